@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './audit/routes.js';
+import { installAuth } from './identity/auth-hook.js';
+import { identityRoutes } from './identity/routes.js';
+import type { Config } from './platform/config.js';
+import { systemClock, type AppContext, type Clock } from './platform/context.js';
+import type { Db } from './platform/db.js';
+import { commonErrors } from './platform/errors.js';
+import { createHttpServer, sendProblem, type App } from './platform/http.js';
+import { OutboxWorker } from './platform/outbox-worker.js';
+
+/** Each domain registers its routes here; order does not matter. */
+const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes];
+
+export interface BuiltApp {
+  app: App;
+  ctx: AppContext;
+}
+
+/** Assembles the HTTP app over an open, migrated database. Starts no timers. */
+export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } = {}): Promise<BuiltApp> {
+  const app = createHttpServer({ logLevel: config.logLevel });
+  const ctx: AppContext = { db, config, log: app.log, clock: opts.clock ?? systemClock, outbox: new OutboxWorker(db, app.log) };
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Layan API', description: 'Platform for Mal Pelayanan Publik', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAuth(app, db);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await db.query('SELECT 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/ping', { schema: { tags: ['platform'], response: { 200: z.object({ now: z.string() }) } } }, async () => ({
+    now: ctx.clock.now().toISOString(),
+  }));
+
+  for (const register of DOMAINS) await register(app, ctx);
+
+  const indexHtml = path.join(config.webDir, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(request, reply, commonErrors.not_found());
+  });
+  return { app, ctx };
+}

@@ -1,0 +1,330 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { recordAudit } from '../platform/audit.js';
+import {
+  isNationalAdmin,
+  requireMppRole,
+  requireStaff,
+  tenantScope,
+  type Actor,
+  type Grant,
+  type Principal,
+  type Staff,
+} from '../platform/auth.js';
+import { isUniqueViolation, type Db } from '../platform/db.js';
+import { commonErrors, defineErrors } from '../platform/errors.js';
+import * as repo from './repository.js';
+import type {
+  ChangePasswordRequest,
+  CreateDeviceRequest,
+  CreateUserRequest,
+  DeviceCreated,
+  DeviceView,
+  GrantRequest,
+  LoginRequest,
+  UpdateUserRequest,
+  UserView,
+} from './schemas.js';
+
+export const identityErrors = defineErrors({
+  invalid_credentials: { status: 401, id: 'Email atau kata sandi salah.', en: 'Wrong email or password.' },
+  account_locked: {
+    status: 423,
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah {until}.',
+    en: 'The account is locked for a while after too many failed sign-ins. Try again after {until}.',
+  },
+  account_disabled: { status: 403, id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an admin.' },
+  wrong_current_password: { status: 400, id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  email_taken: { status: 409, id: 'Email ini sudah dipakai akun lain.', en: 'This email is already used by another account.' },
+  grant_not_allowed: {
+    status: 403,
+    id: 'Anda tidak boleh memberikan peran "{role}" pada lingkup ini.',
+    en: 'You may not grant the role "{role}" in this scope.',
+  },
+  grant_invalid: {
+    status: 400,
+    id: 'Peran "{role}" memerlukan: {needs}.',
+    en: 'The role "{role}" requires: {needs}.',
+  },
+  unknown_tenant: { status: 400, id: 'Instansi tidak ditemukan di MPP ini.', en: 'No such tenant in this MPP.' },
+  unknown_mpp: { status: 400, id: 'MPP tidak ditemukan.', en: 'No such MPP.' },
+});
+
+export const LOGIN_LIMIT = 5;
+export const LOCK_MINUTES = 15;
+export const SESSION_IDLE_MINUTES = 12 * 60;
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+// Verifying against a real hash when the email is unknown keeps the timing of both paths alike.
+const DUMMY_HASH = hash('layan-timing-equaliser-password');
+
+export const hashPassword = (password: string) => hash(password);
+
+async function view(db: Db, row: repo.UserRow): Promise<UserView> {
+  const grants = await repo.grantsOf(db, [row.id]);
+  return repo.toUserView(row, grants.get(row.id) ?? []);
+}
+
+export interface LoginResult {
+  user: UserView;
+  sessionToken: string;
+  csrfToken: string;
+}
+
+/**
+ * Signs a staff member in, counting failures per account and locking it after LOGIN_LIMIT.
+ * @throws AppError invalid_credentials, account_locked, account_disabled
+ */
+export async function login(db: Db, input: LoginRequest, client: { ip: string | null; userAgent: string | null }, actor: Actor): Promise<LoginResult> {
+  const user = await repo.findUserByEmail(db, input.email);
+  if (!user) {
+    await verify(await DUMMY_HASH, input.password).catch(() => false);
+    throw identityErrors.invalid_credentials();
+  }
+  if (user.locked_until && user.locked_until > new Date()) {
+    throw identityErrors.account_locked({ until: user.locked_until.toISOString() });
+  }
+  const ok = await verify(user.password_hash, input.password).catch(() => false);
+  if (!ok) {
+    const { lockedUntil } = await db.transaction(async (tx) => {
+      const r = await repo.recordFailedLogin(tx, user.id, LOGIN_LIMIT, LOCK_MINUTES);
+      await recordAudit(tx, { ...actor, label: input.email }, { action: 'auth.login_failed', targetType: 'user', targetId: user.id });
+      return r;
+    });
+    if (lockedUntil && lockedUntil > new Date()) throw identityErrors.account_locked({ until: lockedUntil.toISOString() });
+    throw identityErrors.invalid_credentials();
+  }
+  if (user.status !== 'active') throw identityErrors.account_disabled();
+  const sessionToken = newToken('ses');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.transaction(async (tx) => {
+    await repo.clearFailedLogins(tx, user.id);
+    await repo.insertSession(tx, {
+      tokenHash: sha256(sessionToken),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + SESSION_IDLE_MINUTES * 60_000),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(tx, { ...actor, type: 'user', id: user.id, label: user.email }, { action: 'auth.login', targetType: 'user', targetId: user.id });
+  });
+  return { user: await view(db, user), sessionToken, csrfToken };
+}
+
+export async function logout(db: Db, sessionToken: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(sessionToken)]);
+}
+
+export interface ResolvedSession {
+  principal: Principal;
+  csrfToken: string;
+}
+
+export async function resolveSession(db: Db, sessionToken: string): Promise<ResolvedSession | undefined> {
+  const s = await repo.touchSession(db, sha256(sessionToken), SESSION_IDLE_MINUTES);
+  if (!s || s.user.status !== 'active') return undefined;
+  const grants = (await repo.grantsOf(db, [s.user.id])).get(s.user.id) ?? [];
+  return {
+    csrfToken: s.csrf_token,
+    principal: {
+      kind: 'staff',
+      userId: s.user.id,
+      email: s.user.email,
+      name: s.user.name,
+      grants,
+      mustChangePassword: s.user.must_change_password,
+    },
+  };
+}
+
+export async function resolveDevice(db: Db, token: string): Promise<Principal | undefined> {
+  const d = await repo.useDeviceToken(db, sha256(token));
+  return d ? { kind: 'device', deviceId: d.id, mppId: d.mpp_id, deviceKind: d.kind, name: d.name } : undefined;
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function me(db: Db, principal: Principal): Promise<UserView> {
+  const staff = requireStaff(principal);
+  return view(db, await repo.getUser(db, staff.userId));
+}
+
+/**
+ * Changes the caller's own password and ends their other sessions.
+ * @throws AppError wrong_current_password
+ */
+export async function changePassword(db: Db, principal: Principal, sessionToken: string, input: ChangePasswordRequest, actor: Actor): Promise<void> {
+  const staff = requireStaff(principal);
+  const user = await repo.getUser(db, staff.userId);
+  if (!(await verify(user.password_hash, input.currentPassword).catch(() => false))) throw identityErrors.wrong_current_password();
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.setPassword(tx, user.id, passwordHash, false);
+    await repo.deleteSessionsOf(tx, user.id, sha256(sessionToken));
+    await recordAudit(tx, actor, { action: 'user.password_changed', targetType: 'user', targetId: user.id });
+  });
+}
+
+/** May `staff` hand out grant `g`? National admins: anything. MPP admins: roles below them in their MPP. Tenant admins: officers of their tenant. */
+function mayGrant(staff: Staff, g: GrantRequest): boolean {
+  if (isNationalAdmin(staff)) return true;
+  if (g.role === 'national_admin' || !g.mppId) return false;
+  if (staff.grants.some((x) => x.role === 'mpp_admin' && x.mppId === g.mppId)) return true;
+  return g.role === 'officer' && staff.grants.some((x) => x.role === 'tenant_admin' && x.mppId === g.mppId && x.tenantId === g.tenantId);
+}
+
+function checkGrantShape(g: GrantRequest): void {
+  if (g.role === 'national_admin' && (g.mppId || g.tenantId)) throw identityErrors.grant_invalid({ role: g.role, needs: 'tanpa mppId/tenantId' });
+  if (g.role === 'mpp_admin' && (!g.mppId || g.tenantId)) throw identityErrors.grant_invalid({ role: g.role, needs: 'mppId' });
+  if ((g.role === 'tenant_admin' || g.role === 'officer') && (!g.mppId || !g.tenantId)) {
+    throw identityErrors.grant_invalid({ role: g.role, needs: 'mppId, tenantId' });
+  }
+}
+
+/**
+ * Creates a staff account with its grants, all or nothing.
+ * @throws AppError grant_invalid, grant_not_allowed, unknown_mpp, unknown_tenant, email_taken
+ */
+export async function createUser(db: Db, principal: Principal, input: CreateUserRequest, actor: Actor): Promise<UserView> {
+  const staff = requireStaff(principal);
+  for (const g of input.grants) {
+    checkGrantShape(g);
+    if (!mayGrant(staff, g)) throw identityErrors.grant_not_allowed({ role: g.role });
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      for (const g of input.grants) {
+        if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw identityErrors.unknown_mpp();
+        if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw identityErrors.unknown_tenant();
+      }
+      const user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, mustChangePassword: true });
+      const grants: Grant[] = [];
+      for (const g of input.grants) grants.push(await repo.insertGrant(tx, user.id, g));
+      const out = repo.toUserView(user, grants);
+      await recordAudit(tx, actor, { action: 'user.created', targetType: 'user', targetId: user.id, mppId: grants[0]?.mppId ?? null, after: out });
+      return out;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_email_key')) throw identityErrors.email_taken();
+    if (isUniqueViolation(err)) throw commonErrors.conflict();
+    throw err;
+  }
+}
+
+/**
+ * Loads a user the caller administers: national admins reach all; MPP admins users with a grant
+ * in their MPP; tenant admins officers of their tenant. Anyone else gets 404.
+ * @throws AppError not_found
+ */
+async function administeredUser(db: Db, principal: Principal, userId: string): Promise<{ staff: Staff; user: repo.UserRow; grants: Grant[] }> {
+  const staff = requireStaff(principal);
+  const user = await repo.findUser(db, userId);
+  if (!user) throw commonErrors.not_found();
+  const grants = (await repo.grantsOf(db, [userId])).get(userId) ?? [];
+  if (isNationalAdmin(staff)) return { staff, user, grants };
+  if (grants.some((g) => g.role === 'national_admin')) throw commonErrors.not_found();
+  const ok =
+    grants.length > 0 &&
+    grants.every(
+      (g) =>
+        staff.grants.some((x) => x.role === 'mpp_admin' && x.mppId === g.mppId) ||
+        (g.role === 'officer' && staff.grants.some((x) => x.role === 'tenant_admin' && x.mppId === g.mppId && x.tenantId === g.tenantId)),
+    );
+  if (!ok) throw commonErrors.not_found();
+  return { staff, user, grants };
+}
+
+export async function getUserView(db: Db, principal: Principal, userId: string): Promise<UserView> {
+  const { user, grants } = await administeredUser(db, principal, userId);
+  return repo.toUserView(user, grants);
+}
+
+export async function listUsers(db: Db, principal: Principal, filter: { mppId?: string; q?: string }): Promise<UserView[]> {
+  const staff = requireStaff(principal);
+  let scope: { mppId?: string; tenantIds?: string[]; search?: string } = { search: filter.q };
+  if (!isNationalAdmin(staff)) {
+    const mppId = filter.mppId ?? staff.grants.find((g) => g.mppId)?.mppId ?? undefined;
+    if (!mppId) throw commonErrors.forbidden();
+    requireMppRole(staff, mppId, ['mpp_admin', 'tenant_admin']);
+    const tenants = tenantScope(staff, mppId);
+    scope = { ...scope, mppId, tenantIds: tenants === 'all' ? undefined : tenants };
+  } else if (filter.mppId) {
+    scope.mppId = filter.mppId;
+  }
+  const rows = await repo.listUsers(db, scope);
+  const grants = await repo.grantsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => repo.toUserView(r, grants.get(r.id) ?? []));
+}
+
+export async function updateUser(db: Db, principal: Principal, userId: string, patch: UpdateUserRequest, actor: Actor): Promise<UserView> {
+  const { user, grants } = await administeredUser(db, principal, userId);
+  return db.transaction(async (tx) => {
+    const updated = await repo.updateUser(tx, userId, patch);
+    if (patch.status === 'disabled') await repo.deleteSessionsOf(tx, userId);
+    const before = repo.toUserView(user, grants);
+    const after = repo.toUserView(updated, grants);
+    await recordAudit(tx, actor, { action: 'user.updated', targetType: 'user', targetId: userId, mppId: grants[0]?.mppId ?? null, before, after });
+    return after;
+  });
+}
+
+/** An admin sets a temporary password: the user must change it at next sign-in; their sessions end. */
+export async function resetPassword(db: Db, principal: Principal, userId: string, password: string, actor: Actor): Promise<void> {
+  const { grants } = await administeredUser(db, principal, userId);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await repo.setPassword(tx, userId, passwordHash, true);
+    await repo.deleteSessionsOf(tx, userId);
+    await recordAudit(tx, actor, { action: 'user.password_reset', targetType: 'user', targetId: userId, mppId: grants[0]?.mppId ?? null });
+  });
+}
+
+/** Creates the first national admin when there is no account yet; returns the password when generated. */
+export async function ensureInitialAdmin(db: Db, email: string | undefined, password: string | undefined): Promise<{ email: string; password: string | null } | null> {
+  if ((await repo.countUsers(db)) > 0) return null;
+  const adminEmail = email ?? 'admin@layan.local';
+  const adminPassword = password ?? randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(adminPassword);
+  await db.transaction(async (tx) => {
+    const user = await repo.insertUser(tx, { email: adminEmail, name: 'Admin Nasional', passwordHash, mustChangePassword: !password });
+    await repo.insertGrant(tx, user.id, { role: 'national_admin', mppId: null, tenantId: null });
+    await recordAudit(tx, { type: 'system', id: null, label: 'system', requestId: null }, { action: 'user.created', targetType: 'user', targetId: user.id, after: { email: adminEmail, role: 'national_admin' } });
+  });
+  return { email: adminEmail, password: password ? null : adminPassword };
+}
+
+export async function createDevice(db: Db, principal: Principal, mppId: string, input: CreateDeviceRequest, actor: Actor): Promise<DeviceCreated> {
+  const staff = requireMppRole(principal, mppId, ['mpp_admin']);
+  const token = newToken(input.kind === 'kiosk' ? 'ksk' : 'dsp');
+  return db.transaction(async (tx) => {
+    const row = await repo.insertDevice(tx, { mppId, kind: input.kind, name: input.name, tokenHash: sha256(token), createdBy: staff.userId });
+    const out = repo.toDeviceView(row);
+    await recordAudit(tx, actor, { action: 'device.created', targetType: 'device', targetId: row.id, mppId, after: out });
+    return { ...out, token };
+  });
+}
+
+export async function listDevices(db: Db, principal: Principal, mppId: string): Promise<DeviceView[]> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  return (await repo.listDevices(db, mppId)).map(repo.toDeviceView);
+}
+
+export async function revokeDevice(db: Db, principal: Principal, mppId: string, deviceId: string, actor: Actor): Promise<DeviceView> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  return db.transaction(async (tx) => {
+    const before = await repo.findDevice(tx, mppId, deviceId);
+    if (!before) throw commonErrors.not_found();
+    const after = repo.toDeviceView(await repo.revokeDevice(tx, mppId, deviceId));
+    await recordAudit(tx, actor, { action: 'device.revoked', targetType: 'device', targetId: deviceId, mppId, before: repo.toDeviceView(before), after });
+    return after;
+  });
+}

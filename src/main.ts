@@ -1,0 +1,64 @@
+import { buildApp } from './app.js';
+import { ensureInitialAdmin } from './identity/service.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { openDatabase } from './platform/database.js';
+import { DataDirLockedError } from './platform/datadir-lock.js';
+import { migrate } from './platform/migrate.js';
+
+function fail(message: string): never {
+  process.stderr.write(`layan: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  let opened;
+  try {
+    opened = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) fail(err.message);
+    fail(`cannot open the database: ${(err as Error).message}`);
+  }
+  const { db, release } = opened;
+  await migrate(db);
+  const admin = await ensureInitialAdmin(db, config.adminEmail, config.adminPassword);
+  const { app, ctx } = await buildApp(db, config);
+  if (config.demo) {
+    const { loadDemoIfEmpty } = await import('./demo/load.js');
+    await loadDemoIfEmpty(db, app.log);
+  }
+  ctx.outbox.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    await ctx.outbox.stop();
+    await release();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://${shownHost}:${port}`;
+  const lines = [`Layan is running at ${url}`, `Database: ${db.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL server'}`];
+  if (admin) {
+    lines.push(`First national admin: ${admin.email}`);
+    if (admin.password) lines.push(`Temporary password (shown once, change it at first sign-in): ${admin.password}`);
+  }
+  process.stdout.write(`\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+}
+
+void main();

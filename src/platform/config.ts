@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Layan reads from the environment, validated once at start. */
+export const Config = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  adminEmail: z.email().optional(),
+  adminPassword: z.string().min(10, 'must be at least 10 characters').optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  demo: z.boolean(),
+  publicUrl: z.url().optional(),
+  secureCookies: z.boolean(),
+  webDir: z.string().min(1),
+  loginRateLimit: z.coerce.number().int().min(1),
+});
+export type Config = z.infer<typeof Config>;
+
+const ENV_NAMES: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  dataDir: 'DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  adminEmail: 'ADMIN_EMAIL',
+  adminPassword: 'ADMIN_PASSWORD',
+  logLevel: 'LOG_LEVEL',
+  demo: 'LAYAN_DEMO',
+  publicUrl: 'PUBLIC_URL',
+  secureCookies: 'SECURE_COOKIES',
+  webDir: 'WEB_DIR',
+  loginRateLimit: 'LOGIN_RATE_LIMIT',
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/**
+ * Reads the configuration from an environment.
+ * @throws ConfigError naming the first invalid variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const empty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+  const raw = {
+    port: empty(env.PORT) ?? '3000',
+    host: empty(env.HOST) ?? '0.0.0.0',
+    dataDir: path.resolve(empty(env.DATA_DIR) ?? './data'),
+    databaseUrl: empty(env.DATABASE_URL),
+    adminEmail: empty(env.ADMIN_EMAIL),
+    adminPassword: empty(env.ADMIN_PASSWORD),
+    logLevel: empty(env.LOG_LEVEL) ?? 'info',
+    demo: parseBool('LAYAN_DEMO', env.LAYAN_DEMO, false),
+    publicUrl: empty(env.PUBLIC_URL),
+    secureCookies: parseBool('SECURE_COOKIES', env.SECURE_COOKIES, false),
+    webDir: path.resolve(empty(env.WEB_DIR) ?? './dist/web'),
+    loginRateLimit: empty(env.LOGIN_RATE_LIMIT) ?? '20',
+  };
+  if (!/^\d+$/.test(raw.port)) throw new ConfigError('PORT', `must be a whole number, got "${raw.port}"`);
+  const parsed = Config.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]) as keyof Config;
+    throw new ConfigError(ENV_NAMES[key] ?? key, issue.message);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifySchemaCompiler } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { $ZodType, type $ZodIssue } from 'zod/v4/core';
+import zodEn from 'zod/v4/locales/en.js';
+import zodId from 'zod/v4/locales/id.js';
+import { AppError, commonErrors, type FieldIssue, type Messages } from './errors.js';
+import { localize, parseBilingual, pickLanguage, type Lang } from './i18n.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+  }
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  import('fastify').FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const zodLocales = { id: zodId().localeError, en: zodEn().localeError };
+
+function issueText(issue: $ZodIssue, lang: Lang): string {
+  const custom = parseBilingual(issue.message);
+  if (custom) return localize(custom, lang);
+  const out = zodLocales[lang](issue as never);
+  return (typeof out === 'string' ? out : out?.message) ?? issue.message;
+}
+
+class ZodRequestError extends Error {
+  constructor(readonly issues: $ZodIssue[]) {
+    super('Request validation failed');
+  }
+}
+
+/** Keeps zod's issues so the error handler can word them in both languages. */
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    if (!(schema instanceof $ZodType)) return { value: data };
+    const result = (schema as z.ZodType).safeParse(data);
+    return result.success ? { value: result.data } : { error: new ZodRequestError(result.error.issues) };
+  };
+
+/** Words for the errors Fastify and its plugins raise themselves, by their code. */
+const FRAMEWORK_ERRORS: Record<string, { code: string } & Messages> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    id: 'Jenis konten tidak didukung. Kirim application/json.',
+    en: 'Unsupported content type. Send application/json.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', id: 'Format JSON tidak valid.', en: 'The JSON is malformed.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', id: 'Isi permintaan JSON kosong.', en: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', id: 'Panjang konten tidak valid.', en: 'Invalid content length.' },
+  FST_ERR_BAD_URL: { code: 'bad_request', id: 'Alamat permintaan tidak valid.', en: 'The request URL is invalid.' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', id: 'Permintaan tidak valid.', en: 'Invalid request.' },
+  FST_ERR_RATE_LIMIT: {
+    code: 'rate_limited',
+    id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance: string;
+  requestId: string;
+  errors?: { path: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const lang = request.lang ?? 'id';
+  const body: Problem = {
+    ...err.details,
+    type: `urn:layan:problem:${err.code}`,
+    title: localize(err.messages, lang),
+    status: err.status,
+    code: err.code,
+    instance: request.url.split('?')[0] ?? request.url,
+    requestId: String(request.id),
+  };
+  if (err.fieldIssues.length) {
+    body.errors = err.fieldIssues.map((f) => ({ path: f.path, message: localize(f.messages, lang) }));
+    body.detail = body.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  }
+  if (err.status === 429 && err.details.retryAfterSeconds) reply.header('retry-after', String(err.details.retryAfterSeconds));
+  return reply.status(err.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodRequestError) {
+    const context = (error as unknown as { validationContext?: string }).validationContext ?? 'body';
+    const issues: FieldIssue[] = error.issues.map((issue) => ({
+      path: [context, ...issue.path.map(String)].join('.'),
+      messages: { id: issueText(issue, 'id'), en: issueText(issue, 'en') },
+    }));
+    const base = commonErrors.validation_failed();
+    void requestLang;
+    return new AppError(base.code, 400, base.messages, {}, issues);
+  }
+  const fe = error as FastifyError;
+  const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
+  if (known) return new AppError(known.code, fe.statusCode ?? 400, known);
+  if (fe.statusCode === 429) return new AppError('rate_limited', 429, FRAMEWORK_ERRORS.FST_ERR_RATE_LIMIT!);
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError('bad_request', fe.statusCode, { id: 'Permintaan tidak valid.', en: 'Invalid request.' });
+  }
+  return undefined;
+}
+
+export interface HttpOptions {
+  logLevel: string;
+  trustProxy?: boolean;
+}
+
+/** The Fastify instance with Layan's conventions: zod contracts, request ids, problem+json errors. */
+export function createHttpServer(opts: HttpOptions): App {
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('lang', 'id');
+  app.addHook('onRequest', async (request, reply) => {
+    request.lang = pickLanguage(request.headers['accept-language']);
+    reply.header('x-request-id', String(request.id));
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error, request.lang);
+    if (appError) {
+      if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, appError);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(
+      request,
+      reply,
+      new AppError('internal_error', 500, {
+        id: 'Terjadi kesalahan pada server. Silakan coba lagi; jika berulang, hubungi admin dengan kode permintaan ini.',
+        en: 'Something went wrong on the server. Please try again; if it keeps happening, give the admin this request id.',
+      }),
+    );
+  });
+  return app;
+}

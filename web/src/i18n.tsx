@@ -1,0 +1,43 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+export type Lang = 'id' | 'en';
+
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  /** Picks the text for the current language: Bahasa Indonesia first, English second. */
+  t(id: string, en: string): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const STORAGE_KEY = 'layan.lang';
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id'));
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem(STORAGE_KEY, l);
+    setLangState(l);
+  }, []);
+  const t = useCallback((id: string, en: string) => (lang === 'en' ? en : id), [lang]);
+  const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+export function LanguageSwitch() {
+  const { lang, setLang } = useI18n();
+  return (
+    <div className="lang-switch" role="group" aria-label="Bahasa / Language">
+      <button type="button" aria-pressed={lang === 'id'} onClick={() => setLang('id')}>ID</button>
+      <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>EN</button>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Role } from './session';
+
+/** An entry of the staff navigation; each domain adds its own. */
+export interface NavItem {
+  path: string;
+  label: [id: string, en: string];
+  roles: Role[];
+}
+
+export const STAFF_NAV: NavItem[] = [
+  { path: '/staf', label: ['Beranda', 'Home'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
+  { path: '/staf/pengguna', label: ['Pengguna', 'Users'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
+  { path: '/staf/audit', label: ['Log audit', 'Audit log'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
+];

@@ -1,0 +1,23 @@
+import type { RouteObject } from 'react-router';
+import { AuditPage } from './audit/AuditPage';
+import { UsersPage } from './identity/UsersPage';
+import { ChangePasswordPage } from './shell/ChangePassword';
+import { HomePage } from './shell/Home';
+import { LoginPage } from './shell/Login';
+import { StaffHome, StaffShell } from './shell/StaffShell';
+
+/** Pages without the staff shell: the public site, kiosks, display boards. Domains add theirs. */
+export const publicRoutes: RouteObject[] = [
+  { path: '/', element: <HomePage /> },
+  { path: '/masuk', element: <LoginPage /> },
+];
+
+/** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
+export const staffRoutes: RouteObject[] = [
+  { index: true, element: <StaffHome /> },
+  { path: 'kata-sandi', element: <ChangePasswordPage /> },
+  { path: 'pengguna', element: <UsersPage /> },
+  { path: 'audit', element: <AuditPage /> },
+];
+
+export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];
