@@ -15,6 +15,12 @@ export const Config = z.object({
   secureCookies: z.boolean(),
   webDir: z.string().min(1),
   loginRateLimit: z.coerce.number().int().min(1),
+  bookingSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+  bookingRateLimit: z.coerce.number().int().min(1),
+  smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  smtpFrom: z.string().min(3),
+  smsWebhookUrl: z.url().optional(),
+  smsWebhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -31,6 +37,12 @@ const ENV_NAMES: Record<keyof Config, string> = {
   secureCookies: 'SECURE_COOKIES',
   webDir: 'WEB_DIR',
   loginRateLimit: 'LOGIN_RATE_LIMIT',
+  bookingSecret: 'BOOKING_SECRET',
+  bookingRateLimit: 'BOOKING_RATE_LIMIT',
+  smtpUrl: 'SMTP_URL',
+  smtpFrom: 'SMTP_FROM',
+  smsWebhookUrl: 'SMS_WEBHOOK_URL',
+  smsWebhookSecret: 'SMS_WEBHOOK_SECRET',
 };
 
 export class ConfigError extends Error {
@@ -68,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: parseBool('SECURE_COOKIES', env.SECURE_COOKIES, false),
     webDir: path.resolve(empty(env.WEB_DIR) ?? './dist/web'),
     loginRateLimit: empty(env.LOGIN_RATE_LIMIT) ?? '20',
+    bookingSecret: empty(env.BOOKING_SECRET),
+    bookingRateLimit: empty(env.BOOKING_RATE_LIMIT) ?? '10',
+    smtpUrl: empty(env.SMTP_URL),
+    smtpFrom: empty(env.SMTP_FROM) ?? 'Layan MPP <no-reply@layan.invalid>',
+    smsWebhookUrl: empty(env.SMS_WEBHOOK_URL),
+    smsWebhookSecret: empty(env.SMS_WEBHOOK_SECRET),
   };
   if (!/^\d+$/.test(raw.port)) throw new ConfigError('PORT', `must be a whole number, got "${raw.port}"`);
   const parsed = Config.safeParse(raw);
@@ -76,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const key = String(issue.path[0]) as keyof Config;
     throw new ConfigError(ENV_NAMES[key] ?? key, issue.message);
   }
+  if (parsed.data.smsWebhookUrl && !parsed.data.smsWebhookSecret) throw new ConfigError('SMS_WEBHOOK_SECRET', 'is required when SMS_WEBHOOK_URL is set');
   return parsed.data;
 }
