@@ -105,7 +105,7 @@ export async function currentTicketId(q: Queryable, mppId: string, counterId: st
  */
 const SCORE = `(t.target_counter_id IS NOT NULL) DESC,
   (extract(epoch FROM ($4::timestamptz - t.queued_at)) / 60.0 * coalesce(cs.weight, 1) + t.priority_weight) DESC,
-  t.rank_at, t.id`;
+  t.rank_at, t.seq, t.id`;
 const CANDIDATES = `
     FROM tickets t
     LEFT JOIN counter_services cs ON cs.mpp_id = t.mpp_id AND cs.counter_id = $2 AND cs.service_id = t.service_id

@@ -339,7 +339,7 @@ export async function queuePosition(q: Queryable, t: { mppId: string; serviceId:
   const { rows } = await q.query<any>(
     `SELECT
        (SELECT count(*) FROM tickets w WHERE w.mpp_id = $1 AND w.service_id = $2 AND w.status = 'waiting' AND w.local_day = $5::date
-           AND (w.rank_at, w.id) < ($4::timestamptz, $3::uuid)) AS ahead,
+           AND (w.rank_at, w.seq, w.id) < ($4::timestamptz, (SELECT seq FROM tickets s WHERE s.mpp_id = $1 AND s.id = $3), $3::uuid)) AS ahead,
        (SELECT coalesce(array_agg(secs), '{}') FROM (
           SELECT extract(epoch FROM e.at - c.at)::float8 AS secs
             FROM (SELECT id, ticket_id, at FROM ticket_events WHERE mpp_id = $1 AND service_id = $2 AND type = 'served'

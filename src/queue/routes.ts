@@ -141,9 +141,9 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   const simple = { recall: 'recall', start: 'start', finish: 'finish', 'no-show': 'no_show', cancel: 'cancel' } as const;
   for (const [path, action] of Object.entries(simple)) {
     app.post(`${base}/tickets/:ticketId/${path}`, {
-      schema: { tags, summary: `${action} a ticket`, params: TicketParams, body: z.object({ note: z.string().trim().max(300).optional() }).optional(), response: { 200: StaffTicketView } },
+      schema: { tags, summary: `${action} a ticket`, params: TicketParams, response: { 200: StaffTicketView } },
     }, async (request) =>
-      console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, action, { note: request.body?.note }, clock.now(), actorOf(request.principal, request.id)),
+      console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, action, {}, clock.now(), actorOf(request.principal, request.id)),
     );
   }
   app.post(`${base}/tickets/:ticketId/transfer`, { schema: { tags, summary: 'Transfer a ticket to another service or counter', params: TicketParams, body: TransferRequest, response: { 200: StaffTicketView } } }, async (request) =>
