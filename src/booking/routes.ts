@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { actorOf } from '../platform/auth.js';
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http.js';
+import { checkIn } from './checkin-service.js';
+import { startBookingJobs } from './jobs.js';
+import { loadBookingKeys, type BookingKeys } from './keys.js';
+import {
+  Availability,
+  AvailabilityQuery,
+  BookableService,
+  BookingIdParams,
+  BookingMppSettings,
+  BookingSettings,
+  BookingView,
+  CancelRequest,
+  CheckInRequest,
+  CheckInResult,
+  CodeParams,
+  CreateBookingRequest,
+  LookupRequest,
+  ManagedBooking,
+  MppParams,
+  PublicMpp,
+  RescheduleRequest,
+  ServiceParams,
+  SigQuery,
+  StaffCancelRequest,
+  StaffDay,
+  StaffDayQuery,
+  StaffMoveRequest,
+} from './schemas.js';
+import * as service from './service.js';
+import * as staff from './staff-service.js';
+
+const tags = ['booking'];
+
+export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
+  const { db, clock } = ctx;
+  let keys: Promise<BookingKeys> | undefined;
+  const env: service.BookingEnv = {
+    keys: () => (keys ??= loadBookingKeys(db, ctx.config.bookingSecret).catch((err) => {
+      keys = undefined;
+      throw err;
+    })),
+    baseUrl: (ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`).replace(/\/$/, ''),
+  };
+  // Citizens' writes are limited per client address: scripting the API cannot sweep up slots.
+  const citizenLimit = { rateLimit: { max: ctx.config.bookingRateLimit, timeWindow: '1 minute' } };
+
+  // The periodic jobs (no-shows, reminders, schedule changes) run only in a listening server.
+  let stopJobs: (() => Promise<void>) | undefined;
+  app.addHook('onListen', async () => {
+    stopJobs = startBookingJobs(db, env, () => clock.now(), ctx.log);
+  });
+  app.addHook('onClose', async () => {
+    await stopJobs?.();
+  });
+
+  app.get('/api/booking/mpps', { schema: { tags, summary: 'MPPs one can book at', response: { 200: z.array(PublicMpp) } } }, async () => service.listMpps(db));
+
+  app.get('/api/mpps/:mppId/booking/services', { schema: { tags, summary: 'Services of an MPP open for booking', params: MppParams, response: { 200: z.array(BookableService) } } }, async (request) =>
+    service.listBookableServices(db, request.params.mppId),
+  );
+
+  app.get('/api/mpps/:mppId/booking/services/:serviceId/availability', {
+    schema: { tags, summary: 'Bookable days and the slots of one day with free places', params: ServiceParams, querystring: AvailabilityQuery, response: { 200: Availability } },
+  }, async (request) => service.availability(db, request.params.mppId, request.params.serviceId, request.query.date, clock.now()));
+
+  app.post('/api/mpps/:mppId/bookings', {
+    schema: { tags, summary: 'Book a slot (NIK, name, phone or email)', params: MppParams, body: CreateBookingRequest, response: { 201: ManagedBooking } },
+    config: citizenLimit,
+  }, async (request, reply) => {
+    const b = await service.createBooking(db, env, request.params.mppId, request.body, clock.now(), actorOf(request.principal, request.id), request.lang);
+    return reply.status(201).send(b);
+  });
+
+  app.post('/api/mpps/:mppId/bookings/lookup', {
+    schema: { tags, summary: 'Find my booking by its code and my NIK', params: MppParams, body: LookupRequest, response: { 200: ManagedBooking } },
+    config: citizenLimit,
+  }, async (request) => service.lookup(db, env, request.params.mppId, request.body.code, request.body.nik, clock.now()));
+
+  app.get('/api/mpps/:mppId/bookings/:code', {
+    schema: { tags, summary: 'A booking, through its signed link', params: CodeParams, querystring: SigQuery, response: { 200: ManagedBooking } },
+  }, async (request) => service.viewSigned(db, env, request.params.mppId, request.params.code, request.query.sig));
+
+  app.get('/api/mpps/:mppId/bookings/:code/calendar.ics', {
+    schema: { tags, summary: 'The booking as an iCalendar file', params: CodeParams, querystring: SigQuery },
+  }, async (request, reply) => {
+    const ics = await service.calendarSigned(db, env, request.params.mppId, request.params.code, request.query.sig);
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="booking-${request.params.code}.ics"`).send(ics);
+  });
+
+  app.post('/api/mpps/:mppId/bookings/:code/cancel', {
+    schema: { tags, summary: 'Cancel my booking (signed link)', params: CodeParams, body: CancelRequest, response: { 200: ManagedBooking } },
+    config: citizenLimit,
+  }, async (request) => service.cancelSigned(db, env, request.params.mppId, request.params.code, request.body.sig, clock.now(), actorOf(request.principal, request.id)));
+
+  app.post('/api/mpps/:mppId/bookings/:code/reschedule', {
+    schema: { tags, summary: 'Move my booking to another slot (signed link)', params: CodeParams, body: RescheduleRequest, response: { 200: ManagedBooking } },
+    config: citizenLimit,
+  }, async (request) =>
+    service.rescheduleSigned(db, env, request.params.mppId, request.params.code, request.body.sig, request.body.startsAt, clock.now(), actorOf(request.principal, request.id)),
+  );
+
+  app.post('/api/mpps/:mppId/booking/check-in', {
+    schema: { tags, summary: 'Check a booking in at the kiosk or reception; issues its queue ticket', params: MppParams, body: CheckInRequest, response: { 200: CheckInResult } },
+  }, async (request) => checkIn(db, request.principal, request.params.mppId, request.body.code, clock.now(), actorOf(request.principal, request.id), request.lang));
+
+  app.get('/api/mpps/:mppId/booking/day', {
+    schema: { tags, summary: 'Staff: bookings of a service on a day, with capacity use', params: MppParams, querystring: StaffDayQuery, response: { 200: StaffDay } },
+  }, async (request) => staff.dayOverview(db, request.principal, request.params.mppId, request.query.serviceId, request.query.date));
+
+  app.post('/api/mpps/:mppId/booking/bookings/:bookingId/move', {
+    schema: { tags, summary: 'Staff: move a booking to another slot (the holder is told)', params: BookingIdParams, body: StaffMoveRequest, response: { 200: BookingView } },
+  }, async (request) =>
+    staff.staffMove(db, env, request.principal, request.params.mppId, request.params.bookingId, request.body.startsAt, request.body.note, clock.now(), actorOf(request.principal, request.id)),
+  );
+
+  app.post('/api/mpps/:mppId/booking/bookings/:bookingId/cancel', {
+    schema: { tags, summary: 'Staff: cancel a booking with a reason (the holder is told)', params: BookingIdParams, body: StaffCancelRequest, response: { 200: BookingView } },
+  }, async (request) =>
+    staff.staffCancel(db, env, request.principal, request.params.mppId, request.params.bookingId, request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+  );
+
+  app.get('/api/mpps/:mppId/booking/affected', {
+    schema: { tags, summary: 'MPP admin: bookings left outside service hours by a change of hours', params: MppParams, response: { 200: z.array(BookingView) } },
+  }, async (request) => staff.affected(db, env, request.principal, request.params.mppId, clock.now()));
+
+  app.get('/api/mpps/:mppId/booking/settings', { schema: { tags, summary: 'MPP admin: fairness rules', params: MppParams, response: { 200: BookingMppSettings } } }, async (request) =>
+    staff.getMppSettings(db, request.principal, request.params.mppId),
+  );
+
+  app.put('/api/mpps/:mppId/booking/settings', {
+    schema: { tags, summary: 'MPP admin: set the fairness rules', params: MppParams, body: BookingMppSettings, response: { 200: BookingMppSettings } },
+  }, async (request) => staff.putMppSettings(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id)));
+
+  app.get('/api/mpps/:mppId/booking/services/:serviceId/settings', {
+    schema: { tags, summary: "Staff: a service's booking settings", params: ServiceParams, response: { 200: BookingSettings } },
+  }, async (request) => staff.getServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId));
+
+  app.put('/api/mpps/:mppId/booking/services/:serviceId/settings', {
+    schema: { tags, summary: "Tenant or MPP admin: set a service's booking settings", params: ServiceParams, body: BookingSettings, response: { 200: BookingSettings } },
+  }, async (request) => staff.putServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId, request.body, actorOf(request.principal, request.id)));
+}

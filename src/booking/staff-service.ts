@@ -1,0 +1,112 @@
+import { loadHoursSource, scheduleOf } from '../catalog/hours.js';
+import { recordAudit } from '../platform/audit.js';
+import { requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import type { Db } from '../platform/db.js';
+import { sweepSchedule } from './jobs.js';
+import * as repo from './repository.js';
+import type { BookingView, StaffDay } from './schemas.js';
+import { cancel, reschedule, viewOf, type BookingEnv } from './service.js';
+import { BookingSettings, type BookingMppSettings } from './settings.js';
+import { slotTimes } from './slots.js';
+
+const STAFF = ['tenant_admin', 'officer'] as const;
+
+/** Staff of the service's tenant (and MPP admins). @throws AppError 401/404/403 */
+async function serviceForStaff(db: Db, principal: Principal, mppId: string, serviceId: string, roles: readonly ('tenant_admin' | 'officer')[] = STAFF) {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
+  const service = await repo.getService(db, mppId, serviceId);
+  requireTenantRole(principal, mppId, service.tenantId, roles);
+  return service;
+}
+
+/**
+ * A service's bookings of one local day with the use of each slot's capacity.
+ * @throws AppError unauthenticated, not_found, forbidden
+ */
+export async function dayOverview(db: Db, principal: Principal, mppId: string, serviceId: string, date: string): Promise<StaffDay> {
+  const service = await serviceForStaff(db, principal, mppId, serviceId);
+  const mpp = await repo.getMpp(db, mppId);
+  const src = await loadHoursSource(db, mppId, new Date(`${date}T12:00:00Z`), 1);
+  const slots = slotTimes(service.settings, scheduleOf(src, date), mpp.timezone);
+  const counts = await repo.slotCounts(db, mppId, serviceId, date, date);
+  const bookings = await repo.listBookingsOfDay(db, mppId, serviceId, date);
+  const views: BookingView[] = [];
+  for (const b of bookings) views.push(await viewOf(db, b, { mpp, service }));
+  const count = (s: string) => bookings.filter((b) => b.status === s).length;
+  return {
+    serviceId,
+    serviceName: service.name,
+    date,
+    timezone: mpp.timezone,
+    capacity: slots.length * service.settings.capacityPerSlot,
+    booked: count('booked'),
+    checkedIn: count('checked_in'),
+    noShows: count('no_show'),
+    cancelled: count('cancelled'),
+    slots: slots.map((s) => {
+      const booked = counts.get(s.startsAt.toISOString()) ?? 0;
+      const free = Math.max(0, service.settings.capacityPerSlot - booked);
+      return { startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), localStart: s.localStart, localEnd: s.localEnd, capacity: service.settings.capacityPerSlot, booked, free, bookable: free > 0, reason: free > 0 ? null : 'full' };
+    }),
+    bookings: views,
+  };
+}
+
+/** Moves a booking for its holder (e.g. after a change of hours); the holder is told. */
+export async function staffMove(db: Db, env: BookingEnv, principal: Principal, mppId: string, bookingId: string, startsAt: string, note: string | undefined, now: Date, actor: Actor): Promise<BookingView> {
+  const before = await repo.getBookingById(db, mppId, bookingId);
+  await serviceForStaff(db, principal, mppId, before.serviceId);
+  const after = await reschedule(db, env, mppId, bookingId, startsAt, now, actor, note ?? 'Dijadwalkan ulang oleh petugas MPP.');
+  await recordAudit(db, actor, { action: 'booking.moved', targetType: 'booking', targetId: bookingId, mppId, before: { slotStart: before.slotStart }, after: { slotStart: after.slotStart } });
+  return viewOf(db, after);
+}
+
+export async function staffCancel(db: Db, env: BookingEnv, principal: Principal, mppId: string, bookingId: string, reason: string, now: Date, actor: Actor): Promise<BookingView> {
+  const before = await repo.getBookingById(db, mppId, bookingId);
+  await serviceForStaff(db, principal, mppId, before.serviceId);
+  const after = await cancel(db, env, mppId, bookingId, now, actor, reason);
+  await recordAudit(db, actor, { action: 'booking.cancelled', targetType: 'booking', targetId: bookingId, mppId, before: { status: before.status }, after: { status: after.status, reason } });
+  return viewOf(db, after);
+}
+
+/** Bookings a change of hours left outside service hours (after a fresh sweep). MPP admins only. */
+export async function affected(db: Db, env: BookingEnv, principal: Principal, mppId: string, now: Date): Promise<BookingView[]> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  await sweepSchedule(db, env, now, mppId);
+  const rows = await repo.listAffected(db, mppId);
+  const out: BookingView[] = [];
+  for (const b of rows) out.push(await viewOf(db, b));
+  return out;
+}
+
+export async function getMppSettings(db: Db, principal: Principal, mppId: string): Promise<BookingMppSettings> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  await repo.getMpp(db, mppId);
+  return repo.getMppSettings(db, mppId);
+}
+
+export async function putMppSettings(db: Db, principal: Principal, mppId: string, input: BookingMppSettings, actor: Actor): Promise<BookingMppSettings> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  await repo.getMpp(db, mppId);
+  return db.transaction(async (tx) => {
+    const before = await repo.getMppSettings(tx, mppId);
+    await repo.putMppSettings(tx, mppId, input);
+    await recordAudit(tx, actor, { action: 'booking_settings.updated', targetType: 'mpp', targetId: mppId, mppId, before, after: input });
+    return input;
+  });
+}
+
+export async function getServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string): Promise<BookingSettings> {
+  return (await serviceForStaff(db, principal, mppId, serviceId)).settings;
+}
+
+/** Sets a service's booking settings (its tenant admin or the MPP admin). */
+export async function putServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string, input: BookingSettings, actor: Actor): Promise<BookingSettings> {
+  const service = await serviceForStaff(db, principal, mppId, serviceId, ['tenant_admin']);
+  const settings = BookingSettings.parse(input);
+  await db.transaction(async (tx) => {
+    await repo.updateServiceSettings(tx, mppId, serviceId, settings);
+    await recordAudit(tx, actor, { action: 'service.booking_settings_updated', targetType: 'service', targetId: serviceId, mppId, tenantId: service.tenantId, before: service.settings, after: settings });
+  });
+  return settings;
+}
