@@ -32,6 +32,7 @@ export async function markNoShows(db: Db, now: Date): Promise<number> {
 
 /** Queues the day-before reminders that are due. */
 export async function sendReminders(db: Db, env: BookingEnv, now: Date): Promise<number> {
+  await env.keys();
   return db.transaction(async (tx) => {
     const due = await repo.claimReminders(tx, now);
     for (const b of due) await queueMessage(tx, env, b, 'reminder');
@@ -56,6 +57,7 @@ export function withinHours(src: HoursSource, start: Date, end: Date): boolean {
  * @returns how many bookings became affected in this sweep.
  */
 export async function sweepSchedule(db: Db, env: BookingEnv, now: Date, onlyMppId?: string): Promise<number> {
+  await env.keys();
   const upcoming = (await repo.listUpcoming(db, now)).filter((b) => !onlyMppId || b.mppId === onlyMppId);
   const byMpp = new Map<string, repo.BookingRow[]>();
   for (const b of upcoming) byMpp.set(b.mppId, [...(byMpp.get(b.mppId) ?? []), b]);

@@ -18,6 +18,7 @@ import { bookableDays, findSlot, slotTimes, timingRefusal, type SlotTime } from 
 
 /** What the booking services need besides the database. */
 export interface BookingEnv {
+  /** Memoised; call it once before opening a transaction that queues messages (PGlite is single-connection). */
   keys: () => Promise<BookingKeys>;
   /** Absolute base of links sent to citizens (PUBLIC_URL, or the local address). */
   baseUrl: string;
@@ -327,7 +328,17 @@ export async function lookup(db: Queryable, env: BookingEnv, mppId: string, code
  * Cancels a booked appointment and gives its place back.
  * @throws AppError not_found, invalid_transition (409: already used, cancelled or a no-show)
  */
-export async function cancel(db: Db, env: BookingEnv, mppId: string, bookingId: string, now: Date, actor: Actor, reason?: string): Promise<repo.BookingRow> {
+export async function cancel(
+  db: Db,
+  env: BookingEnv,
+  mppId: string,
+  bookingId: string,
+  now: Date,
+  actor: Actor,
+  reason?: string,
+  inSameTx?: (tx: Queryable, before: repo.BookingRow, after: repo.BookingRow) => Promise<void>,
+): Promise<repo.BookingRow> {
+  await env.keys(); // loaded outside the transaction: PGlite cannot take a second query meanwhile
   return db.transaction(async (tx) => {
     const current = await repo.getBookingById(tx, mppId, bookingId, true);
     if (current.status !== 'booked') throw invalidTransition('cancel', current.status, []);
@@ -335,6 +346,7 @@ export async function cancel(db: Db, env: BookingEnv, mppId: string, bookingId: 
     await repo.releasePlaces(tx, mppId, b.serviceId, b.slotStart, b.localDay);
     await repo.insertEvent(tx, { mppId, bookingId, action: 'cancel', from: 'booked', to: 'cancelled', actorType: actor.type, actorId: actor.id, detail: reason ? { reason } : {}, at: now });
     await queueMessage(tx, env, b, 'cancelled', { reason });
+    await inSameTx?.(tx, current, b);
     return b;
   });
 }
@@ -344,10 +356,21 @@ export async function cancel(db: Db, env: BookingEnv, mppId: string, bookingId: 
  * old one is released, in one transaction, so a full slot leaves the booking where it was.
  * @throws AppError not_found, invalid_transition, slot_* , day_full, nik_day_limit
  */
-export async function reschedule(db: Db, env: BookingEnv, mppId: string, bookingId: string, startsAtIso: string, now: Date, actor: Actor, note?: string): Promise<repo.BookingRow> {
+export async function reschedule(
+  db: Db,
+  env: BookingEnv,
+  mppId: string,
+  bookingId: string,
+  startsAtIso: string,
+  now: Date,
+  actor: Actor,
+  note?: string,
+  inSameTx?: (tx: Queryable, before: repo.BookingRow, after: repo.BookingRow) => Promise<void>,
+): Promise<repo.BookingRow> {
   const existing = await repo.getBookingById(db, mppId, bookingId);
   const service = await repo.getService(db, mppId, existing.serviceId);
   const { slot, localDay, timezone } = await resolveSlot(db, mppId, service, new Date(startsAtIso), now);
+  await env.keys();
   return db.transaction(async (tx) => {
     const current = await repo.getBookingById(tx, mppId, bookingId, true);
     if (current.status !== 'booked') throw invalidTransition('reschedule', current.status, []);
@@ -368,6 +391,7 @@ export async function reschedule(db: Db, env: BookingEnv, mppId: string, booking
       at: now,
     });
     await queueMessage(tx, env, b, 'changed', { reason: note });
+    await inSameTx?.(tx, current, b);
     return b;
   });
 }

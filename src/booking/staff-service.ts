@@ -56,16 +56,18 @@ export async function dayOverview(db: Db, principal: Principal, mppId: string, s
 export async function staffMove(db: Db, env: BookingEnv, principal: Principal, mppId: string, bookingId: string, startsAt: string, note: string | undefined, now: Date, actor: Actor): Promise<BookingView> {
   const before = await repo.getBookingById(db, mppId, bookingId);
   await serviceForStaff(db, principal, mppId, before.serviceId);
-  const after = await reschedule(db, env, mppId, bookingId, startsAt, now, actor, note ?? 'Dijadwalkan ulang oleh petugas MPP.');
-  await recordAudit(db, actor, { action: 'booking.moved', targetType: 'booking', targetId: bookingId, mppId, before: { slotStart: before.slotStart }, after: { slotStart: after.slotStart } });
+  const after = await reschedule(db, env, mppId, bookingId, startsAt, now, actor, note ?? 'Dijadwalkan ulang oleh petugas MPP.', (tx, b, a) =>
+    recordAudit(tx, actor, { action: 'booking.moved', targetType: 'booking', targetId: bookingId, mppId, before: { slotStart: b.slotStart }, after: { slotStart: a.slotStart } }),
+  );
   return viewOf(db, after);
 }
 
 export async function staffCancel(db: Db, env: BookingEnv, principal: Principal, mppId: string, bookingId: string, reason: string, now: Date, actor: Actor): Promise<BookingView> {
   const before = await repo.getBookingById(db, mppId, bookingId);
   await serviceForStaff(db, principal, mppId, before.serviceId);
-  const after = await cancel(db, env, mppId, bookingId, now, actor, reason);
-  await recordAudit(db, actor, { action: 'booking.cancelled', targetType: 'booking', targetId: bookingId, mppId, before: { status: before.status }, after: { status: after.status, reason } });
+  const after = await cancel(db, env, mppId, bookingId, now, actor, reason, (tx, b, a) =>
+    recordAudit(tx, actor, { action: 'booking.cancelled', targetType: 'booking', targetId: bookingId, mppId, before: { status: b.status }, after: { status: a.status, reason } }),
+  );
   return viewOf(db, after);
 }
 

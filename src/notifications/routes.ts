@@ -1,5 +1,7 @@
+import type { Config } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http.js';
+import type { OutboxWorker } from '../platform/outbox-worker.js';
 import { FakeOutbox } from './fake.js';
 import { EMAIL_TOPIC, TEXT_TOPIC } from './notify.js';
 import type { EmailMessage, EmailSender, TextMessage, TextSender } from './ports.js';
@@ -20,8 +22,13 @@ declare module 'fastify' {
 export async function notificationRoutes(app: App, ctx: AppContext): Promise<void> {
   const fake = new FakeOutbox(ctx.log);
   app.decorate('fakeOutbox', fake);
-  const email: EmailSender = ctx.config.smtpUrl ? smtpSender(ctx.config.smtpUrl, ctx.config.smtpFrom) : fake;
-  const text: TextSender = ctx.config.smsWebhookUrl ? webhookTextSender(ctx.config.smsWebhookUrl, ctx.config.smsWebhookSecret!) : fake;
-  ctx.outbox.on(EMAIL_TOPIC, (m) => email.send(m.payload as EmailMessage));
-  ctx.outbox.on(TEXT_TOPIC, (m) => text.send(m.payload as TextMessage));
+  registerNotificationHandlers(ctx.outbox, ctx.config, fake);
+}
+
+/** Chooses the adapters from the configuration and registers the outbox handlers on a worker. */
+export function registerNotificationHandlers(worker: OutboxWorker, config: Pick<Config, 'smtpUrl' | 'smtpFrom' | 'smsWebhookUrl' | 'smsWebhookSecret'>, fake: FakeOutbox): void {
+  const email: EmailSender = config.smtpUrl ? smtpSender(config.smtpUrl, config.smtpFrom) : fake;
+  const text: TextSender = config.smsWebhookUrl ? webhookTextSender(config.smsWebhookUrl, config.smsWebhookSecret!) : fake;
+  worker.on(EMAIL_TOPIC, (m) => email.send(m.payload as EmailMessage));
+  worker.on(TEXT_TOPIC, (m) => text.send(m.payload as TextMessage));
 }
