@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
+import { BookingPage } from './booking/BookingPage';
+import { KioskCheckInPage } from './booking/KioskCheckInPage';
+import { FindBookingPage, ManageBookingPage } from './booking/ManageBookingPage';
+import { StaffBookingsPage } from './booking/StaffBookingsPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { UsersPage } from './identity/UsersPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
@@ -11,6 +15,10 @@ import { StaffHome, StaffShell } from './shell/StaffShell';
 export const publicRoutes: RouteObject[] = [
   { path: '/', element: <HomePage /> },
   { path: '/masuk', element: <LoginPage /> },
+  { path: '/booking', element: <BookingPage /> },
+  { path: '/booking/cari', element: <FindBookingPage /> },
+  { path: '/booking/kelola/:mppId/:code', element: <ManageBookingPage /> },
+  { path: '/kios/:mppId/booking', element: <KioskCheckInPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -20,6 +28,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'kalender', element: <CalendarPage /> },
+  { path: 'booking', element: <StaffBookingsPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];

@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { PublicHeader } from '../shell/Home';
+import { BookingCard } from './BookingCard';
+import { SlotPicker } from './SlotPicker';
+import type { BookableService, ManagedBooking, PublicMpp, SlotView } from './types';
+import './booking.css';
+
+/** Citizen booking, phone first: MPP, service, day and slot (with free places), then who is coming. */
+export function BookingPage() {
+  const { t } = useI18n();
+  const [mpps, setMpps] = useState<PublicMpp[]>([]);
+  const [mppId, setMppId] = useState('');
+  const [services, setServices] = useState<BookableService[] | null>(null);
+  const [serviceId, setServiceId] = useState('');
+  const [slot, setSlot] = useState<SlotView | null>(null);
+  const [form, setForm] = useState({ nik: '', name: '', phone: '', email: '' });
+  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<ManagedBooking | null>(null);
+
+  useEffect(() => {
+    api<PublicMpp[]>('/api/booking/mpps').then((list) => {
+      setMpps(list);
+      if (list.length === 1) setMppId(list[0]!.id);
+    });
+  }, []);
+  useEffect(() => {
+    setServices(null);
+    setServiceId('');
+    setSlot(null);
+    if (mppId) api<BookableService[]>(`/api/mpps/${mppId}/booking/services`).then(setServices);
+  }, [mppId]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!slot) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { serviceId, startsAt: slot.startsAt, nik: form.nik, name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
+      setDone(await api<ManagedBooking>(`/api/mpps/${mppId}/bookings`, { body }));
+      window.scrollTo(0, 0);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fields = Object.fromEntries(err.errors.map((x) => [x.path.replace(/^body\./, ''), x.message]));
+        setError({ message: err.message, fields });
+        if (err.code === 'slot_full') setSlot(null);
+      } else setError({ message: String(err), fields: {} });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const service = services?.find((s) => s.id === serviceId);
+  return (
+    <>
+      <PublicHeader />
+      <main id="main" className="public-main booking-page">
+        {done ? (
+          <>
+            <h1>{t('Booking berhasil', 'Booking confirmed')}</h1>
+            {done.warnings.map((w) => (
+              <p key={w.code} className="notice">{w.message}</p>
+            ))}
+            <BookingCard booking={done} />
+          </>
+        ) : (
+          <>
+            <h1>{t('Booking antrean online', 'Book an appointment')}</h1>
+            <p className="muted">
+              {t('Pilih jadwal, datang tepat waktu, lalu check-in di kiosk dengan kode atau QR.', 'Pick a time, come on time and check in at the kiosk with your code or QR.')}{' '}
+              <Link to="/booking/cari">{t('Sudah punya booking?', 'Already booked?')}</Link>
+            </p>
+            <label htmlFor="mpp">{t('MPP', 'MPP')}</label>
+            <select id="mpp" value={mppId} onChange={(e) => setMppId(e.target.value)}>
+              <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>
+              {mpps.map((m) => (
+                <option key={m.id} value={m.id}>{m.name}</option>
+              ))}
+            </select>
+            {mppId && (
+              <>
+                <label htmlFor="service">{t('Layanan', 'Service')}</label>
+                {services && services.length === 0 ? (
+                  <p className="muted">{t('Belum ada layanan yang bisa dibooking di MPP ini.', 'No service of this MPP can be booked yet.')}</p>
+                ) : (
+                  <select id="service" value={serviceId} onChange={(e) => { setServiceId(e.target.value); setSlot(null); }}>
+                    <option value="">{t('— Pilih layanan —', '— Choose a service —')}</option>
+                    {services?.map((s) => (
+                      <option key={s.id} value={s.id}>{s.tenantName}: {s.name}</option>
+                    ))}
+                  </select>
+                )}
+              </>
+            )}
+            {service && <SlotPicker mppId={mppId} serviceId={service.id} selected={slot?.startsAt ?? null} onSelect={setSlot} />}
+            {slot && (
+              <form onSubmit={submit} className="card booking-form" noValidate>
+                <h2>{t(`Data pemohon untuk pukul ${slot.localStart}`, `Who is coming at ${slot.localStart}`)}</h2>
+                <label htmlFor="nik">NIK</label>
+                <input id="nik" inputMode="numeric" autoComplete="off" maxLength={20} value={form.nik} onChange={(e) => setForm({ ...form, nik: e.target.value })} aria-describedby="nik-help" aria-invalid={!!error?.fields.nik} />
+                <small id="nik-help" className="muted">{t('16 digit sesuai KTP. NIK disimpan tersamar.', '16 digits as on the KTP. Stored masked.')}</small>
+                {error?.fields.nik && <p className="error">{error.fields.nik}</p>}
+                <label htmlFor="name">{t('Nama lengkap', 'Full name')}</label>
+                <input id="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+                {error?.fields.name && <p className="error">{error.fields.name}</p>}
+                <label htmlFor="phone">{t('Nomor ponsel (SMS/WhatsApp)', 'Mobile number (SMS/WhatsApp)')}</label>
+                <input id="phone" inputMode="tel" autoComplete="tel" placeholder="0812…" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+                {error?.fields.phone && <p className="error">{error.fields.phone}</p>}
+                <label htmlFor="email">{t('Email (opsional jika ada ponsel)', 'Email (optional with a phone)')}</label>
+                <input id="email" type="email" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+                {error?.fields.email && <p className="error">{error.fields.email}</p>}
+                {error && Object.keys(error.fields).length === 0 && <p className="error" role="alert">{error.message}</p>}
+                <button className="primary wide" type="submit" disabled={busy}>{busy ? t('Memproses…', 'Booking…') : t('Booking sekarang', 'Book now')}</button>
+              </form>
+            )}
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { PublicHeader } from '../shell/Home';
+import { BookingCard } from './BookingCard';
+import { SlotPicker } from './SlotPicker';
+import type { ManagedBooking, PublicMpp, SlotView } from './types';
+import './booking.css';
+
+/** "My booking" through the signed link: view, move to another slot, cancel. */
+export function ManageBookingPage() {
+  const { t } = useI18n();
+  const { mppId = '', code = '' } = useParams();
+  const [params] = useSearchParams();
+  const sig = params.get('sig') ?? '';
+  const [b, setB] = useState<ManagedBooking | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [slot, setSlot] = useState<SlotView | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    api<ManagedBooking>(`/api/mpps/${mppId}/bookings/${code}?sig=${encodeURIComponent(sig)}`).then(setB, (e: ApiError) =>
+      setError(e.status === 404 ? t('Tautan booking tidak valid atau sudah kedaluwarsa. Cari booking dengan kode dan NIK.', 'This booking link is not valid. Find your booking with its code and NIK.') : e.message),
+    );
+  }, [mppId, code, sig]);
+
+  async function act(path: string, body: unknown, done: string) {
+    setError(null);
+    try {
+      setB(await api<ManagedBooking>(`/api/mpps/${mppId}/bookings/${code}/${path}`, { body }));
+      setMessage(done);
+      setMoving(false);
+      setSlot(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  return (
+    <>
+      <PublicHeader />
+      <main id="main" className="public-main booking-page">
+        <h1>{t('Booking saya', 'My booking')}</h1>
+        {message && <p className="notice" role="status">{message}</p>}
+        {error && <p className="error" role="alert">{error}</p>}
+        {b && <BookingCard booking={b} />}
+        {b?.status === 'booked' && (
+          <div className="manage-actions">
+            {!moving ? (
+              <>
+                <button type="button" className="primary wide" onClick={() => setMoving(true)}>{t('Pilih jadwal lain', 'Choose another time')}</button>
+                <button type="button" className="wide danger" onClick={() => window.confirm(t('Batalkan booking ini?', 'Cancel this booking?')) && act('cancel', { sig }, t('Booking dibatalkan.', 'Booking cancelled.'))}>
+                  {t('Batalkan booking', 'Cancel booking')}
+                </button>
+              </>
+            ) : (
+              <>
+                <SlotPicker mppId={mppId} serviceId={b.serviceId} selected={slot?.startsAt ?? null} onSelect={setSlot} />
+                <button type="button" className="primary wide" disabled={!slot} onClick={() => slot && act('reschedule', { sig, startsAt: slot.startsAt }, t('Jadwal diubah.', 'Time changed.'))}>
+                  {slot ? t(`Pindah ke ${slot.localStart}`, `Move to ${slot.localStart}`) : t('Pilih slot dulu', 'Choose a slot first')}
+                </button>
+                <button type="button" className="wide" onClick={() => setMoving(false)}>{t('Batal', 'Back')}</button>
+              </>
+            )}
+          </div>
+        )}
+      </main>
+    </>
+  );
+}
+
+/** Finding a booking by its code and the NIK it was made with. */
+export function FindBookingPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [mpps, setMpps] = useState<PublicMpp[]>([]);
+  const [form, setForm] = useState({ mppId: '', code: '', nik: '' });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<PublicMpp[]>('/api/booking/mpps').then((list) => {
+      setMpps(list);
+      if (list.length === 1) setForm((f) => ({ ...f, mppId: list[0]!.id }));
+    });
+  }, []);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const b = await api<ManagedBooking>(`/api/mpps/${form.mppId}/bookings/lookup`, { body: { code: form.code, nik: form.nik } });
+      navigate(`/booking/kelola/${b.mppId}/${b.code}?sig=${encodeURIComponent(b.sig)}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.status === 404 ? t('Booking tidak ditemukan. Periksa kode dan NIK.', 'Booking not found. Check the code and NIK.') : [err.message, ...err.errors.map((x) => x.message)].join(' ')) : String(err));
+    }
+  }
+  return (
+    <>
+      <PublicHeader />
+      <main id="main" className="public-main booking-page">
+        <h1>{t('Cari booking saya', 'Find my booking')}</h1>
+        <form onSubmit={submit} className="card">
+          <label htmlFor="f-mpp">MPP</label>
+          <select id="f-mpp" value={form.mppId} onChange={(e) => setForm({ ...form, mppId: e.target.value })}>
+            <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>
+            {mpps.map((m) => (
+              <option key={m.id} value={m.id}>{m.name}</option>
+            ))}
+          </select>
+          <label htmlFor="f-code">{t('Kode booking', 'Booking code')}</label>
+          <input id="f-code" autoCapitalize="characters" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
+          <label htmlFor="f-nik">NIK</label>
+          <input id="f-nik" inputMode="numeric" value={form.nik} onChange={(e) => setForm({ ...form, nik: e.target.value })} />
+          {error && <p className="error" role="alert">{error}</p>}
+          <button className="primary wide" type="submit" disabled={!form.mppId}>{t('Cari', 'Find')}</button>
+        </form>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { shortDay, ZONE, type Availability, type SlotView } from './types';
+
+/** Days as chips with their free places, then the slots of the chosen day with free places each. */
+export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: string; serviceId: string; selected: string | null; onSelect: (slot: SlotView) => void }) {
+  const { t, lang } = useI18n();
+  const [date, setDate] = useState<string | null>(null);
+  const [data, setData] = useState<Availability | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    const q = date ? `?date=${date}` : '';
+    api<Availability>(`/api/mpps/${mppId}/booking/services/${serviceId}/availability${q}`).then(
+      (a) => {
+        setData(a);
+        if (!date && a.date) setDate(a.date);
+      },
+      (e: ApiError) => setError(e.message),
+    );
+  }, [mppId, serviceId, date]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!data) return <p className="muted">{t('Memuat jadwal…', 'Loading the schedule…')}</p>;
+  const reasonText = (s: SlotView) =>
+    s.reason === 'full' || s.reason === 'day_full' ? t('Penuh', 'Full') : s.reason === 'past' || s.reason === 'same_day_cutoff' ? t('Ditutup', 'Closed') : t(`${s.free} tempat`, `${s.free} left`);
+  return (
+    <div className="slot-picker">
+      <h3 id="pick-day">{t('Pilih hari', 'Choose a day')}</h3>
+      <div className="day-chips" role="list" aria-labelledby="pick-day">
+        {data.days.map((d) => (
+          <button
+            key={d.date}
+            type="button"
+            role="listitem"
+            className={`day-chip${d.date === date ? ' on' : ''}`}
+            aria-pressed={d.date === date}
+            disabled={!d.open || d.free === 0}
+            onClick={() => setDate(d.date)}
+          >
+            <span className="d">{shortDay(d.date, lang)}</span>
+            <span className="f">{!d.open ? (d.closedReason === 'Tutup' ? t('Tutup', 'Closed') : d.closedReason) : d.free === 0 ? t('Penuh', 'Full') : t(`${d.free} tempat`, `${d.free} left`)}</span>
+          </button>
+        ))}
+      </div>
+      <h3 id="pick-slot">{t('Pilih jam', 'Choose a time')} <span className="muted">({ZONE[data.timezone] ?? data.timezone})</span></h3>
+      {data.slots.length === 0 ? (
+        <p className="muted">{t('Tidak ada slot pada hari ini.', 'No slots on this day.')}</p>
+      ) : (
+        <div className="slot-grid" role="list" aria-labelledby="pick-slot">
+          {data.slots.map((s) => (
+            <button key={s.startsAt} type="button" role="listitem" className={`slot${selected === s.startsAt ? ' on' : ''}`} aria-pressed={selected === s.startsAt} disabled={!s.bookable} onClick={() => onSelect(s)}>
+              <span className="time">{s.localStart}</span>
+              <span className="free">{reasonText(s)}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

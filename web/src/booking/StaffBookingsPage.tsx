@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { hasRole, useSession } from '../session';
+import { SlotPicker } from './SlotPicker';
+import { STATUS_LABEL, ZONE, longDay, type BookableService, type BookingView, type PublicMpp, type SlotView } from './types';
+import './booking.css';
+
+interface StaffDay {
+  serviceName: string;
+  date: string;
+  timezone: string;
+  capacity: number;
+  booked: number;
+  checkedIn: number;
+  noShows: number;
+  cancelled: number;
+  slots: SlotView[];
+  bookings: BookingView[];
+}
+
+const todayIn = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** Staff: a service's bookings of a day, capacity use per slot, no-shows; move or cancel a booking. */
+export function StaffBookingsPage() {
+  const { t, lang } = useI18n();
+  const { user } = useSession();
+  const ownMpp = user?.grants.find((g) => g.mppId)?.mppId ?? '';
+  const [mpps, setMpps] = useState<PublicMpp[]>([]);
+  const [mppId, setMppId] = useState(ownMpp);
+  const [services, setServices] = useState<BookableService[]>([]);
+  const [serviceId, setServiceId] = useState('');
+  const [date, setDate] = useState(todayIn('Asia/Jakarta'));
+  const [day, setDay] = useState<StaffDay | null>(null);
+  const [affected, setAffected] = useState<BookingView[]>([]);
+  const [moving, setMoving] = useState<BookingView | null>(null);
+  const [slot, setSlot] = useState<SlotView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const isMppAdmin = hasRole(user, 'mpp_admin', 'national_admin');
+
+  useEffect(() => {
+    api<PublicMpp[]>('/api/booking/mpps').then((list) => {
+      setMpps(list);
+      if (!mppId && list[0]) setMppId(list[0].id);
+    });
+  }, []);
+  useEffect(() => {
+    if (!mppId) return;
+    api<BookableService[]>(`/api/mpps/${mppId}/booking/services`).then((list) => {
+      setServices(list);
+      setServiceId((s) => (list.some((x) => x.id === s) ? s : (list[0]?.id ?? '')));
+    });
+    if (isMppAdmin) api<BookingView[]>(`/api/mpps/${mppId}/booking/affected`).then(setAffected, () => setAffected([]));
+  }, [mppId]);
+  const load = () => {
+    if (!mppId || !serviceId) return;
+    api<StaffDay>(`/api/mpps/${mppId}/booking/day?serviceId=${serviceId}&date=${date}`).then(
+      (d) => {
+        setDay(d);
+        setError(null);
+      },
+      (e: ApiError) => setError(e.message),
+    );
+  };
+  useEffect(load, [mppId, serviceId, date]);
+
+  const show = (err: unknown) => setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
+  async function move() {
+    if (!moving || !slot) return;
+    try {
+      await api(`/api/mpps/${mppId}/booking/bookings/${moving.id}/move`, { body: { startsAt: slot.startsAt } });
+      setMessage(t(`Booking ${moving.code} dipindah ke ${slot.localStart}; pemohon diberi tahu.`, `Booking ${moving.code} moved to ${slot.localStart}; the holder was told.`));
+      setMoving(null);
+      setSlot(null);
+      load();
+      if (isMppAdmin) api<BookingView[]>(`/api/mpps/${mppId}/booking/affected`).then(setAffected);
+    } catch (err) {
+      show(err);
+    }
+  }
+  async function cancel(b: BookingView) {
+    const reason = window.prompt(t(`Alasan membatalkan ${b.code}:`, `Reason for cancelling ${b.code}:`));
+    if (!reason) return;
+    try {
+      await api(`/api/mpps/${mppId}/booking/bookings/${b.id}/cancel`, { body: { reason } });
+      setMessage(t(`Booking ${b.code} dibatalkan; pemohon diberi tahu.`, `Booking ${b.code} cancelled; the holder was told.`));
+      load();
+    } catch (err) {
+      show(err);
+    }
+  }
+
+  const zone = day ? (ZONE[day.timezone] ?? day.timezone) : '';
+  const rows = (list: BookingView[], withDate = false) => (
+    <table className="data bookings-table">
+      <thead>
+        <tr>
+          <th>{withDate ? t('Tanggal, jam', 'Date, time') : t('Jam', 'Time')}</th>
+          <th>{t('Kode', 'Code')}</th>
+          <th>{t('Nama', 'Name')}</th>
+          <th>NIK</th>
+          <th>{t('Status', 'Status')}</th>
+          <th>{t('Tindakan', 'Actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((b) => (
+          <tr key={b.id} className={`st-${b.status}`}>
+            <td>{withDate ? `${b.localDate} ` : ''}{b.localStart}</td>
+            <td><code>{b.code}</code></td>
+            <td>{b.name}<br /><span className="muted small">{b.contact}</span></td>
+            <td><code>{b.nikMasked}</code></td>
+            <td>{t(...STATUS_LABEL[b.status])}{b.ticketNumber ? ` (${b.ticketNumber})` : ''}{b.affected ? <span className="tag">{t('jam berubah', 'hours changed')}</span> : null}</td>
+            <td className="actions">
+              {b.status === 'booked' && (
+                <>
+                  <button type="button" onClick={() => { setMoving(b); setSlot(null); }}>{t('Pindahkan', 'Move')}</button>
+                  <button type="button" onClick={() => void cancel(b)}>{t('Batalkan', 'Cancel')}</button>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <section className="staff-bookings">
+      <h1>{t('Booking layanan', 'Service bookings')}</h1>
+      {message && <p className="notice" role="status">{message}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="grid-form">
+        {mpps.length > 1 && hasRole(user, 'national_admin') && (
+          <label>MPP
+            <select value={mppId} onChange={(e) => setMppId(e.target.value)}>
+              {mpps.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label>{t('Layanan', 'Service')}
+          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+            {services.map((s) => <option key={s.id} value={s.id}>{s.tenantName}: {s.name}</option>)}
+          </select>
+        </label>
+        <label>{t('Tanggal', 'Date')}
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+      </div>
+      {affected.length > 0 && (
+        <div className="card affected">
+          <h2>{t(`${affected.length} booking terdampak perubahan jam layanan`, `${affected.length} bookings hit by a change of hours`)}</h2>
+          <p className="muted">{t('Pemohon sudah diberi tahu. Pindahkan atau batalkan booking berikut.', 'Their holders were told. Move or cancel these bookings.')}</p>
+          {rows(affected, true)}
+        </div>
+      )}
+      {day && (
+        <>
+          <h2>{day.serviceName}: {longDay(day.date, lang)}</h2>
+          <div className="stats">
+            <div><strong>{day.booked + day.checkedIn + day.noShows}</strong><span>{t(`dari ${day.capacity} tempat terisi`, `of ${day.capacity} places taken`)}</span></div>
+            <div><strong>{day.checkedIn}</strong><span>{t('sudah check-in', 'checked in')}</span></div>
+            <div><strong>{day.noShows}</strong><span>{t('tidak hadir', 'no-shows')}</span></div>
+            <div><strong>{day.cancelled}</strong><span>{t('dibatalkan', 'cancelled')}</span></div>
+          </div>
+          <div className="capacity-bars" aria-label={t('Pemakaian kapasitas per slot', 'Capacity use per slot')}>
+            {day.slots.map((s) => (
+              <div key={s.startsAt} className="bar" title={`${s.localStart} ${zone}: ${s.booked}/${s.capacity}`}>
+                <span className="fill" style={{ height: `${Math.round((100 * s.booked) / s.capacity)}%` }} />
+                <span className="lbl">{s.localStart}</span>
+                <span className="n">{s.booked}/{s.capacity}</span>
+              </div>
+            ))}
+          </div>
+          {day.bookings.length === 0 ? <p className="muted">{t('Belum ada booking pada hari ini.', 'No bookings on this day yet.')}</p> : rows(day.bookings)}
+        </>
+      )}
+      {moving && (
+        <div className="card move-panel">
+          <h2>{t(`Pindahkan booking ${moving.code} (${moving.name})`, `Move booking ${moving.code} (${moving.name})`)}</h2>
+          <SlotPicker mppId={mppId} serviceId={moving.serviceId} selected={slot?.startsAt ?? null} onSelect={setSlot} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={!slot} onClick={() => void move()}>{slot ? t(`Pindah ke ${slot.localStart}`, `Move to ${slot.localStart}`) : t('Pilih slot', 'Choose a slot')}</button>
+            <button type="button" onClick={() => setMoving(null)}>{t('Batal', 'Back')}</button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
