@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
-import { book, insertBookableService, nik, seedBookingWorld, type BookingWorld } from './fixtures.test-support.js';
+import { book, insertBookableService, nik, seedBookingWorld, type BookingWorld } from './fixtures.test-helpers.js';
 
 // Monday 23 November 2026, 08:00 WIB.
 const clock = fakeClock('2026-11-23T01:00:00Z');
@@ -47,7 +47,7 @@ describe('booking', () => {
     expect(res.statusCode).toBe(201);
     const b = res.json();
     expect(b.code).toMatch(/^[A-Z0-9]{8}$/);
-    expect(b).toMatchObject({ status: 'booked', localDate: '2026-11-24', localStart: '09.00', nikMasked: '3174**********01', warnings: [] });
+    expect(b).toMatchObject({ status: 'booked', localDate: '2026-11-24', localStart: '09:00', nikMasked: '3174**********01', warnings: [] });
     expect(b.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(b.manageUrl).toBe(`https://layan.example.id/booking/kelola/${w.mppId}/${b.code}?sig=${encodeURIComponent(b.sig)}`);
     const ics = await t.app.inject({ url: b.icsUrl });
@@ -132,7 +132,7 @@ describe('booking', () => {
     const b = (await book(t, w, '2026-12-01T02:00:00.000Z', nik(40))).json();
     const moved = await t.app.inject({ method: 'POST', url: `/api/mpps/${w.mppId}/bookings/${b.code}/reschedule`, payload: { sig: b.sig, startsAt: '2026-12-01T06:00:00.000Z' } });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ localStart: '13.00', code: b.code });
+    expect(moved.json()).toMatchObject({ localStart: '13:00', code: b.code });
     const counts = await t.db.query<{ starts_at: Date; booked: number }>('SELECT starts_at, booked FROM booking_slots WHERE mpp_id = $1 AND local_day = $2 ORDER BY starts_at', [w.mppId, '2026-12-01']);
     expect(counts.rows.map((r) => [new Date(r.starts_at).toISOString(), r.booked])).toEqual([
       ['2026-12-01T02:00:00.000Z', 0],

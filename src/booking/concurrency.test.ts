@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, fakeClock, seedMpp, type TestApp } from '../../test/support/app.js';
-import { book, insertBookableService, nik, WEEK } from './fixtures.test-support.js';
+import { book, insertBookableService, nik, WEEK } from './fixtures.test-helpers.js';
 
 /**
  * The guarantee under a rush: however many people press "book" at the same instant, a slot never

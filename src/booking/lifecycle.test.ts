@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
-import { book, insertBookableService, nik, seedBookingWorld, type BookingWorld } from './fixtures.test-support.js';
+import { book, insertBookableService, nik, seedBookingWorld, type BookingWorld } from './fixtures.test-helpers.js';
 import { markNoShows, sendReminders } from './jobs.js';
 import { loadBookingKeys } from './keys.js';
 

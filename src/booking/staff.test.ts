@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, staffCaller, type TestApp } from '../../test/support/app.js';
-import { book, nik, seedBookingWorld, type BookingWorld } from './fixtures.test-support.js';
+import { book, nik, seedBookingWorld, type BookingWorld } from './fixtures.test-helpers.js';
 
 const clock = fakeClock('2026-11-23T00:00:00Z'); // Monday 07:00 WIB
 let t: TestApp;
@@ -55,7 +55,7 @@ describe('a change of hours', () => {
       payload: { startsAt: '2026-11-25T04:00:00.000Z', note: 'Jam layanan hari Rabu berubah.' },
     });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ localStart: '11.00', affected: false });
+    expect(moved.json()).toMatchObject({ localStart: '11:00', affected: false });
     expect((await t.app.inject({ url: `/api/mpps/${w.mppId}/booking/affected`, headers: w.admin.headers })).json()).toEqual([]);
     const audit = await t.db.query("SELECT 1 FROM audit_log WHERE action = 'booking.moved' AND target_id = $1", [b.id]);
     expect(audit.rows).toHaveLength(1);

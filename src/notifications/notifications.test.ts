@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { book, nik, seedBookingWorld } from '../booking/fixtures.test-support.js';
+import { book, nik, seedBookingWorld } from '../booking/fixtures.test-helpers.js';
 import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
 import { OutboxWorker } from '../platform/outbox-worker.js';
 import { FakeOutbox } from './fake.js';

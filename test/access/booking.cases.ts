@@ -1,4 +1,4 @@
-import { insertBookableService, nik } from '../../src/booking/fixtures.test-support.js';
+import { insertBookableService, nik } from '../../src/booking/fixtures.test-helpers.js';
 import type { CaseFile, CallerName, World } from './world.js';
 
 const STAFF_A: CallerName[] = ['national', 'mppAdminA', 'tenantAdminA1', 'officerA1', 'officerA2'];

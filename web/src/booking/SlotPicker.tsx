@@ -46,11 +46,11 @@ export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: st
         ))}
       </div>
       <h3 id="pick-slot">{t('Pilih jam', 'Choose a time')} <span className="muted">({ZONE[data.timezone] ?? data.timezone})</span></h3>
-      {data.slots.length === 0 ? (
+      {data.slots.every((s) => s.reason === 'past') ? (
         <p className="muted">{t('Tidak ada slot pada hari ini.', 'No slots on this day.')}</p>
       ) : (
         <div className="slot-grid" role="list" aria-labelledby="pick-slot">
-          {data.slots.map((s) => (
+          {data.slots.filter((s) => s.reason !== 'past').map((s) => (
             <button key={s.startsAt} type="button" role="listitem" className={`slot${selected === s.startsAt ? ' on' : ''}`} aria-pressed={selected === s.startsAt} disabled={!s.bookable} onClick={() => onSelect(s)}>
               <span className="time">{s.localStart}</span>
               <span className="free">{reasonText(s)}</span>

@@ -112,12 +112,12 @@ export function StaffBookingsPage() {
             <td>{b.name}<br /><span className="muted small">{b.contact}</span></td>
             <td><code>{b.nikMasked}</code></td>
             <td>{t(...STATUS_LABEL[b.status])}{b.ticketNumber ? ` (${b.ticketNumber})` : ''}{b.affected ? <span className="tag">{t('jam berubah', 'hours changed')}</span> : null}</td>
-            <td className="actions">
+            <td>
               {b.status === 'booked' && (
-                <>
+                <div className="row-actions">
                   <button type="button" onClick={() => { setMoving(b); setSlot(null); }}>{t('Pindahkan', 'Move')}</button>
                   <button type="button" onClick={() => void cancel(b)}>{t('Batalkan', 'Cancel')}</button>
-                </>
+                </div>
               )}
             </td>
           </tr>
