@@ -48,7 +48,8 @@ describe('booking', () => {
     const b = res.json();
     expect(b.code).toMatch(/^[A-Z0-9]{8}$/);
     expect(b).toMatchObject({ status: 'booked', localDate: '2026-11-24', localStart: '09:00', nikMasked: '3174**********01', warnings: [] });
-    expect(b.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(b.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(b.qrDataUrl.split(',')[1], 'base64').toString()).toContain('<svg');
     expect(b.manageUrl).toBe(`https://layan.example.id/booking/kelola/${w.mppId}/${b.code}?sig=${encodeURIComponent(b.sig)}`);
     const ics = await t.app.inject({ url: b.icsUrl });
     expect(ics.headers['content-type']).toContain('text/calendar');
