@@ -7,7 +7,7 @@ import { fileAndFind, sample } from './test/helpers.js';
 
 let t: TestApp;
 let mpp: SeededMpp;
-let handler: Caller;
+let handler: Caller & { email: string };
 
 beforeAll(async () => {
   t = await createTestApp();
