@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
@@ -20,6 +21,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'kalender', element: <CalendarPage /> },
+  { path: 'perangkat', element: <DevicesPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];
