@@ -26,6 +26,7 @@ export async function trackComplaint(db: Db, clock: Clock, code: string): Promis
   return {
     trackingCode: formatTrackingCode(row.tracking_code),
     mppName: row.mpp_name,
+    timezone: row.mpp_timezone,
     class: row.class,
     subjectType: row.subject_type,
     description: row.description,

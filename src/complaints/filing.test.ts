@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, deviceCaller, seedMpp, staffCaller, type SeededMpp, type TestApp } from '../../test/support/app.js';
-import { fileJson, multipart, nextIp, PDF, PNG, sample } from './test/helpers.js';
+import { fileJson, multipart, nextIp, PDF, PNG, sample } from './complaints.test-helpers.js';
 
 let t: TestApp;
 let mpp: SeededMpp;

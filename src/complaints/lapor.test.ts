@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, seedMpp, staffCaller, type Caller, type SeededMpp, type TestApp } from '../../test/support/app.js';
 import { FakeLaporGateway, pushToLapor } from './lapor.js';
-import { fileAndFind, sample } from './test/helpers.js';
+import { fileAndFind, sample } from './complaints.test-helpers.js';
 
 const clock = fakeClock('2025-11-30T16:30:00Z'); // 23:30 WIB on 30 Nov
 let t: TestApp;

@@ -94,9 +94,9 @@ export async function getComplaint(q: Queryable, mppId: string, id: string, opts
 }
 
 /** The complaint with this tracking code, if exactly one has it. */
-export async function findByTrackingCode(q: Queryable, code: string): Promise<(ComplaintRow & { mpp_name: string }) | undefined> {
-  const { rows } = await q.query<ComplaintRow & { mpp_name: string }>(
-    'SELECT c.*, m.name AS mpp_name FROM complaints c JOIN mpps m ON m.id = c.mpp_id WHERE c.tracking_code = $1 LIMIT 2',
+export async function findByTrackingCode(q: Queryable, code: string): Promise<(ComplaintRow & { mpp_name: string; mpp_timezone: string }) | undefined> {
+  const { rows } = await q.query<ComplaintRow & { mpp_name: string; mpp_timezone: string }>(
+    'SELECT c.*, m.name AS mpp_name, m.timezone AS mpp_timezone FROM complaints c JOIN mpps m ON m.id = c.mpp_id WHERE c.tracking_code = $1 LIMIT 2',
     [code],
   );
   return rows.length === 1 ? rows[0] : undefined;

@@ -43,6 +43,7 @@ export const FiledComplaint = z.object({
   receivedAt: z.string(),
   verificationDueAt: z.string(),
   attachments: z.number().int(),
+  timezone: z.string().describe('The MPP\'s IANA zone: show deadlines in it'),
 });
 export type FiledComplaint = z.infer<typeof FiledComplaint>;
 
@@ -127,6 +128,7 @@ export const ReopenRequest = z.object({ reason: z.string().trim().min(5).max(100
 export const TrackingView = z.object({
   trackingCode: z.string(),
   mppName: z.string(),
+  timezone: z.string(),
   class: ComplaintClass,
   subjectType: SubjectType,
   description: z.string(),

@@ -103,7 +103,8 @@ export async function fileComplaint(db: Db, clock: Clock, principal: Principal, 
     requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
     channel = 'staff';
   }
-  if (!(await repo.findMpp(db, mppId))) throw commonErrors.not_found();
+  const mpp = await repo.findMpp(db, mppId);
+  if (!mpp) throw commonErrors.not_found();
   const subject = await checkSubject(db, mppId, input);
   const now = clock.now();
   const due = await dueAfterWorkingDays(db, mppId, now, VERIFICATION_DAYS);
@@ -138,7 +139,7 @@ export async function fileComplaint(db: Db, clock: Clock, principal: Principal, 
           action: 'complaint.filed', targetType: 'complaint', targetId: row.id, mppId,
           after: { channel, class: row.class, subjectType: row.subject_type, attachments: uploads.length, anonymous: !input.contactName && !input.contactEmail && !input.contactPhone },
         });
-        return { id: row.id, trackingCode: formatTrackingCode(row.tracking_code), status: row.status, receivedAt: now.toISOString(), verificationDueAt: due.dueAt, attachments: uploads.length };
+        return { id: row.id, trackingCode: formatTrackingCode(row.tracking_code), status: row.status, receivedAt: now.toISOString(), verificationDueAt: due.dueAt, attachments: uploads.length, timezone: mpp.timezone };
       });
     } catch (err) {
       // A tracking-code collision is astronomically rare; draw a new code rather than fail.
@@ -286,9 +287,11 @@ export async function getAttachment(db: Db, principal: Principal, mppId: string,
   return repo.getAttachmentContent(db, mppId, complaintId, attachmentId);
 }
 
-/** What the public filing form offers for an MPP. @throws AppError not_found */
-export async function filingOptions(db: Db, slug: string): Promise<FilingOptions> {
-  const mpp = await repo.findMppBySlug(db, slug);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What the public filing form offers for an MPP, found by slug (or id, for staff screens). @throws AppError not_found */
+export async function filingOptions(db: Db, slugOrId: string): Promise<FilingOptions> {
+  const mpp = UUID.test(slugOrId) ? await repo.findMpp(db, slugOrId) : await repo.findMppBySlug(db, slugOrId);
   if (!mpp) throw commonErrors.not_found();
   const [tenants, services] = await Promise.all([repo.findTenants(db, mpp.id), repo.findActiveServices(db, mpp.id)]);
   return { mpp, tenants, services: services.map((s) => ({ id: s.id, tenantId: s.tenant_id, name: s.name })) };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, seedMpp, staffCaller, type Caller, type SeededMpp, type TestApp } from '../../test/support/app.js';
 import { sweepComplaints } from './sweep.js';
-import { fileJson, sample } from './test/helpers.js';
+import { fileJson, sample } from './complaints.test-helpers.js';
 
 const clock = fakeClock('2025-12-31T16:30:00Z');
 let t: TestApp;

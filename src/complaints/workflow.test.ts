@@ -3,7 +3,7 @@ import { createTestApp, seedMpp, staffCaller, type Caller, type SeededMpp, type 
 import { SYSTEM_ACTOR } from '../platform/auth.js';
 import { applyAction } from './service.js';
 import { ACTIONS, allowedActions, STATUSES, TRANSITIONS, type Action, type Party, type Status } from './state-machine.js';
-import { fileAndFind, sample } from './test/helpers.js';
+import { fileAndFind, sample } from './complaints.test-helpers.js';
 
 let t: TestApp;
 let mpp: SeededMpp;

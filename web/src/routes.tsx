@@ -1,6 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
+import { ComplaintsPage } from './complaints/ComplaintsPage';
+import { FileComplaintPage } from './complaints/FilePage';
+import { TrackComplaintPage } from './complaints/TrackPage';
 import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
@@ -12,6 +16,9 @@ import { StaffHome, StaffShell } from './shell/StaffShell';
 export const publicRoutes: RouteObject[] = [
   { path: '/', element: <HomePage /> },
   { path: '/masuk', element: <LoginPage /> },
+  { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
+  { path: '/lacak', element: <TrackComplaintPage /> },
+  { path: '/lacak/:code', element: <TrackComplaintPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -21,6 +28,8 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'kalender', element: <CalendarPage /> },
+  { path: 'pengaduan', element: <ComplaintsPage /> },
+  { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
 ];
 

@@ -1,4 +1,4 @@
-import type { TestApp } from '../../../test/support/app.js';
+import type { TestApp } from '../../test/support/app.js';
 
 let n = 0;
 /** A different client address per filing, so the per-IP burst limit does not get in a test's way. */
