@@ -75,6 +75,8 @@ test('a citizen files on the public page, a handler answers, the citizen reads i
   const desk = await staff.newPage();
   await loginUi(desk, server.url, HANDLER.email, HANDLER.password);
   await desk.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Pengaduan' }).click();
+  await desk.getByRole('link', { name: code }).waitFor();
+  await screenshot(desk, 'complaints-staff-list');
   await desk.getByRole('link', { name: code }).click();
   await desk.getByText('Siti Aminah').waitFor();
   await desk.getByText(text).waitFor();
@@ -90,6 +92,12 @@ test('a citizen files on the public page, a handler answers, the citizen reads i
   await desk.getByRole('button', { name: 'Kirim jawaban' }).click();
   await desk.locator('.status-answered').waitFor();
   await screenshot(desk, 'complaints-staff-answered');
+  // The MPP admin's calendar screen lists the national days the deadlines skip.
+  await desk.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Kalender' }).click();
+  await desk.getByRole('heading', { name: 'Kalender hari kerja' }).waitFor();
+  await desk.getByLabel('Tahun').selectOption('2026');
+  await desk.getByRole('cell', { name: 'Idul Fitri 1447 Hijriah' }).first().waitFor();
+  await screenshot(desk, 'calendar-mpp-admin');
   await staff.close();
 
   // The citizen looks the code up (typed in lower case) and reads the answer; internal notes stay hidden.
