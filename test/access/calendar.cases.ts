@@ -1,4 +1,4 @@
-import type { CaseFile, CallerName } from './world.js';
+import type { CaseFile } from './world.js';
 
 let n = 0;
 /** A different far-future date per request, so allowed callers never collide on a day. */
