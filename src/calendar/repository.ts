@@ -63,14 +63,3 @@ export async function getMppTimezone(q: Queryable, mppId: string): Promise<Timez
   if (!rows[0]) throw commonErrors.not_found();
   return rows[0].timezone;
 }
-
-/** Years (between from and to) for which no national day is recorded: the calendar is incomplete there. */
-export async function findYearsWithoutNationalDays(q: Queryable, fromYear: number, toYear: number): Promise<number[]> {
-  const { rows } = await q.query<{ y: number }>(
-    `SELECT y FROM generate_series($1::int, $2::int) AS y
-      WHERE NOT EXISTS (SELECT 1 FROM calendar_days WHERE mpp_id IS NULL AND day >= make_date(y, 1, 1) AND day < make_date(y + 1, 1, 1))
-      ORDER BY y`,
-    [fromYear, toYear],
-  );
-  return rows.map((r) => r.y);
-}

@@ -5,6 +5,11 @@ import { KioskCheckInPage } from './booking/KioskCheckInPage';
 import { FindBookingPage, ManageBookingPage } from './booking/ManageBookingPage';
 import { StaffBookingsPage } from './booking/StaffBookingsPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
+import { ComplaintsPage } from './complaints/ComplaintsPage';
+import { FileComplaintPage } from './complaints/FilePage';
+import { TrackComplaintPage } from './complaints/TrackPage';
+import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
@@ -19,6 +24,9 @@ export const publicRoutes: RouteObject[] = [
   { path: '/booking/cari', element: <FindBookingPage /> },
   { path: '/booking/kelola/:mppId/:code', element: <ManageBookingPage /> },
   { path: '/kios/:mppId/booking', element: <KioskCheckInPage /> },
+  { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
+  { path: '/lacak', element: <TrackComplaintPage /> },
+  { path: '/lacak/:code', element: <TrackComplaintPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -29,6 +37,9 @@ export const staffRoutes: RouteObject[] = [
   { path: 'audit', element: <AuditPage /> },
   { path: 'kalender', element: <CalendarPage /> },
   { path: 'booking', element: <StaffBookingsPage /> },
+  { path: 'pengaduan', element: <ComplaintsPage /> },
+  { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
+  { path: 'perangkat', element: <DevicesPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];

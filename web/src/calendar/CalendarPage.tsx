@@ -91,7 +91,7 @@ export function CalendarPage() {
               <td>{weekday(d.day)}</td>
               <td>{t(KIND_LABEL[d.kind][0], KIND_LABEL[d.kind][1])}</td>
               <td>{d.name}</td>
-              <td className="actions">{canEdit(d) && <button type="button" onClick={() => void remove(d)}>{t('Hapus', 'Remove')}</button>}</td>
+              <td>{canEdit(d) && <button type="button" onClick={() => void remove(d)}>{t('Hapus', 'Remove')}</button>}</td>
             </tr>
           ))}
         </tbody>
