@@ -1,0 +1,105 @@
+import type { Queryable } from '../platform/db.js';
+import type { SearchHit } from './schemas.js';
+import { listSynonyms, type Synonym } from './service-repository.js';
+
+/**
+ * Service search in Bahasa Indonesia. Each service keeps a normalised `search_text` (name, agency,
+ * product) to which the abbreviation table adds the other form ("sim" <-> "surat izin mengemudi").
+ * A query matches when every meaningful word is found in it by pg_trgm's strict word similarity, so
+ * word order does not matter and typos ("kendaran") still match; colloquial words also try their
+ * formal alternatives ("bikin" -> "pembuatan"/"penerbitan"). Ranked by the summed similarity.
+ */
+
+const STOP_WORDS = new Set(['di', 'ke', 'dari', 'dan', 'yang', 'untuk', 'cara', 'mau', 'saya', 'ingin', 'syarat', 'persyaratan', 'layanan', 'bagaimana', 'apa', 'gimana', 'mpp', 'tolong', 'mengurus']);
+
+/** Lower case, accents and punctuation removed, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const containsPhrase = (doc: string, phrase: string) => ` ${doc} `.includes(` ${phrase} `);
+
+/** The text a service is searched by, with each abbreviation's other form added. */
+export function buildSearchText(fields: string[], synonyms: Synonym[]): string {
+  const doc = normalize(fields.join(' '));
+  const extra: string[] = [];
+  for (const s of synonyms) {
+    if (s.kind !== 'abbreviation') continue;
+    if (containsPhrase(doc, s.term)) extra.push(s.expansion);
+    else if (containsPhrase(doc, s.expansion)) extra.push(s.term);
+  }
+  return [doc, ...extra].join(' ').slice(0, 2000);
+}
+
+/** Each meaningful query word with the alternatives it may also stand for. */
+export function queryTerms(query: string, synonyms: Synonym[]): string[][] {
+  const words = [...new Set(normalize(query).split(' '))].filter((w) => w.length >= 2 && !STOP_WORDS.has(w)).slice(0, 8);
+  return words.map((w) => {
+    const alts = new Set([w]);
+    for (const s of synonyms) if (s.kind === 'word' && s.term === w) for (const e of s.expansion.split(' ')) alts.add(e);
+    return [...alts];
+  });
+}
+
+let synonymCache: { at: number; list: Synonym[] } | undefined;
+const SYNONYM_TTL_MS = 60_000;
+
+export async function cachedSynonyms(q: Queryable): Promise<Synonym[]> {
+  if (!synonymCache || Date.now() - synonymCache.at > SYNONYM_TTL_MS) synonymCache = { at: Date.now(), list: await listSynonyms(q) };
+  return synonymCache.list;
+}
+
+export interface SearchFilter {
+  mppSlug?: string;
+  province?: string;
+  limit: number;
+}
+
+/** Builds the one SQL statement of a search; exported so the benchmark runs the very same SQL through pgbench. */
+export function searchSql(terms: string[][], filter: SearchFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const conditions: string[] = [];
+  const scores: string[] = [];
+  for (const alts of terms) {
+    conditions.push(`(${alts.map((a) => `${p(a)} <<% s.search_text`).join(' OR ')})`);
+    scores.push(`greatest(${alts.map((_, i) => `strict_word_similarity($${params.length - alts.length + 1 + i}, s.search_text)`).join(', ')})`);
+  }
+  const mppFilter = filter.mppSlug ? `AND m.slug = ${p(filter.mppSlug)}` : '';
+  const provinceFilter = filter.province ? `AND left(m.region_code, 2) = ${p(filter.province)}` : '';
+  const sql = `SELECT s.code AS service_code, s.name AS service_name, t.name AS tenant_name, m.slug AS mpp_slug, m.name AS mpp_name,
+       r.name AS region_name, s.fee_rupiah, (${scores.join(' + ')})::float8 AS score
+  FROM services s
+  JOIN tenants t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id AND t.active
+  JOIN mpps m ON m.id = s.mpp_id AND m.published
+  LEFT JOIN regions r ON r.code = m.region_code
+ WHERE s.active AND ${conditions.join(' AND ')} ${mppFilter} ${provinceFilter}
+ ORDER BY score DESC, s.name, m.name
+ LIMIT ${p(filter.limit)}`;
+  return { sql, params };
+}
+
+export async function searchServices(q: Queryable, query: string, filter: SearchFilter): Promise<SearchHit[]> {
+  const terms = queryTerms(query, await cachedSynonyms(q));
+  if (!terms.length) return [];
+  const { sql, params } = searchSql(terms, filter);
+  const { rows } = await q.query<{ service_code: string; service_name: string; tenant_name: string; mpp_slug: string; mpp_name: string; region_name: string | null; fee_rupiah: number; score: number }>(sql, params);
+  return rows.map((r) => ({
+    serviceCode: r.service_code,
+    serviceName: r.service_name,
+    tenantName: r.tenant_name,
+    mppSlug: r.mpp_slug,
+    mppName: r.mpp_name,
+    regionName: r.region_name,
+    feeRupiah: r.fee_rupiah,
+    score: Math.round(r.score * 1000) / 1000,
+  }));
+}
