@@ -59,7 +59,7 @@ describe('MPP set-up', () => {
 
   it('refuses unknown or province-level region codes and writes nothing', async () => {
     const before = await count('mpps');
-    for (const [code, expected] of [['99.99', 'unknown_region'], ['33', 'region_not_regency']]) {
+    for (const [code, expected] of [['99.99', 'unknown_region'], ['33', 'region_not_regency']] as const) {
       const res = await t.app.inject({ method: 'POST', url: '/api/catalog/mpps', headers: national.headers, payload: mppBody(`mpp-x${code.replace('.', '')}`, { regionCode: code }) });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe(expected);

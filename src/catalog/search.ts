@@ -62,6 +62,7 @@ export interface SearchFilter {
 
 /** Builds the one SQL statement of a search; exported so the benchmark runs the very same SQL through pgbench. */
 export function searchSql(terms: string[][], filter: SearchFilter): { sql: string; params: unknown[] } {
+  // Ties (several services match every word) go to the one whose own name is closest to the query.
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -73,6 +74,7 @@ export function searchSql(terms: string[][], filter: SearchFilter): { sql: strin
     conditions.push(`(${alts.map((a) => `${p(a)} <<% s.search_text`).join(' OR ')})`);
     scores.push(`greatest(${alts.map((_, i) => `strict_word_similarity($${params.length - alts.length + 1 + i}, s.search_text)`).join(', ')})`);
   }
+  scores.push(`0.5 * word_similarity(${p(terms.map((a) => a[0]).join(' '))}, lower(s.name))`);
   const mppFilter = filter.mppSlug ? `AND m.slug = ${p(filter.mppSlug)}` : '';
   const provinceFilter = filter.province ? `AND left(m.region_code, 2) = ${p(filter.province)}` : '';
   const sql = `SELECT s.code AS service_code, s.name AS service_name, t.name AS tenant_name, m.slug AS mpp_slug, m.name AS mpp_name,
