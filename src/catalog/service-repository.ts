@@ -167,9 +167,10 @@ export async function recordVersion(q: Queryable, mppId: string, service: Servic
   ]);
 }
 
-export async function findVersionAt(q: Queryable, mppId: string, serviceId: string, at: Date): Promise<{ snapshot: ServiceView; validFrom: string } | undefined> {
+/** The version in force at `at`, or the latest when `at` is null. */
+export async function findVersionAt(q: Queryable, mppId: string, serviceId: string, at: Date | null): Promise<{ snapshot: ServiceView; validFrom: string } | undefined> {
   const { rows } = await q.query<{ snapshot: ServiceView; valid_from: Date }>(
-    `SELECT snapshot, valid_from FROM service_versions WHERE mpp_id = $1 AND service_id = $2 AND valid_from <= $3 ORDER BY valid_from DESC LIMIT 1`,
+    `SELECT snapshot, valid_from FROM service_versions WHERE mpp_id = $1 AND service_id = $2 AND ($3::timestamptz IS NULL OR valid_from <= $3) ORDER BY valid_from DESC LIMIT 1`,
     [mppId, serviceId, at],
   );
   return rows[0] ? { snapshot: rows[0].snapshot, validFrom: rows[0].valid_from.toISOString() } : undefined;

@@ -151,7 +151,7 @@ export async function publicService(db: Db, mppSlug: string, code: string, at?: 
   if (!current) throw commonErrors.not_found();
   let shown = current;
   let validFrom: string | null = null;
-  const v = await srepo.findVersionAt(db, mpp.id, current.id, at ? asOfInstant(at, mpp.timezone) : new Date(8.64e15));
+  const v = await srepo.findVersionAt(db, mpp.id, current.id, at ? asOfInstant(at, mpp.timezone) : null);
   if (v) {
     shown = v.snapshot;
     validFrom = v.validFrom;
