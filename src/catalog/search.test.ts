@@ -25,6 +25,7 @@ describe('service search in Bahasa Indonesia', () => {
     ['bikin akte lahir', /akta kelahiran/],
     ['bayar pbb', /Pajak Bumi dan Bangunan/],
     ['pasport hilang', /paspor hilang/],
+    ['ktp hilng', /KTP-el karena hilang/],
   ])('"%s" finds the service at the top', async (q, expected) => {
     const hits = await search(q);
     expect(hits.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { Queryable } from '../platform/db.js';
+import type { Db, Queryable } from '../platform/db.js';
 import type { SearchHit } from './schemas.js';
 import { listSynonyms, type Synonym } from './service-repository.js';
 
@@ -93,7 +93,7 @@ export async function searchServices(q: Queryable, query: string, filter: Search
   const terms = queryTerms(query, await cachedSynonyms(q));
   if (!terms.length) return [];
   const { sql, params } = searchSql(terms, filter);
-  const { rows } = await q.query<{ service_code: string; service_name: string; tenant_name: string; mpp_slug: string; mpp_name: string; region_name: string | null; fee_rupiah: number; score: number }>(sql, params);
+  const { rows } = await runSearch(q, sql, params);
   return rows.map((r) => ({
     serviceCode: r.service_code,
     serviceName: r.service_name,
@@ -104,4 +104,25 @@ export async function searchServices(q: Queryable, query: string, filter: Search
     feeRupiah: r.fee_rupiah,
     score: Math.round(r.score * 1000) / 1000,
   }));
+}
+
+/**
+ * pg_trgm's default strict threshold (0.5) misses one-letter slips in short words ("hilng" for
+ * "hilang"); 0.4 catches them while every word must still match, so the noise stays low.
+ */
+export const STRICT_THRESHOLD = 0.4;
+export const THRESHOLD_SQL = `SET LOCAL pg_trgm.strict_word_similarity_threshold = ${STRICT_THRESHOLD}`;
+
+type SearchRow = { service_code: string; service_name: string; tenant_name: string; mpp_slug: string; mpp_name: string; region_name: string | null; fee_rupiah: number; score: number };
+
+async function runSearch(q: Queryable, sql: string, params: unknown[]): Promise<{ rows: SearchRow[] }> {
+  const db = q as Partial<Db>;
+  if (!db.transaction) {
+    await q.query(THRESHOLD_SQL);
+    return q.query<SearchRow>(sql, params);
+  }
+  return db.transaction(async (tx) => {
+    await tx.query(THRESHOLD_SQL);
+    return tx.query<SearchRow>(sql, params);
+  });
 }

@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
+import { CatalogAdminPage, NationalSummaryPage } from './catalog/CatalogAdminPage';
+import { DirectoryPage, MppPage, SearchPage, ServicePage } from './catalog/PublicPages';
+import { ServiceEditorPage } from './catalog/ServiceEditor';
 import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
@@ -11,6 +14,10 @@ import { StaffHome, StaffShell } from './shell/StaffShell';
 export const publicRoutes: RouteObject[] = [
   { path: '/', element: <HomePage /> },
   { path: '/masuk', element: <LoginPage /> },
+  { path: '/mpp', element: <DirectoryPage /> },
+  { path: '/cari', element: <SearchPage /> },
+  { path: '/mpp/:slug', element: <MppPage /> },
+  { path: '/mpp/:slug/layanan/:code', element: <ServicePage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -20,6 +27,9 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
+  { path: 'katalog', element: <CatalogAdminPage /> },
+  { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
+  { path: 'nasional', element: <NationalSummaryPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];
