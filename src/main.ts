@@ -40,7 +40,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Keep-alive connections that go idle after close() began would hold the server open until their
+    // timeout; close them as they go idle. A hard deadline bounds a stuck request.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      app.log.warn('in-flight requests did not finish within 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
     await app.close();
+    clearInterval(sweep);
+    clearTimeout(deadline);
     await ctx.outbox.stop();
     await release();
     process.exit(0);

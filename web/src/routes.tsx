@@ -3,6 +3,11 @@ import { AuditPage } from './audit/AuditPage';
 import { CatalogAdminPage, NationalSummaryPage } from './catalog/CatalogAdminPage';
 import { DirectoryPage, MppPage, SearchPage, ServicePage } from './catalog/PublicPages';
 import { ServiceEditorPage } from './catalog/ServiceEditor';
+import { CalendarPage } from './calendar/CalendarPage';
+import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
+import { ComplaintsPage } from './complaints/ComplaintsPage';
+import { FileComplaintPage } from './complaints/FilePage';
+import { TrackComplaintPage } from './complaints/TrackPage';
 import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
@@ -18,6 +23,9 @@ export const publicRoutes: RouteObject[] = [
   { path: '/cari', element: <SearchPage /> },
   { path: '/mpp/:slug', element: <MppPage /> },
   { path: '/mpp/:slug/layanan/:code', element: <ServicePage /> },
+  { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
+  { path: '/lacak', element: <TrackComplaintPage /> },
+  { path: '/lacak/:code', element: <TrackComplaintPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -26,6 +34,9 @@ export const staffRoutes: RouteObject[] = [
   { path: 'kata-sandi', element: <ChangePasswordPage /> },
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'kalender', element: <CalendarPage /> },
+  { path: 'pengaduan', element: <ComplaintsPage /> },
+  { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
