@@ -112,6 +112,29 @@ describe('tenants, counters and services', () => {
     expect(s2.json().code).toBe('service_code_taken');
   });
 
+  it('a PATCH of one field keeps every other component of the standard', async () => {
+    const created = (await t.app.inject({ method: 'POST', url: `/api/catalog/mpps/${mppId}/services`, headers: national.headers, payload: serviceBody(tenantId, 'SIM-P', { channels: ['direct', 'mobile'], internal: { legalBasis: 'Perpol 5/2021' } }) })).json();
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/catalog/mpps/${mppId}/services/${created.id}`, headers: national.headers, payload: { description: 'Diperbarui' } });
+    expect(res.json()).toMatchObject({
+      description: 'Diperbarui',
+      requirements: [{ typeCode: 'KTP_EL' }, { typeCode: 'SIM_LAMA' }],
+      procedureSteps: ['Ambil antrean', 'Tes kesehatan', 'Foto dan sidik jari'],
+      channels: ['direct', 'mobile'],
+      feeRupiah: 80000,
+      internal: { legalBasis: 'Perpol 5/2021' },
+      version: 2,
+    });
+    const mpp = await t.app.inject({ method: 'PATCH', url: `/api/catalog/mpps/${mppId}`, headers: national.headers, payload: { address: 'Jl. Baru' } });
+    expect(mpp.json()).toMatchObject({ address: 'Jl. Baru', facilities: ['Ruang laktasi', 'Pojok anak'], weeklyHours: { '5': { breaks: [{ label: 'Salat Jumat' }] } } });
+  });
+
+  it('two admins adding the same counter number at once: one gets it, the other a 409', async () => {
+    const add = (name: string) => t.app.inject({ method: 'POST', url: `/api/catalog/mpps/${mppId}/counters`, headers: national.headers, payload: { tenantId, number: 42, name } });
+    const results = await Promise.all([add('Loket A'), add('Loket B'), add('Loket C')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(await count(`counters WHERE number = 42 AND mpp_id = '${mppId}'`)).toBe(1);
+  });
+
   it('refuses negative fees and unknown requirement types without writing anything', async () => {
     const before = await count('services');
     const neg = await t.app.inject({ method: 'POST', url: `/api/catalog/mpps/${mppId}/services`, headers: national.headers, payload: serviceBody(tenantId, 'SIM-02', { feeRupiah: -5 }) });

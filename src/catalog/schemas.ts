@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { bilingual } from '../platform/i18n.js';
 
+/**
+ * The PATCH form of an input: every field optional and without its default, so a field left out
+ * keeps its stored value (zod's .partial() would fill the defaults in and overwrite it).
+ */
+function patchOf<S extends z.ZodObject>(input: S): z.ZodType<Partial<z.output<S>>> {
+  const shape = Object.fromEntries(Object.entries(input.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()]));
+  return z.object(shape) as unknown as z.ZodType<Partial<z.output<S>>>;
+}
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const LocalTime = z.string().regex(TIME, bilingual('Jam harus berformat JJ:MM, misalnya 08:00.', 'Time must be HH:MM, e.g. 08:00.'));
 const mins = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -77,7 +86,7 @@ export const MppInput = z.object({
   published: z.boolean().default(true),
 });
 export type MppInput = z.infer<typeof MppInput>;
-export const MppPatch = MppInput.partial();
+export const MppPatch = patchOf(MppInput);
 export type MppPatch = z.infer<typeof MppPatch>;
 
 export const MppView = MppInput.extend({
@@ -106,7 +115,7 @@ export const TenantInput = z.object({
   active: z.boolean().default(true),
 });
 export type TenantInput = z.infer<typeof TenantInput>;
-export const TenantPatch = TenantInput.partial();
+export const TenantPatch = patchOf(TenantInput);
 export type TenantPatch = z.infer<typeof TenantPatch>;
 export const TenantView = TenantInput.extend({ id: z.uuid(), mppId: z.uuid(), serviceCount: z.number().int(), counterCount: z.number().int() });
 export type TenantView = z.infer<typeof TenantView>;
@@ -118,7 +127,7 @@ export const CounterInput = z.object({
   active: z.boolean().default(true),
 });
 export type CounterInput = z.infer<typeof CounterInput>;
-export const CounterPatch = CounterInput.partial();
+export const CounterPatch = patchOf(CounterInput);
 export type CounterPatch = z.infer<typeof CounterPatch>;
 export const CounterView = CounterInput.extend({ id: z.uuid(), mppId: z.uuid(), tenantCode: z.string() });
 export type CounterView = z.infer<typeof CounterView>;
@@ -188,7 +197,7 @@ export const ServiceInput = z.object({
   active: z.boolean().default(true),
 });
 export type ServiceInput = z.infer<typeof ServiceInput>;
-export const ServicePatch = ServiceInput.partial();
+export const ServicePatch = patchOf(ServiceInput);
 export type ServicePatch = z.infer<typeof ServicePatch>;
 
 export const RequirementView = z.object({ typeCode: z.string(), name: z.string(), note: z.string() });
