@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './booking/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { catalogRoutes } from './catalog/routes.js';
 import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
@@ -24,7 +25,7 @@ import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 
 /** Each domain registers its routes here; order does not matter. */
-const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, calendarRoutes, complaintsRoutes, queueRoutes, notificationRoutes, bookingRoutes];
+const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, calendarRoutes, complaintsRoutes, catalogRoutes, queueRoutes, notificationRoutes, bookingRoutes];
 
 export interface BuiltApp {
   app: App;
