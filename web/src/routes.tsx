@@ -1,6 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { UsersPage } from './identity/UsersPage';
+import { ConsolePage } from './queue/ConsolePage';
+import { DisplayPage } from './queue/DisplayPage';
+import { KioskPage } from './queue/KioskPage';
+import { StatusPage } from './queue/StatusPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
 import { LoginPage } from './shell/Login';
@@ -10,6 +14,10 @@ import { StaffHome, StaffShell } from './shell/StaffShell';
 export const publicRoutes: RouteObject[] = [
   { path: '/', element: <HomePage /> },
   { path: '/masuk', element: <LoginPage /> },
+  { path: '/kios/:mppId', element: <KioskPage /> },
+  { path: '/antrean-online/:mppId', element: <KioskPage mode="online" /> },
+  { path: '/layar/:mppId', element: <DisplayPage /> },
+  { path: '/antrean/:token', element: <StatusPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -18,6 +26,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'kata-sandi', element: <ChangePasswordPage /> },
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'loket', element: <ConsolePage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];
