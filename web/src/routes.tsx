@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
+import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
 import { ConsolePage } from './queue/ConsolePage';
 import { DisplayPage } from './queue/DisplayPage';
@@ -26,6 +27,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'kata-sandi', element: <ChangePasswordPage /> },
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'perangkat', element: <DevicesPage /> },
   { path: 'loket', element: <ConsolePage /> },
 ];
 
