@@ -172,7 +172,7 @@ export function pgbench(url: string, script: string, clients: number, limit: { s
   const file = path.join(os.tmpdir(), `layan-pgbench-${randomBytes(4).toString('hex')}.sql`);
   return import('node:fs').then(({ writeFileSync }) => {
     writeFileSync(file, script);
-    const args = ['-n', '-M', 'extended', '-c', String(clients), '-j', '2', '-f', file, ...(limit.seconds ? ['-T', String(limit.seconds)] : ['-t', String(limit.transactions)]), '-d', url];
+    const args = ['-n', '-r', '-M', 'extended', '-c', String(clients), '-j', '2', '-f', file, ...(limit.seconds ? ['-T', String(limit.seconds)] : ['-t', String(limit.transactions)]), '-d', url];
     return new Promise((resolve, reject) => {
       const child = spawn('/usr/bin/pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
@@ -180,6 +180,7 @@ export function pgbench(url: string, script: string, clients: number, limit: { s
       child.stderr.on('data', (d) => (out += d));
       child.on('exit', () => {
         rmSync(file, { force: true });
+        if (process.env.BENCH_PGBENCH_VERBOSE) process.stderr.write(out);
         const tps = /tps = ([\d.]+)/.exec(out);
         const lat = /latency average = ([\d.]+) ms/.exec(out);
         const failed = /number of failed transactions: (\d+)/.exec(out);
