@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, staffCaller, type Caller, type TestApp } from '../../test/support/app.js';
-import { insertCounter, insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-support.js';
+import { insertCounter, insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-helpers.js';
 
 const clock = fakeClock('2026-11-23T02:00:00Z');
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, deviceCaller, type TestApp } from '../../test/support/app.js';
-import { insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-support.js';
+import { insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-helpers.js';
 
 let t: TestApp;
 let w: QueueWorld;

@@ -6,9 +6,16 @@ import { listDisplayEventsAfter, waitingPerService, type DisplayEvent, type Serv
 import type { QueueHub } from './hub.js';
 import * as repo from './repository.js';
 import { ticketView } from './service.js';
-import { openSse, type SseStream } from './sse.js';
+import { openSse, sseFrame, type SseStream } from './sse.js';
 
 const COUNTS_DELAY_MS = 500;
+/** A board event is serialised once, however many boards receive it. */
+const frames = new WeakMap<DisplayEvent, string>();
+function frameOf(ev: DisplayEvent): string {
+  let f = frames.get(ev);
+  if (!f) frames.set(ev, (f = sseFrame(ev.type, { seq: ev.seq, zone: ev.zone, type: ev.type, payload: ev.payload, at: ev.at }, ev.seq)));
+  return f;
+}
 const STATUS_DELAY_MS = 1000;
 
 /**
@@ -17,14 +24,14 @@ const STATUS_DELAY_MS = 1000;
  */
 class CountsBroadcaster {
   private readonly pending = new Map<string, NodeJS.Timeout>();
-  private readonly listeners = new Map<string, Set<(c: ServiceWaiting[]) => void>>();
+  private readonly listeners = new Map<string, Set<(frame: string) => void>>();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
-  add(mppId: string, fn: (c: ServiceWaiting[]) => void): () => void {
+  add(mppId: string, fn: (frame: string) => void): () => void {
     let set = this.listeners.get(mppId);
     if (!set) this.listeners.set(mppId, (set = new Set()));
     set.add(fn);
@@ -39,7 +46,8 @@ class CountsBroadcaster {
         this.pending.delete(mppId);
         void this.compute(mppId)
           .then((counts) => {
-            for (const fn of this.listeners.get(mppId) ?? []) fn(counts);
+            const frame = sseFrame('counts', counts);
+            for (const fn of this.listeners.get(mppId) ?? []) fn(frame);
           })
           .catch(() => undefined);
       }, COUNTS_DELAY_MS),
@@ -89,7 +97,7 @@ export class QueueFeeds {
         lastSent = ev.seq;
         return;
       }
-      stream.send(ev.type, { seq: ev.seq, zone: ev.zone, type: ev.type, payload: ev.payload, at: ev.at }, ev.seq);
+      stream.sendFrame(frameOf(ev));
       lastSent = ev.seq;
     };
     cleanups.push(
@@ -98,7 +106,7 @@ export class QueueFeeds {
         onChanged: () => this.counts.poke(mppId),
       }),
     );
-    cleanups.push(this.counts.add(mppId, (c) => stream.send('counts', c)));
+    cleanups.push(this.counts.add(mppId, (frame) => stream.sendFrame(frame)));
     for (;;) {
       const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, zone);
       missed.forEach(send);

@@ -147,11 +147,11 @@ export async function issueTicket(
     throw err;
   }
   if (!inserted) throw queueErrors.quota_exhausted({ service: ctx.serviceName, quota: ctx.dailyQuota });
-  return ticketView(db, await repo.getTicket(db, mppId, inserted.id), opts.at);
+  return ticketView(db, await repo.getTicket(db, mppId, inserted.id), opts.at, { newVisit: visitId === null });
 }
 
 /** The holder's view: position, people ahead and estimated wait while waiting. */
-export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date): Promise<TicketView> {
+export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts: { newVisit?: boolean } = {}): Promise<TicketView> {
   let peopleAhead: number | null = null;
   let estimatedWaitMinutes: number | null = null;
   if (t.status === 'waiting') {
@@ -159,7 +159,8 @@ export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date): Pro
     peopleAhead = pos.ahead;
     estimatedWaitMinutes = toMinutes(estimateWaitSeconds(pos));
   }
-  const visit = await repo.listVisitTickets(q, t.mppId, t.visitId);
+  // A ticket that just opened its visit is alone in it: skip the query.
+  const visit = opts.newVisit ? [] : await repo.listVisitTickets(q, t.mppId, t.visitId);
   return {
     id: t.id,
     number: t.number,

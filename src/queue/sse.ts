@@ -1,7 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+/** One SSE message, serialised once and written to any number of streams. */
+export function sseFrame(event: string, data: unknown, id?: number): string {
+  return `${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
 export interface SseStream {
   send(event: string, data: unknown, id?: number): void;
+  sendFrame(frame: string): void;
   close(): void;
   readonly closed: boolean;
 }
@@ -28,8 +34,10 @@ export function openSse(request: FastifyRequest, reply: FastifyReply, open: Set<
       return closed;
     },
     send(event, data, id) {
-      if (closed) return;
-      raw.write(`${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (!closed) raw.write(sseFrame(event, data, id));
+    },
+    sendFrame(frame) {
+      if (!closed) raw.write(frame);
     },
     close() {
       if (closed) return;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
-import { insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-support.js';
+import { insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-helpers.js';
 
 // 2026-11-23 is a Monday; 10:00 WIB.
 const clock = fakeClock('2026-11-23T03:00:00Z');

@@ -14,6 +14,10 @@ import { FileComplaintPage } from './complaints/FilePage';
 import { TrackComplaintPage } from './complaints/TrackPage';
 import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
+import { ConsolePage } from './queue/ConsolePage';
+import { DisplayPage } from './queue/DisplayPage';
+import { KioskPage } from './queue/KioskPage';
+import { StatusPage } from './queue/StatusPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
 import { LoginPage } from './shell/Login';
@@ -34,6 +38,10 @@ export const publicRoutes: RouteObject[] = [
   { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
   { path: '/lacak', element: <TrackComplaintPage /> },
   { path: '/lacak/:code', element: <TrackComplaintPage /> },
+  { path: '/kios/:mppId', element: <KioskPage /> },
+  { path: '/antrean-online/:mppId', element: <KioskPage mode="online" /> },
+  { path: '/layar/:mppId', element: <DisplayPage /> },
+  { path: '/antrean/:token', element: <StatusPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -50,6 +58,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
   { path: 'nasional', element: <NationalSummaryPage /> },
+  { path: 'loket', element: <ConsolePage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];

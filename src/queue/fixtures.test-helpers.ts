@@ -1,4 +1,5 @@
 import { deviceCaller, seedMpp, staffCaller, type Caller, type SeededMpp, type TestApp } from '../../test/support/app.js';
+import type { LightMyRequestResponse } from 'fastify';
 import type { Queryable } from '../platform/db.js';
 
 export const ALWAYS_OPEN = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, { opens: '00:00', closes: '23:59', breaks: [] }]));
@@ -53,6 +54,6 @@ export async function issue(t: TestApp, w: QueueWorld, serviceId: string, extra:
   return t.app.inject({ method: 'POST', url: `/api/mpps/${w.mppId}/queue/tickets`, headers: { ...w.kiosk.headers, ...headers }, payload: { serviceId, ...extra } });
 }
 
-export async function post(t: TestApp, caller: Caller, url: string, payload?: unknown) {
-  return t.app.inject({ method: 'POST', url, headers: caller.headers, ...(payload === undefined ? {} : { payload }) });
+export async function post(t: TestApp, caller: Caller, url: string, payload?: Record<string, unknown>): Promise<LightMyRequestResponse> {
+  return payload === undefined ? t.app.inject({ method: 'POST', url, headers: caller.headers }) : t.app.inject({ method: 'POST', url, headers: caller.headers, payload });
 }
