@@ -372,9 +372,3 @@ export async function noShowCount(q: Queryable, mppId: string, nikHash: string):
   const { rows } = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM bookings WHERE mpp_id = $1 AND nik_hash = $2 AND status = 'no_show'`, [mppId, nikHash]);
   return rows[0]!.n;
 }
-
-/** The queue's priority class that gives booked people precedence (migration 0501), if active. */
-export async function findBookingPriorityClass(q: Queryable, mppId: string): Promise<string | undefined> {
-  const { rows } = await q.query<{ id: string }>("SELECT id FROM priority_classes WHERE mpp_id = $1 AND code = 'booking' AND active", [mppId]);
-  return rows[0]?.id;
-}
