@@ -134,11 +134,15 @@ test('book on a phone, read the confirmation email, check in at the kiosk, get c
   assert.match(ticketNumber, /^A-?\d+/);
   await screenshot(kiosk, 'booking-kiosk-checkin', { fullPage: false });
 
-  const officer = await apiLogin(server.url, OFFICER.email, OFFICER.password);
-  const q = `${server.url}/api/mpps/${seed.mppId}/queue/counters/${seed.counterId}`;
-  assert.equal((await fetch(`${q}/open`, { method: 'POST', headers: officer, body: '{}' })).status, 200);
-  const called = await (await fetch(`${q}/call-next`, { method: 'POST', headers: officer, body: '{}' })).json() as { ticket: { number: string } | null };
-  assert.equal(called.ticket?.number, ticketNumber);
+  // The officer opens counter 1 on the queue console and calls the next ticket: the booked person's.
+  const desk = await (await newContext(browser, 'desktop')).newPage();
+  await loginUi(desk, server.url, OFFICER.email, OFFICER.password);
+  await desk.goto(`${server.url}/staf/loket?mpp=${seed.mppId}`);
+  await desk.getByRole('button', { name: /Loket 1/ }).click();
+  await desk.getByRole('button', { name: 'Buka loket' }).click();
+  await desk.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await desk.locator('.cc-number', { hasText: ticketNumber }).waitFor();
+  await screenshot(desk, 'booking-called-at-counter');
 
   const staff = await (await newContext(browser, 'desktop')).newPage();
   await loginUi(staff, server.url, ADMIN.email, ADMIN.password);
