@@ -13,7 +13,14 @@ export const CodeParams = z.object({ mppId: z.uuid(), code: codeField });
 export const BookingIdParams = z.object({ mppId: z.uuid(), bookingId: z.uuid() });
 const sig = z.string().min(10).max(64);
 export const SigQuery = z.object({ sig });
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('Tanggal harus berformat YYYY-MM-DD.', 'Dates are written YYYY-MM-DD.'));
+const isRealDate = (d: string) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+};
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('Tanggal harus berformat YYYY-MM-DD.', 'Dates are written YYYY-MM-DD.'))
+  .refine(isRealDate, bilingual('Tanggal tidak ada di kalender.', 'This date does not exist.'));
 const instant = z.iso.datetime({ offset: true, error: JSON.stringify({ id: 'Waktu slot harus berupa waktu ISO 8601.', en: 'The slot time must be an ISO 8601 instant.' }) });
 
 export const PublicMpp = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timezone: z.string() });

@@ -23,6 +23,9 @@ describe('staff bookings page', () => {
     expect(day).toMatchObject({ booked: 2, capacity: 12 * 3, noShows: 0 });
     expect(day.slots[2]).toMatchObject({ localStart: '09:00', booked: 2, free: 1 });
     expect(day.bookings.map((b: any) => b.nikMasked)).toEqual(['3174**********01', '3174**********02']);
+    const bad = await t.app.inject({ url: `/api/mpps/${w.mppId}/booking/day?serviceId=${w.serviceId}&date=2026-02-31`, headers: w.officer.headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toEqual({ path: 'querystring.date', message: 'Tanggal tidak ada di kalender.' });
     const samsat = await staffCaller(t, 'officer', { mppId: w.mppId, tenantId: w.otherTenantId });
     expect((await t.app.inject({ url, headers: samsat.headers })).statusCode).toBe(404);
   });

@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { book, nik, seedBookingWorld } from '../booking/fixtures.test-helpers.js';
 import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
+import { loadConfig } from '../platform/config.js';
 import { OutboxWorker } from '../platform/outbox-worker.js';
 import { FakeOutbox } from './fake.js';
 import { notify } from './notify.js';
@@ -131,5 +132,14 @@ describe('without configuration', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('configuration', () => {
+  it('stops on a bad notification or booking setting, naming the variable', () => {
+    expect(() => loadConfig({ SMS_WEBHOOK_URL: 'https://sms.example.id/hook' })).toThrow('SMS_WEBHOOK_SECRET is required when SMS_WEBHOOK_URL is set');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.id' })).toThrow(/SMTP_URL must start with smtp/);
+    expect(() => loadConfig({ BOOKING_SECRET: 'short' })).toThrow(/BOOKING_SECRET must be at least 32 characters/);
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, smsWebhookUrl: undefined, bookingRateLimit: 10 });
   });
 });
