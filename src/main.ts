@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { startComplaintSweeper } from './complaints/sweep.js';
 import { ensureInitialAdmin } from './identity/service.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/database.js';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     await loadDemoIfEmpty(db, app.log);
   }
   ctx.outbox.start();
+  const stopComplaintSweeper = startComplaintSweeper(db, ctx.clock, (err) => app.log.error({ err }, 'complaint sweep failed'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 20_000);
     await app.close();
+    stopComplaintSweeper();
     clearInterval(sweep);
     clearTimeout(deadline);
     await ctx.outbox.stop();
