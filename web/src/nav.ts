@@ -15,4 +15,6 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/kalender', label: ['Kalender', 'Calendar'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/audit', label: ['Log audit', 'Audit log'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/perangkat', label: ['Perangkat', 'Devices'], roles: ['national_admin', 'mpp_admin'] },
+  { path: '/staf/katalog', label: ['Katalog layanan', 'Service catalog'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
+  { path: '/staf/nasional', label: ['Ringkasan nasional', 'National summary'], roles: ['national_admin'] },
 ];

@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
+import { CatalogAdminPage, NationalSummaryPage } from './catalog/CatalogAdminPage';
+import { DirectoryPage, MppPage, SearchPage, ServicePage } from './catalog/PublicPages';
+import { ServiceEditorPage } from './catalog/ServiceEditor';
 import { CalendarPage } from './calendar/CalendarPage';
 import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
 import { ComplaintsPage } from './complaints/ComplaintsPage';
@@ -24,6 +27,10 @@ export const publicRoutes: RouteObject[] = [
   { path: '/antrean-online/:mppId', element: <KioskPage mode="online" /> },
   { path: '/layar/:mppId', element: <DisplayPage /> },
   { path: '/antrean/:token', element: <StatusPage /> },
+  { path: '/mpp', element: <DirectoryPage /> },
+  { path: '/cari', element: <SearchPage /> },
+  { path: '/mpp/:slug', element: <MppPage /> },
+  { path: '/mpp/:slug/layanan/:code', element: <ServicePage /> },
   { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
   { path: '/lacak', element: <TrackComplaintPage /> },
   { path: '/lacak/:code', element: <TrackComplaintPage /> },
@@ -40,6 +47,9 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
   { path: 'loket', element: <ConsolePage /> },
+  { path: 'katalog', element: <CatalogAdminPage /> },
+  { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
+  { path: 'nasional', element: <NationalSummaryPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];

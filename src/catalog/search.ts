@@ -1,0 +1,147 @@
+import type { Db, Queryable } from '../platform/db.js';
+import type { SearchHit } from './schemas.js';
+import { listSynonyms, type Synonym } from './service-repository.js';
+
+/**
+ * Service search in Bahasa Indonesia. Each service keeps a normalised `search_text` (name, agency,
+ * product) to which the abbreviation table adds the other form ("sim" <-> "surat izin mengemudi").
+ * A query matches when every meaningful word is similar (pg_trgm) to one of the service's words, so
+ * word order does not matter and typos ("kendaran") still match; colloquial words also try their
+ * formal alternatives ("bikin" -> "pembuatan"/"penerbitan"). Ranked by the summed similarity.
+ */
+
+const STOP_WORDS = new Set(['di', 'ke', 'dari', 'dan', 'yang', 'untuk', 'cara', 'mau', 'saya', 'ingin', 'syarat', 'persyaratan', 'layanan', 'bagaimana', 'apa', 'gimana', 'mpp', 'tolong', 'mengurus']);
+
+/** Lower case, accents and punctuation removed, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const containsPhrase = (doc: string, phrase: string) => ` ${doc} `.includes(` ${phrase} `);
+
+/** The text a service is searched by, with each abbreviation's other form added. */
+export function buildSearchText(fields: string[], synonyms: Synonym[]): string {
+  const doc = normalize(fields.join(' '));
+  const extra: string[] = [];
+  for (const s of synonyms) {
+    if (s.kind !== 'abbreviation') continue;
+    if (containsPhrase(doc, s.term)) extra.push(s.expansion);
+    else if (containsPhrase(doc, s.expansion)) extra.push(s.term);
+  }
+  return [doc, ...extra].join(' ').slice(0, 2000);
+}
+
+/** Each meaningful query word with the alternatives it may also stand for. */
+export function queryTerms(query: string, synonyms: Synonym[]): string[][] {
+  const words = [...new Set(normalize(query).split(' '))].filter((w) => w.length >= 2 && !STOP_WORDS.has(w)).slice(0, 8);
+  return words.map((w) => {
+    const alts = new Set([w]);
+    for (const s of synonyms) if (s.kind === 'word' && s.term === w) for (const e of s.expansion.split(' ')) alts.add(e);
+    return [...alts];
+  });
+}
+
+let synonymCache: { at: number; list: Synonym[] } | undefined;
+const SYNONYM_TTL_MS = 60_000;
+
+export async function cachedSynonyms(q: Queryable): Promise<Synonym[]> {
+  if (!synonymCache || Date.now() - synonymCache.at > SYNONYM_TTL_MS) synonymCache = { at: Date.now(), list: await listSynonyms(q) };
+  return synonymCache.list;
+}
+
+export interface SearchFilter {
+  mppSlug?: string;
+  province?: string;
+  limit: number;
+}
+
+/**
+ * Builds the one SQL statement of a search; exported so the benchmark runs the very same SQL through pgbench.
+ * Per query word: the vocabulary words that are trigram-similar to it or to one of its alternatives
+ * (or start with it), each with its similarity; a service matches when its words meet every query
+ * word's set (GIN array index), and ranks by the summed best similarity, ties going to the service
+ * whose own name is closest to the query.
+ */
+export function searchSql(terms: string[][], filter: SearchFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const ctes: string[] = [];
+  const conditions: string[] = [];
+  const scores: string[] = [];
+  terms.forEach((alts, i) => {
+    const refs = alts.map((a) => p(a));
+    const prefix = alts[0]!.length >= 4 ? ` OR word LIKE ${p(`${alts[0]}%`)}` : '';
+    const sim = `greatest(${refs.map((r) => `similarity(word, ${r})`).join(', ')}${prefix ? `, CASE WHEN word LIKE $${params.length} THEN 0.6 ELSE 0 END` : ''})`;
+    ctes.push(`t${i} AS MATERIALIZED (SELECT word, ${sim} AS sim FROM search_vocabulary WHERE ${refs.map((r) => `word % ${r}`).join(' OR ')}${prefix})`);
+    conditions.push(`s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM t${i})`);
+    scores.push(`coalesce((SELECT max(sim) FROM t${i} WHERE t${i}.word = ANY (s.search_words)), 0)`);
+  });
+  scores.push(`0.5 * word_similarity(${p(terms.map((a) => a[0]).join(' '))}, lower(s.name))`);
+  // Rank inside services alone and join the names for the few rows kept: joining first cost a probe per hit.
+  const mppFilter = filter.mppSlug ? ` AND slug = ${p(filter.mppSlug)}` : '';
+  const provinceFilter = filter.province ? ` AND left(region_code, 2) = ${p(filter.province)}` : '';
+  const limit = p(filter.limit);
+  const sql = `WITH ${ctes.join(',\n')},
+hits AS (
+  SELECT s.mpp_id, s.tenant_id, s.code, s.name, s.fee_rupiah, (${scores.join(' + ')})::float8 AS score
+    FROM services s
+   WHERE s.active AND ${conditions.join(' AND ')}
+     AND s.mpp_id IN (SELECT id FROM mpps WHERE published${mppFilter}${provinceFilter})
+     AND (s.mpp_id, s.tenant_id) NOT IN (SELECT mpp_id, id FROM tenants WHERE NOT active)
+   ORDER BY score DESC, s.name, s.mpp_id
+   LIMIT ${limit})
+SELECT h.code AS service_code, h.name AS service_name, t.name AS tenant_name, m.slug AS mpp_slug, m.name AS mpp_name,
+       r.name AS region_name, h.fee_rupiah, h.score
+  FROM hits h
+  JOIN tenants t ON t.mpp_id = h.mpp_id AND t.id = h.tenant_id
+  JOIN mpps m ON m.id = h.mpp_id
+  LEFT JOIN regions r ON r.code = m.region_code
+ ORDER BY h.score DESC, h.name, m.name`;
+  return { sql, params };
+}
+
+export async function searchServices(q: Queryable, query: string, filter: SearchFilter): Promise<SearchHit[]> {
+  const terms = queryTerms(query, await cachedSynonyms(q));
+  if (!terms.length) return [];
+  const { sql, params } = searchSql(terms, filter);
+  const { rows } = await runSearch(q, sql, params);
+  return rows.map((r) => ({
+    serviceCode: r.service_code,
+    serviceName: r.service_name,
+    tenantName: r.tenant_name,
+    mppSlug: r.mpp_slug,
+    mppName: r.mpp_name,
+    regionName: r.region_name,
+    feeRupiah: r.fee_rupiah,
+    score: Math.round(r.score * 1000) / 1000,
+  }));
+}
+
+/**
+ * pg_trgm's default similarity threshold (0.3) lets unrelated words in; 0.5 misses one-letter slips in
+ * short words ("hilng" for "hilang"). 0.4, with every query word required, keeps the noise low.
+ */
+export const SIMILARITY_THRESHOLD = 0.4;
+export const THRESHOLD_SQL = `SET LOCAL pg_trgm.similarity_threshold = ${SIMILARITY_THRESHOLD}`;
+
+type SearchRow = { service_code: string; service_name: string; tenant_name: string; mpp_slug: string; mpp_name: string; region_name: string | null; fee_rupiah: number; score: number };
+
+async function runSearch(q: Queryable, sql: string, params: unknown[]): Promise<{ rows: SearchRow[] }> {
+  const db = q as Partial<Db>;
+  if (!db.transaction) {
+    await q.query(THRESHOLD_SQL);
+    return q.query<SearchRow>(sql, params);
+  }
+  return db.transaction(async (tx) => {
+    await tx.query(THRESHOLD_SQL);
+    return tx.query<SearchRow>(sql, params);
+  });
+}

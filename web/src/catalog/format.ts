@@ -1,0 +1,48 @@
+import type { Channel, TenantKind } from './types';
+
+type T = (id: string, en: string) => string;
+
+export const rupiah = (n: number, t: T) => (n === 0 ? t('Gratis', 'Free') : `Rp${n.toLocaleString('id-ID')}`);
+
+export const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+export const WEEKDAYS: [id: string, en: string][] = [
+  ['Senin', 'Monday'],
+  ['Selasa', 'Tuesday'],
+  ['Rabu', 'Wednesday'],
+  ['Kamis', 'Thursday'],
+  ['Jumat', 'Friday'],
+  ['Sabtu', 'Saturday'],
+  ['Minggu', 'Sunday'],
+];
+
+export const KIND_NAMES: Record<TenantKind, [string, string]> = {
+  central_agency: ['Instansi vertikal', 'Central agency'],
+  regional_office: ['Perangkat daerah', 'Regional office'],
+  bumn: ['BUMN', 'State enterprise'],
+  bumd: ['BUMD', 'Regional enterprise'],
+  private: ['Swasta', 'Private'],
+};
+
+export const CHANNEL_NAMES: Record<Channel, [string, string]> = {
+  direct: ['Langsung di loket', 'At the counter'],
+  mobile: ['Layanan keliling', 'Mobile service'],
+  self_service: ['Mandiri (kios)', 'Self-service kiosk'],
+  online: ['Daring', 'Online'],
+};
+
+export function completionText(c: { value: number; unit: 'minutes' | 'working_days' }, t: T): string {
+  if (c.unit === 'working_days') return t(`${c.value} hari kerja`, `${c.value} working day${c.value === 1 ? '' : 's'}`);
+  return t(`${c.value} menit`, `${c.value} minutes`);
+}
+
+/** An instant shown as a wall-clock time in the MPP's zone, with the day when it is not today. */
+export function localTime(iso: string, timeZone: string, today: string, t: T): string {
+  const d = new Date(iso);
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d).replace('.', ':');
+  const zone = ZONE_ABBR[timeZone] ?? '';
+  if (date === today) return `${time} ${zone}`;
+  const day = new Intl.DateTimeFormat(t('id-ID', 'en-GB'), { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(d);
+  return `${day}, ${time} ${zone}`;
+}
