@@ -14,6 +14,7 @@ import { catalogRoutes } from './catalog/routes.js';
 import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
+import { queueRoutes } from './queue/routes.js';
 import type { Config } from './platform/config.js';
 import { systemClock, type AppContext, type Clock } from './platform/context.js';
 import type { Db } from './platform/db.js';
@@ -22,7 +23,7 @@ import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 
 /** Each domain registers its routes here; order does not matter. */
-const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, calendarRoutes, complaintsRoutes, catalogRoutes];
+const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, calendarRoutes, complaintsRoutes, catalogRoutes, queueRoutes];
 
 export interface BuiltApp {
   app: App;

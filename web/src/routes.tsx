@@ -10,6 +10,10 @@ import { FileComplaintPage } from './complaints/FilePage';
 import { TrackComplaintPage } from './complaints/TrackPage';
 import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
+import { ConsolePage } from './queue/ConsolePage';
+import { DisplayPage } from './queue/DisplayPage';
+import { KioskPage } from './queue/KioskPage';
+import { StatusPage } from './queue/StatusPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
 import { LoginPage } from './shell/Login';
@@ -19,6 +23,10 @@ import { StaffHome, StaffShell } from './shell/StaffShell';
 export const publicRoutes: RouteObject[] = [
   { path: '/', element: <HomePage /> },
   { path: '/masuk', element: <LoginPage /> },
+  { path: '/kios/:mppId', element: <KioskPage /> },
+  { path: '/antrean-online/:mppId', element: <KioskPage mode="online" /> },
+  { path: '/layar/:mppId', element: <DisplayPage /> },
+  { path: '/antrean/:token', element: <StatusPage /> },
   { path: '/mpp', element: <DirectoryPage /> },
   { path: '/cari', element: <SearchPage /> },
   { path: '/mpp/:slug', element: <MppPage /> },
@@ -38,6 +46,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaduan', element: <ComplaintsPage /> },
   { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
+  { path: 'loket', element: <ConsolePage /> },
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
   { path: 'nasional', element: <NationalSummaryPage /> },

@@ -1,0 +1,274 @@
+/**
+ * Ticket issue and call-next over HTTP, at 16 and 64 concurrent clients, on embedded PGlite and on
+ * the PostgreSQL server of DATABASE_URL (a throw-away database is created and dropped), with pgbench
+ * running the very same SQL at the same concurrency.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:queue
+ *   BENCH_SECONDS=5 (issue phase length) BENCH_ONLY=pglite|postgres
+ *
+ * The pgbench scripts are not hand-written: the bench runs the service functions once through a
+ * recording database handle and replays the statements they sent (parameters inlined; the fresh
+ * tokens and the ids a statement returns become pgbench expressions and \gset variables).
+ */
+import { randomBytes } from 'node:crypto';
+import { resolveDevice, resolveSession, sha256 } from '../src/identity/service.js';
+import type { Db, Queryable } from '../src/platform/db.js';
+import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth.js';
+import { callNext, ticketAction } from '../src/queue/console-service.js';
+import { issueTicket } from '../src/queue/service.js';
+import { KIOSK_TOKEN, httpClient, login, pgbench, prefillWaiting, prepareDb, startServer, summarize, type BenchDb } from './queue-support.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const LEVELS = [16, 64];
+const CALLS_PER_LEVEL = 1280;
+
+interface Row {
+  db: string;
+  op: string;
+  clients: number;
+  rate: number;
+  p50: number | string;
+  p99: number | string;
+  note: string;
+}
+const rows: Row[] = [];
+
+async function issuePhase(base: string, mppId: string, serviceId: string, clients: number): Promise<void> {
+  const client = httpClient(base, clients);
+  const lat: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const r = await client.request('POST', `/api/mpps/${mppId}/queue/tickets`, { authorization: `Bearer ${KIOSK_TOKEN}` }, { serviceId });
+        if (r.status === 201) lat.push(performance.now() - t0);
+        else errors++;
+      }
+    }),
+  );
+  client.close();
+  const s = summarize(lat, performance.now() - start);
+  rows.push({ db: '', op: 'issue ticket (HTTP)', clients, rate: s.perSecond, p50: s.p50.toFixed(1), p99: s.p99.toFixed(1), note: errors ? `${errors} errors` : '' });
+}
+
+async function callPhase(base: string, b: BenchDb, clients: number, staff: Record<string, string>): Promise<void> {
+  const client = httpClient(base, clients);
+  const m = b.callMpp;
+  await Promise.all(m.counters.slice(0, clients).map((c) => client.request('POST', `/api/mpps/${m.mppId}/queue/counters/${c}/open`, staff)));
+  const lat: number[] = [];
+  let empty = 0;
+  let errors = 0;
+  const perClient = CALLS_PER_LEVEL / clients;
+  const start = performance.now();
+  await Promise.all(
+    m.counters.slice(0, clients).map(async (c) => {
+      for (let i = 0; i < perClient; i++) {
+        const t0 = performance.now();
+        const r = await client.request('POST', `/api/mpps/${m.mppId}/queue/counters/${c}/call-next`, staff);
+        const t1 = performance.now();
+        if (r.status !== 200) {
+          errors++;
+          continue;
+        }
+        const tk = JSON.parse(r.body).ticket;
+        if (!tk) {
+          empty++;
+          continue;
+        }
+        lat.push(t1 - t0);
+        await client.request('POST', `/api/mpps/${m.mppId}/queue/tickets/${tk.id}/no-show`, staff);
+      }
+    }),
+  );
+  const elapsed = performance.now() - start;
+  client.close();
+  const s = summarize(lat, elapsed);
+  rows.push({
+    db: '',
+    op: 'call-next + no-show (HTTP)',
+    clients,
+    rate: Math.round((lat.length / elapsed) * 1000),
+    p50: s.p50.toFixed(1),
+    p99: s.p99.toFixed(1),
+    note: [`p50/p99 of call-next alone`, empty ? `${empty} empty` : '', errors ? `${errors} errors` : ''].filter(Boolean).join('; '),
+  });
+}
+
+// ---- Recording the SQL the services send -------------------------------------------------------
+
+interface Stmt {
+  sql: string;
+  params: readonly unknown[];
+}
+
+function recording(db: Db): { db: Db; log: Stmt[] } {
+  const log: Stmt[] = [];
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params = []) => {
+      log.push({ sql, params });
+      return q.query(sql, params);
+    },
+    exec: (sql) => q.exec(sql),
+  });
+  const outer = wrap(db);
+  return {
+    log,
+    db: {
+      ...db,
+      query: outer.query,
+      transaction: (fn) => {
+        log.push({ sql: 'BEGIN', params: [] });
+        return db.transaction((tx) => fn(wrap(tx))).then((r) => {
+          log.push({ sql: 'COMMIT', params: [] });
+          return r;
+        });
+      },
+    },
+  };
+}
+
+const literal = (v: unknown): string => {
+  if (v === null || v === undefined) return 'NULL';
+  if (v instanceof Date) return `'${v.toISOString()}'`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `'{${v.map((x) => `"${String(x)}"`).join(',')}}'`;
+  let text = String(v);
+  // pgbench reads ":name" as a variable even inside quotes: give JSON a space after its colons.
+  if (/^[[{]/.test(text)) {
+    try {
+      text = JSON.stringify(JSON.parse(text), null, 1);
+    } catch {
+      // not JSON
+    }
+  }
+  return `'${text.replace(/'/g, "''")}'`;
+};
+
+/** Inlines parameters; `subst` maps a literal value to a pgbench expression. */
+function toScript(log: Stmt[], subst: Map<string, string>, gset: Map<number, string>): string {
+  return log
+    .map((s, i) => {
+      let sql = s.sql.replace(/\$(\d+)/g, (_, n: string) => {
+        const v = s.params[Number(n) - 1];
+        const lit = literal(v);
+        return subst.get(lit) ?? lit;
+      });
+      sql = sql.replace(/\s*\n\s*/g, ' ').trim();
+      const g = gset.get(i);
+      // A data-modifying statement cannot be wrapped: its RETURNING columns are \gset as they are.
+      if (g === 'raw') return `${sql} \\gset`;
+      return g ? `SELECT ${g} FROM (${sql}) AS x \\gset` : `${sql};`;
+    })
+    .join('\n');
+}
+
+async function recordScripts(b: BenchDb, staffUserId: string): Promise<{ issue: string; call: string }> {
+  const db = await b.open();
+  const actor: Actor = { type: 'device', id: null, label: 'bench', requestId: null };
+  // Issue, as the route does it: resolve the kiosk token, then issue.
+  const rec = recording(db);
+  await resolveDevice(rec.db, KIOSK_TOKEN);
+  const ticket = await issueTicket(rec.db, b.issueMpp.mppId, 'kiosk', { serviceId: b.issueMpp.services.ktp }, { at: new Date(), actor });
+  const { rows: tRows } = await db.query<{ id: string; visit_id: string }>('SELECT id, visit_id FROM tickets WHERE status_token = $1', [ticket.statusToken]);
+  const t = tRows[0]!;
+  const subst = new Map<string, string>([
+    [literal(ticket.statusToken), 'md5(random()::text)'],
+    [literal(ticket.visitToken), 'md5(random()::text)'],
+    [literal(t.id), ':id::uuid'],
+    [literal(t.visit_id), ':vid::uuid'],
+  ]);
+  const insertIdx = rec.log.findIndex((s) => s.sql.includes('INSERT INTO queue_service_day'));
+  const firstRead = rec.log.findIndex((s, i) => i > insertIdx && s.sql.includes('FROM tickets t'));
+  const issue = toScript(rec.log, subst, new Map([[insertIdx, 'raw'], [firstRead, 'visit_id AS vid']]));
+
+  // Call-next then no-show, as an officer at the counter numbered :client_id + 1.
+  const token = randomBytes(16).toString('hex');
+  await db.query("INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, 'x', now() + interval '1 day')", [sha256(token), staffUserId]);
+  const session = await resolveSession(db, token);
+  const principal = session!.principal;
+  await prefillWaiting(db, b.callMpp, 1, 'RC');
+  const counter = b.callMpp.counters[0]!;
+  await db.query("INSERT INTO queue_counter_state (mpp_id, counter_id, status) VALUES ($1, $2, 'open') ON CONFLICT (mpp_id, counter_id) DO UPDATE SET status = 'open'", [b.callMpp.mppId, counter]);
+  const crec = recording(db);
+  await resolveSession(crec.db, token);
+  const called = await callNext(crec.db, principal, b.callMpp.mppId, counter, new Date(), { ...SYSTEM_ACTOR, type: 'user', id: staffUserId });
+  await resolveSession(crec.db, token);
+  await ticketAction(crec.db, principal, b.callMpp.mppId, called!.id, 'no_show', {}, new Date(), { ...SYSTEM_ACTOR, type: 'user', id: staffUserId });
+  const csubst = new Map<string, string>([
+    [literal(counter), ':cid::uuid'],
+    [literal(called!.id), ':id::uuid'],
+  ]);
+  const claimIdx = crec.log.findIndex((s) => s.sql.includes('WITH pick AS'));
+  const call = `SELECT id AS cid FROM counters WHERE mpp_id = '${b.callMpp.mppId}' AND number = (:client_id)::int + 1 \\gset\n${toScript(crec.log, csubst, new Map([[claimIdx, 'raw']]))}`;
+  await db.close();
+  return { issue, call };
+}
+
+// ---- The run -------------------------------------------------------------------------------------
+
+async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<void> {
+  const b = await prepareDb(kind);
+  const note = (from: number) => rows.slice(from).forEach((r) => (r.db = kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15'));
+  const from = rows.length;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    let scripts: { issue: string; call: string } | null = null;
+    if (kind === 'postgres') scripts = await recordScripts(b, b.callMpp.officerUserId);
+    server = await startServer(b.env, port);
+    const staff = await login(server.url, b.callMpp.officerEmail);
+    for (const c of LEVELS) {
+      await issuePhase(server.url, b.issueMpp.mppId, b.issueMpp.services.ktp, c);
+      if (scripts) {
+        const r = await pgbench(b.url!, scripts.issue, c, { seconds: SECONDS });
+        rows.push({ db: '', op: 'issue ticket (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: r.failed ? `${r.failed} failed` : '' });
+      }
+    }
+    for (const c of LEVELS) {
+      if (kind === 'pglite') {
+        // The embedded database is the server's alone: stop it to put tickets in line, then restart.
+        await server.stop();
+        const db = await b.open();
+        await prefillWaiting(db, b.callMpp, CALLS_PER_LEVEL + 50, `H${c}`);
+        await db.close();
+        server = await startServer(b.env, port);
+      } else {
+        const db = await b.open();
+        await prefillWaiting(db, b.callMpp, CALLS_PER_LEVEL + 50, `H${c}`);
+        await db.close();
+      }
+      await callPhase(server.url, b, c, await login(server.url, b.callMpp.officerEmail));
+      if (scripts) {
+        const db = await b.open();
+        await db.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status = 'waiting'", [b.callMpp.mppId]);
+        await prefillWaiting(db, b.callMpp, CALLS_PER_LEVEL + 50, `G${c}`);
+        await db.close();
+        const r = await pgbench(b.url!, scripts.call, c, { transactions: CALLS_PER_LEVEL / c });
+        rows.push({ db: '', op: 'call-next + no-show (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: r.failed ? `${r.failed} failed` : '' });
+      }
+      const db = kind === 'postgres' ? await b.open() : null;
+      if (db) {
+        await db.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status = 'waiting'", [b.callMpp.mppId]);
+        await db.close();
+      }
+    }
+    void staff;
+  } finally {
+    await server?.stop();
+    note(from);
+    await b.drop();
+  }
+}
+
+const only = process.env.BENCH_ONLY;
+if (only !== 'postgres') await runBackend('pglite', 3202);
+if (only !== 'pglite') {
+  if (process.env.DATABASE_URL) await runBackend('postgres', 3203);
+  else process.stderr.write('DATABASE_URL not set: PostgreSQL run skipped.\n');
+}
+
+process.stdout.write(`\nQueue over HTTP (${SECONDS} s issue phases, ${CALLS_PER_LEVEL} calls per level), ${new Date().toISOString()}\n\n`);
+process.stdout.write('| database | operation | clients | per second | p50 ms | p99 ms | note |\n|---|---|---|---|---|---|---|\n');
+for (const r of rows) process.stdout.write(`| ${r.db} | ${r.op} | ${r.clients} | ${r.rate} | ${r.p50} | ${r.p99} | ${r.note} |\n`);
