@@ -13,8 +13,6 @@ import type { SurveyReport } from './schemas.js';
 type Suggestion = { serviceName: string; tenantName: string; text: string };
 type L = (id: string, en: string) => string;
 
-const fmt = (n: number | null, d: number) => (n === null ? '-' : n.toFixed(d));
-const pct = (n: number | null) => (n === null ? '-' : `${Math.round(n * 1000) / 10}%`);
 
 function scopeLine(r: SurveyReport, t: L): string {
   const parts = [r.scope.mppName];
@@ -44,6 +42,9 @@ interface Column {
 
 export async function reportPdf(r: SurveyReport, suggestions: Suggestion[], lang: Lang): Promise<Buffer> {
   const t: L = (id, en) => (lang === 'en' ? en : id);
+  // Indonesian reports write decimals with a comma.
+  const fmt = (n: number | null, d: number) => (n === null ? '-' : lang === 'en' ? n.toFixed(d) : n.toFixed(d).replace('.', ','));
+  const pct = (n: number | null) => (n === null ? '-' : `${fmt(Math.round(n * 1000) / 10, 1)}%`);
   const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `SKM ${r.scope.mppName} ${r.period.code}`, Author: 'Layan' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -111,9 +112,9 @@ export async function reportPdf(r: SurveyReport, suggestions: Suggestion[], lang
   heading(t('Rekapitulasi nilai per unsur pelayanan', 'Recapitulation per service element'));
   const cols: Column[] = [
     { title: t('Unsur', 'Element'), width: 34, align: 'center' },
-    { title: t('Uraian', 'Description'), width: 211 },
+    { title: t('Uraian', 'Description'), width: 191 },
     { title: t('Jumlah nilai', 'Total score'), width: 66, align: 'right' },
-    { title: t('Jumlah jawaban', 'Answers'), width: 66, align: 'right' },
+    { title: t('Jumlah jawaban', 'Answers'), width: 86, align: 'right' },
     { title: 'NRR', width: 60, align: 'right' },
     { title: t('NRR x bobot', 'NRR x weight'), width: 78, align: 'right' },
   ];
@@ -156,7 +157,7 @@ export async function reportPdf(r: SurveyReport, suggestions: Suggestion[], lang
         { title: t('Jumlah', 'Count'), width: 70, align: 'right' },
         { title: '%', width: 60, align: 'right' },
       ],
-      r.profile[key].map((p) => [t(p.label.id, p.label.en), String(p.count), total ? `${((p.count / total) * 100).toFixed(1)}` : '-']),
+      r.profile[key].map((p) => [t(p.label.id, p.label.en), String(p.count), total ? fmt((p.count / total) * 100, 1) : '-']),
     );
     doc.moveDown(0.4);
   }
