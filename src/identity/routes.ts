@@ -52,7 +52,7 @@ export async function identityRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.post('/api/auth/password', {
     schema: { tags, summary: 'Change my password', body: ChangePasswordRequest, response: { 204: z.null() } },
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     requireStaff(request.principal);
     await service.changePassword(db, request.principal, request.sessionToken ?? '', request.body, actorOf(request.principal, request.id));

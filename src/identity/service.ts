@@ -197,6 +197,7 @@ export async function createUser(db: Db, principal: Principal, input: CreateUser
   const staff = requireStaff(principal);
   for (const g of input.grants) {
     checkGrantShape(g);
+    if (g.mppId && !isNationalAdmin(staff) && !staff.grants.some((x) => x.mppId === g.mppId)) throw commonErrors.not_found();
     if (!mayGrant(staff, g)) throw identityErrors.grant_not_allowed({ role: g.role });
   }
   const passwordHash = await hashPassword(input.password);

@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
   }
+  interface FastifyInstance {
+    /** Every route registered, for the access-matrix test and docs. */
+    registeredRoutes: { method: string; url: string; hidden: boolean }[];
+  }
 }
 
 export type App = FastifyInstance<
@@ -141,6 +145,13 @@ export function createHttpServer(opts: HttpOptions): App {
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const registered: { method: string; url: string; hidden: boolean }[] = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of methods) if (method !== 'HEAD') registered.push({ method, url: route.url, hidden });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('lang', 'id');
