@@ -33,6 +33,7 @@ import {
   Trend,
   TrendQuery,
 } from './schemas.js';
+import { ticketServedHandler } from './queue-link.js';
 import * as service from './service.js';
 
 const tags = ['survey'];
@@ -41,6 +42,7 @@ const publicLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
   const { db, clock } = ctx;
+  ctx.outbox.on('ticket.served', ticketServedHandler(db, () => clock.now()));
 
   // ---- citizens: link/QR on the ticket, kiosk ----
   app.get('/api/survey/forms/:token', {

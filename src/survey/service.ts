@@ -1,9 +1,10 @@
-import { createHash, randomInt } from 'node:crypto';
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
+import { ensureTokenForServedTicket } from './queue-link.js';
+import { hashCode, issueSurveyToken } from './tokens.js';
 import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
 import { UNSUR_KEYS, type AnswerLabel, type HandoffRequest, type IssuedToken, type IssueTokenRequest, type SubmitSurveyRequest, type SurveyForm, type TabletState, type TabletSubmitRequest, type TabletView } from './schemas.js';
@@ -54,55 +55,6 @@ export const surveyErrors = defineErrors({
 
 /** How long a finished ticket waits on the counter's tablet. */
 export const HANDOFF_MINUTES = 15;
-
-// Crockford base32: no I, L, O, U, so a code read aloud or typed at a kiosk is not mistaken.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CODE_LENGTH = 12;
-
-function newCode(): string {
-  let s = '';
-  for (let i = 0; i < CODE_LENGTH; i++) s += ALPHABET[randomInt(ALPHABET.length)];
-  return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
-}
-
-/** Upper-cases, drops separators and maps look-alikes, so "abcd efgh" and "ABCD-EFGH" match. */
-export function normalizeCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
-
-export const hashCode = (code: string) => createHash('sha256').update(normalizeCode(code)).digest('hex');
-
-export interface IssueSurveyTokenInput {
-  mppId: string;
-  sourceKind: 'ticket' | 'booking';
-  sourceId: string;
-  serviceId: string;
-  /** When the service was finished; null to print the code on a ticket before service. */
-  servedAt: Date | null;
-}
-
-/**
- * The call the queue and booking domains make in their own transaction: gives a ticket or booking
- * its one survey code. Issuing again for the same source does not make a second code; with
- * servedAt it marks the existing one served. The code is returned only when it was created (it is
- * stored hashed).
- * @throws AppError not_found when the service is not in the MPP.
- */
-export async function issueSurveyToken(tx: Queryable, input: IssueSurveyTokenInput): Promise<{ tokenId: string; code: string | null; served: boolean }> {
-  const service = await repo.getService(tx, input.mppId, input.serviceId);
-  const code = newCode();
-  const created = await repo.insertToken(tx, { ...input, tokenHash: hashCode(code), tenantId: service.tenant_id });
-  if (created) return { tokenId: created.id, code, served: created.served_at !== null };
-  const existing = input.servedAt
-    ? await repo.markTokenServed(tx, input.mppId, input.sourceKind, input.sourceId, input.servedAt)
-    : await repo.findTokenBySource(tx, input.mppId, input.sourceKind, input.sourceId);
-  return { tokenId: existing!.id, code: null, served: existing!.served_at !== null };
-}
-
-/** Marks the source's token served (the 'ticket.served' event); no-op when it has none. */
-export async function markSurveySourceServed(tx: Queryable, mppId: string, sourceKind: 'ticket' | 'booking', sourceId: string, servedAt: Date): Promise<boolean> {
-  return (await repo.markTokenServed(tx, mppId, sourceKind, sourceId, servedAt)) !== undefined;
-}
 
 /**
  * Issues a code through the API (interim path for the queue and booking consoles and tests).
@@ -198,7 +150,10 @@ export async function handOffToTablet(db: Db, principal: Principal, mppId: strin
   const counter = await repo.findCounter(db, mppId, counterId);
   if (!counter) throw commonErrors.not_found();
   requireTenantRole(principal, mppId, counter.tenant_id, ['tenant_admin', 'officer']);
-  const token = await repo.findTokenBySource(db, mppId, body.sourceKind, body.sourceId);
+  let token = await repo.findTokenBySource(db, mppId, body.sourceKind, body.sourceId);
+  if ((!token || !token.served_at) && body.sourceKind === 'ticket' && (await ensureTokenForServedTicket(db, mppId, body.sourceId))) {
+    token = await repo.findTokenBySource(db, mppId, body.sourceKind, body.sourceId);
+  }
   if (!token || !token.served_at) throw surveyErrors.survey_not_served();
   if (token.responded) throw surveyErrors.survey_already_answered();
   if (token.tenant_id !== counter.tenant_id) throw surveyErrors.survey_counter_mismatch();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../platform/db.js';
 import { seedMpp, type SeededMpp } from '../../test/support/app.js';
-import { issueSurveyToken } from './service.js';
+import { issueSurveyToken } from './tokens.js';
 
 export interface SurveyWorld extends SeededMpp {
   serviceId: string;

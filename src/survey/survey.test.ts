@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, deviceCaller, fakeClock, staffCaller, type Caller, type TestApp } from '../../test/support/app.js';
-import { issueSurveyToken, markSurveySourceServed } from './service.js';
+import { ticketServedHandler } from './queue-link.js';
+import { issueSurveyToken, markSurveySourceServed } from './tokens.js';
 import { allAnswers, seedSurveyWorld, servedTicket, type SurveyWorld } from './survey.test-helpers.js';
 
 const clock = fakeClock('2025-05-20T03:00:00Z');
@@ -99,6 +100,24 @@ describe('answering by code (link, QR, kiosk)', () => {
       payload: [{ unsur: 1, score: 1, labelId: 'a', labelEn: 'a' }, { unsur: 1, score: 1, labelId: 'b', labelEn: 'b' }],
     });
     expect(dup.json().code).toBe('survey_duplicate_label');
+  });
+});
+
+describe('the queue’s ticket.served event', () => {
+  it('gives the served ticket its one code and queues the invitation link', async () => {
+    const ticketId = crypto.randomUUID();
+    const handler = ticketServedHandler(t.db, () => clock.now());
+    const event = { payload: { mppId: w.mppId, ticketId, serviceId: w.serviceId, tenantId: w.tenantId } };
+    await handler(event);
+    await handler(event); // delivered twice: still one code, one invitation
+    const tokens = await t.db.query<{ served_at: Date }>('SELECT served_at FROM survey_tokens WHERE mpp_id = $1 AND source_id = $2', [w.mppId, ticketId]);
+    expect(tokens.rows).toHaveLength(1);
+    expect(tokens.rows[0]!.served_at).toEqual(clock.now());
+    const inv = await t.db.query<{ payload: any }>("SELECT payload FROM outbox WHERE topic = 'survey.invitation' AND payload->>'sourceId' = $1", [ticketId]);
+    expect(inv.rows).toHaveLength(1);
+    const path: string = inv.rows[0]!.payload.surveyPath;
+    const form = await t.app.inject({ method: 'GET', url: `/api/survey/forms/${path.replace('/survei/', '')}` });
+    expect(form.statusCode).toBe(200);
   });
 });
 
