@@ -12,4 +12,5 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/pengguna', label: ['Pengguna', 'Users'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/audit', label: ['Log audit', 'Audit log'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/perangkat', label: ['Perangkat', 'Devices'], roles: ['national_admin', 'mpp_admin'] },
+  { path: '/staf/survei', label: ['Survei kepuasan', 'Satisfaction survey'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
 ];
