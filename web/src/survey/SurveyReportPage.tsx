@@ -3,6 +3,7 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { mutuColor, TenantBars, TrendLine, UnsurBars } from './charts';
+import { IkmBadge } from './IkmBadge';
 import type { Text } from './SurveyForm';
 import './survey.css';
 
@@ -61,6 +62,7 @@ export function SurveyReportPage() {
   const [suggestions, setSuggestions] = useState<{ serviceName: string; tenantName: string; text: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [published, setPublished] = useState(0);
 
   const period = periodCode(kind, year, Math.min(part, PARTS[kind] || 1));
   const query = useMemo(() => {
@@ -93,6 +95,7 @@ export function SurveyReportPage() {
     try {
       await api(`/api/mpps/${mppId}/survey/publications`, { body: { period } });
       setNotice(t(`Hasil ${period} diterbitkan ke halaman publik MPP.`, `Results for ${period} published to the MPP's public page.`));
+      setPublished((n) => n + 1);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
@@ -147,6 +150,12 @@ export function SurveyReportPage() {
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
+      {published > 0 && (
+        <div>
+          <h2>{t('Tampilan di halaman publik MPP', 'As shown on the MPP public page')}</h2>
+          <IkmBadge key={published} mpp={mppId} />
+        </div>
+      )}
       {report && s && (
         <>
           <div className="skm-cards">
