@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { auditRoutes } from './audit/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
+import { queueRoutes } from './queue/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
 import { systemClock, type AppContext, type Clock } from './platform/context.js';
@@ -20,7 +21,7 @@ import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 
 /** Each domain registers its routes here; order does not matter. */
-const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, surveyRoutes];
+const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, queueRoutes, surveyRoutes];
 
 export interface BuiltApp {
   app: App;

@@ -2,6 +2,10 @@ import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
+import { ConsolePage } from './queue/ConsolePage';
+import { DisplayPage } from './queue/DisplayPage';
+import { KioskPage } from './queue/KioskPage';
+import { StatusPage } from './queue/StatusPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
 import { LoginPage } from './shell/Login';
@@ -13,9 +17,13 @@ import { SurveyReportPage } from './survey/SurveyReportPage';
 export const publicRoutes: RouteObject[] = [
   { path: '/', element: <HomePage /> },
   { path: '/masuk', element: <LoginPage /> },
+  { path: '/kios/:mppId', element: <KioskPage /> },
+  { path: '/antrean-online/:mppId', element: <KioskPage mode="online" /> },
+  { path: '/layar/:mppId', element: <DisplayPage /> },
+  { path: '/antrean/:token', element: <StatusPage /> },
   { path: '/survei', element: <SurveyByCodePage /> },
   { path: '/survei/:code', element: <SurveyByCodePage /> },
-  { path: '/kiosk/survei', element: <SurveyByCodePage kiosk /> },
+  { path: '/kios/survei', element: <SurveyByCodePage kiosk /> },
   { path: '/tablet/survei/:mppId', element: <SurveyTabletPage /> },
 ];
 
@@ -27,6 +35,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'audit', element: <AuditPage /> },
   { path: 'survei', element: <SurveyReportPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
+  { path: 'loket', element: <ConsolePage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];

@@ -32,7 +32,7 @@ function Frame({ children, kiosk }: { children: React.ReactNode; kiosk?: boolean
 }
 
 /**
- * /survei/:code from the QR or link on the ticket, and /kiosk/survei where a citizen types the
+ * /survei/:code from the QR or link on the ticket, and /kios/survei where a citizen types the
  * code at a kiosk (the kiosk's device token marks the channel; the kiosk then returns to the code).
  */
 export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {

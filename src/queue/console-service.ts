@@ -1,0 +1,290 @@
+import { recordAudit } from '../platform/audit.js';
+import { requireStaff, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
+import type { Db, Queryable } from '../platform/db.js';
+import { commonErrors, defineErrors, invalidTransition } from '../platform/errors.js';
+import { enqueue, publish } from '../platform/outbox.js';
+import * as counters from './counter-repository.js';
+import * as repo from './repository.js';
+import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from './schemas.js';
+import { nextStatus, type TicketAction } from './state.js';
+import { emitTicketDisplay, staffTicketView } from './transitions.js';
+
+export const consoleErrors = defineErrors({
+  counter_busy: {
+    status: 409,
+    id: 'Loket masih menangani tiket {number}. Selesaikan, tandai tidak hadir, atau alihkan tiket itu dulu.',
+    en: 'The counter is still handling ticket {number}. Finish it, mark it no-show or transfer it first.',
+  },
+  recall_limit: {
+    status: 409,
+    id: 'Tiket ini sudah dipanggil ulang {max} kali. Mulai layani atau tandai tidak hadir.',
+    en: 'This ticket has been recalled {max} times already. Start serving it or mark it no-show.',
+  },
+  not_in_line: {
+    status: 409,
+    id: 'Tiket {number} tidak ada di antrean loket ini (layanan lain atau bukan hari ini).',
+    en: 'Ticket {number} is not in this counter\'s line (another service or not today).',
+  },
+  wrong_counter: {
+    status: 409,
+    id: 'Tiket ini sedang ditangani loket lain.',
+    en: 'Another counter is handling this ticket.',
+  },
+  service_of_other_tenant: {
+    status: 400,
+    id: 'Layanan "{service}" bukan milik instansi loket ini.',
+    en: 'The service "{service}" does not belong to this counter\'s agency.',
+  },
+  unknown_target: { status: 400, id: 'Layanan atau loket tujuan tidak ditemukan.', en: 'The target service or counter does not exist.' },
+});
+
+/** The counter actions allowed from a counter status, for the 409 of a refused one. */
+const COUNTER_ACTIONS: Record<string, string[]> = { open: ['pause', 'close', 'call'], paused: ['open', 'close'], closed: ['open'] };
+
+export const OFFICER_ROLES = ['officer', 'tenant_admin'] as const;
+
+/** Only officers (and admins) of the counter's agency may staff it. @throws 401/403/404 */
+async function staffedCounter(q: Queryable, principal: Principal, mppId: string, counterId: string): Promise<counters.CounterRow> {
+  requireStaff(principal);
+  const counter = await counters.getCounter(q, mppId, counterId).catch((err) => {
+    // Learn nothing about an MPP you have no grant in.
+    requireTenantRole(principal, mppId, '00000000-0000-0000-0000-000000000000', OFFICER_ROLES);
+    throw err;
+  });
+  requireTenantRole(principal, mppId, counter.tenantId, OFFICER_ROLES);
+  return counter;
+}
+
+export function toCounterView(c: counters.CounterRow): CounterView {
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    tenantId: c.tenantId,
+    tenantName: c.tenantName,
+    status: c.status,
+    pauseReason: c.pauseReason,
+    officerName: c.officerName,
+    zone: c.zone,
+    services: c.services,
+  };
+}
+
+/** Counters the caller may staff (all of the MPP for its admins). */
+export async function listCounters(db: Db, principal: Principal, mppId: string): Promise<CounterView[]> {
+  requireStaff(principal);
+  const scope = tenantScope(principal, mppId);
+  if (scope !== 'all' && scope.length === 0) throw commonErrors.not_found();
+  return (await counters.listCounters(db, mppId, scope)).map(toCounterView);
+}
+
+/**
+ * Opens, pauses (with a reason) or closes a counter.
+ * @throws AppError invalid_transition (409), counter_busy (closing with a ticket at the counter).
+ */
+export async function setCounterStatus(
+  db: Db,
+  principal: Principal,
+  mppId: string,
+  counterId: string,
+  action: 'open' | 'pause' | 'close',
+  reason: string | null,
+  at: Date,
+  actor: Actor,
+): Promise<CounterView> {
+  const counter = await staffedCounter(db, principal, mppId, counterId);
+  await db.transaction(async (tx) => {
+    const state = await counters.lockCounterState(tx, mppId, counterId);
+    const to = action === 'open' ? 'open' : action === 'pause' ? 'paused' : 'closed';
+    if (!COUNTER_ACTIONS[state.status]!.includes(action)) throw invalidTransition(action, state.status, COUNTER_ACTIONS[state.status]!);
+    if (action === 'close') {
+      const current = await counters.currentTicketId(tx, mppId, counterId);
+      if (current) throw consoleErrors.counter_busy({ number: (await repo.getTicket(tx, mppId, current)).number });
+    }
+    await counters.setCounterState(tx, mppId, counterId, { status: to, pauseReason: action === 'pause' ? reason : null, officerId: action === 'close' ? null : actor.id, at });
+    await recordAudit(tx, actor, {
+      action: `queue.counter_${to}`,
+      targetType: 'counter',
+      targetId: counterId,
+      mppId,
+      tenantId: counter.tenantId,
+      before: { status: state.status },
+      after: { status: to, reason },
+    });
+    await publish(tx, 'queue_changed', { mppId, serviceId: null });
+  });
+  return toCounterView(await counters.getCounter(db, mppId, counterId));
+}
+
+async function requireOpenAndFree(tx: Queryable, mppId: string, counterId: string): Promise<void> {
+  const state = await counters.lockCounterState(tx, mppId, counterId);
+  if (state.status !== 'open') throw invalidTransition('call', state.status, COUNTER_ACTIONS[state.status]!);
+  const current = await counters.currentTicketId(tx, mppId, counterId);
+  if (current) throw consoleErrors.counter_busy({ number: (await repo.getTicket(tx, mppId, current)).number });
+}
+
+/**
+ * Calls the best waiting ticket (priority, weight, waiting time) to the counter; null when none waits.
+ * @throws AppError invalid_transition (counter not open), counter_busy.
+ */
+export async function callNext(db: Db, principal: Principal, mppId: string, counterId: string, at: Date, actor: Actor): Promise<StaffTicketView | null> {
+  await staffedCounter(db, principal, mppId, counterId);
+  return db.transaction(async (tx) => {
+    await requireOpenAndFree(tx, mppId, counterId);
+    const { localDay } = await repo.localDayOf(tx, mppId, at);
+    const id = await counters.claimNext(tx, mppId, counterId, localDay, at);
+    if (!id) return null;
+    const t = await repo.getTicket(tx, mppId, id);
+    await repo.insertEvent(tx, { mppId, ticketId: id, event: 'called', at, actorType: actor.type, actorId: actor.id, counterId, serviceId: t.serviceId });
+    await emitTicketDisplay(tx, t, 'call', at);
+    return staffTicketView(tx, t);
+  });
+}
+
+/**
+ * Calls a given waiting ticket out of order; the reason is kept on the event and in the audit log.
+ * @throws AppError not_found, not_in_line, invalid_transition, counter_busy.
+ */
+export async function callSpecific(db: Db, principal: Principal, mppId: string, counterId: string, ticketId: string, reason: string, at: Date, actor: Actor): Promise<StaffTicketView> {
+  const counter = await staffedCounter(db, principal, mppId, counterId);
+  return db.transaction(async (tx) => {
+    await requireOpenAndFree(tx, mppId, counterId);
+    const before = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
+    nextStatus(before.status, 'call');
+    const { localDay } = await repo.localDayOf(tx, mppId, at);
+    const served = counter.services.some((s) => s.serviceId === before.serviceId);
+    if (before.localDay !== localDay || !(served || before.targetCounterId === counterId)) throw consoleErrors.not_in_line({ number: before.number });
+    await repo.applyTransition(tx, { mppId, ticketId, from: 'waiting', to: 'called', event: 'called', at, actorType: actor.type, actorId: actor.id, note: `di luar urutan: ${reason}` }, {
+      counterId,
+      targetCounterId: null,
+      called: true,
+    });
+    await recordAudit(tx, actor, { action: 'queue.ticket_called_out_of_order', targetType: 'ticket', targetId: ticketId, mppId, tenantId: counter.tenantId, after: { counterId, reason, number: before.number } });
+    const t = await repo.getTicket(tx, mppId, ticketId);
+    await emitTicketDisplay(tx, t, 'call', at);
+    return staffTicketView(tx, t);
+  });
+}
+
+export type StaffAction = Exclude<TicketAction, 'call'>;
+
+/**
+ * Recall, start, finish, no-show, transfer or cancel a ticket, by an officer of the agency handling it.
+ * @throws AppError not_found, invalid_transition (409 naming the allowed actions), recall_limit,
+ *   unknown_target, forbidden.
+ */
+export async function ticketAction(
+  db: Db,
+  principal: Principal,
+  mppId: string,
+  ticketId: string,
+  action: StaffAction,
+  body: { transfer?: TransferRequest; note?: string },
+  at: Date,
+  actor: Actor,
+): Promise<StaffTicketView> {
+  requireStaff(principal);
+  const peek = await repo.findTicket(db, mppId, ticketId);
+  if (!peek) {
+    requireTenantRole(principal, mppId, '00000000-0000-0000-0000-000000000000', OFFICER_ROLES);
+    throw commonErrors.not_found();
+  }
+  requireTenantRole(principal, mppId, peek.counterTenantId ?? peek.tenantId, OFFICER_ROLES);
+  return db.transaction(async (tx) => {
+    const t = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
+    const to = nextStatus(t.status, action);
+    const base = { mppId, ticketId, from: t.status, to, at, actorType: actor.type, actorId: actor.id };
+    switch (action) {
+      case 'recall': {
+        const max = (await tx.query<{ max_recalls: number }>('SELECT max_recalls FROM queue_mpp_settings WHERE mpp_id = $1', [mppId])).rows[0]?.max_recalls ?? 3;
+        if (t.recallCount >= max) throw consoleErrors.recall_limit({ max });
+        await repo.applyTransition(tx, { ...base, event: 'recalled' }, { recall: true });
+        await emitTicketDisplay(tx, t, 'recall', at);
+        break;
+      }
+      case 'start':
+        await repo.applyTransition(tx, { ...base, event: 'serving' });
+        await emitTicketDisplay(tx, t, 'serving', at);
+        break;
+      case 'finish':
+        await repo.applyTransition(tx, { ...base, event: 'served', note: body.note ?? null });
+        await emitTicketDisplay(tx, t, 'done', at);
+        await servedSideEffects(tx, t);
+        break;
+      case 'no_show':
+        await repo.applyTransition(tx, { ...base, event: 'no_show' });
+        await emitTicketDisplay(tx, t, 'done', at);
+        break;
+      case 'cancel':
+        await repo.applyTransition(tx, { ...base, event: 'cancelled', note: body.note ?? null }, { counterId: null });
+        if (t.counterId) await emitTicketDisplay(tx, t, 'done', at);
+        break;
+      case 'transfer': {
+        const target = body.transfer!;
+        const service = target.serviceId ? await counters.findService(tx, mppId, target.serviceId) : undefined;
+        if (target.serviceId && !service) throw consoleErrors.unknown_target();
+        if (target.counterId) await counters.getCounter(tx, mppId, target.counterId).catch(() => Promise.reject(consoleErrors.unknown_target()));
+        await repo.applyTransition(tx, { ...base, event: 'transferred', note: target.note ?? null }, {
+          counterId: null,
+          targetCounterId: target.counterId ?? null,
+          serviceId: service?.id,
+          tenantId: service?.tenantId,
+        });
+        if (t.counterId) await emitTicketDisplay(tx, t, 'done', at);
+        await publish(tx, 'queue_changed', { mppId, serviceId: service?.id ?? t.serviceId });
+        break;
+      }
+    }
+    return staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
+  });
+}
+
+/** 'ticket.served' leaves through the outbox (durable) and NOTIFY (live, e.g. the survey tablet). */
+async function servedSideEffects(tx: Queryable, t: repo.TicketRow): Promise<void> {
+  const payload = { mppId: t.mppId, ticketId: t.id, serviceId: t.serviceId, tenantId: t.tenantId, counterId: t.counterId, visitId: t.visitId };
+  await enqueue(tx, 'ticket.served', payload, t.mppId);
+  await publish(tx, 'ticket_served', payload);
+}
+
+/** The officer's screen: the counter, its current ticket and times, its waiting line, my counts today. */
+export async function consoleView(db: Db, principal: Principal, mppId: string, counterId: string, at: Date): Promise<ConsoleView> {
+  const counter = await staffedCounter(db, principal, mppId, counterId);
+  const staff = requireStaff(principal);
+  const { localDay } = await repo.localDayOf(db, mppId, at);
+  const currentId = await counters.currentTicketId(db, mppId, counterId);
+  const current = currentId ? await staffTicketView(db, await repo.getTicket(db, mppId, currentId)) : null;
+  const { rows: midnight } = await db.query<{ at: Date }>(
+    `SELECT ($2::date::timestamp AT TIME ZONE m.timezone) AS at FROM mpps m WHERE m.id = $1`,
+    [mppId, localDay],
+  );
+  const targets = await db.query<{ id: string; name: string; tenant_name: string }>(
+    `SELECT s.id, s.name, tn.name AS tenant_name FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
+      WHERE s.mpp_id = $1 AND s.active ORDER BY tn.name, s.name`,
+    [mppId],
+  );
+  const counterTargets = await db.query<{ id: string; number: number; name: string }>(
+    'SELECT id, number, name FROM counters WHERE mpp_id = $1 AND active AND id <> $2 ORDER BY number',
+    [mppId, counterId],
+  );
+  return {
+    counter: toCounterView(counter),
+    current,
+    waiting: await counters.waitingLine(db, mppId, counterId, localDay, at),
+    myCounts: await counters.officerCounts(db, mppId, staff.userId, midnight[0]!.at),
+    transferTargets: {
+      services: targets.rows.map((r) => ({ id: r.id, name: r.name, tenantName: r.tenant_name })),
+      counters: counterTargets.rows,
+    },
+  };
+}
+
+/** A ticket with its history, for staff of the MPP. */
+export async function staffTicket(db: Db, principal: Principal, mppId: string, ticketId: string): Promise<StaffTicketView> {
+  const t = await repo.findTicket(db, mppId, ticketId);
+  if (!t) {
+    requireTenantRole(principal, mppId, '00000000-0000-0000-0000-000000000000', OFFICER_ROLES);
+    throw commonErrors.not_found();
+  }
+  requireTenantRole(principal, mppId, t.counterTenantId ?? t.tenantId, OFFICER_ROLES);
+  return staffTicketView(db, t);
+}

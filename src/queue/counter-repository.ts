@@ -1,0 +1,178 @@
+import type { Queryable } from '../platform/db.js';
+import { commonErrors } from '../platform/errors.js';
+import { isUuid } from './repository.js';
+
+export interface CounterRow {
+  id: string;
+  mppId: string;
+  tenantId: string;
+  tenantName: string;
+  number: number;
+  name: string;
+  active: boolean;
+  status: 'open' | 'paused' | 'closed';
+  pauseReason: string | null;
+  officerId: string | null;
+  officerName: string | null;
+  zone: string | null;
+  services: { serviceId: string; name: string; prefix: string; weight: number }[];
+}
+
+const COUNTER_SELECT = `
+  SELECT c.id, c.mpp_id, c.tenant_id, tn.name AS tenant_name, c.number, c.name, c.active,
+         coalesce(st.status, 'closed') AS status, st.pause_reason, st.officer_id, u.name AS officer_name, st.zone,
+         coalesce((SELECT json_agg(json_build_object('serviceId', s.id, 'name', s.name, 'prefix', s.ticket_prefix, 'weight', cs.weight) ORDER BY s.name)
+                     FROM counter_services cs JOIN services s ON s.mpp_id = cs.mpp_id AND s.id = cs.service_id
+                    WHERE cs.mpp_id = c.mpp_id AND cs.counter_id = c.id), '[]') AS services
+    FROM counters c
+    JOIN tenants tn ON tn.mpp_id = c.mpp_id AND tn.id = c.tenant_id
+    LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+    LEFT JOIN users u ON u.id = st.officer_id`;
+
+function toCounter(r: any): CounterRow {
+  return {
+    id: r.id,
+    mppId: r.mpp_id,
+    tenantId: r.tenant_id,
+    tenantName: r.tenant_name,
+    number: r.number,
+    name: r.name,
+    active: r.active,
+    status: r.status,
+    pauseReason: r.pause_reason,
+    officerId: r.officer_id,
+    officerName: r.officer_name,
+    zone: r.zone,
+    services: typeof r.services === 'string' ? JSON.parse(r.services) : r.services,
+  };
+}
+
+/** @throws AppError not_found */
+export async function getCounter(q: Queryable, mppId: string, counterId: string): Promise<CounterRow> {
+  if (!isUuid(counterId)) throw commonErrors.not_found();
+  const { rows } = await q.query(`${COUNTER_SELECT} WHERE c.mpp_id = $1 AND c.id = $2`, [mppId, counterId]);
+  if (!rows[0]) throw commonErrors.not_found();
+  return toCounter(rows[0]);
+}
+
+export async function listCounters(q: Queryable, mppId: string, tenantIds: 'all' | string[]): Promise<CounterRow[]> {
+  const { rows } = await q.query(
+    `${COUNTER_SELECT} WHERE c.mpp_id = $1 AND c.active AND ($2::boolean OR c.tenant_id = ANY($3::uuid[])) ORDER BY c.number`,
+    [mppId, tenantIds === 'all', tenantIds === 'all' ? [] : tenantIds],
+  );
+  return rows.map(toCounter);
+}
+
+/** Locks the counter's queue state row (creating it closed) so its actions run one at a time. */
+export async function lockCounterState(tx: Queryable, mppId: string, counterId: string): Promise<{ status: string; zone: string | null }> {
+  await tx.query('INSERT INTO queue_counter_state (mpp_id, counter_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [mppId, counterId]);
+  const { rows } = await tx.query<{ status: string; zone: string | null }>(
+    'SELECT status, zone FROM queue_counter_state WHERE mpp_id = $1 AND counter_id = $2 FOR UPDATE',
+    [mppId, counterId],
+  );
+  return rows[0]!;
+}
+
+export async function setCounterState(tx: Queryable, mppId: string, counterId: string, s: { status: string; pauseReason: string | null; officerId: string | null; at: Date }): Promise<void> {
+  await tx.query(
+    'UPDATE queue_counter_state SET status = $3, pause_reason = $4, officer_id = $5, updated_at = $6 WHERE mpp_id = $1 AND counter_id = $2',
+    [mppId, counterId, s.status, s.pauseReason, s.officerId, s.at],
+  );
+}
+
+export async function setCounterZone(tx: Queryable, mppId: string, counterId: string, zone: string | null): Promise<void> {
+  await tx.query('UPDATE queue_counter_state SET zone = $3 WHERE mpp_id = $1 AND counter_id = $2', [mppId, counterId, zone]);
+}
+
+export async function replaceCounterServices(tx: Queryable, mppId: string, counterId: string, services: { serviceId: string; weight: number }[]): Promise<void> {
+  await tx.query('DELETE FROM counter_services WHERE mpp_id = $1 AND counter_id = $2', [mppId, counterId]);
+  for (const s of services) {
+    await tx.query('INSERT INTO counter_services (mpp_id, counter_id, service_id, weight) VALUES ($1, $2, $3, $4)', [mppId, counterId, s.serviceId, s.weight]);
+  }
+}
+
+export async function currentTicketId(q: Queryable, mppId: string, counterId: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ id: string }>(
+    "SELECT id FROM tickets WHERE mpp_id = $1 AND counter_id = $2 AND status IN ('called', 'serving')",
+    [mppId, counterId],
+  );
+  return rows[0]?.id;
+}
+
+/**
+ * The ordering of call-next, as SQL: waited minutes times the counter's weight for the service,
+ * plus the priority class weight (minutes of credit). Tickets sent to this very counter come first.
+ */
+const SCORE = `(t.target_counter_id IS NOT NULL) DESC,
+  (extract(epoch FROM ($4::timestamptz - t.queued_at)) / 60.0 * coalesce(cs.weight, 1) + t.priority_weight) DESC,
+  t.rank_at, t.seq, t.id`;
+const CANDIDATES = `
+    FROM tickets t
+    LEFT JOIN counter_services cs ON cs.mpp_id = t.mpp_id AND cs.counter_id = $2 AND cs.service_id = t.service_id
+   WHERE t.mpp_id = $1 AND t.status = 'waiting' AND t.local_day = $3::date
+     AND (t.target_counter_id = $2 OR (t.target_counter_id IS NULL AND cs.counter_id IS NOT NULL))`;
+
+/**
+ * Claims the best waiting ticket for a counter and marks it called. Rows another counter is claiming
+ * are skipped (SKIP LOCKED) and the update re-checks the status, so two counters never get one ticket.
+ */
+export async function claimNext(tx: Queryable, mppId: string, counterId: string, localDay: string, at: Date): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>(
+    `WITH pick AS (SELECT t.id ${CANDIDATES} ORDER BY ${SCORE} LIMIT 1 FOR UPDATE OF t SKIP LOCKED)
+     UPDATE tickets SET status = 'called', counter_id = $2, target_counter_id = NULL, called_at = $4, recall_count = 0, updated_at = $4
+       FROM pick WHERE tickets.mpp_id = $1 AND tickets.id = pick.id AND tickets.status = 'waiting'
+     RETURNING tickets.id`,
+    [mppId, counterId, localDay, at],
+  );
+  return rows[0]?.id;
+}
+
+export interface WaitingTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  serviceName: string;
+  priorityName: string | null;
+  issuedAt: string;
+  transferred: boolean;
+}
+
+/** The waiting line of a counter in call-next order. */
+export async function waitingLine(q: Queryable, mppId: string, counterId: string, localDay: string, at: Date, limit = 50): Promise<{ total: number; tickets: WaitingTicket[] }> {
+  const { rows } = await q.query<any>(
+    `SELECT t.id, t.number, t.service_id, s.name AS service_name, pc.name AS priority_name, t.issued_at,
+            (t.queued_at <> t.issued_at OR t.target_counter_id IS NOT NULL) AS transferred, count(*) OVER () AS total
+       ${CANDIDATES.replace('FROM tickets t', `FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+         LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id`)}
+      ORDER BY ${SCORE} LIMIT $5`,
+    [mppId, counterId, localDay, at, limit],
+  );
+  return {
+    total: rows[0] ? Number(rows[0].total) : 0,
+    tickets: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      serviceId: r.service_id,
+      serviceName: r.service_name,
+      priorityName: r.priority_name,
+      issuedAt: (r.issued_at as Date).toISOString(),
+      transferred: r.transferred,
+    })),
+  };
+}
+
+/** How many tickets an officer called, served and marked no-show since an instant. */
+export async function officerCounts(q: Queryable, mppId: string, userId: string, since: Date): Promise<{ called: number; served: number; noShow: number; transferred: number }> {
+  const { rows } = await q.query<{ type: string; n: number }>(
+    `SELECT type, count(*) AS n FROM ticket_events WHERE mpp_id = $1 AND actor_type = 'user' AND actor_id = $2 AND at >= $3 GROUP BY type`,
+    [mppId, userId, since],
+  );
+  const n = (type: string) => Number(rows.find((r) => r.type === type)?.n ?? 0);
+  return { called: n('called'), served: n('served'), noShow: n('no_show'), transferred: n('transferred') };
+}
+
+export async function findService(q: Queryable, mppId: string, serviceId: string): Promise<{ id: string; tenantId: string; name: string } | undefined> {
+  if (!isUuid(serviceId)) return undefined;
+  const { rows } = await q.query<{ id: string; tenant_id: string; name: string }>('SELECT id, tenant_id, name FROM services WHERE mpp_id = $1 AND id = $2', [mppId, serviceId]);
+  return rows[0] ? { id: rows[0].id, tenantId: rows[0].tenant_id, name: rows[0].name } : undefined;
+}

@@ -1,0 +1,129 @@
+import type { Queryable } from '../platform/db.js';
+
+export const DISPLAY_CHANNEL = 'queue_display';
+export const CHANGED_CHANNEL = 'queue_changed';
+
+export type DisplayEventType = 'call' | 'recall' | 'serving' | 'done';
+
+/** What a board receives for a call and what follows it; `speech` is read aloud on 'call' and 'recall'. */
+export interface DisplayPayload {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  serviceName: string;
+  counterId: string | null;
+  counterNumber: number | null;
+  counterName: string | null;
+  speech: string | null;
+}
+
+export interface DisplayEvent {
+  mppId: string;
+  seq: number;
+  zone: string | null;
+  type: DisplayEventType;
+  payload: DisplayPayload;
+  at: string;
+}
+
+/**
+ * Appends a board event and NOTIFYs it (delivered on commit). The per-MPP sequence row stays locked
+ * until the transaction ends, so events of one MPP commit in sequence order and a board that asks
+ * for "after seq N" can never miss one that commits later with a smaller number.
+ */
+export async function appendDisplayEvent(tx: Queryable, e: { mppId: string; zone: string | null; type: DisplayEventType; payload: DisplayPayload; at: Date }): Promise<number> {
+  const { rows } = await tx.query<{ seq: number }>(
+    `WITH s AS (
+       INSERT INTO display_seq AS d (mpp_id, last_seq) VALUES ($1, 1)
+       ON CONFLICT (mpp_id) DO UPDATE SET last_seq = d.last_seq + 1 RETURNING last_seq
+     ), e AS (
+       INSERT INTO display_events (mpp_id, seq, zone, type, payload, at) SELECT $1, last_seq, $2, $3, $4::jsonb, $5 FROM s RETURNING seq
+     )
+     SELECT seq, pg_notify($6, json_build_object('mppId', $1::uuid, 'seq', seq, 'zone', $2::text, 'type', $3::text,
+                                                 'payload', $4::jsonb, 'at', $5::timestamptz)::text) FROM e`,
+    [e.mppId, e.zone, e.type, JSON.stringify(e.payload), e.at, DISPLAY_CHANNEL],
+  );
+  return Number(rows[0]!.seq);
+}
+
+function toEvent(r: any): DisplayEvent {
+  return { mppId: r.mpp_id, seq: Number(r.seq), zone: r.zone, type: r.type, payload: r.payload, at: (r.at as Date).toISOString() };
+}
+
+/** Events after a sequence number, for a board catching up (zone NULL events go to every board). */
+export async function listDisplayEventsAfter(q: Queryable, mppId: string, afterSeq: number, zone: string | null, limit = 500): Promise<DisplayEvent[]> {
+  const { rows } = await q.query(
+    `SELECT mpp_id, seq, zone, type, payload, at FROM display_events
+      WHERE mpp_id = $1 AND seq > $2 AND ($3::text IS NULL OR zone IS NULL OR zone = $3) ORDER BY seq LIMIT $4`,
+    [mppId, afterSeq, zone, limit],
+  );
+  return rows.map(toEvent);
+}
+
+export async function recentCalls(q: Queryable, mppId: string, since: Date, zone: string | null, limit = 8): Promise<DisplayEvent[]> {
+  const { rows } = await q.query(
+    `SELECT mpp_id, seq, zone, type, payload, at FROM display_events
+      WHERE mpp_id = $1 AND type IN ('call', 'recall') AND at >= $2 AND ($3::text IS NULL OR zone IS NULL OR zone = $3)
+      ORDER BY seq DESC LIMIT $4`,
+    [mppId, since, zone, limit],
+  );
+  return rows.map(toEvent);
+}
+
+export async function lastDisplaySeq(q: Queryable, mppId: string): Promise<number> {
+  const { rows } = await q.query<{ last_seq: number }>('SELECT last_seq FROM display_seq WHERE mpp_id = $1', [mppId]);
+  return Number(rows[0]?.last_seq ?? 0);
+}
+
+export interface NowServing {
+  ticketId: string;
+  number: string;
+  status: string;
+  serviceName: string;
+  counterId: string;
+  counterNumber: number;
+  counterName: string;
+}
+
+export async function nowServing(q: Queryable, mppId: string, zone: string | null): Promise<NowServing[]> {
+  const { rows } = await q.query<any>(
+    `SELECT t.id, t.number, t.status, s.name AS service_name, c.id AS counter_id, c.number AS counter_number, c.name AS counter_name
+       FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+       JOIN counters c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id
+       LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+      WHERE t.mpp_id = $1 AND t.status IN ('called', 'serving') AND ($2::text IS NULL OR st.zone IS NULL OR st.zone = $2)
+      ORDER BY c.number`,
+    [mppId, zone],
+  );
+  return rows.map((r) => ({
+    ticketId: r.id,
+    number: r.number,
+    status: r.status,
+    serviceName: r.service_name,
+    counterId: r.counter_id,
+    counterNumber: r.counter_number,
+    counterName: r.counter_name,
+  }));
+}
+
+export interface ServiceWaiting {
+  serviceId: string;
+  name: string;
+  prefix: string;
+  waiting: number;
+}
+
+/** Waiting people per service for services that have a counter or someone waiting today. */
+export async function waitingPerService(q: Queryable, mppId: string, localDay: string): Promise<ServiceWaiting[]> {
+  const { rows } = await q.query<any>(
+    `SELECT s.id, s.name, s.ticket_prefix,
+            (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting') AS waiting
+       FROM services s
+      WHERE s.mpp_id = $1 AND s.active
+        AND (EXISTS (SELECT 1 FROM counter_services cs WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id)
+             OR EXISTS (SELECT 1 FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting'))
+      ORDER BY s.ticket_prefix, s.name`,
+    [mppId, localDay],
+  );
+  return rows.map((r) => ({ serviceId: r.id, name: r.name, prefix: r.ticket_prefix, waiting: Number(r.waiting) }));
+}

@@ -1,0 +1,148 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import { commonErrors } from '../platform/errors.js';
+import { listDisplayEventsAfter, waitingPerService, type DisplayEvent, type ServiceWaiting } from './display-repository.js';
+import type { QueueHub } from './hub.js';
+import * as repo from './repository.js';
+import { ticketView } from './service.js';
+import { openSse, type SseStream } from './sse.js';
+
+const COUNTS_DELAY_MS = 500;
+const STATUS_DELAY_MS = 1000;
+
+/**
+ * Waiting counts per service, recomputed at most every COUNTS_DELAY_MS per MPP on this node and
+ * shared by all its boards (one query, not one per board).
+ */
+class CountsBroadcaster {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly listeners = new Map<string, Set<(c: ServiceWaiting[]) => void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  add(mppId: string, fn: (c: ServiceWaiting[]) => void): () => void {
+    let set = this.listeners.get(mppId);
+    if (!set) this.listeners.set(mppId, (set = new Set()));
+    set.add(fn);
+    return () => set.delete(fn);
+  }
+
+  poke(mppId: string): void {
+    if (this.pending.has(mppId) || !this.listeners.get(mppId)?.size) return;
+    this.pending.set(
+      mppId,
+      setTimeout(() => {
+        this.pending.delete(mppId);
+        void this.compute(mppId)
+          .then((counts) => {
+            for (const fn of this.listeners.get(mppId) ?? []) fn(counts);
+          })
+          .catch(() => undefined);
+      }, COUNTS_DELAY_MS),
+    );
+  }
+
+  async compute(mppId: string): Promise<ServiceWaiting[]> {
+    const { localDay } = await repo.localDayOf(this.db, mppId, this.clock.now());
+    return waitingPerService(this.db, mppId, localDay);
+  }
+
+  stop(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+  }
+}
+
+export class QueueFeeds {
+  readonly streams = new Set<SseStream>();
+  private readonly counts: CountsBroadcaster;
+
+  constructor(
+    private readonly db: Db,
+    private readonly hub: QueueHub,
+    private readonly clock: Clock,
+  ) {
+    this.counts = new CountsBroadcaster(db, clock);
+  }
+
+  /**
+   * A board's live feed. Events after Last-Event-ID (or ?after=) are replayed from display_events
+   * first; live events that arrive meanwhile are held and sent after, each exactly once, in order.
+   */
+  async board(request: FastifyRequest, reply: FastifyReply, mppId: string, zone: string | null, after: number | null): Promise<void> {
+    let lastSent = after ?? Number.MAX_SAFE_INTEGER;
+    if (after === null) {
+      const { rows } = await this.db.query<{ last_seq: number }>('SELECT last_seq FROM display_seq WHERE mpp_id = $1', [mppId]);
+      lastSent = Number(rows[0]?.last_seq ?? 0);
+    }
+    let replaying = true;
+    const held: DisplayEvent[] = [];
+    const cleanups: (() => void)[] = [];
+    const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
+    const send = (ev: DisplayEvent) => {
+      if (ev.seq <= lastSent) return;
+      if (zone !== null && ev.zone !== null && ev.zone !== zone) {
+        lastSent = ev.seq;
+        return;
+      }
+      stream.send(ev.type, { seq: ev.seq, zone: ev.zone, type: ev.type, payload: ev.payload, at: ev.at }, ev.seq);
+      lastSent = ev.seq;
+    };
+    cleanups.push(
+      await this.hub.subscribe(mppId, {
+        onDisplay: (ev) => (replaying ? held.push(ev) : send(ev)),
+        onChanged: () => this.counts.poke(mppId),
+      }),
+    );
+    cleanups.push(this.counts.add(mppId, (c) => stream.send('counts', c)));
+    for (;;) {
+      const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, zone);
+      missed.forEach(send);
+      if (missed.length < 500) break;
+    }
+    replaying = false;
+    held.sort((a, b) => a.seq - b.seq).forEach(send);
+    stream.send('counts', await this.counts.compute(mppId));
+  }
+
+  /** A ticket holder's live status: sent on connect, then again whenever it changes. */
+  async ticketStatus(request: FastifyRequest, reply: FastifyReply, token: string): Promise<void> {
+    const first = await repo.findTicketByStatusToken(this.db, token);
+    if (!first) throw commonErrors.not_found();
+    const cleanups: (() => void)[] = [];
+    const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
+    let last = '';
+    let timer: NodeJS.Timeout | undefined;
+    const push = async () => {
+      const t = await repo.findTicketByStatusToken(this.db, token);
+      if (!t || stream.closed) return;
+      const view = await ticketView(this.db, t, this.clock.now());
+      const text = JSON.stringify(view);
+      if (text !== last) {
+        last = text;
+        stream.send('status', view);
+      }
+    };
+    cleanups.push(() => clearTimeout(timer));
+    cleanups.push(
+      await this.hub.subscribe(first.mppId, {
+        onChanged: () => {
+          timer ??= setTimeout(() => {
+            timer = undefined;
+            void push().catch(() => undefined);
+          }, STATUS_DELAY_MS);
+        },
+      }),
+    );
+    await push();
+  }
+
+  stop(): void {
+    this.counts.stop();
+    for (const s of [...this.streams]) s.close();
+  }
+}

@@ -1,0 +1,379 @@
+import type { Queryable } from '../platform/db.js';
+import { commonErrors } from '../platform/errors.js';
+import type { TicketStatus } from './state.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export interface IssueContext {
+  serviceId: string;
+  serviceName: string;
+  tenantId: string;
+  prefix: string;
+  active: boolean;
+  mppName: string;
+  timezone: string;
+  localDay: string;
+  dailyQuota: number | null;
+  waitingRoomCapacity: number | null;
+  inRoom: number;
+  priorityClassId: string | null;
+  priorityWeight: number;
+  priorityName: string | null;
+}
+
+/** Everything issuing a ticket checks, in one round trip. */
+export async function findIssueContext(q: Queryable, mppId: string, serviceId: string, priorityClassId: string | null, at: Date): Promise<IssueContext | undefined> {
+  const { rows } = await q.query<any>(
+    `SELECT s.id, s.name, s.tenant_id, s.ticket_prefix, s.active, m.name AS mpp_name, m.timezone,
+            (($3::timestamptz AT TIME ZONE m.timezone)::date)::text AS local_day,
+            qs.daily_quota, ms.waiting_room_capacity,
+            CASE WHEN ms.waiting_room_capacity IS NULL THEN 0 ELSE
+              (SELECT count(*) FROM tickets t WHERE t.mpp_id = $1 AND t.local_day = ($3::timestamptz AT TIME ZONE m.timezone)::date
+                 AND t.status IN ('waiting', 'called')) END AS in_room,
+            pc.id AS pc_id, pc.weight AS pc_weight, pc.name AS pc_name
+       FROM services s JOIN mpps m ON m.id = s.mpp_id
+       LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
+       LEFT JOIN queue_mpp_settings ms ON ms.mpp_id = s.mpp_id
+       LEFT JOIN priority_classes pc ON pc.mpp_id = s.mpp_id AND pc.id = $4::uuid AND pc.active
+      WHERE s.mpp_id = $1 AND s.id = $2`,
+    [mppId, serviceId, at, priorityClassId],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    serviceId: r.id,
+    serviceName: r.name,
+    tenantId: r.tenant_id,
+    prefix: r.ticket_prefix,
+    active: r.active,
+    mppName: r.mpp_name,
+    timezone: r.timezone,
+    localDay: r.local_day,
+    dailyQuota: r.daily_quota,
+    waitingRoomCapacity: r.waiting_room_capacity,
+    inRoom: Number(r.in_room),
+    priorityClassId: r.pc_id,
+    priorityWeight: r.pc_weight ?? 0,
+    priorityName: r.pc_name,
+  };
+}
+
+export interface NewTicket {
+  mppId: string;
+  ctx: IssueContext;
+  visitId: string | null;
+  visitToken: string;
+  channel: 'kiosk' | 'reception' | 'online';
+  statusToken: string;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+}
+
+/**
+ * Issues a ticket in one statement: bumps the service's daily quota (refusing past the quota), then
+ * the prefix's daily number, creates the visit if needed, the ticket, its 'issued' event, and
+ * notifies listeners. Returns undefined when the quota is used up.
+ * @throws a unique violation on (mpp_id, idempotency_key) when a twin request won the race.
+ */
+export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: string } | undefined> {
+  const { rows } = await q.query<{ id: string }>(
+    `WITH quota AS (
+       INSERT INTO queue_service_day AS d (mpp_id, service_id, local_day, issued, quota)
+       VALUES ($1, $2, $3::date, 1, $4::int)
+       ON CONFLICT (mpp_id, service_id, local_day) DO UPDATE SET issued = d.issued + 1, quota = EXCLUDED.quota
+         WHERE EXCLUDED.quota IS NULL OR d.issued < EXCLUDED.quota
+       RETURNING issued
+     ), num AS (
+       INSERT INTO queue_number_seq AS n (mpp_id, prefix, local_day, last_seq)
+       SELECT $1, $5, $3::date, 1 FROM quota
+       ON CONFLICT (mpp_id, prefix, local_day) DO UPDATE SET last_seq = n.last_seq + 1
+       RETURNING last_seq
+     ), visit AS (
+       INSERT INTO visits (mpp_id, token, created_at) SELECT $1, $6, $7 FROM num WHERE $8::uuid IS NULL
+       RETURNING id
+     ), ticket AS (
+       INSERT INTO tickets (mpp_id, visit_id, service_id, tenant_id, prefix, seq, number, local_day, channel, status,
+                            priority_class_id, priority_weight, issued_at, rank_at, queued_at, status_token,
+                            idempotency_key, request_hash, updated_at)
+       SELECT $1, coalesce($8::uuid, (SELECT id FROM visit)), $2, $9, $5, num.last_seq,
+              $5 || '-' || lpad(num.last_seq::text, greatest(3, length(num.last_seq::text)), '0'), $3::date, $10, 'waiting',
+              $11::uuid, $12::int, $7, $7::timestamptz - make_interval(mins => $12::int), $7, $13, $14, $15, $7
+         FROM num
+       RETURNING id, service_id
+     ), ev AS (
+       INSERT INTO ticket_events (mpp_id, ticket_id, type, at, actor_type, actor_id, service_id)
+       SELECT $1, id, 'issued', $7, $16, $17, service_id FROM ticket
+     )
+     SELECT ticket.id, pg_notify('queue_changed', json_build_object('mppId', $1::uuid, 'serviceId', $2::uuid)::text) FROM ticket`,
+    [
+      t.mppId,
+      t.ctx.serviceId,
+      t.ctx.localDay,
+      t.ctx.dailyQuota,
+      t.ctx.prefix,
+      t.visitToken,
+      t.at,
+      t.visitId,
+      t.ctx.tenantId,
+      t.channel,
+      t.ctx.priorityClassId,
+      t.ctx.priorityWeight,
+      t.statusToken,
+      t.idempotencyKey,
+      t.requestHash,
+      t.actorType,
+      t.actorId,
+    ],
+  );
+  return rows[0];
+}
+
+export async function findVisitByToken(q: Queryable, mppId: string, token: string): Promise<{ id: string; token: string; createdAt: Date } | undefined> {
+  const { rows } = await q.query<{ id: string; token: string; created_at: Date }>('SELECT id, token, created_at FROM visits WHERE mpp_id = $1 AND token = $2', [mppId, token]);
+  return rows[0] ? { id: rows[0].id, token: rows[0].token, createdAt: rows[0].created_at } : undefined;
+}
+
+export async function findTicketIdByIdempotencyKey(q: Queryable, mppId: string, key: string): Promise<{ id: string; requestHash: string | null } | undefined> {
+  const { rows } = await q.query<{ id: string; request_hash: string | null }>('SELECT id, request_hash FROM tickets WHERE mpp_id = $1 AND idempotency_key = $2', [mppId, key]);
+  return rows[0] ? { id: rows[0].id, requestHash: rows[0].request_hash } : undefined;
+}
+
+export interface TicketRow {
+  id: string;
+  mppId: string;
+  mppName: string;
+  timezone: string;
+  visitId: string;
+  visitToken: string;
+  serviceId: string;
+  serviceName: string;
+  tenantId: string;
+  tenantName: string;
+  prefix: string;
+  seq: number;
+  number: string;
+  localDay: string;
+  channel: 'kiosk' | 'reception' | 'online';
+  status: TicketStatus;
+  priorityClassId: string | null;
+  priorityName: string | null;
+  priorityWeight: number;
+  issuedAt: string;
+  rankAt: string;
+  calledAt: string | null;
+  recallCount: number;
+  counterId: string | null;
+  counterNumber: number | null;
+  counterName: string | null;
+  counterTenantId: string | null;
+  targetCounterId: string | null;
+  statusToken: string;
+}
+
+const TICKET_SELECT = `
+  SELECT t.id, t.mpp_id, m.name AS mpp_name, m.timezone, t.visit_id, v.token AS visit_token, t.service_id, s.name AS service_name,
+         t.tenant_id, tn.name AS tenant_name, t.prefix, t.seq, t.number, t.local_day::text AS local_day, t.channel, t.status,
+         t.priority_class_id, pc.name AS priority_name, t.priority_weight, t.issued_at, t.rank_at, t.called_at, t.recall_count,
+         t.counter_id, c.number AS counter_number, c.name AS counter_name, c.tenant_id AS counter_tenant_id,
+         t.target_counter_id, t.status_token
+    FROM tickets t
+    JOIN mpps m ON m.id = t.mpp_id
+    JOIN visits v ON v.mpp_id = t.mpp_id AND v.id = t.visit_id
+    JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+    JOIN tenants tn ON tn.mpp_id = t.mpp_id AND tn.id = t.tenant_id
+    LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id
+    LEFT JOIN counters c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id`;
+
+function toTicket(r: any): TicketRow {
+  return {
+    id: r.id,
+    mppId: r.mpp_id,
+    mppName: r.mpp_name,
+    timezone: r.timezone,
+    visitId: r.visit_id,
+    visitToken: r.visit_token,
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    tenantId: r.tenant_id,
+    tenantName: r.tenant_name,
+    prefix: r.prefix,
+    seq: r.seq,
+    number: r.number,
+    localDay: r.local_day,
+    channel: r.channel,
+    status: r.status,
+    priorityClassId: r.priority_class_id,
+    priorityName: r.priority_name,
+    priorityWeight: r.priority_weight,
+    issuedAt: iso(r.issued_at)!,
+    rankAt: iso(r.rank_at)!,
+    calledAt: iso(r.called_at),
+    recallCount: r.recall_count,
+    counterId: r.counter_id,
+    counterNumber: r.counter_number,
+    counterName: r.counter_name,
+    counterTenantId: r.counter_tenant_id,
+    targetCounterId: r.target_counter_id,
+    statusToken: r.status_token,
+  };
+}
+
+export async function findTicket(q: Queryable, mppId: string, ticketId: string, opts: { forUpdate?: boolean } = {}): Promise<TicketRow | undefined> {
+  if (!isUuid(ticketId)) return undefined;
+  if (opts.forUpdate) await q.query('SELECT 1 FROM tickets WHERE mpp_id = $1 AND id = $2 FOR UPDATE', [mppId, ticketId]);
+  const { rows } = await q.query(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.id = $2`, [mppId, ticketId]);
+  return rows[0] ? toTicket(rows[0]) : undefined;
+}
+
+/** @throws AppError not_found */
+export async function getTicket(q: Queryable, mppId: string, ticketId: string, opts: { forUpdate?: boolean } = {}): Promise<TicketRow> {
+  const t = await findTicket(q, mppId, ticketId, opts);
+  if (!t) throw commonErrors.not_found();
+  return t;
+}
+
+export async function findTicketByStatusToken(q: Queryable, token: string): Promise<TicketRow | undefined> {
+  const { rows } = await q.query(`${TICKET_SELECT} WHERE t.status_token = $1`, [token]);
+  return rows[0] ? toTicket(rows[0]) : undefined;
+}
+
+export async function listVisitTickets(q: Queryable, mppId: string, visitId: string): Promise<TicketRow[]> {
+  const { rows } = await q.query(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.visit_id = $2 ORDER BY t.issued_at`, [mppId, visitId]);
+  return rows.map(toTicket);
+}
+
+/** Moves a ticket to a new status with an event row; the caller has checked the state machine. */
+export async function applyTransition(
+  q: Queryable,
+  t: { mppId: string; ticketId: string; from: TicketStatus; to: TicketStatus; event: string; at: Date; actorType: string; actorId: string | null; note?: string | null },
+  set: { counterId?: string | null; targetCounterId?: string | null; serviceId?: string; tenantId?: string; called?: boolean; recall?: boolean } = {},
+): Promise<boolean> {
+  const { rows } = await q.query<{ service_id: string; counter_id: string | null; old_service: string }>(
+    `UPDATE tickets SET status = $4, updated_at = $5,
+            counter_id = CASE WHEN $6::boolean THEN $7::uuid ELSE counter_id END,
+            target_counter_id = CASE WHEN $8::boolean THEN $9::uuid ELSE target_counter_id END,
+            service_id = coalesce($10::uuid, service_id),
+            tenant_id = coalesce($11::uuid, tenant_id),
+            called_at = CASE WHEN $12::boolean THEN $5 ELSE called_at END,
+            recall_count = CASE WHEN $13::boolean THEN recall_count + 1 WHEN $12::boolean THEN 0 ELSE recall_count END
+      WHERE mpp_id = $1 AND id = $2 AND status = $3
+      RETURNING service_id, counter_id, (SELECT service_id FROM tickets o WHERE o.mpp_id = $1 AND o.id = $2) AS old_service`,
+    [
+      t.mppId,
+      t.ticketId,
+      t.from,
+      t.to,
+      t.at,
+      set.counterId !== undefined,
+      set.counterId ?? null,
+      set.targetCounterId !== undefined,
+      set.targetCounterId ?? null,
+      set.serviceId ?? null,
+      set.tenantId ?? null,
+      set.called === true,
+      set.recall === true,
+    ],
+  );
+  const r = rows[0];
+  if (!r) return false;
+  await insertEvent(q, { ...t, serviceId: r.service_id, fromServiceId: r.old_service !== r.service_id ? r.old_service : null, counterId: set.counterId ?? r.counter_id });
+  return true;
+}
+
+export async function insertEvent(
+  q: Queryable,
+  e: { mppId: string; ticketId: string; event: string; at: Date; actorType: string; actorId: string | null; counterId?: string | null; serviceId: string; fromServiceId?: string | null; note?: string | null },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO ticket_events (mpp_id, ticket_id, type, at, actor_type, actor_id, counter_id, service_id, from_service_id, note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [e.mppId, e.ticketId, e.event, e.at, e.actorType, e.actorId, e.counterId ?? null, e.serviceId, e.fromServiceId ?? null, e.note ?? null],
+  );
+}
+
+export interface TicketEventRow {
+  type: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  counterId: string | null;
+  serviceId: string;
+  fromServiceId: string | null;
+  note: string | null;
+}
+
+export async function listTicketEvents(q: Queryable, mppId: string, ticketId: string): Promise<TicketEventRow[]> {
+  const { rows } = await q.query<any>(
+    'SELECT type, at, actor_type, actor_id, counter_id, service_id, from_service_id, note FROM ticket_events WHERE mpp_id = $1 AND ticket_id = $2 ORDER BY id',
+    [mppId, ticketId],
+  );
+  return rows.map((r) => ({
+    type: r.type,
+    at: iso(r.at)!,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    counterId: r.counter_id,
+    serviceId: r.service_id,
+    fromServiceId: r.from_service_id,
+    note: r.note,
+  }));
+}
+
+export interface QueuePosition {
+  ahead: number;
+  recentCycleSeconds: number[];
+  openCounters: number;
+  defaultServiceMinutes: number;
+}
+
+/**
+ * People ahead of a waiting ticket in its service (same order as call-next when the service weight is
+ * equal), the recent call-to-finish times of that service and how many counters serve it now.
+ */
+export async function queuePosition(q: Queryable, t: { mppId: string; serviceId: string; ticketId: string; rankAt: string; localDay: string; at: Date }): Promise<QueuePosition> {
+  const { rows } = await q.query<any>(
+    `SELECT
+       (SELECT count(*) FROM tickets w WHERE w.mpp_id = $1 AND w.service_id = $2 AND w.status = 'waiting' AND w.local_day = $5::date
+           AND (w.rank_at, w.seq, w.id) < ($4::timestamptz, (SELECT seq FROM tickets s WHERE s.mpp_id = $1 AND s.id = $3), $3::uuid)) AS ahead,
+       (SELECT coalesce(array_agg(secs), '{}') FROM (
+          SELECT extract(epoch FROM e.at - c.at)::float8 AS secs
+            FROM (SELECT id, ticket_id, at FROM ticket_events WHERE mpp_id = $1 AND service_id = $2 AND type = 'served'
+                   AND at > $6::timestamptz - interval '7 days' ORDER BY at DESC LIMIT 20) e
+            JOIN LATERAL (SELECT at FROM ticket_events c WHERE c.mpp_id = $1 AND c.ticket_id = e.ticket_id AND c.type = 'called' AND c.id < e.id
+                           ORDER BY c.id DESC LIMIT 1) c ON true) x) AS cycles,
+       (SELECT count(*) FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
+         WHERE cs.mpp_id = $1 AND cs.service_id = $2 AND st.status = 'open') AS open_counters,
+       coalesce((SELECT default_service_minutes FROM queue_mpp_settings WHERE mpp_id = $1), 6) AS default_minutes`,
+    [t.mppId, t.serviceId, t.ticketId, t.rankAt, t.localDay, t.at],
+  );
+  const r = rows[0];
+  return {
+    ahead: Number(r.ahead),
+    recentCycleSeconds: (r.cycles as number[]).map(Number),
+    openCounters: Number(r.open_counters),
+    defaultServiceMinutes: Number(r.default_minutes),
+  };
+}
+
+/** Waiting tickets per service of an MPP today. */
+export async function waitingCounts(q: Queryable, mppId: string, localDay: string): Promise<Record<string, number>> {
+  const { rows } = await q.query<{ service_id: string; n: number }>(
+    `SELECT service_id, count(*) AS n FROM tickets WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' GROUP BY service_id`,
+    [mppId, localDay],
+  );
+  return Object.fromEntries(rows.map((r) => [r.service_id, Number(r.n)]));
+}
+
+export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise<{ localDay: string; timezone: string; name: string }> {
+  const { rows } = await q.query<{ local_day: string; timezone: string; name: string }>(
+    `SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS local_day, timezone, name FROM mpps WHERE id = $1`,
+    [mppId, at],
+  );
+  if (!rows[0]) throw commonErrors.not_found();
+  return { localDay: rows[0].local_day, timezone: rows[0].timezone, name: rows[0].name };
+}

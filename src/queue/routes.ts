@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { actorOf } from '../platform/auth.js';
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http.js';
+import * as console_ from './console-service.js';
+import { QueueFeeds } from './feed.js';
+import { QueueHub } from './hub.js';
+import {
+  CallResult,
+  CallSpecificRequest,
+  ClassParams,
+  ConsoleView,
+  CounterParams,
+  CounterSetupRequest,
+  CounterView,
+  CreatePriorityClass,
+  DisplayQuery,
+  DisplaySnapshot,
+  IdempotencyHeaders,
+  IssueTicketRequest,
+  MppParams,
+  PauseRequest,
+  PriorityClass,
+  QueueOffer,
+  QueueSettings,
+  ServiceParams,
+  ServiceSettingsRequest,
+  ServiceSettingsView,
+  StaffTicketView,
+  TicketParams,
+  TicketView,
+  TokenParams,
+  TransferRequest,
+  UpdatePriorityClass,
+} from './schemas.js';
+import * as service from './service.js';
+import * as settings from './settings-service.js';
+
+const tags = ['queue'];
+/** Virtual (online) tickets per client address per minute. */
+export const ONLINE_TICKET_LIMIT = 5;
+
+export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
+  const { db, clock } = ctx;
+  const hub = new QueueHub(db, ctx.log);
+  const feeds = new QueueFeeds(db, hub, clock);
+  app.addHook('preClose', async () => {
+    feeds.stop();
+    await hub.stop();
+  });
+  const base = '/api/mpps/:mppId/queue';
+
+  // --- Tickets: kiosk, reception, online --------------------------------------------------------
+  app.get(`${base}/offer`, { schema: { tags, summary: 'Services a kiosk offers, with lines and quotas (public)', params: MppParams, response: { 200: QueueOffer } } }, async (request) =>
+    service.queueOffer(db, request.params.mppId, clock.now()),
+  );
+
+  app.post(`${base}/tickets`, {
+    schema: { tags, summary: 'Issue a ticket at a kiosk or by reception staff', params: MppParams, headers: IdempotencyHeaders, body: IssueTicketRequest, response: { 201: TicketView } },
+  }, async (request, reply) => {
+    const channel = service.channelOf(request.principal, request.params.mppId);
+    const ticket = await service.issueTicket(db, request.params.mppId, channel, request.body, {
+      idempotencyKey: request.headers['idempotency-key'],
+      at: clock.now(),
+      actor: actorOf(request.principal, request.id),
+    });
+    return reply.status(201).send(ticket);
+  });
+
+  app.post(`${base}/online-tickets`, {
+    schema: { tags, summary: 'Take a virtual ticket for today (public, rate-limited)', params: MppParams, headers: IdempotencyHeaders, body: IssueTicketRequest, response: { 201: TicketView } },
+    config: { rateLimit: { max: ONLINE_TICKET_LIMIT, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const ticket = await service.issueTicket(db, request.params.mppId, 'online', request.body, {
+      idempotencyKey: request.headers['idempotency-key'],
+      at: clock.now(),
+      actor: actorOf(request.principal, request.id),
+    });
+    return reply.status(201).send(ticket);
+  });
+
+  app.get('/api/queue/status/:token', { schema: { tags, summary: 'Live status of a ticket, by its secret token', params: TokenParams, response: { 200: TicketView } } }, async (request) =>
+    service.statusByToken(db, request.params.token, clock.now()),
+  );
+  app.post('/api/queue/status/:token/cancel', {
+    schema: { tags, summary: 'The holder cancels their ticket', params: TokenParams, response: { 200: TicketView } },
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+  }, async (request) => service.cancelByToken(db, request.params.token, clock.now(), actorOf(request.principal, request.id)));
+  app.get('/api/queue/status/:token/events', { schema: { tags, summary: 'Ticket status as Server-Sent Events', params: TokenParams }, config: { rateLimit: false } }, async (request, reply) =>
+    feeds.ticketStatus(request, reply, request.params.token),
+  );
+
+  // --- Display boards ---------------------------------------------------------------------------
+  app.get(`${base}/display`, { schema: { tags, summary: 'Board snapshot: latest calls, now serving, waiting counts', params: MppParams, querystring: DisplayQuery, response: { 200: DisplaySnapshot } } }, async (request) =>
+    settings.displaySnapshot(db, request.principal, request.params.mppId, request.query.zone ?? null, clock.now()),
+  );
+  app.get(`${base}/display/events`, {
+    schema: {
+      tags,
+      summary: 'Board feed as Server-Sent Events (send Last-Event-ID to replay what was missed)',
+      params: MppParams,
+      querystring: DisplayQuery.extend({ after: z.coerce.number().int().min(0).optional() }),
+      headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,15}$/).optional() }),
+    },
+    config: { rateLimit: false },
+  }, async (request, reply) => {
+    settings.requireBoardReader(request.principal, request.params.mppId);
+    const header = request.headers['last-event-id'];
+    const after = header !== undefined ? Number(header) : (request.query.after ?? null);
+    await feeds.board(request, reply, request.params.mppId, request.query.zone ?? null, after);
+  });
+
+  // --- Officer console ----------------------------------------------------------------------------
+  app.get(`${base}/counters`, { schema: { tags, summary: 'Counters I may staff', params: MppParams, response: { 200: z.array(CounterView) } } }, async (request) =>
+    console_.listCounters(db, request.principal, request.params.mppId),
+  );
+  app.get(`${base}/counters/:counterId/console`, { schema: { tags, summary: 'Console: current ticket, waiting line, my counts', params: CounterParams, response: { 200: ConsoleView } } }, async (request) =>
+    console_.consoleView(db, request.principal, request.params.mppId, request.params.counterId, clock.now()),
+  );
+  for (const action of ['open', 'close'] as const) {
+    app.post(`${base}/counters/:counterId/${action}`, { schema: { tags, summary: `${action} a counter`, params: CounterParams, response: { 200: CounterView } } }, async (request) =>
+      console_.setCounterStatus(db, request.principal, request.params.mppId, request.params.counterId, action, null, clock.now(), actorOf(request.principal, request.id)),
+    );
+  }
+  app.post(`${base}/counters/:counterId/pause`, { schema: { tags, summary: 'Pause a counter with a reason', params: CounterParams, body: PauseRequest, response: { 200: CounterView } } }, async (request) =>
+    console_.setCounterStatus(db, request.principal, request.params.mppId, request.params.counterId, 'pause', request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+  );
+  app.post(`${base}/counters/:counterId/call-next`, { schema: { tags, summary: 'Call the best waiting ticket', params: CounterParams, response: { 200: CallResult } } }, async (request) => ({
+    ticket: await console_.callNext(db, request.principal, request.params.mppId, request.params.counterId, clock.now(), actorOf(request.principal, request.id)),
+  }));
+  app.post(`${base}/counters/:counterId/call`, { schema: { tags, summary: 'Call a given ticket out of order (reason logged)', params: CounterParams, body: CallSpecificRequest, response: { 200: CallResult } } }, async (request) => ({
+    ticket: await console_.callSpecific(db, request.principal, request.params.mppId, request.params.counterId, request.body.ticketId, request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+  }));
+  app.put(`${base}/counters/:counterId/setup`, { schema: { tags, summary: 'Services (with weights) and zone of a counter', params: CounterParams, body: CounterSetupRequest, response: { 200: CounterView } } }, async (request) =>
+    settings.setupCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, actorOf(request.principal, request.id)),
+  );
+
+  app.get(`${base}/tickets/:ticketId`, { schema: { tags, summary: 'A ticket with its event history', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
+    console_.staffTicket(db, request.principal, request.params.mppId, request.params.ticketId),
+  );
+  const simple = { recall: 'recall', start: 'start', finish: 'finish', 'no-show': 'no_show', cancel: 'cancel' } as const;
+  for (const [path, action] of Object.entries(simple)) {
+    app.post(`${base}/tickets/:ticketId/${path}`, {
+      schema: { tags, summary: `${action} a ticket`, params: TicketParams, response: { 200: StaffTicketView } },
+    }, async (request) =>
+      console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, action, {}, clock.now(), actorOf(request.principal, request.id)),
+    );
+  }
+  app.post(`${base}/tickets/:ticketId/transfer`, { schema: { tags, summary: 'Transfer a ticket to another service or counter', params: TicketParams, body: TransferRequest, response: { 200: StaffTicketView } } }, async (request) =>
+    console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, 'transfer', { transfer: request.body }, clock.now(), actorOf(request.principal, request.id)),
+  );
+
+  // --- Settings -----------------------------------------------------------------------------------
+  app.put(`${base}/services/:serviceId/settings`, { schema: { tags, summary: 'Daily quota of a service', params: ServiceParams, body: ServiceSettingsRequest, response: { 200: ServiceSettingsView } } }, async (request) =>
+    settings.setServiceQuota(db, request.principal, request.params.mppId, request.params.serviceId, request.body.dailyQuota, actorOf(request.principal, request.id)),
+  );
+  app.get(`${base}/settings`, { schema: { tags, summary: 'Queue rules of the MPP', params: MppParams, response: { 200: QueueSettings } } }, async (request) =>
+    settings.getSettings(db, request.principal, request.params.mppId),
+  );
+  app.put(`${base}/settings`, { schema: { tags, summary: 'Set the queue rules of the MPP', params: MppParams, body: QueueSettings, response: { 200: QueueSettings } } }, async (request) =>
+    settings.putSettings(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id)),
+  );
+  app.get(`${base}/priority-classes`, { schema: { tags, summary: 'Priority classes', params: MppParams, response: { 200: z.array(PriorityClass) } } }, async (request) =>
+    settings.priorityClasses(db, request.principal, request.params.mppId),
+  );
+  app.post(`${base}/priority-classes`, { schema: { tags, summary: 'Add a priority class', params: MppParams, body: CreatePriorityClass, response: { 201: PriorityClass } } }, async (request, reply) =>
+    reply.status(201).send(await settings.createPriorityClass(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+  );
+  app.patch(`${base}/priority-classes/:classId`, { schema: { tags, summary: 'Change a priority class', params: ClassParams, body: UpdatePriorityClass, response: { 200: PriorityClass } } }, async (request) =>
+    settings.updatePriorityClass(db, request.principal, request.params.mppId, request.params.classId, request.body, actorOf(request.principal, request.id)),
+  );
+
+}

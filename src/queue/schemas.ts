@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { bilingual } from '../platform/i18n.js';
+import { TICKET_STATUSES } from './state.js';
+
+export const MppParams = z.object({ mppId: z.uuid() });
+export const TicketParams = z.object({ mppId: z.uuid(), ticketId: z.uuid() });
+export const CounterParams = z.object({ mppId: z.uuid(), counterId: z.uuid() });
+export const ServiceParams = z.object({ mppId: z.uuid(), serviceId: z.uuid() });
+export const ClassParams = z.object({ mppId: z.uuid(), classId: z.uuid() });
+export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+export const DisplayQuery = z.object({ zone: z.string().regex(/^[a-z0-9-]{1,30}$/).optional() });
+
+export const TicketStatus = z.enum(TICKET_STATUSES);
+
+export const IssueTicketRequest = z.object({
+  serviceId: z.uuid(bilingual('Pilih layanan.', 'Choose a service.')),
+  priorityClassId: z.uuid().nullable().optional(),
+  /** Adds the ticket to an earlier ticket's visit (several services in one stay). */
+  visitToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, bilingual('Idempotency-Key harus 8-100 karakter huruf, angka, titik, titik dua, _ atau -.', 'Idempotency-Key must be 8-100 letters, digits, dot, colon, _ or -.'))
+    .optional(),
+});
+
+const CounterRef = z.object({ id: z.uuid(), number: z.number().int(), name: z.string() });
+
+/** A ticket as its holder sees it (kiosk print, status page). */
+export const TicketView = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: TicketStatus,
+  mpp: z.object({ id: z.uuid(), name: z.string(), timezone: z.string() }),
+  service: z.object({ id: z.uuid(), name: z.string() }),
+  tenantName: z.string(),
+  priorityClass: z.string().nullable(),
+  channel: z.enum(['kiosk', 'reception', 'online']),
+  issuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  counter: CounterRef.nullable(),
+  peopleAhead: z.number().int().nullable(),
+  estimatedWaitMinutes: z.number().int().nullable(),
+  statusToken: z.string(),
+  visitToken: z.string(),
+  visitTickets: z.array(z.object({ number: z.string(), serviceName: z.string(), status: TicketStatus })),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const TicketEvent = z.object({
+  type: z.string(),
+  at: z.string(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  counterId: z.uuid().nullable(),
+  serviceId: z.uuid(),
+  fromServiceId: z.uuid().nullable(),
+  note: z.string().nullable(),
+});
+
+export const TicketTimes = z.object({
+  waitingSeconds: z.number().nullable(),
+  serviceSeconds: z.number().nullable(),
+  totalSeconds: z.number().nullable(),
+});
+
+/** A ticket as staff see it: with its history and the times computed from it. */
+export const StaffTicketView = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: TicketStatus,
+  serviceId: z.uuid(),
+  serviceName: z.string(),
+  tenantName: z.string(),
+  priorityClass: z.string().nullable(),
+  issuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  recallCount: z.number().int(),
+  counter: CounterRef.nullable(),
+  events: z.array(TicketEvent),
+  times: TicketTimes,
+  allowedActions: z.array(z.string()),
+});
+export type StaffTicketView = z.infer<typeof StaffTicketView>;
+
+export const Reason = z
+  .string()
+  .trim()
+  .min(3, bilingual('Tuliskan alasan (minimal 3 karakter).', 'Give a reason (at least 3 characters).'))
+  .max(200);
+
+export const PauseRequest = z.object({ reason: Reason });
+export const CallSpecificRequest = z.object({ ticketId: z.uuid(), reason: Reason });
+export const TransferRequest = z
+  .object({
+    serviceId: z.uuid().optional(),
+    counterId: z.uuid().optional(),
+    note: z.string().trim().max(300).optional(),
+  })
+  .refine((b) => b.serviceId || b.counterId, bilingual('Pilih layanan atau loket tujuan.', 'Choose a target service or counter.'));
+export type TransferRequest = z.infer<typeof TransferRequest>;
+
+export const CounterView = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  name: z.string(),
+  tenantId: z.uuid(),
+  tenantName: z.string(),
+  status: z.enum(['open', 'paused', 'closed']),
+  pauseReason: z.string().nullable(),
+  officerName: z.string().nullable(),
+  zone: z.string().nullable(),
+  services: z.array(z.object({ serviceId: z.uuid(), name: z.string(), prefix: z.string(), weight: z.number().int() })),
+});
+export type CounterView = z.infer<typeof CounterView>;
+
+export const ConsoleView = z.object({
+  counter: CounterView,
+  current: StaffTicketView.nullable(),
+  waiting: z.object({
+    total: z.number().int(),
+    tickets: z.array(
+      z.object({ id: z.uuid(), number: z.string(), serviceId: z.uuid(), serviceName: z.string(), priorityName: z.string().nullable(), issuedAt: z.string(), transferred: z.boolean() }),
+    ),
+  }),
+  myCounts: z.object({ called: z.number().int(), served: z.number().int(), noShow: z.number().int(), transferred: z.number().int() }),
+  transferTargets: z.object({
+    services: z.array(z.object({ id: z.uuid(), name: z.string(), tenantName: z.string() })),
+    counters: z.array(z.object({ id: z.uuid(), number: z.number().int(), name: z.string() })),
+  }),
+});
+export type ConsoleView = z.infer<typeof ConsoleView>;
+
+export const CallResult = z.object({ ticket: StaffTicketView.nullable() });
+
+export const CounterSetupRequest = z.object({
+  services: z.array(z.object({ serviceId: z.uuid(), weight: z.number().int().min(1).max(10).default(1) })).max(100),
+  zone: z.string().regex(/^[a-z0-9-]{1,30}$/).nullable().optional(),
+});
+
+export const ServiceSettingsRequest = z.object({ dailyQuota: z.number().int().min(1).max(100000).nullable() });
+export const ServiceSettingsView = z.object({ serviceId: z.uuid(), dailyQuota: z.number().int().nullable() });
+
+export const QueueSettings = z.object({
+  maxRecalls: z.number().int().min(0).max(10),
+  waitingRoomCapacity: z.number().int().min(1).max(100000).nullable(),
+  defaultServiceMinutes: z.number().int().min(1).max(240),
+});
+export type QueueSettings = z.infer<typeof QueueSettings>;
+
+export const PriorityClass = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  weight: z.number().int(),
+  active: z.boolean(),
+});
+export type PriorityClass = z.infer<typeof PriorityClass>;
+export const CreatePriorityClass = z.object({
+  code: z.string().regex(/^[a-z0-9_]{2,30}$/, bilingual('Kode: 2-30 huruf kecil, angka atau _.', 'Code: 2-30 lowercase letters, digits or _.')),
+  name: z.string().trim().min(2).max(100),
+  weight: z.number().int().min(0).max(240),
+});
+export const UpdatePriorityClass = z.object({
+  name: z.string().trim().min(2).max(100).optional(),
+  weight: z.number().int().min(0).max(240).optional(),
+  active: z.boolean().optional(),
+});
+
+/** What the kiosk and the online ticket page offer. */
+export const QueueOffer = z.object({
+  mpp: z.object({ id: z.uuid(), name: z.string(), timezone: z.string() }),
+  open: z.boolean(),
+  closedReason: z.string().nullable(),
+  nextOpening: z.string().nullable(),
+  services: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      prefix: z.string(),
+      tenantName: z.string(),
+      waiting: z.number().int(),
+      quotaLeft: z.number().int().nullable(),
+      countersOpen: z.number().int(),
+    }),
+  ),
+  priorityClasses: z.array(PriorityClass),
+});
+export type QueueOffer = z.infer<typeof QueueOffer>;
+
+const DisplayPayloadSchema = z.object({
+  ticketId: z.uuid(),
+  number: z.string(),
+  serviceId: z.uuid(),
+  serviceName: z.string(),
+  counterId: z.uuid().nullable(),
+  counterNumber: z.number().int().nullable(),
+  counterName: z.string().nullable(),
+  speech: z.string().nullable(),
+});
+export const DisplayEventView = z.object({
+  seq: z.number().int(),
+  zone: z.string().nullable(),
+  type: z.enum(['call', 'recall', 'serving', 'done']),
+  payload: DisplayPayloadSchema,
+  at: z.string(),
+});
+
+export const DisplaySnapshot = z.object({
+  mpp: z.object({ id: z.uuid(), name: z.string(), timezone: z.string() }),
+  zone: z.string().nullable(),
+  lastSeq: z.number().int(),
+  recentCalls: z.array(DisplayEventView),
+  nowServing: z.array(
+    z.object({ ticketId: z.uuid(), number: z.string(), status: z.string(), serviceName: z.string(), counterId: z.uuid(), counterNumber: z.number().int(), counterName: z.string() }),
+  ),
+  waiting: z.array(z.object({ serviceId: z.uuid(), name: z.string(), prefix: z.string(), waiting: z.number().int() })),
+});
+export type DisplaySnapshot = z.infer<typeof DisplaySnapshot>;

@@ -1,0 +1,253 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
+import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
+import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
+import { commonErrors, defineErrors } from '../platform/errors.js';
+import { estimateWaitSeconds, toMinutes } from './estimate.js';
+import * as repo from './repository.js';
+import type { IssueTicketRequest, QueueOffer, TicketView } from './schemas.js';
+import { nextStatus } from './state.js';
+import { emitTicketDisplay } from './transitions.js';
+
+export const queueErrors = defineErrors({
+  service_unavailable: {
+    status: 409,
+    id: 'Layanan ini sedang tidak menerima antrean. Silakan tanyakan ke meja informasi.',
+    en: 'This service is not taking tickets now. Please ask at the information desk.',
+  },
+  mpp_closed: {
+    status: 409,
+    id: 'MPP sedang tutup ({reason}). Buka kembali: {nextOpening}. Silakan datang lagi pada jam layanan.',
+    en: 'The MPP is closed ({reason}). Opens again: {nextOpening}. Please come back during service hours.',
+  },
+  quota_exhausted: {
+    status: 409,
+    id: 'Kuota antrean hari ini untuk "{service}" sudah habis ({quota} tiket). Silakan datang lagi besok pagi atau buat janji temu (booking) online untuk hari lain.',
+    en: 'Today\'s ticket quota for "{service}" is used up ({quota} tickets). Please come back tomorrow morning or book an appointment online for another day.',
+  },
+  waiting_room_full: {
+    status: 409,
+    id: 'Ruang tunggu sedang penuh ({capacity} orang). Ambil antrean online dari ponsel Anda, tunggu di luar, dan pantau nomor Anda dari halaman status.',
+    en: 'The waiting room is full ({capacity} people). Take an online ticket on your phone, wait outside and follow your number on the status page.',
+  },
+  visit_unknown: {
+    status: 400,
+    id: 'Kunjungan tidak ditemukan atau sudah berakhir. Ambil tiket baru tanpa kode kunjungan.',
+    en: 'The visit is unknown or over. Take a new ticket without the visit code.',
+  },
+});
+
+const REASON_TEXT: Record<string, { id: string; en: string }> = {
+  before_opening: { id: 'belum buka', en: 'not open yet' },
+  on_break: { id: 'sedang istirahat', en: 'on a break' },
+  after_closing: { id: 'sudah tutup', en: 'closed for the day' },
+  closed_today: { id: 'libur hari ini', en: 'closed today' },
+};
+const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** "2026-11-23 08:00 WIB": a local time both languages can read. */
+export function localStamp(at: string | Date, timezone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(at))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${ZONE_ABBR[timezone] ?? timezone}`;
+}
+
+function closedError(s: OpeningStatus) {
+  const reason = REASON_TEXT[s.reason] ?? { id: s.reason, en: s.reason };
+  const err = queueErrors.mpp_closed({ reason: reason.id, nextOpening: s.nextOpening ? localStamp(s.nextOpening, s.timezone) : '-' });
+  // The two languages need different reason words; rebuild the English text.
+  err.messages.en = `The MPP is closed (${reason.en}). Opens again: ${s.nextOpening ? localStamp(s.nextOpening, s.timezone) : '-'}. Please come back during service hours.`;
+  Object.assign(err.details, { reasonCode: s.reason, nextOpeningAt: s.nextOpening });
+  return err;
+}
+
+const newToken = () => randomBytes(18).toString('base64url');
+
+export type Channel = 'kiosk' | 'reception' | 'online';
+
+/** Who may issue through the kiosk/reception route: a kiosk of the MPP, or its staff. */
+export function channelOf(principal: Principal, mppId: string): Channel {
+  if (principal.kind === 'device') {
+    requireDevice(principal, mppId, ['kiosk']);
+    return 'kiosk';
+  }
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
+  return 'reception';
+}
+
+/**
+ * Issues a ticket. A retry with the same Idempotency-Key returns the first ticket.
+ * @throws AppError not_found (unknown service), service_unavailable, mpp_closed, waiting_room_full,
+ *   quota_exhausted, visit_unknown, idempotency_mismatch (422: same key, different request).
+ */
+export async function issueTicket(
+  db: Db,
+  mppId: string,
+  channel: Channel,
+  input: IssueTicketRequest,
+  opts: { idempotencyKey?: string; at: Date; actor: Actor },
+): Promise<TicketView> {
+  const requestHash = opts.idempotencyKey
+    ? createHash('sha256').update(JSON.stringify([channel, input.serviceId, input.priorityClassId ?? null, input.visitToken ?? null])).digest('hex')
+    : null;
+  const replay = async () => {
+    const prior = await repo.findTicketIdByIdempotencyKey(db, mppId, opts.idempotencyKey!);
+    if (!prior) return undefined;
+    if (prior.requestHash !== requestHash) throw commonErrors.idempotency_mismatch();
+    return ticketView(db, await repo.getTicket(db, mppId, prior.id), opts.at);
+  };
+  if (opts.idempotencyKey) {
+    const prior = await replay();
+    if (prior) return prior;
+  }
+
+  const ctx = await repo.findIssueContext(db, mppId, input.serviceId, input.priorityClassId ?? null, opts.at);
+  if (!ctx) throw commonErrors.not_found();
+  if (!ctx.active) throw queueErrors.service_unavailable();
+  if (channel !== 'reception') {
+    const status = await openingStatus(db, mppId, opts.at);
+    if (!status.open) throw closedError(status);
+  }
+  if (channel === 'kiosk' && ctx.waitingRoomCapacity !== null && ctx.inRoom >= ctx.waitingRoomCapacity) {
+    throw queueErrors.waiting_room_full({ capacity: ctx.waitingRoomCapacity });
+  }
+  let visitId: string | null = null;
+  let visitToken = newToken();
+  if (input.visitToken) {
+    const visit = await repo.findVisitByToken(db, mppId, input.visitToken);
+    const { localDay } = await repo.localDayOf(db, mppId, opts.at);
+    const visitDay = visit ? (await repo.localDayOf(db, mppId, visit.createdAt)).localDay : null;
+    if (!visit || visitDay !== localDay) throw queueErrors.visit_unknown();
+    visitId = visit.id;
+    visitToken = visit.token;
+  }
+  let inserted: { id: string } | undefined;
+  try {
+    inserted = await repo.insertTicket(db, {
+      mppId,
+      ctx,
+      visitId,
+      visitToken,
+      channel,
+      statusToken: newToken(),
+      idempotencyKey: opts.idempotencyKey ?? null,
+      requestHash,
+      at: opts.at,
+      actorType: opts.actor.type,
+      actorId: opts.actor.id,
+    });
+  } catch (err) {
+    if (opts.idempotencyKey && isUniqueViolation(err)) {
+      const prior = await replay();
+      if (prior) return prior;
+    }
+    throw err;
+  }
+  if (!inserted) throw queueErrors.quota_exhausted({ service: ctx.serviceName, quota: ctx.dailyQuota });
+  return ticketView(db, await repo.getTicket(db, mppId, inserted.id), opts.at);
+}
+
+/** The holder's view: position, people ahead and estimated wait while waiting. */
+export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date): Promise<TicketView> {
+  let peopleAhead: number | null = null;
+  let estimatedWaitMinutes: number | null = null;
+  if (t.status === 'waiting') {
+    const pos = await repo.queuePosition(q, { mppId: t.mppId, serviceId: t.serviceId, ticketId: t.id, rankAt: t.rankAt, localDay: t.localDay, at });
+    peopleAhead = pos.ahead;
+    estimatedWaitMinutes = toMinutes(estimateWaitSeconds(pos));
+  }
+  const visit = await repo.listVisitTickets(q, t.mppId, t.visitId);
+  return {
+    id: t.id,
+    number: t.number,
+    status: t.status,
+    mpp: { id: t.mppId, name: t.mppName, timezone: t.timezone },
+    service: { id: t.serviceId, name: t.serviceName },
+    tenantName: t.tenantName,
+    priorityClass: t.priorityName,
+    channel: t.channel,
+    issuedAt: t.issuedAt,
+    calledAt: t.calledAt,
+    counter: t.counterId ? { id: t.counterId, number: t.counterNumber!, name: t.counterName! } : null,
+    peopleAhead,
+    estimatedWaitMinutes,
+    statusToken: t.statusToken,
+    visitToken: t.visitToken,
+    visitTickets: visit.filter((v) => v.id !== t.id).map((v) => ({ number: v.number, serviceName: v.serviceName, status: v.status })),
+  };
+}
+
+/** @throws AppError not_found for an unknown token. */
+export async function statusByToken(db: Db, token: string, at: Date): Promise<TicketView> {
+  const t = await repo.findTicketByStatusToken(db, token);
+  if (!t) throw commonErrors.not_found();
+  return ticketView(db, t, at);
+}
+
+/**
+ * The holder cancels their own ticket from the status page.
+ * @throws AppError not_found, invalid_transition (409) once called to serving or finished.
+ */
+export async function cancelByToken(db: Db, token: string, at: Date, actor: Actor): Promise<TicketView> {
+  const found = await repo.findTicketByStatusToken(db, token);
+  if (!found) throw commonErrors.not_found();
+  await db.transaction(async (tx) => {
+    const t = await repo.getTicket(tx, found.mppId, found.id, { forUpdate: true });
+    const to = nextStatus(t.status, 'cancel');
+    await repo.applyTransition(tx, { mppId: t.mppId, ticketId: t.id, from: t.status, to, event: 'cancelled', at, actorType: actor.type, actorId: actor.id, note: 'dibatalkan oleh pemegang tiket' }, {
+      counterId: null,
+    });
+    if (t.counterId) await emitTicketDisplay(tx, t, 'done', at);
+    else await tx.query("SELECT pg_notify('queue_changed', $1)", [JSON.stringify({ mppId: t.mppId, serviceId: t.serviceId })]);
+  });
+  return statusByToken(db, token, at);
+}
+
+/** Services, their waiting lines and quotas, and the priority classes: what a kiosk shows. */
+export async function queueOffer(db: Db, mppId: string, at: Date): Promise<QueueOffer> {
+  const status = await openingStatus(db, mppId, at);
+  const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
+  const { rows } = await db.query<any>(
+    `SELECT s.id, s.code, s.name, s.ticket_prefix, tn.name AS tenant_name,
+            (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting') AS waiting,
+            qs.daily_quota - coalesce(d.issued, 0) AS quota_left,
+            (SELECT count(*) FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
+              WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND st.status = 'open') AS counters_open
+       FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
+       LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
+       LEFT JOIN queue_service_day d ON d.mpp_id = s.mpp_id AND d.service_id = s.id AND d.local_day = $2::date
+      WHERE s.mpp_id = $1 AND s.active
+        AND EXISTS (SELECT 1 FROM counter_services cs WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id)
+      ORDER BY tn.name, s.name`,
+    [mppId, localDay],
+  );
+  const classes = await listPriorityClasses(db, mppId, true);
+  return {
+    mpp: { id: mppId, name, timezone },
+    open: status.open,
+    closedReason: status.open ? null : status.reason,
+    nextOpening: status.nextOpening,
+    services: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      prefix: r.ticket_prefix,
+      tenantName: r.tenant_name,
+      waiting: Number(r.waiting),
+      quotaLeft: r.quota_left === null ? null : Math.max(0, Number(r.quota_left)),
+      countersOpen: Number(r.counters_open),
+    })),
+    priorityClasses: classes,
+  };
+}
+
+export async function listPriorityClasses(q: Queryable, mppId: string, activeOnly: boolean) {
+  const { rows } = await q.query<{ id: string; code: string; name: string; weight: number; active: boolean }>(
+    'SELECT id, code, name, weight, active FROM priority_classes WHERE mpp_id = $1 AND ($2::boolean = false OR active) ORDER BY weight DESC, name',
+    [mppId, activeOnly],
+  );
+  return rows;
+}

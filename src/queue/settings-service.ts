@@ -1,0 +1,141 @@
+import { recordAudit } from '../platform/audit.js';
+import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import { isUniqueViolation, type Db } from '../platform/db.js';
+import { commonErrors } from '../platform/errors.js';
+import { consoleErrors, toCounterView } from './console-service.js';
+import * as counters from './counter-repository.js';
+import { lastDisplaySeq, nowServing, recentCalls, waitingPerService } from './display-repository.js';
+import * as repo from './repository.js';
+import type { CounterView, DisplaySnapshot, PriorityClass, QueueSettings } from './schemas.js';
+import { listPriorityClasses } from './service.js';
+
+/**
+ * Sets the services a counter serves (with weights) and its display zone. Agency admins only;
+ * a counter serves only its own agency's services.
+ * @throws AppError 401/403/404, service_of_other_tenant (400).
+ */
+export async function setupCounter(
+  db: Db,
+  principal: Principal,
+  mppId: string,
+  counterId: string,
+  input: { services: { serviceId: string; weight: number }[]; zone?: string | null },
+  actor: Actor,
+): Promise<CounterView> {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
+  const counter = await counters.getCounter(db, mppId, counterId);
+  requireTenantRole(principal, mppId, counter.tenantId, ['tenant_admin']);
+  for (const s of input.services) {
+    const service = await counters.findService(db, mppId, s.serviceId);
+    if (!service) throw consoleErrors.unknown_target();
+    if (service.tenantId !== counter.tenantId) throw consoleErrors.service_of_other_tenant({ service: service.name });
+  }
+  await db.transaction(async (tx) => {
+    await counters.lockCounterState(tx, mppId, counterId);
+    await counters.replaceCounterServices(tx, mppId, counterId, input.services);
+    if (input.zone !== undefined) await counters.setCounterZone(tx, mppId, counterId, input.zone);
+    await recordAudit(tx, actor, { action: 'queue.counter_setup', targetType: 'counter', targetId: counterId, mppId, tenantId: counter.tenantId, before: { services: counter.services, zone: counter.zone }, after: input });
+  });
+  return toCounterView(await counters.getCounter(db, mppId, counterId));
+}
+
+/** @throws AppError 401/403/404 */
+export async function setServiceQuota(db: Db, principal: Principal, mppId: string, serviceId: string, dailyQuota: number | null, actor: Actor) {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
+  const service = await counters.findService(db, mppId, serviceId);
+  if (!service) throw commonErrors.not_found();
+  requireTenantRole(principal, mppId, service.tenantId, ['tenant_admin']);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO queue_service_settings (mpp_id, service_id, daily_quota) VALUES ($1, $2, $3)
+       ON CONFLICT (mpp_id, service_id) DO UPDATE SET daily_quota = EXCLUDED.daily_quota, updated_at = now()`,
+      [mppId, serviceId, dailyQuota],
+    );
+    await recordAudit(tx, actor, { action: 'queue.service_quota_set', targetType: 'service', targetId: serviceId, mppId, tenantId: service.tenantId, after: { dailyQuota } });
+  });
+  return { serviceId, dailyQuota };
+}
+
+export async function getSettings(db: Db, principal: Principal, mppId: string): Promise<QueueSettings> {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
+  const { rows } = await db.query<{ max_recalls: number; waiting_room_capacity: number | null; default_service_minutes: number }>(
+    'SELECT max_recalls, waiting_room_capacity, default_service_minutes FROM queue_mpp_settings WHERE mpp_id = $1',
+    [mppId],
+  );
+  const r = rows[0];
+  return { maxRecalls: r?.max_recalls ?? 3, waitingRoomCapacity: r?.waiting_room_capacity ?? null, defaultServiceMinutes: r?.default_service_minutes ?? 6 };
+}
+
+/** @throws AppError 401/403/404 */
+export async function putSettings(db: Db, principal: Principal, mppId: string, s: QueueSettings, actor: Actor): Promise<QueueSettings> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO queue_mpp_settings (mpp_id, max_recalls, waiting_room_capacity, default_service_minutes) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (mpp_id) DO UPDATE SET max_recalls = $2, waiting_room_capacity = $3, default_service_minutes = $4, updated_at = now()`,
+      [mppId, s.maxRecalls, s.waitingRoomCapacity, s.defaultServiceMinutes],
+    );
+    await recordAudit(tx, actor, { action: 'queue.settings_updated', targetType: 'mpp', targetId: mppId, mppId, after: s });
+  });
+  return s;
+}
+
+export async function priorityClasses(db: Db, principal: Principal, mppId: string): Promise<PriorityClass[]> {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
+  return listPriorityClasses(db, mppId, false);
+}
+
+/** @throws AppError 401/403/404, conflict (code taken) */
+export async function createPriorityClass(db: Db, principal: Principal, mppId: string, input: { code: string; name: string; weight: number }, actor: Actor): Promise<PriorityClass> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  try {
+    return await db.transaction(async (tx) => {
+      const { rows } = await tx.query<PriorityClass>(
+        'INSERT INTO priority_classes (mpp_id, code, name, weight) VALUES ($1, $2, $3, $4) RETURNING id, code, name, weight, active',
+        [mppId, input.code, input.name, input.weight],
+      );
+      await recordAudit(tx, actor, { action: 'queue.priority_class_created', targetType: 'priority_class', targetId: rows[0]!.id, mppId, after: input });
+      return rows[0]!;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw commonErrors.conflict();
+    throw err;
+  }
+}
+
+/** @throws AppError 401/403/404 */
+export async function updatePriorityClass(db: Db, principal: Principal, mppId: string, classId: string, patch: { name?: string; weight?: number; active?: boolean }, actor: Actor): Promise<PriorityClass> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<PriorityClass>(
+      `UPDATE priority_classes SET name = coalesce($3, name), weight = coalesce($4, weight), active = coalesce($5, active)
+        WHERE mpp_id = $1 AND id = $2 RETURNING id, code, name, weight, active`,
+      [mppId, classId, patch.name ?? null, patch.weight ?? null, patch.active ?? null],
+    );
+    if (!rows[0]) throw commonErrors.not_found();
+    await recordAudit(tx, actor, { action: 'queue.priority_class_updated', targetType: 'priority_class', targetId: classId, mppId, after: patch });
+    return rows[0];
+  });
+}
+
+/** Display boards of the MPP and its staff may read the board feed; nobody else. @throws 401/403/404 */
+export function requireBoardReader(principal: Principal, mppId: string): void {
+  if (principal.kind === 'device') requireDevice(principal, mppId, ['display']);
+  else requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
+}
+
+/** What a board shows when it (re)starts; events after lastSeq then come over SSE. */
+export async function displaySnapshot(db: Db, principal: Principal, mppId: string, zone: string | null, at: Date): Promise<DisplaySnapshot> {
+  requireBoardReader(principal, mppId);
+  const day = await repo.localDayOf(db, mppId, at);
+  const lastSeq = await lastDisplaySeq(db, mppId);
+  const { rows } = await db.query<{ at: Date }>('SELECT ($1::date::timestamp AT TIME ZONE $2) AS at', [day.localDay, day.timezone]);
+  return {
+    mpp: { id: mppId, name: day.name, timezone: day.timezone },
+    zone,
+    lastSeq,
+    recentCalls: await recentCalls(db, mppId, rows[0]!.at, zone),
+    nowServing: await nowServing(db, mppId, zone),
+    waiting: await waitingPerService(db, mppId, day.localDay),
+  };
+}

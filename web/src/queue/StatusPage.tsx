@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { api, ApiError } from '../api';
+import { LanguageSwitch, useI18n } from '../i18n';
+import './queue.css';
+import { timeOf, type TicketStatus, type TicketView } from './types';
+
+const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
+  waiting: ['Menunggu', 'Waiting'],
+  called: ['Dipanggil! Segera menuju loket', 'Called! Go to the counter now'],
+  serving: ['Sedang dilayani', 'Being served'],
+  served: ['Selesai dilayani', 'Served'],
+  no_show: ['Tidak hadir saat dipanggil', 'Missed the call'],
+  cancelled: ['Dibatalkan', 'Cancelled'],
+};
+
+/** The holder's live status page (phone-sized), reached by the secret token on the ticket's QR code. */
+export function StatusPage() {
+  const { token = '' } = useParams();
+  const { t } = useI18n();
+  const [ticket, setTicket] = useState<TicketView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    api<TicketView>(`/api/queue/status/${token}`).then(setTicket, (e: ApiError) => setError(e.message));
+    const source = new EventSource(`/api/queue/status/${token}/events`);
+    source.addEventListener('status', (e) => setTicket(JSON.parse((e as MessageEvent).data)));
+    return () => source.close();
+  }, [token]);
+
+  async function cancel() {
+    try {
+      setTicket(await api<TicketView>(`/api/queue/status/${token}/cancel`, { method: 'POST' }));
+      setConfirming(false);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  if (error && !ticket) return <div className="status-page"><p className="error">{error}</p></div>;
+  if (!ticket) return <div className="status-page">{t('Memuat…', 'Loading…')}</div>;
+  return (
+    <div className="status-page">
+      <header className="status-header">
+        <span>{ticket.mpp.name}</span>
+        <LanguageSwitch />
+      </header>
+      <main>
+        <div className="st-number">{ticket.number}</div>
+        <div className="st-service">
+          {ticket.service.name} · {ticket.tenantName}
+        </div>
+        <div className={`st-status st-${ticket.status}`} role="status" aria-live="polite">
+          {t(...STATUS_TEXT[ticket.status])}
+          {ticket.counter && (ticket.status === 'called' || ticket.status === 'serving') && <strong> — {ticket.counter.name}</strong>}
+        </div>
+        {ticket.status === 'waiting' && (
+          <dl className="st-facts">
+            <div>
+              <dt>{t('Orang di depan Anda', 'People ahead of you')}</dt>
+              <dd>{ticket.peopleAhead}</dd>
+            </div>
+            <div>
+              <dt>{t('Perkiraan menunggu', 'Estimated wait')}</dt>
+              <dd>
+                ± {ticket.estimatedWaitMinutes} {t('menit', 'min')}
+              </dd>
+            </div>
+          </dl>
+        )}
+        <p className="muted">
+          {t('Diambil pukul', 'Taken at')} {timeOf(ticket.issuedAt, ticket.mpp.timezone)}
+        </p>
+        {ticket.visitTickets.length > 0 && (
+          <section>
+            <h2>{t('Tiket lain dalam kunjungan ini', 'Other tickets of this visit')}</h2>
+            <ul>
+              {ticket.visitTickets.map((v) => (
+                <li key={v.number}>
+                  {v.number} — {v.serviceName} ({t(...STATUS_TEXT[v.status])})
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {error && <p className="error">{error}</p>}
+        {(ticket.status === 'waiting' || ticket.status === 'called') &&
+          (confirming ? (
+            <div className="st-confirm">
+              <p>{t('Yakin membatalkan antrean ini? Nomor tidak dapat dipakai lagi.', 'Cancel this ticket? The number cannot be used again.')}</p>
+              <button type="button" className="danger" onClick={() => void cancel()}>
+                {t('Ya, batalkan', 'Yes, cancel')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('Tidak', 'No')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="st-cancel" onClick={() => setConfirming(true)}>
+              {t('Batalkan antrean', 'Cancel my ticket')}
+            </button>
+          ))}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/** Shapes of the queue API (src/queue/schemas.ts), as the web app reads them. */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'served' | 'no_show' | 'cancelled';
+
+export interface TicketView {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  mpp: { id: string; name: string; timezone: string };
+  service: { id: string; name: string };
+  tenantName: string;
+  priorityClass: string | null;
+  channel: 'kiosk' | 'reception' | 'online';
+  issuedAt: string;
+  calledAt: string | null;
+  counter: { id: string; number: number; name: string } | null;
+  peopleAhead: number | null;
+  estimatedWaitMinutes: number | null;
+  statusToken: string;
+  visitToken: string;
+  visitTickets: { number: string; serviceName: string; status: TicketStatus }[];
+}
+
+export interface QueueOffer {
+  mpp: { id: string; name: string; timezone: string };
+  open: boolean;
+  closedReason: string | null;
+  nextOpening: string | null;
+  services: { id: string; code: string; name: string; prefix: string; tenantName: string; waiting: number; quotaLeft: number | null; countersOpen: number }[];
+  priorityClasses: { id: string; code: string; name: string; weight: number }[];
+}
+
+export interface DisplayEvent {
+  seq: number;
+  zone: string | null;
+  type: 'call' | 'recall' | 'serving' | 'done';
+  payload: { ticketId: string; number: string; serviceId: string; serviceName: string; counterId: string | null; counterNumber: number | null; counterName: string | null; speech: string | null };
+  at: string;
+}
+
+export interface DisplaySnapshot {
+  mpp: { id: string; name: string; timezone: string };
+  zone: string | null;
+  lastSeq: number;
+  recentCalls: DisplayEvent[];
+  nowServing: { ticketId: string; number: string; status: string; serviceName: string; counterId: string; counterNumber: number; counterName: string }[];
+  waiting: { serviceId: string; name: string; prefix: string; waiting: number }[];
+}
+
+export interface StaffTicket {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  serviceId: string;
+  serviceName: string;
+  tenantName: string;
+  priorityClass: string | null;
+  issuedAt: string;
+  calledAt: string | null;
+  recallCount: number;
+  counter: { id: string; number: number; name: string } | null;
+  events: { type: string; at: string; note: string | null }[];
+  times: { waitingSeconds: number | null; serviceSeconds: number | null; totalSeconds: number | null };
+  allowedActions: string[];
+}
+
+export interface CounterView {
+  id: string;
+  number: number;
+  name: string;
+  tenantName: string;
+  status: 'open' | 'paused' | 'closed';
+  pauseReason: string | null;
+  officerName: string | null;
+  services: { serviceId: string; name: string; prefix: string; weight: number }[];
+}
+
+export interface ConsoleView {
+  counter: CounterView;
+  current: StaffTicket | null;
+  waiting: { total: number; tickets: { id: string; number: string; serviceName: string; priorityName: string | null; issuedAt: string; transferred: boolean }[] };
+  myCounts: { called: number; served: number; noShow: number; transferred: number };
+  transferTargets: { services: { id: string; name: string; tenantName: string }[]; counters: { id: string; number: number; name: string }[] };
+}
+
+export const timeOf = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
