@@ -11,9 +11,9 @@ import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startS
 /**
  * The survey end to end: a served ticket, the counter tablet's questionnaire, the link on a
  * phone, and the report updated. The catalog (MPPs, services, counters) is not on main yet, so
- * the MPP is seeded straight into the database before the server starts. The queue is not merged
- * into this branch yet either: the served tickets get their survey codes through the survey's
- * service API (POST /api/mpps/:mppId/survey/tokens), the call the queue console makes.
+ * the MPP is seeded straight into the database before the server starts. Ticket A goes through the
+ * real queue (kiosk, call, start, finish) and is handed to the tablet. The link flow uses a booking
+ * code issued through the survey's API, as the booking domain (not built yet) would.
  */
 
 let server: RunningServer;
@@ -33,6 +33,9 @@ async function seed(db: Db): Promise<void> {
   world.serviceId = await service(world.tenantId, 'KTP-EL', 'Perekaman KTP-el');
   world.otherServiceId = await service(world.otherTenantId, 'PKB', 'Pembayaran PKB tahunan');
   world.counterId = await one("INSERT INTO counters (mpp_id, tenant_id, number, name) VALUES ($1, $2, 3, 'Loket Dukcapil') RETURNING id", [world.mppId, world.tenantId]);
+  await db.query('INSERT INTO counter_services (mpp_id, counter_id, service_id) VALUES ($1, $2, $3)', [world.mppId, world.counterId, world.serviceId]);
+  const allDay = { opens: '00:00', closes: '23:59', breaks: [] };
+  await db.query('UPDATE mpps SET weekly_hours = $2 WHERE id = $1', [world.mppId, JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, allDay])))]);
 }
 
 before(async () => {
@@ -50,7 +53,8 @@ after(async () => {
 });
 
 async function call<T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${url}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const { 'content-type': _ct, ...rest } = headers;
+  const res = await fetch(`${server.url}${url}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
@@ -75,10 +79,16 @@ test('a served ticket is rated on the counter tablet and by link, and the report
   await tablet.getByText('Loket 3 · Loket Dukcapil').waitFor();
   await screenshot(tablet, 'survey-tablet-waiting', { fullPage: false });
 
-  // Ticket A is finished at counter 3 and handed to the tablet.
-  const ticketA = crypto.randomUUID();
-  await call('POST', `/api/mpps/${world.mppId}/survey/tokens`, officer, { sourceKind: 'ticket', sourceId: ticketA, serviceId: world.serviceId });
-  await call('POST', `/api/mpps/${world.mppId}/counters/${world.counterId}/survey-handoff`, officer, { sourceKind: 'ticket', sourceId: ticketA });
+  // Ticket A: taken at the kiosk, called, served and finished at counter 3, then handed to the tablet.
+  const q = `/api/mpps/${world.mppId}/queue`;
+  await call('POST', `${q}/tickets`, { authorization: `Bearer ${kiosk.token}` }, { serviceId: world.serviceId });
+  await call('POST', `${q}/counters/${world.counterId}/open`, officer);
+  const { ticket } = await call<{ ticket: { id: string } }>('POST', `${q}/counters/${world.counterId}/call-next`, officer);
+  await call('POST', `${q}/tickets/${ticket.id}/start`, officer);
+  const early = await fetch(`${server.url}/api/mpps/${world.mppId}/counters/${world.counterId}/survey-handoff`, { method: 'POST', headers: officer, body: JSON.stringify({ sourceKind: 'ticket', sourceId: ticket.id }) });
+  assert.equal(early.status, 409, 'a ticket still being served cannot be rated');
+  await call('POST', `${q}/tickets/${ticket.id}/finish`, officer);
+  await call('POST', `/api/mpps/${world.mppId}/counters/${world.counterId}/survey-handoff`, officer, { sourceKind: 'ticket', sourceId: ticket.id });
 
   await tablet.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor({ timeout: 10_000 });
   assert.ok(await tablet.getByText('Perekaman KTP-el').isVisible());
@@ -93,8 +103,8 @@ test('a served ticket is rated on the counter tablet and by link, and the report
   await screenshot(tablet, 'survey-tablet-thanks', { fullPage: false });
   await tabletCtx.close();
 
-  // Ticket B (Samsat) gets its link; the citizen answers on a phone, skipping U9, all "2".
-  const ticketB = await call<{ token: string; surveyPath: string }>('POST', `/api/mpps/${world.mppId}/survey/tokens`, admin, { sourceKind: 'ticket', sourceId: crypto.randomUUID(), serviceId: world.otherServiceId });
+  // A Samsat booking served at its counter gets its link; the citizen answers on a phone, all "2", skipping U9.
+  const ticketB = await call<{ token: string; surveyPath: string }>('POST', `/api/mpps/${world.mppId}/survey/tokens`, admin, { sourceKind: 'booking', sourceId: crypto.randomUUID(), serviceId: world.otherServiceId });
   const phoneCtx = await newContext(browser, 'phone');
   const phone = await phoneCtx.newPage();
   await phone.goto(`${server.url}${ticketB.surveyPath}`);

@@ -14,7 +14,7 @@ import { issueSurveyToken } from './tokens.js';
 export const TicketServed = z.object({ mppId: z.uuid(), ticketId: z.uuid(), serviceId: z.uuid() });
 export type TicketServed = z.infer<typeof TicketServed>;
 
-async function hasQueue(q: Queryable): Promise<boolean> {
+export async function hasQueue(q: Queryable): Promise<boolean> {
   const { rows } = await q.query<{ ok: boolean }>("SELECT to_regclass('tickets') IS NOT NULL AND to_regclass('ticket_events') IS NOT NULL AS ok");
   return rows[0]?.ok === true;
 }

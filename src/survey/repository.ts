@@ -264,16 +264,25 @@ export async function profileCounts(q: Queryable, scope: Scope, column: 'gender'
 }
 
 /**
- * People served in the period: survey tokens of finished tickets and bookings, counted on the
- * MPP-local day of service.
+ * People served in the period, on the MPP-local day of service. With the queue present: its served
+ * tickets (the authority on who was served, even when a survey code is missing) plus bookings' codes;
+ * without it: every survey code of a finished ticket or booking.
  */
 export async function servedCount(q: Queryable, scope: Scope): Promise<number> {
+  const { rows: has } = await q.query<{ ok: boolean }>("SELECT to_regclass('tickets') IS NOT NULL AS ok");
   const w = whereOf(scope, 't', '(t.served_at AT TIME ZONE m.timezone)::date');
+  const kinds = has[0]?.ok ? "AND t.source_kind = 'booking'" : '';
   const { rows } = await q.query<{ n: number }>(
-    `SELECT count(*) AS n FROM survey_tokens t JOIN mpps m ON m.id = t.mpp_id WHERE t.served_at IS NOT NULL AND ${w.sql}`,
+    `SELECT count(*) AS n FROM survey_tokens t JOIN mpps m ON m.id = t.mpp_id WHERE t.served_at IS NOT NULL ${kinds} AND ${w.sql}`,
     w.params,
   );
-  return Number(rows[0]?.n ?? 0);
+  let n = Number(rows[0]?.n ?? 0);
+  if (has[0]?.ok) {
+    const tw = whereOf(scope, 'k', 'k.local_day');
+    const { rows: served } = await q.query<{ n: number }>(`SELECT count(*) AS n FROM tickets k WHERE k.status = 'served' AND ${tw.sql}`, tw.params);
+    n += Number(served[0]?.n ?? 0);
+  }
+  return n;
 }
 
 export async function suggestions(q: Queryable, scope: Scope, limit: number): Promise<{ service_name: string; tenant_name: string; text: string }[]> {

@@ -3,7 +3,7 @@ import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Prin
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
-import { ensureTokenForServedTicket } from './queue-link.js';
+import { ensureTokenForServedTicket, findServedTicket, hasQueue } from './queue-link.js';
 import { hashCode, issueSurveyToken } from './tokens.js';
 import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
@@ -57,16 +57,25 @@ export const surveyErrors = defineErrors({
 export const HANDOFF_MINUTES = 15;
 
 /**
- * Issues a code through the API (interim path for the queue and booking consoles and tests).
- * Staff of the service's tenant, or MPP admins.
+ * Issues a code through the API, shown once (for a booking served at a counter, or a ticket whose
+ * code was not printed). A ticket must be served in the queue; bookings are trusted until the
+ * booking domain lands. Staff of the service's tenant, or MPP admins.
  * @throws AppError 401/403/404 by scope, not_found for an unknown service.
  */
 export async function issueTokenByStaff(db: Db, principal: Principal, mppId: string, body: IssueTokenRequest, now: Date): Promise<IssuedToken> {
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
   const service = await repo.getService(db, mppId, body.serviceId);
   requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin', 'officer']);
+  let servedAt = body.servedAt ? new Date(body.servedAt) : now;
+  // With the queue present a ticket must really have been served, for this service.
+  if (body.sourceKind === 'ticket' && (await hasQueue(db))) {
+    const served = await findServedTicket(db, mppId, body.sourceId);
+    if (!served) throw surveyErrors.survey_not_served();
+    if (served.serviceId !== body.serviceId) throw commonErrors.not_found();
+    servedAt = served.servedAt;
+  }
   return db.transaction(async (tx) => {
-    const issued = await issueSurveyToken(tx, { mppId, sourceKind: body.sourceKind, sourceId: body.sourceId, serviceId: body.serviceId, servedAt: body.servedAt ? new Date(body.servedAt) : now });
+    const issued = await issueSurveyToken(tx, { mppId, sourceKind: body.sourceKind, sourceId: body.sourceId, serviceId: body.serviceId, servedAt });
     if (!issued.code) throw commonErrors.conflict();
     return { token: issued.code, surveyPath: `/survei/${issued.code}`, served: issued.served };
   });

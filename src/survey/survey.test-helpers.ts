@@ -29,10 +29,14 @@ export async function seedSurveyWorld(db: Db, opts: { timezone?: string } = {}):
   };
 }
 
-/** A finished ticket with its survey code, as the queue would make it. */
-export async function servedTicket(db: Db, mppId: string, serviceId: string, servedAt: Date | null = new Date()): Promise<{ ticketId: string; code: string }> {
+/**
+ * A finished ticket (or booking) with its survey code, made through issueSurveyToken as the queue and
+ * booking domains call it. Such a 'ticket' has no row in the queue's tables; reports that count
+ * people served from the queue use 'booking' sources instead.
+ */
+export async function servedTicket(db: Db, mppId: string, serviceId: string, servedAt: Date | null = new Date(), sourceKind: 'ticket' | 'booking' = 'ticket'): Promise<{ ticketId: string; code: string }> {
   const ticketId = randomUUID();
-  const issued = await db.transaction((tx) => issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId, servedAt }));
+  const issued = await db.transaction((tx) => issueSurveyToken(tx, { mppId, sourceKind, sourceId: ticketId, serviceId, servedAt }));
   return { ticketId, code: issued.code! };
 }
 

@@ -202,10 +202,10 @@ describe('anonymity', () => {
 describe('reports', () => {
   let r: SurveyWorld;
   beforeAll(async () => {
-    // A fresh MPP in WIT with a hand-worked data set for April 2025.
+    // A fresh MPP in WIT with a hand-worked data set for April 2025 (from bookings: no queue tickets).
     r = await seedSurveyWorld(t.db, { timezone: 'Asia/Jayapura' });
     const answer = async (serviceId: string, servedAt: string, payload: object) => {
-      const { code } = await servedTicket(t.db, r.mppId, serviceId, new Date(servedAt));
+      const { code } = await servedTicket(t.db, r.mppId, serviceId, new Date(servedAt), 'booking');
       const res = await submit(code, payload);
       if (res.statusCode !== 201) throw new Error(res.body);
     };
@@ -217,7 +217,7 @@ describe('reports', () => {
     // Samsat: one respondent, all 2 -> IKM 50.00 D
     await answer(r.otherServiceId, '2025-04-15T01:00:00Z', { answers: allAnswers(2), suggestion: 'Tambah kursi.' });
     // Served in April but not answered: counts in the population only.
-    for (let i = 0; i < 6; i++) await servedTicket(t.db, r.mppId, r.serviceId, new Date('2025-04-20T02:00:00Z'));
+    for (let i = 0; i < 6; i++) await servedTicket(t.db, r.mppId, r.serviceId, new Date('2025-04-20T02:00:00Z'), 'booking');
     // 30 April 15:30 UTC is already May in Jayapura: not in April.
     await answer(r.serviceId, '2025-04-30T15:30:00Z', { answers: allAnswers(1) });
   });
