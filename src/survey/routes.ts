@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http.js';
-import { reportPdf, reportXlsx } from './export.js';
 import * as reports from './report-service.js';
 import {
   AnswerLabels,
@@ -36,6 +35,7 @@ import {
 import { ticketServedHandler } from './queue-link.js';
 import * as service from './service.js';
 
+// export.js (pdfkit, exceljs) is loaded on the first download, not at start: it is the heaviest import.
 const tags = ['survey'];
 // Codes are 60 random bits, but a public form still should not be guessable by brute force.
 const publicLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -115,6 +115,7 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
   }, async (request, reply) => {
     const report = await reports.getReport(db, request.principal, request.params.mppId, request.query);
     const suggestions = await reports.getSuggestions(db, request.principal, request.params.mppId, request.query);
+    const { reportPdf } = await import('./export.js');
     const pdf = await reportPdf(report, suggestions, request.lang);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="skm-${report.period.code}.pdf"`).send(pdf);
   });
@@ -124,6 +125,7 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
   }, async (request, reply) => {
     const report = await reports.getReport(db, request.principal, request.params.mppId, request.query);
     const suggestions = await reports.getSuggestions(db, request.principal, request.params.mppId, request.query);
+    const { reportXlsx } = await import('./export.js');
     const xlsx = await reportXlsx(report, suggestions, request.lang);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
