@@ -2,7 +2,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const DOMAINS = ['identity', 'audit', 'catalog', 'queue', 'booking', 'survey', 'complaints', 'demo', 'notifications'];
+const DOMAINS = ['identity', 'audit', 'catalog', 'queue', 'booking', 'survey', 'complaints', 'calendar', 'demo', 'notifications'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'bench/results/'] },

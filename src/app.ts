@@ -9,6 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { queueRoutes } from './queue/routes.js';
@@ -21,7 +23,7 @@ import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 
 /** Each domain registers its routes here; order does not matter. */
-const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, queueRoutes, surveyRoutes];
+const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, queueRoutes, surveyRoutes, calendarRoutes, complaintsRoutes];
 
 export interface BuiltApp {
   app: App;

@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { startComplaintSweeper } from './complaints/sweep.js';
 import { ensureInitialAdmin } from './identity/service.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openDatabase } from './platform/database.js';
@@ -34,13 +35,24 @@ async function main(): Promise<void> {
     await loadDemoIfEmpty(db, app.log);
   }
   ctx.outbox.start();
+  const stopComplaintSweeper = startComplaintSweeper(db, ctx.clock, (err) => app.log.error({ err }, 'complaint sweep failed'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Keep-alive connections that go idle after close() began would hold the server open until their
+    // timeout; close them as they go idle. A hard deadline bounds a stuck request.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      app.log.warn('in-flight requests did not finish within 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
     await app.close();
+    stopComplaintSweeper();
+    clearInterval(sweep);
+    clearTimeout(deadline);
     await ctx.outbox.stop();
     await release();
     process.exit(0);

@@ -54,7 +54,11 @@ it('keeps data across restarts, refuses a second process on the same data, and d
   const inflight = Array.from({ length: 6 }, () =>
     fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'root@test.layan', password: 'password-for-root' }) }).then((r) => r.status),
   );
-  while (received() < before + 6) await new Promise((r) => setTimeout(r, 2));
+  const deadline = Date.now() + 20_000;
+  while (received() < before + 6) {
+    if (Date.now() > deadline) throw new Error(`requests never arrived:\n${first.output()}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
   first.child.kill('SIGTERM');
   expect(await Promise.all(inflight)).toEqual([200, 200, 200, 200, 200, 200]);
   expect(await first.exited).toBe(0);

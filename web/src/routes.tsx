@@ -1,5 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
+import { CalendarPage } from './calendar/CalendarPage';
+import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
+import { ComplaintsPage } from './complaints/ComplaintsPage';
+import { FileComplaintPage } from './complaints/FilePage';
+import { TrackComplaintPage } from './complaints/TrackPage';
 import { DevicesPage } from './identity/DevicesPage';
 import { UsersPage } from './identity/UsersPage';
 import { ConsolePage } from './queue/ConsolePage';
@@ -25,6 +30,9 @@ export const publicRoutes: RouteObject[] = [
   { path: '/survei/:code', element: <SurveyByCodePage /> },
   { path: '/kios/survei', element: <SurveyByCodePage kiosk /> },
   { path: '/tablet/survei/:mppId', element: <SurveyTabletPage /> },
+  { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
+  { path: '/lacak', element: <TrackComplaintPage /> },
+  { path: '/lacak/:code', element: <TrackComplaintPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -34,6 +42,9 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'survei', element: <SurveyReportPage /> },
+  { path: 'kalender', element: <CalendarPage /> },
+  { path: 'pengaduan', element: <ComplaintsPage /> },
+  { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
   { path: 'loket', element: <ConsolePage /> },
 ];

@@ -1,0 +1,131 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { hasRole, useSession } from '../session';
+import { CLASS_LABEL, formatDateTime, pick, STATUS_LABEL } from './labels';
+import { useStaffMpp, type ComplaintItem } from './staff';
+import './complaints.css';
+
+interface ApiKey { id: string; name: string; keyPrefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+
+/** Complaint list for handlers (all) and tenant staff (assigned to them); overdue items flagged. */
+export function ComplaintsPage() {
+  const { t, lang } = useI18n();
+  const { user } = useSession();
+  const mppId = useStaffMpp();
+  const isHandler = hasRole(user, 'mpp_admin', 'national_admin');
+  const [items, setItems] = useState<ComplaintItem[]>([]);
+  const [status, setStatus] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [timezone, setTimezone] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (mppId) api<{ mpp: { timezone: string } }>(`/api/complaints/options/${mppId}`).then((o) => setTimezone(o.mpp.timezone), () => undefined);
+  }, [mppId]);
+
+  useEffect(() => {
+    if (!mppId) return;
+    const q = new URLSearchParams();
+    if (status) q.set('status', status);
+    if (overdueOnly) q.set('overdue', 'true');
+    api<ComplaintItem[]>(`/api/mpps/${mppId}/complaints?${q}`).then(setItems, (e: ApiError) => setError(e.message));
+  }, [mppId, status, overdueOnly]);
+
+  if (!mppId) return <p className="notice">{t('Pilih MPP dengan ?mpp=<id> pada alamat.', 'Pick an MPP with ?mpp=<id> in the address.')}</p>;
+  const overdueCount = items.filter((i) => i.overdue).length;
+
+  return (
+    <section className="complaint-staff">
+      <h1>{t('Pengaduan', 'Complaints')}</h1>
+      {error && <p className="error" role="alert">{error}</p>}
+      {overdueCount > 0 && <p className="notice" role="status">{t(`${overdueCount} pengaduan melewati batas waktu.`, `${overdueCount} complaint(s) past their deadline.`)}</p>}
+      <div className="inline">
+        <label>{t('Status', 'Status')}
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('Semua', 'All')}</option>
+            {(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => <option key={s} value={s}>{pick(STATUS_LABEL, s, t)}</option>)}
+          </select>
+        </label>
+        <label className="choice"><input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> {t('Hanya yang terlambat', 'Overdue only')}</label>
+      </div>
+      <div className="table-scroll">
+        <table className="data">
+          <thead><tr><th>{t('Kode', 'Code')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Uraian', 'Description')}</th><th>{t('Status', 'Status')}</th><th>{t('Batas waktu', 'Due')}</th></tr></thead>
+          <tbody>
+            {items.map((c) => (
+              <tr key={c.id} className={c.overdue ? 'overdue' : ''}>
+                <td className="mono"><Link to={`/staf/pengaduan/${c.id}?mpp=${mppId}`}>{c.trackingCode}</Link></td>
+                <td>{pick(CLASS_LABEL, c.class, t)}</td>
+                <td>{c.description.length > 90 ? `${c.description.slice(0, 90)}…` : c.description}</td>
+                <td>{pick(STATUS_LABEL, c.status, t)}</td>
+                <td>{formatDateTime(c.dueAt, lang, timezone)} {c.overdue && <span className="badge-overdue">{t('TERLAMBAT', 'OVERDUE')}</span>}</td>
+              </tr>
+            ))}
+            {items.length === 0 && <tr><td colSpan={5} className="muted">{t('Tidak ada pengaduan.', 'No complaints.')}</td></tr>}
+          </tbody>
+        </table>
+      </div>
+      {isHandler && <LaporExport mppId={mppId} />}
+      {isHandler && <Open311Keys mppId={mppId} />}
+    </section>
+  );
+}
+
+function LaporExport({ mppId }: { mppId: string }) {
+  const { t } = useI18n();
+  const today = new Date().toISOString().slice(0, 10);
+  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
+  const [to, setTo] = useState(today);
+  const url = (format: string) => `/api/mpps/${mppId}/lapor-export?from=${from}&to=${to}&format=${format}`;
+  return (
+    <>
+      <h2>{t('Ekspor SP4N-LAPOR!', 'SP4N-LAPOR! export')}</h2>
+      <div className="inline">
+        <label>{t('Dari', 'From')}<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+        <label>{t('Sampai', 'To')}<input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+      </div>
+      <p className="inline"><a className="button" href={url('csv')}>CSV</a> <a className="button" href={url('json')}>JSON</a></p>
+    </>
+  );
+}
+
+function Open311Keys({ mppId }: { mppId: string }) {
+  const { t } = useI18n();
+  const [keys, setKeys] = useState<ApiKey[]>([]);
+  const [name, setName] = useState('');
+  const [shown, setShown] = useState<string | null>(null);
+  const load = () => api<ApiKey[]>(`/api/mpps/${mppId}/open311-keys`).then(setKeys, () => setKeys([]));
+  useEffect(() => {
+    void load();
+  }, [mppId]);
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    const created = await api<ApiKey & { key: string }>(`/api/mpps/${mppId}/open311-keys`, { body: { name } });
+    setShown(created.key);
+    setName('');
+    await load();
+  }
+  return (
+    <>
+      <h2>{t('Kunci API Open311', 'Open311 API keys')}</h2>
+      <p className="muted">{t('Untuk aplikasi pihak ketiga yang mengirim pengaduan lewat Open311 GeoReport v2.', 'For third-party apps that send complaints through Open311 GeoReport v2.')}</p>
+      {shown && <p className="notice" role="status">{t('Salin sekarang, kunci hanya ditampilkan sekali:', 'Copy it now, the key is shown only once:')} <code>{shown}</code></p>}
+      <table className="data">
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.id}>
+              <td>{k.name}</td><td className="mono">{k.keyPrefix}…</td><td>{k.revokedAt ? t('dicabut', 'revoked') : t('aktif', 'active')}</td>
+              <td className="actions">{!k.revokedAt && <button type="button" onClick={() => void api(`/api/mpps/${mppId}/open311-keys/${k.id}`, { method: 'DELETE' }).then(load)}>{t('Cabut', 'Revoke')}</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="inline" onSubmit={create}>
+        <input aria-label={t('Nama aplikasi', 'App name')} placeholder={t('Nama aplikasi', 'App name')} value={name} minLength={2} required onChange={(e) => setName(e.target.value)} />
+        <button type="submit">{t('Terbitkan kunci', 'Issue key')}</button>
+      </form>
+    </>
+  );
+}

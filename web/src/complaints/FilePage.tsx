@@ -1,0 +1,162 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, currentLang } from '../api';
+import { useI18n } from '../i18n';
+import { PublicHeader } from '../shell/Home';
+import { CLASS_LABEL, formatDateTime, pick, SUBJECT_LABEL } from './labels';
+import './complaints.css';
+
+interface Options {
+  mpp: { id: string; slug: string; name: string };
+  tenants: { id: string; name: string }[];
+  services: { id: string; tenantId: string; name: string }[];
+}
+interface Filed {
+  trackingCode: string;
+  verificationDueAt: string;
+  attachments: number;
+  timezone: string;
+}
+
+function csrfHeader(): Record<string, string> {
+  const m = document.cookie.split('; ').find((c) => c.startsWith('layan_csrf='));
+  return m ? { 'x-csrf-token': decodeURIComponent(m.slice('layan_csrf='.length)) } : {};
+}
+
+/** The public complaint form of one MPP: /pengaduan/:slug. Sends multipart so photos/PDFs go along. */
+export function FileComplaintPage() {
+  const { slug = '' } = useParams();
+  const { t, lang } = useI18n();
+  const [options, setOptions] = useState<Options | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ path: string; message: string }[]>([]);
+  const [filed, setFiled] = useState<Filed | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [subjectType, setSubjectType] = useState('mpp');
+  const [tenantId, setTenantId] = useState('');
+
+  useEffect(() => {
+    fetch(`/api/complaints/options/${encodeURIComponent(slug)}`, { headers: { 'accept-language': currentLang() } })
+      .then(async (r) => (r.ok ? setOptions(await r.json()) : setError(t('MPP tidak ditemukan.', 'MPP not found.'))))
+      .catch(() => setError(t('Tidak dapat terhubung.', 'Cannot connect.')));
+  }, [slug]);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!options) return;
+    setBusy(true);
+    setError(null);
+    setFieldErrors([]);
+    try {
+      const res = await fetch(`/api/mpps/${options.mpp.id}/complaints`, {
+        method: 'POST',
+        body: new FormData(e.currentTarget),
+        headers: { 'accept-language': currentLang(), ...csrfHeader() },
+        credentials: 'same-origin',
+      });
+      const body = await res.json();
+      if (!res.ok) throw new ApiError(res.status, body.code, body.title, body.errors ?? []);
+      setFiled(body);
+      window.scrollTo(0, 0);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setError(err.message);
+        setFieldErrors(err.errors);
+      } else setError(t('Tidak dapat mengirim. Periksa koneksi lalu coba lagi.', 'Could not send. Check the connection and try again.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) => fieldErrors.find((f) => f.path === `body.${name}`)?.message;
+
+  if (filed) {
+    return (
+      <>
+        <PublicHeader />
+        <main id="main" className="public-main complaint-public">
+          <section className="card filed" aria-live="polite">
+            <h1>{t('Pengaduan Anda sudah kami terima', 'We have received your complaint')}</h1>
+            <p>{t('Simpan kode lacak ini. Hanya dengan kode ini Anda dapat mengikuti pengaduan, terutama jika Anda tidak meninggalkan kontak.', 'Keep this tracking code. It is the only way to follow your complaint, especially if you left no contact.')}</p>
+            <p className="tracking-code" data-testid="tracking-code">{filed.trackingCode}</p>
+            <p>{t('Batas waktu verifikasi', 'Verification due by')}: <strong>{formatDateTime(filed.verificationDueAt, lang, filed.timezone)}</strong></p>
+            {filed.attachments > 0 && <p>{t(`${filed.attachments} lampiran terkirim.`, `${filed.attachments} attachment(s) sent.`)}</p>}
+            <Link className="button primary" to={`/lacak/${filed.trackingCode}`}>{t('Lacak pengaduan', 'Track the complaint')}</Link>
+          </section>
+        </main>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PublicHeader />
+      <main id="main" className="public-main complaint-public">
+        <h1>{t('Sampaikan pengaduan', 'File a complaint')}</h1>
+        {options && <p className="muted">{options.mpp.name}</p>}
+        <p>{t('Sudah punya kode lacak?', 'Already have a tracking code?')} <Link to="/lacak">{t('Lacak pengaduan', 'Track a complaint')}</Link></p>
+        {error && <p className="error" role="alert">{error}</p>}
+        {options && (
+          <form className="card complaint-form" onSubmit={submit} noValidate>
+            <fieldset>
+              <legend>{t('Jenis', 'Kind')}</legend>
+              {(Object.keys(CLASS_LABEL) as (keyof typeof CLASS_LABEL)[]).map((c, i) => (
+                <label key={c} className="choice"><input type="radio" name="class" value={c} defaultChecked={i === 0} /> {pick(CLASS_LABEL, c, t)}</label>
+              ))}
+            </fieldset>
+            <label htmlFor="subjectType">{t('Tentang', 'About')}</label>
+            <select id="subjectType" name="subjectType" value={subjectType} onChange={(e) => setSubjectType(e.target.value)}>
+              {(Object.keys(SUBJECT_LABEL) as (keyof typeof SUBJECT_LABEL)[]).map((s) => <option key={s} value={s}>{pick(SUBJECT_LABEL, s, t)}</option>)}
+            </select>
+            {['tenant', 'service', 'officer', 'facility'].includes(subjectType) && (
+              <>
+                <label htmlFor="subjectTenantId">{t('Instansi', 'Agency')}{subjectType !== 'tenant' && ` (${t('opsional', 'optional')})`}</label>
+                <select id="subjectTenantId" name={subjectType === 'service' ? '' : 'subjectTenantId'} value={tenantId} onChange={(e) => setTenantId(e.target.value)}>
+                  <option value="">–</option>
+                  {options.tenants.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+                </select>
+              </>
+            )}
+            {subjectType === 'service' && (
+              <>
+                <label htmlFor="subjectServiceId">{t('Layanan', 'Service')}</label>
+                <select id="subjectServiceId" name="subjectServiceId">
+                  <option value="">–</option>
+                  {options.services.filter((s) => !tenantId || s.tenantId === tenantId).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                </select>
+              </>
+            )}
+            {(subjectType === 'facility' || subjectType === 'officer') && (
+              <>
+                <label htmlFor="subjectDetail">{subjectType === 'facility' ? t('Fasilitas yang dimaksud', 'Which facility') : t('Nama atau nomor loket petugas', 'Officer name or counter number')}</label>
+                <input id="subjectDetail" name="subjectDetail" maxLength={200} />
+              </>
+            )}
+            <label htmlFor="description">{t('Uraian', 'Description')}</label>
+            <textarea id="description" name="description" rows={6} minLength={10} maxLength={5000} required aria-invalid={!!fieldError('description')} aria-describedby="description-help" />
+            <small id="description-help" className={fieldError('description') ? 'error' : 'muted'}>
+              {fieldError('description') ?? t('Ceritakan apa yang terjadi, kapan dan di mana (10-5000 karakter).', 'Say what happened, when and where (10-5000 characters).')}
+            </small>
+            <label htmlFor="attachments">{t('Foto atau PDF (opsional, maks. 3 berkas, 5 MB per berkas)', 'Photos or PDF (optional, up to 3 files, 5 MB each)')}</label>
+            <input id="attachments" name="attachments" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" />
+
+            <fieldset>
+              <legend>{t('Kontak (opsional)', 'Contact (optional)')}</legend>
+              <p className="muted small">{t('Boleh dikosongkan: pengaduan anonim hanya dapat diikuti dengan kode lacak.', 'You may leave this empty: an anonymous complaint can only be followed with its tracking code.')}</p>
+              <label htmlFor="contactName">{t('Nama', 'Name')}</label>
+              <input id="contactName" name="contactName" maxLength={200} autoComplete="name" />
+              <label htmlFor="contactEmail">Email</label>
+              <input id="contactEmail" name="contactEmail" type="email" maxLength={200} autoComplete="email" aria-invalid={!!fieldError('contactEmail')} />
+              {fieldError('contactEmail') && <small className="error">{fieldError('contactEmail')}</small>}
+              <label htmlFor="contactPhone">{t('Nomor telepon', 'Phone number')}</label>
+              <input id="contactPhone" name="contactPhone" inputMode="tel" maxLength={20} autoComplete="tel" />
+              <label className="choice"><input type="checkbox" name="consentShareIdentity" value="true" /> {t('Saya setuju identitas saya diketahui instansi yang saya adukan.', 'I agree that the agency I complain about may see who I am.')}</label>
+              <p className="muted small">{t('Tanpa persetujuan ini, identitas Anda hanya diketahui pengelola pengaduan MPP.', 'Without this consent, only the MPP\'s complaint handlers see who you are.')}</p>
+            </fieldset>
+            <button type="submit" className="primary wide" disabled={busy}>{busy ? t('Mengirim…', 'Sending…') : t('Kirim pengaduan', 'Send complaint')}</button>
+          </form>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/** Words shown for the complaint domain's codes: [Bahasa Indonesia, English]. */
+export const CLASS_LABEL = {
+  pengaduan: ['Pengaduan', 'Complaint'],
+  aspirasi: ['Aspirasi (saran)', 'Suggestion'],
+  permintaan_informasi: ['Permintaan informasi', 'Information request'],
+} as const;
+
+export const SUBJECT_LABEL = {
+  mpp: ['MPP secara umum', 'The MPP in general'],
+  tenant: ['Instansi / gerai', 'An agency (counter)'],
+  service: ['Jenis layanan', 'A service'],
+  facility: ['Fasilitas', 'A facility'],
+  officer: ['Petugas', 'An officer'],
+} as const;
+
+export const STATUS_LABEL = {
+  received: ['Diterima', 'Received'],
+  verified: ['Terverifikasi', 'Verified'],
+  not_ours: ['Bukan wewenang', 'Not our remit'],
+  duplicate: ['Duplikat', 'Duplicate'],
+  archived: ['Diarsipkan', 'Archived'],
+  assigned: ['Diteruskan ke instansi', 'Passed to the agency'],
+  in_progress: ['Sedang ditindaklanjuti', 'In progress'],
+  answered: ['Dijawab', 'Answered'],
+  closed: ['Selesai', 'Closed'],
+} as const;
+
+export const ACTION_LABEL = {
+  verify: ['Verifikasi', 'Verify'],
+  set_aside: ['Kesampingkan', 'Set aside'],
+  assign: ['Teruskan ke instansi', 'Assign to agency'],
+  start: ['Mulai tindak lanjut', 'Start work'],
+  answer: ['Kirim jawaban', 'Send answer'],
+  confirm: ['Konfirmasi selesai', 'Confirm'],
+  reopen: ['Buka kembali', 'Reopen'],
+  close: ['Tutup', 'Close'],
+} as const;
+
+export type Pair = readonly [string, string];
+export const pick = <K extends string>(map: Record<K, Pair>, key: K, t: (id: string, en: string) => string) => {
+  const p = map[key];
+  return p ? t(p[0], p[1]) : key;
+};
+
+const ZONE_NAME: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** A date and time in the MPP's own zone (deadlines are the end of the MPP's local day), with WIB/WITA/WIT. */
+export function formatDateTime(iso: string | null, lang: string, timezone?: string): string {
+  if (!iso) return '–';
+  const text = new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', ...(timezone ? { timeZone: timezone } : {}) });
+  return timezone && ZONE_NAME[timezone] ? `${text} ${ZONE_NAME[timezone]}` : text;
+}
