@@ -50,13 +50,15 @@ describe('survey on served queue tickets', () => {
     expect((await handoff(ticket.id)).json().code).toBe('survey_already_answered');
   });
 
-  it('gives every served ticket a code through ticket.served, counted as people served in the report', async () => {
+  it('gives every served ticket a token through ticket.served; the console shows a fresh code as QR; counted as served', async () => {
     const ticket = await ticketAtCounter();
     await post(t, w.officer, q(`/tickets/${ticket.id}/finish`));
     await t.ctx.outbox.runOnce();
-    const invitation = await t.db.query<{ payload: { surveyPath: string } }>("SELECT payload FROM outbox WHERE topic = 'survey.invitation' AND payload->>'sourceId' = $1", [ticket.id]);
-    const path = invitation.rows[0]!.payload.surveyPath;
-    const res = await t.app.inject({ method: 'POST', url: `/api/survey/forms/${path.slice('/survei/'.length)}/responses`, payload: { answers: allAnswers(3) } });
+    const { rows } = await t.db.query('SELECT 1 FROM survey_tokens WHERE mpp_id = $1 AND source_id = $2', [w.mppId, ticket.id]);
+    expect(rows).toHaveLength(1);
+    const issued = await post(t, w.officer, `/api/mpps/${w.mppId}/survey/tokens`, { sourceKind: 'ticket', sourceId: ticket.id, serviceId: w.services.ktp });
+    expect(issued.statusCode).toBe(201);
+    const res = await t.app.inject({ method: 'POST', url: `/api/survey/forms/${issued.json().token}/responses`, payload: { answers: allAnswers(3) } });
     expect(res.statusCode).toBe(201);
 
     const report = (await t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppId}/survey/report?period=2026-11`, headers: w.admin.headers })).json();

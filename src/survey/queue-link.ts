@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Db, Queryable } from '../platform/db.js';
-import { enqueue } from '../platform/outbox.js';
 import { issueSurveyToken } from './tokens.js';
 
 /**
@@ -33,13 +32,12 @@ export async function findServedTicket(q: Queryable, mppId: string, ticketId: st
 }
 
 /**
- * Gives a served ticket its survey code (idempotent) and, when the code is new, queues
- * 'survey.invitation' so a notification channel can send the link after the visit.
+ * Gives a served ticket its survey token (idempotent). The code is not kept: the tablet needs none,
+ * and a console or a notification channel gets a fresh one from reissueSurveyCode / the tokens API.
  */
 export async function ensureTicketToken(tx: Queryable, mppId: string, ticketId: string, fallback: { serviceId: string; servedAt: Date }): Promise<void> {
   const served = (await findServedTicket(tx, mppId, ticketId)) ?? fallback;
-  const issued = await issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId: served.serviceId, servedAt: served.servedAt });
-  if (issued.code) await enqueue(tx, 'survey.invitation', { mppId, sourceKind: 'ticket', sourceId: ticketId, surveyPath: `/survei/${issued.code}` }, mppId);
+  await issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId: served.serviceId, servedAt: served.servedAt });
 }
 
 /** The outbox handler for 'ticket.served'. */

@@ -51,6 +51,14 @@ export async function markTokenServed(q: Queryable, mppId: string, sourceKind: s
   return rows[0];
 }
 
+export async function replaceTokenHash(q: Queryable, mppId: string, sourceKind: string, sourceId: string, tokenHash: string): Promise<TokenRow | undefined> {
+  const { rows } = await q.query<TokenRow>(
+    'UPDATE survey_tokens SET token_hash = $4 WHERE mpp_id = $1 AND source_kind = $2 AND source_id = $3 AND NOT responded RETURNING *',
+    [mppId, sourceKind, sourceId, tokenHash],
+  );
+  return rows[0];
+}
+
 const TOKEN_CONTEXT = `
   SELECT t.*, m.name AS mpp_name, m.timezone, s.name AS service_name, te.name AS tenant_name
   FROM survey_tokens t

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
 import { ensureTokenForServedTicket, findServedTicket, hasQueue } from './queue-link.js';
-import { hashCode, issueSurveyToken } from './tokens.js';
+import { hashCode, issueSurveyToken, reissueSurveyCode } from './tokens.js';
 import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
 import { UNSUR_KEYS, type AnswerLabel, type HandoffRequest, type IssuedToken, type IssueTokenRequest, type SubmitSurveyRequest, type SurveyForm, type TabletState, type TabletSubmitRequest, type TabletView } from './schemas.js';
@@ -58,7 +58,7 @@ export const HANDOFF_MINUTES = 15;
 
 /**
  * Issues a code through the API, shown once (for a booking served at a counter, or a ticket whose
- * code was not printed). A ticket must be served in the queue; bookings are trusted until the
+ * code was not handed out: asking again for an unanswered source gives a fresh code and voids the old). A ticket must be served in the queue; bookings are trusted until the
  * booking domain lands. Staff of the service's tenant, or MPP admins.
  * @throws AppError 401/403/404 by scope, not_found for an unknown service.
  */
@@ -76,8 +76,9 @@ export async function issueTokenByStaff(db: Db, principal: Principal, mppId: str
   }
   return db.transaction(async (tx) => {
     const issued = await issueSurveyToken(tx, { mppId, sourceKind: body.sourceKind, sourceId: body.sourceId, serviceId: body.serviceId, servedAt });
-    if (!issued.code) throw commonErrors.conflict();
-    return { token: issued.code, surveyPath: `/survei/${issued.code}`, served: issued.served };
+    const fresh = issued.code ? { code: issued.code, served: issued.served } : await reissueSurveyCode(tx, mppId, body.sourceKind, body.sourceId);
+    if (!fresh) throw surveyErrors.survey_already_answered();
+    return { token: fresh.code, surveyPath: `/survei/${fresh.code}`, served: fresh.served };
   });
 }
 

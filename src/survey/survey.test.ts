@@ -104,20 +104,29 @@ describe('answering by code (link, QR, kiosk)', () => {
 });
 
 describe('the queue’s ticket.served event', () => {
-  it('gives the served ticket its one code and queues the invitation link', async () => {
+  it('gives the served ticket one token, delivered twice or not', async () => {
     const ticketId = crypto.randomUUID();
     const handler = ticketServedHandler(t.db, () => clock.now());
     const event = { payload: { mppId: w.mppId, ticketId, serviceId: w.serviceId, tenantId: w.tenantId } };
     await handler(event);
-    await handler(event); // delivered twice: still one code, one invitation
+    await handler(event);
     const tokens = await t.db.query<{ served_at: Date }>('SELECT served_at FROM survey_tokens WHERE mpp_id = $1 AND source_id = $2', [w.mppId, ticketId]);
-    expect(tokens.rows).toHaveLength(1);
-    expect(tokens.rows[0]!.served_at).toEqual(clock.now());
-    const inv = await t.db.query<{ payload: any }>("SELECT payload FROM outbox WHERE topic = 'survey.invitation' AND payload->>'sourceId' = $1", [ticketId]);
-    expect(inv.rows).toHaveLength(1);
-    const path: string = inv.rows[0]!.payload.surveyPath;
-    const form = await t.app.inject({ method: 'GET', url: `/api/survey/forms/${path.replace('/survei/', '')}` });
-    expect(form.statusCode).toBe(200);
+    expect(tokens.rows).toEqual([{ served_at: clock.now() }]);
+  });
+});
+
+describe('codes from the staff API', () => {
+  it('gives a fresh code for an unanswered source, voiding the old one, and none once answered', async () => {
+    const { ticketId, code: first } = await servedTicket(t.db, w.mppId, w.serviceId, clock.now(), 'booking');
+    const url = `/api/mpps/${w.mppId}/survey/tokens`;
+    const again = await t.app.inject({ method: 'POST', url, headers: admin.headers, payload: { sourceKind: 'booking', sourceId: ticketId, serviceId: w.serviceId } });
+    expect(again.statusCode).toBe(201);
+    const second: string = again.json().token;
+    expect(second).not.toBe(first);
+    expect((await t.app.inject({ method: 'GET', url: `/api/survey/forms/${first}` })).json().code).toBe('survey_token_unknown');
+    expect((await submit(second, { answers: allAnswers(4) })).statusCode).toBe(201);
+    const done = await t.app.inject({ method: 'POST', url, headers: admin.headers, payload: { sourceKind: 'booking', sourceId: ticketId, serviceId: w.serviceId } });
+    expect(done.json().code).toBe('survey_already_answered');
   });
 });
 

@@ -51,3 +51,14 @@ export async function markSurveySourceServed(tx: Queryable, mppId: string, sourc
   return (await repo.markTokenServed(tx, mppId, sourceKind, sourceId, servedAt)) !== undefined;
 }
 
+
+/**
+ * Gives an unanswered token a fresh code (the console shows it as a QR when the first one was never
+ * handed out); the old code stops working.
+ * @returns the new code, or null when the source has no token or it was already answered.
+ */
+export async function reissueSurveyCode(tx: Queryable, mppId: string, sourceKind: 'ticket' | 'booking', sourceId: string): Promise<{ code: string; served: boolean } | null> {
+  const code = newCode();
+  const row = await repo.replaceTokenHash(tx, mppId, sourceKind, sourceId, hashCode(code));
+  return row ? { code, served: row.served_at !== null } : null;
+}
