@@ -15,6 +15,7 @@ import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { queueRoutes } from './queue/routes.js';
+import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
 import { systemClock, type AppContext, type Clock } from './platform/context.js';
 import type { Db } from './platform/db.js';
@@ -23,7 +24,15 @@ import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 
 /** Each domain registers its routes here; order does not matter. */
-const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, calendarRoutes, complaintsRoutes, catalogRoutes, queueRoutes];
+const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
+  identityRoutes,
+  auditRoutes,
+  calendarRoutes,
+  complaintsRoutes,
+  catalogRoutes,
+  queueRoutes,
+  surveyRoutes,
+];
 
 export interface BuiltApp {
   app: App;

@@ -18,6 +18,8 @@ import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
 import { LoginPage } from './shell/Login';
 import { StaffHome, StaffShell } from './shell/StaffShell';
+import { SurveyByCodePage, SurveyTabletPage } from './survey/SurveyPages';
+import { SurveyReportPage } from './survey/SurveyReportPage';
 
 /** Pages without the staff shell: the public site, kiosks, display boards. Domains add theirs. */
 export const publicRoutes: RouteObject[] = [
@@ -31,6 +33,10 @@ export const publicRoutes: RouteObject[] = [
   { path: '/cari', element: <SearchPage /> },
   { path: '/mpp/:slug', element: <MppPage /> },
   { path: '/mpp/:slug/layanan/:code', element: <ServicePage /> },
+  { path: '/survei', element: <SurveyByCodePage /> },
+  { path: '/survei/:code', element: <SurveyByCodePage /> },
+  { path: '/kios/survei', element: <SurveyByCodePage kiosk /> },
+  { path: '/tablet/survei/:mppId', element: <SurveyTabletPage /> },
   { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
   { path: '/lacak', element: <TrackComplaintPage /> },
   { path: '/lacak/:code', element: <TrackComplaintPage /> },
@@ -42,6 +48,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'kata-sandi', element: <ChangePasswordPage /> },
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'survei', element: <SurveyReportPage /> },
   { path: 'kalender', element: <CalendarPage /> },
   { path: 'pengaduan', element: <ComplaintsPage /> },
   { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
