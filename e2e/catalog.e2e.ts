@@ -71,4 +71,10 @@ test('the national admin sees counts by province and agency kind', async () => {
   await page.goto(`${server.url}/staf/nasional`);
   await page.getByRole('cell', { name: 'Jawa Tengah' }).waitFor();
   await screenshot(page, 'catalog-national-summary');
+  await page.goto(`${server.url}/staf/katalog?tab=profil`);
+  await page.getByRole('group', { name: /Jam layanan mingguan/ }).waitFor();
+  await screenshot(page, 'catalog-admin-profile-hours');
+  await page.goto(`${server.url}/staf/katalog?tab=instansi`);
+  await page.getByText(/segera berakhir/).first().waitFor();
+  await screenshot(page, 'catalog-admin-agencies');
 });

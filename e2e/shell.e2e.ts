@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { ADMIN, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -57,6 +57,54 @@ test('a phone-sized screen gets the same shell without horizontal scrolling', as
   await context.close();
 });
 
+test('an MPP admin issues a display token once and revokes it', async () => {
+  const headers = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  // A national admin sets up an MPP and its admin through the API, as the catalog screens do.
+  const mppId = await createMpp(server.url, headers);
+  const created = await fetch(`${server.url}/api/users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: 'admin.mpp@e2e.layan', name: 'Admin MPP', password: 'sementara-123', grants: [{ role: 'mpp_admin', mppId }] }),
+  });
+  assert.equal(created.status, 201, await created.text());
+  const context = await newContext(browser, 'desktop');
+  const page = await context.newPage();
+  await loginUi(page, server.url, 'admin.mpp@e2e.layan', 'sementara-123');
+  await page.getByRole('heading', { name: 'Ganti kata sandi' }).waitFor();
+  await page.getByLabel('Kata sandi saat ini').fill('sementara-123');
+  await page.getByLabel(/Kata sandi baru/).fill('kata-sandi-tetap-1');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+  await page.getByRole('link', { name: 'Perangkat' }).click();
+  await page.getByLabel('Jenis').selectOption('display');
+  await page.getByLabel('Nama perangkat').fill('Layar Lobi Utama');
+  await page.getByRole('button', { name: 'Terbitkan' }).click();
+  const token = await page.locator('code.token').textContent();
+  assert.match(token ?? '', /^dsp_/);
+  await page.getByRole('cell', { name: 'Layar Lobi Utama' }).waitFor();
+  await screenshot(page, 'shell-devices');
+  const self = await fetch(`${server.url}/api/mpps/${mppId}/device`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(self.status, 200);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Cabut' }).click();
+  await page.getByRole('cell', { name: 'Dicabut' }).waitFor();
+  const after = await fetch(`${server.url}/api/mpps/${mppId}/device`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(after.status, 401);
+  await context.close();
+});
+
+test('the public home page offers search and the directory on a phone', async () => {
+  const context = await newContext(browser, 'phone');
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
+  await page.getByLabel('Cari layanan').fill('ktp hilang');
+  await screenshot(page, 'shell-home-phone');
+  await page.getByRole('button', { name: 'Cari' }).click();
+  await page.waitForURL(/\/cari\?q=ktp/);
+  await context.close();
+});
+
 test('the API documentation is browsable', async () => {
   const context = await newContext(browser, 'desktop');
   const page = await context.newPage();
@@ -65,3 +113,12 @@ test('the API documentation is browsable', async () => {
   await screenshot(page, 'shell-api-docs', { fullPage: false });
   await context.close();
 });
+
+const E2E_MPP = { name: 'MPP Kabupaten Uji', slug: 'mpp-uji-shell', regionCode: '33.01', timezone: 'Asia/Jakarta' };
+
+/** Creates an MPP through the catalog API as the national admin. */
+async function createMpp(baseUrl: string, headers: Record<string, string>): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/catalog/mpps`, { method: 'POST', headers, body: JSON.stringify(E2E_MPP) });
+  if (res.status === 201) return ((await res.json()) as { id: string }).id;
+  throw new Error(`cannot create an MPP: ${res.status} ${await res.text()}`);
+}

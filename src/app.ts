@@ -17,6 +17,7 @@ import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { queueRoutes } from './queue/routes.js';
+import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
 import { systemClock, type AppContext, type Clock } from './platform/context.js';
 import type { Db } from './platform/db.js';
@@ -25,7 +26,17 @@ import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 
 /** Each domain registers its routes here; order does not matter. */
-const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [identityRoutes, auditRoutes, calendarRoutes, complaintsRoutes, catalogRoutes, queueRoutes, notificationRoutes, bookingRoutes];
+const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
+  identityRoutes,
+  auditRoutes,
+  calendarRoutes,
+  complaintsRoutes,
+  catalogRoutes,
+  queueRoutes,
+  surveyRoutes,
+  notificationRoutes,
+  bookingRoutes,
+];
 
 export interface BuiltApp {
   app: App;

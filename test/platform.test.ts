@@ -116,6 +116,12 @@ describe('HTTP errors', () => {
 });
 
 describe('outbox worker', () => {
+  it('refuses a second consumer of one topic instead of silently replacing the first', () => {
+    const worker = new OutboxWorker({} as never, {} as never);
+    worker.on('ticket.served', async () => undefined);
+    expect(() => worker.on('ticket.served', async () => undefined)).toThrow(/already has a handler/);
+  });
+
   it('delivers after commit, retries failures with backoff and gives up after the limit', async () => {
     const t = await createTestDb();
     try {

@@ -37,7 +37,13 @@ export class OutboxWorker {
     private readonly opts: OutboxWorkerOptions = {},
   ) {}
 
+  /**
+   * Registers the one consumer of a topic. A second consumer would be retried together with the
+   * first (sending its email twice), so it must use a topic of its own.
+   * @throws Error when the topic already has a handler.
+   */
   on(topic: string, handler: OutboxHandler): void {
+    if (this.handlers.has(topic)) throw new Error(`outbox topic "${topic}" already has a handler; give the second consumer its own topic`);
     this.handlers.set(topic, handler);
   }
 

@@ -28,8 +28,8 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
   const { rows } = await q.query<any>(
     `SELECT s.id, s.name, s.tenant_id, s.ticket_prefix, s.active, m.name AS mpp_name, m.timezone,
             (($3::timestamptz AT TIME ZONE m.timezone)::date)::text AS local_day,
-            qs.daily_quota, ms.waiting_room_capacity,
-            CASE WHEN ms.waiting_room_capacity IS NULL THEN 0 ELSE
+            qs.daily_quota, coalesce(nullif(m.waiting_capacity, 0), ms.waiting_room_capacity) AS waiting_room_capacity,
+            CASE WHEN coalesce(nullif(m.waiting_capacity, 0), ms.waiting_room_capacity) IS NULL THEN 0 ELSE
               (SELECT count(*) FROM tickets t WHERE t.mpp_id = $1 AND t.local_day = ($3::timestamptz AT TIME ZONE m.timezone)::date
                  AND t.status IN ('waiting', 'called')) END AS in_room,
             pc.id AS pc_id, pc.weight AS pc_weight, pc.name AS pc_name

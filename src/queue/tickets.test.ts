@@ -126,6 +126,14 @@ describe('kiosk refusals say why and what to do', () => {
     expect(full.json().title).toContain('online');
   });
 
+  it('takes the waiting-room capacity from the catalog\'s MPP profile when it is set', async () => {
+    const m = await seedQueueWorld(t);
+    await t.db.query('UPDATE mpps SET waiting_capacity = 1 WHERE id = $1', [m.mppId]);
+    expect((await issue(t, m, m.services.ktp)).statusCode).toBe(201);
+    const full = await issue(t, m, m.services.kk);
+    expect(full.json()).toMatchObject({ code: 'waiting_room_full', capacity: 1 });
+  });
+
   it('answers an unknown service with 404 and bad input with a Bahasa Indonesia problem', async () => {
     expect((await issue(t, w, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     const bad = await issue(t, w, 'nope');

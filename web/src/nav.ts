@@ -10,12 +10,13 @@ export interface NavItem {
 export const STAFF_NAV: NavItem[] = [
   { path: '/staf', label: ['Beranda', 'Home'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/pengguna', label: ['Pengguna', 'Users'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
+  { path: '/staf/loket', label: ['Konsol loket', 'Counter console'], roles: ['mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/pengaduan', label: ['Pengaduan', 'Complaints'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/kalender', label: ['Kalender', 'Calendar'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/booking', label: ['Booking', 'Bookings'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
-  { path: '/staf/loket', label: ['Konsol loket', 'Counter console'], roles: ['mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/audit', label: ['Log audit', 'Audit log'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/perangkat', label: ['Perangkat', 'Devices'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/katalog', label: ['Katalog layanan', 'Service catalog'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/nasional', label: ['Ringkasan nasional', 'National summary'], roles: ['national_admin'] },
+  { path: '/staf/survei', label: ['Survei kepuasan', 'Satisfaction survey'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
 ];

@@ -22,6 +22,8 @@ import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
 import { LoginPage } from './shell/Login';
 import { StaffHome, StaffShell } from './shell/StaffShell';
+import { SurveyByCodePage, SurveyTabletPage } from './survey/SurveyPages';
+import { SurveyReportPage } from './survey/SurveyReportPage';
 
 /** Pages without the staff shell: the public site, kiosks, display boards. Domains add theirs. */
 export const publicRoutes: RouteObject[] = [
@@ -31,17 +33,21 @@ export const publicRoutes: RouteObject[] = [
   { path: '/booking/cari', element: <FindBookingPage /> },
   { path: '/booking/kelola/:mppId/:code', element: <ManageBookingPage /> },
   { path: '/kios/:mppId/booking', element: <KioskCheckInPage /> },
-  { path: '/mpp', element: <DirectoryPage /> },
-  { path: '/cari', element: <SearchPage /> },
-  { path: '/mpp/:slug', element: <MppPage /> },
-  { path: '/mpp/:slug/layanan/:code', element: <ServicePage /> },
-  { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
-  { path: '/lacak', element: <TrackComplaintPage /> },
-  { path: '/lacak/:code', element: <TrackComplaintPage /> },
   { path: '/kios/:mppId', element: <KioskPage /> },
   { path: '/antrean-online/:mppId', element: <KioskPage mode="online" /> },
   { path: '/layar/:mppId', element: <DisplayPage /> },
   { path: '/antrean/:token', element: <StatusPage /> },
+  { path: '/mpp', element: <DirectoryPage /> },
+  { path: '/cari', element: <SearchPage /> },
+  { path: '/mpp/:slug', element: <MppPage /> },
+  { path: '/mpp/:slug/layanan/:code', element: <ServicePage /> },
+  { path: '/survei', element: <SurveyByCodePage /> },
+  { path: '/survei/:code', element: <SurveyByCodePage /> },
+  { path: '/kios/survei', element: <SurveyByCodePage kiosk /> },
+  { path: '/tablet/survei/:mppId', element: <SurveyTabletPage /> },
+  { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
+  { path: '/lacak', element: <TrackComplaintPage /> },
+  { path: '/lacak/:code', element: <TrackComplaintPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -50,15 +56,16 @@ export const staffRoutes: RouteObject[] = [
   { path: 'kata-sandi', element: <ChangePasswordPage /> },
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'survei', element: <SurveyReportPage /> },
   { path: 'kalender', element: <CalendarPage /> },
   { path: 'booking', element: <StaffBookingsPage /> },
   { path: 'pengaduan', element: <ComplaintsPage /> },
   { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
+  { path: 'loket', element: <ConsolePage /> },
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
   { path: 'nasional', element: <NationalSummaryPage /> },
-  { path: 'loket', element: <ConsolePage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];

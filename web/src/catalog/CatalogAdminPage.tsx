@@ -85,12 +85,81 @@ function ServicesTab({ mppId }: { mppId: string }) {
   );
 }
 
+const readDataUrl = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
+
+/** Name, description and logo of one agency; MoU and PKS records for the MPP admin. */
+function TenantEditor({ mppId, tenant, isMppAdmin, onDone }: { mppId: string; tenant: Tenant; isMppAdmin: boolean; onDone: () => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState({ name: tenant.name, description: tenant.description, logo: tenant.logo });
+  const [agreement, setAgreement] = useState({ kind: 'pks', number: '', signedOn: '', validUntil: '' });
+  const [error, setError] = useState<string | null>(null);
+  async function save() {
+    setError(null);
+    try {
+      await api(`/api/catalog/mpps/${mppId}/tenants/${tenant.id}`, { method: 'PATCH', body: draft });
+      onDone();
+    } catch (err) {
+      setError(errText(err));
+    }
+  }
+  async function addAgreement() {
+    setError(null);
+    try {
+      await api(`/api/catalog/mpps/${mppId}/tenants/${tenant.id}/agreements`, { body: { ...agreement, validUntil: agreement.validUntil || null } });
+      onDone();
+    } catch (err) {
+      setError(errText(err));
+    }
+  }
+  return (
+    <fieldset>
+      <legend>{tenant.name}</legend>
+      <div className="grid-form">
+        <label>{t('Nama', 'Name')}<input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
+        <label>{t('Logo (PNG/JPEG/SVG, maks. 100 KB)', 'Logo (PNG/JPEG/SVG, max 100 KB)')}
+          <input type="file" accept="image/png,image/jpeg,image/svg+xml,image/webp" onChange={async (e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            if (f.size > 100_000) return setError(t('Logo terlalu besar (maks. 100 KB).', 'The logo is too large (max 100 KB).'));
+            setDraft({ ...draft, logo: await readDataUrl(f) });
+          }} />
+        </label>
+        {draft.logo && <img src={draft.logo} alt={t('Logo instansi', 'Agency logo')} style={{ maxHeight: 48 }} />}
+      </div>
+      <label>{t('Deskripsi', 'Description')}<textarea value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} /></label>
+      <button type="button" className="primary" onClick={() => void save()}>{t('Simpan instansi', 'Save agency')}</button>
+      {isMppAdmin && (
+        <>
+          <h3>{t('Catat MoU / PKS', 'Record an MoU / PKS')}</h3>
+          <div className="grid-form">
+            <label>{t('Jenis', 'Kind')}<select value={agreement.kind} onChange={(e) => setAgreement({ ...agreement, kind: e.target.value })}><option value="mou">MoU</option><option value="pks">PKS</option></select></label>
+            <label>{t('Nomor', 'Number')}<input value={agreement.number} onChange={(e) => setAgreement({ ...agreement, number: e.target.value })} /></label>
+            <label>{t('Tanggal tanda tangan', 'Signed on')}<input type="date" value={agreement.signedOn} onChange={(e) => setAgreement({ ...agreement, signedOn: e.target.value })} /></label>
+            <label>{t('Berlaku sampai', 'Valid until')}<input type="date" value={agreement.validUntil} onChange={(e) => setAgreement({ ...agreement, validUntil: e.target.value })} /></label>
+            <button type="button" onClick={() => void addAgreement()}>{t('Catat', 'Record')}</button>
+          </div>
+        </>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </fieldset>
+  );
+}
+
 function TenantsTab({ mppId, canCreate }: { mppId: string; canCreate: boolean }) {
   const { t } = useI18n();
   const [list, setList] = useState<Tenant[]>([]);
   const [agreements, setAgreements] = useState<Agreement[]>([]);
   const [form, setForm] = useState({ name: '', code: '', kind: 'regional_office' as TenantKind });
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const { user } = useSession();
+  const canEdit = (tenantId: string) => canCreate || !!user?.grants.some((g) => g.role === 'tenant_admin' && g.tenantId === tenantId);
   const load = () => {
     void api<Tenant[]>(`/api/catalog/mpps/${mppId}/tenants`).then(setList);
     if (canCreate) void api<Agreement[]>(`/api/catalog/mpps/${mppId}/agreements`).then(setAgreements, () => setAgreements([]));
@@ -110,7 +179,7 @@ function TenantsTab({ mppId, canCreate }: { mppId: string; canCreate: boolean })
   return (
     <>
       <table className="data">
-        <thead><tr><th>{t('Kode', 'Code')}</th><th>{t('Instansi', 'Agency')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Layanan', 'Services')}</th><th>MoU / PKS</th></tr></thead>
+        <thead><tr><th>{t('Kode', 'Code')}</th><th>{t('Instansi', 'Agency')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Layanan', 'Services')}</th><th>MoU / PKS</th><th /></tr></thead>
         <tbody>
           {list.map((tn) => (
             <tr key={tn.id}>
@@ -127,10 +196,14 @@ function TenantsTab({ mppId, canCreate }: { mppId: string; canCreate: boolean })
                   </div>
                 ))}
               </td>
+              <td>{canEdit(tn.id) && <button type="button" onClick={() => setEditing(editing === tn.id ? null : tn.id)}>{t('Ubah', 'Edit')}</button>}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editing && list.find((x) => x.id === editing) && (
+        <TenantEditor key={editing} mppId={mppId} tenant={list.find((x) => x.id === editing)!} isMppAdmin={canCreate} onDone={() => { setEditing(null); load(); }} />
+      )}
       {canCreate && (
         <>
           <h2>{t('Tambah instansi', 'Add an agency')}</h2>
@@ -220,6 +293,7 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: Mpp; canEdit: boolean; onS
     }
   }
   return (
+    <>
     <form onSubmit={save}>
       <fieldset disabled={!canEdit}>
         <legend>{t('Profil MPP', 'MPP profile')}</legend>
@@ -247,9 +321,9 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: Mpp; canEdit: boolean; onS
                   <input aria-label={`${t(...d)} ${t('tutup', 'closes')}`} type="time" value={h.closes} onChange={(e) => setDay(key, { ...h, closes: e.target.value })} />
                   <span>
                     {t('Istirahat', 'Break')}{' '}
-                    <input aria-label={`${t(...d)} ${t('istirahat mulai', 'break starts')}`} type="time" style={{ width: '7rem' }} value={br?.start ?? ''} onChange={(e) => setDay(key, { ...h, breaks: e.target.value ? [{ start: e.target.value, end: br?.end ?? e.target.value, label: br?.label ?? 'Istirahat' }] : [] })} />
+                    <input aria-label={`${t(...d)} ${t('istirahat mulai', 'break starts')}`} type="time" style={{ width: '8.5rem' }} value={br?.start ?? ''} onChange={(e) => setDay(key, { ...h, breaks: e.target.value ? [{ start: e.target.value, end: br?.end ?? e.target.value, label: br?.label ?? 'Istirahat' }] : [] })} />
                     –
-                    <input aria-label={`${t(...d)} ${t('istirahat selesai', 'break ends')}`} type="time" style={{ width: '7rem' }} value={br?.end ?? ''} onChange={(e) => br && setDay(key, { ...h, breaks: [{ ...br, end: e.target.value }] })} />
+                    <input aria-label={`${t(...d)} ${t('istirahat selesai', 'break ends')}`} type="time" style={{ width: '8.5rem' }} value={br?.end ?? ''} onChange={(e) => br && setDay(key, { ...h, breaks: [{ ...br, end: e.target.value }] })} />
                   </span>
                 </>
               ) : <span className="muted">{t('Tutup', 'Closed')}</span>}
@@ -260,6 +334,65 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: Mpp; canEdit: boolean; onS
       {msg && <p className={msg.ok ? 'notice' : 'error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
       {canEdit && <div className="form-actions"><button type="submit" className="primary">{t('Simpan', 'Save')}</button></div>}
     </form>
+    <SpecialDays mppId={mpp.id} canEdit={canEdit} />
+    </>
+  );
+}
+
+interface SpecialDay {
+  id: string;
+  day: string;
+  opens: string;
+  closes: string;
+  note: string;
+}
+
+/** Days with changed (e.g. shortened) hours; closures and holidays are kept in the calendar. */
+function SpecialDays({ mppId, canEdit }: { mppId: string; canEdit: boolean }) {
+  const { t } = useI18n();
+  const [list, setList] = useState<SpecialDay[]>([]);
+  const [form, setForm] = useState({ day: '', opens: '08:00', closes: '12:00', note: '' });
+  const [error, setError] = useState<string | null>(null);
+  const load = () => void api<SpecialDay[]>(`/api/catalog/mpps/${mppId}/special-days`).then(setList);
+  useEffect(load, [mppId]);
+  async function add() {
+    setError(null);
+    try {
+      await api(`/api/catalog/mpps/${mppId}/special-days`, { body: { ...form, breaks: [] } });
+      setForm({ ...form, day: '', note: '' });
+      load();
+    } catch (err) {
+      setError(errText(err));
+    }
+  }
+  async function remove(id: string) {
+    await api(`/api/catalog/mpps/${mppId}/special-days/${id}`, { method: 'DELETE' }).catch((e: unknown) => setError(errText(e)));
+    load();
+  }
+  return (
+    <fieldset>
+      <legend>{t('Hari dengan jam khusus (mis. jam dipersingkat)', 'Days with special hours (e.g. shortened)')}</legend>
+      <p className="muted small">{t('Libur nasional, cuti bersama dan penutupan MPP diatur di menu Kalender.', 'National holidays, cuti bersama and closures are set in the Calendar menu.')}</p>
+      <ul className="plain">
+        {list.map((d) => (
+          <li key={d.id}>
+            {d.day}: {d.opens}–{d.closes} {d.note && `(${d.note})`}{' '}
+            {canEdit && <button type="button" onClick={() => void remove(d.id)}>{t('Hapus', 'Remove')}</button>}
+          </li>
+        ))}
+        {list.length === 0 && <li className="muted">{t('Belum ada.', 'None yet.')}</li>}
+      </ul>
+      {canEdit && (
+        <div className="grid-form">
+          <label>{t('Tanggal', 'Date')}<input type="date" value={form.day} onChange={(e) => setForm({ ...form, day: e.target.value })} /></label>
+          <label>{t('Buka', 'Opens')}<input type="time" value={form.opens} onChange={(e) => setForm({ ...form, opens: e.target.value })} /></label>
+          <label>{t('Tutup', 'Closes')}<input type="time" value={form.closes} onChange={(e) => setForm({ ...form, closes: e.target.value })} /></label>
+          <label>{t('Keterangan', 'Note')}<input value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} /></label>
+          <button type="button" className="primary" onClick={() => void add()}>{t('Tambah', 'Add')}</button>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </fieldset>
   );
 }
 

@@ -173,6 +173,7 @@ export function MppPage() {
             <li key={tn.code}>
               <details>
                 <summary>
+                  {tn.logo && <img src={tn.logo} alt="" className="tenant-logo" />}
                   <span className="tenant-name">{tn.name}</span>
                   <span className="muted small">{t(...KIND_NAMES[tn.kind])} · {tn.services.length} {t('layanan', 'services')}</span>
                 </summary>

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Db, Queryable } from '../platform/db.js';
+import { issueSurveyToken } from './tokens.js';
+
+/**
+ * Where the survey meets the queue. The queue announces a finished ticket with the outbox topic
+ * 'ticket.served'; this gives that ticket its survey code. The officer console may hand a ticket to
+ * the tablet before the outbox has delivered, so a served ticket in the queue's own table is also
+ * accepted directly. Only reads of `tickets` / `ticket_events` (no import of queue code): the survey
+ * keeps working, against `survey_tokens` alone, in a deployment without the queue.
+ */
+
+export const TicketServed = z.object({ mppId: z.uuid(), ticketId: z.uuid(), serviceId: z.uuid() });
+export type TicketServed = z.infer<typeof TicketServed>;
+
+export async function hasQueue(q: Queryable): Promise<boolean> {
+  const { rows } = await q.query<{ ok: boolean }>("SELECT to_regclass('tickets') IS NOT NULL AND to_regclass('ticket_events') IS NOT NULL AS ok");
+  return rows[0]?.ok === true;
+}
+
+/** The served ticket as the queue recorded it, or undefined when it is not (yet) served. */
+export async function findServedTicket(q: Queryable, mppId: string, ticketId: string): Promise<{ serviceId: string; servedAt: Date } | undefined> {
+  if (!(await hasQueue(q))) return undefined;
+  const { rows } = await q.query<{ service_id: string; served_at: Date | null }>(
+    `SELECT t.service_id,
+            (SELECT max(e.at) FROM ticket_events e WHERE e.mpp_id = t.mpp_id AND e.ticket_id = t.id AND e.type = 'served') AS served_at
+     FROM tickets t WHERE t.mpp_id = $1 AND t.id = $2 AND t.status = 'served'`,
+    [mppId, ticketId],
+  );
+  const row = rows[0];
+  return row?.served_at ? { serviceId: row.service_id, servedAt: row.served_at } : undefined;
+}
+
+/**
+ * Gives a served ticket its survey token (idempotent). The code is not kept: the tablet needs none,
+ * and a console or a notification channel gets a fresh one from reissueSurveyCode / the tokens API.
+ */
+export async function ensureTicketToken(tx: Queryable, mppId: string, ticketId: string, fallback: { serviceId: string; servedAt: Date }): Promise<void> {
+  const served = (await findServedTicket(tx, mppId, ticketId)) ?? fallback;
+  await issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId: served.serviceId, servedAt: served.servedAt });
+}
+
+/** The outbox handler for 'ticket.served'. */
+export function ticketServedHandler(db: Db, now: () => Date) {
+  return async (message: { payload: unknown }): Promise<void> => {
+    const event = TicketServed.parse(message.payload);
+    await db.transaction((tx) => ensureTicketToken(tx, event.mppId, event.ticketId, { serviceId: event.serviceId, servedAt: now() }));
+  };
+}
+
+/** For the console handoff: a ticket the queue shows as served gets its code now if it has none. */
+export async function ensureTokenForServedTicket(db: Db, mppId: string, ticketId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const served = await findServedTicket(tx, mppId, ticketId);
+    if (!served) return false;
+    await ensureTicketToken(tx, mppId, ticketId, served);
+    return true;
+  });
+}

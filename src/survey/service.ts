@@ -1,0 +1,280 @@
+import { recordAudit } from '../platform/audit.js';
+import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import type { Db, Queryable } from '../platform/db.js';
+import { commonErrors, defineErrors } from '../platform/errors.js';
+import { localDay } from './periods.js';
+import { ensureTokenForServedTicket, findServedTicket, hasQueue } from './queue-link.js';
+import { hashCode, issueSurveyToken, reissueSurveyCode } from './tokens.js';
+import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
+import * as repo from './repository.js';
+import { UNSUR_KEYS, type AnswerLabel, type HandoffRequest, type IssuedToken, type IssueTokenRequest, type SubmitSurveyRequest, type SurveyForm, type TabletState, type TabletSubmitRequest, type TabletView } from './schemas.js';
+
+export const surveyErrors = defineErrors({
+  survey_token_unknown: {
+    status: 404,
+    id: 'Kode survei tidak dikenal. Periksa kembali kode pada tiket Anda.',
+    en: 'Unknown survey code. Check the code on your ticket.',
+  },
+  survey_not_served: {
+    status: 409,
+    id: 'Layanan untuk tiket ini belum selesai diberikan. Survei hanya dapat diisi setelah Anda dilayani.',
+    en: 'The service for this ticket has not been given yet. The survey opens once you have been served.',
+  },
+  survey_already_answered: {
+    status: 409,
+    id: 'Survei untuk layanan ini sudah diisi. Setiap layanan hanya dapat dinilai satu kali.',
+    en: 'The survey for this service has already been answered. Each service can be rated once.',
+  },
+  survey_tablet_unpaired: {
+    status: 409,
+    id: 'Perangkat ini belum dipasangkan ke loket. Minta admin MPP memasangkannya.',
+    en: 'This device is not paired with a counter yet. Ask the MPP admin to pair it.',
+  },
+  survey_handoff_gone: {
+    status: 409,
+    id: 'Survei ini sudah tidak tersedia di tablet (sudah diisi, diganti tiket berikutnya, atau kedaluwarsa).',
+    en: 'This survey is no longer on the tablet (answered, replaced by the next ticket, or expired).',
+  },
+  survey_counter_mismatch: {
+    status: 409,
+    id: 'Tiket ini dilayani instansi lain, bukan instansi loket ini.',
+    en: 'This ticket was served by another agency, not this counter’s agency.',
+  },
+  survey_device_not_kiosk: {
+    status: 400,
+    id: 'Hanya perangkat kios yang dapat dijadikan tablet survei.',
+    en: 'Only a kiosk device can be used as a survey tablet.',
+  },
+  survey_unknown_counter: { status: 400, id: 'Loket tidak ditemukan di MPP ini.', en: 'No such counter in this MPP.' },
+  survey_duplicate_label: {
+    status: 400,
+    id: 'Label untuk unsur {unsur} nilai {score} diisi lebih dari sekali.',
+    en: 'The label for element {unsur} score {score} is given more than once.',
+  },
+});
+
+/** How long a finished ticket waits on the counter's tablet. */
+export const HANDOFF_MINUTES = 15;
+
+/**
+ * Issues a code through the API, shown once (for a booking served at a counter, or a ticket whose
+ * code was not handed out: asking again for an unanswered source gives a fresh code and voids the old). A ticket must be served in the queue; bookings are trusted until the
+ * booking domain lands. Staff of the service's tenant, or MPP admins.
+ * @throws AppError 401/403/404 by scope, not_found for an unknown service.
+ */
+export async function issueTokenByStaff(db: Db, principal: Principal, mppId: string, body: IssueTokenRequest, now: Date): Promise<IssuedToken> {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
+  const service = await repo.getService(db, mppId, body.serviceId);
+  requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin', 'officer']);
+  let servedAt = body.servedAt ? new Date(body.servedAt) : now;
+  // With the queue present a ticket must really have been served, for this service.
+  if (body.sourceKind === 'ticket' && (await hasQueue(db))) {
+    const served = await findServedTicket(db, mppId, body.sourceId);
+    if (!served) throw surveyErrors.survey_not_served();
+    if (served.serviceId !== body.serviceId) throw commonErrors.not_found();
+    servedAt = served.servedAt;
+  }
+  return db.transaction(async (tx) => {
+    const issued = await issueSurveyToken(tx, { mppId, sourceKind: body.sourceKind, sourceId: body.sourceId, serviceId: body.serviceId, servedAt });
+    const fresh = issued.code ? { code: issued.code, served: issued.served } : await reissueSurveyCode(tx, mppId, body.sourceKind, body.sourceId);
+    if (!fresh) throw surveyErrors.survey_already_answered();
+    return { token: fresh.code, surveyPath: `/survei/${fresh.code}`, served: fresh.served };
+  });
+}
+
+async function formFor(q: Queryable, token: repo.TokenContext): Promise<SurveyForm> {
+  const overrides = await repo.listLabels(q, token.mpp_id, token.service_id);
+  const label = (unsur: number, score: number) => overrides.find((o) => o.unsur === unsur && o.score === score);
+  return {
+    mppName: token.mpp_name,
+    tenantName: token.tenant_name,
+    serviceName: token.service_name,
+    questions: UNSUR.map((u, i) => ({
+      code: u.code,
+      key: UNSUR_KEYS[i]!,
+      name: u.name,
+      question: u.question,
+      answers: u.answers.map((a, s) => {
+        const o = label(i + 1, s + 1);
+        return { score: s + 1, label: o ? { id: o.labelId, en: o.labelEn } : a };
+      }),
+    })),
+    profileOptions: PROFILE_LABELS,
+  };
+}
+
+function explainUnusable(token: repo.TokenContext | undefined): never {
+  if (!token) throw surveyErrors.survey_token_unknown();
+  if (!token.served_at) throw surveyErrors.survey_not_served();
+  throw surveyErrors.survey_already_answered();
+}
+
+/**
+ * The questionnaire for a code from a ticket or a link.
+ * @throws AppError survey_token_unknown (404), survey_not_served / survey_already_answered (409).
+ */
+export async function getFormByCode(db: Db, code: string): Promise<SurveyForm> {
+  const token = await repo.findTokenByHash(db, hashCode(code));
+  if (!token || !token.served_at || token.responded) explainUnusable(token);
+  return formFor(db, token);
+}
+
+async function storeResponse(tx: Queryable, token: repo.TokenRow & { timezone: string }, channel: 'tablet' | 'kiosk' | 'link', body: SubmitSurveyRequest): Promise<void> {
+  await repo.insertResponse(tx, {
+    mppId: token.mpp_id,
+    tenantId: token.tenant_id,
+    serviceId: token.service_id,
+    servedOn: localDay(token.served_at!, token.timezone),
+    channel,
+    answers: body.answers,
+    profile: body.profile,
+    suggestion: body.suggestion?.trim() || null,
+  });
+}
+
+/**
+ * Records one anonymous response for a code; a kiosk device submits as channel 'kiosk'.
+ * No audit entry and no instant are written: they would tie the answer to the ticket.
+ * @throws AppError survey_token_unknown (404), survey_not_served / survey_already_answered (409).
+ */
+export async function submitByCode(db: Db, principal: Principal, code: string, body: SubmitSurveyRequest): Promise<void> {
+  const hash = hashCode(code);
+  const claimed = await db.transaction(async (tx) => {
+    const token = await repo.claimToken(tx, { tokenHash: hash });
+    if (!token) return false;
+    if (principal.kind === 'device' && principal.mppId !== token.mpp_id) throw surveyErrors.survey_token_unknown();
+    await storeResponse(tx, token, principal.kind === 'device' && principal.deviceKind === 'kiosk' ? 'kiosk' : 'link', body);
+    return true;
+  });
+  if (!claimed) explainUnusable(await repo.findTokenByHash(db, hash));
+}
+
+// ---- the counter tablet ----
+
+/**
+ * The officer console hands the ticket it just finished to its counter's tablet.
+ * @throws AppError 401/403/404 by scope, survey_not_served, survey_already_answered, survey_counter_mismatch.
+ */
+export async function handOffToTablet(db: Db, principal: Principal, mppId: string, counterId: string, body: HandoffRequest, now: Date): Promise<{ counterId: string; expiresAt: string }> {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
+  const counter = await repo.findCounter(db, mppId, counterId);
+  if (!counter) throw commonErrors.not_found();
+  requireTenantRole(principal, mppId, counter.tenant_id, ['tenant_admin', 'officer']);
+  let token = await repo.findTokenBySource(db, mppId, body.sourceKind, body.sourceId);
+  if ((!token || !token.served_at) && body.sourceKind === 'ticket' && (await ensureTokenForServedTicket(db, mppId, body.sourceId))) {
+    token = await repo.findTokenBySource(db, mppId, body.sourceKind, body.sourceId);
+  }
+  if (!token || !token.served_at) throw surveyErrors.survey_not_served();
+  if (token.responded) throw surveyErrors.survey_already_answered();
+  if (token.tenant_id !== counter.tenant_id) throw surveyErrors.survey_counter_mismatch();
+  const expiresAt = new Date(now.getTime() + HANDOFF_MINUTES * 60_000);
+  await repo.upsertHandoff(db, mppId, counterId, token.id, expiresAt);
+  return { counterId, expiresAt: expiresAt.toISOString() };
+}
+
+async function tabletOf(db: Db, principal: Principal, mppId: string) {
+  const device = requireDevice(principal, mppId, ['kiosk']);
+  const tablet = await repo.findTablet(db, mppId, device.deviceId);
+  if (!tablet) throw surveyErrors.survey_tablet_unpaired();
+  return tablet;
+}
+
+/**
+ * What the tablet shows: its counter and the survey of the ticket just finished there, if any.
+ * @throws AppError 401/403/404 unless a kiosk device of the MPP; survey_tablet_unpaired (409).
+ */
+export async function getTabletState(db: Db, principal: Principal, mppId: string, now: Date): Promise<TabletState> {
+  const tablet = await tabletOf(db, principal, mppId);
+  const counter = { id: tablet.counter_id, number: tablet.counter_number, name: tablet.counter_name };
+  const handoff = await repo.findHandoff(db, mppId, tablet.counter_id, now);
+  const token = handoff ? await repo.findTokenById(db, mppId, handoff.token_id) : undefined;
+  if (!handoff || !token || token.responded) return { counter, pending: null };
+  return { counter, pending: { handoffId: handoff.id, form: await formFor(db, token) } };
+}
+
+/**
+ * Records the response typed on the tablet for the handed-off ticket.
+ * @throws AppError survey_handoff_gone (409) when it was answered, replaced or expired.
+ */
+export async function submitFromTablet(db: Db, principal: Principal, mppId: string, body: TabletSubmitRequest, now: Date): Promise<void> {
+  const tablet = await tabletOf(db, principal, mppId);
+  await db.transaction(async (tx) => {
+    const handoff = await repo.takeHandoff(tx, mppId, tablet.counter_id, body.handoffId, now);
+    if (!handoff) throw surveyErrors.survey_handoff_gone();
+    const token = await repo.claimToken(tx, { mppId, tokenId: handoff.token_id });
+    if (!token) throw surveyErrors.survey_already_answered();
+    await storeResponse(tx, token, 'tablet', body);
+  });
+}
+
+export async function listTablets(db: Db, principal: Principal, mppId: string): Promise<TabletView[]> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  return (await repo.listTablets(db, mppId)).map(toTabletView);
+}
+
+const toTabletView = (r: Awaited<ReturnType<typeof repo.listTablets>>[number]): TabletView => ({
+  deviceId: r.device_id,
+  deviceName: r.device_name,
+  counterId: r.counter_id,
+  counterNumber: r.counter_number,
+  counterName: r.counter_name,
+});
+
+/**
+ * Pairs a kiosk device with a counter as its survey tablet (re-pairing moves it).
+ * @throws AppError 401/403/404 unless MPP admin; survey_device_not_kiosk, survey_unknown_counter (400).
+ */
+export async function pairTablet(db: Db, principal: Principal, mppId: string, deviceId: string, counterId: string, actor: Actor): Promise<TabletView> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  const kind = await repo.findDeviceKind(db, mppId, deviceId);
+  if (!kind) throw commonErrors.not_found();
+  if (kind !== 'kiosk') throw surveyErrors.survey_device_not_kiosk();
+  if (!(await repo.findCounter(db, mppId, counterId))) throw surveyErrors.survey_unknown_counter();
+  return db.transaction(async (tx) => {
+    const before = await repo.findTablet(tx, mppId, deviceId);
+    await repo.bindTablet(tx, mppId, deviceId, counterId);
+    const after = (await repo.findTablet(tx, mppId, deviceId))!;
+    await recordAudit(tx, actor, { action: 'survey.tablet_paired', targetType: 'device', targetId: deviceId, mppId, before: before ?? null, after });
+    return toTabletView(after);
+  });
+}
+
+export async function unpairTablet(db: Db, principal: Principal, mppId: string, deviceId: string, actor: Actor): Promise<void> {
+  requireMppRole(principal, mppId, ['mpp_admin']);
+  await db.transaction(async (tx) => {
+    if (!(await repo.unbindTablet(tx, mppId, deviceId))) throw commonErrors.not_found();
+    await recordAudit(tx, actor, { action: 'survey.tablet_unpaired', targetType: 'device', targetId: deviceId, mppId });
+  });
+}
+
+// ---- answer wording per service ----
+
+export async function getLabels(db: Db, principal: Principal, mppId: string, serviceId: string): Promise<AnswerLabel[]> {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
+  const service = await repo.getService(db, mppId, serviceId);
+  requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin']);
+  return repo.listLabels(db, mppId, serviceId);
+}
+
+/**
+ * Replaces a service's reworded answer labels (an empty list restores the regulation's wording).
+ * @throws AppError 401/403/404 by scope; survey_duplicate_label (400).
+ */
+export async function setLabels(db: Db, principal: Principal, mppId: string, serviceId: string, labels: AnswerLabel[], actor: Actor): Promise<AnswerLabel[]> {
+  requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
+  const service = await repo.getService(db, mppId, serviceId);
+  requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin']);
+  const seen = new Set<string>();
+  for (const l of labels) {
+    const k = `${l.unsur}:${l.score}`;
+    if (seen.has(k)) throw surveyErrors.survey_duplicate_label({ unsur: `U${l.unsur}`, score: l.score });
+    seen.add(k);
+  }
+  return db.transaction(async (tx) => {
+    const before = await repo.listLabels(tx, mppId, serviceId);
+    await repo.replaceLabels(tx, mppId, serviceId, labels);
+    const after = await repo.listLabels(tx, mppId, serviceId);
+    await recordAudit(tx, actor, { action: 'survey.labels_updated', targetType: 'service', targetId: serviceId, mppId, tenantId: service.tenant_id, before, after });
+    return after;
+  });
+}

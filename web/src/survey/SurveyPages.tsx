@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../api';
+import { LanguageSwitch, useI18n } from '../i18n';
+import { SurveyQuestionnaire, ThankYou, type SurveyAnswersBody, type SurveyFormData } from './SurveyForm';
+
+const DEVICE_KEY = 'layan.survey.deviceToken';
+
+/** A kiosk or tablet keeps its device token in this browser; `?device=` sets it once. */
+function deviceHeaders(): Record<string, string> {
+  const fromUrl = new URLSearchParams(window.location.search).get('device');
+  if (fromUrl) {
+    localStorage.setItem(DEVICE_KEY, fromUrl);
+    window.history.replaceState(null, '', window.location.pathname);
+  }
+  const token = localStorage.getItem(DEVICE_KEY);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+function Frame({ children, kiosk }: { children: React.ReactNode; kiosk?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className={`skm-page ${kiosk ? 'skm-kiosk' : ''}`}>
+      <header className="public-header">
+        <span className="brand">Layan</span>
+        <span className="tagline">{t('Survei Kepuasan Masyarakat', 'Satisfaction survey')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="skm-main">{children}</main>
+    </div>
+  );
+}
+
+/**
+ * /survei/:code from the QR or link on the ticket, and /kios/survei where a citizen types the
+ * code at a kiosk (the kiosk's device token marks the channel; the kiosk then returns to the code).
+ */
+export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
+  const { t } = useI18n();
+  const params = useParams();
+  const navigate = useNavigate();
+  const [code, setCode] = useState(params.code ?? '');
+  const [form, setForm] = useState<SurveyFormData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [headers] = useState(() => (kiosk ? deviceHeaders() : {}));
+
+  const open = useCallback(
+    (c: string) => {
+      setError(null);
+      api<SurveyFormData>(`/api/survey/forms/${encodeURIComponent(c)}`).then(setForm, (e: ApiError) => setError(e.message));
+    },
+    [],
+  );
+  useEffect(() => {
+    if (params.code) open(params.code);
+  }, [params.code, open]);
+
+  useEffect(() => {
+    if (!(done && kiosk)) return;
+    const timer = setTimeout(() => {
+      setDone(false);
+      setForm(null);
+      setCode('');
+    }, 8000);
+    return () => clearTimeout(timer);
+  }, [done, kiosk]);
+
+  async function submit(body: SurveyAnswersBody) {
+    await api(`/api/survey/forms/${encodeURIComponent(code)}/responses`, { body, headers });
+    setDone(true);
+    window.scrollTo(0, 0);
+  }
+
+  function enter(e: FormEvent) {
+    e.preventDefault();
+    if (kiosk) open(code);
+    else navigate(`/survei/${encodeURIComponent(code.trim())}`);
+  }
+
+  if (done) return <Frame kiosk={kiosk}><ThankYou again={kiosk ? t('Layar kembali ke awal sebentar lagi.', 'The screen returns to the start shortly.') : undefined} /></Frame>;
+  if (form) return <Frame kiosk={kiosk}><SurveyQuestionnaire form={form} onSubmit={submit} /></Frame>;
+  return (
+    <Frame kiosk={kiosk}>
+      <form className="card skm-code" onSubmit={enter}>
+        <h1>{t('Nilai layanan yang Anda terima', 'Rate the service you received')}</h1>
+        <p>{t('Masukkan kode survei yang tercetak pada tiket antrean Anda.', 'Enter the survey code printed on your queue ticket.')}</p>
+        <label>
+          {t('Kode survei', 'Survey code')}
+          <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} placeholder="XXXX-XXXX-XXXX" autoComplete="off" inputMode="text" className="skm-code-input" />
+        </label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button type="submit" className="primary" disabled={code.trim().length < 4}>{t('Buka survei', 'Open survey')}</button>
+      </form>
+    </Frame>
+  );
+}
+
+interface TabletState {
+  counter: { id: string; number: number; name: string };
+  pending: { handoffId: string; form: SurveyFormData } | null;
+}
+
+/**
+ * /tablet/survei/:mppId: a kiosk device paired with a counter. It waits, and shows the questionnaire
+ * of the ticket the officer has just finished at that counter.
+ */
+export function SurveyTabletPage() {
+  const { t } = useI18n();
+  const { mppId = '' } = useParams();
+  const [headers] = useState(deviceHeaders);
+  const [state, setState] = useState<TabletState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [thanks, setThanks] = useState(false);
+
+  const waiting = !state?.pending && !thanks;
+  const poll = useCallback(() => {
+    api<TabletState>(`/api/mpps/${mppId}/survey/tablet`, { headers }).then(
+      (s) => {
+        setError(null);
+        setState(s);
+      },
+      (e: ApiError) => setError(e.message),
+    );
+  }, [mppId, headers]);
+
+  // Polls only while waiting: the form on screen is never swapped for the next ticket's.
+  useEffect(() => {
+    if (!waiting) return;
+    poll();
+    const timer = setInterval(poll, 3000);
+    return () => clearInterval(timer);
+  }, [poll, waiting]);
+
+  useEffect(() => {
+    if (!thanks) return;
+    const timer = setTimeout(() => setThanks(false), 6000);
+    return () => clearTimeout(timer);
+  }, [thanks]);
+
+  async function submit(body: SurveyAnswersBody) {
+    if (!state?.pending) return;
+    try {
+      await api(`/api/mpps/${mppId}/survey/tablet/responses`, { body: { ...body, handoffId: state.pending.handoffId }, headers });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setState({ ...state, pending: null });
+        setError(err.message);
+        return;
+      }
+      throw err;
+    }
+    setState({ ...state, pending: null });
+    setThanks(true);
+    window.scrollTo(0, 0);
+  }
+
+  if (!headers.authorization) return <Frame kiosk><p className="error">{t('Tablet ini belum memiliki token perangkat. Buka alamat ini dengan ?device=TOKEN.', 'This tablet has no device token yet. Open this address with ?device=TOKEN.')}</p></Frame>;
+  if (thanks) return <Frame kiosk><ThankYou /></Frame>;
+  if (state?.pending) return <Frame kiosk><SurveyQuestionnaire key={state.pending.handoffId} form={state.pending.form} onSubmit={submit} /></Frame>;
+  return (
+    <Frame kiosk>
+      <div className="skm-waiting card" aria-live="polite">
+        {state && <p className="skm-counter">{t('Loket', 'Counter')} {state.counter.number} · {state.counter.name}</p>}
+        <h1>{t('Bagaimana pelayanan kami hari ini?', 'How was our service today?')}</h1>
+        <p className="muted">{t('Setelah petugas selesai melayani Anda, survei singkat akan muncul di layar ini.', 'When the officer has finished serving you, a short survey appears on this screen.')}</p>
+        {error && <p className="error" role="alert">{error}</p>}
+      </div>
+    </Frame>
+  );
+}

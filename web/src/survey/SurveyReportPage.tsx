@@ -1,0 +1,252 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { useSession } from '../session';
+import { mutuColor, TenantBars, TrendLine, UnsurBars } from './charts';
+import { IkmBadge } from './IkmBadge';
+import type { Text } from './SurveyForm';
+import './survey.css';
+
+interface Summary {
+  respondents: number;
+  index: number | null;
+  ikm: number | null;
+  grade: { mutu: string; kinerja: Text } | null;
+  complete: boolean;
+}
+interface Report {
+  period: { code: string; from: string; to: string; label: Text };
+  scope: { mppName: string; tenantId: string | null; tenantName: string | null; serviceId: string | null; serviceName: string | null };
+  summary: Summary;
+  unsur: { code: string; name: Text; sum: number; answers: number; nrr: number | null; nrrWeighted: number | null }[];
+  sample: { population: number; required: number; respondents: number; progress: number | null };
+  profile: Record<'gender' | 'ageGroup' | 'education' | 'occupation', { value: string; label: Text; count: number }[]>;
+  tenants: (Summary & { tenantId: string; name: string })[];
+  services: (Summary & { serviceId: string; name: string; tenantName: string })[];
+}
+type TrendPoint = Summary & { period: string; label: Text };
+type Kind = 'month' | 'quarter' | 'semester' | 'year';
+
+const PROFILE_TITLES: Record<string, Text> = {
+  gender: { id: 'Jenis kelamin', en: 'Gender' },
+  ageGroup: { id: 'Usia', en: 'Age' },
+  education: { id: 'Pendidikan', en: 'Education' },
+  occupation: { id: 'Pekerjaan', en: 'Occupation' },
+};
+
+function periodCode(kind: Kind, year: number, part: number): string {
+  if (kind === 'year') return `${year}`;
+  if (kind === 'semester') return `${year}-S${part}`;
+  if (kind === 'quarter') return `${year}-Q${part}`;
+  return `${year}-${String(part).padStart(2, '0')}`;
+}
+const PARTS: Record<Kind, number> = { year: 0, semester: 2, quarter: 4, month: 12 };
+
+/** The SKM report: IKM, grade, per-unsur bars, trend, agencies compared, sample, profile, suggestions, downloads. */
+export function SurveyReportPage() {
+  const { t, lang } = useI18n();
+  const tx = (x: Text) => t(x.id, x.en);
+  const { user } = useSession();
+  const grant = user?.grants.find((g) => g.mppId);
+  const isMppAdmin = user?.grants.some((g) => g.role === 'national_admin' || g.role === 'mpp_admin') ?? false;
+  const [mppId, setMppId] = useState(grant?.mppId ?? '');
+  const now = new Date();
+  const [kind, setKind] = useState<Kind>('month');
+  const [year, setYear] = useState(now.getFullYear());
+  const [part, setPart] = useState(now.getMonth() + 1);
+  const [tenantId, setTenantId] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const [report, setReport] = useState<Report | null>(null);
+  const [tenants, setTenants] = useState<{ tenantId: string; name: string }[]>([]);
+  const [trend, setTrend] = useState<TrendPoint[]>([]);
+  const [suggestions, setSuggestions] = useState<{ serviceName: string; tenantName: string; text: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [published, setPublished] = useState(0);
+
+  const period = periodCode(kind, year, Math.min(part, PARTS[kind] || 1));
+  const query = useMemo(() => {
+    const q = new URLSearchParams({ period });
+    if (tenantId) q.set('tenantId', tenantId);
+    if (serviceId) q.set('serviceId', serviceId);
+    return q.toString();
+  }, [period, tenantId, serviceId]);
+
+  useEffect(() => {
+    if (!/^[0-9a-f-]{36}$/.test(mppId)) return;
+    setError(null);
+    const base = `/api/mpps/${mppId}/survey`;
+    api<Report>(`${base}/report?${query}`).then(
+      (r) => {
+        setReport(r);
+        if (!tenantId && r.tenants.length) setTenants(r.tenants);
+      },
+      (e: ApiError) => setError(e.message),
+    );
+    const tq = new URLSearchParams({ kind, count: kind === 'month' ? '12' : kind === 'year' ? '4' : '6' });
+    if (tenantId) tq.set('tenantId', tenantId);
+    if (serviceId) tq.set('serviceId', serviceId);
+    api<TrendPoint[]>(`${base}/trend?${tq}`).then(setTrend, () => setTrend([]));
+    api<typeof suggestions>(`${base}/suggestions?${query}`).then(setSuggestions, () => setSuggestions([]));
+  }, [mppId, query, kind, tenantId, serviceId]);
+
+  async function publish() {
+    setNotice(null);
+    try {
+      await api(`/api/mpps/${mppId}/survey/publications`, { body: { period } });
+      setNotice(t(`Hasil ${period} diterbitkan ke halaman publik MPP.`, `Results for ${period} published to the MPP's public page.`));
+      setPublished((n) => n + 1);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  const s = report?.summary;
+  const partOptions = Array.from({ length: PARTS[kind] }, (_, i) => i + 1);
+  const partLabel = (p: number) =>
+    kind === 'month' ? new Date(2000, p - 1, 1).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long' }) : kind === 'quarter' ? `${t('Triwulan', 'Quarter')} ${p}` : `${t('Semester', 'Semester')} ${p}`;
+
+  return (
+    <section className="skm-report">
+      <h1>{t('Survei Kepuasan Masyarakat (SKM)', 'Public Satisfaction Survey (SKM)')}</h1>
+      <p className="muted">{t('Indeks Kepuasan Masyarakat menurut PermenPANRB 14/2017. Jawaban responden anonim.', 'Satisfaction index following PermenPANRB 14/2017. Answers are anonymous.')}</p>
+      <div className="grid-form skm-filters">
+        {!grant && <label>{t('ID MPP', 'MPP id')}<input value={mppId} onChange={(e) => setMppId(e.target.value.trim())} /></label>}
+        <label>
+          {t('Jenis periode', 'Period type')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            <option value="month">{t('Bulan', 'Month')}</option>
+            <option value="quarter">{t('Triwulan', 'Quarter')}</option>
+            <option value="semester">{t('Semester', 'Semester')}</option>
+            <option value="year">{t('Tahun', 'Year')}</option>
+          </select>
+        </label>
+        <label>{t('Tahun', 'Year')}<input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
+        {kind !== 'year' && (
+          <label>
+            {t('Periode', 'Period')}
+            <select value={Math.min(part, PARTS[kind])} onChange={(e) => setPart(Number(e.target.value))}>
+              {partOptions.map((p) => <option key={p} value={p}>{partLabel(p)}</option>)}
+            </select>
+          </label>
+        )}
+        {isMppAdmin && (
+          <label>
+            {t('Instansi', 'Agency')}
+            <select value={tenantId} onChange={(e) => { setTenantId(e.target.value); setServiceId(''); }}>
+              <option value="">{t('Seluruh MPP', 'Whole MPP')}</option>
+              {tenants.map((x) => <option key={x.tenantId} value={x.tenantId}>{x.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('Layanan', 'Service')}
+          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+            <option value="">{t('Semua layanan', 'All services')}</option>
+            {(report?.services ?? []).map((x) => <option key={x.serviceId} value={x.serviceId}>{x.name}</option>)}
+            {serviceId && report?.scope.serviceName && !report.services.length && <option value={serviceId}>{report.scope.serviceName}</option>}
+          </select>
+        </label>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {published > 0 && (
+        <div>
+          <h2>{t('Tampilan di halaman publik MPP', 'As shown on the MPP public page')}</h2>
+          <IkmBadge key={published} mpp={mppId} />
+        </div>
+      )}
+      {report && s && (
+        <>
+          <div className="skm-cards">
+            <div className="card skm-ikm" style={{ borderTopColor: mutuColor(s.grade?.mutu) }}>
+              <span className="muted">IKM · {tx(report.period.label)}</span>
+              <strong className="skm-big" data-testid="ikm">{s.ikm === null ? '–' : s.ikm.toFixed(2)}</strong>
+              <span>{report.scope.serviceName ?? report.scope.tenantName ?? report.scope.mppName}</span>
+            </div>
+            <div className="card skm-ikm" style={{ borderTopColor: mutuColor(s.grade?.mutu) }}>
+              <span className="muted">{t('Mutu pelayanan', 'Service quality')}</span>
+              <strong className="skm-big" style={{ color: mutuColor(s.grade?.mutu) }} data-testid="mutu">{s.grade?.mutu ?? '–'}</strong>
+              <span>{s.grade ? tx(s.grade.kinerja) : t('Belum ada jawaban', 'No answers yet')}</span>
+            </div>
+            <div className="card skm-ikm">
+              <span className="muted">{t('Responden / sampel minimal', 'Respondents / minimum sample')}</span>
+              <strong className="skm-big" data-testid="respondents">{report.sample.respondents} / {report.sample.required}</strong>
+              <div className="skm-progress" aria-label={t('Capaian sampel', 'Sample reached')}>
+                <span style={{ width: `${Math.min(100, (report.sample.progress ?? 0) * 100)}%` }} />
+              </div>
+              <span className="muted">{t(`dari ${report.sample.population} orang dilayani (Krejcie-Morgan)`, `of ${report.sample.population} people served (Krejcie-Morgan)`)}</span>
+            </div>
+          </div>
+          {!s.complete && s.ikm !== null && <p className="notice">{t('Ada unsur yang belum dijawab siapa pun pada periode ini; bobot dibagi atas unsur yang dijawab.', 'Some element has no answer in this period; the weight is spread over the answered elements.')}</p>}
+          <div className="skm-downloads">
+            <a className="button" href={`/api/mpps/${mppId}/survey/report.pdf?${query}`} download>{t('Unduh PDF', 'Download PDF')}</a>
+            <a className="button" href={`/api/mpps/${mppId}/survey/report.xlsx?${query}`} download>{t('Unduh Excel', 'Download Excel')}</a>
+            {isMppAdmin && !tenantId && !serviceId && <button type="button" onClick={() => void publish()}>{t('Terbitkan ke halaman publik', 'Publish to the public page')}</button>}
+          </div>
+
+          <div className="skm-two">
+            <div className="card">
+              <h2>{t('Nilai rata-rata per unsur (NRR)', 'Average per element (NRR)')}</h2>
+              <UnsurBars rows={report.unsur.map((u) => ({ code: u.code, name: tx(u.name), nrr: u.nrr }))} title={t('NRR per unsur', 'NRR per element')} />
+            </div>
+            <div className="card">
+              <h2>{t('Tren IKM', 'IKM trend')}</h2>
+              <TrendLine points={trend.map((p) => ({ label: p.period, ikm: p.ikm, mutu: p.grade?.mutu ?? null }))} title={t('Tren IKM', 'IKM trend')} />
+            </div>
+          </div>
+
+          {report.tenants.length > 0 && (
+            <div className="card">
+              <h2>{t('Perbandingan instansi', 'Agencies compared')}</h2>
+              <TenantBars rows={report.tenants.map((x) => ({ name: x.name, ikm: x.ikm, mutu: x.grade?.mutu ?? null, respondents: x.respondents }))} title={t('IKM per instansi', 'IKM per agency')} />
+            </div>
+          )}
+
+          <h2>{t('Rekapitulasi per unsur', 'Recapitulation per element')}</h2>
+          <table className="data skm-table">
+            <thead>
+              <tr><th>{t('Unsur', 'Element')}</th><th>{t('Uraian', 'Description')}</th><th>{t('Jumlah nilai', 'Total')}</th><th>{t('Jawaban', 'Answers')}</th><th>NRR</th><th>{t('NRR × bobot', 'NRR × weight')}</th></tr>
+            </thead>
+            <tbody>
+              {report.unsur.map((u) => (
+                <tr key={u.code}><td>{u.code}</td><td>{tx(u.name)}</td><td>{u.sum}</td><td>{u.answers}</td><td>{u.nrr?.toFixed(3) ?? '–'}</td><td>{u.nrrWeighted?.toFixed(3) ?? '–'}</td></tr>
+              ))}
+              <tr className="total"><td /><td>{t('Nilai indeks', 'Index')}</td><td /><td /><td /><td>{s.index?.toFixed(4) ?? '–'}</td></tr>
+              <tr className="total"><td /><td>IKM ({t('indeks × 25', 'index × 25')})</td><td /><td /><td /><td>{s.ikm?.toFixed(2) ?? '–'}</td></tr>
+            </tbody>
+          </table>
+
+          <h2>{t('Profil responden', 'Respondent profile')}</h2>
+          <div className="skm-profile">
+            {(Object.keys(PROFILE_TITLES) as (keyof Report['profile'])[]).map((k) => (
+              <table key={k} className="data">
+                <thead><tr><th>{tx(PROFILE_TITLES[k]!)}</th><th>{t('Jumlah', 'Count')}</th></tr></thead>
+                <tbody>{report.profile[k].map((p) => <tr key={p.value}><td>{tx(p.label)}</td><td>{p.count}</td></tr>)}</tbody>
+              </table>
+            ))}
+          </div>
+
+          {report.services.length > 0 && (
+            <>
+              <h2>{t('Per jenis layanan', 'Per service')}</h2>
+              <table className="data">
+                <thead><tr><th>{t('Layanan', 'Service')}</th><th>{t('Instansi', 'Agency')}</th><th>{t('Responden', 'Respondents')}</th><th>IKM</th><th>{t('Mutu', 'Quality')}</th></tr></thead>
+                <tbody>{report.services.map((x) => <tr key={x.serviceId}><td>{x.name}</td><td>{x.tenantName}</td><td>{x.respondents}</td><td>{x.ikm?.toFixed(2) ?? '–'}</td><td>{x.grade?.mutu ?? '–'}</td></tr>)}</tbody>
+              </table>
+            </>
+          )}
+
+          <h2>{t('Saran dan masukan', 'Suggestions')}</h2>
+          {suggestions.length === 0 ? (
+            <p className="muted">{t('Belum ada saran pada periode ini.', 'No suggestions in this period.')}</p>
+          ) : (
+            <ul className="skm-suggestions">
+              {suggestions.map((x, i) => <li key={i}><span className="muted">{x.tenantName} · {x.serviceName}</span><br />{x.text}</li>)}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
