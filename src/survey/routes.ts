@@ -29,10 +29,12 @@ import {
   TabletSubmitRequest,
   TabletView,
   TokenParams,
+  UnsurView,
   Trend,
   TrendQuery,
 } from './schemas.js';
 import { ticketServedHandler } from './queue-link.js';
+import { UNSUR } from './questionnaire.js';
 import * as service from './service.js';
 import { surveyCodeForTicketStatus } from './status-code.js';
 
@@ -68,6 +70,10 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     config: publicLimit,
   }, async (request) => surveyCodeForTicketStatus(db, request.params.token));
+
+  app.get('/api/survey/questionnaire', {
+    schema: { tags, summary: 'The nine unsur with the model questions and answer labels of PermenPANRB 14/2017 (public regulation text)', response: { 200: z.array(UnsurView) } },
+  }, async () => UNSUR.map((u) => ({ code: u.code, name: u.name, question: u.question, answers: [...u.answers] })));
 
   app.get('/api/public/mpps/:mpp/ikm', {
     schema: { tags, summary: 'Latest published IKM and grades of an MPP (by id or slug)', params: PublicMppParams, response: { 200: PublicIkm } },

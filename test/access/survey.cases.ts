@@ -23,6 +23,7 @@ export default {
       public: 'the unguessable status token on the ticket QR is the authorisation; answers only for served tickets',
       request: () => ({ url: '/api/survey/ticket-status/AAAAAAAAAAAAAAAAAAAAAAAA/code' }),
     },
+    { method: 'GET', route: '/api/survey/questionnaire', public: 'the model questionnaire is regulation text', request: () => ({ url: '/api/survey/questionnaire' }) },
     { method: 'GET', route: '/api/public/mpps/:mpp/ikm', public: 'the published IKM is public by regulation', request: (w) => ({ url: `/api/public/mpps/${w.mppA}/ikm` }) },
     {
       method: 'POST',
