@@ -58,7 +58,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'survei', element: <SurveyReportPage /> },
-  { path: 'survei/pengaturan', element: <SurveySettingsPage /> },
+  { path: 'pengaturan-survei', element: <SurveySettingsPage /> },
   { path: 'kalender', element: <CalendarPage /> },
   { path: 'booking', element: <StaffBookingsPage /> },
   { path: 'pengaduan', element: <ComplaintsPage /> },

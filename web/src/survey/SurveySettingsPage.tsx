@@ -109,20 +109,20 @@ function TabletSection({ mppId }: { mppId: string }) {
         </table>
       )}
       <form className="pair-form" onSubmit={(e) => void pair(e)}>
-        <label>
-          {t('Perangkat kios', 'Kiosk device')}
-          <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)} required>
+        <div className="field">
+          <label htmlFor="survey-tablet-device">{t('Perangkat kios', 'Kiosk device')}</label>
+          <select id="survey-tablet-device" value={deviceId} onChange={(e) => setDeviceId(e.target.value)} required>
             <option value="">{t('— pilih —', '— choose —')}</option>
             {kiosks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
-        </label>
-        <label>
-          {t('Loket', 'Counter')}
-          <select value={counterId} onChange={(e) => setCounterId(e.target.value)} required>
+        </div>
+        <div className="field">
+          <label htmlFor="survey-tablet-counter">{t('Loket', 'Counter')}</label>
+          <select id="survey-tablet-counter" value={counterId} onChange={(e) => setCounterId(e.target.value)} required>
             <option value="">{t('— pilih —', '— choose —')}</option>
             {counters.map((c) => <option key={c.id} value={c.id}>{`${c.number} · ${c.name} (${c.tenantCode})`}</option>)}
           </select>
-        </label>
+        </div>
         <button type="submit" className="primary" disabled={!deviceId || !counterId}>{t('Pasangkan', 'Pair')}</button>
       </form>
     </section>
@@ -188,13 +188,13 @@ function WordingSection({ mppId }: { mppId: string }) {
           'The nine elements and the 1-4 scale are fixed by PermenPANRB 14/2017; only the wording of the four answers can be adapted to the service. An empty field keeps the default wording.',
         )}
       </p>
-      <label>
-        {t('Layanan', 'Service')}
-        <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+      <div className="field">
+        <label htmlFor="survey-wording-service">{t('Layanan', 'Service')}</label>
+        <select id="survey-wording-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
           <option value="">{t('— pilih layanan —', '— choose a service —')}</option>
           {services.map((s) => <option key={s.id} value={s.id}>{`${s.name} · ${s.tenant.name}`}</option>)}
         </select>
-      </label>
+      </div>
       {error && <p className="error" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
       {serviceId && unsur.length > 0 && (
