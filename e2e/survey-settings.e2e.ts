@@ -76,8 +76,18 @@ test('the ticket QR opens the survey once served; the published IKM shows on the
   // Published, the IKM shows on the MPP's public page with the agency's grade.
   const period = new Date().toISOString().slice(0, 7);
   await call('POST', `/api/mpps/${w.mppId}/survey/publications`, w.admin, { period });
+  // An agency logo given as an https URL is not blocked by the Content-Security-Policy (the host
+  // does not resolve here, so the image itself fails, but no policy violation may be reported).
+  await call('PATCH', `/api/catalog/mpps/${w.mppId}/tenants/${w.counter.tenantId}`, w.admin, { logo: 'https://logo.invalid/dukcapil.png' });
+  await phone.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await phone.goto(`${server.url}/mpp/mpp-demo-banyumas`);
   await phone.locator('.ikm-badge').waitFor();
+  await phone.locator('img.tenant-logo[src="https://logo.invalid/dukcapil.png"]').waitFor({ state: 'attached' });
+  await phone.waitForTimeout(500);
+  assert.deepEqual(await phone.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
   assert.match((await phone.locator('.ikm-badge').textContent()) ?? '', /100\.00/);
   const chip = phone.locator('.tenant-list li').filter({ hasText: w.counter.tenantName }).locator('.ikm-tenant-chip');
   assert.match((await chip.textContent()) ?? '', /A\s*100\.00/);
