@@ -19,7 +19,8 @@ export function codeFromScan(scanned: string): string {
 /**
  * Checks a booking in at the kiosk (or at reception by staff) and issues its queue ticket.
  * Within the window (checkInEarlyMinutes before to checkInLateMinutes after the slot start) the
- * ticket is issued on the online channel with the booking's id as idempotency key, so a double scan
+ * ticket is issued on the online channel, ranked from the slot start (booking precedence), with the
+ * booking's id as idempotency key, so a double scan
  * or a crash between the two steps yields the same ticket. After the window, per the service's
  * lateArrival setting, an ordinary walk-in ticket or a refusal; the booking then counts as used,
  * not as a no-show, since the person came.
@@ -56,7 +57,15 @@ export async function checkIn(db: Db, principal: Principal, mppId: string, scann
   const late = now > closesAt;
   if (late && service.settings.lateArrival === 'refuse') throw bookingErrors.checkin_too_late({ closesAt: formatTime(closesAt, mpp.timezone) });
 
-  const ticket = await issueTicket(db, mppId, late ? channel : 'online', { serviceId: booking.serviceId }, { idempotencyKey: `booking-${late ? 'late-' : ''}${booking.id}`, at: now, actor });
+  // In the window the ticket carries the slot start (booking precedence: it ranks as if its holder had
+  // arrived then); a late arrival gets an ordinary walk-in ticket. The idempotency key contains '/',
+  // which the public routes' Idempotency-Key header may not, so no caller can pre-claim it.
+  const ticket = await issueTicket(db, mppId, late ? channel : 'online', { serviceId: booking.serviceId }, {
+    idempotencyKey: `booking${late ? '-late' : ''}/${booking.id}`,
+    at: now,
+    actor,
+    ...(late ? {} : { bookedFor: booking.slotStart }),
+  });
   const updated = await db.transaction(async (tx) => {
     const b = await repo.transition(tx, mppId, booking.id, 'booked', 'checked_in', now, { ticketId: ticket.id, ticketNumber: ticket.number });
     if (b) {

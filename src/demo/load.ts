@@ -60,6 +60,25 @@ function channelsOf(tenant: TenantSeed, s: ServiceSeed): ServiceInput['channels'
   return ['direct'];
 }
 
+/**
+ * Services a newcomer can book online in the demo: the ones MPPs usually open to booking (KTP-el and
+ * KK at Dukcapil, passports, SIM renewal, the yearly vehicle tax). The rest stay walk-in only.
+ */
+const BOOKABLE: Record<string, (name: string) => boolean> = {
+  DUKCAPIL: (n) => n.startsWith('Perekaman KTP-el') || n.startsWith('Pencetakan KTP-el') || n.startsWith('Penerbitan Kartu Keluarga') || n.includes('(KIA)'),
+  IMIGRASI: (n) => n.includes('paspor'),
+  POLRES: (n) => n.startsWith('Perpanjangan SIM'),
+  SAMSAT: (n) => n.startsWith('Pembayaran Pajak Kendaraan'),
+};
+
+export function demoBookingSettings(tenantCode: string, serviceName: string): Record<string, unknown> {
+  if (!BOOKABLE[tenantCode]?.(serviceName)) return {};
+  // Passports take longer per person and are booked further ahead; the others are quick counters.
+  return tenantCode === 'IMIGRASI'
+    ? { enabled: true, slotMinutes: 30, capacityPerSlot: 4, bookAheadDays: 30, dailyQuota: 40 }
+    : { enabled: true, slotMinutes: 30, capacityPerSlot: 6, bookAheadDays: 14 };
+}
+
 function serviceInput(tenant: TenantSeed, tenantId: string, s: ServiceSeed, index: number, mppName: string): ServiceInput {
   const [name, requirements, fee, value, unit, product] = s;
   const steps = [
@@ -95,7 +114,7 @@ function serviceInput(tenant: TenantSeed, tenantId: string, s: ServiceSeed, inde
     channels: channelsOf(tenant, s),
     handlingMinutes: unit === 'm' ? Math.min(Math.max(value, 5), 60) : 15,
     ticketPrefix: tenant.prefix,
-    bookingSettings: {},
+    bookingSettings: demoBookingSettings(tenant.code, name),
     active: true,
   };
 }
@@ -144,13 +163,19 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
         const tenantId = await catalogRepo.insertTenant(tx, mppId, { kind: t.kind, name: t.name, code: t.code, description: `Gerai ${t.name} di ${seed.name}.`, logo: null, active: true });
         tenantIds.set(t.code, tenantId);
         const counters = t.services.length > 8 ? 3 : t.services.length > 4 ? 2 : 1;
-        for (let k = 0; k < counters; k++) await catalogRepo.insertCounter(tx, mppId, { tenantId, number: counter++, name: `Loket ${t.code} ${k + 1}`, active: true });
+        const counterIds: string[] = [];
+        for (let k = 0; k < counters; k++) counterIds.push(await catalogRepo.insertCounter(tx, mppId, { tenantId, number: counter++, name: `Loket ${t.code} ${k + 1}`, active: true }));
         await catalogRepo.insertAgreement(tx, mppId, tenantId, { kind: 'mou', number: `${String(ti + 1).padStart(3, '0')}/MOU-MPP/${seed.regionCode}/2024`, signedOn: '2024-02-01', validUntil: '2029-02-01', status: 'active', note: '' });
         // A few PKS run out soon so the expiry flag shows in the demo.
         const pksEnd = ti % 7 === 3 ? addDays(today, 45) : '2027-12-31';
         await catalogRepo.insertAgreement(tx, mppId, tenantId, { kind: 'pks', number: `${String(ti + 1).padStart(3, '0')}/PKS-MPP/${seed.regionCode}/2024`, signedOn: '2024-03-01', validUntil: pksEnd, status: 'active', note: '' });
         for (const [si, s] of t.services.entries()) {
-          await insertServiceTx(tx, mppId, serviceInput(t, tenantId, s, si, seed.name), ACTOR, now);
+          const service = await insertServiceTx(tx, mppId, serviceInput(t, tenantId, s, si, seed.name), ACTOR, now);
+          // Every counter of the agency serves its services, so the kiosk offers them (weights and
+          // quotas are then adjusted on the staff page "Pengaturan antrean").
+          for (const counterId of counterIds) {
+            await tx.query('INSERT INTO counter_services (mpp_id, counter_id, service_id, weight) VALUES ($1, $2, $3, 1)', [mppId, counterId, service.id]);
+          }
           services++;
         }
       }

@@ -102,9 +102,12 @@ export async function currentTicketId(q: Queryable, mppId: string, counterId: st
 /**
  * The ordering of call-next, as SQL: waited minutes times the counter's weight for the service,
  * plus the priority class weight (minutes of credit). Tickets sent to this very counter come first.
+ * A booked ticket (booked_for set by booking check-in) counts its wait from its slot start, so it
+ * ranks as if its holder had arrived then: behind those already waiting before the slot, ahead of
+ * those who came after it (negative while the slot has not begun).
  */
 const SCORE = `(t.target_counter_id IS NOT NULL) DESC,
-  (extract(epoch FROM ($4::timestamptz - t.queued_at)) / 60.0 * coalesce(cs.weight, 1) + t.priority_weight) DESC,
+  (extract(epoch FROM ($4::timestamptz - coalesce(t.booked_for, t.queued_at))) / 60.0 * coalesce(cs.weight, 1) + t.priority_weight) DESC,
   t.rank_at, t.seq, t.id`;
 const CANDIDATES = `
     FROM tickets t
@@ -135,12 +138,14 @@ export interface WaitingTicket {
   priorityName: string | null;
   issuedAt: string;
   transferred: boolean;
+  /** Slot start of the booking it was checked in for, if any. */
+  bookedFor: string | null;
 }
 
 /** The waiting line of a counter in call-next order. */
 export async function waitingLine(q: Queryable, mppId: string, counterId: string, localDay: string, at: Date, limit = 50): Promise<{ total: number; tickets: WaitingTicket[] }> {
   const { rows } = await q.query<any>(
-    `SELECT t.id, t.number, t.service_id, s.name AS service_name, pc.name AS priority_name, t.issued_at,
+    `SELECT t.id, t.number, t.service_id, s.name AS service_name, pc.name AS priority_name, t.issued_at, t.booked_for,
             (t.queued_at <> t.issued_at OR t.target_counter_id IS NOT NULL) AS transferred, count(*) OVER () AS total
        ${CANDIDATES.replace('FROM tickets t', `FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
          LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id`)}
@@ -157,6 +162,7 @@ export async function waitingLine(q: Queryable, mppId: string, counterId: string
       priorityName: r.priority_name,
       issuedAt: (r.issued_at as Date).toISOString(),
       transferred: r.transferred,
+      bookedFor: r.booked_for ? (r.booked_for as Date).toISOString() : null,
     })),
   };
 }

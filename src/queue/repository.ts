@@ -72,6 +72,8 @@ export interface NewTicket {
   at: Date;
   actorType: string;
   actorId: string | null;
+  /** Slot start of the booking this ticket was checked in for: the ticket ranks as if it arrived then. */
+  bookedFor: Date | null;
 }
 
 /**
@@ -99,10 +101,11 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: st
      ), ticket AS (
        INSERT INTO tickets (mpp_id, visit_id, service_id, tenant_id, prefix, seq, number, local_day, channel, status,
                             priority_class_id, priority_weight, issued_at, rank_at, queued_at, status_token,
-                            idempotency_key, request_hash, updated_at)
+                            idempotency_key, request_hash, updated_at, booked_for)
        SELECT $1, coalesce($8::uuid, (SELECT id FROM visit)), $2, $9, $5, num.last_seq,
               $5 || '-' || lpad(num.last_seq::text, greatest(3, length(num.last_seq::text)), '0'), $3::date, $10, 'waiting',
-              $11::uuid, $12::int, $7, $7::timestamptz - make_interval(mins => $12::int), $7, $13, $14, $15, $7
+              $11::uuid, $12::int, $7, coalesce($18::timestamptz, $7::timestamptz) - make_interval(mins => $12::int), $7, $13, $14, $15, $7,
+              $18::timestamptz
          FROM num
        RETURNING id, service_id
      ), ev AS (
@@ -128,6 +131,7 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: st
       t.requestHash,
       t.actorType,
       t.actorId,
+      t.bookedFor,
     ],
   );
   return rows[0];

@@ -23,6 +23,7 @@ import {
   PriorityClass,
   QueueOffer,
   QueueSettings,
+  QueueSetupView,
   ServiceParams,
   ServiceSettingsRequest,
   ServiceSettingsView,
@@ -151,6 +152,9 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   // --- Settings -----------------------------------------------------------------------------------
+  app.get(`${base}/setup`, { schema: { tags, summary: 'Services with daily quotas and counters with their services, for the set-up page', params: MppParams, response: { 200: QueueSetupView } } }, async (request) =>
+    settings.getSetup(db, request.principal, request.params.mppId),
+  );
   app.put(`${base}/services/:serviceId/settings`, { schema: { tags, summary: 'Daily quota of a service', params: ServiceParams, body: ServiceSettingsRequest, response: { 200: ServiceSettingsView } } }, async (request) =>
     settings.setServiceQuota(db, request.principal, request.params.mppId, request.params.serviceId, request.body.dailyQuota, actorOf(request.principal, request.id)),
   );

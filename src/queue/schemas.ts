@@ -123,7 +123,7 @@ export const ConsoleView = z.object({
   waiting: z.object({
     total: z.number().int(),
     tickets: z.array(
-      z.object({ id: z.uuid(), number: z.string(), serviceId: z.uuid(), serviceName: z.string(), priorityName: z.string().nullable(), issuedAt: z.string(), transferred: z.boolean() }),
+      z.object({ id: z.uuid(), number: z.string(), serviceId: z.uuid(), serviceName: z.string(), priorityName: z.string().nullable(), issuedAt: z.string(), transferred: z.boolean(), bookedFor: z.string().nullable() }),
     ),
   }),
   myCounts: z.object({ called: z.number().int(), served: z.number().int(), noShow: z.number().int(), transferred: z.number().int() }),
@@ -221,3 +221,23 @@ export const DisplaySnapshot = z.object({
   waiting: z.array(z.object({ serviceId: z.uuid(), name: z.string(), prefix: z.string(), waiting: z.number().int() })),
 });
 export type DisplaySnapshot = z.infer<typeof DisplaySnapshot>;
+
+/** What the queue set-up page edits: the caller's services with their daily quota, and counters. */
+export const QueueSetupView = z.object({
+  services: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      prefix: z.string(),
+      tenantId: z.uuid(),
+      tenantName: z.string(),
+      active: z.boolean(),
+      dailyQuota: z.number().int().nullable(),
+    }),
+  ),
+  counters: z.array(CounterView),
+  /** MPP admins (and national admins) also manage priority classes and MPP rules. */
+  mppWide: z.boolean(),
+});
+export type QueueSetupView = z.infer<typeof QueueSetupView>;

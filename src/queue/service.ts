@@ -80,6 +80,8 @@ export function channelOf(principal: Principal, mppId: string): Channel {
 
 /**
  * Issues a ticket. A retry with the same Idempotency-Key returns the first ticket.
+ * `opts.bookedFor` (booking precedence: the ticket ranks as if it arrived at that slot start) is for
+ * the booking check-in only; the HTTP routes never pass it, so no kiosk or public caller can claim it.
  * @throws AppError not_found (unknown service), service_unavailable, mpp_closed, waiting_room_full,
  *   quota_exhausted, visit_unknown, idempotency_mismatch (422: same key, different request).
  */
@@ -88,10 +90,13 @@ export async function issueTicket(
   mppId: string,
   channel: Channel,
   input: IssueTicketRequest,
-  opts: { idempotencyKey?: string; at: Date; actor: Actor },
+  opts: { idempotencyKey?: string; at: Date; actor: Actor; bookedFor?: Date },
 ): Promise<TicketView> {
+  const bookedFor = opts.bookedFor ?? null;
   const requestHash = opts.idempotencyKey
-    ? createHash('sha256').update(JSON.stringify([channel, input.serviceId, input.priorityClassId ?? null, input.visitToken ?? null])).digest('hex')
+    ? createHash('sha256')
+        .update(JSON.stringify([channel, input.serviceId, input.priorityClassId ?? null, input.visitToken ?? null, ...(bookedFor ? [bookedFor.toISOString()] : [])]))
+        .digest('hex')
     : null;
   const replay = async () => {
     const prior = await repo.findTicketIdByIdempotencyKey(db, mppId, opts.idempotencyKey!);
@@ -138,6 +143,7 @@ export async function issueTicket(
       at: opts.at,
       actorType: opts.actor.type,
       actorId: opts.actor.id,
+      bookedFor,
     });
   } catch (err) {
     if (opts.idempotencyKey && isUniqueViolation(err)) {

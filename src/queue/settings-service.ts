@@ -1,12 +1,12 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import { requireDevice, requireMppRole, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { consoleErrors, toCounterView } from './console-service.js';
 import * as counters from './counter-repository.js';
 import { lastDisplaySeq, nowServing, recentCalls, waitingPerService } from './display-repository.js';
 import * as repo from './repository.js';
-import type { CounterView, DisplaySnapshot, PriorityClass, QueueSettings } from './schemas.js';
+import type { CounterView, DisplaySnapshot, PriorityClass, QueueSettings, QueueSetupView } from './schemas.js';
 import { listPriorityClasses } from './service.js';
 
 /**
@@ -37,6 +37,30 @@ export async function setupCounter(
     await recordAudit(tx, actor, { action: 'queue.counter_setup', targetType: 'counter', targetId: counterId, mppId, tenantId: counter.tenantId, before: { services: counter.services, zone: counter.zone }, after: input });
   });
   return toCounterView(await counters.getCounter(db, mppId, counterId));
+}
+
+/**
+ * What the set-up page shows: services and counters the caller administers (all of the MPP for its
+ * admins; an agency admin's own agencies otherwise), with quotas and weights.
+ * @throws AppError 401/403/404
+ */
+export async function getSetup(db: Db, principal: Principal, mppId: string): Promise<QueueSetupView> {
+  const staff = requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
+  const scope = tenantScope(principal, mppId);
+  const tenantIds = scope === 'all' ? 'all' : staff.grants.filter((g) => g.mppId === mppId && g.role === 'tenant_admin' && g.tenantId).map((g) => g.tenantId!);
+  const { rows } = await db.query<any>(
+    `SELECT s.id, s.code, s.name, s.ticket_prefix, s.tenant_id, tn.name AS tenant_name, s.active, qs.daily_quota
+       FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
+       LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
+      WHERE s.mpp_id = $1 AND ($2::boolean OR s.tenant_id = ANY($3::uuid[]))
+      ORDER BY tn.name, s.name`,
+    [mppId, tenantIds === 'all', tenantIds === 'all' ? [] : tenantIds],
+  );
+  return {
+    services: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, prefix: r.ticket_prefix, tenantId: r.tenant_id, tenantName: r.tenant_name, active: r.active, dailyQuota: r.daily_quota })),
+    counters: (await counters.listCounters(db, mppId, tenantIds)).map(toCounterView),
+    mppWide: scope === 'all',
+  };
 }
 
 /** @throws AppError 401/403/404 */

@@ -29,6 +29,9 @@ it(`loses no ticket, duplicates no number and serves no ticket twice with 64 iss
   const issued: { id: string; number: string }[] = [];
   const served: string[] = [];
   let issuing = true;
+  // Callers may stop only once every issuer's last request has been answered, or those tickets
+  // (issued after a caller last found the line empty) would be left waiting.
+  let issuersDone = false;
   const base = `/api/mpps/${demo.mppId}/queue`;
   const issuers = Array.from({ length: 64 }, async (_, i) => {
     while (issuing) {
@@ -44,7 +47,7 @@ it(`loses no ticket, duplicates no number and serves no ticket twice with 64 iss
       expect(r.statusCode).toBe(200);
       const tk = r.json().ticket;
       if (!tk) {
-        if (!issuing) return;
+        if (issuersDone) return;
         await new Promise((res) => setTimeout(res, 5));
         continue;
       }
@@ -56,6 +59,7 @@ it(`loses no ticket, duplicates no number and serves no ticket twice with 64 iss
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   issuing = false;
   await Promise.all(issuers);
+  issuersDone = true;
   await Promise.all(callers);
 
   const numbers = issued.map((x) => x.number);

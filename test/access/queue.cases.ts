@@ -92,6 +92,8 @@ export default {
       allow: TENANT_A1_ADMIN,
       request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/services/${f.svcA1}/settings`, payload: { dailyQuota: 500 } }),
     },
+    // Agency admins see their own agencies' services and counters; officers have no set-up page.
+    { method: 'GET', route: '/api/mpps/:mppId/queue/setup', allow: TENANT_A1_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/setup` }) },
     { method: 'GET', route: '/api/mpps/:mppId/queue/settings', allow: STAFF_A, request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/settings` }) },
     {
       method: 'PUT',

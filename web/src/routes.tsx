@@ -17,6 +17,7 @@ import { UsersPage } from './identity/UsersPage';
 import { ConsolePage } from './queue/ConsolePage';
 import { DisplayPage } from './queue/DisplayPage';
 import { KioskPage } from './queue/KioskPage';
+import { QueueSetupPage } from './queue/QueueSetupPage';
 import { StatusPage } from './queue/StatusPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
@@ -65,6 +66,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
   { path: 'loket', element: <ConsolePage /> },
+  { path: 'antrean', element: <QueueSetupPage /> },
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
   { path: 'nasional', element: <NationalSummaryPage /> },

@@ -252,6 +252,7 @@ export function ConsolePage() {
                   {w.serviceName}
                   {w.priorityName && <em> · {w.priorityName}</em>}
                   {w.transferred && <em> · {t('dialihkan', 'transferred')}</em>}
+                  {w.bookedFor && <em> · {t('booking', 'booked')} {new Date(w.bookedFor).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })}</em>}
                 </span>
                 <span className="cl-wait">{mmss(since(w.issuedAt, now))}</span>
                 {!cur && c.status === 'open' && (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { bearer, deviceToken } from './device';
@@ -159,6 +159,12 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
       ) : (
         <div className="kiosk-step no-print">
           {visitToken && <p className="kiosk-lead">{t('Pilih layanan berikutnya untuk kunjungan yang sama.', 'Choose the next service for the same visit.')}</p>}
+          {mode === 'kiosk' && !visitToken && (
+            <Link className="kiosk-booking-link" to={`/kios/${mppId}/booking`}>
+              <span className="kbl-main">{t('Sudah punya booking? Check-in', 'Already booked? Check in')}</span>
+              <span className="kbl-sub">{t('Pindai kode QR atau ketik kode booking Anda', 'Scan your QR code or type your booking code')}</span>
+            </Link>
+          )}
           {[...byTenant.entries()].map(([tenant, services]) => (
             <section key={tenant} className="kiosk-tenant">
               <h2>{tenant}</h2>

@@ -77,7 +77,7 @@ export interface CounterView {
 export interface ConsoleView {
   counter: CounterView;
   current: StaffTicket | null;
-  waiting: { total: number; tickets: { id: string; number: string; serviceName: string; priorityName: string | null; issuedAt: string; transferred: boolean }[] };
+  waiting: { total: number; tickets: { id: string; number: string; serviceName: string; priorityName: string | null; issuedAt: string; transferred: boolean; bookedFor: string | null }[] };
   myCounts: { called: number; served: number; noShow: number; transferred: number };
   transferTargets: { services: { id: string; name: string; tenantName: string }[]; counters: { id: string; number: number; name: string }[] };
 }
