@@ -53,7 +53,8 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } =
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // https: for agency logos given as URLs (docs/decisions.md, "Logos by https URL").
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

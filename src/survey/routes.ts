@@ -29,11 +29,14 @@ import {
   TabletSubmitRequest,
   TabletView,
   TokenParams,
+  UnsurView,
   Trend,
   TrendQuery,
 } from './schemas.js';
 import { ticketServedHandler } from './queue-link.js';
+import { UNSUR } from './questionnaire.js';
 import * as service from './service.js';
+import { surveyCodeForTicketStatus } from './status-code.js';
 
 // export.js (pdfkit, exceljs) is loaded on the first download, not at start: it is the heaviest import.
 const tags = ['survey'];
@@ -57,6 +60,20 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
     await service.submitByCode(db, request.principal, request.params.token, request.body);
     return reply.status(201).send({ received: true });
   });
+
+  app.post('/api/survey/ticket-status/:token/code', {
+    schema: {
+      tags,
+      summary: 'The survey code of a served queue ticket, for the holder of its status token (the QR on the ticket); the same code on every call until answered',
+      params: TokenParams,
+      response: { 200: IssuedToken },
+    },
+    config: publicLimit,
+  }, async (request) => surveyCodeForTicketStatus(db, request.params.token));
+
+  app.get('/api/survey/questionnaire', {
+    schema: { tags, summary: 'The nine unsur with the model questions and answer labels of PermenPANRB 14/2017 (public regulation text)', response: { 200: z.array(UnsurView) } },
+  }, async () => UNSUR.map((u) => ({ code: u.code, name: u.name, question: u.question, answers: [...u.answers] })));
 
   app.get('/api/public/mpps/:mpp/ikm', {
     schema: { tags, summary: 'Latest published IKM and grades of an MPP (by id or slug)', params: PublicMppParams, response: { 200: PublicIkm } },

@@ -61,6 +61,8 @@ export type SurveyForm = z.infer<typeof SurveyForm>;
 
 export const TokenParams = z.object({ token: z.string().min(4).max(64) });
 
+export const UnsurView = z.object({ code: z.string(), name: Text, question: Text, answers: z.array(Text).length(4) });
+
 export const MppParams = z.object({ mppId: z.uuid() });
 export const CounterParams = z.object({ mppId: z.uuid(), counterId: z.uuid() });
 export const DeviceParams = z.object({ mppId: z.uuid(), deviceId: z.uuid() });

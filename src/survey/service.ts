@@ -20,6 +20,11 @@ export const surveyErrors = defineErrors({
     id: 'Layanan untuk tiket ini belum selesai diberikan. Survei hanya dapat diisi setelah Anda dilayani.',
     en: 'The service for this ticket has not been given yet. The survey opens once you have been served.',
   },
+  survey_ticket_not_served: {
+    status: 409,
+    id: 'Tiket ini tidak dilayani (tidak hadir saat dipanggil atau dibatalkan), jadi tidak ada layanan yang dapat dinilai.',
+    en: 'This ticket was not served (missed the call or cancelled), so there is no service to rate.',
+  },
   survey_already_answered: {
     status: 409,
     id: 'Survei untuk layanan ini sudah diisi. Setiap layanan hanya dapat dinilai satu kali.',

@@ -12,6 +12,15 @@ function newCode(): string {
   return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
 }
 
+/** A code from at least 8 bytes (the first 60 bits, 5 bits per character), e.g. a derived MAC. */
+export function formatCode(bytes: Uint8Array): string {
+  let bits = 0n;
+  for (let i = 0; i < 8; i++) bits = (bits << 8n) | BigInt(bytes[i]!);
+  let s = '';
+  for (let i = 0; i < CODE_LENGTH; i++) s += ALPHABET[Number((bits >> BigInt(59 - 5 * i)) & 31n)];
+  return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+}
+
 /** Upper-cases, drops separators and maps look-alikes, so "abcd efgh" and "ABCD-EFGH" match. */
 export function normalizeCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');

@@ -17,6 +17,13 @@ export default {
   cases: [
     { method: 'GET', route: '/api/survey/forms/:token', public: 'citizens open the survey with the one-time code on their ticket', request: () => ({ url: '/api/survey/forms/AAAA-BBBB-CCCC' }) },
     { method: 'POST', route: '/api/survey/forms/:token/responses', public: 'the one-time code is the authorisation', request: () => ({ url: '/api/survey/forms/AAAA-BBBB-CCCC/responses', payload: { answers: { u1: 4 } } }) },
+    {
+      method: 'POST',
+      route: '/api/survey/ticket-status/:token/code',
+      public: 'the unguessable status token on the ticket QR is the authorisation; answers only for served tickets',
+      request: () => ({ url: '/api/survey/ticket-status/AAAAAAAAAAAAAAAAAAAAAAAA/code' }),
+    },
+    { method: 'GET', route: '/api/survey/questionnaire', public: 'the model questionnaire is regulation text', request: () => ({ url: '/api/survey/questionnaire' }) },
     { method: 'GET', route: '/api/public/mpps/:mpp/ikm', public: 'the published IKM is public by regulation', request: (w) => ({ url: `/api/public/mpps/${w.mppA}/ikm` }) },
     {
       method: 'POST',

@@ -25,6 +25,7 @@ import { LoginPage } from './shell/Login';
 import { StaffHome, StaffShell } from './shell/StaffShell';
 import { SurveyByCodePage, SurveyTabletPage } from './survey/SurveyPages';
 import { SurveyReportPage } from './survey/SurveyReportPage';
+import { SurveySettingsPage } from './survey/SurveySettingsPage';
 
 /** Pages without the staff shell: the public site, kiosks, display boards. Domains add theirs. */
 export const publicRoutes: RouteObject[] = [
@@ -58,6 +59,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengguna', element: <UsersPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'survei', element: <SurveyReportPage /> },
+  { path: 'pengaturan-survei', element: <SurveySettingsPage /> },
   { path: 'kalender', element: <CalendarPage /> },
   { path: 'booking', element: <StaffBookingsPage /> },
   { path: 'pengaduan', element: <ComplaintsPage /> },

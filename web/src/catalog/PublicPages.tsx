@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import './catalog.css';
 import { CHANNEL_NAMES, completionText, KIND_NAMES, localTime, rupiah, WEEKDAYS, ZONE_ABBR } from './format';
+import { IkmBadge, TenantIkmChip, usePublicIkm } from '../survey/IkmBadge';
 import type { Mpp, PublicMppPage, PublicService, Region, SearchHit } from './types';
 
 function useLoad<T>(path: string | null): { data: T | null; error: string | null } {
@@ -127,6 +128,7 @@ export function MppPage() {
   const { t } = useI18n();
   const { slug } = useParams();
   const { data, error } = useLoad<PublicMppPage>(`/api/public/mpps/${slug}`);
+  const ikm = usePublicIkm(slug);
   if (error) return <Shell><p className="error" role="alert">{error === '404' ? t('MPP tidak ditemukan.', 'MPP not found.') : error}</p></Shell>;
   if (!data) return <Shell><p className="loading">{t('Memuat…', 'Loading…')}</p></Shell>;
   const { mpp, status } = data;
@@ -139,6 +141,7 @@ export function MppPage() {
       <div className={`open-status ${status.open ? 'is-open' : 'is-closed'}`} role="status">
         <strong>{statusText(status, t)}</strong>
       </div>
+      <IkmBadge data={ikm} showTenants={false} />
       <section aria-labelledby="jam-hari-ini">
         <h2 id="jam-hari-ini">{t('Jam layanan hari ini', "Today's hours")} ({t(...WEEKDAYS[status.today.weekday - 1]!)}, {zone})</h2>
         {h ? (
@@ -175,6 +178,7 @@ export function MppPage() {
                 <summary>
                   {tn.logo && <img src={tn.logo} alt="" className="tenant-logo" />}
                   <span className="tenant-name">{tn.name}</span>
+                  <TenantIkmChip data={ikm} tenantName={tn.name} />
                   <span className="muted small">{t(...KIND_NAMES[tn.kind])} · {tn.services.length} {t('layanan', 'services')}</span>
                 </summary>
                 <ul>

@@ -39,6 +39,9 @@ export function PrintedTicket({ ticket }: { ticket: TicketView }) {
       </dl>
       {qr && <img className="pt-qr" src={qr} alt={t('Kode QR status antrean', 'QR code of the queue status')} />}
       <div className="pt-hint">{t('Pindai untuk memantau antrean dari ponsel Anda', 'Scan to follow your queue on your phone')}</div>
+      <div className="pt-hint pt-survey">
+        {t('Setelah dilayani, pindai kode yang sama untuk menilai layanan kami (anonim).', 'After being served, scan the same code to rate our service (anonymous).')}
+      </div>
     </section>
   );
 }

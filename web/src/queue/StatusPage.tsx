@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { LanguageSwitch, useI18n } from '../i18n';
 import './queue.css';
@@ -21,6 +21,8 @@ export function StatusPage() {
   const [ticket, setTicket] = useState<TicketView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [surveyBusy, setSurveyBusy] = useState(false);
+  const navigate = useNavigate();
 
   useEffect(() => {
     api<TicketView>(`/api/queue/status/${token}`).then(setTicket, (e: ApiError) => setError(e.message));
@@ -35,6 +37,18 @@ export function StatusPage() {
       setConfirming(false);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  /** The ticket's one survey code comes from the server (same code on every press until answered). */
+  async function rate() {
+    setSurveyBusy(true);
+    try {
+      const issued = await api<{ surveyPath: string }>(`/api/survey/ticket-status/${token}/code`, { method: 'POST' });
+      void navigate(issued.surveyPath);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+      setSurveyBusy(false);
     }
   }
 
@@ -82,6 +96,14 @@ export function StatusPage() {
                 </li>
               ))}
             </ul>
+          </section>
+        )}
+        {ticket.status === 'served' && (
+          <section className="st-survey">
+            <p>{t('Terima kasih telah berkunjung. Bagaimana layanan kami? Penilaian Anda anonim.', 'Thank you for visiting. How was our service? Your rating is anonymous.')}</p>
+            <button type="button" className="primary" disabled={surveyBusy} onClick={() => void rate()}>
+              {t('Nilai layanan kami', 'Rate our service')}
+            </button>
           </section>
         )}
         {error && <p className="error">{error}</p>}

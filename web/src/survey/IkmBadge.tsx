@@ -5,7 +5,7 @@ import { mutuColor } from './charts';
 import type { Text } from './SurveyForm';
 import './survey.css';
 
-interface PublicIkm {
+export interface PublicIkm {
   mppName: string;
   period: string;
   periodLabel: Text;
@@ -16,16 +16,25 @@ interface PublicIkm {
   tenants: { name: string; respondents: number; ikm: number | null; grade: { mutu: string; kinerja: Text } | null }[];
 }
 
-/**
- * The latest published IKM of an MPP with its grade and each agency's grade, for the MPP's public
- * page. `mpp` is the MPP's id or slug. Renders nothing until the MPP has published a period.
- */
-export function IkmBadge({ mpp, showTenants = true }: { mpp: string; showTenants?: boolean }) {
-  const { t } = useI18n();
+/** The latest published IKM of an MPP (id or slug); null until something is published. */
+export function usePublicIkm(mpp: string | undefined): PublicIkm | null {
   const [data, setData] = useState<PublicIkm | null>(null);
   useEffect(() => {
+    if (!mpp) return;
     api<PublicIkm>(`/api/public/mpps/${encodeURIComponent(mpp)}/ikm`).then(setData, () => setData(null));
   }, [mpp]);
+  return data;
+}
+
+/**
+ * The latest published IKM of an MPP with its grade and each agency's grade, for the MPP's public
+ * page. `mpp` is the MPP's id or slug (or pass `data` from usePublicIkm when the page also shows
+ * per-agency chips). Renders nothing until the MPP has published a period.
+ */
+export function IkmBadge({ mpp, data: given, showTenants = true }: { mpp?: string; data?: PublicIkm | null; showTenants?: boolean }) {
+  const { t } = useI18n();
+  const fetched = usePublicIkm(given === undefined ? mpp : undefined);
+  const data = given === undefined ? fetched : given;
   if (!data) return null;
   const color = mutuColor(data.grade?.mutu);
   return (
@@ -54,5 +63,22 @@ export function IkmBadge({ mpp, showTenants = true }: { mpp: string; showTenants
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * One agency's published grade as a small chip (for the agency list of the public MPP page). The
+ * published snapshot names agencies, so the chip matches by name; nothing is shown for an agency
+ * without answers in the published period.
+ */
+export function TenantIkmChip({ data, tenantName }: { data: PublicIkm | null; tenantName: string }) {
+  const { t } = useI18n();
+  const row = data?.tenants.find((x) => x.name === tenantName);
+  if (!data || !row?.grade || row.ikm === null) return null;
+  const label = `IKM ${row.ikm.toFixed(2)} · ${t('mutu', 'grade')} ${row.grade.mutu} (${t(row.grade.kinerja.id, row.grade.kinerja.en)}) · ${t(data.periodLabel.id, data.periodLabel.en)}`;
+  return (
+    <span className="ikm-tenant-chip" title={label} aria-label={label}>
+      <span className="ikm-badge-chip" style={{ background: mutuColor(row.grade.mutu) }}>{row.grade.mutu}</span> {row.ikm.toFixed(2)}
+    </span>
   );
 }

@@ -1,0 +1,46 @@
+import { createHmac } from 'node:crypto';
+import type { Db } from '../platform/db.js';
+import { commonErrors } from '../platform/errors.js';
+import { ensureTicketToken, findServedTicket, hasQueue } from './queue-link.js';
+import * as repo from './repository.js';
+import type { IssuedToken } from './schemas.js';
+import { surveyErrors } from './service.js';
+import { formatCode, hashCode } from './tokens.js';
+
+/**
+ * The survey code of a queue ticket, obtained from its live status page (the QR printed on the
+ * ticket). The code is derived from the ticket's secret status token (HMAC keyed by the token), so
+ * asking again gives the same code: reloading the status page never voids a code the person already
+ * opened. Whoever holds the status token holds the ticket, so no more is disclosed than before; the
+ * code alone does not reveal the status token.
+ */
+export function codeForStatusToken(statusToken: string): string {
+  const mac = createHmac('sha256', statusToken).update('layan/survey-code/v1').digest();
+  return formatCode(mac);
+}
+
+/**
+ * Gives the holder of a served ticket its one survey code. Idempotent: the same code each time
+ * while unanswered. If a console had shown the ticket another fresh code, that one is replaced by
+ * this one (either way only one answer per ticket is ever taken).
+ * @throws AppError not_found (404) for an unknown status token, survey_not_served (409) while the
+ *   ticket is not yet served, survey_ticket_not_served (409) for a no-show or cancelled ticket,
+ *   survey_already_answered (409) once answered.
+ */
+export async function surveyCodeForTicketStatus(db: Db, statusToken: string): Promise<IssuedToken> {
+  if (!(await hasQueue(db))) throw commonErrors.not_found();
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ mpp_id: string; id: string; status: string }>('SELECT mpp_id, id, status FROM tickets WHERE status_token = $1', [statusToken]);
+    const ticket = rows[0];
+    if (!ticket) throw commonErrors.not_found();
+    if (ticket.status === 'no_show' || ticket.status === 'cancelled') throw surveyErrors.survey_ticket_not_served();
+    const served = await findServedTicket(tx, ticket.mpp_id, ticket.id);
+    if (!served) throw surveyErrors.survey_not_served();
+    await ensureTicketToken(tx, ticket.mpp_id, ticket.id, served);
+    const code = codeForStatusToken(statusToken);
+    // Same value on a reload; the WHERE NOT responded refuses an answered ticket.
+    const row = await repo.replaceTokenHash(tx, ticket.mpp_id, 'ticket', ticket.id, hashCode(code));
+    if (!row) throw surveyErrors.survey_already_answered();
+    return { token: code, surveyPath: `/survei/${code}`, served: true };
+  });
+}

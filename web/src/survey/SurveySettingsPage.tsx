@@ -1,0 +1,231 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { useSession } from '../session';
+import type { Text } from './SurveyForm';
+import './survey.css';
+
+interface Tablet { deviceId: string; deviceName: string; counterId: string; counterNumber: number; counterName: string }
+interface Device { id: string; kind: 'kiosk' | 'display'; name: string; revokedAt: string | null }
+interface Counter { id: string; number: number; name: string; tenantCode: string; active: boolean }
+interface ServiceItem { id: string; name: string; tenant: { name: string } }
+interface Unsur { code: string; name: Text; question: Text; answers: Text[] }
+interface Label { unsur: number; score: number; labelId: string; labelEn: string }
+/** Draft wording keyed "unsur:score"; empty fields fall back to the regulation's wording. */
+type Draft = Record<string, { id: string; en: string }>;
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/.test(s);
+
+/**
+ * Survey settings for MPP admins: pairing kiosk devices with counters as survey tablets, and the
+ * per-service wording of the four answers (the nine unsur and the 1-4 scale stay as regulated).
+ * Agency admins see the wording part for their own services.
+ */
+export function SurveySettingsPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const grant = user?.grants.find((g) => g.mppId);
+  const canPair = user?.grants.some((g) => g.role === 'national_admin' || g.role === 'mpp_admin') ?? false;
+  const [mppId, setMppId] = useState(grant?.mppId ?? '');
+  return (
+    <section className="survey-settings">
+      <h1>{t('Pengaturan survei kepuasan', 'Satisfaction survey settings')}</h1>
+      <p className="muted">
+        <Link to="/staf/survei">← {t('Laporan SKM', 'SKM report')}</Link>
+      </p>
+      {!grant && <label>{t('ID MPP', 'MPP id')}<input value={mppId} onChange={(e) => setMppId(e.target.value.trim())} /></label>}
+      {isUuid(mppId) && canPair && <TabletSection mppId={mppId} />}
+      {isUuid(mppId) && <WordingSection mppId={mppId} />}
+    </section>
+  );
+}
+
+function TabletSection({ mppId }: { mppId: string }) {
+  const { t } = useI18n();
+  const [tablets, setTablets] = useState<Tablet[]>([]);
+  const [kiosks, setKiosks] = useState<Device[]>([]);
+  const [counters, setCounters] = useState<Counter[]>([]);
+  const [deviceId, setDeviceId] = useState('');
+  const [counterId, setCounterId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = () => {
+    api<Tablet[]>(`/api/mpps/${mppId}/survey/tablets`).then(setTablets, (e: ApiError) => setError(e.message));
+  };
+  useEffect(() => {
+    load();
+    api<Device[]>(`/api/mpps/${mppId}/devices`).then((d) => setKiosks(d.filter((x) => x.kind === 'kiosk' && !x.revokedAt)), (e: ApiError) => setError(e.message));
+    api<Counter[]>(`/api/catalog/mpps/${mppId}/counters`).then((c) => setCounters(c.filter((x) => x.active).sort((a, b) => a.number - b.number)), (e: ApiError) => setError(e.message));
+  }, [mppId]);
+
+  async function pair(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setNotice(null);
+    try {
+      const v = await api<Tablet>(`/api/mpps/${mppId}/survey/tablets/${deviceId}`, { method: 'PUT', body: { counterId } });
+      setNotice(t(`${v.deviceName} kini tablet survei Loket ${v.counterNumber}.`, `${v.deviceName} is now the survey tablet of counter ${v.counterNumber}.`));
+      setDeviceId('');
+      load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  async function unpair(x: Tablet) {
+    if (!window.confirm(t(`Lepaskan ${x.deviceName} dari Loket ${x.counterNumber}?`, `Unpair ${x.deviceName} from counter ${x.counterNumber}?`))) return;
+    setNotice(null);
+    await api(`/api/mpps/${mppId}/survey/tablets/${x.deviceId}`, { method: 'DELETE' }).catch((e: ApiError) => setError(e.message));
+    load();
+  }
+
+  return (
+    <section className="card settings-card" aria-labelledby="tablet-survei">
+      <h2 id="tablet-survei">{t('Tablet survei di loket', 'Survey tablets at counters')}</h2>
+      <p className="muted">
+        {t(
+          'Perangkat kios yang dipasangkan ke loket menampilkan survei untuk tiket yang baru selesai dilayani di loket itu. Token perangkat dibuat di halaman Perangkat.',
+          'A kiosk device paired with a counter shows the survey for the ticket just finished at that counter. Device tokens are issued on the Devices page.',
+        )}
+      </p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {tablets.length === 0 ? (
+        <p>{t('Belum ada tablet survei yang dipasangkan.', 'No survey tablet is paired yet.')}</p>
+      ) : (
+        <table className="data">
+          <thead><tr><th>{t('Perangkat', 'Device')}</th><th>{t('Loket', 'Counter')}</th><th /></tr></thead>
+          <tbody>
+            {tablets.map((x) => (
+              <tr key={x.deviceId}>
+                <td>{x.deviceName}</td>
+                <td>{t('Loket', 'Counter')} {x.counterNumber} · {x.counterName}</td>
+                <td><button type="button" onClick={() => void unpair(x)}>{t('Lepaskan', 'Unpair')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="pair-form" onSubmit={(e) => void pair(e)}>
+        <div className="field">
+          <label htmlFor="survey-tablet-device">{t('Perangkat kios', 'Kiosk device')}</label>
+          <select id="survey-tablet-device" value={deviceId} onChange={(e) => setDeviceId(e.target.value)} required>
+            <option value="">{t('— pilih —', '— choose —')}</option>
+            {kiosks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="survey-tablet-counter">{t('Loket', 'Counter')}</label>
+          <select id="survey-tablet-counter" value={counterId} onChange={(e) => setCounterId(e.target.value)} required>
+            <option value="">{t('— pilih —', '— choose —')}</option>
+            {counters.map((c) => <option key={c.id} value={c.id}>{`${c.number} · ${c.name} (${c.tenantCode})`}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="primary" disabled={!deviceId || !counterId}>{t('Pasangkan', 'Pair')}</button>
+      </form>
+    </section>
+  );
+}
+
+function WordingSection({ mppId }: { mppId: string }) {
+  const { t } = useI18n();
+  const [services, setServices] = useState<ServiceItem[]>([]);
+  const [unsur, setUnsur] = useState<Unsur[]>([]);
+  const [serviceId, setServiceId] = useState('');
+  const [draft, setDraft] = useState<Draft>({});
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    api<ServiceItem[]>(`/api/catalog/mpps/${mppId}/services`).then(setServices, (e: ApiError) => setError(e.message));
+    api<Unsur[]>('/api/survey/questionnaire').then(setUnsur, (e: ApiError) => setError(e.message));
+  }, [mppId]);
+
+  const toDraft = (labels: Label[]): Draft => Object.fromEntries(labels.map((l) => [`${l.unsur}:${l.score}`, { id: l.labelId, en: l.labelEn }]));
+  useEffect(() => {
+    setNotice(null);
+    if (!serviceId) return setDraft({});
+    api<Label[]>(`/api/mpps/${mppId}/services/${serviceId}/survey-labels`).then((l) => setDraft(toDraft(l)), (e: ApiError) => setError(e.message));
+  }, [mppId, serviceId]);
+
+  const set = (key: string, lang: 'id' | 'en', value: string) => setDraft((d) => ({ ...d, [key]: { id: d[key]?.id ?? '', en: d[key]?.en ?? '', [lang]: value } }));
+
+  async function save(labels: Label[]) {
+    setError(null);
+    setNotice(null);
+    try {
+      const saved = await api<Label[]>(`/api/mpps/${mppId}/services/${serviceId}/survey-labels`, { method: 'PUT', body: labels });
+      setDraft(toDraft(saved));
+      setNotice(labels.length === 0 ? t('Kata-kata jawaban kembali seperti peraturan.', 'The answers are worded as in the regulation again.') : t(`${saved.length} label jawaban disimpan.`, `${saved.length} answer labels saved.`));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const labels: Label[] = [];
+    unsur.forEach((u, i) =>
+      u.answers.forEach((a, s) => {
+        const d = draft[`${i + 1}:${s + 1}`];
+        const id = d?.id.trim() ?? '';
+        const en = d?.en.trim() ?? '';
+        // Only what differs from the regulation is stored; a blank field keeps its default wording.
+        if ((id && id !== a.id) || (en && en !== a.en)) labels.push({ unsur: i + 1, score: s + 1, labelId: id || a.id, labelEn: en || a.en });
+      }),
+    );
+    void save(labels);
+  }
+
+  return (
+    <section className="card settings-card" aria-labelledby="kata-jawaban">
+      <h2 id="kata-jawaban">{t('Kata-kata jawaban per layanan', 'Answer wording per service')}</h2>
+      <p className="muted">
+        {t(
+          'Sembilan unsur dan skala 1-4 ditetapkan PermenPANRB 14/2017 dan tidak dapat diubah; yang dapat disesuaikan hanya kata-kata keempat jawaban agar cocok dengan layanannya. Kolom kosong memakai kata-kata bawaan.',
+          'The nine elements and the 1-4 scale are fixed by PermenPANRB 14/2017; only the wording of the four answers can be adapted to the service. An empty field keeps the default wording.',
+        )}
+      </p>
+      <div className="field">
+        <label htmlFor="survey-wording-service">{t('Layanan', 'Service')}</label>
+        <select id="survey-wording-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+          <option value="">{t('— pilih layanan —', '— choose a service —')}</option>
+          {services.map((s) => <option key={s.id} value={s.id}>{`${s.name} · ${s.tenant.name}`}</option>)}
+        </select>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {serviceId && unsur.length > 0 && (
+        <form onSubmit={submit}>
+          {unsur.map((u, i) => (
+            <fieldset key={u.code} className="wording-unsur">
+              <legend>{u.code} · {t(u.name.id, u.name.en)}</legend>
+              <p className="muted small">{t(u.question.id, u.question.en)}</p>
+              <table className="data wording-table">
+                <thead><tr><th>{t('Nilai', 'Score')}</th><th>Bahasa Indonesia</th><th>English</th></tr></thead>
+                <tbody>
+                  {u.answers.map((a, s) => {
+                    const key = `${i + 1}:${s + 1}`;
+                    return (
+                      <tr key={key}>
+                        <td className="wording-score">{s + 1}</td>
+                        <td><input aria-label={`${u.code} ${t('nilai', 'score')} ${s + 1} (Indonesia)`} placeholder={a.id} value={draft[key]?.id ?? ''} maxLength={120} onChange={(e) => set(key, 'id', e.target.value)} /></td>
+                        <td><input aria-label={`${u.code} ${t('nilai', 'score')} ${s + 1} (English)`} placeholder={a.en} value={draft[key]?.en ?? ''} maxLength={120} onChange={(e) => set(key, 'en', e.target.value)} /></td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </fieldset>
+          ))}
+          <div className="wording-actions">
+            <button type="submit" className="primary">{t('Simpan kata-kata jawaban', 'Save answer wording')}</button>
+            <button type="button" onClick={() => void save([])}>{t('Kembalikan ke bawaan', 'Restore defaults')}</button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
