@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, fakeClock, staffCaller, type Caller, type TestApp } from '../../test/support/app.js';
+import { createTestApp, fakeClock, seedMpp, staffCaller, type Caller, type TestApp } from '../../test/support/app.js';
 
 let t: TestApp;
 let national: Caller;
@@ -186,5 +186,27 @@ describe('tenants, counters and services', () => {
     expect(jateng?.mpps).toBe(2);
     expect(rows.find((r) => r.level === 'kind' && r.provinceCode === '33' && r.tenantKind === 'central_agency')?.services).toBeGreaterThanOrEqual(2);
     expect(rows.find((r) => r.level === 'national')?.mpps).toBe(await count('mpps'));
+  });
+});
+
+describe('an MPP without a region code (created before the catalog had regions)', () => {
+  it('still shows its public page and asks for the region on the next edit', async () => {
+    const t = await createTestApp();
+    try {
+      const m = await seedMpp(t.db);
+      const { rows } = await t.db.query<{ slug: string }>('SELECT slug FROM mpps WHERE id = $1', [m.mppId]);
+      const page = await t.app.inject({ method: 'GET', url: `/api/public/mpps/${rows[0]!.slug}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.json().mpp.regionCode).toBeNull();
+      const admin = await staffCaller(t, 'mpp_admin', { mppId: m.mppId });
+      const rename = await t.app.inject({ method: 'PATCH', url: `/api/catalog/mpps/${m.mppId}`, headers: admin.headers, payload: { name: 'MPP Baru' } });
+      expect(rename.statusCode).toBe(400);
+      expect(rename.json().errors).toEqual([{ path: 'body.regionCode', message: 'Kode wilayah wajib diisi untuk MPP ini.' }]);
+      const fixed = await t.app.inject({ method: 'PATCH', url: `/api/catalog/mpps/${m.mppId}`, headers: admin.headers, payload: { name: 'MPP Baru', regionCode: '33.02' } });
+      expect(fixed.statusCode).toBe(200);
+      expect(fixed.json()).toMatchObject({ name: 'MPP Baru', regionCode: '33.02' });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -91,6 +91,8 @@ export type MppPatch = z.infer<typeof MppPatch>;
 
 export const MppView = MppInput.extend({
   id: z.uuid(),
+  // An MPP created before the catalog's region column (an upgraded install) has none yet.
+  regionCode: RegionCode.nullable(),
   region: Region.nullable(),
   province: Region.nullable(),
 });

@@ -1,7 +1,7 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, requireNationalAdmin, requireStaff, requireTenantRole, isNationalAdmin, tenantScope, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
-import { commonErrors } from '../platform/errors.js';
+import { commonErrors, validationError } from '../platform/errors.js';
 import { catalogErrors } from './errors.js';
 import { localParts } from './hours.js';
 import * as repo from './repository.js';
@@ -68,7 +68,11 @@ export async function updateMpp(db: Db, principal: Principal, mppId: string, pat
     return await db.transaction(async (tx) => {
       const before = await repo.getMpp(tx, mppId);
       const { id: _id, region: _r, province: _p, ...current } = before;
-      const next: MppInput = { ...current, ...patch };
+      const regionCode = patch.regionCode ?? current.regionCode;
+      if (!regionCode) {
+        throw validationError([{ path: 'body.regionCode', messages: { id: 'Kode wilayah wajib diisi untuk MPP ini.', en: 'This MPP needs a region code.' } }]);
+      }
+      const next: MppInput = { ...current, ...patch, regionCode };
       if (patch.regionCode !== undefined) await checkRegion(tx, next.regionCode);
       await repo.updateMpp(tx, mppId, next);
       const after = await repo.getMpp(tx, mppId);
