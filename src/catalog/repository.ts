@@ -58,7 +58,7 @@ async function toMppViews(q: Queryable, rows: MppRow[]): Promise<MppView[]> {
     slug: r.slug,
     name: r.name,
     timezone: r.timezone,
-    regionCode: r.region_code ?? '',
+    regionCode: r.region_code,
     address: r.address,
     weeklyHours: r.weekly_hours,
     waitingCapacity: r.waiting_capacity,
