@@ -2,21 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { LanguageSwitch, useI18n } from '../i18n';
+import { deviceToken } from '../queue/device';
 import './booking.css';
 
-/** The kiosk's device token, set once by opening the page with ?token=… (same key as the queue kiosk). */
-function kioskToken(mppId: string): string | null {
-  const key = `layan.kiosk.${mppId}`;
-  const url = new URL(window.location.href);
-  const given = url.searchParams.get('token');
-  if (given) {
-    localStorage.setItem(key, given);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search);
-    return given;
-  }
-  return localStorage.getItem(key);
-}
 
 interface CheckInResult {
   outcome: 'checked_in' | 'walk_in';
@@ -29,7 +17,7 @@ interface CheckInResult {
 export function KioskCheckInPage() {
   const { t } = useI18n();
   const { mppId = '' } = useParams();
-  const [token] = useState(() => kioskToken(mppId));
+  const [token] = useState(() => deviceToken('kiosk', mppId));
   const [code, setCode] = useState('');
   const [result, setResult] = useState<CheckInResult | null>(null);
   const [error, setError] = useState<string | null>(null);
