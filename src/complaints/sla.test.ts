@@ -107,10 +107,17 @@ describe('overdue', () => {
 
     await sweepComplaints(t.db, clock);
     await sweepComplaints(t.db, clock);
-    const msgs = await t.db.query<{ payload: { stage: string; recipients: { email: string }[] } }>("SELECT payload FROM outbox WHERE topic = 'complaint.overdue' AND payload->>'complaintId' = $1", [late.id]);
+    const msgs = await t.db.query<{ payload: { stage: string; trackingCode: string; recipients: { email: string }[] } }>("SELECT payload FROM outbox WHERE topic = 'complaint.overdue' AND payload->>'complaintId' = $1", [late.id]);
     expect(msgs.rows).toHaveLength(1);
     expect(msgs.rows[0]!.payload.stage).toBe('verification');
     expect(msgs.rows[0]!.payload.recipients.map((r) => r.email)).toEqual([admin.email]);
+    const emails = await t.db.query<{ payload: { to: string; subject: string } }>(
+      "SELECT payload FROM outbox WHERE topic = 'notify.email' AND payload->>'subject' LIKE '%' || $1 || '%'",
+      [msgs.rows[0]!.payload.trackingCode],
+    );
+    expect(emails.rows.map((r) => r.payload)).toEqual([
+      expect.objectContaining({ to: admin.email, subject: `Pengaduan ${msgs.rows[0]!.payload.trackingCode} melewati batas waktu verifikasi` }),
+    ]);
 
     // Verified and assigned, then late again: a second notice, now also to the tenant's admin.
     await action(admin, mpp.mppId, late.id, 'verify', { track: 'simple' });

@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../platform/auth.js';
 import type { Clock } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
+import { notify } from '../notifications/notify.js';
 import { enqueue } from '../platform/outbox.js';
 import * as repo from './repository.js';
 import { applyAction, TOPIC_OVERDUE } from './service.js';
@@ -36,6 +37,16 @@ export async function sweepComplaints(db: Db, clock: Clock): Promise<{ closed: n
         assignedTenantId: row.assigned_tenant_id,
         recipients: recipients.map((r) => ({ userId: r.user_id, email: r.email, role: r.role })),
       }, row.mpp_id);
+      const code = formatTrackingCode(row.tracking_code);
+      const stage = row.overdue_notified === 'verification' ? 'verifikasi' : 'penyelesaian';
+      for (const r of recipients) {
+        await notify(tx, row.mpp_id, { email: r.email }, {
+          subject: `Pengaduan ${code} melewati batas waktu ${stage}`,
+          text: `Pengaduan dengan kode ${code} telah melewati batas waktu ${stage}. ` +
+            'Mohon segera ditindaklanjuti di menu Pengaduan pada Layan.',
+          shortText: `Pengaduan ${code} melewati batas waktu ${stage}.`,
+        });
+      }
     }
     return rows.length;
   });
