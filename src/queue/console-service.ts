@@ -250,7 +250,7 @@ async function servedSideEffects(tx: Queryable, t: repo.TicketRow): Promise<void
 export async function consoleView(db: Db, principal: Principal, mppId: string, counterId: string, at: Date): Promise<ConsoleView> {
   const counter = await staffedCounter(db, principal, mppId, counterId);
   const staff = requireStaff(principal);
-  const { localDay } = await repo.localDayOf(db, mppId, at);
+  const { localDay, timezone } = await repo.localDayOf(db, mppId, at);
   const currentId = await counters.currentTicketId(db, mppId, counterId);
   const current = currentId ? await staffTicketView(db, await repo.getTicket(db, mppId, currentId)) : null;
   const { rows: midnight } = await db.query<{ at: Date }>(
@@ -267,6 +267,7 @@ export async function consoleView(db: Db, principal: Principal, mppId: string, c
     [mppId, counterId],
   );
   return {
+    timezone,
     counter: toCounterView(counter),
     current,
     waiting: await counters.waitingLine(db, mppId, counterId, localDay, at),

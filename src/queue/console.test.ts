@@ -201,6 +201,7 @@ describe('ticket transitions', () => {
     const tk = (await issue(t, w, w.services.kk)).json();
     const view = await t.app.inject({ method: 'GET', url: q(`/counters/${w.counters.c1}/console`), headers: w.officer.headers });
     expect(view.statusCode).toBe(200);
+    expect(view.json().timezone).toBe((await t.db.query<{ timezone: string }>('SELECT timezone FROM mpps WHERE id = $1', [w.mppId])).rows[0]!.timezone);
     expect(view.json().waiting.tickets.map((x: { id: string }) => x.id)).toContain(tk.id);
     expect(view.json().myCounts.served).toBeGreaterThanOrEqual(1);
     expect(view.json().myCounts.noShow).toBeGreaterThanOrEqual(1);

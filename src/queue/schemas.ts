@@ -118,6 +118,8 @@ export const CounterView = z.object({
 export type CounterView = z.infer<typeof CounterView>;
 
 export const ConsoleView = z.object({
+  /** The MPP's IANA zone: the console shows times in it, whatever the browser's zone. */
+  timezone: z.string(),
   counter: CounterView,
   current: StaffTicketView.nullable(),
   waiting: z.object({

@@ -3,7 +3,7 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import './queue.css';
-import type { ConsoleView, CounterView } from './types';
+import { timeOf, type ConsoleView, type CounterView } from './types';
 
 const mmss = (s: number | null) => (s === null ? '–' : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
 const since = (iso: string | null, now: number) => (iso ? Math.max(0, Math.round((now - Date.parse(iso)) / 1000)) : null);
@@ -252,7 +252,7 @@ export function ConsolePage() {
                   {w.serviceName}
                   {w.priorityName && <em> · {w.priorityName}</em>}
                   {w.transferred && <em> · {t('dialihkan', 'transferred')}</em>}
-                  {w.bookedFor && <em> · {t('booking', 'booked')} {new Date(w.bookedFor).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })}</em>}
+                  {w.bookedFor && <em> · {t('booking', 'booked')} {timeOf(w.bookedFor, view.timezone)}</em>}
                 </span>
                 <span className="cl-wait">{mmss(since(w.issuedAt, now))}</span>
                 {!cur && c.status === 'open' && (

@@ -75,6 +75,7 @@ export interface CounterView {
 }
 
 export interface ConsoleView {
+  timezone: string;
   counter: CounterView;
   current: StaffTicket | null;
   waiting: { total: number; tickets: { id: string; number: string; serviceName: string; priorityName: string | null; issuedAt: string; transferred: boolean; bookedFor: string | null }[] };
