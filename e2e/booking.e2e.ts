@@ -7,9 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { hashPassword } from '../src/identity/service.js';
-import { openPglite, pgliteDb } from '../src/platform/db.js';
-import { migrate } from '../src/platform/migrate.js';
-import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 /**
  * A citizen books on a phone, reads the confirmation from a real SMTP server, checks in at the
@@ -27,8 +25,7 @@ let seed: { mppId: string; serviceId: string; counterId: string };
 const localDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 async function seedDatabase(dir: string) {
-  const db = pgliteDb(await openPglite(path.join(dir, 'pglite')));
-  await migrate(db);
+  const db = await openServerDatabase(dir);
   const allDay = { opens: '00:00', closes: '23:59', breaks: [] };
   const week = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, allDay]));
   const mppId = (await db.query<{ id: string }>("INSERT INTO mpps (slug, name, timezone, weekly_hours) VALUES ('mpp-e2e', 'MPP Kota Contoh', 'Asia/Jakarta', $1) RETURNING id", [JSON.stringify(week)])).rows[0]!.id;

@@ -5,9 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { hashPassword } from '../src/identity/service.js';
-import { openPglite, pgliteDb } from '../src/platform/db.js';
-import { migrate } from '../src/platform/migrate.js';
-import { launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 const HANDLER = { email: 'pengaduan@e2e.layan', password: 'handler-e2e-password' };
 const SLUG = 'mpp-kota-e2e';
@@ -20,8 +18,7 @@ let dataDir: string;
  * embedded database itself, before the server opens it: one MPP, two tenants, one complaint handler.
  */
 async function prepareDatabase(dir: string): Promise<void> {
-  const db = pgliteDb(await openPglite(path.join(dir, 'pglite')));
-  await migrate(db);
+  const db = await openServerDatabase(dir);
   const mpp = (await db.query<{ id: string }>("INSERT INTO mpps (slug, name, timezone) VALUES ($1, 'MPP Kota Contoh', 'Asia/Makassar') RETURNING id", [SLUG])).rows[0]!.id;
   await db.query("INSERT INTO tenants (mpp_id, code, name, kind) VALUES ($1, 'DUKCAPIL', 'Dinas Dukcapil', 'regional_office'), ($1, 'SAMSAT', 'Samsat', 'regional_office')", [mpp]);
   const user = (await db.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, 'Rina Pengelola', $2) RETURNING id", [HANDLER.email, await hashPassword(HANDLER.password)])).rows[0]!.id;

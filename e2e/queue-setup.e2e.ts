@@ -5,9 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { seedQueueDemo, type QueueDemo } from '../bench/queue-seed.js';
-import { openPglite, pgliteDb, postgresDb, type Db } from '../src/platform/db.js';
-import { migrate } from '../src/platform/migrate.js';
-import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,10 +15,7 @@ let kioskToken: string;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layan-e2e-queue-setup-'));
 
 before(async () => {
-  let db: Db;
-  if (process.env.E2E_DATABASE_URL) db = postgresDb(process.env.E2E_DATABASE_URL, 2);
-  else db = pgliteDb(await openPglite(path.join(dataDir, 'pglite')));
-  await migrate(db);
+  const db = await openServerDatabase(dataDir);
   demo = await seedQueueDemo(db, { nationalAdmin: ADMIN });
   await db.close();
   server = await startServer({ DATA_DIR: dataDir });

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openPglite, pgliteDb, postgresDb, type Db } from '../src/platform/db.js';
+import { migrate } from '../src/platform/migrate.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -91,6 +93,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens and migrates the database that `startServer({ DATA_DIR: dataDir })` will use (the server
+ * at E2E_DATABASE_URL when set), so a test can seed it first. Close it before starting the server:
+ * two processes must not hold one embedded data directory.
+ */
+export async function openServerDatabase(dataDir: string): Promise<Db> {
+  const db = process.env.E2E_DATABASE_URL ? postgresDb(process.env.E2E_DATABASE_URL, 2) : pgliteDb(await openPglite(path.join(dataDir, 'pglite')));
+  await migrate(db);
+  return db;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { openPglite, pgliteDb, postgresDb, type Db } from '../src/platform/db.js';
-import { migrate } from '../src/platform/migrate.js';
-import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import type { Db } from '../src/platform/db.js';
+import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 /**
  * The survey end to end: a served ticket, the counter tablet's questionnaire, the link on a
@@ -22,7 +21,6 @@ let dataDir: string;
 const world = { mppId: '', tenantId: '', otherTenantId: '', serviceId: '', otherServiceId: '', counterId: '' };
 
 async function seed(db: Db): Promise<void> {
-  await migrate(db);
   const one = async (sql: string, params: unknown[]) => (await db.query<{ id: string }>(sql, params)).rows[0]!.id;
   world.mppId = await one("INSERT INTO mpps (slug, name, timezone) VALUES ('mpp-kota-contoh', 'MPP Kota Contoh', 'Asia/Jakarta') RETURNING id", []);
   const tenant = (code: string, name: string) => one("INSERT INTO tenants (mpp_id, code, name, kind) VALUES ($1, $2, $3, 'regional_office') RETURNING id", [world.mppId, code, name]);
@@ -40,7 +38,7 @@ async function seed(db: Db): Promise<void> {
 
 before(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'layan-e2e-survey-'));
-  const db = process.env.E2E_DATABASE_URL ? postgresDb(process.env.E2E_DATABASE_URL, 2) : pgliteDb(await openPglite(path.join(dataDir, 'pglite')));
+  const db = await openServerDatabase(dataDir);
   await seed(db);
   await db.close();
   server = await startServer({ DATA_DIR: dataDir });
