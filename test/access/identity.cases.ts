@@ -108,6 +108,12 @@ export default {
       allow: ['national', 'mppAdminA', 'tenantAdminA1'],
       request: (w) => ({ url: `/api/audit?mppId=${w.mppA}` }),
     },
+    {
+      method: 'GET',
+      route: '/api/audit/facets',
+      allow: ['national', 'mppAdminA', 'tenantAdminA1'],
+      request: (w) => ({ url: `/api/audit/facets?mppId=${w.mppA}` }),
+    },
     { method: 'GET', route: '/api/ping', public: 'liveness of the API for clients', request: () => ({ url: '/api/ping' }) },
   ],
 } satisfies CaseFile;
