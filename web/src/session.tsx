@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { client, unwrap } from './api/client';
 import { ApiError } from './api/problem';
@@ -30,6 +30,14 @@ async function loadMe(signal: AbortSignal): Promise<User | null> {
   }
 }
 
+/**
+ * Another person may sign in on this device: nothing cached for the previous one survives. (Not
+ * `queryClient.clear()`: that would also drop the session entry this provider is subscribed to.)
+ */
+function forgetOthers(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: ME_KEY, queryFn: ({ signal }) => loadMe(signal), staleTime: 60_000 });
@@ -41,8 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (email: string, password: string) => {
       const res = await unwrap(client.POST('/api/auth/login', { body: { email, password } }));
-      // Another person may sign in on this device: nothing cached for the previous one survives.
-      queryClient.clear();
+      forgetOthers(queryClient);
       queryClient.setQueryData(ME_KEY, res.user);
       return res.user;
     },
@@ -50,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const logout = useCallback(async () => {
     await unwrap(client.POST('/api/auth/logout'));
-    queryClient.clear();
+    forgetOthers(queryClient);
     queryClient.setQueryData(ME_KEY, null);
   }, [queryClient]);
 
