@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const DOMAINS = ['identity', 'audit', 'catalog', 'queue', 'booking', 'survey', 'complaints', 'calendar', 'demo', 'notifications'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'bench/results/', 'web/src/api/schema.d.ts'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

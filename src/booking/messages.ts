@@ -1,11 +1,11 @@
-/** Notification texts in Bahasa Indonesia (citizens' language of the MPP). */
+import { zoneAbbr } from '../platform/zones.js';
 
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+/** Notification texts in Bahasa Indonesia (citizens' language of the MPP). */
 
 /** "Senin, 23 November 2026 pukul 09.00 WIB" */
 export function formatLocal(at: Date, timezone: string, lang: 'id' | 'en' = 'id'): string {
   const date = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-  return `${date} ${lang === 'id' ? 'pukul' : 'at'} ${formatTime(at, timezone)} ${ZONE_ABBR[timezone] ?? timezone}`;
+  return `${date} ${lang === 'id' ? 'pukul' : 'at'} ${formatTime(at, timezone)} ${zoneAbbr(timezone)}`;
 }
 
 /** "09.00" (Indonesian style) */

@@ -3,6 +3,7 @@ import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors } from '../platform/errors.js';
+import { zoneAbbr } from '../platform/zones.js';
 import { toMinutes } from './estimate.js';
 import { computePositions, type Position } from './positions.js';
 import * as repo from './repository.js';
@@ -44,7 +45,6 @@ const REASON_TEXT: Record<string, { id: string; en: string }> = {
   after_closing: { id: 'sudah tutup', en: 'closed for the day' },
   closed_today: { id: 'libur hari ini', en: 'closed today' },
 };
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 /** "2026-11-23 08:00 WIB": a local time both languages can read. */
 export function localStamp(at: string | Date, timezone: string): string {
@@ -53,7 +53,7 @@ export function localStamp(at: string | Date, timezone: string): string {
       .formatToParts(new Date(at))
       .map((x) => [x.type, x.value]),
   );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${ZONE_ABBR[timezone] ?? timezone}`;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zoneAbbr(timezone)}`;
 }
 
 function closedError(s: OpeningStatus) {

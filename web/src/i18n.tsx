@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export type Lang = 'id' | 'en';
@@ -17,10 +18,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const setLang = useCallback((l: Lang) => {
-    localStorage.setItem(STORAGE_KEY, l);
-    setLangState(l);
-  }, []);
+  const queryClient = useQueryClient();
+  const setLang = useCallback(
+    (l: Lang) => {
+      localStorage.setItem(STORAGE_KEY, l);
+      setLangState(l);
+      // Answers carry texts in the language asked for (Accept-Language): load them again.
+      void queryClient.invalidateQueries();
+    },
+    [queryClient],
+  );
   const t = useCallback((id: string, en: string) => (lang === 'en' ? en : id), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,10 +1,11 @@
 import { useI18n } from '../i18n';
-import { longDay, STATUS_LABEL, ZONE, type ManagedBooking } from './types';
+import { longDay, zoneAbbr } from '../time';
+import { STATUS_LABEL, type ManagedBooking } from './types';
 
 /** The confirmation a citizen keeps: code, QR for the kiosk, time, calendar file and the manage link. */
 export function BookingCard({ booking: b }: { booking: ManagedBooking }) {
   const { t, lang } = useI18n();
-  const zone = ZONE[b.timezone] ?? b.timezone;
+  const zone = zoneAbbr(b.timezone);
   const time = (iso: string) => new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', timeZone: b.timezone });
   return (
     <div className="card booking-card">

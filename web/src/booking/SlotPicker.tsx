@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
-import { shortDay, ZONE, type Availability, type SlotView } from './types';
+import { shortDay, zoneAbbr } from '../time';
+import { type Availability, type SlotView } from './types';
 
 /** Days as chips with their free places, then the slots of the chosen day with free places each. */
 export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: string; serviceId: string; selected: string | null; onSelect: (slot: SlotView) => void }) {
@@ -45,7 +46,7 @@ export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: st
           </button>
         ))}
       </div>
-      <h3 id="pick-slot">{t('Pilih jam', 'Choose a time')} <span className="muted">({ZONE[data.timezone] ?? data.timezone})</span></h3>
+      <h3 id="pick-slot">{t('Pilih jam', 'Choose a time')} <span className="muted">({zoneAbbr(data.timezone)})</span></h3>
       {data.slots.every((s) => s.reason === 'past') ? (
         <p className="muted">{t('Tidak ada slot pada hari ini.', 'No slots on this day.')}</p>
       ) : (

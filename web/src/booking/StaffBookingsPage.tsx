@@ -3,7 +3,8 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { SlotPicker } from './SlotPicker';
-import { STATUS_LABEL, ZONE, longDay, type BookableService, type BookingView, type PublicMpp, type SlotView } from './types';
+import { longDay, todayIn, zoneAbbr } from '../time';
+import { STATUS_LABEL, type BookableService, type BookingView, type PublicMpp, type SlotView } from './types';
 import './booking.css';
 
 interface StaffDay {
@@ -19,7 +20,6 @@ interface StaffDay {
   bookings: BookingView[];
 }
 
-const todayIn = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** Staff: a service's bookings of a day, capacity use per slot, no-shows; move or cancel a booking. */
 export function StaffBookingsPage() {
@@ -91,7 +91,7 @@ export function StaffBookingsPage() {
     }
   }
 
-  const zone = day ? (ZONE[day.timezone] ?? day.timezone) : '';
+  const zone = day ? zoneAbbr(day.timezone) : '';
   const rows = (list: BookingView[], withDate = false) => (
     <table className="data bookings-table">
       <thead>

@@ -69,19 +69,9 @@ export interface ManagedBooking extends BookingView {
   warnings: { code: string; message: string }[];
 }
 
-export const ZONE: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
 export const STATUS_LABEL: Record<BookingView['status'], [string, string]> = {
   booked: ['Terjadwal', 'Booked'],
   checked_in: ['Sudah check-in', 'Checked in'],
   no_show: ['Tidak hadir', 'No-show'],
   cancelled: ['Dibatalkan', 'Cancelled'],
 };
-
-/** "Sel, 24 Nov" / "Tue, 24 Nov" for a local date. */
-export function shortDay(date: string, lang: 'id' | 'en'): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-}
-export function longDay(date: string, lang: 'id' | 'en'): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}

@@ -4,7 +4,8 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import './catalog.css';
-import { CHANNEL_NAMES, completionText, KIND_NAMES, localTime, rupiah, WEEKDAYS, ZONE_ABBR } from './format';
+import { CHANNEL_NAMES, completionText, KIND_NAMES, localTime, rupiah, WEEKDAYS } from './format';
+import { zoneAbbr } from '../time';
 import { IkmBadge, TenantIkmChip, usePublicIkm } from '../survey/IkmBadge';
 import type { Mpp, PublicMppPage, PublicService, Region, SearchHit } from './types';
 
@@ -78,7 +79,7 @@ export function DirectoryPage() {
             {list.map((m) => (
               <li key={m.slug}>
                 <Link to={`/mpp/${m.slug}`}>{m.name}</Link>
-                <span className="muted small">{m.region?.name} · {ZONE_ABBR[m.timezone]}</span>
+                <span className="muted small">{m.region?.name} · {zoneAbbr(m.timezone)}</span>
               </li>
             ))}
           </ul>
@@ -132,7 +133,7 @@ export function MppPage() {
   if (error) return <Shell><p className="error" role="alert">{error === '404' ? t('MPP tidak ditemukan.', 'MPP not found.') : error}</p></Shell>;
   if (!data) return <Shell><p className="loading">{t('Memuat…', 'Loading…')}</p></Shell>;
   const { mpp, status } = data;
-  const zone = ZONE_ABBR[mpp.timezone];
+  const zone = zoneAbbr(mpp.timezone);
   const h = status.today.hours;
   return (
     <Shell>

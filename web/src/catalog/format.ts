@@ -1,10 +1,9 @@
+import { timeOrDayTime } from '../time';
 import type { Channel, TenantKind } from './types';
 
 type T = (id: string, en: string) => string;
 
 export const rupiah = (n: number, t: T) => (n === 0 ? t('Gratis', 'Free') : `Rp${n.toLocaleString('id-ID')}`);
-
-export const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 export const WEEKDAYS: [id: string, en: string][] = [
   ['Senin', 'Monday'],
@@ -38,11 +37,5 @@ export function completionText(c: { value: number; unit: 'minutes' | 'working_da
 
 /** An instant shown as a wall-clock time in the MPP's zone, with the day when it is not today. */
 export function localTime(iso: string, timeZone: string, today: string, t: T): string {
-  const d = new Date(iso);
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  const time = new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d).replace('.', ':');
-  const zone = ZONE_ABBR[timeZone] ?? '';
-  if (date === today) return `${time} ${zone}`;
-  const day = new Intl.DateTimeFormat(t('id-ID', 'en-GB'), { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(d);
-  return `${day}, ${time} ${zone}`;
+  return timeOrDayTime(iso, timeZone, today, t('id', 'en'));
 }

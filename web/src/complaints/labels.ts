@@ -1,3 +1,5 @@
+import { dateTimeWithZone } from '../time';
+
 /** Words shown for the complaint domain's codes: [Bahasa Indonesia, English]. */
 export const CLASS_LABEL = {
   pengaduan: ['Pengaduan', 'Complaint'],
@@ -42,11 +44,5 @@ export const pick = <K extends string>(map: Record<K, Pair>, key: K, t: (id: str
   return p ? t(p[0], p[1]) : key;
 };
 
-const ZONE_NAME: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
 /** A date and time in the MPP's own zone (deadlines are the end of the MPP's local day), with WIB/WITA/WIT. */
-export function formatDateTime(iso: string | null, lang: string, timezone?: string): string {
-  if (!iso) return '–';
-  const text = new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', ...(timezone ? { timeZone: timezone } : {}) });
-  return timezone && ZONE_NAME[timezone] ? `${text} ${ZONE_NAME[timezone]}` : text;
-}
+export const formatDateTime = dateTimeWithZone;

@@ -1,3 +1,5 @@
+import { createParser } from 'eventsource-parser';
+
 export interface SseMessage {
   id: string | null;
   event: string;
@@ -6,8 +8,9 @@ export interface SseMessage {
 
 /**
  * A Server-Sent Events reader over fetch, so it can send the device token in a header (EventSource
- * cannot). Reconnects after a drop with Last-Event-ID = the last id seen, as EventSource does, so
- * the server replays whatever was missed.
+ * cannot). The event-stream format itself is parsed by `eventsource-parser` (the WHATWG rules:
+ * multi-line data, CRLF, comments, retry). Reconnects after a drop with Last-Event-ID = the last id
+ * seen, as EventSource does, so the server replays whatever was missed.
  */
 export function openEventStream(
   url: string,
@@ -18,38 +21,31 @@ export function openEventStream(
   let controller: AbortController | null = null;
   let retryMs = 2000;
 
+  const parser = createParser({
+    onEvent(e) {
+      if (e.id) lastId = e.id;
+      opts.onMessage({ id: e.id ?? null, event: e.event ?? 'message', data: e.data });
+    },
+    onRetry(ms) {
+      retryMs = ms;
+    },
+  });
+
   const run = async () => {
     while (!stopped) {
       controller = new AbortController();
+      parser.reset();
       try {
         const headers: Record<string, string> = { accept: 'text/event-stream', ...opts.headers };
         if (lastId) headers['last-event-id'] = lastId;
         const res = await fetch(url, { headers, signal: controller.signal, cache: 'no-store' });
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
         opts.onState?.(true);
-        const reader = res.body.getReader();
-        const decoder = new TextDecoder();
-        let buf = '';
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          buf += decoder.decode(value, { stream: true });
-          let cut: number;
-          while ((cut = buf.indexOf('\n\n')) >= 0) {
-            const block = buf.slice(0, cut);
-            buf = buf.slice(cut + 2);
-            let id: string | null = null;
-            let event = 'message';
-            const data: string[] = [];
-            for (const line of block.split('\n')) {
-              if (line.startsWith('id:')) id = line.slice(3).trim();
-              else if (line.startsWith('event:')) event = line.slice(6).trim();
-              else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-              else if (line.startsWith('retry:')) retryMs = Number(line.slice(6)) || retryMs;
-            }
-            if (id) lastId = id;
-            if (data.length) opts.onMessage({ id, event, data: data.join('\n') });
-          }
+          parser.feed(value);
         }
       } catch {
         // dropped or refused: try again below

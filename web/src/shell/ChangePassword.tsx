@@ -1,6 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 
@@ -10,18 +11,18 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      await api('/api/auth/password', { body: { currentPassword, newPassword } });
+  const change = useMutation({
+    mutationFn: () => unwrap(client.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
+    onSuccess: async () => {
       await refresh();
       navigate('/staf', { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
-    }
+    },
+  });
+  const error = change.error ? [change.error.message, ...change.error.errors.map((x) => x.message)].join(' ') : null;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    change.mutate();
   }
 
   return (
@@ -34,7 +35,7 @@ export function ChangePasswordPage() {
         <label htmlFor="pw-new">{t('Kata sandi baru (minimal 10 karakter)', 'New password (at least 10 characters)')}</label>
         <input id="pw-new" type="password" autoComplete="new-password" minLength={10} required value={newPassword} onChange={(e) => setNew(e.target.value)} />
         {error && <p className="error" role="alert">{error}</p>}
-        <button type="submit" className="primary">{t('Simpan', 'Save')}</button>
+        <button type="submit" className="primary" disabled={change.isPending}>{t('Simpan', 'Save')}</button>
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 
@@ -10,21 +10,17 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const signIn = useMutation({
+    mutationFn: () => login(email, password),
+    onSuccess: (user) => navigate(user.mustChangePassword ? '/staf/kata-sandi' : '/staf', { replace: true }),
+  });
+  // A network failure is an ApiError too (status 0), with its message in the UI language.
+  const error = signIn.error?.message ?? null;
+  const busy = signIn.isPending;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await login(email, password);
-      navigate(user.mustChangePassword ? '/staf/kata-sandi' : '/staf', { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('Tidak dapat terhubung ke server.', 'Cannot reach the server.'));
-    } finally {
-      setBusy(false);
-    }
+    signIn.mutate();
   }
 
   return (
