@@ -113,15 +113,16 @@ export interface ServiceWaiting {
   waiting: number;
 }
 
-/** Waiting people per service for services that have a counter or someone waiting today. */
+/**
+ * Waiting people per service, only for services with someone waiting today: a board of a 300-service
+ * MPP lists the few lines that matter, never a column of zeros.
+ */
 export async function waitingPerService(q: Queryable, mppId: string, localDay: string): Promise<ServiceWaiting[]> {
   const { rows } = await q.query<any>(
-    `SELECT s.id, s.name, s.ticket_prefix,
-            (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting') AS waiting
-       FROM services s
-      WHERE s.mpp_id = $1 AND s.active
-        AND (EXISTS (SELECT 1 FROM counter_services cs WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id)
-             OR EXISTS (SELECT 1 FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting'))
+    `SELECT s.id, s.name, s.ticket_prefix, w.waiting
+       FROM (SELECT service_id, count(*) AS waiting FROM tickets
+              WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' GROUP BY service_id) w
+       JOIN services s ON s.mpp_id = $1 AND s.id = w.service_id
       ORDER BY s.ticket_prefix, s.name`,
     [mppId, localDay],
   );

@@ -129,9 +129,19 @@ describe('display board feed', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppId}/queue/display`, headers: own.headers })).statusCode).toBe(200);
   });
 
+  it('lists only services with people waiting', async () => {
+    const m = await seedQueueWorld(t);
+    const board = async () => (await t.app.inject({ method: 'GET', url: `/api/mpps/${m.mppId}/queue/display`, headers: m.display.headers })).json().waiting;
+    expect(await board()).toEqual([]);
+    await issue(t, m, m.services.kk);
+    await issue(t, m, m.services.kk);
+    expect(await board()).toEqual([{ serviceId: m.services.kk, name: 'Kartu Keluarga', prefix: 'B', waiting: 2 }]);
+  });
+
   it('keeps catalog text as data: a service named <script> arrives verbatim', async () => {
     const evil = await insertService(t.db, w.mppId, w.tenantId, 'EVIL', '<script>alert(1)</script>', 'X');
     await t.db.query('INSERT INTO counter_services (mpp_id, counter_id, service_id) VALUES ($1, $2, $3)', [w.mppId, w.counters.c1, evil]);
+    expect((await issue(t, w, evil)).statusCode).toBe(201); // the board lists only services with people waiting
     const snap = (await t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppId}/queue/display`, headers: w.display.headers })).json();
     expect(snap.waiting.map((s: { name: string }) => s.name)).toContain('<script>alert(1)</script>');
   });

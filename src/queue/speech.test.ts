@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callAnnouncement, formatTicketNumber, terbilang } from './speech.js';
+import { callAnnouncement, formatTicketNumber, speakCounterLabel, terbilang } from './speech.js';
 
 describe('terbilang (number in Indonesian words)', () => {
   it.each([
@@ -40,9 +40,23 @@ describe('terbilang (number in Indonesian words)', () => {
 });
 
 describe('call announcement', () => {
-  it('reads the number naturally and names the counter', () => {
-    expect(callAnnouncement('A', 12, 3)).toBe('Nomor antrean A dua belas, silakan menuju loket tiga.');
-    expect(callAnnouncement('SK', 101, 11)).toBe('Nomor antrean S K seratus satu, silakan menuju loket sebelas.');
+  it('reads the number naturally and names the counter by the label the board shows', () => {
+    expect(callAnnouncement('A', 12, 'Loket 3')).toBe('Nomor antrean A dua belas, silakan menuju loket tiga.');
+    expect(callAnnouncement('SK', 101, 'Loket 11')).toBe('Nomor antrean S K seratus satu, silakan menuju loket sebelas.');
+    expect(callAnnouncement('A', 7, 'Loket DUKCAPIL 1')).toBe('Nomor antrean A tujuh, silakan menuju loket Dukcapil satu.');
+  });
+
+  it.each([
+    ['Loket DUKCAPIL 1', 'loket Dukcapil satu'],
+    ['Loket SAMSAT 2', 'loket Samsat dua'],
+    ['Loket BPJS-KES 1', 'loket B P J S Kes satu'],
+    ['Loket PLN 10', 'loket P L N sepuluh'],
+    ['Loket SKCK 3', 'loket S K C K tiga'],
+    ['Loket SIM 2', 'loket Sim dua'],
+    ['Meja Informasi', 'meja Informasi'],
+    ['Loket A3', 'loket A tiga'],
+  ])('reads the label %s as "%s"', (label, spoken) => {
+    expect(speakCounterLabel(label)).toBe(spoken);
   });
 
   it('prints numbers with three digits at least', () => {

@@ -27,12 +27,46 @@ function spellPrefix(prefix: string): string {
   return prefix.split('').join(' ');
 }
 
+const VOWEL = /[AEIOU]/;
+const CONSONANT = /[B-DF-HJ-NP-TV-Z]/;
+
 /**
- * The sentence a display board speaks for a call:
- * ("A", 12, 3) -> "Nomor antrean A dua belas, silakan menuju loket tiga."
+ * An all-capital abbreviation as Indonesians read it: a pronounceable one as a word ("DUKCAPIL" ->
+ * "Dukcapil", "SAMSAT", "SIM"), the others letter by letter ("BPJS" -> "B P J S", "PLN", "SKCK").
+ * Pronounceable: three letters or more, a vowel, and not opening with two consonants.
  */
-export function callAnnouncement(prefix: string, seq: number, counterNumber: number): string {
-  return `Nomor antrean ${spellPrefix(prefix)} ${terbilang(seq)}, silakan menuju loket ${terbilang(counterNumber)}.`;
+function readAbbreviation(word: string): string {
+  const pronounceable = word.length >= 3 && VOWEL.test(word) && !(CONSONANT.test(word[0]!) && CONSONANT.test(word[1]!));
+  return pronounceable ? word[0] + word.slice(1).toLowerCase() : word.split('').join(' ');
+}
+
+/**
+ * The counter's label as shown on the board, read aloud: numbers in words, abbreviations read the way
+ * people say them, the first word in lower case to sit inside the sentence.
+ * "Loket DUKCAPIL 1" -> "loket Dukcapil satu"; "Loket 12" -> "loket dua belas".
+ */
+export function speakCounterLabel(label: string): string {
+  const words = label
+    .trim()
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((w) => {
+      if (/^\d+$/.test(w)) return terbilang(Number(w));
+      if (/^[A-Z]{2,}$/.test(w)) return readAbbreviation(w);
+      const m = /^([A-Za-z]+)(\d+)$/.exec(w); // "A3" -> "A tiga"
+      if (m) return `${m[1]!.length > 1 && m[1] === m[1]!.toUpperCase() ? readAbbreviation(m[1]!) : m[1]} ${terbilang(Number(m[2]))}`;
+      return w;
+    });
+  if (words[0] && words[0] !== words[0].toUpperCase()) words[0] = words[0].toLowerCase();
+  return words.join(' ');
+}
+
+/**
+ * The sentence a display board speaks for a call, naming the counter exactly as the board shows it:
+ * ("A", 12, "Loket DUKCAPIL 3") -> "Nomor antrean A dua belas, silakan menuju loket Dukcapil tiga."
+ */
+export function callAnnouncement(prefix: string, seq: number, counterLabel: string): string {
+  return `Nomor antrean ${spellPrefix(prefix)} ${terbilang(seq)}, silakan menuju ${speakCounterLabel(counterLabel)}.`;
 }
 
 /** The ticket number as printed: prefix, dash, at least three digits (A-001). */

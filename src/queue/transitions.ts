@@ -21,7 +21,7 @@ export async function emitTicketDisplay(tx: Queryable, t: repo.TicketRow, type: 
       counterId: t.counterId,
       counterNumber: t.counterNumber,
       counterName: t.counterName,
-      speech: (type === 'call' || type === 'recall') && t.counterNumber !== null ? callAnnouncement(t.prefix, t.seq, t.counterNumber) : null,
+      speech: (type === 'call' || type === 'recall') && t.counterName !== null ? callAnnouncement(t.prefix, t.seq, t.counterName) : null,
     },
   });
 }

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { timeOf, type TicketView } from './types';
+import { timeOf, waitText, type TicketView } from './types';
 
 export const statusUrl = (token: string) => `${window.location.origin}/antrean/${token}`;
 
@@ -34,7 +34,7 @@ export function PrintedTicket({ ticket }: { ticket: TicketView }) {
         </div>
         <div>
           <dt>{t('Perkiraan menunggu', 'Estimated wait')}</dt>
-          <dd>± {ticket.estimatedWaitMinutes ?? 0} {t('menit', 'min')}</dd>
+          <dd>{waitText(ticket, t)}</dd>
         </div>
       </dl>
       {qr && <img className="pt-qr" src={qr} alt={t('Kode QR status antrean', 'QR code of the queue status')} />}

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { LanguageSwitch, useI18n } from '../i18n';
 import './queue.css';
-import { timeOf, type TicketStatus, type TicketView } from './types';
+import { timeOf, waitText, type TicketStatus, type TicketView } from './types';
 
 const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
   waiting: ['Menunggu', 'Waiting'],
@@ -77,9 +77,7 @@ export function StatusPage() {
             </div>
             <div>
               <dt>{t('Perkiraan menunggu', 'Estimated wait')}</dt>
-              <dd>
-                ± {ticket.estimatedWaitMinutes} {t('menit', 'min')}
-              </dd>
+              <dd>{waitText(ticket, t)}</dd>
             </div>
           </dl>
         )}

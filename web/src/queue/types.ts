@@ -15,6 +15,8 @@ export interface TicketView {
   counter: { id: string; number: number; name: string } | null;
   peopleAhead: number | null;
   estimatedWaitMinutes: number | null;
+  estimatedWaitRange: { lowMinutes: number; highMinutes: number } | null;
+  noCounter: 'paused' | 'closed' | null;
   statusToken: string;
   visitToken: string;
   visitTickets: { number: string; serviceName: string; status: TicketStatus }[];
@@ -85,3 +87,13 @@ export interface ConsoleView {
 
 export const timeOf = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+/** The wait a waiting ticket is told: a range in minutes, or why there is none (no counter open). */
+export function waitText(ticket: Pick<TicketView, 'estimatedWaitMinutes' | 'estimatedWaitRange' | 'noCounter'>, t: (id: string, en: string) => string): string {
+  if (ticket.noCounter === 'paused') return t('Loket sedang jeda — belum ada perkiraan', 'Counters paused — no estimate yet');
+  if (ticket.noCounter === 'closed') return t('Belum ada loket buka — belum ada perkiraan', 'No counter open — no estimate yet');
+  const r = ticket.estimatedWaitRange;
+  if (!r) return '-';
+  if (r.highMinutes <= 1) return t('sebentar lagi', 'any moment');
+  return `${r.lowMinutes}–${r.highMinutes} ${t('menit', 'min')}`;
+}
