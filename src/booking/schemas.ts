@@ -74,7 +74,7 @@ export const CreateBookingRequest = z
   .object({
     serviceId: z.uuid(),
     startsAt: instant,
-    nik: z.string().max(40),
+    nik: z.string().trim().min(1, bilingual('NIK wajib diisi (16 digit sesuai KTP).', 'NIK is required (16 digits as on the KTP).')).max(40),
     name: z.string().trim().min(2, bilingual('Nama minimal 2 huruf.', 'The name needs at least 2 letters.')).max(100),
     phone: phoneField.optional(),
     email: z.email(bilingual('Alamat email tidak valid.', 'Invalid email address.')).max(200).optional(),

@@ -6,6 +6,7 @@ import type { PublicMppPage, Region } from './schemas.js';
 import * as srepo from './service-repository.js';
 
 export interface DirectoryEntry {
+  id: string;
   slug: string;
   name: string;
   address: string;
@@ -17,7 +18,7 @@ export interface DirectoryEntry {
 /** Published MPPs, optionally of one province, for the public directory. */
 export async function directory(db: Db, province?: string): Promise<DirectoryEntry[]> {
   const mpps = await repo.listMpps(db, { province, publishedOnly: true });
-  return mpps.map((m) => ({ slug: m.slug, name: m.name, address: m.address, timezone: m.timezone, region: m.region, province: m.province }));
+  return mpps.map((m) => ({ id: m.id, slug: m.slug, name: m.name, address: m.address, timezone: m.timezone, region: m.region, province: m.province }));
 }
 
 

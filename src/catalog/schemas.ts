@@ -296,7 +296,7 @@ export const OpeningStatusView = z.object({
   nextOpening: z.string().nullable(),
 });
 
-export const DirectoryEntry = z.object({ slug: z.string(), name: z.string(), address: z.string(), timezone: z.string(), region: Region.nullable(), province: Region.nullable() });
+export const DirectoryEntry = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), address: z.string(), timezone: z.string(), region: Region.nullable(), province: Region.nullable() });
 
 export const PublicMppPage = z.object({
   mpp: MppView.omit({ published: true }),

@@ -17,6 +17,7 @@ import { UsersPage } from './identity/UsersPage';
 import { ConsolePage } from './queue/ConsolePage';
 import { DisplayPage } from './queue/DisplayPage';
 import { KioskPage } from './queue/KioskPage';
+import { OnlineTicketPage } from './queue/OnlineTicketPage';
 import { QueueSetupPage } from './queue/QueueSetupPage';
 import { StatusPage } from './queue/StatusPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
@@ -36,7 +37,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/booking/kelola/:mppId/:code', element: <ManageBookingPage /> },
   { path: '/kios/:mppId/booking', element: <KioskCheckInPage /> },
   { path: '/kios/:mppId', element: <KioskPage /> },
-  { path: '/antrean-online/:mppId', element: <KioskPage mode="online" /> },
+  { path: '/antrean-online/:mppId', element: <OnlineTicketPage /> },
   { path: '/layar/:mppId', element: <DisplayPage /> },
   { path: '/antrean/:token', element: <StatusPage /> },
   { path: '/mpp', element: <DirectoryPage /> },

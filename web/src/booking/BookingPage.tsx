@@ -1,5 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -8,9 +8,26 @@ import { SlotPicker } from './SlotPicker';
 import type { BookableService, ManagedBooking, PublicMpp, SlotView } from './types';
 import './booking.css';
 
+type Fields = Record<string, string>;
+
+/** What can be checked before sending, so the first submit already names every missing field. */
+function checkForm(form: { nik: string; name: string; phone: string; email: string }, t: (id: string, en: string) => string): Fields {
+  const f: Fields = {};
+  const nik = form.nik.replace(/\s/g, '');
+  if (!nik) f.nik = t('NIK wajib diisi.', 'NIK is required.');
+  else if (!/^\d{16}$/.test(nik)) f.nik = t('NIK harus 16 digit angka.', 'NIK must be 16 digits.');
+  if (form.name.trim().length < 2) f.name = t('Nama lengkap wajib diisi.', 'Full name is required.');
+  if (!form.phone.trim() && !form.email.trim()) f.phone = t('Isi nomor ponsel atau email untuk menerima konfirmasi.', 'Give a mobile number or an email to receive the confirmation.');
+  return f;
+}
+
+const FIELD_ORDER = ['nik', 'name', 'phone', 'email'];
+
 /** Citizen booking, phone first: MPP, service, day and slot (with free places), then who is coming. */
 export function BookingPage() {
   const { t } = useI18n();
+  const [params] = useSearchParams();
+  const wanted = useRef({ mpp: params.get('mpp') ?? '', service: params.get('layanan') ?? '' });
   const [mpps, setMpps] = useState<PublicMpp[]>([]);
   const [mppId, setMppId] = useState('');
   const [services, setServices] = useState<BookableService[] | null>(null);
@@ -24,23 +41,43 @@ export function BookingPage() {
   useEffect(() => {
     api<PublicMpp[]>('/api/booking/mpps').then((list) => {
       setMpps(list);
-      if (list.length === 1) setMppId(list[0]!.id);
+      const pre = list.find((m) => m.id === wanted.current.mpp);
+      if (pre) setMppId(pre.id);
+      else if (list.length === 1) setMppId(list[0]!.id);
     });
   }, []);
   useEffect(() => {
     setServices(null);
     setServiceId('');
     setSlot(null);
-    if (mppId) api<BookableService[]>(`/api/mpps/${mppId}/booking/services`).then(setServices);
+    if (mppId)
+      api<BookableService[]>(`/api/mpps/${mppId}/booking/services`).then((list) => {
+        setServices(list);
+        // Opened from a service page: that service is already chosen (once).
+        if (list.some((s) => s.id === wanted.current.service)) setServiceId(wanted.current.service);
+        wanted.current.service = '';
+      });
   }, [mppId]);
+
+  // Move the focus to the first field with an error, so a screen reader reads it at once.
+  useEffect(() => {
+    const first = FIELD_ORDER.find((f) => error?.fields[f]);
+    if (first) document.getElementById(first)?.focus();
+    else if (error) document.getElementById('booking-error')?.focus();
+  }, [error]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!slot) return;
+    const local = checkForm(form, t);
+    if (Object.keys(local).length) {
+      setError({ message: t('Periksa isian yang ditandai.', 'Check the marked fields.'), fields: local });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const body = { serviceId, startsAt: slot.startsAt, nik: form.nik, name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
+      const body = { serviceId, startsAt: slot.startsAt, nik: form.nik.replace(/\s/g, ''), name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
       setDone(await api<ManagedBooking>(`/api/mpps/${mppId}/bookings`, { body }));
       window.scrollTo(0, 0);
     } catch (err) {
@@ -101,19 +138,19 @@ export function BookingPage() {
               <form onSubmit={submit} className="card booking-form" noValidate>
                 <h2>{t(`Data pemohon untuk pukul ${slot.localStart}`, `Who is coming at ${slot.localStart}`)}</h2>
                 <label htmlFor="nik">NIK</label>
-                <input id="nik" inputMode="numeric" autoComplete="off" maxLength={20} value={form.nik} onChange={(e) => setForm({ ...form, nik: e.target.value })} aria-describedby="nik-help" aria-invalid={!!error?.fields.nik} />
+                <input id="nik" inputMode="numeric" autoComplete="off" maxLength={20} value={form.nik} onChange={(e) => setForm({ ...form, nik: e.target.value })} aria-describedby={error?.fields.nik ? 'nik-error nik-help' : 'nik-help'} aria-invalid={!!error?.fields.nik} aria-required="true" />
                 <small id="nik-help" className="muted">{t('16 digit sesuai KTP. NIK disimpan tersamar.', '16 digits as on the KTP. Stored masked.')}</small>
-                {error?.fields.nik && <p className="error">{error.fields.nik}</p>}
+                {error?.fields.nik && <p id="nik-error" className="error">{error.fields.nik}</p>}
                 <label htmlFor="name">{t('Nama lengkap', 'Full name')}</label>
-                <input id="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-                {error?.fields.name && <p className="error">{error.fields.name}</p>}
+                <input id="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-invalid={!!error?.fields.name} aria-describedby={error?.fields.name ? 'name-error' : undefined} aria-required="true" />
+                {error?.fields.name && <p id="name-error" className="error">{error.fields.name}</p>}
                 <label htmlFor="phone">{t('Nomor ponsel (SMS/WhatsApp)', 'Mobile number (SMS/WhatsApp)')}</label>
-                <input id="phone" inputMode="tel" autoComplete="tel" placeholder="0812…" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
-                {error?.fields.phone && <p className="error">{error.fields.phone}</p>}
+                <input id="phone" inputMode="tel" autoComplete="tel" placeholder="0812…" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} aria-invalid={!!error?.fields.phone} aria-describedby={error?.fields.phone ? 'phone-error' : undefined} />
+                {error?.fields.phone && <p id="phone-error" className="error">{error.fields.phone}</p>}
                 <label htmlFor="email">{t('Email (opsional jika ada ponsel)', 'Email (optional with a phone)')}</label>
-                <input id="email" type="email" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-                {error?.fields.email && <p className="error">{error.fields.email}</p>}
-                {error && Object.keys(error.fields).length === 0 && <p className="error" role="alert">{error.message}</p>}
+                <input id="email" type="email" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={!!error?.fields.email} aria-describedby={error?.fields.email ? 'email-error' : undefined} />
+                {error?.fields.email && <p id="email-error" className="error">{error.fields.email}</p>}
+                {error && Object.keys(error.fields).length === 0 && <p id="booking-error" className="error" role="alert" tabIndex={-1}>{error.message}</p>}
                 <button className="primary wide" type="submit" disabled={busy}>{busy ? t('Memproses…', 'Booking…') : t('Booking sekarang', 'Book now')}</button>
               </form>
             )}

@@ -30,12 +30,11 @@ export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: st
   return (
     <div className="slot-picker">
       <h3 id="pick-day">{t('Pilih hari', 'Choose a day')}</h3>
-      <div className="day-chips" role="list" aria-labelledby="pick-day">
+      <ul className="day-chips" aria-labelledby="pick-day">
         {data.days.map((d) => (
+          <li key={d.date}>
           <button
-            key={d.date}
             type="button"
-            role="listitem"
             className={`day-chip${d.date === date ? ' on' : ''}`}
             aria-pressed={d.date === date}
             disabled={!d.open || d.free === 0}
@@ -44,20 +43,23 @@ export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: st
             <span className="d">{shortDay(d.date, lang)}</span>
             <span className="f">{!d.open ? (d.closedReason === 'Tutup' ? t('Tutup', 'Closed') : d.closedReason) : d.free === 0 ? t('Penuh', 'Full') : t(`${d.free} tempat`, `${d.free} left`)}</span>
           </button>
+          </li>
         ))}
-      </div>
+      </ul>
       <h3 id="pick-slot">{t('Pilih jam', 'Choose a time')} <span className="muted">({zoneAbbr(data.timezone)})</span></h3>
       {data.slots.every((s) => s.reason === 'past') ? (
         <p className="muted">{t('Tidak ada slot pada hari ini.', 'No slots on this day.')}</p>
       ) : (
-        <div className="slot-grid" role="list" aria-labelledby="pick-slot">
+        <ul className="slot-grid" aria-labelledby="pick-slot">
           {data.slots.filter((s) => s.reason !== 'past').map((s) => (
-            <button key={s.startsAt} type="button" role="listitem" className={`slot${selected === s.startsAt ? ' on' : ''}`} aria-pressed={selected === s.startsAt} disabled={!s.bookable} onClick={() => onSelect(s)}>
+            <li key={s.startsAt}>
+            <button type="button" className={`slot${selected === s.startsAt ? ' on' : ''}`} aria-pressed={selected === s.startsAt} disabled={!s.bookable} onClick={() => onSelect(s)}>
               <span className="time">{s.localStart}</span>
               <span className="free">{reasonText(s)}</span>
             </button>
+            </li>
           ))}
-        </div>
+        </ul>
       )}
     </div>
   );

@@ -2,7 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
-import { PublicHeader } from '../shell/Home';
+import { CitizenActions } from '../shell/CitizenActions';
+import { readChosenMpp, saveChosenMpp } from '../shell/chosenMpp';
+import { PublicHeader, searchUrl } from '../shell/Home';
+import { RequirementChecklist, ServiceActions } from './ServiceActions';
 import './catalog.css';
 import { CHANNEL_NAMES, completionText, KIND_NAMES, localTime, rupiah, WEEKDAYS } from './format';
 import { zoneAbbr } from '../time';
@@ -30,12 +33,14 @@ function SearchBox({ mpp, initial = '' }: { mpp?: string; initial?: string }) {
   const navigate = useNavigate();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (q.trim().length >= 2) navigate(`/cari?q=${encodeURIComponent(q.trim())}${mpp ? `&mpp=${mpp}` : ''}`);
+    if (q.trim().length < 2) return;
+    // On an MPP page the search stays in that MPP; elsewhere the citizen's MPP is ranked first.
+    void navigate(mpp ? `/cari?${new URLSearchParams({ q: q.trim(), mpp })}` : searchUrl(q.trim(), readChosenMpp()));
   };
   return (
     <form className="search-box" role="search" onSubmit={submit}>
       <label htmlFor="cari-layanan" className="visually-hidden">{t('Cari layanan', 'Search services')}</label>
-      <input id="cari-layanan" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('Contoh: perpanjang sim, ktp hilang', 'E.g. perpanjang sim, ktp hilang')} />
+      <input id="cari-layanan" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('Contoh: perpanjang sim, ktp hilang', 'E.g. perpanjang sim, ktp hilang')} />
       <button type="submit" className="primary">{t('Cari', 'Search')}</button>
     </form>
   );
@@ -47,6 +52,29 @@ function Shell({ children }: { children: React.ReactNode }) {
       <PublicHeader />
       <main id="main" className="public-main catalog-public">{children}</main>
     </>
+  );
+}
+
+/** A deep link to an MPP or service that does not exist (or is closed): say so and offer the way back. */
+function NotFound({ what, mppSlug }: { what: 'mpp' | 'service'; mppSlug?: string }) {
+  const { t } = useI18n();
+  return (
+    <Shell>
+      <section className="not-found" aria-labelledby="nf-title">
+        <h1 id="nf-title">{what === 'mpp' ? t('MPP tidak ditemukan', 'MPP not found') : t('Layanan tidak ditemukan', 'Service not found')}</h1>
+        <p>
+          {what === 'mpp'
+            ? t('Alamat ini tidak menunjuk ke MPP yang aktif. Mungkin MPP belum dibuka untuk umum atau alamatnya salah ketik.', 'This address does not point to an open MPP. It may not be public yet, or the address is mistyped.')
+            : t('Layanan ini tidak ada atau sudah tidak dilayani di MPP ini.', 'This service does not exist or is no longer offered at this MPP.')}
+        </p>
+        <ul>
+          {mppSlug && <li><Link to={`/mpp/${mppSlug}`}>{t('Lihat semua layanan MPP ini', 'See all services of this MPP')}</Link></li>}
+          <li><Link to="/cari">{t('Cari layanan lain', 'Search another service')}</Link></li>
+          <li><Link to="/mpp">{t('Daftar MPP', 'MPP directory')}</Link></li>
+          <li><Link to="/">{t('Kembali ke beranda', 'Back to the home page')}</Link></li>
+        </ul>
+      </section>
+    </Shell>
   );
 }
 
@@ -95,11 +123,25 @@ export function SearchPage() {
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
   const mpp = params.get('mpp') ?? undefined;
-  const { data, error } = useLoad<SearchHit[]>(q.length >= 2 ? `/api/public/search?q=${encodeURIComponent(q)}${mpp ? `&mpp=${mpp}` : ''}` : null);
+  const navigate = useNavigate();
+  const chosen = readChosenMpp();
+  const query = new URLSearchParams();
+  for (const k of ['q', 'mpp', 'province', 'preferMpp', 'preferProvince']) if (params.get(k)) query.set(k, params.get(k)!);
+  const { data, error } = useLoad<SearchHit[]>(q.length >= 2 ? `/api/public/search?${query}` : null);
   return (
     <Shell>
-      <h1>{t('Hasil pencarian', 'Search results')}</h1>
+      <h1>{q ? t('Hasil pencarian', 'Search results') : t('Cari layanan', 'Find a service')}</h1>
       <SearchBox key={q} initial={q} mpp={mpp} />
+      {chosen && q && (
+        <label className="inline only-mine">
+          <input
+            type="checkbox"
+            checked={mpp === chosen.slug}
+            onChange={(e) => void navigate(e.target.checked ? `/cari?${new URLSearchParams({ q, mpp: chosen.slug })}` : searchUrl(q, chosen))}
+          />
+          {t(`Hanya di ${chosen.name}`, `Only at ${chosen.name}`)}
+        </label>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       {data && data.length === 0 && <p>{t(`Tidak ada layanan yang cocok dengan "${q}". Coba kata lain.`, `No service matches "${q}". Try other words.`)}</p>}
       <ol className="card-list results">
@@ -130,7 +172,12 @@ export function MppPage() {
   const { slug } = useParams();
   const { data, error } = useLoad<PublicMppPage>(`/api/public/mpps/${slug}`);
   const ikm = usePublicIkm(slug);
-  if (error) return <Shell><p className="error" role="alert">{error === '404' ? t('MPP tidak ditemukan.', 'MPP not found.') : error}</p></Shell>;
+  // The MPP a citizen opens becomes "their" MPP: search ranks it first, actions go to it.
+  useEffect(() => {
+    if (data) saveChosenMpp({ id: data.mpp.id, slug: data.mpp.slug, name: data.mpp.name, province: data.mpp.province?.code ?? null });
+  }, [data]);
+  if (error === '404') return <NotFound what="mpp" />;
+  if (error) return <Shell><p className="error" role="alert">{error}</p></Shell>;
   if (!data) return <Shell><p className="loading">{t('Memuat…', 'Loading…')}</p></Shell>;
   const { mpp, status } = data;
   const zone = zoneAbbr(mpp.timezone);
@@ -142,6 +189,7 @@ export function MppPage() {
       <div className={`open-status ${status.open ? 'is-open' : 'is-closed'}`} role="status">
         <strong>{statusText(status, t)}</strong>
       </div>
+      <CitizenActions mpp={mpp} searchTarget={`/cari?mpp=${mpp.slug}`} />
       <IkmBadge data={ikm} showTenants={false} />
       <section aria-labelledby="jam-hari-ini">
         <h2 id="jam-hari-ini">{t('Jam layanan hari ini', "Today's hours")} ({t(...WEEKDAYS[status.today.weekday - 1]!)}, {zone})</h2>
@@ -222,13 +270,15 @@ export function ServicePage() {
   const { t } = useI18n();
   const { slug, code } = useParams();
   const { data, error } = useLoad<PublicService>(`/api/public/mpps/${slug}/services/${code}`);
-  if (error) return <Shell><p className="error" role="alert">{error === '404' ? t('Layanan tidak ditemukan.', 'Service not found.') : error}</p></Shell>;
+  if (error === '404') return <NotFound what="service" mppSlug={slug} />;
+  if (error) return <Shell><p className="error" role="alert">{error}</p></Shell>;
   if (!data) return <Shell><p className="loading">{t('Memuat…', 'Loading…')}</p></Shell>;
   return (
     <Shell>
-      <p className="small"><Link to={`/mpp/${data.mpp.slug}`}>← {data.mpp.name}</Link></p>
+      <p className="small no-print"><Link to={`/mpp/${data.mpp.slug}`}>← {data.mpp.name}</Link></p>
       <h1>{data.name}</h1>
-      <p className="muted">{data.tenant.name}</p>
+      <p className="muted">{data.tenant.name} · {data.mpp.name}</p>
+      <ServiceActions service={data} />
       <dl className="facts">
         <div><dt>{t('Biaya', 'Fee')}</dt><dd className="fee">{rupiah(data.feeRupiah, t)}</dd></div>
         <div><dt>{t('Waktu penyelesaian', 'Completion time')}</dt><dd>{completionText(data.completion, t)}</dd></div>
@@ -237,9 +287,7 @@ export function ServicePage() {
       {data.feeLegalBasis && <p className="small muted">{t('Dasar biaya', 'Fee basis')}: {data.feeLegalBasis}</p>}
       <section aria-labelledby="persyaratan">
         <h2 id="persyaratan">{t('Persyaratan', 'Requirements')}</h2>
-        {data.requirements.length ? (
-          <ul className="checklist">{data.requirements.map((r) => <li key={r.typeCode}>{r.name}{r.note ? ` (${r.note})` : ''}</li>)}</ul>
-        ) : <p>{t('Tidak ada persyaratan khusus.', 'No particular requirements.')}</p>}
+        <RequirementChecklist service={data} />
       </section>
       <section aria-labelledby="prosedur">
         <h2 id="prosedur">{t('Sistem, mekanisme dan prosedur', 'Procedure')}</h2>

@@ -126,6 +126,7 @@ export interface Service {
 }
 
 export interface PublicService extends Omit<Service, 'internal' | 'tenantId' | 'handlingMinutes'> {
+  mppId: string;
   mpp: { slug: string; name: string; timezone: string };
   counters: { number: number; name: string }[];
   validFrom: string | null;

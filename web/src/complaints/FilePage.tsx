@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, currentLang } from '../api';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -32,14 +32,35 @@ export function FileComplaintPage() {
   const [fieldErrors, setFieldErrors] = useState<{ path: string; message: string }[]>([]);
   const [filed, setFiled] = useState<Filed | null>(null);
   const [busy, setBusy] = useState(false);
+  const [params] = useSearchParams();
   const [subjectType, setSubjectType] = useState('mpp');
   const [tenantId, setTenantId] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const [notFound, setNotFound] = useState(false);
 
   useEffect(() => {
     fetch(`/api/complaints/options/${encodeURIComponent(slug)}`, { headers: { 'accept-language': currentLang() } })
-      .then(async (r) => (r.ok ? setOptions(await r.json()) : setError(t('MPP tidak ditemukan.', 'MPP not found.'))))
+      .then(async (r) => {
+        if (!r.ok) return setNotFound(true);
+        const o = (await r.json()) as Options;
+        setOptions(o);
+        // Opened from a service page: the complaint is about that service, already chosen.
+        const pre = o.services.find((s) => s.id === params.get('layanan'));
+        if (pre) {
+          setSubjectType('service');
+          setTenantId(pre.tenantId);
+          setServiceId(pre.id);
+        }
+      })
       .catch(() => setError(t('Tidak dapat terhubung.', 'Cannot connect.')));
   }, [slug]);
+
+  // After a refused submit, the first field with a problem gets the focus (its message is tied to it).
+  useEffect(() => {
+    const first = fieldErrors[0]?.path.replace(/^body\./, '');
+    if (first) document.getElementById(first)?.focus();
+    else if (error) document.getElementById('complaint-error')?.focus();
+  }, [fieldErrors, error]);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -95,7 +116,13 @@ export function FileComplaintPage() {
         <h1>{t('Sampaikan pengaduan', 'File a complaint')}</h1>
         {options && <p className="muted">{options.mpp.name}</p>}
         <p>{t('Sudah punya kode lacak?', 'Already have a tracking code?')} <Link to="/lacak">{t('Lacak pengaduan', 'Track a complaint')}</Link></p>
-        {error && <p className="error" role="alert">{error}</p>}
+        {notFound && (
+          <section className="not-found">
+            <p className="error" role="alert">{t('MPP ini tidak ditemukan atau belum dibuka untuk umum.', 'This MPP was not found or is not public yet.')}</p>
+            <p><Link to="/mpp">{t('Pilih MPP dari daftar', 'Choose an MPP from the directory')}</Link> · <Link to="/">{t('Kembali ke beranda', 'Back to the home page')}</Link></p>
+          </section>
+        )}
+        {error && <p id="complaint-error" className="error" role="alert" tabIndex={-1}>{error}</p>}
         {options && (
           <form className="card complaint-form" onSubmit={submit} noValidate>
             <fieldset>
@@ -120,7 +147,7 @@ export function FileComplaintPage() {
             {subjectType === 'service' && (
               <>
                 <label htmlFor="subjectServiceId">{t('Layanan', 'Service')}</label>
-                <select id="subjectServiceId" name="subjectServiceId">
+                <select id="subjectServiceId" name="subjectServiceId" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
                   <option value="">–</option>
                   {options.services.filter((s) => !tenantId || s.tenantId === tenantId).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
                 </select>
@@ -146,8 +173,8 @@ export function FileComplaintPage() {
               <label htmlFor="contactName">{t('Nama', 'Name')}</label>
               <input id="contactName" name="contactName" maxLength={200} autoComplete="name" />
               <label htmlFor="contactEmail">Email</label>
-              <input id="contactEmail" name="contactEmail" type="email" maxLength={200} autoComplete="email" aria-invalid={!!fieldError('contactEmail')} />
-              {fieldError('contactEmail') && <small className="error">{fieldError('contactEmail')}</small>}
+              <input id="contactEmail" name="contactEmail" type="email" maxLength={200} autoComplete="email" aria-invalid={!!fieldError('contactEmail')} aria-describedby={fieldError('contactEmail') ? 'contactEmail-error' : undefined} />
+              {fieldError('contactEmail') && <small id="contactEmail-error" className="error">{fieldError('contactEmail')}</small>}
               <label htmlFor="contactPhone">{t('Nomor telepon', 'Phone number')}</label>
               <input id="contactPhone" name="contactPhone" inputMode="tel" maxLength={20} autoComplete="tel" />
               <label className="choice"><input type="checkbox" name="consentShareIdentity" value="true" /> {t('Saya setuju identitas saya diketahui instansi yang saya adukan.', 'I agree that the agency I complain about may see who I am.')}</label>

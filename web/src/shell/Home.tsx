@@ -1,11 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { api } from '../api';
 import { LanguageSwitch, useI18n } from '../i18n';
+import { CitizenActions } from './CitizenActions';
+import { useChosenMpp } from './chosenMpp';
 
 export function PublicHeader() {
   const { t } = useI18n();
   return (
     <header className="public-header">
+      <a className="skip-link" href="#main">{t('Lompat ke isi', 'Skip to content')}</a>
       <Link to="/" className="brand">Layan</Link>
       <span className="tagline">{t('Mal Pelayanan Publik', 'Public Service Mall')}</span>
       <LanguageSwitch />
@@ -14,13 +18,39 @@ export function PublicHeader() {
   );
 }
 
+interface DirectoryMpp {
+  id: string;
+  slug: string;
+  name: string;
+  province: { code: string; name: string } | null;
+}
+
+/** The search query string: the text, and the citizen's MPP or province to rank first. */
+export function searchUrl(q: string, prefer: { slug: string; province: string | null } | null): string {
+  const p = new URLSearchParams({ q });
+  if (prefer) {
+    p.set('preferMpp', prefer.slug);
+    if (prefer.province) p.set('preferProvince', prefer.province);
+  }
+  return `/cari?${p}`;
+}
+
 export function HomePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
+  const [mpps, setMpps] = useState<DirectoryMpp[] | null>(null);
+  const [chosen, choose] = useChosenMpp();
+  useEffect(() => {
+    api<DirectoryMpp[]>('/api/public/mpps').then(setMpps, () => setMpps([]));
+  }, []);
   const search = (e: FormEvent) => {
     e.preventDefault();
-    if (q.trim()) navigate(`/cari?q=${encodeURIComponent(q.trim())}`);
+    if (q.trim()) void navigate(searchUrl(q.trim(), chosen));
+  };
+  const pick = (id: string) => {
+    const m = mpps?.find((x) => x.id === id);
+    if (m) choose({ id: m.id, slug: m.slug, name: m.name, province: m.province?.code ?? null });
   };
   return (
     <>
@@ -35,9 +65,18 @@ export function HomePage() {
             <button type="submit" className="primary">{t('Cari', 'Search')}</button>
           </div>
         </form>
+        <div className="mpp-chooser">
+          <label htmlFor="home-mpp">{t('MPP Anda', 'Your MPP')}</label>
+          <select id="home-mpp" value={chosen?.id ?? ''} onChange={(e) => pick(e.target.value)} aria-describedby="home-mpp-help">
+            <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>
+            {(mpps ?? []).map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </select>
+          <small id="home-mpp-help" className="muted">{t('Hasil pencarian dari MPP ini tampil lebih dulu; antrean dan pengaduan langsung ke MPP ini.', 'Search shows this MPP first; tickets and complaints go straight to it.')}</small>
+        </div>
+        <CitizenActions mpp={chosen} searchTarget="/cari" />
         <nav className="home-links" aria-label={t('Pintasan', 'Shortcuts')}>
           <Link to="/mpp">{t('Daftar MPP per provinsi', 'MPPs by province')}</Link>
-          <Link to="/lacak">{t('Lacak pengaduan', 'Track a complaint')}</Link>
+          {chosen && <Link to={`/mpp/${chosen.slug}`}>{chosen.name}</Link>}
         </nav>
       </main>
     </>

@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
+import { loadDemo } from '../src/demo/load.js';
+import { launchBrowser, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+
+/**
+ * Issue 11: a citizen on a 360x740 phone, on the full demo data, starting from the home page and only
+ * clicking: finds "perpanjang sim", opens the service, books a slot (confirmation read from a real SMTP
+ * server), takes an online ticket for today, and files a complaint about the service. Every page is
+ * checked with axe-core (WCAG 2.1 A/AA) and screenshotted. The demo MPP is opened all day today and
+ * tomorrow (special days) so the test does not depend on the hour it runs at.
+ */
+// Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src 'self') stays on.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const BANYUMAS = 'MPP Satria Banyumas (demo)';
+const mails: string[] = [];
+let smtp: SMTPServer;
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+
+const localDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
+
+before(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push(Buffer.concat(chunks).toString('utf8'));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'layan-e2e-citizen-'));
+  const db = await openServerDatabase(dataDir);
+  await loadDemo(db, new Date());
+  const { rows } = await db.query<{ id: string }>("SELECT id FROM mpps WHERE slug = 'mpp-demo-banyumas'");
+  for (const day of [localDate(new Date()), localDate(new Date(Date.now() + 86_400_000))]) {
+    await db.query("INSERT INTO mpp_special_days (mpp_id, day, opens, closes, note) VALUES ($1, $2, '00:00', '23:59', 'Uji e2e') ON CONFLICT DO NOTHING", [rows[0]!.id, day]);
+  }
+  await db.close();
+  server = await startServer({ DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function waitFor<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** axe-core, injected into the page: no WCAG 2.0/2.1 A or AA violation, and nothing wider than the phone. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${name}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
+  await screenshot(page, `citizen-${name}`);
+}
+
+/** From the home page: search "perpanjang sim" and open the first result (Banyumas ranked first). */
+async function openServiceFromHome(page: Page, shots: boolean): Promise<void> {
+  await page.getByRole('link', { name: 'Layan', exact: true }).click();
+  await page.getByLabel('Cari layanan').fill('perpanjang sim');
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.getByRole('heading', { name: 'Hasil pencarian' }).waitFor();
+  const first = page.locator('ol.results li').first();
+  await first.waitFor();
+  assert.match((await first.textContent())!, /Perpanjangan SIM/);
+  assert.match((await first.textContent())!, /Banyumas/, 'the chosen MPP is ranked first');
+  if (shots) await checkPage(page, '2-search');
+  await first.getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: /Perpanjangan SIM/ }).waitFor();
+  await page.getByTestId('svc-complain').waitFor();
+}
+
+test('a citizen finds, books, takes a number and complains, on a phone, by clicking only', async () => {
+  const ctx = await newContext(browser, 'phone');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
+  // Every citizen function is one step away; the MPP-bound ones follow the chosen MPP.
+  await page.getByLabel('MPP Anda').selectOption({ label: BANYUMAS });
+  for (const id of ['act-search', 'act-ticket', 'act-book', 'act-my-bookings', 'act-complain', 'act-track', 'act-survey', 'act-mine']) assert.ok(await page.getByTestId(id).isVisible(), id);
+  assert.match((await page.getByTestId('act-ticket').getAttribute('href'))!, /^\/antrean-online\/[0-9a-f-]{36}$/);
+  assert.equal(await page.getByTestId('act-complain').getAttribute('href'), '/pengaduan/mpp-demo-banyumas');
+  assert.equal(await page.getByTestId('act-mine').getAttribute('href'), '/layanan-saya');
+  await checkPage(page, '1-home');
+
+  // 1. Find the service, open it: only the actions that apply now, and a tickable checklist.
+  await openServiceFromHome(page, true);
+  for (const id of ['svc-ticket', 'svc-book', 'svc-complain']) await page.getByTestId(id).waitFor();
+  const firstReq = page.locator('.req-checklist input[type=checkbox]').first();
+  await firstReq.check();
+  await page.getByText(/^1 dari \d+ sudah siap$/).waitFor();
+  await checkPage(page, '3-service');
+
+  // 2. Book a slot: MPP and service already chosen; an empty NIK is reported on the first submit.
+  await page.getByTestId('svc-book').click();
+  await page.getByRole('heading', { name: 'Pilih jam' }).waitFor();
+  assert.match(await page.locator('#service option:checked').textContent() ?? '', /Perpanjangan SIM/);
+  const slot = page.locator('.slot:not([disabled])').first();
+  await slot.click();
+  await page.getByRole('button', { name: 'Booking sekarang' }).click();
+  await page.getByText('NIK wajib diisi.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'nik', 'the focus moves to the NIK field');
+  assert.equal(await page.getByLabel('NIK').getAttribute('aria-invalid'), 'true');
+  await checkPage(page, '4-booking-errors');
+  await page.getByLabel('NIK').fill('3302015505900001');
+  await page.getByLabel('Nama lengkap').fill('Siti Aminah');
+  await page.getByLabel('Email (opsional jika ada ponsel)').fill('siti@contoh.id');
+  await page.getByRole('button', { name: 'Booking sekarang' }).click();
+  await page.getByRole('heading', { name: 'Booking berhasil' }).waitFor();
+  const code = (await page.getByTestId('booking-code').textContent())!;
+  await checkPage(page, '5-booking-done');
+  const mail = await waitFor(() => mails.find((m) => m.includes(code)));
+  assert.match(mail, /Perpanjangan SIM/);
+  assert.match(mail, /siti@contoh\.id/);
+
+  // 3. Take an online ticket for today from the service page: the service is already chosen.
+  await openServiceFromHome(page, false);
+  await page.getByTestId('svc-ticket').click();
+  await page.getByRole('heading', { name: /Ambil nomor untuk Perpanjangan SIM/ }).waitFor();
+  await checkPage(page, '6-online-ticket');
+  await page.getByTestId('take-ticket').click();
+  // The number stays in view with its live status; what it says is what the server says.
+  const number = (await page.getByTestId('live-number').textContent())!;
+  const token = (await page.getByTestId('live-ticket').getByRole('link').getAttribute('href'))!.split('/').pop()!;
+  const status = (await (await fetch(`${server.url}/api/queue/status/${token}`)).json()) as { number: string; peopleAhead: number; status: string };
+  assert.equal(status.number, number);
+  assert.equal(status.status, 'waiting');
+  assert.equal(Number(await page.getByTestId('live-ahead').textContent()), status.peopleAhead, 'people ahead shown = the server\'s count');
+  await page.mouse.wheel(0, 600);
+  assert.ok(await page.getByTestId('live-number').isVisible(), 'the number stays in view while scrolling');
+  await checkPage(page, '7-ticket-taken');
+
+  // 4. Complain about the service: the form opens with the service chosen; errors tied and focused.
+  await openServiceFromHome(page, false);
+  await page.getByTestId('svc-complain').click();
+  await page.getByRole('heading', { name: 'Sampaikan pengaduan' }).waitFor();
+  assert.match(await page.locator('#subjectServiceId option:checked').textContent() ?? '', /Perpanjangan SIM/);
+  await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+  await page.locator('#description[aria-invalid=true]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'description');
+  await checkPage(page, '8-complaint-errors');
+  await page.getByLabel('Uraian').fill('Antrean perpanjangan SIM sangat lama dan loket 5 tutup tanpa pemberitahuan.');
+  await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+  const tracking = (await page.getByTestId('tracking-code').textContent())!;
+  await checkPage(page, '9-complaint-filed');
+  const tracked = (await (await fetch(`${server.url}/api/complaints/track/${tracking}`)).json()) as { subjectType: string };
+  assert.equal(tracked.subjectType, 'service');
+  await ctx.close();
+});
+
+test('a deep link to an unknown MPP or service shows a clear page with the way back', async () => {
+  const ctx = await newContext(browser, 'phone');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/mpp/mpp-yang-tidak-ada`);
+  await page.getByRole('heading', { name: 'MPP tidak ditemukan' }).waitFor();
+  await checkPage(page, '10-mpp-not-found');
+  await page.goto(`${server.url}/mpp/mpp-demo-banyumas/layanan/TIDAK-ADA`);
+  await page.getByRole('heading', { name: 'Layanan tidak ditemukan' }).waitFor();
+  await checkPage(page, '11-service-not-found');
+  await page.getByRole('link', { name: 'Lihat semua layanan MPP ini' }).click();
+  await page.getByRole('heading', { level: 1, name: BANYUMAS }).waitFor();
+  // The MPP page: open/closed now in its zone, today's hours, the same entry points.
+  await page.locator('.open-status').waitFor();
+  await page.getByTestId('act-ticket').waitFor();
+  await checkPage(page, '12-mpp');
+  await page.goto(`${server.url}/antrean-online/00000000-0000-4000-8000-000000000000`);
+  await page.getByRole('heading', { name: 'MPP tidak ditemukan' }).waitFor();
+  await page.getByRole('link', { name: 'Kembali ke beranda' }).click();
+  await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
+  await ctx.close();
+});
