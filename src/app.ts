@@ -12,6 +12,7 @@ import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './booking/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
+import { citizenRoutes } from './citizen/routes.js';
 import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
@@ -36,6 +37,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   surveyRoutes,
   notificationRoutes,
   bookingRoutes,
+  citizenRoutes,
 ];
 
 export interface BuiltApp {

@@ -379,3 +379,19 @@ export async function noShowCount(q: Queryable, mppId: string, nikHash: string):
   const { rows } = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM bookings WHERE mpp_id = $1 AND nik_hash = $2 AND status = 'no_show'`, [mppId, nikHash]);
   return rows[0]!.n;
 }
+
+/**
+ * For "Layanan saya" (citizen domain): bookings in every MPP that left one of these phone numbers
+ * (E.164) or emails (lower-case), from `sinceDay` on, with the service and MPP names.
+ */
+export async function findByContact(q: Queryable, contacts: { phones: string[]; emails: string[] }, sinceDay: string, limit = 50): Promise<(BookingRow & { serviceName: string; mppName: string; timezone: string })[]> {
+  if (contacts.phones.length === 0 && contacts.emails.length === 0) return [];
+  const { rows } = await q.query<RawBooking & { service_name: string; mpp_name: string; timezone: string }>(
+    `SELECT ${BOOKING_COLUMNS.split(', ').map((c) => `b.${c}`).join(', ')}, s.name AS service_name, m.name AS mpp_name, m.timezone
+       FROM bookings b JOIN services s ON s.mpp_id = b.mpp_id AND s.id = b.service_id JOIN mpps m ON m.id = b.mpp_id
+      WHERE b.local_day >= $3::date AND (b.phone = ANY($1::text[]) OR lower(b.email) = ANY($2::text[]))
+      ORDER BY b.slot_start DESC LIMIT $4`,
+    [contacts.phones, contacts.emails, sinceDay, limit],
+  );
+  return rows.map((r) => ({ ...toBooking(r), serviceName: r.service_name, mppName: r.mpp_name, timezone: r.timezone }));
+}

@@ -327,3 +327,24 @@ export async function findForOpen311(q: Queryable, mppId: string, f: Open311Filt
     [mppId, f.ids ?? null, f.classes ?? null, f.from ?? null, f.to ?? null, f.statuses ?? null, f.limit],
   )).rows;
 }
+
+/** The digits of a phone as written on a complaint, in the 62... form ('0812..' and '+62 812..' alike). */
+const PHONE_DIGITS_SQL = `(CASE WHEN regexp_replace(c.contact_phone, '[^0-9]', '', 'g') LIKE '0%'
+    THEN '62' || substr(regexp_replace(c.contact_phone, '[^0-9]', '', 'g'), 2)
+    ELSE regexp_replace(c.contact_phone, '[^0-9]', '', 'g') END)`;
+
+/**
+ * For "Layanan saya" (citizen domain): the complaints, in every MPP, that left one of these phone
+ * numbers (E.164, +62...) or emails (lower-case) as their contact, newest first.
+ */
+export async function findByContact(q: Queryable, contacts: { phones: string[]; emails: string[] }, limit = 50): Promise<(ComplaintRow & { mpp_name: string; mpp_timezone: string })[]> {
+  if (contacts.phones.length === 0 && contacts.emails.length === 0) return [];
+  const { rows } = await q.query<ComplaintRow & { mpp_name: string; mpp_timezone: string }>(
+    `SELECT c.*, m.name AS mpp_name, m.timezone AS mpp_timezone FROM complaints c JOIN mpps m ON m.id = c.mpp_id
+      WHERE lower(c.contact_email) = ANY($2::text[])
+         OR (c.contact_phone IS NOT NULL AND ${PHONE_DIGITS_SQL} = ANY($1::text[]))
+      ORDER BY c.received_at DESC LIMIT $3`,
+    [contacts.phones.map((p) => p.replace(/^\+/, '')), contacts.emails, limit],
+  );
+  return rows;
+}

@@ -34,7 +34,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
   const { db, clock } = ctx;
   const actor = (request: FastifyRequest) => actorOf(request.principal, request.id);
 
-  ctx.outbox.on(service.TOPIC_STATUS_CHANGED, async (m) => ctx.log.info({ outbox: m.id, payload: m.payload }, 'complaint status changed'));
+  // TOPIC_STATUS_CHANGED is consumed by the citizen domain (messages to the complainant).
   ctx.outbox.on(service.TOPIC_OVERDUE, async (m) => ctx.log.warn({ outbox: m.id, payload: m.payload }, 'complaint overdue: responsible admins notified'));
 
   app.get('/api/complaints/options/:slug', {

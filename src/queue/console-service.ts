@@ -3,6 +3,7 @@ import { requireStaff, requireTenantRole, tenantScope, type Actor, type Principa
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue, publish } from '../platform/outbox.js';
+import { announceTicketProgress } from './events.js';
 import * as counters from './counter-repository.js';
 import * as repo from './repository.js';
 import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from './schemas.js';
@@ -137,6 +138,7 @@ export async function callNext(db: Db, principal: Principal, mppId: string, coun
     const t = await repo.getTicket(tx, mppId, id);
     await repo.insertEvent(tx, { mppId, ticketId: id, event: 'called', at, actorType: actor.type, actorId: actor.id, counterId, serviceId: t.serviceId });
     await emitTicketDisplay(tx, t, 'call', at);
+    await announceTicketProgress(tx, { type: 'called', mppId, ticketId: id, serviceId: t.serviceId, localDay: t.localDay });
     return staffTicketView(tx, t);
   });
 }
@@ -162,6 +164,7 @@ export async function callSpecific(db: Db, principal: Principal, mppId: string, 
     await recordAudit(tx, actor, { action: 'queue.ticket_called_out_of_order', targetType: 'ticket', targetId: ticketId, mppId, tenantId: counter.tenantId, after: { counterId, reason, number: before.number } });
     const t = await repo.getTicket(tx, mppId, ticketId);
     await emitTicketDisplay(tx, t, 'call', at);
+    await announceTicketProgress(tx, { type: 'called', mppId, ticketId, serviceId: t.serviceId, localDay: t.localDay });
     return staffTicketView(tx, t);
   });
 }
@@ -244,6 +247,7 @@ async function servedSideEffects(tx: Queryable, t: repo.TicketRow): Promise<void
   const payload = { mppId: t.mppId, ticketId: t.id, serviceId: t.serviceId, tenantId: t.tenantId, counterId: t.counterId, visitId: t.visitId };
   await enqueue(tx, 'ticket.served', payload, t.mppId);
   await publish(tx, 'ticket_served', payload);
+  await announceTicketProgress(tx, { type: 'served', mppId: t.mppId, ticketId: t.id, serviceId: t.serviceId, localDay: t.localDay });
 }
 
 /** The officer's screen: the counter, its current ticket and times, its waiting line, my counts today. */
