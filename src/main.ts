@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   }
   let opened;
   try {
-    opened = await openDatabase(config);
+    opened = await openDatabase(config, {
+      onWait: (attempt, err) =>
+        process.stderr.write(`layan: waiting for the database (attempt ${attempt}, up to ${config.dbStartWaitSeconds} s): ${err.message}\n`),
+    });
   } catch (err) {
     if (err instanceof DataDirLockedError) fail(err.message);
     fail(`cannot open the database: ${(err as Error).message}`);

@@ -21,6 +21,9 @@ export const Config = z.object({
   smtpFrom: z.string().min(3),
   smsWebhookUrl: z.url().optional(),
   smsWebhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+  dbConnectTimeoutMs: z.coerce.number().int().min(100).max(600_000),
+  dbStatementTimeoutMs: z.coerce.number().int().min(100).max(3_600_000),
+  dbStartWaitSeconds: z.coerce.number().int().min(0).max(3600),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -43,6 +46,9 @@ const ENV_NAMES: Record<keyof Config, string> = {
   smtpFrom: 'SMTP_FROM',
   smsWebhookUrl: 'SMS_WEBHOOK_URL',
   smsWebhookSecret: 'SMS_WEBHOOK_SECRET',
+  dbConnectTimeoutMs: 'DB_CONNECT_TIMEOUT_MS',
+  dbStatementTimeoutMs: 'DB_STATEMENT_TIMEOUT_MS',
+  dbStartWaitSeconds: 'DB_START_WAIT_SECONDS',
 };
 
 export class ConfigError extends Error {
@@ -86,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: empty(env.SMTP_FROM) ?? 'Layan MPP <no-reply@layan.invalid>',
     smsWebhookUrl: empty(env.SMS_WEBHOOK_URL),
     smsWebhookSecret: empty(env.SMS_WEBHOOK_SECRET),
+    dbConnectTimeoutMs: empty(env.DB_CONNECT_TIMEOUT_MS) ?? '5000',
+    dbStatementTimeoutMs: empty(env.DB_STATEMENT_TIMEOUT_MS) ?? '30000',
+    dbStartWaitSeconds: empty(env.DB_START_WAIT_SECONDS) ?? '60',
   };
   if (!/^\d+$/.test(raw.port)) throw new ConfigError('PORT', `must be a whole number, got "${raw.port}"`);
   const parsed = Config.safeParse(raw);

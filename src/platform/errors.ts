@@ -75,6 +75,11 @@ export const commonErrors = defineErrors({
     en: 'Action "{action}" is not allowed from status "{from}". Allowed: {allowed}.',
   },
   conflict: { status: 409, id: 'Data bentrok dengan data yang sudah ada.', en: 'This conflicts with existing data.' },
+  database_unavailable: {
+    status: 503,
+    id: 'Layanan sedang tidak dapat menjangkau basis data. Coba lagi sebentar lagi.',
+    en: 'The service cannot reach its database right now. Try again in a moment.',
+  },
   idempotency_mismatch: {
     status: 422,
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda.',

@@ -7,6 +7,7 @@ import { $ZodType, type $ZodIssue } from 'zod/v4/core';
 import zodEn from 'zod/v4/locales/en.js';
 import zodId from 'zod/v4/locales/id.js';
 import { AppError, commonErrors, type FieldIssue, type Messages } from './errors.js';
+import { isDatabaseUnavailable } from './db.js';
 import { localize, parseBilingual, pickLanguage, type Lang } from './i18n.js';
 
 declare module 'fastify' {
@@ -98,7 +99,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: A
     body.errors = err.fieldIssues.map((f) => ({ path: f.path, message: localize(f.messages, lang) }));
     body.detail = body.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
   }
-  if (err.status === 429 && err.details.retryAfterSeconds) reply.header('retry-after', String(err.details.retryAfterSeconds));
+  if ((err.status === 429 || err.status === 503) && err.details.retryAfterSeconds) reply.header('retry-after', String(err.details.retryAfterSeconds));
   return reply.status(err.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
@@ -114,6 +115,7 @@ function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | 
     void requestLang;
     return new AppError(base.code, 400, base.messages, {}, issues);
   }
+  if (isDatabaseUnavailable(error)) return commonErrors.database_unavailable({ retryAfterSeconds: 5 });
   const fe = error as FastifyError;
   const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
   if (known) return new AppError(known.code, fe.statusCode ?? 400, known);
@@ -163,7 +165,8 @@ export function createHttpServer(opts: HttpOptions): App {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request.lang);
     if (appError) {
-      if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (appError.code === 'database_unavailable') request.log.warn({ err: error }, 'database unavailable');
+      else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, appError);
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -90,7 +90,6 @@ export class QueueFeeds {
     let replaying = true;
     const held: DisplayEvent[] = [];
     const cleanups: (() => void)[] = [];
-    const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
     const send = (ev: DisplayEvent) => {
       if (ev.seq <= lastSent) return;
       if (zone !== null && ev.zone !== null && ev.zone !== zone) {
@@ -100,21 +99,45 @@ export class QueueFeeds {
       stream.sendFrame(frameOf(ev));
       lastSent = ev.seq;
     };
+    // After a lost LISTEN connection, read what was missed from the event log (in order, once).
+    let catchingUp: Promise<void> = Promise.resolve();
+    const catchUp = () => {
+      catchingUp = catchingUp.then(async () => {
+        if (stream.closed) return;
+        for (;;) {
+          const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, zone);
+          missed.forEach(send);
+          if (missed.length < 500) break;
+        }
+        this.counts.poke(mppId);
+      }).catch(() => undefined);
+    };
     cleanups.push(
       await this.hub.subscribe(mppId, {
         onDisplay: (ev) => (replaying ? held.push(ev) : send(ev)),
         onChanged: () => this.counts.poke(mppId),
+        onResync: () => {
+          if (!replaying) catchUp();
+        },
       }),
     );
+    // Opened only once subscribed: with the database away the request gets a 503, not a silent stream.
+    const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
     cleanups.push(this.counts.add(mppId, (frame) => stream.sendFrame(frame)));
-    for (;;) {
-      const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, zone);
-      missed.forEach(send);
-      if (missed.length < 500) break;
+    try {
+      for (;;) {
+        const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, zone);
+        missed.forEach(send);
+        if (missed.length < 500) break;
+      }
+      replaying = false;
+      held.sort((a, b) => a.seq - b.seq).forEach(send);
+      stream.send('counts', await this.counts.compute(mppId));
+    } catch (err) {
+      // The database went away mid-replay: end the stream; the board reconnects with its Last-Event-ID.
+      request.log.warn({ err }, 'board feed: replay failed; closing the stream');
+      stream.close();
     }
-    replaying = false;
-    held.sort((a, b) => a.seq - b.seq).forEach(send);
-    stream.send('counts', await this.counts.compute(mppId));
   }
 
   /** A ticket holder's live status: sent on connect, then again whenever it changes. */
@@ -122,7 +145,6 @@ export class QueueFeeds {
     const first = await repo.findTicketByStatusToken(this.db, token);
     if (!first) throw commonErrors.not_found();
     const cleanups: (() => void)[] = [];
-    const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
     let last = '';
     let timer: NodeJS.Timeout | undefined;
     const push = async () => {
@@ -144,9 +166,12 @@ export class QueueFeeds {
             void push().catch(() => undefined);
           }, STATUS_DELAY_MS);
         },
+        onResync: () => void push().catch(() => undefined),
       }),
     );
-    await push();
+    // Opened only once subscribed (push runs only after this line, from timers and events).
+    const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
+    await push().catch(() => stream.close());
   }
 
   stop(): void {

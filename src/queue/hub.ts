@@ -7,6 +7,8 @@ export interface HubSubscriber {
   onDisplay?(event: DisplayEvent): void;
   /** Something in the MPP's queue changed (a ticket issued, called, cancelled...). */
   onChanged?(serviceId: string | null): void;
+  /** The node's LISTEN connection was lost and is back: events may have been missed; catch up. */
+  onResync?(): void;
 }
 
 /**
@@ -28,7 +30,15 @@ export class QueueHub {
     this.started ??= (async () => {
       this.unlisten.push(await this.db.listen(DISPLAY_CHANNEL, (p) => this.dispatchDisplay(p)));
       this.unlisten.push(await this.db.listen(CHANGED_CHANNEL, (p) => this.dispatchChanged(p)));
-    })();
+      const off = this.db.onListenRestored(() => this.resync());
+      this.unlisten.push(async () => off());
+    })().catch(async (err: unknown) => {
+      // Not listening (the database is away): the next subscriber tries again.
+      for (const u of this.unlisten) await u().catch(() => undefined);
+      this.unlisten = [];
+      this.started = undefined;
+      throw err;
+    });
     return this.started;
   }
 
@@ -48,6 +58,11 @@ export class QueueHub {
     let n = 0;
     for (const s of this.subs.values()) n += s.size;
     return n;
+  }
+
+  private resync(): void {
+    this.log.info({ subscribers: this.connectionCount() }, 'queue hub: listening again; live feeds catch up');
+    for (const set of this.subs.values()) for (const sub of set) sub.onResync?.();
   }
 
   private dispatchDisplay(payload: string): void {
