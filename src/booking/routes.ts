@@ -12,6 +12,7 @@ import {
   BookingIdParams,
   BookingMppSettings,
   BookingMppSettingsChange,
+  BookingPreview,
   BookingSettings,
   BookingSettingsChange,
   BookingView,
@@ -144,4 +145,8 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   app.put('/api/mpps/:mppId/booking/services/:serviceId/settings', {
     schema: { tags, summary: "Tenant or MPP admin: change a service's booking settings (fields left out keep their value)", params: ServiceParams, body: BookingSettingsChange, response: { 200: BookingSettings } },
   }, async (request) => staff.putServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId, request.body, actorOf(request.principal, request.id)));
+
+  app.post('/api/mpps/:mppId/booking/services/:serviceId/settings/preview', {
+    schema: { tags, summary: "Tenant or MPP admin: the slots a change of a service's booking rules would produce (nothing saved)", params: ServiceParams, body: BookingSettingsChange, response: { 200: BookingPreview } },
+  }, async (request) => staff.previewServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId, request.body, clock.now()));
 }

@@ -73,3 +73,20 @@ export type BookingMppSettings = z.infer<typeof BookingMppSettings>;
 /** A change to the fairness rules: only the fields given change. */
 export const BookingMppSettingsChange = z.object(optionalFields(BookingMppSettings.shape)).strict();
 export type BookingMppSettingsChange = z.infer<typeof BookingMppSettingsChange>;
+
+/** What a set of booking rules produces over the next days: each day's slots and places (a preview before saving). */
+export const BookingPreview = z.object({
+  timezone: z.string(),
+  settings: BookingSettings,
+  days: z.array(
+    z.object({
+      date: z.string(),
+      /** Why nothing can be booked that day (a holiday's or closure's name), or null. */
+      closedBy: z.string().nullable(),
+      slots: z.array(z.object({ localStart: z.string(), localEnd: z.string() })),
+      /** Places the day offers: slots x capacity, capped by the daily quota. */
+      places: z.number().int(),
+    }),
+  ),
+});
+export type BookingPreview = z.infer<typeof BookingPreview>;

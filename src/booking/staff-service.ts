@@ -6,8 +6,8 @@ import { sweepSchedule } from './jobs.js';
 import * as repo from './repository.js';
 import type { BookingView, StaffDay } from './schemas.js';
 import { cancel, reschedule, viewOf, type BookingEnv } from './service.js';
-import { BookingMppSettings, BookingSettings, type BookingMppSettingsChange, type BookingSettingsChange } from './settings.js';
-import { slotTimes } from './slots.js';
+import { BookingMppSettings, BookingSettings, type BookingMppSettingsChange, type BookingPreview, type BookingSettingsChange } from './settings.js';
+import { bookableDays, slotTimes } from './slots.js';
 
 const STAFF = ['tenant_admin', 'officer'] as const;
 
@@ -122,4 +122,28 @@ export async function putServiceSettings(db: Db, principal: Principal, mppId: st
 
 function definedOnly<T extends Record<string, unknown>>(change: T): Partial<T> {
   return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The slots a change of a service's booking rules would produce over the next week (at most its
+ * days ahead), from the real hours, holidays, closures and special days; nothing is saved.
+ * @throws AppError unauthenticated, not_found, forbidden
+ */
+export async function previewServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string, change: BookingSettingsChange, now: Date): Promise<BookingPreview> {
+  const service = await serviceForStaff(db, principal, mppId, serviceId, ['tenant_admin']);
+  const settings = BookingSettings.parse({ ...service.settings, ...definedOnly(change) });
+  const mpp = await repo.getMpp(db, mppId);
+  const dayCount = Math.min(7, settings.bookAheadDays + 1);
+  const src = await loadHoursSource(db, mppId, now, dayCount);
+  const days = bookableDays({ ...settings, bookAheadDays: dayCount - 1 }, src, now).map((schedule) => {
+    const slots = slotTimes(settings, schedule, mpp.timezone);
+    const raw = slots.length * settings.capacityPerSlot;
+    return {
+      date: schedule.date,
+      closedBy: schedule.closedBy?.name ?? null,
+      slots: slots.map((s) => ({ localStart: s.localStart, localEnd: s.localEnd })),
+      places: settings.dailyQuota === null ? raw : Math.min(raw, settings.dailyQuota),
+    };
+  });
+  return { timezone: mpp.timezone, settings, days };
 }

@@ -123,3 +123,25 @@ describe('booking settings forms', () => {
     await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { noShowLimit: before.noShowLimit } });
   });
 });
+
+describe('booking rules preview', () => {
+  it('shows the slots a change would produce from the real hours, and saves nothing', async () => {
+    clock.set('2026-11-23T00:00:00Z'); // Monday 07:00 WIB
+    const url = `/api/mpps/${w.mppId}/booking/services/${w.serviceId}/settings`;
+    const before = (await t.app.inject({ url, headers: w.admin.headers })).json();
+    const res = await t.app.inject({ method: 'POST', url: `${url}/preview`, headers: w.admin.headers, payload: { slotMinutes: 60, capacityPerSlot: 2, dailyQuota: 11 } });
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p.settings).toEqual({ ...before, slotMinutes: 60, capacityPerSlot: 2, dailyQuota: 11 });
+    const monday = p.days.find((d: { date: string }) => d.date === '2026-11-23');
+    // 08-12 and 13-15 around the lunch break: six one-hour slots, 12 places capped by the quota of 11.
+    expect(monday.slots.map((s: { localStart: string }) => s.localStart)).toEqual(['08:00', '09:00', '10:00', '11:00', '13:00', '14:00']);
+    expect(monday.places).toBe(11);
+    const friday = p.days.find((d: { date: string }) => d.date === '2026-11-27');
+    expect(friday.slots.map((s: { localStart: string }) => s.localStart)).toEqual(['08:00', '09:00', '10:00', '13:30', '14:30']);
+    expect(p.days.find((d: { date: string }) => d.date === '2026-11-28').slots).toEqual([]);
+    expect((await t.app.inject({ url, headers: w.admin.headers })).json()).toEqual(before);
+    const bad = await t.app.inject({ method: 'POST', url: `${url}/preview`, headers: w.admin.headers, payload: { slotMinutes: 1 } });
+    expect(bad.statusCode).toBe(400);
+  });
+});

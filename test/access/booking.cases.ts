@@ -96,5 +96,11 @@ export default {
       allow: ['national', 'mppAdminA', 'tenantAdminA1'],
       request: (w, f) => ({ url: `/api/mpps/${w.mppA}/booking/services/${f.serviceId}/settings`, payload: { enabled: true, capacityPerSlot: 5, bookAheadDays: 7 } }),
     },
+    {
+      method: 'POST',
+      route: '/api/mpps/:mppId/booking/services/:serviceId/settings/preview',
+      allow: ['national', 'mppAdminA', 'tenantAdminA1'],
+      request: (w, f) => ({ url: `/api/mpps/${w.mppA}/booking/services/${f.serviceId}/settings/preview`, payload: { slotMinutes: 60 } }),
+    },
   ],
 } satisfies CaseFile;

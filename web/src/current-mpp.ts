@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import { apiQuery, type ApiData } from './api/client';
@@ -93,4 +93,10 @@ export function useCurrentMpp(): CurrentMpp {
     loading: !!user && list.isPending,
     setMppId,
   };
+}
+
+/** Reloads the MPP list every staff page shares (after an MPP was created or renamed). */
+export function useRefreshStaffMpps(): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: ['/api/catalog/mpps'] }), [queryClient]);
 }

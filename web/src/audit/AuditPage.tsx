@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError } from '../api';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { Pick } from '../shell/Pick';
+import { actionName, changeSummary, targetLink, targetName } from './actions';
 
-interface Entry {
+export interface AuditEntry {
   id: number;
   at: string;
   actorLabel: string | null;
@@ -11,45 +14,114 @@ interface Entry {
   action: string;
   targetType: string;
   targetId: string | null;
+  mppId: string | null;
   before: unknown;
   after: unknown;
 }
+interface Facets { actions: string[]; actors: { id: string; label: string }[]; targetTypes: string[] }
 
+const PAGE = 25;
+const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** The MPP-local day 'YYYY-MM-DD' as the instant its midnight is in `timeZone` (Indonesian zones have no DST). */
+function midnight(day: string, timeZone: string): string {
+  const offset = { 'Asia/Makassar': '+08:00', 'Asia/Jayapura': '+09:00' }[timeZone] ?? '+07:00';
+  return new Date(`${day}T00:00:00${offset}`).toISOString();
+}
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The audit log of the current MPP: filtered and paged on the server, in words, in the MPP's zone. */
 export function AuditPage() {
   const { t, lang } = useI18n();
-  const { user } = useSession();
-  const mppId = user?.grants.find((g) => g.mppId)?.mppId;
-  const [action, setAction] = useState('');
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const { mppId, mpp } = useCurrentMpp();
+  const zone = mpp?.timezone ?? 'Asia/Jakarta';
+  const [facets, setFacets] = useState<Facets>({ actions: [], actors: [], targetTypes: [] });
+  const [filter, setFilter] = useState({ actorId: '', action: '', targetType: '', from: '', to: '' });
+  const [pages, setPages] = useState<number[]>([]); // cursors of the pages before this one
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const qs = new URLSearchParams();
-    if (mppId && !user?.grants.some((g) => g.role === 'national_admin')) qs.set('mppId', mppId);
-    if (action) qs.set('action', action);
-    api<{ entries: Entry[] }>(`/api/audit?${qs}`).then((r) => setEntries(r.entries), (e: ApiError) => setError(e.message));
-  }, [action, mppId, user]);
+    if (!mppId) return;
+    api<Facets>(`/api/audit/facets?mppId=${mppId}`).then(setFacets, (e: ApiError) => setError(e.message));
+    setPages([]);
+    setCursor(null);
+  }, [mppId]);
+
+  useEffect(() => {
+    if (!mppId) return;
+    const qs = new URLSearchParams({ mppId, limit: String(PAGE) });
+    if (filter.actorId) qs.set('actorId', filter.actorId);
+    if (filter.action) qs.set('action', filter.action);
+    if (filter.targetType) qs.set('targetType', filter.targetType);
+    if (filter.from) qs.set('from', midnight(filter.from, zone));
+    if (filter.to) qs.set('to', midnight(nextDay(filter.to), zone));
+    if (cursor) qs.set('before', String(cursor));
+    api<{ entries: AuditEntry[]; nextBefore: number | null }>(`/api/audit?${qs}`).then(
+      (r) => {
+        setEntries(r.entries);
+        setNext(r.nextBefore);
+        setError(null);
+      },
+      (e: ApiError) => setError(e.message),
+    );
+  }, [mppId, filter, cursor, zone]);
+
+  const change = (patch: Partial<typeof filter>) => {
+    setFilter({ ...filter, ...patch });
+    setPages([]);
+    setCursor(null);
+  };
+  const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
 
   return (
-    <section>
+    <section className="audit-page">
       <h1>{t('Log audit', 'Audit log')}</h1>
       <p className="muted">{t('Catatan setiap perubahan: siapa, kapan, apa, sebelum dan sesudah. Tidak dapat diubah.', 'Every change: who, when, what, before and after. It cannot be edited.')}</p>
-      <label>{t('Saring tindakan', 'Filter by action')} <input value={action} placeholder="user." onChange={(e) => setAction(e.target.value)} /></label>
+      <div className="grid-form audit-filters">
+        <Pick label={t('Pelaku', 'Actor')} value={filter.actorId} onChange={(actorId) => change({ actorId })} placeholder={t('Semua', 'All')}
+          options={facets.actors.map((a) => ({ value: a.id, label: a.label }))} />
+        <Pick label={t('Tindakan', 'Action')} value={filter.action} onChange={(action) => change({ action })} placeholder={t('Semua', 'All')}
+          options={facets.actions.map((a) => ({ value: a, label: actionName(a, t) })).sort((a, b) => a.label.localeCompare(b.label))} />
+        <Pick label={t('Jenis sasaran', 'Target kind')} value={filter.targetType} onChange={(targetType) => change({ targetType })} placeholder={t('Semua', 'All')}
+          options={facets.targetTypes.map((x) => ({ value: x, label: targetName(x, t) }))} />
+        <label>{t('Dari tanggal', 'From')}<input type="date" value={filter.from} onChange={(e) => change({ from: e.target.value })} /></label>
+        <label>{t('Sampai tanggal', 'To')}<input type="date" value={filter.to} onChange={(e) => change({ to: e.target.value })} /></label>
+      </div>
       {error && <p className="error" role="alert">{error}</p>}
-      <table className="data">
-        <thead><tr><th>{t('Waktu', 'Time')}</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
+      <table className="data audit-table">
+        <thead><tr><th>{t('Waktu', 'Time')} ({ZONE_ABBR[zone] ?? zone})</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
         <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}</td>
-              <td>{e.actorLabel ?? e.actorType}</td>
-              <td><code>{e.action}</code></td>
-              <td>{e.targetType} {e.targetId?.slice(0, 8)}</td>
-              <td><details><summary>{t('Lihat', 'View')}</summary><pre>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre></details></td>
-            </tr>
-          ))}
+          {entries.map((e) => {
+            const link = targetLink(e);
+            return (
+              <tr key={e.id}>
+                <td>{fmt.format(new Date(e.at))}</td>
+                <td>{e.actorLabel ?? actorKind(e.actorType, t)}</td>
+                <td>{actionName(e.action, t)}</td>
+                <td>{link ? <Link to={link.to}>{targetName(e.targetType, t)}{link.label ? `: ${link.label}` : ''}</Link> : targetName(e.targetType, t)}</td>
+                <td>
+                  <details>
+                    <summary>{changeSummary(e, t)}</summary>
+                    <pre>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                  </details>
+                </td>
+              </tr>
+            );
+          })}
+          {entries.length === 0 && <tr><td colSpan={5} className="muted">{t('Tidak ada catatan yang cocok.', 'No entry matches.')}</td></tr>}
         </tbody>
       </table>
+      <div className="pager">
+        <button type="button" disabled={pages.length === 0} onClick={() => { setCursor(pages.at(-1) || null); setPages(pages.slice(0, -1)); }}>← {t('Lebih baru', 'Newer')}</button>
+        <span className="muted">{t('Halaman', 'Page')} {pages.length + 1}</span>
+        <button type="button" disabled={!next} onClick={() => { setPages([...pages, cursor ?? 0]); setCursor(next); }}>{t('Lebih lama', 'Older')} →</button>
+      </div>
     </section>
   );
 }
+
+const actorKind = (type: string, t: (id: string, en: string) => string) =>
+  type === 'device' ? t('Perangkat', 'Device') : type === 'citizen' ? t('Warga', 'Citizen') : type === 'system' ? t('Sistem', 'System') : t('Petugas', 'Staff');

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { SlotPicker } from './SlotPicker';
 import { longDay, todayIn, zoneAbbr } from '../time';
-import { STATUS_LABEL, type BookableService, type BookingView, type PublicMpp, type SlotView } from './types';
+import { STATUS_LABEL, type BookableService, type BookingView, type SlotView } from './types';
 import './booking.css';
 
 interface StaffDay {
@@ -25,12 +26,11 @@ interface StaffDay {
 export function StaffBookingsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const ownMpp = user?.grants.find((g) => g.mppId)?.mppId ?? '';
-  const [mpps, setMpps] = useState<PublicMpp[]>([]);
-  const [mppId, setMppId] = useState(ownMpp);
+  const { mppId: current, mpp } = useCurrentMpp();
+  const mppId = current ?? '';
   const [services, setServices] = useState<BookableService[]>([]);
   const [serviceId, setServiceId] = useState('');
-  const [date, setDate] = useState(todayIn('Asia/Jakarta'));
+  const [date, setDate] = useState(todayIn(mpp?.timezone ?? 'Asia/Jakarta'));
   const [day, setDay] = useState<StaffDay | null>(null);
   const [affected, setAffected] = useState<BookingView[]>([]);
   const [moving, setMoving] = useState<BookingView | null>(null);
@@ -39,12 +39,6 @@ export function StaffBookingsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const isMppAdmin = hasRole(user, 'mpp_admin', 'national_admin');
 
-  useEffect(() => {
-    api<PublicMpp[]>('/api/booking/mpps').then((list) => {
-      setMpps(list);
-      if (!mppId && list[0]) setMppId(list[0].id);
-    });
-  }, []);
   useEffect(() => {
     if (!mppId) return;
     api<BookableService[]>(`/api/mpps/${mppId}/booking/services`).then((list) => {
@@ -132,13 +126,6 @@ export function StaffBookingsPage() {
       {message && <p className="notice" role="status">{message}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="grid-form">
-        {mpps.length > 1 && hasRole(user, 'national_admin') && (
-          <label>MPP
-            <select value={mppId} onChange={(e) => setMppId(e.target.value)}>
-              {mpps.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-            </select>
-          </label>
-        )}
         <label>{t('Layanan', 'Service')}
           <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             {services.map((s) => <option key={s.id} value={s.id}>{s.tenantName}: {s.name}</option>)}

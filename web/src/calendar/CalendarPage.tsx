@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import './calendar.css';
@@ -23,7 +24,7 @@ export function CalendarPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const isNational = hasRole(user, 'national_admin');
-  const mppId = user?.grants.find((g) => g.role === 'mpp_admin')?.mppId ?? null;
+  const mppId = useCurrentMpp().mppId;
   const [year, setYear] = useState(new Date().getFullYear());
   const [days, setDays] = useState<CalendarDay[]>([]);
   const [error, setError] = useState<string | null>(null);

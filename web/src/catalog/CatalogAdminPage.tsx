@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api';
+import { useCurrentMpp, useRefreshStaffMpps, type StaffMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import './catalog.css';
@@ -15,14 +16,11 @@ export function CatalogAdminPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  const [mpps, setMpps] = useState<Mpp[]>([]);
-  const mppId = params.get('mpp') ?? mpps[0]?.id ?? '';
+  const { mppId, mpp } = useCurrentMpp();
+  const refreshStaffMpps = useRefreshStaffMpps();
   const tab = (params.get('tab') as Tab) ?? 'layanan';
   const isMppAdmin = hasRole(user, 'national_admin') || !!user?.grants.some((g) => g.role === 'mpp_admin' && g.mppId === mppId);
-  useEffect(() => {
-    void api<Mpp[]>('/api/catalog/mpps').then(setMpps);
-  }, []);
-  const go = (patch: Record<string, string>) => setParams({ mpp: mppId, tab, ...patch });
+  const go = (patch: Record<string, string>) => setParams({ tab, ...patch });
   const tabs: [Tab, string, string][] = [
     ['layanan', 'Layanan', 'Services'],
     ['instansi', 'Instansi', 'Agencies'],
@@ -33,10 +31,6 @@ export function CatalogAdminPage() {
   return (
     <section className="catalog-admin">
       <h1>{t('Katalog layanan', 'Service catalog')}</h1>
-      <label htmlFor="pilih-mpp">MPP</label>
-      <select id="pilih-mpp" value={mppId} onChange={(e) => go({ mpp: e.target.value })}>
-        {mpps.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-      </select>
       <div className="tabs" role="tablist">
         {tabs.map(([key, id, en]) => (
           <button key={key} type="button" role="tab" aria-selected={tab === key} onClick={() => go({ tab: key })}>{t(id, en)}</button>
@@ -45,7 +39,7 @@ export function CatalogAdminPage() {
       {mppId && tab === 'layanan' && <ServicesTab mppId={mppId} />}
       {mppId && tab === 'instansi' && <TenantsTab mppId={mppId} canCreate={isMppAdmin} />}
       {mppId && tab === 'loket' && <CountersTab mppId={mppId} />}
-      {mppId && tab === 'profil' && <ProfileTab key={mppId} mpp={mpps.find((m) => m.id === mppId)!} canEdit={isMppAdmin} onSaved={(m) => setMpps(mpps.map((x) => (x.id === m.id ? m : x)))} />}
+      {mpp && tab === 'profil' && <ProfileTab key={mpp.id} mpp={mpp} canEdit={isMppAdmin} onSaved={refreshStaffMpps} />}
       {mppId && tab === 'impor' && <ImportTab mppId={mppId} />}
     </section>
   );
@@ -269,9 +263,9 @@ function CountersTab({ mppId }: { mppId: string }) {
   );
 }
 
-function ProfileTab({ mpp, canEdit, onSaved }: { mpp: Mpp; canEdit: boolean; onSaved: (m: Mpp) => void }) {
+function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: boolean; onSaved: (m: Mpp) => void }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState({ name: mpp.name, address: mpp.address, regionCode: mpp.regionCode, maklumat: mpp.maklumat, facilities: mpp.facilities.join('\n'), waitingCapacity: String(mpp.waitingCapacity ?? ''), weeklyHours: mpp.weeklyHours });
+  const [draft, setDraft] = useState({ name: mpp.name, address: mpp.address, regionCode: mpp.regionCode ?? '', maklumat: mpp.maklumat, facilities: mpp.facilities.join('\n'), waitingCapacity: String(mpp.waitingCapacity ?? ''), weeklyHours: mpp.weeklyHours });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const setDay = (d: string, v: DayHours | undefined) => {
     const next: WeeklyHours = { ...draft.weeklyHours };

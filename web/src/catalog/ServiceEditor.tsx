@@ -121,7 +121,7 @@ export function ServiceEditorPage() {
 
   return (
     <section className="catalog-admin">
-      <p><Link to={`/staf/katalog?mpp=${mppId}&tab=layanan`}>← {t('Daftar layanan', 'Services')}</Link></p>
+      <p><Link to="/staf/katalog?tab=layanan">← {t('Daftar layanan', 'Services')}</Link></p>
       <h1>{isNew ? t('Layanan baru', 'New service') : `${t('Ubah layanan', 'Edit service')}: ${draft.name}`}</h1>
       {version && <p className="muted">{t('Versi standar saat ini', 'Current standard version')}: {version}</p>}
       <form onSubmit={save} noValidate>

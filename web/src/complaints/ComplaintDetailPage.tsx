@@ -66,7 +66,7 @@ export function ComplaintDetailPage() {
 
   return (
     <section className="complaint-staff">
-      <p><Link to={`/staf/pengaduan?mpp=${mppId}`}>← {t('Daftar pengaduan', 'Complaint list')}</Link></p>
+      <p><Link to="/staf/pengaduan">← {t('Daftar pengaduan', 'Complaint list')}</Link></p>
       <h1>{t('Pengaduan', 'Complaint')} <span className="mono">{c.trackingCode}</span></h1>
       <p><span className={`status status-${c.status}`}>{pick(STATUS_LABEL, c.status, t)}</span> {c.overdue && <span className="badge-overdue">{t('TERLAMBAT', 'OVERDUE')}</span>}</p>
       {error && <p className="error" role="alert">{error}</p>}

@@ -33,7 +33,7 @@ export function ComplaintsPage() {
     api<ComplaintItem[]>(`/api/mpps/${mppId}/complaints?${q}`).then(setItems, (e: ApiError) => setError(e.message));
   }, [mppId, status, overdueOnly]);
 
-  if (!mppId) return <p className="notice">{t('Pilih MPP dengan ?mpp=<id> pada alamat.', 'Pick an MPP with ?mpp=<id> in the address.')}</p>;
+  if (!mppId) return <p className="notice">{t('Pilih MPP di bagian atas halaman.', 'Choose an MPP at the top of the page.')}</p>;
   const overdueCount = items.filter((i) => i.overdue).length;
 
   return (
@@ -56,7 +56,7 @@ export function ComplaintsPage() {
           <tbody>
             {items.map((c) => (
               <tr key={c.id} className={c.overdue ? 'overdue' : ''}>
-                <td className="mono"><Link to={`/staf/pengaduan/${c.id}?mpp=${mppId}`}>{c.trackingCode}</Link></td>
+                <td className="mono"><Link to={`/staf/pengaduan/${c.id}`}>{c.trackingCode}</Link></td>
                 <td>{pick(CLASS_LABEL, c.class, t)}</td>
                 <td>{c.description.length > 90 ? `${c.description.slice(0, 90)}…` : c.description}</td>
                 <td>{pick(STATUS_LABEL, c.status, t)}</td>

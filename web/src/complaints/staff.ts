@@ -1,4 +1,4 @@
-import { useSession } from '../session';
+import { useCurrentMpp } from '../current-mpp';
 
 export interface ComplaintItem {
   id: string;
@@ -25,9 +25,7 @@ export interface ComplaintItem {
   allowedActions: ('verify' | 'set_aside' | 'assign' | 'start' | 'answer' | 'confirm' | 'reopen' | 'close')[];
 }
 
-/** The MPP a staff member works in: the first MPP of their grants (national admins pick one by ?mpp=). */
+/** The MPP a staff member works in: the one chosen in the staff shell's switcher. */
 export function useStaffMpp(): string | null {
-  const { user } = useSession();
-  const fromQuery = new URLSearchParams(window.location.search).get('mpp');
-  return fromQuery ?? user?.grants.find((g) => g.mppId)?.mppId ?? null;
+  return useCurrentMpp().mppId;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { useCurrentMpp } from '../current-mpp';
 
 interface Device {
   id: string;
@@ -15,8 +15,7 @@ interface Device {
 /** MPP admins issue and revoke the tokens of kiosks and display boards. */
 export function DevicesPage() {
   const { t, lang } = useI18n();
-  const { user } = useSession();
-  const [mppId, setMppId] = useState(user?.grants.find((g) => g.role === 'mpp_admin')?.mppId ?? '');
+  const mppId = useCurrentMpp().mppId ?? '';
   const [devices, setDevices] = useState<Device[]>([]);
   const [kind, setKind] = useState<'kiosk' | 'display'>('kiosk');
   const [name, setName] = useState('');
@@ -25,7 +24,7 @@ export function DevicesPage() {
   const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID') : '–');
 
   const load = () => {
-    if (!/^[0-9a-f-]{36}$/.test(mppId)) return;
+    if (!mppId) return;
     api<Device[]>(`/api/mpps/${mppId}/devices`).then(setDevices, (e: ApiError) => setError(e.message));
   };
   useEffect(load, [mppId]);
@@ -53,9 +52,6 @@ export function DevicesPage() {
     <section>
       <h1>{t('Perangkat kios dan layar', 'Kiosks and display boards')}</h1>
       <p className="muted">{t('Setiap kios dan layar antrean memakai token sendiri yang hanya berlaku di MPP ini. Token ditampilkan sekali.', 'Each kiosk and queue display uses its own token, valid only at this MPP. A token is shown once.')}</p>
-      {!user?.grants.some((g) => g.role === 'mpp_admin') && (
-        <label>{t('ID MPP', 'MPP id')}<input value={mppId} onChange={(e) => setMppId(e.target.value.trim())} /></label>
-      )}
       {error && <p className="error" role="alert">{error}</p>}
       {issued && (
         <div className="notice" role="status">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
 import './queue.css';
 import { timeOf, type ConsoleView, type CounterView } from './types';
 
@@ -11,8 +11,7 @@ const since = (iso: string | null, now: number) => (iso ? Math.max(0, Math.round
 /** The officer console (loket): open/pause/close, call next, recall, serve, finish, no-show, transfer. */
 export function ConsolePage() {
   const { t } = useI18n();
-  const { user } = useSession();
-  const mppId = new URLSearchParams(window.location.search).get('mpp') ?? user?.grants.find((g) => g.mppId)?.mppId ?? '';
+  const mppId = useCurrentMpp().mppId ?? '';
   const [counters, setCounters] = useState<CounterView[]>([]);
   const [counterId, setCounterId] = useState<string | null>(() => localStorage.getItem('layan.console.counter'));
   const [view, setView] = useState<ConsoleView | null>(null);

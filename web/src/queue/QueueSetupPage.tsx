@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
 import './queue.css';
 import type { CounterView } from './types';
 
@@ -46,8 +46,7 @@ const numOrNull = (s: string) => (s.trim() === '' ? null : Number(s));
  */
 export function QueueSetupPage() {
   const { t } = useI18n();
-  const { user } = useSession();
-  const mppId = new URLSearchParams(window.location.search).get('mpp') ?? user?.grants.find((g) => g.mppId)?.mppId ?? '';
+  const mppId = useCurrentMpp().mppId ?? '';
   const base = `/api/mpps/${mppId}/queue`;
   const [setup, setSetup] = useState<Setup | null>(null);
   const [classes, setClasses] = useState<PriorityClass[]>([]);

@@ -1,14 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Navigate, Outlet, useNavigate } from 'react-router';
+import { useCurrentMpp } from '../current-mpp';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { STAFF_NAV } from '../nav';
 import { hasRole, useSession } from '../session';
+import { ROLE_NAMES } from './roles';
+import { StaffHome } from './StaffHome';
 
-const ROLE_NAMES = {
-  national_admin: ['Admin Nasional', 'National admin'],
-  mpp_admin: ['Admin MPP', 'MPP admin'],
-  tenant_admin: ['Admin Instansi', 'Agency admin'],
-  officer: ['Petugas', 'Officer'],
-} as const;
+export { StaffHome };
+
+/** The one MPP switcher: every staff page works on the MPP chosen here (remembered on this device). */
+function MppSwitcher() {
+  const { t } = useI18n();
+  const { mpp, choices, canSwitch, setMppId, mppId } = useCurrentMpp();
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  if (!canSwitch) return mpp ? <span className="mpp-name">{mpp.name}</span> : null;
+  const q = query.trim().toLocaleLowerCase('id');
+  const shown = choices.filter((m) => !q || `${m.name} ${m.region?.name ?? ''} ${m.province?.name ?? ''}`.toLocaleLowerCase('id').includes(q));
+  return (
+    <div className="mpp-switcher" ref={ref}>
+      <button type="button" aria-expanded={open} aria-haspopup="listbox" onClick={() => setOpen(!open)}>
+        {mpp?.name ?? t('Pilih MPP', 'Choose an MPP')} ▾
+      </button>
+      {open && (
+        <div className="mpp-menu">
+          <input type="search" autoFocus aria-label={t('Cari MPP', 'Search MPPs')} placeholder={t('Cari MPP atau kota…', 'Search MPP or city…')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <ul aria-label={t('Daftar MPP', 'MPP list')}>
+            {shown.map((m) => (
+              <li key={m.id}>
+                <button type="button" aria-current={m.id === mppId} onClick={() => { setMppId(m.id); setOpen(false); setQuery(''); }}>
+                  {m.name}{m.province ? <span className="muted"> · {m.province.name}</span> : null}
+                </button>
+              </li>
+            ))}
+            {shown.length === 0 && <li className="muted">{t('Tidak ada MPP yang cocok.', 'No MPP matches.')}</li>}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
 
 export function StaffShell() {
   const { t } = useI18n();
@@ -23,6 +64,7 @@ export function StaffShell() {
       <a className="skip-link" href="#main">{t('Lompat ke isi', 'Skip to content')}</a>
       <header className="topbar">
         <span className="brand">Layan</span>
+        <MppSwitcher />
         <span className="who">
           {user.name} · {roles.map((r) => t(ROLE_NAMES[r][0], ROLE_NAMES[r][1])).join(', ')}
         </span>
@@ -49,13 +91,3 @@ export function StaffShell() {
   );
 }
 
-export function StaffHome() {
-  const { t } = useI18n();
-  const { user } = useSession();
-  return (
-    <section>
-      <h1>{t('Selamat datang', 'Welcome')}, {user?.name}</h1>
-      <p className="muted">{t('Pilih menu di samping untuk mulai bekerja.', 'Pick a menu item to start working.')}</p>
-    </section>
-  );
-}

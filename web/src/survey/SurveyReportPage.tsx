@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../api';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { mutuColor, TenantBars, TrendLine, UnsurBars } from './charts';
@@ -47,9 +48,8 @@ export function SurveyReportPage() {
   const { t, lang } = useI18n();
   const tx = (x: Text) => t(x.id, x.en);
   const { user } = useSession();
-  const grant = user?.grants.find((g) => g.mppId);
   const isMppAdmin = user?.grants.some((g) => g.role === 'national_admin' || g.role === 'mpp_admin') ?? false;
-  const [mppId, setMppId] = useState(grant?.mppId ?? '');
+  const mppId = useCurrentMpp().mppId ?? '';
   const now = new Date();
   const [kind, setKind] = useState<Kind>('month');
   const [year, setYear] = useState(now.getFullYear());
@@ -111,7 +111,6 @@ export function SurveyReportPage() {
       <h1>{t('Survei Kepuasan Masyarakat (SKM)', 'Public Satisfaction Survey (SKM)')}</h1>
       <p className="muted">{t('Indeks Kepuasan Masyarakat menurut PermenPANRB 14/2017. Jawaban responden anonim.', 'Satisfaction index following PermenPANRB 14/2017. Answers are anonymous.')}</p>
       <div className="grid-form skm-filters">
-        {!grant && <label>{t('ID MPP', 'MPP id')}<input value={mppId} onChange={(e) => setMppId(e.target.value.trim())} /></label>}
         <label>
           {t('Jenis periode', 'Period type')}
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../api';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import type { Text } from './SurveyForm';
@@ -25,16 +26,14 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/.test(s);
 export function SurveySettingsPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const grant = user?.grants.find((g) => g.mppId);
   const canPair = user?.grants.some((g) => g.role === 'national_admin' || g.role === 'mpp_admin') ?? false;
-  const [mppId, setMppId] = useState(grant?.mppId ?? '');
+  const mppId = useCurrentMpp().mppId ?? '';
   return (
     <section className="survey-settings">
       <h1>{t('Pengaturan survei kepuasan', 'Satisfaction survey settings')}</h1>
       <p className="muted">
         <Link to="/staf/survei">← {t('Laporan SKM', 'SKM report')}</Link>
       </p>
-      {!grant && <label>{t('ID MPP', 'MPP id')}<input value={mppId} onChange={(e) => setMppId(e.target.value.trim())} /></label>}
       {isUuid(mppId) && canPair && <TabletSection mppId={mppId} />}
       {isUuid(mppId) && <WordingSection mppId={mppId} />}
     </section>
