@@ -1,5 +1,5 @@
 import type { Queryable } from '../platform/db.js';
-import type { AuditEntry, AuditQuery } from './schemas.js';
+import type { AuditEntry, AuditFacets, AuditQuery } from './schemas.js';
 
 interface AuditRow {
   id: number;
@@ -49,4 +49,23 @@ export async function findAuditEntries(q: Queryable, f: AuditQuery & { tenantIds
     after: r.after,
     requestId: r.request_id,
   }));
+}
+
+/** Distinct actions, staff actors and target kinds in a scope (at most 500 actors, the most recent first). */
+export async function findAuditFacets(q: Queryable, f: { mppId?: string; tenantIds?: string[] }): Promise<AuditFacets> {
+  const scope = `($1::uuid IS NULL OR mpp_id = $1) AND ($2::uuid[] IS NULL OR tenant_id = ANY($2::uuid[]))`;
+  const params = [f.mppId ?? null, f.tenantIds ?? null];
+  const actions = await q.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE ${scope} ORDER BY action`, params);
+  const targets = await q.query<{ target_type: string }>(`SELECT DISTINCT target_type FROM audit_log WHERE ${scope} ORDER BY target_type`, params);
+  const actors = await q.query<{ actor_id: string; actor_label: string | null }>(
+    `SELECT actor_id, (array_agg(actor_label ORDER BY id DESC))[1] AS actor_label FROM audit_log
+      WHERE ${scope} AND actor_type = 'user' AND actor_id IS NOT NULL
+      GROUP BY actor_id ORDER BY max(id) DESC LIMIT 500`,
+    params,
+  );
+  return {
+    actions: actions.rows.map((r) => r.action),
+    targetTypes: targets.rows.map((r) => r.target_type),
+    actors: actors.rows.map((r) => ({ id: r.actor_id, label: r.actor_label ?? '-' })),
+  };
 }

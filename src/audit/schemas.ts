@@ -33,3 +33,14 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditPage = z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+export const AuditFacetsQuery = z.object({ mppId: z.uuid().optional() });
+export type AuditFacetsQuery = z.infer<typeof AuditFacetsQuery>;
+
+/** What the filters of the audit screen offer: the actions, actors and target kinds found in the caller's scope. */
+export const AuditFacets = z.object({
+  actions: z.array(z.string()),
+  actors: z.array(z.object({ id: z.string(), label: z.string() })),
+  targetTypes: z.array(z.string()),
+});
+export type AuditFacets = z.infer<typeof AuditFacets>;

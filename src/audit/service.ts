@@ -1,22 +1,34 @@
 import { isNationalAdmin, requireMppRole, requireStaff, tenantScope, type Principal } from '../platform/auth.js';
 import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
-import { findAuditEntries } from './repository.js';
-import type { AuditPage, AuditQuery } from './schemas.js';
+import { findAuditEntries, findAuditFacets } from './repository.js';
+import type { AuditFacets, AuditFacetsQuery, AuditPage, AuditQuery } from './schemas.js';
 
 /**
  * Reads the audit log: national admins everything, MPP admins their MPP, tenant admins their tenants.
  * @throws AppError unauthenticated, forbidden, not_found
  */
 export async function readAudit(db: Db, principal: Principal, query: AuditQuery): Promise<AuditPage> {
-  const staff = requireStaff(principal);
-  let tenantIds: string[] | undefined;
-  if (!isNationalAdmin(staff)) {
-    if (!query.mppId) throw commonErrors.forbidden();
-    requireMppRole(staff, query.mppId, ['mpp_admin', 'tenant_admin']);
-    const scope = tenantScope(staff, query.mppId);
-    tenantIds = scope === 'all' ? undefined : scope;
-  }
+  const tenantIds = auditScope(principal, query.mppId);
   const entries = await findAuditEntries(db, { ...query, tenantIds });
   return { entries, nextBefore: entries.length === query.limit ? (entries.at(-1)?.id ?? null) : null };
+}
+
+/** The tenants the caller reads in `mppId` (undefined: all); a national admin may leave the MPP out. */
+function auditScope(principal: Principal, mppId: string | undefined): string[] | undefined {
+  const staff = requireStaff(principal);
+  if (isNationalAdmin(staff)) return undefined;
+  if (!mppId) throw commonErrors.forbidden();
+  requireMppRole(staff, mppId, ['mpp_admin', 'tenant_admin']);
+  const scope = tenantScope(staff, mppId);
+  return scope === 'all' ? undefined : scope;
+}
+
+/**
+ * The choices of the audit screen's filters within the caller's scope.
+ * @throws AppError unauthenticated, forbidden, not_found
+ */
+export async function readAuditFacets(db: Db, principal: Principal, query: AuditFacetsQuery): Promise<AuditFacets> {
+  const tenantIds = auditScope(principal, query.mppId);
+  return findAuditFacets(db, { mppId: query.mppId, tenantIds });
 }

@@ -64,6 +64,13 @@ export async function getService(q: Queryable, mppId: string, serviceId: string)
   return s;
 }
 
+/** The service's current booking settings, its row locked until the transaction ends. @throws AppError not_found */
+export async function lockServiceSettings(q: Queryable, mppId: string, serviceId: string): Promise<BookingSettings> {
+  const { rows } = await q.query<{ booking_settings: unknown }>('SELECT booking_settings FROM services WHERE mpp_id = $1 AND id = $2 FOR UPDATE', [mppId, serviceId]);
+  if (!rows[0]) throw commonErrors.not_found();
+  return readBookingSettings(rows[0].booking_settings);
+}
+
 export async function updateServiceSettings(q: Queryable, mppId: string, serviceId: string, settings: BookingSettings): Promise<void> {
   await q.query('UPDATE services SET booking_settings = $3, updated_at = now() WHERE mpp_id = $1 AND id = $2', [mppId, serviceId, JSON.stringify(settings)]);
 }

@@ -11,7 +11,9 @@ import {
   BookableService,
   BookingIdParams,
   BookingMppSettings,
+  BookingMppSettingsChange,
   BookingSettings,
+  BookingSettingsChange,
   BookingView,
   CancelRequest,
   CheckInRequest,
@@ -132,7 +134,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.put('/api/mpps/:mppId/booking/settings', {
-    schema: { tags, summary: 'MPP admin: set the fairness rules', params: MppParams, body: BookingMppSettings, response: { 200: BookingMppSettings } },
+    schema: { tags, summary: 'MPP admin: change the fairness rules (fields left out keep their value)', params: MppParams, body: BookingMppSettingsChange, response: { 200: BookingMppSettings } },
   }, async (request) => staff.putMppSettings(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id)));
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/settings', {
@@ -140,6 +142,6 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   }, async (request) => staff.getServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId));
 
   app.put('/api/mpps/:mppId/booking/services/:serviceId/settings', {
-    schema: { tags, summary: "Tenant or MPP admin: set a service's booking settings", params: ServiceParams, body: BookingSettings, response: { 200: BookingSettings } },
+    schema: { tags, summary: "Tenant or MPP admin: change a service's booking settings (fields left out keep their value)", params: ServiceParams, body: BookingSettingsChange, response: { 200: BookingSettings } },
   }, async (request) => staff.putServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId, request.body, actorOf(request.principal, request.id)));
 }

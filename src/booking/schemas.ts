@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../platform/i18n.js';
-import { BookingMppSettings, BookingSettings } from './settings.js';
+import { BookingMppSettings, BookingMppSettingsChange, BookingSettings, BookingSettingsChange } from './settings.js';
 
 export const MppParams = z.object({ mppId: z.uuid() });
 export const ServiceParams = z.object({ mppId: z.uuid(), serviceId: z.uuid() });
@@ -152,4 +152,4 @@ export const CheckInResult = z.object({
 });
 export type CheckInResult = z.infer<typeof CheckInResult>;
 
-export { BookingMppSettings, BookingSettings };
+export { BookingMppSettings, BookingMppSettingsChange, BookingSettings, BookingSettingsChange };

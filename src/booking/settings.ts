@@ -32,6 +32,20 @@ export const BookingSettings = z.object({
 });
 export type BookingSettings = z.infer<typeof BookingSettings>;
 
+/**
+ * A change to a service's booking settings: only the fields given change, the rest keep their stored
+ * value (a form that sends only the slot length must not turn booking off through a default).
+ */
+export const BookingSettingsChange = z.object(optionalFields(BookingSettings.shape)).strict();
+export type BookingSettingsChange = z.infer<typeof BookingSettingsChange>;
+
+/** The shape's fields with their defaults removed and made optional. */
+function optionalFields<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: z.ZodOptional<z.ZodType<z.output<S[K]>>> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(shape)) out[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  return out as { [K in keyof S]: z.ZodOptional<z.ZodType<z.output<S[K]>>> };
+}
+
 /** Reads stored settings, falling back to defaults field by field for anything unreadable. */
 export function readBookingSettings(stored: unknown): BookingSettings {
   const parsed = BookingSettings.safeParse(stored ?? {});
@@ -55,3 +69,7 @@ export const BookingMppSettings = z.object({
   suspensionDays: int(1, 365, 'Lama penangguhan', 'Suspension length').default(30),
 });
 export type BookingMppSettings = z.infer<typeof BookingMppSettings>;
+
+/** A change to the fairness rules: only the fields given change. */
+export const BookingMppSettingsChange = z.object(optionalFields(BookingMppSettings.shape)).strict();
+export type BookingMppSettingsChange = z.infer<typeof BookingMppSettingsChange>;

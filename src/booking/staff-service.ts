@@ -6,7 +6,7 @@ import { sweepSchedule } from './jobs.js';
 import * as repo from './repository.js';
 import type { BookingView, StaffDay } from './schemas.js';
 import { cancel, reschedule, viewOf, type BookingEnv } from './service.js';
-import { BookingSettings, type BookingMppSettings } from './settings.js';
+import { BookingMppSettings, BookingSettings, type BookingMppSettingsChange, type BookingSettingsChange } from './settings.js';
 import { slotTimes } from './slots.js';
 
 const STAFF = ['tenant_admin', 'officer'] as const;
@@ -87,14 +87,16 @@ export async function getMppSettings(db: Db, principal: Principal, mppId: string
   return repo.getMppSettings(db, mppId);
 }
 
-export async function putMppSettings(db: Db, principal: Principal, mppId: string, input: BookingMppSettings, actor: Actor): Promise<BookingMppSettings> {
+/** Changes the fields given of the MPP's fairness rules; the others keep their value. */
+export async function putMppSettings(db: Db, principal: Principal, mppId: string, change: BookingMppSettingsChange, actor: Actor): Promise<BookingMppSettings> {
   requireMppRole(principal, mppId, ['mpp_admin']);
   await repo.getMpp(db, mppId);
   return db.transaction(async (tx) => {
     const before = await repo.getMppSettings(tx, mppId);
-    await repo.putMppSettings(tx, mppId, input);
-    await recordAudit(tx, actor, { action: 'booking_settings.updated', targetType: 'mpp', targetId: mppId, mppId, before, after: input });
-    return input;
+    const after = BookingMppSettings.parse({ ...before, ...definedOnly(change) });
+    await repo.putMppSettings(tx, mppId, after);
+    await recordAudit(tx, actor, { action: 'booking_settings.updated', targetType: 'mpp', targetId: mppId, mppId, before, after });
+    return after;
   });
 }
 
@@ -102,13 +104,22 @@ export async function getServiceSettings(db: Db, principal: Principal, mppId: st
   return (await serviceForStaff(db, principal, mppId, serviceId)).settings;
 }
 
-/** Sets a service's booking settings (its tenant admin or the MPP admin). */
-export async function putServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string, input: BookingSettings, actor: Actor): Promise<BookingSettings> {
+/**
+ * Changes the fields given of a service's booking settings (its tenant admin or the MPP admin); the
+ * others keep their stored value. Read and written under a row lock so two admins editing different
+ * fields at once both keep their change.
+ */
+export async function putServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string, change: BookingSettingsChange, actor: Actor): Promise<BookingSettings> {
   const service = await serviceForStaff(db, principal, mppId, serviceId, ['tenant_admin']);
-  const settings = BookingSettings.parse(input);
-  await db.transaction(async (tx) => {
-    await repo.updateServiceSettings(tx, mppId, serviceId, settings);
-    await recordAudit(tx, actor, { action: 'service.booking_settings_updated', targetType: 'service', targetId: serviceId, mppId, tenantId: service.tenantId, before: service.settings, after: settings });
+  return db.transaction(async (tx) => {
+    const before = await repo.lockServiceSettings(tx, mppId, serviceId);
+    const after = BookingSettings.parse({ ...before, ...definedOnly(change) });
+    await repo.updateServiceSettings(tx, mppId, serviceId, after);
+    await recordAudit(tx, actor, { action: 'service.booking_settings_updated', targetType: 'service', targetId: serviceId, mppId, tenantId: service.tenantId, before, after });
+    return after;
   });
-  return settings;
+}
+
+function definedOnly<T extends Record<string, unknown>>(change: T): Partial<T> {
+  return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -88,3 +88,38 @@ describe('service booking settings', () => {
     expect((await t.app.inject({ url, headers: w.officer.headers })).json()).toMatchObject({ slotMinutes: 20 });
   });
 });
+
+describe('booking settings forms', () => {
+  it('a partial change keeps every field it did not name (booking stays on)', async () => {
+    const url = `/api/mpps/${w.mppId}/booking/services/${w.serviceId}/settings`;
+    const before = (await t.app.inject({ url, headers: w.admin.headers })).json();
+    expect(before.enabled).toBe(true);
+    const res = await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { slotMinutes: 20 } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ...before, slotMinutes: 20 });
+    expect((await t.app.inject({ url, headers: w.admin.headers })).json()).toEqual({ ...before, slotMinutes: 20 });
+    const bad = await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { slotMinutes: 2 } });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ url, headers: w.admin.headers })).json().slotMinutes).toBe(20);
+    await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { slotMinutes: before.slotMinutes } });
+  });
+
+  it('two admins changing different fields at once both keep their change', async () => {
+    const url = `/api/mpps/${w.mppId}/booking/services/${w.serviceId}/settings`;
+    const before = (await t.app.inject({ url, headers: w.admin.headers })).json();
+    await Promise.all([
+      t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { dailyQuota: 77 } }),
+      t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { checkInLateMinutes: 15 } }),
+    ]);
+    expect((await t.app.inject({ url, headers: w.admin.headers })).json()).toEqual({ ...before, dailyQuota: 77, checkInLateMinutes: 15 });
+    await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { dailyQuota: before.dailyQuota, checkInLateMinutes: before.checkInLateMinutes } });
+  });
+
+  it('a partial change of the fairness rules keeps the others', async () => {
+    const url = `/api/mpps/${w.mppId}/booking/settings`;
+    const before = (await t.app.inject({ url, headers: w.admin.headers })).json();
+    const res = await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { noShowLimit: before.noShowLimit + 1 } });
+    expect(res.json()).toEqual({ ...before, noShowLimit: before.noShowLimit + 1 });
+    await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { noShowLimit: before.noShowLimit } });
+  });
+});

@@ -23,6 +23,11 @@ export const catalogErrors = defineErrors({
   },
   unknown_tenant: { status: 400, id: 'Instansi tidak ditemukan di MPP ini.', en: 'No such tenant in this MPP.' },
   duplicate_requirement: { status: 400, id: 'Persyaratan "{code}" tercantum dua kali.', en: 'Requirement "{code}" is listed twice.' },
+  synonym_expansion_required: {
+    status: 400,
+    id: 'Isi arti kata "{term}": kata atau frasa yang dipakai nama layanan.',
+    en: 'Give what "{term}" stands for: the word or phrase service names use.',
+  },
   tenant_field_locked: {
     status: 403,
     id: 'Hanya Admin MPP yang dapat mengubah {field} instansi.',

@@ -38,6 +38,9 @@ import {
   SpecialDayParams,
   SpecialDayView,
   SummaryRow,
+  SynonymInput,
+  SynonymParams,
+  SynonymView,
   TenantInput,
   TenantParams,
   TenantPatch,
@@ -47,6 +50,7 @@ import { searchServices } from './search.js';
 import * as service from './service.js';
 import { listRequirementTypes } from './service-repository.js';
 import * as standards from './standards-service.js';
+import * as synonyms from './synonyms.js';
 import { openingStatus } from './hours.js';
 
 const tags = ['catalog'];
@@ -78,7 +82,10 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get('/api/public/search', {
     schema: { tags: publicTags, summary: 'Search the services of all MPPs (typo and abbreviation tolerant)', querystring: SearchQuery, response: { 200: z.array(SearchHit) } },
     config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
-  }, async (request) => searchServices(db, request.query.q, { mppSlug: request.query.mpp, province: request.query.province, limit: request.query.limit }));
+  }, async (request) => {
+    const { q, mpp, province, preferMpp, preferProvince, limit } = request.query;
+    return searchServices(db, q, { mppSlug: mpp, province, preferMpp, preferProvince, limit });
+  });
 
   // Staff side.
   app.get('/api/catalog/mpps', { schema: { tags, summary: 'MPPs I administer', response: { 200: z.array(MppView) } } }, async (request) => service.listAdminMpps(db, request.principal));
@@ -190,6 +197,19 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   }, async (request, reply) => {
     const report = await importEntity(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id), now(), request.lang);
     return reply.status(report.errors.length ? 422 : 200).send(report);
+  });
+
+  app.get('/api/catalog/search-synonyms', { schema: { tags, summary: 'Search vocabulary: abbreviations, alternative words, fillers (national admin)', response: { 200: z.array(SynonymView) } } }, async (request) =>
+    synonyms.listSynonyms(db, request.principal),
+  );
+
+  app.put('/api/catalog/search-synonyms/:kind/:term', { schema: { tags, summary: 'Add or change a search synonym (national admin)', params: SynonymParams, body: SynonymInput, response: { 200: SynonymView } } }, async (request) =>
+    synonyms.putSynonym(db, request.principal, request.params.kind, request.params.term, request.body, actorOf(request.principal, request.id)),
+  );
+
+  app.delete('/api/catalog/search-synonyms/:kind/:term', { schema: { tags, summary: 'Remove a search synonym (national admin)', params: SynonymParams } }, async (request, reply) => {
+    await synonyms.removeSynonym(db, request.principal, request.params.kind, request.params.term, actorOf(request.principal, request.id));
+    return reply.status(204).send();
   });
 
   app.get('/api/catalog/national/summary', { schema: { tags, summary: 'Counts of MPPs, tenants and services by province and tenant kind', response: { 200: z.array(SummaryRow) } } }, async (request) =>

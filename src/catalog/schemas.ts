@@ -229,6 +229,9 @@ export const SearchQuery = z.object({
   q: z.string().trim().min(2, bilingual('Ketik minimal 2 huruf.', 'Type at least 2 letters.')).max(100),
   mpp: Slug.optional(),
   province: z.string().regex(/^\d{2}$/).optional(),
+  /** Ranked first without excluding the others: the citizen's chosen MPP or province. */
+  preferMpp: Slug.optional(),
+  preferProvince: z.string().regex(/^\d{2}$/).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const SearchHit = z.object({
@@ -242,6 +245,19 @@ export const SearchHit = z.object({
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SynonymKind = z.enum(['abbreviation', 'word', 'filler']);
+export const SynonymView = z.object({ term: z.string(), kind: SynonymKind, expansion: z.string() });
+export type SynonymView = z.infer<typeof SynonymView>;
+export const SynonymParams = z.object({
+  kind: SynonymKind,
+  term: z.string().regex(/^[a-z0-9]{1,40}$/, bilingual('Kata: huruf kecil dan angka saja, tanpa spasi (maks. 40).', 'Term: lower-case letters and digits only, no spaces (max 40).')),
+});
+export const SynonymInput = z.object({
+  /** abbreviation: the phrase it stands for; word: the words it may also mean; filler: ignored. */
+  expansion: z.string().trim().max(200).regex(/^[A-Za-z0-9 ]*$/, bilingual('Hanya huruf, angka dan spasi.', 'Letters, digits and spaces only.')).default(''),
+});
+export type SynonymInput = z.infer<typeof SynonymInput>;
 
 export const ImportEntity = z.enum(['tenants', 'counters', 'services']);
 export type ImportEntity = z.infer<typeof ImportEntity>;

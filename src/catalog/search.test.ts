@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { createTestApp, staffCaller, type TestApp } from '../../test/support/app.js';
 import { loadDemo } from '../demo/load.js';
 
 let t: TestApp;
@@ -30,6 +30,53 @@ describe('service search in Bahasa Indonesia', () => {
     const hits = await search(q);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]!.serviceName).toMatch(expected);
+  });
+
+  it.each([
+    ['mau bikin paspor', /paspor/i],
+    ['bayar pdam', /air/i],
+    ['urus akte kelahiran anak', /akta kelahiran/],
+    ['ktp elektronik hilang', /KTP-el karena hilang/],
+    ['e-KTP rusak', /KTP-el karena rusak/],
+    ['imb', /Persetujuan Bangunan Gedung/],
+    ['cek sertifikat tanah', /Pengecekan sertipikat tanah/],
+    ['renew driving licence', /^Perpanjangan SIM/],
+    ['lost passport', /paspor hilang/],
+    ['birth certificate', /akta kelahiran/],
+    ['perpanjang sim pokoknya', /^Perpanjangan SIM/],
+  ])('people\'s words: "%s" finds the service at the top', async (q, expected) => {
+    const hits = await search(q);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.serviceName).toMatch(expected);
+  });
+
+  it('ranks the preferred MPP first without hiding the others', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/search?q=ktp%20hilang&preferMpp=mpp-demo-gowa&limit=10' });
+    const slugs = (res.json() as { mppSlug: string }[]).map((h) => h.mppSlug);
+    expect(slugs[0]).toBe('mpp-demo-gowa');
+    expect(new Set(slugs)).toEqual(new Set(['mpp-demo-banyumas', 'mpp-demo-gowa', 'mpp-demo-jayapura']));
+    const papua = await t.app.inject({ method: 'GET', url: '/api/public/search?q=ktp%20hilang&preferProvince=91&limit=10' });
+    expect((papua.json() as { mppSlug: string }[])[0]!.mppSlug).toBe('mpp-demo-jayapura');
+  });
+
+  it('a national admin extends the vocabulary and the search follows at once', async () => {
+    expect(await search('zzsatu')).toEqual([]);
+    const { headers: login } = await staffCaller(t, 'national_admin');
+    const put = await t.app.inject({ method: 'PUT', url: '/api/catalog/search-synonyms/word/zzsatu', headers: login, payload: { expansion: 'Paspor' } });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toEqual({ term: 'zzsatu', kind: 'word', expansion: 'paspor' });
+    expect((await search('zzsatu hilang'))[0]!.serviceName).toMatch(/paspor hilang/);
+    // An abbreviation is written into the services' search text: the new short form finds them.
+    expect(await search('zzpas')).toEqual([]);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/catalog/search-synonyms/abbreviation/zzpas', headers: login, payload: { expansion: 'penggantian paspor hilang' } })).statusCode).toBe(200);
+    expect((await search('zzpas'))[0]!.serviceName).toMatch(/Penggantian paspor hilang/);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/catalog/search-synonyms/abbreviation/zzpas', headers: login })).statusCode).toBe(204);
+    expect(await search('zzpas')).toEqual([]);
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/catalog/search-synonyms/word/Bad%20Term', headers: login, payload: { expansion: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    const empty = await t.app.inject({ method: 'PUT', url: '/api/catalog/search-synonyms/word/kosong', headers: login, payload: { expansion: '' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().detail ?? empty.json().title).toContain('kosong');
   });
 
   it('expands an abbreviation both ways: the full words find SIM services', async () => {

@@ -6,11 +6,14 @@ import { listSynonyms, type Synonym } from './service-repository.js';
  * Service search in Bahasa Indonesia. Each service keeps a normalised `search_text` (name, agency,
  * product) to which the abbreviation table adds the other form ("sim" <-> "surat izin mengemudi").
  * A query matches when every meaningful word is similar (pg_trgm) to one of the service's words, so
- * word order does not matter and typos ("kendaran") still match; colloquial words also try their
- * formal alternatives ("bikin" -> "pembuatan"/"penerbitan"). Ranked by the summed similarity.
+ * word order does not matter and typos ("kendaran") still match; colloquial, old and English words
+ * also try their alternatives ("bikin" -> "pembuatan"/"penerbitan", "imb" -> "pbg", "renew" ->
+ * "perpanjangan"). Filler words ("mau", "tolong") are dropped. All of this is data in
+ * `search_synonyms` (kinds abbreviation, word, filler), which a national admin extends through the API.
+ * When no service matches every word, one word may miss, so a word the catalog does not know does not
+ * empty the result. Ranked first by the citizen's preferred MPP or province, then by words matched and
+ * summed similarity.
  */
-
-const STOP_WORDS = new Set(['di', 'ke', 'dari', 'dan', 'yang', 'untuk', 'cara', 'mau', 'saya', 'ingin', 'syarat', 'persyaratan', 'layanan', 'bagaimana', 'apa', 'gimana', 'mpp', 'tolong', 'mengurus']);
 
 /** Lower case, accents and punctuation removed, single spaces. */
 export function normalize(text: string): string {
@@ -38,7 +41,8 @@ export function buildSearchText(fields: string[], synonyms: Synonym[]): string {
 
 /** Each meaningful query word with the alternatives it may also stand for. */
 export function queryTerms(query: string, synonyms: Synonym[]): string[][] {
-  const words = [...new Set(normalize(query).split(' '))].filter((w) => w.length >= 2 && !STOP_WORDS.has(w)).slice(0, 8);
+  const fillers = new Set(synonyms.filter((s) => s.kind === 'filler').map((s) => s.term));
+  const words = [...new Set(normalize(query).split(' '))].filter((w) => w.length >= 2 && !fillers.has(w)).slice(0, 8);
   return words.map((w) => {
     const alts = new Set([w]);
     for (const s of synonyms) if (s.kind === 'word' && s.term === w) for (const e of s.expansion.split(' ')) alts.add(e);
@@ -49,6 +53,11 @@ export function queryTerms(query: string, synonyms: Synonym[]): string[][] {
 let synonymCache: { at: number; list: Synonym[] } | undefined;
 const SYNONYM_TTL_MS = 60_000;
 
+/** Forget the cached synonyms (after an admin changed them) so the next search reads the table. */
+export function clearSynonymCache(): void {
+  synonymCache = undefined;
+}
+
 export async function cachedSynonyms(q: Queryable): Promise<Synonym[]> {
   if (!synonymCache || Date.now() - synonymCache.at > SYNONYM_TTL_MS) synonymCache = { at: Date.now(), list: await listSynonyms(q) };
   return synonymCache.list;
@@ -57,6 +66,11 @@ export async function cachedSynonyms(q: Queryable): Promise<Synonym[]> {
 export interface SearchFilter {
   mppSlug?: string;
   province?: string;
+  /** Ranked first, without excluding others: the citizen's chosen MPP (slug) or province (2 digits). */
+  preferMpp?: string;
+  preferProvince?: string;
+  /** How many query words a service must match; all of them when omitted. */
+  minMatch?: number;
   limit: number;
 }
 
@@ -81,22 +95,33 @@ export function searchSql(terms: string[][], filter: SearchFilter): { sql: strin
     const prefix = alts[0]!.length >= 4 ? ` OR word LIKE ${p(`${alts[0]}%`)}` : '';
     const sim = `greatest(${refs.map((r) => `similarity(word, ${r})`).join(', ')}${prefix ? `, CASE WHEN word LIKE $${params.length} THEN 0.6 ELSE 0 END` : ''})`;
     ctes.push(`t${i} AS MATERIALIZED (SELECT word, ${sim} AS sim FROM search_vocabulary WHERE ${refs.map((r) => `word % ${r}`).join(' OR ')}${prefix})`);
-    conditions.push(`s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM t${i})`);
+    conditions.push(`(s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM t${i}))`);
     scores.push(`coalesce((SELECT max(sim) FROM t${i} WHERE t${i}.word = ANY (s.search_words)), 0)`);
   });
   scores.push(`0.5 * word_similarity(${p(terms.map((a) => a[0]).join(' '))}, lower(s.name))`);
   // Rank inside services alone and join the names for the few rows kept: joining first cost a probe per hit.
   const mppFilter = filter.mppSlug ? ` AND slug = ${p(filter.mppSlug)}` : '';
   const provinceFilter = filter.province ? ` AND left(region_code, 2) = ${p(filter.province)}` : '';
+  const pref: string[] = [];
+  if (filter.preferMpp) pref.push(`WHEN s.mpp_id IN (SELECT id FROM mpps WHERE slug = ${p(filter.preferMpp)}) THEN 2`);
+  if (filter.preferProvince) pref.push(`WHEN s.mpp_id IN (SELECT id FROM mpps WHERE left(region_code, 2) = ${p(filter.preferProvince)}) THEN 1`);
+  const preference = pref.length ? `CASE ${pref.join(' ')} ELSE 0 END` : '0';
+  const minMatch = Math.min(terms.length, filter.minMatch ?? terms.length);
+  // Every word required: one GIN probe per word. Fewer required: one GIN probe over all the words, then count.
+  const match = minMatch >= terms.length
+    ? conditions.join(' AND ')
+    : `s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM (${terms.map((_a, i) => `SELECT word FROM t${i}`).join(' UNION ALL ')}) w)
+     AND (${conditions.map((c) => `${c}::int`).join(' + ')}) >= ${p(minMatch)}`;
+  const matched = minMatch >= terms.length ? String(terms.length) : `(${conditions.map((c) => `${c}::int`).join(' + ')})`;
   const limit = p(filter.limit);
   const sql = `WITH ${ctes.join(',\n')},
 hits AS (
-  SELECT s.mpp_id, s.tenant_id, s.code, s.name, s.fee_rupiah, (${scores.join(' + ')})::float8 AS score
+  SELECT s.mpp_id, s.tenant_id, s.code, s.name, s.fee_rupiah, (${scores.join(' + ')})::float8 AS score, ${preference} AS preference, ${matched} AS matched
     FROM services s
-   WHERE s.active AND ${conditions.join(' AND ')}
+   WHERE s.active AND ${match}
      AND s.mpp_id IN (SELECT id FROM mpps WHERE published${mppFilter}${provinceFilter})
      AND (s.mpp_id, s.tenant_id) NOT IN (SELECT mpp_id, id FROM tenants WHERE NOT active)
-   ORDER BY score DESC, s.name, s.mpp_id
+   ORDER BY preference DESC, matched DESC, score DESC, s.name, s.mpp_id
    LIMIT ${limit})
 SELECT h.code AS service_code, h.name AS service_name, t.name AS tenant_name, m.slug AS mpp_slug, m.name AS mpp_name,
        r.name AS region_name, h.fee_rupiah, h.score
@@ -104,15 +129,16 @@ SELECT h.code AS service_code, h.name AS service_name, t.name AS tenant_name, m.
   JOIN tenants t ON t.mpp_id = h.mpp_id AND t.id = h.tenant_id
   JOIN mpps m ON m.id = h.mpp_id
   LEFT JOIN regions r ON r.code = m.region_code
- ORDER BY h.score DESC, h.name, m.name`;
+ ORDER BY h.preference DESC, h.matched DESC, h.score DESC, h.name, m.name`;
   return { sql, params };
 }
 
 export async function searchServices(q: Queryable, query: string, filter: SearchFilter): Promise<SearchHit[]> {
   const terms = queryTerms(query, await cachedSynonyms(q));
   if (!terms.length) return [];
-  const { sql, params } = searchSql(terms, filter);
-  const { rows } = await runSearch(q, sql, params);
+  let { rows } = await runSearch(q, searchSql(terms, filter));
+  // Nothing has every word: let one word miss (an unknown or extra word must not empty the result).
+  if (!rows.length && terms.length > 1) ({ rows } = await runSearch(q, searchSql(terms, { ...filter, minMatch: terms.length - 1 })));
   return rows.map((r) => ({
     serviceCode: r.service_code,
     serviceName: r.service_name,
@@ -134,7 +160,7 @@ export const THRESHOLD_SQL = `SET LOCAL pg_trgm.similarity_threshold = ${SIMILAR
 
 type SearchRow = { service_code: string; service_name: string; tenant_name: string; mpp_slug: string; mpp_name: string; region_name: string | null; fee_rupiah: number; score: number };
 
-async function runSearch(q: Queryable, sql: string, params: unknown[]): Promise<{ rows: SearchRow[] }> {
+async function runSearch(q: Queryable, { sql, params }: { sql: string; params: unknown[] }): Promise<{ rows: SearchRow[] }> {
   const db = q as Partial<Db>;
   if (!db.transaction) {
     await q.query(THRESHOLD_SQL);

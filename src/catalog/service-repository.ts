@@ -195,10 +195,33 @@ export async function listRequirementTypes(q: Queryable): Promise<{ code: string
 
 export interface Synonym {
   term: string;
-  kind: 'abbreviation' | 'word';
+  kind: 'abbreviation' | 'word' | 'filler';
   expansion: string;
 }
 
 export async function listSynonyms(q: Queryable): Promise<Synonym[]> {
   return (await q.query<Synonym>('SELECT term, kind, expansion FROM search_synonyms ORDER BY term')).rows;
+}
+
+export async function findSynonym(q: Queryable, kind: Synonym['kind'], term: string): Promise<Synonym | undefined> {
+  return (await q.query<Synonym>('SELECT term, kind, expansion FROM search_synonyms WHERE kind = $1 AND term = $2', [kind, term])).rows[0];
+}
+
+export async function upsertSynonym(q: Queryable, s: Synonym): Promise<void> {
+  await q.query('INSERT INTO search_synonyms (term, kind, expansion) VALUES ($1, $2, $3) ON CONFLICT (term, kind) DO UPDATE SET expansion = EXCLUDED.expansion', [s.term, s.kind, s.expansion]);
+}
+
+export async function deleteSynonym(q: Queryable, kind: Synonym['kind'], term: string): Promise<void> {
+  await q.query('DELETE FROM search_synonyms WHERE kind = $1 AND term = $2', [kind, term]);
+}
+
+/** Services whose search words hold every word of one of the phrases: those an abbreviation change may touch. */
+export async function servicesWithAnyPhrase(q: Queryable, phrases: string[]): Promise<{ mppId: string; tenantId: string; id: string }[]> {
+  const words = phrases.map((p) => p.split(' '));
+  return (
+    await q.query<{ mppId: string; tenantId: string; id: string }>(
+      `SELECT mpp_id AS "mppId", tenant_id AS "tenantId", id FROM services WHERE ${words.map((_w, i) => `search_words @> $${i + 1}::text[]`).join(' OR ')}`,
+      words,
+    )
+  ).rows;
 }

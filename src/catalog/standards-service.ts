@@ -54,7 +54,7 @@ export async function checkRequirements(q: Queryable, reqs: ServiceInput['requir
   if (unknown.length) throw catalogErrors.unknown_requirement_types({ codes: unknown });
 }
 
-async function searchTextOf(q: Queryable, mppId: string, s: ServiceInput): Promise<string> {
+export async function searchTextOf(q: Queryable, mppId: string, s: ServiceInput): Promise<string> {
   const tenant = await repo.getTenant(q, mppId, s.tenantId);
   return buildSearchText([s.name, s.code, tenant.name, tenant.code, s.product], await cachedSynonyms(q));
 }

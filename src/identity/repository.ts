@@ -120,6 +120,30 @@ export async function insertGrant(q: Queryable, userId: string, g: { role: Role;
   return toGrant(rows[0]!);
 }
 
+export async function deleteGrant(q: Queryable, userId: string, grantId: string): Promise<void> {
+  await q.query('DELETE FROM role_grants WHERE user_id = $1 AND id = $2', [userId, grantId]);
+}
+
+/**
+ * Locks every account holding `role` in the MPP (national: everywhere), then counts the active ones
+ * other than `exceptUserId`. The lock serialises concurrent disables of the same MPP's admins.
+ */
+export async function lockOtherActiveAdmins(q: Queryable, role: 'mpp_admin' | 'national_admin', mppId: string | null, exceptUserId: string): Promise<number> {
+  await q.query(
+    `SELECT u.id FROM users u
+      WHERE u.id IN (SELECT g.user_id FROM role_grants g WHERE g.role = $1 AND g.mpp_id IS NOT DISTINCT FROM $2)
+      ORDER BY u.id FOR UPDATE`,
+    [role, mppId],
+  );
+  const fresh = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users u
+      WHERE u.status = 'active' AND u.id <> $3
+        AND u.id IN (SELECT g.user_id FROM role_grants g WHERE g.role = $1 AND g.mpp_id IS NOT DISTINCT FROM $2)`,
+    [role, mppId, exceptUserId],
+  );
+  return fresh.rows[0]!.n;
+}
+
 export async function tenantExists(q: Queryable, mppId: string, tenantId: string): Promise<boolean> {
   const { rows } = await q.query('SELECT 1 FROM tenants WHERE mpp_id = $1 AND id = $2', [mppId, tenantId]);
   return rows.length > 0;

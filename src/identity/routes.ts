@@ -11,6 +11,8 @@ import {
   DeviceParams,
   DeviceSelf,
   DeviceView,
+  GrantParams,
+  GrantRequest,
   LoginRequest,
   MppParams,
   ResetPasswordRequest,
@@ -75,6 +77,17 @@ export async function identityRoutes(app: App, ctx: AppContext): Promise<void> {
   app.patch('/api/users/:userId', { schema: { tags, summary: 'Rename, disable or enable an account', params: UserParams, body: UpdateUserRequest, response: { 200: UserView } } }, async (request) =>
     service.updateUser(db, request.principal, request.params.userId, request.body, actorOf(request.principal, request.id)),
   );
+
+  app.post('/api/users/:userId/grants', {
+    schema: { tags, summary: 'Give an account one more role (within what the caller may grant)', params: UserParams, body: GrantRequest, response: { 201: UserView } },
+  }, async (request, reply) => {
+    const user = await service.addGrant(db, request.principal, request.params.userId, request.body, actorOf(request.principal, request.id));
+    return reply.status(201).send(user);
+  });
+
+  app.delete('/api/users/:userId/grants/:grantId', {
+    schema: { tags, summary: "Remove one of an account's roles (never the last admin of an MPP, never one's own)", params: GrantParams, response: { 200: UserView } },
+  }, async (request) => service.removeGrant(db, request.principal, request.params.userId, request.params.grantId, actorOf(request.principal, request.id)));
 
   app.post('/api/users/:userId/reset-password', {
     schema: { tags, summary: 'Set a temporary password', params: UserParams, body: ResetPasswordRequest, response: { 204: z.null() } },

@@ -111,4 +111,5 @@ export const DeviceSelf = z.object({
 
 export const MppParams = z.object({ mppId: z.uuid() });
 export const UserParams = z.object({ userId: z.uuid() });
+export const GrantParams = z.object({ userId: z.uuid(), grantId: z.uuid() });
 export const DeviceParams = z.object({ mppId: z.uuid(), deviceId: z.uuid() });

@@ -11,7 +11,7 @@ import {
   type Principal,
   type Staff,
 } from '../platform/auth.js';
-import { isUniqueViolation, type Db } from '../platform/db.js';
+import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors } from '../platform/errors.js';
 import * as repo from './repository.js';
 import type {
@@ -48,6 +48,21 @@ export const identityErrors = defineErrors({
   },
   unknown_tenant: { status: 400, id: 'Instansi tidak ditemukan di MPP ini.', en: 'No such tenant in this MPP.' },
   unknown_mpp: { status: 400, id: 'MPP tidak ditemukan.', en: 'No such MPP.' },
+  cannot_disable_self: {
+    status: 409,
+    id: 'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta admin lain melakukannya.',
+    en: 'You cannot disable your own account. Ask another admin to do it.',
+  },
+  last_admin: {
+    status: 409,
+    id: 'Ini admin aktif terakhir {scope}. Tambahkan admin lain terlebih dahulu.',
+    en: 'This is the last active admin of {scope}. Add another admin first.',
+  },
+  cannot_remove_own_grant: {
+    status: 409,
+    id: 'Anda tidak dapat mencabut peran Anda sendiri. Minta admin lain melakukannya.',
+    en: 'You cannot remove your own role. Ask another admin to do it.',
+  },
 });
 
 export const LOGIN_LIMIT = 5;
@@ -266,14 +281,75 @@ export async function listUsers(db: Db, principal: Principal, filter: { mppId?: 
   return rows.map((r) => repo.toUserView(r, grants.get(r.id) ?? []));
 }
 
+/**
+ * Renames, disables or enables an account. Nobody disables their own account, and the last active
+ * admin of an MPP (or the last national admin) stays: the admin rows are locked first, so two admins
+ * disabling each other at once cannot both succeed.
+ * @throws AppError cannot_disable_self, last_admin, not_found
+ */
 export async function updateUser(db: Db, principal: Principal, userId: string, patch: UpdateUserRequest, actor: Actor): Promise<UserView> {
-  const { user, grants } = await administeredUser(db, principal, userId);
+  const { staff, user, grants } = await administeredUser(db, principal, userId);
+  if (patch.status === 'disabled' && userId === staff.userId) throw identityErrors.cannot_disable_self();
   return db.transaction(async (tx) => {
+    if (patch.status === 'disabled' && user.status !== 'disabled') await keepAnAdmin(tx, userId, grants);
     const updated = await repo.updateUser(tx, userId, patch);
     if (patch.status === 'disabled') await repo.deleteSessionsOf(tx, userId);
     const before = repo.toUserView(user, grants);
     const after = repo.toUserView(updated, grants);
     await recordAudit(tx, actor, { action: 'user.updated', targetType: 'user', targetId: userId, mppId: grants[0]?.mppId ?? null, before, after });
+    return after;
+  });
+}
+
+/** Throws when removing `grants` from the active admins would leave an MPP (or the country) without one. */
+async function keepAnAdmin(tx: Queryable, userId: string, grants: Grant[]): Promise<void> {
+  for (const g of grants) {
+    if (g.role !== 'mpp_admin' && g.role !== 'national_admin') continue;
+    const others = await repo.lockOtherActiveAdmins(tx, g.role, g.mppId, userId);
+    if (others === 0) throw identityErrors.last_admin({ scope: g.role === 'national_admin' ? 'nasional' : 'MPP ini' });
+  }
+}
+
+/**
+ * Adds a role to an account, within what the caller may grant.
+ * @throws AppError grant_invalid, grant_not_allowed, unknown_mpp, unknown_tenant, conflict, not_found
+ */
+export async function addGrant(db: Db, principal: Principal, userId: string, g: GrantRequest, actor: Actor): Promise<UserView> {
+  const { staff, user, grants } = await administeredUser(db, principal, userId);
+  checkGrantShape(g);
+  if (!mayGrant(staff, g)) throw identityErrors.grant_not_allowed({ role: g.role });
+  try {
+    return await db.transaction(async (tx) => {
+      if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw identityErrors.unknown_mpp();
+      if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw identityErrors.unknown_tenant();
+      const added = await repo.insertGrant(tx, userId, g);
+      const after = repo.toUserView(user, [...grants, added]);
+      await recordAudit(tx, actor, { action: 'user.grant_added', targetType: 'user', targetId: userId, mppId: g.mppId, tenantId: g.tenantId, before: repo.toUserView(user, grants), after });
+      return after;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw commonErrors.conflict();
+    throw err;
+  }
+}
+
+/**
+ * Removes one role from an account. Nobody removes their own, the caller must be allowed to grant
+ * it, and the last active admin of an MPP keeps their role.
+ * @throws AppError cannot_remove_own_grant, grant_not_allowed, last_admin, not_found
+ */
+export async function removeGrant(db: Db, principal: Principal, userId: string, grantId: string, actor: Actor): Promise<UserView> {
+  const { staff, user, grants } = await administeredUser(db, principal, userId);
+  const grant = grants.find((g) => g.id === grantId);
+  if (!grant) throw commonErrors.not_found();
+  if (userId === staff.userId) throw identityErrors.cannot_remove_own_grant();
+  if (!mayGrant(staff, grant)) throw identityErrors.grant_not_allowed({ role: grant.role });
+  return db.transaction(async (tx) => {
+    if (user.status === 'active') await keepAnAdmin(tx, userId, [grant]);
+    await repo.deleteGrant(tx, userId, grantId);
+    const left = grants.filter((g) => g.id !== grantId);
+    const after = repo.toUserView(user, left);
+    await recordAudit(tx, actor, { action: 'user.grant_removed', targetType: 'user', targetId: userId, mppId: grant.mppId, tenantId: grant.tenantId, before: repo.toUserView(user, grants), after });
     return after;
   });
 }

@@ -105,9 +105,11 @@ export async function currentTicketId(q: Queryable, mppId: string, counterId: st
  * A booked ticket (booked_for set by booking check-in) counts its wait from its slot start, so it
  * ranks as if its holder had arrived then: behind those already waiting before the slot, ahead of
  * those who came after it (negative while the slot has not begun).
+ * The score is kept in exact seconds (waited seconds x weight + class minutes x 60, no division), so
+ * the position replay in positions.ts (the same score in ms) breaks ties exactly as this does.
  */
 const SCORE = `(t.target_counter_id IS NOT NULL) DESC,
-  (extract(epoch FROM ($4::timestamptz - coalesce(t.booked_for, t.queued_at))) / 60.0 * coalesce(cs.weight, 1) + t.priority_weight) DESC,
+  (extract(epoch FROM ($4::timestamptz - coalesce(t.booked_for, t.queued_at))) * coalesce(cs.weight, 1) + t.priority_weight * 60) DESC,
   t.rank_at, t.seq, t.id`;
 const CANDIDATES = `
     FROM tickets t

@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
+import type { PositionInput } from './positions.js';
 import type { TicketStatus } from './state.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -328,42 +329,6 @@ export async function listTicketEvents(q: Queryable, mppId: string, ticketId: st
   }));
 }
 
-export interface QueuePosition {
-  ahead: number;
-  recentCycleSeconds: number[];
-  openCounters: number;
-  defaultServiceMinutes: number;
-}
-
-/**
- * People ahead of a waiting ticket in its service (same order as call-next when the service weight is
- * equal), the recent call-to-finish times of that service and how many counters serve it now.
- */
-export async function queuePosition(q: Queryable, t: { mppId: string; serviceId: string; ticketId: string; rankAt: string; localDay: string; at: Date }): Promise<QueuePosition> {
-  const { rows } = await q.query<any>(
-    `SELECT
-       (SELECT count(*) FROM tickets w WHERE w.mpp_id = $1 AND w.service_id = $2 AND w.status = 'waiting' AND w.local_day = $5::date
-           AND (w.rank_at, w.seq, w.id) < ($4::timestamptz, (SELECT seq FROM tickets s WHERE s.mpp_id = $1 AND s.id = $3), $3::uuid)) AS ahead,
-       (SELECT coalesce(array_agg(secs), '{}') FROM (
-          SELECT extract(epoch FROM e.at - c.at)::float8 AS secs
-            FROM (SELECT id, ticket_id, at FROM ticket_events WHERE mpp_id = $1 AND service_id = $2 AND type = 'served'
-                   AND at > $6::timestamptz - interval '7 days' ORDER BY at DESC LIMIT 20) e
-            JOIN LATERAL (SELECT at FROM ticket_events c WHERE c.mpp_id = $1 AND c.ticket_id = e.ticket_id AND c.type = 'called' AND c.id < e.id
-                           ORDER BY c.id DESC LIMIT 1) c ON true) x) AS cycles,
-       (SELECT count(*) FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
-         WHERE cs.mpp_id = $1 AND cs.service_id = $2 AND st.status = 'open') AS open_counters,
-       coalesce((SELECT default_service_minutes FROM queue_mpp_settings WHERE mpp_id = $1), 6) AS default_minutes`,
-    [t.mppId, t.serviceId, t.ticketId, t.rankAt, t.localDay, t.at],
-  );
-  const r = rows[0];
-  return {
-    ahead: Number(r.ahead),
-    recentCycleSeconds: (r.cycles as number[]).map(Number),
-    openCounters: Number(r.open_counters),
-    defaultServiceMinutes: Number(r.default_minutes),
-  };
-}
-
 /** Waiting tickets per service of an MPP today. */
 export async function waitingCounts(q: Queryable, mppId: string, localDay: string): Promise<Record<string, number>> {
   const { rows } = await q.query<{ service_id: string; n: number }>(
@@ -380,4 +345,54 @@ export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise
   );
   if (!rows[0]) throw commonErrors.not_found();
   return { localDay: rows[0].local_day, timezone: rows[0].timezone, name: rows[0].name };
+}
+
+/**
+ * Everything the position replay needs for a whole MPP, in one statement: today's waiting tickets,
+ * every active counter with its state, services and weights and current ticket, the recent
+ * call-to-finish times of each service (last 20 within 7 days) and the default service minutes.
+ * Times come back as epoch milliseconds.
+ */
+export async function positionInputs(q: Queryable, input: { mppId: string; localDay: string; at: Date }): Promise<PositionInput> {
+  const { rows } = await q.query<{ tickets: any[]; counters: any[]; cycles: Record<string, number[]> | null; default_minutes: number }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object(
+                 'id', t.id, 'serviceId', t.service_id, 'targetCounterId', t.target_counter_id,
+                 'basisMs', (extract(epoch FROM coalesce(t.booked_for, t.queued_at)) * 1000)::float8,
+                 'priorityWeight', t.priority_weight, 'rankAtMs', (extract(epoch FROM t.rank_at) * 1000)::float8, 'seq', t.seq)), '[]'::json)
+          FROM tickets t WHERE t.mpp_id = $1 AND t.local_day = $2::date AND t.status = 'waiting') AS tickets,
+       (SELECT coalesce(json_agg(json_build_object(
+                 'id', c.id, 'number', c.number, 'status', coalesce(st.status, 'closed'),
+                 'weights', (SELECT coalesce(json_object_agg(cs.service_id, cs.weight), '{}'::json) FROM counter_services cs
+                              WHERE cs.mpp_id = c.mpp_id AND cs.counter_id = c.id),
+                 'current', (SELECT json_build_object('serviceId', cur.service_id, 'calledAtMs', (extract(epoch FROM cur.called_at) * 1000)::float8)
+                               FROM tickets cur WHERE cur.mpp_id = c.mpp_id AND cur.counter_id = c.id AND cur.status IN ('called', 'serving') LIMIT 1))), '[]'::json)
+          FROM counters c LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+         WHERE c.mpp_id = $1 AND c.active) AS counters,
+       (SELECT json_object_agg(service_id, secs) FROM (
+          SELECT service_id, array_agg(secs ORDER BY at DESC) AS secs FROM (
+            SELECT e.service_id, e.at, extract(epoch FROM e.at - c.at)::float8 AS secs,
+                   row_number() OVER (PARTITION BY e.service_id ORDER BY e.at DESC) AS rn
+              FROM ticket_events e
+              JOIN LATERAL (SELECT at FROM ticket_events c WHERE c.mpp_id = e.mpp_id AND c.ticket_id = e.ticket_id AND c.type = 'called' AND c.id < e.id
+                             ORDER BY c.id DESC LIMIT 1) c ON true
+             WHERE e.mpp_id = $1 AND e.type = 'served' AND e.at > $3::timestamptz - interval '7 days') x
+           WHERE rn <= 20 GROUP BY service_id) y) AS cycles,
+       coalesce((SELECT default_service_minutes FROM queue_mpp_settings WHERE mpp_id = $1), 6) AS default_minutes`,
+    [input.mppId, input.localDay, input.at],
+  );
+  const r = rows[0]!;
+  return {
+    nowMs: input.at.getTime(),
+    tickets: r.tickets.map((t) => ({ ...t, basisMs: Number(t.basisMs), rankAtMs: Number(t.rankAtMs), priorityWeight: Number(t.priorityWeight), seq: Number(t.seq) })),
+    counters: r.counters.map((c) => ({
+      id: c.id,
+      number: Number(c.number),
+      status: c.status,
+      weights: Object.fromEntries(Object.entries(c.weights as Record<string, number>).map(([k, v]) => [k, Number(v)])),
+      current: c.current ? { serviceId: c.current.serviceId, calledAtMs: Number(c.current.calledAtMs) } : null,
+    })),
+    recentCycles: Object.fromEntries(Object.entries(r.cycles ?? {}).map(([k, v]) => [k, (v ?? []).map(Number)])),
+    defaultServiceMinutes: Number(r.default_minutes),
+  };
 }

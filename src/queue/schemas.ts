@@ -43,7 +43,12 @@ export const TicketView = z.object({
   calledAt: z.string().nullable(),
   counter: CounterRef.nullable(),
   peopleAhead: z.number().int().nullable(),
+  /** Null while no counter able to serve the ticket is open (see noCounter) or once called. */
   estimatedWaitMinutes: z.number().int().nullable(),
+  /** The range the call is expected in (about 80% of calls fall inside, measured in docs/queue.md). */
+  estimatedWaitRange: z.object({ lowMinutes: z.number().int(), highMinutes: z.number().int() }).nullable(),
+  /** Why a waiting ticket has no time: every counter able to serve it is paused, or closed. */
+  noCounter: z.enum(['paused', 'closed']).nullable(),
   statusToken: z.string(),
   visitToken: z.string(),
   visitTickets: z.array(z.object({ number: z.string(), serviceName: z.string(), status: TicketStatus })),

@@ -3,7 +3,8 @@ import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors } from '../platform/errors.js';
-import { estimateWaitSeconds, toMinutes } from './estimate.js';
+import { toMinutes } from './estimate.js';
+import { computePositions, type Position } from './positions.js';
 import * as repo from './repository.js';
 import type { IssueTicketRequest, QueueOffer, TicketView } from './schemas.js';
 import { nextStatus } from './state.js';
@@ -160,10 +161,18 @@ export async function issueTicket(
 export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts: { newVisit?: boolean } = {}): Promise<TicketView> {
   let peopleAhead: number | null = null;
   let estimatedWaitMinutes: number | null = null;
+  let estimatedWaitRange: TicketView['estimatedWaitRange'] = null;
+  let noCounter: TicketView['noCounter'] = null;
   if (t.status === 'waiting') {
-    const pos = await repo.queuePosition(q, { mppId: t.mppId, serviceId: t.serviceId, ticketId: t.id, rankAt: t.rankAt, localDay: t.localDay, at });
-    peopleAhead = pos.ahead;
-    estimatedWaitMinutes = toMinutes(estimateWaitSeconds(pos));
+    const pos = (await queuePositions(q, { mppId: t.mppId, localDay: t.localDay, at })).get(t.id);
+    if (pos) {
+      peopleAhead = pos.ahead;
+      noCounter = pos.noCounter;
+      if (pos.waitSeconds !== null) {
+        estimatedWaitMinutes = toMinutes(pos.waitSeconds);
+        estimatedWaitRange = { lowMinutes: Math.floor(pos.waitLowSeconds! / 60), highMinutes: Math.ceil(pos.waitHighSeconds! / 60) };
+      }
+    }
   }
   // A ticket that just opened its visit is alone in it: skip the query.
   const visit = opts.newVisit ? [] : await repo.listVisitTickets(q, t.mppId, t.visitId);
@@ -181,10 +190,20 @@ export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts
     counter: t.counterId ? { id: t.counterId, number: t.counterNumber!, name: t.counterName! } : null,
     peopleAhead,
     estimatedWaitMinutes,
+    estimatedWaitRange,
+    noCounter,
     statusToken: t.statusToken,
     visitToken: t.visitToken,
     visitTickets: visit.filter((v) => v.id !== t.id).map((v) => ({ number: v.number, serviceName: v.serviceName, status: v.status })),
   };
+}
+
+/**
+ * Positions and waits of every waiting ticket of an MPP's day, from one query and one replay of
+ * call-next (positions.ts). Callers that need one ticket pick it from the map.
+ */
+export async function queuePositions(q: Queryable, input: { mppId: string; localDay: string; at: Date }): Promise<Map<string, Position>> {
+  return computePositions(await repo.positionInputs(q, input));
 }
 
 /** @throws AppError not_found for an unknown token. */

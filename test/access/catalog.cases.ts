@@ -18,6 +18,7 @@ export default {
     const agreement = await post(`${M}/tenants/${w.tenantA1}/agreements`, { kind: 'mou', number: 'MOU/MATRIX', signedOn: '2025-01-01' });
     const specialDays: Record<string, string> = {};
     for (const [i, c] of CALLERS.entries()) specialDays[c] = (await post(`${M}/special-days`, { day: `2031-01-${String(i + 1).padStart(2, '0')}`, opens: '08:00', closes: '11:00' })).id;
+    for (const [i] of CALLERS.entries()) await w.t.db.query("INSERT INTO search_synonyms (term, kind, expansion) VALUES ($1, 'filler', $1)", [`hapus${i}`]);
     return { serviceId: service.id, counterId: counter.id, agreementId: agreement.id, specialDays };
   },
   cases: [
@@ -114,5 +115,19 @@ export default {
       request: (w) => ({ url: `/api/catalog/mpps/${w.mppA}/import`, payload: { entity: 'counters', format: 'csv', content: 'number,name,tenant_code\n' } }),
     },
     { method: 'GET', route: '/api/catalog/national/summary', allow: ['national'], request: () => ({ url: '/api/catalog/national/summary' }) },
+    { method: 'GET', route: '/api/catalog/search-synonyms', allow: ['national'], request: () => ({ url: '/api/catalog/search-synonyms' }) },
+    {
+      method: 'PUT',
+      route: '/api/catalog/search-synonyms/:kind/:term',
+      allow: ['national'],
+      request: (_w, _f, c) => ({ url: `/api/catalog/search-synonyms/word/matriks${idx(c)}`, payload: { expansion: 'pendaftaran' } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/catalog/search-synonyms/:kind/:term',
+      allow: ['national'],
+      // setup adds a filler per caller, so each removal finds its own entry.
+      request: (_w, _f, c) => ({ url: `/api/catalog/search-synonyms/filler/hapus${idx(c)}` }),
+    },
   ],
 } satisfies CaseFile;

@@ -13,7 +13,14 @@ export default {
       payload: { kind: 'display', name: 'matrix' },
     });
     const victim = await seedStaff(w.t.db, 'officer', { mppId: w.mppA, tenantId: w.tenantA1 });
-    return { deviceA: res.json().id as string, victim: victim.userId };
+    // One account per caller allowed to remove a role, so each removes a role that is still there.
+    const grantVictims: Record<string, { userId: string; grantId: string }> = {};
+    for (const caller of ['national', 'mppAdminA', 'tenantAdminA1']) {
+      const v = await seedStaff(w.t.db, 'officer', { mppId: w.mppA, tenantId: w.tenantA1 });
+      const g = await w.t.db.query<{ id: string }>('SELECT id FROM role_grants WHERE user_id = $1', [v.userId]);
+      grantVictims[caller] = { userId: v.userId, grantId: g.rows[0]!.id };
+    }
+    return { deviceA: res.json().id as string, victim: victim.userId, grantVictims };
   },
   cases: [
     { method: 'POST', route: '/api/auth/login', public: 'sign-in', request: () => ({ url: '/api/auth/login', payload: { email: 'x@test.layan', password: 'x' } }) },
@@ -65,6 +72,22 @@ export default {
       // Targets a throw-away account so the matrix's own callers keep their sessions.
       request: (_w, f) => ({ url: `/api/users/${f.victim}/reset-password`, payload: { password: 'sementara-789' } }),
     },
+    {
+      method: 'POST',
+      route: '/api/users/:userId/grants',
+      allow: ['national', 'mppAdminA', 'tenantAdminA1'],
+      // The role is already held: callers who get through meet the 409, nothing changes.
+      request: (w, f) => ({ url: `/api/users/${f.victim}/grants`, payload: { role: 'officer', mppId: w.mppA, tenantId: w.tenantA1 } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/users/:userId/grants/:grantId',
+      allow: ['national', 'mppAdminA', 'tenantAdminA1'],
+      request: (_w, f, caller) => {
+        const v = f.grantVictims[caller] ?? f.grantVictims.national!;
+        return { url: `/api/users/${v.userId}/grants/${v.grantId}` };
+      },
+    },
     { method: 'GET', route: '/api/mpps/:mppId/devices', allow: ['national', 'mppAdminA'], request: (w) => ({ url: `/api/mpps/${w.mppA}/devices` }) },
     {
       method: 'POST',
@@ -84,6 +107,12 @@ export default {
       route: '/api/audit',
       allow: ['national', 'mppAdminA', 'tenantAdminA1'],
       request: (w) => ({ url: `/api/audit?mppId=${w.mppA}` }),
+    },
+    {
+      method: 'GET',
+      route: '/api/audit/facets',
+      allow: ['national', 'mppAdminA', 'tenantAdminA1'],
+      request: (w) => ({ url: `/api/audit/facets?mppId=${w.mppA}` }),
     },
     { method: 'GET', route: '/api/ping', public: 'liveness of the API for clients', request: () => ({ url: '/api/ping' }) },
   ],
