@@ -135,12 +135,9 @@ async function checkNikRules(tx: Queryable, mppId: string, service: repo.Service
   if (suspension) throw bookingErrors.nik_suspended({ until: formatLocal(suspension.until, timezone), noShows: suspension.noShows });
   const sameDay = await repo.countActive(tx, mppId, hash, { serviceId: service.id, localDay, exceptId });
   if (sameDay >= service.settings.maxPerNikPerDay) {
-    const { rows } = await tx.query<{ code: string }>(
-      `SELECT code FROM bookings WHERE mpp_id = $1 AND nik_hash = $2 AND status = 'booked' AND service_id = $3 AND local_day = $4 LIMIT 1`,
-      [mppId, hash, service.id, localDay],
-    );
-    // The code is shown only to someone who typed this NIK: it lets them find their booking again.
-    throw bookingErrors.nik_day_limit({ code: rows[0]?.code ?? '-', limit: service.settings.maxPerNikPerDay });
+    // Never the other booking's code: whoever types a NIK (not only its holder) would get it, and code
+    // + NIK open the booking's management. The holder has the code in the confirmation message.
+    throw bookingErrors.nik_day_limit({ limit: service.settings.maxPerNikPerDay });
   }
   if (exceptId === undefined) {
     const settings = await repo.getMppSettings(tx, mppId);

@@ -37,6 +37,16 @@ export const consoleErrors = defineErrors({
     en: 'The service "{service}" does not belong to this counter\'s agency.',
   },
   unknown_target: { status: 400, id: 'Layanan atau loket tujuan tidak ditemukan.', en: 'The target service or counter does not exist.' },
+  transfer_foreign_counter: {
+    status: 409,
+    id: 'Tiket hanya dapat dipindahkan ke loket instansi sendiri. Untuk instansi lain, pilih layanannya; tiket masuk antreannya sesuai waktu ambil.',
+    en: 'A ticket can be moved only to a counter of your own agency. For another agency choose its service; the ticket joins its line by issue time.',
+  },
+  transfer_not_seen: {
+    status: 409,
+    id: 'Tiket yang belum dipanggil di loket Anda tidak dapat dipindahkan ke instansi lain.',
+    en: 'A ticket not yet called at your counter cannot be moved to another agency.',
+  },
 });
 
 /** The counter actions allowed from a counter status, for the 409 of a refused one. */
@@ -226,7 +236,13 @@ export async function ticketAction(
         const target = body.transfer!;
         const service = target.serviceId ? await counters.findService(tx, mppId, target.serviceId) : undefined;
         if (target.serviceId && !service) throw consoleErrors.unknown_target();
-        if (target.counterId) await counters.getCounter(tx, mppId, target.counterId).catch(() => Promise.reject(consoleErrors.unknown_target()));
+        const counter = target.counterId ? await counters.getCounter(tx, mppId, target.counterId).catch(() => Promise.reject(consoleErrors.unknown_target())) : undefined;
+        // Across agencies a ticket goes to the other agency's line, never pinned to the head of one of
+        // its counters, and only once it was called here (an officer could otherwise issue a ticket
+        // for their own service and jump it to the front of another agency's line).
+        const handling = t.counterTenantId ?? t.tenantId;
+        if (counter && counter.tenantId !== handling) throw consoleErrors.transfer_foreign_counter();
+        if (service && service.tenantId !== handling && t.status === 'waiting') throw consoleErrors.transfer_not_seen();
         await repo.applyTransition(tx, { ...base, event: 'transferred', note: target.note ?? null }, {
           counterId: null,
           targetCounterId: target.counterId ?? null,

@@ -164,6 +164,21 @@ describe('ticket transitions', () => {
     await post(t, w.samsatOfficer, q(`/tickets/${tk.id}/no-show`));
   });
 
+  it('refuses to jump a ticket into another agency: no counter pin there, and not before it was called here', async () => {
+    const samsatWaiting = (await issue(t, w, w.services.stnk)).json();
+    const mine = (await post(t, w.officer, q('/tickets'), { serviceId: w.services.ktp })).json();
+    const pinned = await post(t, w.officer, q(`/tickets/${mine.id}/transfer`), { counterId: w.counters.c3 });
+    expect(pinned.statusCode).toBe(409);
+    expect(pinned.json().code).toBe('transfer_foreign_counter');
+    const unseen = await post(t, w.officer, q(`/tickets/${mine.id}/transfer`), { serviceId: w.services.stnk });
+    expect(unseen.json().code).toBe('transfer_not_seen');
+    // Samsat's counter (opened by the test before) still calls its own first ticket.
+    const called = (await post(t, w.samsatOfficer, q(`/counters/${w.counters.c3}/call-next`))).json().ticket;
+    expect(called.id).toBe(samsatWaiting.id);
+    await post(t, w.samsatOfficer, q(`/tickets/${called.id}/no-show`));
+    await post(t, w.officer, q(`/tickets/${mine.id}/cancel`));
+  });
+
   it('transfers to a given counter, which gets it before its own line', async () => {
     const other = (await issue(t, w, w.services.ktp)).json();
     clock.advance(60_000);

@@ -80,6 +80,29 @@ describe('survey on served queue tickets', () => {
     expect(ok.json().surveyPath).toMatch(/^\/survei\/[0-9A-Z-]{14}$/);
   });
 
+  it('refuses codes for made-up bookings, and for a real booking until the queue served it (no IKM inflation)', async () => {
+    const url = `/api/mpps/${w.mppId}/survey/tokens`;
+    for (let i = 0; i < 3; i++) {
+      const invented = await post(t, w.officer, url, { sourceKind: 'booking', sourceId: crypto.randomUUID(), serviceId: w.services.ktp });
+      expect(invented.statusCode).toBe(409);
+      expect(invented.json().code).toBe('survey_not_served');
+    }
+    const { rows } = await t.db.query("SELECT 1 FROM survey_tokens WHERE mpp_id = $1 AND source_kind = 'booking'", [w.mppId]);
+    expect(rows).toHaveLength(0);
+    // A checked-in booking whose ticket was served gets its code.
+    const ticket = await ticketAtCounter();
+    const booking = await t.db.query<{ id: string }>(
+      `INSERT INTO bookings (mpp_id, code, service_id, slot_start, slot_end, local_day, nik_hash, nik_masked, name, email, status, ticket_id, created_at, updated_at)
+       VALUES ($1, 'ABCD2345', $2, now(), now() + interval '15 minutes', current_date, 'h', '3201********0001', 'Warga', 'w@test.layan', 'checked_in', $3, now(), now()) RETURNING id`,
+      [w.mppId, w.services.ktp, ticket.id],
+    );
+    const early = await post(t, w.officer, url, { sourceKind: 'booking', sourceId: booking.rows[0]!.id, serviceId: w.services.ktp });
+    expect(early.json().code).toBe('survey_not_served');
+    await post(t, w.officer, q(`/tickets/${ticket.id}/finish`));
+    const ok = await post(t, w.officer, url, { sourceKind: 'booking', sourceId: booking.rows[0]!.id, serviceId: w.services.ktp });
+    expect(ok.statusCode).toBe(201);
+  });
+
   it('has no code for a ticket that was never served (no-show)', async () => {
     await issue(t, w, w.services.ktp);
     const called = (await post(t, w.officer, q(`/counters/${w.counters.c1}/call-next`))).json().ticket;

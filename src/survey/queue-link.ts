@@ -32,6 +32,19 @@ export async function findServedTicket(q: Queryable, mppId: string, ticketId: st
 }
 
 /**
+ * A booking counts as served when it was checked in and the queue served the ticket it became:
+ * the service and time come from that ticket. Undefined for anything else (a made-up id, a booking
+ * not yet served, a deployment without bookings).
+ */
+export async function findServedBooking(q: Queryable, mppId: string, bookingId: string): Promise<{ serviceId: string; servedAt: Date } | undefined> {
+  const { rows } = await q.query<{ ok: boolean }>("SELECT to_regclass('bookings') IS NOT NULL AS ok");
+  if (rows[0]?.ok !== true) return undefined;
+  const booking = await q.query<{ ticket_id: string | null }>("SELECT ticket_id FROM bookings WHERE mpp_id = $1 AND id = $2 AND status = 'checked_in'", [mppId, bookingId]);
+  const ticketId = booking.rows[0]?.ticket_id;
+  return ticketId ? findServedTicket(q, mppId, ticketId) : undefined;
+}
+
+/**
  * Gives a served ticket its survey token (idempotent). The code is not kept: the tablet needs none,
  * and a console or a notification channel gets a fresh one from reissueSurveyCode / the tokens API.
  */

@@ -3,7 +3,7 @@ import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Prin
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors, defineErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
-import { ensureTokenForServedTicket, findServedTicket, hasQueue } from './queue-link.js';
+import { ensureTokenForServedTicket, findServedBooking, findServedTicket, hasQueue } from './queue-link.js';
 import { hashCode, issueSurveyToken, reissueSurveyCode } from './tokens.js';
 import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
@@ -63,8 +63,8 @@ export const HANDOFF_MINUTES = 15;
 
 /**
  * Issues a code through the API, shown once (for a booking served at a counter, or a ticket whose
- * code was not handed out: asking again for an unanswered source gives a fresh code and voids the old). A ticket must be served in the queue; bookings are trusted until the
- * booking domain lands. Staff of the service's tenant, or MPP admins.
+ * code was not handed out: asking again for an unanswered source gives a fresh code and voids the old). The ticket, or the
+ * ticket a checked-in booking became, must have been served in the queue. Staff of the service's tenant, or MPP admins.
  * @throws AppError 401/403/404 by scope, not_found for an unknown service.
  */
 export async function issueTokenByStaff(db: Db, principal: Principal, mppId: string, body: IssueTokenRequest, now: Date): Promise<IssuedToken> {
@@ -72,9 +72,16 @@ export async function issueTokenByStaff(db: Db, principal: Principal, mppId: str
   const service = await repo.getService(db, mppId, body.serviceId);
   requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin', 'officer']);
   let servedAt = body.servedAt ? new Date(body.servedAt) : now;
-  // With the queue present a ticket must really have been served, for this service.
-  if (body.sourceKind === 'ticket' && (await hasQueue(db))) {
-    const served = await findServedTicket(db, mppId, body.sourceId);
+  // The source must really have been served, for this service: a code already made for a served
+  // source (by the queue or the booking check-in) is re-issued; otherwise the queue's record of the
+  // ticket, or of the ticket a checked-in booking became, decides. A caller's word never does
+  // (officers could otherwise mint codes for made-up bookings and inflate the IKM).
+  const existing = await repo.findTokenBySource(db, mppId, body.sourceKind, body.sourceId);
+  if (existing?.served_at) {
+    if (existing.service_id !== body.serviceId) throw commonErrors.not_found();
+    servedAt = existing.served_at;
+  } else if (body.sourceKind === 'booking' || (await hasQueue(db))) {
+    const served = body.sourceKind === 'booking' ? await findServedBooking(db, mppId, body.sourceId) : await findServedTicket(db, mppId, body.sourceId);
     if (!served) throw surveyErrors.survey_not_served();
     if (served.serviceId !== body.serviceId) throw commonErrors.not_found();
     servedAt = served.servedAt;
