@@ -2,16 +2,22 @@ import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPglite, pgliteDb, type Db } from '../src/platform/db.js';
+import { migrate } from '../src/platform/migrate.js';
 
 /** Where the generated web types live, relative to the repository root. */
 export const SCHEMA_PATH = 'web/src/api/schema.d.ts';
 
 /**
  * The OpenAPI document exactly as the running server serves it at /api/openapi.json: the whole app is
- * assembled in-process over `given` or else an empty in-memory PGlite (registering routes reads no data).
+ * assembled in-process over `given` or else a freshly migrated in-memory PGlite (some domains read or
+ * create their settings, such as the Web Push keys, while registering routes).
  */
 export async function openApiDocument(given?: Db): Promise<Record<string, unknown>> {
-  const db = given ?? pgliteDb(await openPglite());
+  let db = given;
+  if (!db) {
+    db = pgliteDb(await openPglite());
+    await migrate(db);
+  }
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/layan-unused', WEB_DIR: '/nonexistent' });
   const { app } = await buildApp(db, config);
   try {

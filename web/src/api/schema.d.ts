@@ -69,6 +69,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions, actors and target kinds the audit filters offer */
+        get: {
+            parameters: {
+                query?: {
+                    mppId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            actors: {
+                                id: string;
+                                label: string;
+                            }[];
+                            targetTypes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2534,6 +2579,588 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/search-synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search vocabulary: abbreviations, alternative words, fillers (national admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expansion: string;
+                            /** @enum {string} */
+                            kind: "abbreviation" | "word" | "filler";
+                            term: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/search-synonyms/{kind}/{term}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change a search synonym (national admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "abbreviation" | "word" | "filler";
+                    term: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        expansion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expansion: string;
+                            /** @enum {string} */
+                            kind: "abbreviation" | "word" | "filler";
+                            term: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a search synonym (national admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "abbreviation" | "word" | "filler";
+                    term: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time sign-in code to a phone number or email (public; the same answer whether the destination is known or not) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        destination: string;
+                        /** @enum {string} */
+                        lang?: "id" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInMinutes: number;
+                            sentTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the language of messages */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        lang: "id" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                /** @enum {string} */
+                                kind: "phone" | "email";
+                                value: string;
+                                verifiedAt: string;
+                            }[];
+                            csrfToken: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Layanan saya: bookings, today's tickets, complaints and survey invitations, each with what it needs next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answer: string | null;
+                                at: string;
+                                counter: string | null;
+                                estimatedWaitMinutes: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "booking" | "ticket" | "complaint" | "survey";
+                                link: string | null;
+                                mppName: string;
+                                next: {
+                                    /** @enum {string} */
+                                    action: "attend" | "wait" | "go_to_counter" | "respond" | "fill_survey" | "none";
+                                    text: string;
+                                };
+                                peopleAhead: number | null;
+                                reference: string;
+                                status: string;
+                                timezone: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe this browser to Web Push for the signed-in citizen (complaint updates) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        endpoint: string;
+                        keys: {
+                            auth: string;
+                            p256dh: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/push-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAPID public key browsers subscribe with (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            publicKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen and their verified contacts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                /** @enum {string} */
+                                kind: "phone" | "email";
+                                value: string;
+                                verifiedAt: string;
+                            }[];
+                            csrfToken: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign in with the one-time code (sets the citizen session cookie) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        destination: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                /** @enum {string} */
+                                kind: "phone" | "email";
+                                value: string;
+                                verifiedAt: string;
+                            }[];
+                            csrfToken: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                        };
+                    };
+                };
+            };
+        };
+        /** Sign out */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/tickets/{statusToken}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the holder of this ticket asked to be told (public: the status token is the credential) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    statusToken: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                            nearThreshold: number;
+                            phone: string | null;
+                            push: boolean;
+                            ticketNumber: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+        /** With consent, tell the holder by SMS/WhatsApp, email or Web Push when the turn is near, when called and after service */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    statusToken: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        consent: true;
+                        /** Format: email */
+                        email?: string;
+                        /**
+                         * @default id
+                         * @enum {string}
+                         */
+                        lang?: "id" | "en";
+                        /** @default 3 */
+                        nearThreshold?: number;
+                        phone?: string;
+                        push?: {
+                            /** Format: uri */
+                            endpoint: string;
+                            keys: {
+                                auth: string;
+                                p256dh: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                            nearThreshold: number;
+                            phone: string | null;
+                            push: boolean;
+                            ticketNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw consent: stop the messages and delete the contact */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    statusToken: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints/options/{slug}": {
         parameters: {
             query?: never;
@@ -3332,7 +3959,7 @@ export interface paths {
                 };
             };
         };
-        /** Tenant or MPP admin: set a service's booking settings */
+        /** Tenant or MPP admin: change a service's booking settings (fields left out keep their value) */
         put: {
             parameters: {
                 query?: never;
@@ -3346,28 +3973,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default 14 */
                         bookAheadDays?: number;
-                        /** @default 5 */
                         capacityPerSlot?: number;
-                        /** @default 30 */
                         checkInEarlyMinutes?: number;
-                        /** @default 10 */
                         checkInLateMinutes?: number;
-                        /** @default null */
                         dailyQuota?: number | null;
-                        /** @default false */
                         enabled?: boolean;
-                        /**
-                         * @default walk_in
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         lateArrival?: "walk_in" | "refuse";
-                        /** @default 1 */
                         maxPerNikPerDay?: number;
-                        /** @default 60 */
                         sameDayCutoffMinutes?: number;
-                        /** @default 30 */
                         slotMinutes?: number;
                     };
                 };
@@ -3415,6 +4030,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/booking/services/{serviceId}/settings/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tenant or MPP admin: the slots a change of a service's booking rules would produce (nothing saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bookAheadDays?: number;
+                        capacityPerSlot?: number;
+                        checkInEarlyMinutes?: number;
+                        checkInLateMinutes?: number;
+                        dailyQuota?: number | null;
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        lateArrival?: "walk_in" | "refuse";
+                        maxPerNikPerDay?: number;
+                        sameDayCutoffMinutes?: number;
+                        slotMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                closedBy: string | null;
+                                date: string;
+                                places: number;
+                                slots: {
+                                    localEnd: string;
+                                    localStart: string;
+                                }[];
+                            }[];
+                            settings: {
+                                /** @default 14 */
+                                bookAheadDays: number;
+                                /** @default 5 */
+                                capacityPerSlot: number;
+                                /** @default 30 */
+                                checkInEarlyMinutes: number;
+                                /** @default 10 */
+                                checkInLateMinutes: number;
+                                /** @default null */
+                                dailyQuota: number | null;
+                                /** @default false */
+                                enabled: boolean;
+                                /**
+                                 * @default walk_in
+                                 * @enum {string}
+                                 */
+                                lateArrival: "walk_in" | "refuse";
+                                /** @default 1 */
+                                maxPerNikPerDay: number;
+                                /** @default 60 */
+                                sameDayCutoffMinutes: number;
+                                /** @default 30 */
+                                slotMinutes: number;
+                            };
+                            timezone: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/booking/settings": {
         parameters: {
             query?: never;
@@ -3454,7 +4160,7 @@ export interface paths {
                 };
             };
         };
-        /** MPP admin: set the fairness rules */
+        /** MPP admin: change the fairness rules (fields left out keep their value) */
         put: {
             parameters: {
                 query?: never;
@@ -3467,13 +4173,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default 3 */
                         maxActivePerNik?: number;
-                        /** @default 3 */
                         noShowLimit?: number;
-                        /** @default 60 */
                         noShowWindowDays?: number;
-                        /** @default 30 */
                         suspensionDays?: number;
                     };
                 };
@@ -5835,6 +6537,10 @@ export interface paths {
                                 number: number;
                             } | null;
                             estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -5844,6 +6550,7 @@ export interface paths {
                                 name: string;
                                 timezone: string;
                             };
+                            noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
                             priorityClass: string | null;
@@ -6257,6 +6964,10 @@ export interface paths {
                                 number: number;
                             } | null;
                             estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -6266,6 +6977,7 @@ export interface paths {
                                 name: string;
                                 timezone: string;
                             };
+                            noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
                             priorityClass: string | null;
@@ -7737,6 +8449,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: string;
+                            /** Format: uuid */
+                            id: string;
                             name: string;
                             province: {
                                 code: string;
@@ -8195,6 +8909,8 @@ export interface paths {
                 query: {
                     limit?: number;
                     mpp?: string;
+                    preferMpp?: string;
+                    preferProvince?: string;
                     province?: string;
                     q: string;
                 };
@@ -8268,6 +8984,10 @@ export interface paths {
                                 number: number;
                             } | null;
                             estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -8277,6 +8997,7 @@ export interface paths {
                                 name: string;
                                 timezone: string;
                             };
+                            noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
                             priorityClass: string | null;
@@ -8347,6 +9068,10 @@ export interface paths {
                                 number: number;
                             } | null;
                             estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -8356,6 +9081,7 @@ export interface paths {
                                 name: string;
                                 timezone: string;
                             };
+                            noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
                             priorityClass: string | null;
@@ -8940,6 +9666,130 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/users/{userId}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give an account one more role (within what the caller may grant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        mppId?: string | null;
+                        /** @enum {string} */
+                        role: "national_admin" | "mpp_admin" | "tenant_admin" | "officer";
+                        /** @default null */
+                        tenantId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string;
+                            grants: {
+                                /** Format: uuid */
+                                id: string;
+                                mppId: string | null;
+                                /** @enum {string} */
+                                role: "national_admin" | "mpp_admin" | "tenant_admin" | "officer";
+                                tenantId: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            lockedUntil: string | null;
+                            mustChangePassword: boolean;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of an account's roles (never the last admin of an MPP, never one's own) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string;
+                            grants: {
+                                /** Format: uuid */
+                                id: string;
+                                mppId: string | null;
+                                /** @enum {string} */
+                                role: "national_admin" | "mpp_admin" | "tenant_admin" | "officer";
+                                tenantId: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            lockedUntil: string | null;
+                            mustChangePassword: boolean;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/users/{userId}/reset-password": {
