@@ -38,7 +38,7 @@ test('staff sign in, see the role-aware shell, switch to English and sign out', 
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();
   await page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Audit log' }).click();
   await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-  await page.getByRole('cell', { name: 'auth.login', exact: true }).first().waitFor();
+  await page.getByRole('cell', { name: 'Signed in', exact: true }).first().waitFor();
   await screenshot(page, 'shell-audit-en');
 
   await page.getByRole('button', { name: 'Sign out' }).click();

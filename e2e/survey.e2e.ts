@@ -11,14 +11,14 @@ import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, openServerDatabase
  * The survey end to end: a served ticket, the counter tablet's questionnaire, the link on a
  * phone, and the report updated. The catalog (MPPs, services, counters) is not on main yet, so
  * the MPP is seeded straight into the database before the server starts. Ticket A goes through the
- * real queue (kiosk, call, start, finish) and is handed to the tablet. The link flow uses a booking
- * code issued through the survey's API, as the booking domain (not built yet) would.
+ * real queue (kiosk, call, start, finish) and is handed to the tablet. Ticket B, of another agency,
+ * is served at its own counter and gets a link through the survey's API, answered on a phone.
  */
 
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
-const world = { mppId: '', tenantId: '', otherTenantId: '', serviceId: '', otherServiceId: '', counterId: '' };
+const world = { mppId: '', tenantId: '', otherTenantId: '', serviceId: '', otherServiceId: '', counterId: '', otherCounterId: '' };
 
 async function seed(db: Db): Promise<void> {
   const one = async (sql: string, params: unknown[]) => (await db.query<{ id: string }>(sql, params)).rows[0]!.id;
@@ -32,6 +32,8 @@ async function seed(db: Db): Promise<void> {
   world.otherServiceId = await service(world.otherTenantId, 'PKB', 'Pembayaran PKB tahunan');
   world.counterId = await one("INSERT INTO counters (mpp_id, tenant_id, number, name) VALUES ($1, $2, 3, 'Loket Dukcapil') RETURNING id", [world.mppId, world.tenantId]);
   await db.query('INSERT INTO counter_services (mpp_id, counter_id, service_id) VALUES ($1, $2, $3)', [world.mppId, world.counterId, world.serviceId]);
+  world.otherCounterId = await one("INSERT INTO counters (mpp_id, tenant_id, number, name) VALUES ($1, $2, 7, 'Loket Samsat') RETURNING id", [world.mppId, world.otherTenantId]);
+  await db.query('INSERT INTO counter_services (mpp_id, counter_id, service_id) VALUES ($1, $2, $3)', [world.mppId, world.otherCounterId, world.otherServiceId]);
   const allDay = { opens: '00:00', closes: '23:59', breaks: [] };
   await db.query('UPDATE mpps SET weekly_hours = $2 WHERE id = $1', [world.mppId, JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, allDay])))]);
 }
@@ -49,6 +51,11 @@ after(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** This month as the MPP (Asia/Jakarta) counts it: at 17:00 UTC on the last day of a month it is already the next. */
+function jakartaMonth(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date());
+}
 
 async function call<T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
   const { 'content-type': _ct, ...rest } = headers;
@@ -101,8 +108,18 @@ test('a served ticket is rated on the counter tablet and by link, and the report
   await screenshot(tablet, 'survey-tablet-thanks', { fullPage: false });
   await tabletCtx.close();
 
-  // A Samsat booking served at its counter gets its link; the citizen answers on a phone, all "2", skipping U9.
-  const ticketB = await call<{ token: string; surveyPath: string }>('POST', `/api/mpps/${world.mppId}/survey/tokens`, admin, { sourceKind: 'booking', sourceId: crypto.randomUUID(), serviceId: world.otherServiceId });
+  // A Samsat ticket served at its own counter gets its link; the citizen answers on a phone, all "2", skipping U9.
+  const samsatEmail = 'petugas.samsat@e2e.layan';
+  await call('POST', '/api/users', admin, { email: samsatEmail, name: 'Petugas Samsat', password: 'sementara-123', grants: [{ role: 'officer', mppId: world.mppId, tenantId: world.otherTenantId }] });
+  let samsat = await apiLogin(server.url, samsatEmail, 'sementara-123');
+  await call('POST', '/api/auth/password', samsat, { currentPassword: 'sementara-123', newPassword: 'petugas-e2e-pass' });
+  samsat = await apiLogin(server.url, samsatEmail, 'petugas-e2e-pass');
+  await call('POST', `${q}/tickets`, { authorization: `Bearer ${kiosk.token}` }, { serviceId: world.otherServiceId });
+  await call('POST', `${q}/counters/${world.otherCounterId}/open`, samsat);
+  const served = await call<{ ticket: { id: string } }>('POST', `${q}/counters/${world.otherCounterId}/call-next`, samsat);
+  await call('POST', `${q}/tickets/${served.ticket.id}/start`, samsat);
+  await call('POST', `${q}/tickets/${served.ticket.id}/finish`, samsat);
+  const ticketB = await call<{ token: string; surveyPath: string }>('POST', `/api/mpps/${world.mppId}/survey/tokens`, admin, { sourceKind: 'ticket', sourceId: served.ticket.id, serviceId: world.otherServiceId });
   const phoneCtx = await newContext(browser, 'phone');
   const phone = await phoneCtx.newPage();
   await phone.goto(`${server.url}${ticketB.surveyPath}`);
@@ -124,8 +141,7 @@ test('a served ticket is rated on the counter tablet and by link, and the report
   // The report: tablet answer all 4 (IKM 100), link answer all 2 except U9 -> MPP NRR 3 for U1..U8, 4 for U9.
   const page = await (await newContext(browser, 'desktop')).newPage();
   await loginUi(page, server.url, ADMIN.email, ADMIN.password);
-  await page.goto(`${server.url}/staf/survei`);
-  await page.getByLabel('ID MPP').fill(world.mppId);
+  await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Survei kepuasan' }).click();
   await page.getByTestId('ikm').waitFor();
   // Sum of NRR = 8 x 3 + 4 = 28; IKM = 28 / 9 x 25 = 77.78 -> B
   await page.getByTestId('ikm').filter({ hasText: '77.78' }).waitFor();
@@ -137,7 +153,7 @@ test('a served ticket is rated on the counter tablet and by link, and the report
   await page.locator('.ikm-badge').waitFor();
   await screenshot(page, 'survey-report');
 
-  const pdf = await fetch(`${server.url}/api/mpps/${world.mppId}/survey/report.pdf?period=${new Date().toISOString().slice(0, 7)}`, { headers: admin });
+  const pdf = await fetch(`${server.url}/api/mpps/${world.mppId}/survey/report.pdf?period=${jakartaMonth()}`, { headers: admin });
   assert.equal(pdf.headers.get('content-type'), 'application/pdf');
   const pub = await call<{ ikm: number; grade: { mutu: string } }>('GET', '/api/public/mpps/mpp-kota-contoh/ikm', {});
   assert.equal(pub.ikm, 77.78);

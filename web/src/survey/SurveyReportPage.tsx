@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../api';
 import { useCurrentMpp } from '../current-mpp';
+import { todayIn } from '../time';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { mutuColor, TenantBars, TrendLine, UnsurBars } from './charts';
@@ -49,11 +50,18 @@ export function SurveyReportPage() {
   const tx = (x: Text) => t(x.id, x.en);
   const { user } = useSession();
   const isMppAdmin = user?.grants.some((g) => g.role === 'national_admin' || g.role === 'mpp_admin') ?? false;
-  const mppId = useCurrentMpp().mppId ?? '';
-  const now = new Date();
+  const current = useCurrentMpp();
+  const mppId = current.mppId ?? '';
+  // "This month" is the MPP's month, not the browser's: at 17:00 UTC on a month's last day it is
+  // already the next month in WIB. Until the admin picks a period, follow the MPP's zone.
+  const timeZone = current.mpp?.timezone ?? 'Asia/Jakarta';
   const [kind, setKind] = useState<Kind>('month');
-  const [year, setYear] = useState(now.getFullYear());
-  const [part, setPart] = useState(now.getMonth() + 1);
+  const [picked, setPicked] = useState<{ year: number; part: number } | null>(null);
+  const today = todayIn(timeZone);
+  const year = picked?.year ?? Number(today.slice(0, 4));
+  const part = picked?.part ?? Number(today.slice(5, 7));
+  const setYear = (y: number) => setPicked({ year: y, part });
+  const setPart = (p: number) => setPicked({ year, part: p });
   const [tenantId, setTenantId] = useState('');
   const [serviceId, setServiceId] = useState('');
   const [report, setReport] = useState<Report | null>(null);
