@@ -151,3 +151,8 @@ export async function apiLogin(baseUrl: string, email: string, password: string)
   const body = (await res.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' };
 }
+
+/** This month (YYYY-MM) as an MPP in WIB counts it: at 17:00 UTC on a month's last day it is already the next. */
+export function jakartaMonth(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date());
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { apiLogin, jakartaMonth, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * On the demo data: a ticket's own QR leads to its survey once served; the published IKM on the
@@ -74,8 +74,7 @@ test('the ticket QR opens the survey once served; the published IKM shows on the
   await screenshot(phone, 'survey-status-already-rated-phone', { fullPage: false });
 
   // Published, the IKM shows on the MPP's public page with the agency's grade.
-  // The month as the MPP counts it (Asia/Jakarta): near midnight WIB the UTC month is still the old one.
-  const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date());
+  const period = jakartaMonth();
   await call('POST', `/api/mpps/${w.mppId}/survey/publications`, w.admin, { period });
   // An agency logo given as an https URL is not blocked by the Content-Security-Policy (the host
   // does not resolve here, so the image itself fails, but no policy violation may be reported).

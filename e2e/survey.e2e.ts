@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Db } from '../src/platform/db.js';
-import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { ADMIN, apiLogin, jakartaMonth, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 /**
  * The survey end to end: a served ticket, the counter tablet's questionnaire, the link on a
@@ -51,11 +51,6 @@ after(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** This month as the MPP (Asia/Jakarta) counts it: at 17:00 UTC on the last day of a month it is already the next. */
-function jakartaMonth(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date());
-}
 
 async function call<T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
   const { 'content-type': _ct, ...rest } = headers;
