@@ -274,7 +274,7 @@ export async function listUsers(db: Db, principal: Principal, filter: { mppId?: 
     const mppId = filter.mppId ?? staff.grants.find((g) => g.mppId)?.mppId ?? undefined;
     if (!mppId) throw commonErrors.forbidden();
     requireMppRole(staff, mppId, ['mpp_admin', 'tenant_admin']);
-    const tenants = tenantScope(staff, mppId);
+    const tenants = tenantScope(staff, mppId, ['tenant_admin']);
     scope = { ...scope, mppId, tenantIds: tenants === 'all' ? undefined : tenants };
   } else if (filter.mppId) {
     scope.mppId = filter.mppId;
