@@ -191,7 +191,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -236,7 +235,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -299,7 +297,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -353,7 +350,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -6104,7 +6100,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -6161,7 +6156,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -6217,7 +6211,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -6279,7 +6272,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -10800,7 +10792,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -10868,7 +10859,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -10930,7 +10920,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -10995,7 +10984,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -11069,7 +11057,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -11138,7 +11125,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -11190,7 +11176,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -12411,19 +12396,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: account_locked */
-        identityReadProblem423: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @enum {string} */
-                    code: "account_locked";
-                };
-            };
-        };
-        /** @description Problem: rate_limited */
+        /** @description Problem: login_throttled, rate_limited */
         identityReadProblem429: {
             headers: {
                 [name: string]: unknown;
@@ -12431,7 +12404,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "rate_limited";
+                    code: "login_throttled" | "rate_limited";
                 };
             };
         };
@@ -12543,19 +12516,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: account_locked */
-        identityWriteProblem423: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @enum {string} */
-                    code: "account_locked";
-                };
-            };
-        };
-        /** @description Problem: rate_limited */
+        /** @description Problem: login_throttled, rate_limited */
         identityWriteProblem429: {
             headers: {
                 [name: string]: unknown;
@@ -12563,7 +12524,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "rate_limited";
+                    code: "login_throttled" | "rate_limited";
                 };
             };
         };
