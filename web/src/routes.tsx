@@ -18,7 +18,7 @@ import { ConsolePage } from './queue/ConsolePage';
 import { DisplayPage } from './queue/DisplayPage';
 import { KioskPage } from './queue/KioskPage';
 import { OnlineTicketPage } from './queue/OnlineTicketPage';
-import { QueueSetupPage } from './queue/QueueSetupPage';
+import { QueueSetupPage } from './queue/setup/QueueSetupPage';
 import { StatusPage } from './queue/StatusPage';
 import { ChangePasswordPage } from './shell/ChangePassword';
 import { HomePage } from './shell/Home';
