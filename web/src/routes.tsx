@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { BookingPage } from './booking/BookingPage';
+import { BookingRulesPage } from './booking/rules/BookingRulesPage';
 import { KioskCheckInPage } from './booking/KioskCheckInPage';
 import { FindBookingPage, ManageBookingPage } from './booking/ManageBookingPage';
 import { StaffBookingsPage } from './booking/StaffBookingsPage';
@@ -63,6 +64,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaturan-survei', element: <SurveySettingsPage /> },
   { path: 'kalender', element: <CalendarPage /> },
   { path: 'booking', element: <StaffBookingsPage /> },
+  { path: 'aturan-booking', element: <BookingRulesPage /> },
   { path: 'pengaduan', element: <ComplaintsPage /> },
   { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
   { path: 'perangkat', element: <DevicesPage /> },
