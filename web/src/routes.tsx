@@ -7,6 +7,7 @@ import { FindBookingPage, ManageBookingPage } from './booking/ManageBookingPage'
 import { StaffBookingsPage } from './booking/StaffBookingsPage';
 import { CatalogAdminPage, NationalSummaryPage } from './catalog/CatalogAdminPage';
 import { DirectoryPage, MppPage, SearchPage, ServicePage } from './catalog/PublicPages';
+import { MppsPage } from './catalog/mpps/MppsPage';
 import { ServiceEditorPage } from './catalog/ServiceEditor';
 import { CalendarPage } from './calendar/CalendarPage';
 import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
@@ -73,6 +74,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
   { path: 'nasional', element: <NationalSummaryPage /> },
+  { path: 'mpp', element: <MppsPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];

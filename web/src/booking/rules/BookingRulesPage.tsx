@@ -95,15 +95,15 @@ function ServiceRules({ mppId, serviceId, name, agency }: { mppId: string; servi
   const stored = useQuery(apiQuery('/api/mpps/{mppId}/booking/services/{serviceId}/settings', { params: { path: { mppId, serviceId } } }));
   if (stored.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
   if (stored.isError) return <p className="error" role="alert">{stored.error.message}</p>;
-  return <ServiceRulesForm key={JSON.stringify(stored.data)} mppId={mppId} serviceId={serviceId} name={name} agency={agency} stored={stored.data} />;
+  return <ServiceRulesForm mppId={mppId} serviceId={serviceId} name={name} agency={agency} stored={stored.data} />;
 }
 
 function ServiceRulesForm({ mppId, serviceId, name, agency, stored }: { mppId: string; serviceId: string; name: string; agency: string; stored: ServiceRules }) {
   const { t, lang } = useI18n();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(stored, SERVICE_FIELDS));
-  const [enabled, setEnabled] = useState(stored.enabled);
-  const [lateArrival, setLateArrival] = useState(stored.lateArrival);
+  const [draft, setDraftState] = useState<Draft>(() => toDraft(stored, SERVICE_FIELDS));
+  const [enabled, setEnabledState] = useState(stored.enabled);
+  const [lateArrival, setLateArrivalState] = useState(stored.lateArrival);
   const changes = (): Record<string, unknown> => ({
     ...changedNumbers(draft, stored, SERVICE_FIELDS),
     ...(enabled !== stored.enabled ? { enabled } : {}),
@@ -118,6 +118,10 @@ function ServiceRulesForm({ mppId, serviceId, name, agency, stored }: { mppId: s
     },
   });
   const preview = useMutation({ mutationFn: () => previewCall(mppId, serviceId, changes()) });
+  // An edit after a save hides the "saved" note.
+  const setDraft = (d: Draft) => { save.reset(); setDraftState(d); };
+  const setEnabled = (v: boolean) => { save.reset(); setEnabledState(v); };
+  const setLateArrival = (v: ServiceRules['lateArrival']) => { save.reset(); setLateArrivalState(v); };
   const runPreview = preview.mutate;
   useEffect(() => runPreview(), [runPreview]);
   return (
@@ -144,7 +148,7 @@ function ServiceRulesForm({ mppId, serviceId, name, agency, stored }: { mppId: s
       <div className="qs-actions" aria-live="polite">
         <button type="button" onClick={() => preview.mutate()} disabled={preview.isPending}>{t('Pratinjau slot', 'Preview slots')}</button>
         <button type="submit" className="primary" disabled={!dirty || save.isPending}>{t('Simpan aturan', 'Save rules')}</button>
-        {save.isSuccess && !dirty && <span className="notice">{t('Tersimpan', 'Saved')}: {name}</span>}
+        {save.isSuccess && <span className="notice">{t('Tersimpan', 'Saved')}: {name}</span>}
         {save.isError && <span className="error" role="alert">{errorText(save.error)}</span>}
       </div>
       {preview.isError && <p className="error" role="alert">{errorText(preview.error)}</p>}
@@ -197,19 +201,20 @@ function MppRulesForm({ mppId }: { mppId: string }) {
   const stored = useQuery(apiQuery('/api/mpps/{mppId}/booking/settings', { params: { path: { mppId } } }));
   if (stored.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
   if (stored.isError) return <p className="error" role="alert">{stored.error.message}</p>;
-  return <MppRulesEditor key={JSON.stringify(stored.data)} mppId={mppId} stored={stored.data} />;
+  return <MppRulesEditor mppId={mppId} stored={stored.data} />;
 }
 
 function MppRulesEditor({ mppId, stored }: { mppId: string; stored: MppRules }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(stored, MPP_FIELDS));
+  const [draft, setDraftState] = useState<Draft>(() => toDraft(stored, MPP_FIELDS));
   const changes = changedNumbers(draft, stored, MPP_FIELDS);
   const dirty = Object.keys(changes).length > 0;
   const save = useMutation({
     mutationFn: () => unwrap(client.PUT('/api/mpps/{mppId}/booking/settings', { params: { path: { mppId } }, body: changes })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/booking/settings'] }),
   });
+  const setDraft = (d: Draft) => { save.reset(); setDraftState(d); };
   return (
     <form
       className="detail"
@@ -228,7 +233,7 @@ function MppRulesEditor({ mppId, stored }: { mppId: string; stored: MppRules }) 
       <NumberFields specs={MPP_FIELDS} draft={draft} onChange={setDraft} />
       <div className="qs-actions" aria-live="polite">
         <button type="submit" className="primary" disabled={!dirty || save.isPending}>{t('Simpan aturan', 'Save rules')}</button>
-        {save.isSuccess && !dirty && <span className="notice">{t('Tersimpan', 'Saved')}</span>}
+        {save.isSuccess && <span className="notice">{t('Tersimpan', 'Saved')}</span>}
         {save.isError && <span className="error" role="alert">{errorText(save.error)}</span>}
       </div>
     </form>

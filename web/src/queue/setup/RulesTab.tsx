@@ -13,7 +13,7 @@ export function RulesTab({ mppId }: { mppId: string }) {
   const rules = useQuery(apiQuery('/api/mpps/{mppId}/queue/settings', { params: { path: { mppId } } }));
   if (rules.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
   if (rules.isError) return <p className="error" role="alert">{rules.error.message}</p>;
-  return <RulesForm key={JSON.stringify(rules.data)} mppId={mppId} rules={rules.data} />;
+  return <RulesForm mppId={mppId} rules={rules.data} />;
 }
 
 function RulesForm({ mppId, rules }: { mppId: string; rules: QueueRules }) {
