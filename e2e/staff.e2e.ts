@@ -7,8 +7,8 @@ import { ADMIN, apiLogin, launchBrowser, loginUi, screenshot, startServer, type 
 // console, every page reached by clicking from the staff home.
 const DEMO_PASSWORD = 'Demo-Layan-2026';
 const MPP_ADMIN = 'admin.banyumas@demo.layan.id';
-export const TENANT_ADMIN = 'admin.dukcapil@demo.layan.id';
-export const OFFICER = 'petugas.dukcapil@demo.layan.id';
+const TENANT_ADMIN = 'admin.dukcapil@demo.layan.id';
+const OFFICER = 'petugas.dukcapil@demo.layan.id';
 const VIEW = { width: 1366, height: 768 };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -147,5 +147,61 @@ test('an MPP admin opens booking for a service on the rules screen, previews its
   // The citizen's booking page now offers it.
   const bookable = (await (await fetch(`${server.url}/api/mpps/${mpp.id}/booking/services`)).json()) as { name: string; slotMinutes: number }[];
   assert.equal(bookable.find((s) => s.name === 'Legalisasi dokumen kependudukan')?.slotMinutes, 20);
+  await page.context().close();
+});
+
+/** The screens the home lists for this person, by their link names. */
+async function homeScreens(page: Page): Promise<string[]> {
+  await page.getByRole('heading', { name: 'Layar Anda' }).waitFor();
+  return page.locator('.home-screens a').allTextContents();
+}
+
+test("an officer's home shows their counters and only the screens an officer can use", async () => {
+  const page = await signIn(OFFICER, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: 'Loket Anda' }).waitFor();
+  await page.getByText(/Anda bekerja di MPP Satria Banyumas \(demo\) \(WIB\) sebagai Petugas/).waitFor();
+  await page.getByRole('link', { name: 'Loket 1 · Loket DUKCAPIL 1' }).waitFor();
+  const screens = await homeScreens(page);
+  assert.ok(screens.includes('Konsol loket'));
+  for (const hidden of ['Pengaturan antrean', 'Aturan booking', 'Pengguna', 'Daftar MPP']) assert.ok(!screens.includes(hidden), `an officer is offered ${hidden}`);
+  await checkScreen(page, 'home-officer', 2);
+  await page.locator('.home-screens').getByRole('link', { name: 'Konsol loket' }).click();
+  await page.waitForURL(/\/staf\/loket/);
+  await page.context().close();
+});
+
+test("an agency admin's home leads to the queue set-up and booking rules of their own agency only", async () => {
+  const page = await signIn(TENANT_ADMIN, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: 'Hari ini' }).waitFor();
+  const screens = await homeScreens(page);
+  for (const shown of ['Pengaturan antrean', 'Aturan booking', 'Pengguna']) assert.ok(screens.includes(shown), `an agency admin misses ${shown}`);
+  assert.ok(!screens.includes('Daftar MPP'));
+  await checkScreen(page, 'home-tenant-admin', 2);
+
+  await page.locator('.home-screens').getByRole('link', { name: 'Pengaturan antrean' }).click();
+  await page.getByRole('heading', { name: 'Pengaturan antrean', level: 1 }).waitFor();
+  const counters = page.getByRole('list', { name: 'Daftar loket' });
+  await counters.getByRole('button').first().waitFor();
+  assert.deepEqual(await counters.locator('.master-label').allTextContents(), ['Loket 1 · Loket DUKCAPIL 1', 'Loket 2 · Loket DUKCAPIL 2', 'Loket 3 · Loket DUKCAPIL 3']);
+  const tabs = await page.getByRole('tab').allTextContents();
+  assert.ok(!tabs.includes('Kelas prioritas') && !tabs.includes('Aturan antrean'), `agency admin sees MPP-wide tabs: ${tabs.join(', ')}`);
+  await checkScreen(page, 'queue-tenant-admin', 2);
+
+  await openFromMenu(page, 'Aturan booking', 'Aturan booking');
+  const services = page.getByRole('list', { name: 'Daftar layanan' });
+  await services.getByRole('button').first().waitFor();
+  const agencies = new Set((await services.locator('.master-sub').allTextContents()).map((s) => s.split(' · ')[0]));
+  assert.deepEqual([...agencies], ['Dinas Kependudukan dan Pencatatan Sipil']);
+  assert.equal(await page.getByRole('tab', { name: 'Aturan adil MPP' }).count(), 0);
+  await page.context().close();
+});
+
+test("a national admin's home names the MPP being worked on and offers every national screen", async () => {
+  const page = await signIn(ADMIN.email, ADMIN.password);
+  await page.getByText(/Anda bekerja di .+ sebagai Admin Nasional/).waitFor();
+  const screens = await homeScreens(page);
+  for (const shown of ['Daftar MPP', 'Ringkasan nasional', 'Pengaturan antrean', 'Aturan booking', 'Perangkat']) assert.ok(screens.includes(shown), `a national admin misses ${shown}`);
+  await page.locator('.home-screens').getByRole('link', { name: 'Daftar MPP' }).click();
+  await page.getByRole('heading', { name: 'Daftar MPP', level: 1 }).waitFor();
   await page.context().close();
 });
