@@ -107,6 +107,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaturan-survei', element: page(staffService, 'SurveySettingsPage') },
   { path: 'kalender', element: page(staffService, 'CalendarPage') },
   { path: 'booking', element: page(staffService, 'StaffBookingsPage') },
+  { path: 'aturan-booking', element: page(staffService, 'BookingRulesPage') },
   { path: 'pengaduan', element: page(staffService, 'ComplaintsPage') },
   { path: 'pengaduan/:complaintId', element: page(staffService, 'ComplaintDetailPage') },
   { path: 'perangkat', element: page(staffAdmin, 'DevicesPage') },
@@ -115,6 +116,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog', element: page(staffCatalog, 'CatalogAdminPage') },
   { path: 'katalog/:mppId/layanan/:serviceId', element: page(staffCatalog, 'ServiceEditorPage') },
   { path: 'nasional', element: page(staffCatalog, 'NationalSummaryPage') },
+  { path: 'mpp', element: page(staffCatalog, 'MppsPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];
