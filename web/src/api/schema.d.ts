@@ -2788,7 +2788,76 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Delete the account: contacts, sessions, push subscriptions and ticket follows (UU PDP) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/contacts/{kind}/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one verified phone number or email from the account (not the last one); its ticket follows and codes go too */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "phone" | "email";
+                    value: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                /** @enum {string} */
+                                kind: "phone" | "email";
+                                value: string;
+                                verifiedAt: string;
+                            }[];
+                            csrfToken: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
