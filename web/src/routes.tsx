@@ -8,6 +8,7 @@ import { CatalogAdminPage, NationalSummaryPage } from './catalog/CatalogAdminPag
 import { DirectoryPage, MppPage, SearchPage, ServicePage } from './catalog/PublicPages';
 import { ServiceEditorPage } from './catalog/ServiceEditor';
 import { CalendarPage } from './calendar/CalendarPage';
+import { MyServicesPage } from './citizen/MyServicesPage';
 import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
 import { ComplaintsPage } from './complaints/ComplaintsPage';
 import { FileComplaintPage } from './complaints/FilePage';
@@ -51,6 +52,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
   { path: '/lacak', element: <TrackComplaintPage /> },
   { path: '/lacak/:code', element: <TrackComplaintPage /> },
+  { path: '/layanan-saya', element: <MyServicesPage /> },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
