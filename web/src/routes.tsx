@@ -6,6 +6,7 @@ import { FindBookingPage, ManageBookingPage } from './booking/ManageBookingPage'
 import { StaffBookingsPage } from './booking/StaffBookingsPage';
 import { CatalogAdminPage, NationalSummaryPage } from './catalog/CatalogAdminPage';
 import { DirectoryPage, MppPage, SearchPage, ServicePage } from './catalog/PublicPages';
+import { SearchWordsPage } from './catalog/SearchWordsPage';
 import { ServiceEditorPage } from './catalog/ServiceEditor';
 import { CalendarPage } from './calendar/CalendarPage';
 import { MyServicesPage } from './citizen/MyServicesPage';
@@ -73,6 +74,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
   { path: 'nasional', element: <NationalSummaryPage /> },
+  { path: 'kata-pencarian', element: <SearchWordsPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];
