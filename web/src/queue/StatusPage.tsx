@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { FollowTicket } from '../citizen/FollowTicket';
 import { LanguageSwitch, useI18n } from '../i18n';
@@ -58,6 +58,7 @@ export function StatusPage() {
   return (
     <div className="status-page">
       <header className="status-header">
+        <Link to="/" className="st-home">Layan</Link>
         <span>{ticket.mpp.name}</span>
         <LanguageSwitch />
       </header>
