@@ -21,6 +21,7 @@ const staffQueue = () => import('./route-groups/staff-queue');
 const staffCatalog = () => import('./route-groups/staff-catalog');
 const staffService = () => import('./route-groups/staff-service');
 const staffAdmin = () => import('./route-groups/staff-admin');
+const citizenPublic = () => import('./route-groups/citizen-public');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -95,6 +96,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/pengaduan/:slug', element: page(complaintsPublic, 'FileComplaintPage') },
   { path: '/lacak', element: page(complaintsPublic, 'TrackComplaintPage') },
   { path: '/lacak/:code', element: page(complaintsPublic, 'TrackComplaintPage') },
+  { path: '/layanan-saya', element: page(citizenPublic, 'MyServicesPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -117,6 +119,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog/:mppId/layanan/:serviceId', element: page(staffCatalog, 'ServiceEditorPage') },
   { path: 'nasional', element: page(staffCatalog, 'NationalSummaryPage') },
   { path: 'mpp', element: page(staffCatalog, 'MppsPage') },
+  { path: 'kata-pencarian', element: page(staffCatalog, 'SearchWordsPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];
