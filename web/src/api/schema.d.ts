@@ -5683,6 +5683,322 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/operations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations settings of the MPP (target wait) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetWaitMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the MPP’s target wait */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targetWaitMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetWaitMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue statistics of a period of local days from the hourly aggregates, grouped */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                            from: string;
+                            groups: {
+                                key: string;
+                                kpis: {
+                                    booked: number;
+                                    called: number;
+                                    cancelled: number;
+                                    issued: number;
+                                    noShow: number;
+                                    /** @description no-shows / (served + no-shows) */
+                                    noShowRate: number | null;
+                                    recalled: number;
+                                    served: number;
+                                    service: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    total: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    transferred: number;
+                                    wait: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    walk: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    walkIn: number;
+                                    /** @description share of calls made less than the target wait after arrival */
+                                    withinTargetShare: number | null;
+                                };
+                                label: string;
+                            }[];
+                            /** @description Tickets issued by weekday (0 = Monday) and local hour (0-23) */
+                            heatmap: number[][];
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            serviceId: string | null;
+                            targetWaitMinutes: number;
+                            tenantId: string | null;
+                            timezone: string;
+                            to: string;
+                            totals: {
+                                booked: number;
+                                called: number;
+                                cancelled: number;
+                                issued: number;
+                                noShow: number;
+                                /** @description no-shows / (served + no-shows) */
+                                noShowRate: number | null;
+                                recalled: number;
+                                served: number;
+                                service: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                total: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                transferred: number;
+                                wait: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                walk: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                walkIn: number;
+                                /** @description share of calls made less than the target wait after arrival */
+                                withinTargetShare: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statistics as CSV (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statistics as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/queue/counters": {
         parameters: {
             query?: never;

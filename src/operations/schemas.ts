@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { bilingual } from '../platform/i18n.js';
+
+export const MppParams = z.object({ mppId: z.uuid() });
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('Tanggal harus berformat YYYY-MM-DD.', 'A date must look like YYYY-MM-DD.'))
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), bilingual('Tanggal tidak ada di kalender.', 'That date does not exist.'));
+
+export const GROUPINGS = ['tenant', 'service', 'counter', 'officer', 'hour', 'weekday', 'day'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export const StatsQuery = z.object({
+  from: Day.describe('First local day of the period (MPP zone), inclusive'),
+  to: Day.describe('Last local day of the period (MPP zone), inclusive'),
+  by: z.enum(GROUPINGS).default('service'),
+  tenantId: z.uuid().optional(),
+  serviceId: z.uuid().optional(),
+});
+export type StatsQuery = z.infer<typeof StatsQuery>;
+
+export const DurationStats = z.object({
+  count: z.number().int(),
+  meanSeconds: z.number().int().nullable(),
+  medianMinutes: z.number().int().nullable().describe('Nearest-rank median in whole minutes (from per-minute histograms)'),
+  p90Minutes: z.number().int().nullable(),
+  maxSeconds: z.number().int().nullable(),
+});
+
+export const Kpis = z.object({
+  issued: z.number().int(),
+  booked: z.number().int(),
+  walkIn: z.number().int(),
+  called: z.number().int(),
+  recalled: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  cancelled: z.number().int(),
+  transferred: z.number().int(),
+  noShowRate: z.number().nullable().describe('no-shows / (served + no-shows)'),
+  withinTargetShare: z.number().nullable().describe('share of calls made less than the target wait after arrival'),
+  wait: DurationStats,
+  walk: DurationStats,
+  service: DurationStats,
+  total: DurationStats,
+});
+export type Kpis = z.infer<typeof Kpis>;
+
+export const StatsGroup = z.object({ key: z.string(), label: z.string(), kpis: Kpis });
+export type StatsGroup = z.infer<typeof StatsGroup>;
+
+export const Stats = z.object({
+  mppId: z.uuid(),
+  mppName: z.string(),
+  timezone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  tenantId: z.uuid().nullable(),
+  serviceId: z.uuid().nullable(),
+  targetWaitMinutes: z.number().int(),
+  by: z.enum(GROUPINGS),
+  totals: Kpis,
+  groups: z.array(StatsGroup),
+  heatmap: z.array(z.array(z.number().int())).describe('Tickets issued by weekday (0 = Monday) and local hour (0-23)'),
+});
+export type Stats = z.infer<typeof Stats>;
+
+export const OpsSettings = z.object({
+  targetWaitMinutes: z.number().int().min(1, bilingual('Target tunggu paling sedikit 1 menit.', 'The target wait is at least 1 minute.')).max(240, bilingual('Target tunggu paling lama 240 menit.', 'The target wait is at most 240 minutes.')),
+});
+export type OpsSettings = z.infer<typeof OpsSettings>;
