@@ -160,3 +160,47 @@ export async function rebuild(q: Queryable, mppId: string, from: Date | string, 
   const { rows } = await q.query<{ n: number }>('SELECT ops_rebuild($1, $2::timestamptz, $3::timestamptz) AS n', [mppId, from, to]);
   return Number(rows[0]!.n);
 }
+
+export interface TenantHourRow {
+  tenantId: string;
+  hour: number;
+  issued: number;
+  serviceN: number;
+  serviceSum: number;
+}
+
+/** Arrivals and service times per agency and local hour over local days [from, to], and the number of days with arrivals. */
+export async function tenantHours(q: Queryable, s: Slice): Promise<{ days: number; rows: TenantHourRow[] }> {
+  const params: unknown[] = [s.mppId, s.from, s.to];
+  const where = filters(s, params);
+  const { rows } = await q.query<any>(
+    `WITH ${RANGE_CTE}
+     SELECT h.tenant_id, extract(hour FROM h.hour AT TIME ZONE r.tz)::int AS hour, sum(issued)::int AS issued,
+            sum(service_n)::int AS service_n, sum(service_sum)::float8 AS service_sum,
+            count(DISTINCT (h.hour AT TIME ZONE r.tz)::date) FILTER (WHERE issued > 0) AS days_here
+       FROM ops_hourly h, r WHERE ${where} GROUP BY 1, 2`,
+    params,
+  );
+  const days = await q.query<{ days: number }>(
+    `WITH ${RANGE_CTE}
+     SELECT count(DISTINCT (h.hour AT TIME ZONE r.tz)::date)::int AS days FROM ops_hourly h, r WHERE ${where} AND h.issued > 0`,
+    params,
+  );
+  return {
+    days: Number(days.rows[0]?.days ?? 0),
+    rows: rows.map((r) => ({ tenantId: r.tenant_id, hour: Number(r.hour), issued: Number(r.issued), serviceN: Number(r.service_n), serviceSum: Number(r.service_sum) })),
+  };
+}
+
+export async function tenantCounters(q: Queryable, mppId: string): Promise<{ tenantId: string; tenantName: string; total: number; open: number; defaultMinutes: number }[]> {
+  const { rows } = await q.query<any>(
+    `SELECT t.id, t.name,
+            (SELECT count(*) FROM counters c WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active)::int AS total,
+            (SELECT count(*) FROM counters c JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+              WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active AND st.status = 'open')::int AS open,
+            coalesce((SELECT default_service_minutes FROM queue_mpp_settings WHERE mpp_id = t.mpp_id), 6) AS default_minutes
+       FROM tenants t WHERE t.mpp_id = $1 ORDER BY t.name`,
+    [mppId],
+  );
+  return rows.map((r) => ({ tenantId: r.id, tenantName: r.name, total: Number(r.total), open: Number(r.open), defaultMinutes: Number(r.default_minutes) }));
+}

@@ -24,6 +24,7 @@ export const Config = z.object({
   dbConnectTimeoutMs: z.coerce.number().int().min(100).max(600_000),
   dbStatementTimeoutMs: z.coerce.number().int().min(100).max(3_600_000),
   dbStartWaitSeconds: z.coerce.number().int().min(0).max(3600),
+  metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -49,6 +50,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   dbConnectTimeoutMs: 'DB_CONNECT_TIMEOUT_MS',
   dbStatementTimeoutMs: 'DB_STATEMENT_TIMEOUT_MS',
   dbStartWaitSeconds: 'DB_START_WAIT_SECONDS',
+  metricsToken: 'METRICS_TOKEN',
 };
 
 export class ConfigError extends Error {
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: empty(env.DB_CONNECT_TIMEOUT_MS) ?? '5000',
     dbStatementTimeoutMs: empty(env.DB_STATEMENT_TIMEOUT_MS) ?? '30000',
     dbStartWaitSeconds: empty(env.DB_START_WAIT_SECONDS) ?? '60',
+    metricsToken: empty(env.METRICS_TOKEN),
   };
   if (!/^\d+$/.test(raw.port)) throw new ConfigError('PORT', `must be a whole number, got "${raw.port}"`);
   const parsed = Config.safeParse(raw);

@@ -5683,6 +5683,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/operations/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live floor: lines, counters, tickets near the target wait, quiet devices (poll every few seconds) */
+        get: {
+            parameters: {
+                query?: {
+                    tenantId?: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            atRisk: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                serviceName: string;
+                                tenantName: string;
+                                waitingSeconds: number;
+                            }[];
+                            counters: {
+                                current: {
+                                    calledAt: string | null;
+                                    number: string;
+                                    serviceName: string;
+                                    status: string;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                officerName: string | null;
+                                pauseReason: string | null;
+                                since: string | null;
+                                /** @enum {string} */
+                                status: "open" | "paused" | "closed";
+                                tenantName: string;
+                            }[];
+                            devicesOffline: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                            }[];
+                            lines: {
+                                /** @description The longest wait has passed 80% of the target */
+                                atRisk: boolean;
+                                /** @description Waiting people x mean service time (last 24 h) / counters open for the service */
+                                expectedWaitMinutes: number | null;
+                                longestWaitSeconds: number | null;
+                                openCounters: number;
+                                servedToday: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                serviceName: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantName: string;
+                                waiting: number;
+                            }[];
+                            localDay: string;
+                            targetWaitMinutes: number;
+                            timezone: string;
+                            totals: {
+                                countersClosed: number;
+                                countersOpen: number;
+                                countersPaused: number;
+                                longestWaitSeconds: number | null;
+                                servedToday: number;
+                                waiting: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/operations/settings": {
         parameters: {
             query?: never;
@@ -5746,6 +5848,75 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/staffing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counters each agency needs per local hour for the target wait (Erlang C), beside the counters it has */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First local day of the history used */
+                    from: string;
+                    /** @description Defaults to the MPP’s target */
+                    targetWaitMinutes?: number;
+                    tenantId?: string;
+                    /** @description Last local day of the history used */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days with arrivals in the history */
+                            days: number;
+                            from: string;
+                            targetWaitMinutes: number;
+                            tenants: {
+                                countersOpenNow: number;
+                                countersTotal: number;
+                                hours: {
+                                    arrivalsPerHour: number;
+                                    countersNeeded: number;
+                                    /** @description Erlang C mean wait with the counters needed */
+                                    expectedWaitMinutes: number | null;
+                                    hour: number;
+                                    meanServiceMinutes: number | null;
+                                    probabilityOfWaiting: number | null;
+                                }[];
+                                peakCountersNeeded: number;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantName: string;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
