@@ -17,6 +17,8 @@ import { UsersPage } from './identity/UsersPage';
 import { ConsolePage } from './queue/ConsolePage';
 import { DisplayPage } from './queue/DisplayPage';
 import { KioskPage } from './queue/KioskPage';
+import { FloorPage } from './operations/FloorPage';
+import { StatsPage } from './operations/StatsPage';
 import { OnlineTicketPage } from './queue/OnlineTicketPage';
 import { QueueSetupPage } from './queue/QueueSetupPage';
 import { StatusPage } from './queue/StatusPage';
@@ -71,6 +73,8 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog', element: <CatalogAdminPage /> },
   { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
   { path: 'nasional', element: <NationalSummaryPage /> },
+  { path: 'lantai', element: <FloorPage /> },
+  { path: 'statistik', element: <StatsPage /> },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];
