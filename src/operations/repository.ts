@@ -86,12 +86,11 @@ function filters(s: Slice, params: unknown[]): string {
   return sql;
 }
 
-/** Sums ops_hourly over a slice of local days, one row per group. */
-export async function aggregate(q: Queryable, s: Slice, by: Grouping): Promise<AggRow[]> {
+/** The statement behind `aggregate`, exported so the benchmark's pgbench baseline runs the very same SQL. */
+export function aggregateSql(s: Slice, by: Grouping): { sql: string; params: unknown[] } {
   const params: unknown[] = [s.mppId, s.from, s.to];
   const where = filters(s, params);
-  const { rows } = await q.query<any>(
-    `WITH ${RANGE_CTE}
+  const sql = `WITH ${RANGE_CTE}
      SELECT ${KEY_SQL[by]} AS key,
             sum(issued)::int AS issued, sum(issued_booked)::int AS issued_booked, sum(called)::int AS called,
             sum(recalled)::int AS recalled, sum(served)::int AS served, sum(no_show)::int AS no_show,
@@ -102,9 +101,14 @@ export async function aggregate(q: Queryable, s: Slice, by: Grouping): Promise<A
             sum(total_n)::int AS total_n, sum(total_sum)::float8 AS total_sum, ops_hist_sum(total_hist) AS total_hist
        FROM ops_hourly h, r
       WHERE ${where}
-      GROUP BY 1 ORDER BY 1`,
-    params,
-  );
+      GROUP BY 1 ORDER BY 1`;
+  return { sql, params };
+}
+
+/** Sums ops_hourly over a slice of local days, one row per group. */
+export async function aggregate(q: Queryable, s: Slice, by: Grouping): Promise<AggRow[]> {
+  const { sql, params } = aggregateSql(s, by);
+  const { rows } = await q.query<any>(sql, params);
   return rows.map(toAggRow);
 }
 
