@@ -4,7 +4,7 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:ops
  *
  * Builds a throw-away database with one MPP at the demo's size (25 agencies, 159 services, 50
- * counters and officers) and BENCH_DAYS (90) days of BENCH_TICKETS (2,000) synthetic tickets a day:
+ * counters and officers) and BENCH_DAYS (35, covering November) days of BENCH_TICKETS (2,000) synthetic tickets a day:
  * issue, call, start and finish (or no-show, or cancelled while waiting), in bulk with the trigger
  * off; then derives the aggregates with ops_rebuild (the very function the trigger runs per event)
  * and times it per event. Then times getStats (the API's code path) for a month, per grouping, and
@@ -25,7 +25,7 @@ import { postgresDb } from '../src/platform/db.js';
 import { migrate } from '../src/platform/migrate.js';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DAYS = Number(process.env.BENCH_DAYS ?? 90);
+const DAYS = Number(process.env.BENCH_DAYS ?? 35);
 const PER_DAY = Number(process.env.BENCH_TICKETS ?? 2000);
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 30);
 const COUNTERS = 50;
@@ -138,9 +138,10 @@ async function main(): Promise<void> {
     await db.exec('ANALYZE');
     const hourly = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM ops_hourly')).rows[0]!.n);
     const monthRows = Number((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM ops_hourly WHERE hour >= '2026-10-31T17:00:00Z'")).rows[0]!.n);
+    const dailyRows = Number((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM ops_daily WHERE local_day >= '2026-11-01'")).rows[0]!.n);
     process.stdout.write(
       `operations stats: 1 MPP, ${services.length} services, ${DAYS} days x ${PER_DAY} tickets = ${DAYS * PER_DAY} tickets, ${events} events (built in ${built.toFixed(0)} s)\n` +
-        `aggregates: ${hourly} ops_hourly rows (${monthRows} in the month); ops_rebuild of all events ${(rebuildMs / 1000).toFixed(1)} s = ${((rebuildMs * 1000) / events).toFixed(0)} µs per event (the trigger's work per event)\n\n`,
+        `aggregates: ${hourly} ops_hourly rows (${monthRows} in the month), ${dailyRows} ops_daily rows in the month; ops_rebuild of all events ${(rebuildMs / 1000).toFixed(1)} s = ${((rebuildMs * 1000) / events).toFixed(0)} µs per event (the trigger's work per event)\n\n`,
     );
 
     // Trigger overhead on a live write: 200 single-event inserts with and without the trigger.

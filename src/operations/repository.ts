@@ -33,7 +33,7 @@ export async function setTargetWait(q: Queryable, mppId: string, minutes: number
   );
 }
 
-/** One summed slice of ops_hourly. Durations in seconds; hists are per-minute histograms. */
+/** One summed slice of the aggregates. Durations in seconds; hists are bucket histograms (empty when the grouping has none). */
 export interface AggRow {
   key: string;
   issued: number;
@@ -50,15 +50,33 @@ export interface AggRow {
   total: { n: number; sum: number; hist: number[] };
 }
 
-const KEY_SQL: Record<Grouping, string> = {
-  tenant: 'h.tenant_id::text',
-  service: 'h.service_id::text',
+/** Groupings answered from ops_daily (with histograms); the others come from ops_hourly (counts and means). */
+export const DAILY_GROUPINGS: readonly (Grouping | 'total')[] = ['total', 'tenant', 'service', 'day', 'weekday'];
+
+const DAILY_KEY: Record<string, string> = {
+  total: "'total'",
+  tenant: 'd.tenant_id::text',
+  service: 'd.service_id::text',
+  day: 'd.local_day::text',
+  weekday: '(extract(isodow FROM d.local_day)::int - 1)::text',
+};
+const HOURLY_KEY: Record<string, string> = {
   counter: 'h.counter_id::text',
   officer: 'h.officer_id',
-  hour: "extract(hour FROM h.hour AT TIME ZONE r.tz)::int::text",
-  weekday: "(extract(isodow FROM h.hour AT TIME ZONE r.tz)::int - 1)::text",
-  day: '(h.hour AT TIME ZONE r.tz)::date::text',
+  hour: 'extract(hour FROM h.hour AT TIME ZONE r.tz)::int::text',
 };
+
+const bucketCols = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+const BUCKETS = { w: bucketCols('w', 40), k: bucketCols('k', 11), s: bucketCols('s', 40), t: bucketCols('t', 40) };
+const BUCKET_SUMS = Object.values(BUCKETS).flat().map((c) => `sum(${c})::int AS ${c}`).join(', ');
+
+const COUNT_SUMS = `sum(issued)::int AS issued, sum(issued_booked)::int AS issued_booked, sum(called)::int AS called,
+            sum(recalled)::int AS recalled, sum(served)::int AS served, sum(no_show)::int AS no_show,
+            sum(cancelled)::int AS cancelled, sum(transferred)::int AS transferred,
+            sum(wait_n)::int AS wait_n, sum(wait_sum)::float8 AS wait_sum, max(wait_max) AS wait_max,
+            sum(walk_n)::int AS walk_n, sum(walk_sum)::float8 AS walk_sum,
+            sum(service_n)::int AS service_n, sum(service_sum)::float8 AS service_sum, max(service_max) AS service_max,
+            sum(total_n)::int AS total_n, sum(total_sum)::float8 AS total_sum`;
 
 export interface Slice {
   mppId: string;
@@ -73,48 +91,39 @@ const RANGE_CTE = `r AS (SELECT ($2::date::timestamp AT TIME ZONE m.timezone) AS
                                 (($3::date + 1)::timestamp AT TIME ZONE m.timezone) AS t, m.timezone AS tz
                            FROM mpps m WHERE m.id = $1)`;
 
-function filters(s: Slice, params: unknown[]): string {
-  let sql = 'h.mpp_id = $1 AND h.hour >= r.f AND h.hour < r.t';
+function filters(s: Slice, params: unknown[], alias = 'h'): string {
+  let sql = alias === 'd' ? 'd.mpp_id = $1 AND d.local_day BETWEEN $2::date AND $3::date' : 'h.mpp_id = $1 AND h.hour >= r.f AND h.hour < r.t';
   if (s.tenantId) {
     params.push(s.tenantId);
-    sql += ` AND h.tenant_id = $${params.length}`;
+    sql += ` AND ${alias}.tenant_id = $${params.length}`;
   }
   if (s.serviceId) {
     params.push(s.serviceId);
-    sql += ` AND h.service_id = $${params.length}`;
+    sql += ` AND ${alias}.service_id = $${params.length}`;
   }
   return sql;
 }
 
 /** The statement behind `aggregate`, exported so the benchmark's pgbench baseline runs the very same SQL. */
-export function aggregateSql(s: Slice, by: Grouping): { sql: string; params: unknown[] } {
+export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; params: unknown[] } {
   const params: unknown[] = [s.mppId, s.from, s.to];
+  if (DAILY_GROUPINGS.includes(by)) {
+    const where = filters(s, params, 'd');
+    return { sql: `SELECT ${DAILY_KEY[by]} AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_daily d WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
+  }
   const where = filters(s, params);
-  const sql = `WITH ${RANGE_CTE}
-     SELECT ${KEY_SQL[by]} AS key,
-            sum(issued)::int AS issued, sum(issued_booked)::int AS issued_booked, sum(called)::int AS called,
-            sum(recalled)::int AS recalled, sum(served)::int AS served, sum(no_show)::int AS no_show,
-            sum(cancelled)::int AS cancelled, sum(transferred)::int AS transferred,
-            sum(wait_n)::int AS wait_n, sum(wait_sum)::float8 AS wait_sum, max(wait_max) AS wait_max, ops_hist_sum(wait_hist) AS wait_hist,
-            sum(walk_n)::int AS walk_n, sum(walk_sum)::float8 AS walk_sum, ops_hist_sum(walk_hist) AS walk_hist,
-            sum(service_n)::int AS service_n, sum(service_sum)::float8 AS service_sum, max(service_max) AS service_max, ops_hist_sum(service_hist) AS service_hist,
-            sum(total_n)::int AS total_n, sum(total_sum)::float8 AS total_sum, ops_hist_sum(total_hist) AS total_hist
-       FROM ops_hourly h, r
-      WHERE ${where}
-      GROUP BY 1 ORDER BY 1`;
-  return { sql, params };
+  return { sql: `WITH ${RANGE_CTE} SELECT ${HOURLY_KEY[by]} AS key, ${COUNT_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
 }
 
-/** Sums ops_hourly over a slice of local days, one row per group. */
-export async function aggregate(q: Queryable, s: Slice, by: Grouping): Promise<AggRow[]> {
+/** Sums the aggregates over a slice of local days, one row per group. */
+export async function aggregate(q: Queryable, s: Slice, by: Grouping | 'total'): Promise<AggRow[]> {
   const { sql, params } = aggregateSql(s, by);
   const { rows } = await q.query<any>(sql, params);
   return rows.map(toAggRow);
 }
 
-const nums = (a: unknown): number[] => (Array.isArray(a) ? a.map(Number) : []);
-
 function toAggRow(r: any): AggRow {
+  const hist = (cols: string[]) => ('w0' in r ? cols.map((c) => Number(r[c])) : []);
   return {
     key: String(r.key),
     issued: Number(r.issued),
@@ -125,10 +134,10 @@ function toAggRow(r: any): AggRow {
     noShow: Number(r.no_show),
     cancelled: Number(r.cancelled),
     transferred: Number(r.transferred),
-    wait: { n: Number(r.wait_n), sum: Number(r.wait_sum), max: Number(r.wait_max ?? 0), hist: nums(r.wait_hist) },
-    walk: { n: Number(r.walk_n), sum: Number(r.walk_sum), hist: nums(r.walk_hist) },
-    service: { n: Number(r.service_n), sum: Number(r.service_sum), max: Number(r.service_max ?? 0), hist: nums(r.service_hist) },
-    total: { n: Number(r.total_n), sum: Number(r.total_sum), hist: nums(r.total_hist) },
+    wait: { n: Number(r.wait_n), sum: Number(r.wait_sum), max: Number(r.wait_max ?? 0), hist: hist(BUCKETS.w) },
+    walk: { n: Number(r.walk_n), sum: Number(r.walk_sum), hist: hist(BUCKETS.k) },
+    service: { n: Number(r.service_n), sum: Number(r.service_sum), max: Number(r.service_max ?? 0), hist: hist(BUCKETS.s) },
+    total: { n: Number(r.total_n), sum: Number(r.total_sum), hist: hist(BUCKETS.t) },
   };
 }
 

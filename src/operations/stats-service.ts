@@ -1,7 +1,7 @@
 import { requireMppRole, requireTenantRole, tenantScope, type Principal } from '../platform/auth.js';
 import type { Db } from '../platform/db.js';
 import { defineErrors } from '../platform/errors.js';
-import { durationStats, HIST_BUCKETS, histBelow, share } from './kpis.js';
+import { durationStats, histBelow, LONG_EDGES, share, WALK_EDGES } from './kpis.js';
 import * as repo from './repository.js';
 import type { Grouping, Kpis, Stats, StatsQuery } from './schemas.js';
 
@@ -29,14 +29,14 @@ export function resolveTenant(principal: Principal, mppId: string, tenantId: str
 }
 
 function emptyAgg(key: string): repo.AggRow {
-  const hist = () => new Array<number>(HIST_BUCKETS).fill(0);
+  const hist = (n: number) => new Array<number>(n).fill(0);
   return {
     key,
     issued: 0, issuedBooked: 0, called: 0, recalled: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0,
-    wait: { n: 0, sum: 0, max: 0, hist: hist() },
-    walk: { n: 0, sum: 0, hist: hist() },
-    service: { n: 0, sum: 0, max: 0, hist: hist() },
-    total: { n: 0, sum: 0, hist: hist() },
+    wait: { n: 0, sum: 0, max: 0, hist: hist(LONG_EDGES.length) },
+    walk: { n: 0, sum: 0, hist: hist(WALK_EDGES.length) },
+    service: { n: 0, sum: 0, max: 0, hist: hist(LONG_EDGES.length) },
+    total: { n: 0, sum: 0, hist: hist(LONG_EDGES.length) },
   };
 }
 
@@ -74,9 +74,9 @@ export function kpisOf(a: repo.AggRow, targetWaitMinutes: number): Kpis {
     cancelled: a.cancelled,
     transferred: a.transferred,
     noShowRate: share(a.noShow, a.served + a.noShow),
-    withinTargetShare: share(histBelow(a.wait.hist, targetWaitMinutes), a.wait.n),
+    withinTargetShare: a.wait.hist.length ? share(histBelow(a.wait.hist, targetWaitMinutes), a.wait.n) : null,
     wait: durationStats(a.wait),
-    walk: durationStats(a.walk),
+    walk: durationStats(a.walk, WALK_EDGES),
     service: durationStats(a.service),
     total: durationStats(a.total),
   };
@@ -102,7 +102,12 @@ export async function getStats(db: Db, principal: Principal, mppId: string, quer
   if (span < 0 || span > 365) throw statsErrors.ops_bad_period();
   const mpp = await repo.getMppInfo(db, mppId);
   const slice: repo.Slice = { mppId, from: query.from, to: query.to, tenantId, serviceId: query.serviceId };
-  const [rows, heat] = await Promise.all([repo.aggregate(db, slice, query.by), repo.arrivals(db, slice)]);
+  const daily = repo.DAILY_GROUPINGS.includes(query.by);
+  const [rows, totals, heat] = await Promise.all([
+    repo.aggregate(db, slice, query.by),
+    daily ? Promise.resolve(null) : repo.aggregate(db, slice, 'total'),
+    repo.arrivals(db, slice),
+  ]);
   const names = await repo.labels(db, mppId, query.by, rows.map((r) => r.key));
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const h of heat) heatmap[h.weekday]![h.hour] = h.issued;
@@ -116,7 +121,7 @@ export async function getStats(db: Db, principal: Principal, mppId: string, quer
     serviceId: query.serviceId ?? null,
     targetWaitMinutes: mpp.targetWaitMinutes,
     by: query.by,
-    totals: kpisOf(sumAgg(rows), mpp.targetWaitMinutes),
+    totals: kpisOf(totals ? (totals[0] ?? sumAgg([])) : sumAgg(rows), mpp.targetWaitMinutes),
     groups: rows.map((r) => ({ key: r.key, label: names.get(r.key) ?? fallbackLabel(query.by, r.key, lang), kpis: kpisOf(r, mpp.targetWaitMinutes) })),
     heatmap,
   };
