@@ -5977,7 +5977,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -5985,7 +5985,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -5994,7 +5994,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -6002,7 +6002,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -6036,7 +6036,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -6044,7 +6044,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -6053,7 +6053,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -6061,7 +6061,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median in whole minutes (from per-minute histograms) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };

@@ -54,8 +54,8 @@ export function FloorPage() {
               <tbody>
                 {f.lines.map((l) => (
                   <tr key={l.serviceId} className={l.atRisk ? 'ops-risk' : undefined}>
-                    <td>
-                      <span className="ops-name">{l.serviceName}</span>
+                    <td className="ops-name">
+                      <span>{l.serviceName}</span>
                       <span className="muted ops-sub">{l.tenantName}</span>
                     </td>
                     <td className="num">{l.waiting}</td>

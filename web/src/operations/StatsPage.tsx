@@ -61,7 +61,7 @@ export function StatsPage() {
           <input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
         </label>
         <label>
-          {t('Per', 'By')}
+          {t('Kelompokkan per', 'Group by')}
           <select value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
             {GROUPINGS.map((g) => (
               <option key={g.by} value={g.by}>{t(...g.label)}</option>
@@ -109,7 +109,7 @@ function StatsBody({ s }: { s: Stats }) {
                 <th>{t('Kelompok', 'Group')}</th>
                 <th className="ops-bar-col">{t('Diambil / dilayani', 'Issued / served')}</th>
                 <th className="num">{t('Tidak hadir', 'No-show')}</th>
-                <th className="num">{t('Tunggu med.', 'Wait med.')}</th>
+                <th className="num">{t('Tunggu median', 'Median wait')}</th>
                 <th className="num">p90</th>
                 <th className="num">{t('Layanan med.', 'Service med.')}</th>
                 <th className="num">{t('< target', '< target')}</th>
@@ -167,7 +167,9 @@ function StatsBody({ s }: { s: Stats }) {
 
 function StaffingTable({ s }: { s: ApiData<'/api/mpps/{mppId}/operations/staffing'> }) {
   const { t } = useI18n();
-  if (s.tenants.length === 0) return null;
+  const active = s.tenants.filter((x) => x.hours.length > 0);
+  if (active.length === 0) return null;
+  const idle = s.tenants.length - active.length;
   return (
     <section className="card">
       <h2>{t('Saran jumlah loket (Erlang C)', 'Staffing advice (Erlang C)')}</h2>
@@ -187,7 +189,7 @@ function StaffingTable({ s }: { s: ApiData<'/api/mpps/{mppId}/operations/staffin
           </tr>
         </thead>
         <tbody>
-          {s.tenants.map((x) => (
+          {active.map((x) => (
             <tr key={x.tenantId} className={x.peakCountersNeeded > x.countersTotal ? 'ops-risk' : undefined}>
               <td className="ops-name">{x.tenantName}</td>
               <td className="num">{x.countersTotal} / {x.countersOpenNow}</td>
@@ -203,6 +205,7 @@ function StaffingTable({ s }: { s: ApiData<'/api/mpps/{mppId}/operations/staffin
           ))}
         </tbody>
       </table>
+      {idle > 0 && <p className="muted">{t(`${idle} instansi lain tanpa kedatangan pada periode ini.`, `${idle} other agencies had no arrivals in this period.`)}</p>}
     </section>
   );
 }
