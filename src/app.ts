@@ -17,6 +17,7 @@ import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { operationsRoutes } from './operations/routes.js';
 import { queueRoutes } from './queue/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
@@ -39,6 +40,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   notificationRoutes,
   bookingRoutes,
   citizenRoutes,
+  operationsRoutes,
 ];
 
 export interface BuiltApp {
