@@ -48,7 +48,7 @@ export interface BuiltApp {
 
 /** Assembles the HTTP app over an open, migrated database. Starts no timers. */
 export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } = {}): Promise<BuiltApp> {
-  const app = createHttpServer({ logLevel: config.logLevel });
+  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy });
   const ctx: AppContext = { db, config, log: app.log, clock: opts.clock ?? systemClock, outbox: new OutboxWorker(db, app.log) };
 
   await app.register(cookie);
@@ -113,7 +113,18 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } =
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false });
+    // The build writes .br and .gz beside each text asset; hashed files under /assets/ never change.
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (reply, file) => {
+        const hashed = path.relative(config.webDir, file).split(path.sep)[0] === 'assets';
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {

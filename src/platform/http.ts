@@ -123,8 +123,10 @@ function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | 
 
 export interface HttpOptions {
   logLevel: string;
-  trustProxy?: boolean;
+  trustProxy?: boolean | number | string[];
 }
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** The Fastify instance with Layan's conventions: zod contracts, request ids, problem+json errors. */
 export function createHttpServer(opts: HttpOptions): App {
@@ -137,7 +139,8 @@ export function createHttpServer(opts: HttpOptions): App {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: opts.trustProxy ?? false,
+    // A hop count trusts that many proxies nearest the server (what Fastify does with a number).
+    trustProxy: typeof opts.trustProxy === 'number' ? trustHops(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();

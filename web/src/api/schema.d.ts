@@ -191,7 +191,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -236,7 +235,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -299,7 +297,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -353,7 +350,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -3149,7 +3145,96 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Delete the account: contacts, sessions, push subscriptions and ticket follows (UU PDP) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/contacts/{kind}/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one verified phone number or email from the account (not the last one); its ticket follows and codes go too */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "phone" | "email";
+                    value: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                /** @enum {string} */
+                                kind: "phone" | "email";
+                                value: string;
+                                verifiedAt: string;
+                            }[];
+                            csrfToken: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                        };
+                    };
+                };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6104,7 +6189,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -6161,7 +6245,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -6217,7 +6300,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -6279,7 +6361,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -10800,7 +10881,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -10868,7 +10948,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -10930,7 +11009,6 @@ export interface paths {
                 403: components["responses"]["identityReadProblem403"];
                 404: components["responses"]["identityReadProblem404"];
                 409: components["responses"]["identityReadProblem409"];
-                423: components["responses"]["identityReadProblem423"];
                 429: components["responses"]["identityReadProblem429"];
                 503: components["responses"]["identityReadProblem503"];
             };
@@ -10995,7 +11073,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -11069,7 +11146,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -11138,7 +11214,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -11190,7 +11265,6 @@ export interface paths {
                 413: components["responses"]["identityWriteProblem413"];
                 415: components["responses"]["identityWriteProblem415"];
                 422: components["responses"]["identityWriteProblem422"];
-                423: components["responses"]["identityWriteProblem423"];
                 429: components["responses"]["identityWriteProblem429"];
                 503: components["responses"]["identityWriteProblem503"];
             };
@@ -11943,7 +12017,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: not_found */
+        /** @description Problem: contact_not_found, not_found */
         citizenReadProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -11951,11 +12025,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "not_found";
+                    code: "contact_not_found" | "not_found";
                 };
             };
         };
-        /** @description Problem: ticket_not_followable */
+        /** @description Problem: last_contact, ticket_not_followable */
         citizenReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -11963,7 +12037,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "ticket_not_followable";
+                    code: "last_contact" | "ticket_not_followable";
                 };
             };
         };
@@ -12027,7 +12101,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: not_found */
+        /** @description Problem: contact_not_found, not_found */
         citizenWriteProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -12035,11 +12109,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "not_found";
+                    code: "contact_not_found" | "not_found";
                 };
             };
         };
-        /** @description Problem: conflict, invalid_transition, ticket_not_followable */
+        /** @description Problem: conflict, invalid_transition, last_contact, ticket_not_followable */
         citizenWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -12047,7 +12121,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "invalid_transition" | "ticket_not_followable";
+                    code: "conflict" | "invalid_transition" | "last_contact" | "ticket_not_followable";
                 };
             };
         };
@@ -12411,19 +12485,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: account_locked */
-        identityReadProblem423: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @enum {string} */
-                    code: "account_locked";
-                };
-            };
-        };
-        /** @description Problem: rate_limited */
+        /** @description Problem: login_throttled, rate_limited */
         identityReadProblem429: {
             headers: {
                 [name: string]: unknown;
@@ -12431,7 +12493,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "rate_limited";
+                    code: "login_throttled" | "rate_limited";
                 };
             };
         };
@@ -12543,19 +12605,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: account_locked */
-        identityWriteProblem423: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @enum {string} */
-                    code: "account_locked";
-                };
-            };
-        };
-        /** @description Problem: rate_limited */
+        /** @description Problem: login_throttled, rate_limited */
         identityWriteProblem429: {
             headers: {
                 [name: string]: unknown;
@@ -12563,7 +12613,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "rate_limited";
+                    code: "login_throttled" | "rate_limited";
                 };
             };
         };
