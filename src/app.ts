@@ -24,6 +24,7 @@ import { systemClock, type AppContext, type Clock } from './platform/context.js'
 import type { Db } from './platform/db.js';
 import { commonErrors } from './platform/errors.js';
 import { createHttpServer, sendProblem, type App } from './platform/http.js';
+import { addProblemResponses, openApiPath } from './platform/problem-docs.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 
 /** Each domain registers its routes here; order does not matter. */
@@ -65,12 +66,20 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } =
     },
   });
   await app.register(rateLimit, { global: false });
+  // Which domain registered each route, so the OpenAPI document lists the problems it may answer.
+  const routeDomains = new Map<string, string>();
+  let registering: string | undefined;
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (registering) routeDomains.set(`${method} ${openApiPath(route.url)}`, registering);
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Layan API', description: 'Platform for Mal Pelayanan Publik', version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
+    transformObject: (documents) =>
+      addProblemResponses('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject, (method, url) => routeDomains.get(`${method} ${url}`)),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -95,7 +104,11 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } =
     now: ctx.clock.now().toISOString(),
   }));
 
-  for (const register of DOMAINS) await register(app, ctx);
+  for (const register of DOMAINS) {
+    registering = register.name.replace(/Routes$/, '');
+    await register(app, ctx);
+  }
+  registering = undefined;
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
