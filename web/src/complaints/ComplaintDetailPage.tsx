@@ -3,9 +3,10 @@ import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { BodyOf } from '../api/types';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { ACTION_LABEL, CLASS_LABEL, formatDateTime, pick, STATUS_LABEL, SUBJECT_LABEL } from './labels';
-import { complaintOptions, useStaffMpp, type ComplaintDetail } from './staff';
+import { complaintOptions, type ComplaintDetail } from './staff';
 import './complaints.css';
 
 type Detail = ComplaintDetail;
@@ -14,7 +15,7 @@ type Action = ComplaintDetail['allowedActions'][number];
 /** One complaint for a handler or the assigned tenant: facts, the steps allowed now, history. */
 export function ComplaintDetailPage() {
   const { complaintId = '' } = useParams();
-  const mppId = useStaffMpp();
+  const { mppId } = useCurrentMpp();
   const { t, lang } = useI18n();
   const [c, setC] = useState<Detail | null>(null);
   const [tenants, setTenants] = useState<{ id: string; name: string }[]>([]);

@@ -4,10 +4,11 @@ import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { paths } from '../api/schema';
 import type { ResponseOf } from '../api/types';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { CLASS_LABEL, formatDateTime, pick, STATUS_LABEL } from './labels';
-import { complaintOptions, useStaffMpp, type ComplaintItem } from './staff';
+import { complaintOptions, type ComplaintItem } from './staff';
 import './complaints.css';
 
 type ApiKey = ResponseOf<'/api/mpps/{mppId}/open311-keys'>[number];
@@ -18,7 +19,7 @@ type Status = NonNullable<BodyOfList['status']>;
 export function ComplaintsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const mppId = useStaffMpp();
+  const { mppId } = useCurrentMpp();
   const isHandler = hasRole(user, 'mpp_admin', 'national_admin');
   const [items, setItems] = useState<ComplaintItem[]>([]);
   const [status, setStatus] = useState('');

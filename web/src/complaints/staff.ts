@@ -1,6 +1,5 @@
 import { client, unwrap } from '../api/client';
 import type { ResponseOf } from '../api/types';
-import { useCurrentMpp } from '../current-mpp';
 
 /** A complaint as staff see it in the list (the contract's shape). */
 export type ComplaintItem = ResponseOf<'/api/mpps/{mppId}/complaints'>[number];
@@ -8,8 +7,3 @@ export type ComplaintItem = ResponseOf<'/api/mpps/{mppId}/complaints'>[number];
 export type ComplaintDetail = ResponseOf<'/api/mpps/{mppId}/complaints/{complaintId}'>;
 /** Who a complaint can be about or assigned to, in an MPP. */
 export const complaintOptions = (mppIdOrSlug: string) => unwrap(client.GET('/api/complaints/options/{slug}', { params: { path: { slug: mppIdOrSlug } } }));
-
-/** The MPP a staff member works in: the one chosen in the staff shell's switcher. */
-export function useStaffMpp(): string | null {
-  return useCurrentMpp().mppId;
-}
