@@ -46,8 +46,8 @@ export interface BuiltApp {
 }
 
 /** Assembles the HTTP app over an open, migrated database. Starts no timers. */
-export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } = {}): Promise<BuiltApp> {
-  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy });
+export async function buildApp(db: Db, config: Config, opts: { clock?: Clock; logStream?: { write(line: string): void } } = {}): Promise<BuiltApp> {
+  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy, logStream: opts.logStream });
   const ctx: AppContext = { db, config, log: app.log, clock: opts.clock ?? systemClock, outbox: new OutboxWorker(db, app.log) };
 
   await app.register(cookie);

@@ -9,6 +9,7 @@ import zodId from 'zod/v4/locales/id.js';
 import { AppError, commonErrors, type FieldIssue, type Messages } from './errors.js';
 import { isDatabaseUnavailable } from './db.js';
 import { localize, parseBilingual, pickLanguage, type Lang } from './i18n.js';
+import { REDACT_PATHS, redactUrl } from './redact.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -129,6 +130,8 @@ function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | 
 export interface HttpOptions {
   logLevel: string;
   trustProxy?: boolean | number | string[];
+  /** Where log lines go (tests read them); stdout by default. */
+  logStream?: { write(line: string): void };
 }
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -138,7 +141,18 @@ export function createHttpServer(opts: HttpOptions): App {
   const app = Fastify({
     logger: {
       level: opts.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      redact: REDACT_PATHS,
+      serializers: {
+        // Fastify's own request serializer, with tokens, codes and personal data taken out of the URL.
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redactUrl(request.url, request.routeOptions?.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
