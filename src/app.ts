@@ -25,6 +25,7 @@ import type { Db } from './platform/db.js';
 import { commonErrors } from './platform/errors.js';
 import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
+import { installStreamLimit } from './platform/stream-limit.js';
 
 /** Each domain registers its routes here; order does not matter. */
 const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
@@ -75,6 +76,7 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock; lo
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuth(app, db);
+  installStreamLimit(app, config.sseMaxPerAddress);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

@@ -80,6 +80,11 @@ export const commonErrors = defineErrors({
     id: 'Layanan sedang tidak dapat menjangkau basis data. Coba lagi sebentar lagi.',
     en: 'The service cannot reach its database right now. Try again in a moment.',
   },
+  too_many_streams: {
+    status: 429,
+    id: 'Terlalu banyak siaran langsung terbuka dari alamat Anda (paling banyak {max}). Tutup tab yang tidak dipakai lalu coba lagi.',
+    en: 'Too many live streams open from your address (at most {max}). Close unused tabs and try again.',
+  },
   idempotency_mismatch: {
     status: 422,
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda.',
