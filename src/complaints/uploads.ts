@@ -15,6 +15,11 @@ export const MAX_FILES = 3;
 export const ALLOWED_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 
 export const uploadErrors = defineErrors({
+  malformed_multipart: {
+    status: 400,
+    id: 'Formulir multipart tidak lengkap atau rusak. Kirim ulang formulirnya.',
+    en: 'The multipart form is incomplete or malformed. Send the form again.',
+  },
   file_too_large: { status: 413, id: 'Berkas terlalu besar (maksimal 5 MB per berkas).', en: 'File too large (at most 5 MB per file).' },
   too_many_files: { status: 413, id: 'Terlalu banyak berkas (maksimal 3).', en: 'Too many files (at most 3).' },
   file_type_refused: {
@@ -79,7 +84,10 @@ export async function readMultipartBody(request: FastifyRequest): Promise<void> 
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw uploadErrors.file_too_large();
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw uploadErrors.too_many_files();
-    throw err;
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status < 500) throw err;
+    // The parser's own errors ("Unexpected end of form", "Malformed part header") carry no status.
+    throw uploadErrors.malformed_multipart();
   }
   request.body = fields;
   request.uploads = uploads;

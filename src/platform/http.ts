@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FastifySchemaCompiler } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -44,11 +45,27 @@ class ZodRequestError extends Error {
   }
 }
 
+const NUL_MESSAGE = JSON.stringify({ id: 'Teks tidak boleh berisi karakter NUL (\\u0000).', en: 'Text may not contain the NUL character (\\u0000).' });
+
+/** PostgreSQL text cannot hold U+0000: a request carrying one is refused here, not by a 500. */
+function pathWithNul(value: unknown, path: (string | number)[], depth = 0): (string | number)[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 32 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = pathWithNul(inner, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Keeps zod's issues so the error handler can word them in both languages. */
 const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     if (!(schema instanceof $ZodType)) return { value: data };
+    const nul = pathWithNul(data, []);
+    if (nul) return { error: new ZodRequestError([{ code: 'custom', path: nul, input: undefined, message: NUL_MESSAGE }]) };
     const result = (schema as z.ZodType).safeParse(data);
     return result.success ? { value: result.data } : { error: new ZodRequestError(result.error.issues) };
   };
@@ -66,6 +83,8 @@ const FRAMEWORK_ERRORS: Record<string, { code: string } & Messages> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', id: 'Panjang konten tidak valid.', en: 'Invalid content length.' },
   FST_ERR_BAD_URL: { code: 'bad_request', id: 'Alamat permintaan tidak valid.', en: 'The request URL is invalid.' },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', id: 'Permintaan tidak valid.', en: 'Invalid request.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'uri_too_long', id: 'Alamat permintaan terlalu panjang.', en: 'The request URL is too long.' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'unsupported_media_type', id: 'Permintaan ini bukan multipart/form-data.', en: 'This request is not multipart/form-data.' },
   FST_ERR_RATE_LIMIT: {
     code: 'rate_limited',
     id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
@@ -134,6 +153,27 @@ export interface HttpOptions {
   logStream?: { write(line: string): void };
 }
 
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers too large, a
+ * malformed request line): answer those with problem+json too, in Bahasa Indonesia.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const [status, code, id, en] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'Permintaan terlalu lama dikirim.', 'The request took too long to arrive.']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'Header permintaan terlalu besar.', 'The request headers are too large.']
+        : err.code === 'HPE_URI_TOO_LONG'
+          ? [414, 'uri_too_long', 'Alamat permintaan terlalu panjang.', 'The request URL is too long.']
+          : [400, 'bad_request', 'Permintaan HTTP tidak valid.', 'The HTTP request is malformed.'];
+  const body = JSON.stringify({ type: `urn:layan:problem:${code}`, title: id, status, code, detail: en });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** The Fastify instance with Layan's conventions: zod contracts, request ids, problem+json errors. */
@@ -162,6 +202,12 @@ export function createHttpServer(opts: HttpOptions): App {
     trustProxy: typeof opts.trustProxy === 'number' ? trustHops(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Errors the router raises before any hook (a bad %-escape, an over-long path parameter).
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', String(request.id));
+      return sendProblem(request, reply, toAppError(error, 'id') ?? new AppError('bad_request', 400, { id: 'Permintaan tidak valid.', en: 'Invalid request.' }));
+    },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   const registered: { method: string; url: string; hidden: boolean }[] = [];
