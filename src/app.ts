@@ -27,6 +27,7 @@ import { commonErrors } from './platform/errors.js';
 import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { addProblemResponses, openApiPath } from './platform/problem-docs.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
+import { installStreamLimit } from './platform/stream-limit.js';
 
 /** Each domain registers its routes here; order does not matter. */
 const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
@@ -49,8 +50,8 @@ export interface BuiltApp {
 }
 
 /** Assembles the HTTP app over an open, migrated database. Starts no timers. */
-export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } = {}): Promise<BuiltApp> {
-  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy });
+export async function buildApp(db: Db, config: Config, opts: { clock?: Clock; logStream?: { write(line: string): void } } = {}): Promise<BuiltApp> {
+  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy, logStream: opts.logStream });
   const ctx: AppContext = { db, config, log: app.log, clock: opts.clock ?? systemClock, outbox: new OutboxWorker(db, app.log) };
 
   await app.register(cookie);
@@ -86,6 +87,7 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } =
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuth(app, db);
+  installStreamLimit(app, config.sseMaxPerAddress);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
