@@ -5808,7 +5808,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -5886,7 +5886,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -6042,7 +6042,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -6050,12 +6050,26 @@ export interface paths {
                                     waitingSeconds: number | null;
                                 };
                             } | null;
+                            maxRecalls: number;
                             myCounts: {
                                 called: number;
                                 noShow: number;
                                 served: number;
                                 transferred: number;
                             };
+                            parked: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                parkedAt: string;
+                                parkedByCounter: string | null;
+                                serviceName: string;
+                            }[];
+                            pauseReasons: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                            }[];
                             timezone: string;
                             transferTargets: {
                                 counters: {
@@ -6071,6 +6085,12 @@ export interface paths {
                                     tenantName: string;
                                 }[];
                             };
+                            undoableNoShow: {
+                                number: string;
+                                /** Format: uuid */
+                                ticketId: string;
+                                until: string;
+                            } | null;
                             waiting: {
                                 tickets: {
                                     bookedFor: string | null;
@@ -6167,7 +6187,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pause a counter with a reason */
+        /** Pause a counter with one of the MPP's pause reasons */
         post: {
             parameters: {
                 query?: never;
@@ -6181,7 +6201,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reason: string;
+                        reason?: string;
+                        /** Format: uuid */
+                        reasonId?: string;
                     };
                 };
             };
@@ -6288,6 +6310,190 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/counters/{counterId}/unpark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a parked ticket back to this counter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ticketId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: {
+                                allowedActions: string[];
+                                calledAt: string | null;
+                                counter: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    number: number;
+                                } | null;
+                                events: {
+                                    actorId: string | null;
+                                    actorType: string;
+                                    at: string;
+                                    counterId: string | null;
+                                    fromServiceId: string | null;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    serviceId: string;
+                                    type: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                issuedAt: string;
+                                number: string;
+                                priorityClass: string | null;
+                                recallCount: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                                tenantName: string;
+                                times: {
+                                    serviceSeconds: number | null;
+                                    totalSeconds: number | null;
+                                    waitingSeconds: number | null;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kiosks and boards: last seen, online, app version, printer error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appVersion: string | null;
+                            /** Format: uuid */
+                            deviceId: string;
+                            /** @enum {string} */
+                            kind: "kiosk" | "display";
+                            lastSeenAt: string | null;
+                            name: string;
+                            online: boolean;
+                            page: string | null;
+                            printerError: string | null;
+                            printerErrorAt: string | null;
+                            revoked: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A kiosk or board reports it is alive (app version, printer error) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        appVersion: string;
+                        page?: string;
+                        printerError?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serverTime: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6560,14 +6766,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
@@ -6579,6 +6786,138 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/pause-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pause reasons of the MPP */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a pause reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/pause-reasons/{reasonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change, reorder or retire a pause reason */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    reasonId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        label?: string;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/mpps/{mppId}/queue/priority-classes": {
@@ -6987,14 +7326,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
@@ -7064,7 +7404,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7142,7 +7482,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7218,7 +7558,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7294,7 +7634,83 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            tenantName: string;
+                            times: {
+                                serviceSeconds: number | null;
+                                totalSeconds: number | null;
+                                waitingSeconds: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/park": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Park the ticket at the counter in the agency's pool */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: string[];
+                            calledAt: string | null;
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            events: {
+                                actorId: string | null;
+                                actorType: string;
+                                at: string;
+                                counterId: string | null;
+                                fromServiceId: string | null;
+                                note: string | null;
+                                /** Format: uuid */
+                                serviceId: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            number: string;
+                            priorityClass: string | null;
+                            recallCount: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7370,13 +7786,97 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
                                 totalSeconds: number | null;
                                 waitingSeconds: number | null;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/reprint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The ticket as printed, to print it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calledAt: string | null;
+                            /** @enum {string} */
+                            channel: "kiosk" | "reception" | "online";
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            noCounter: ("paused" | "closed") | null;
+                            number: string;
+                            peopleAhead: number | null;
+                            priorityClass: string | null;
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            statusToken: string;
+                            surveyCode: string;
+                            tenantName: string;
+                            visitTickets: {
+                                number: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            }[];
+                            visitToken: string;
                         };
                     };
                 };
@@ -7446,7 +7946,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7532,7 +8032,83 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            tenantName: string;
+                            times: {
+                                serviceSeconds: number | null;
+                                totalSeconds: number | null;
+                                waitingSeconds: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/undo-no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a no-show within a minute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: string[];
+                            calledAt: string | null;
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            events: {
+                                actorId: string | null;
+                                actorType: string;
+                                at: string;
+                                counterId: string | null;
+                                fromServiceId: string | null;
+                                note: string | null;
+                                /** Format: uuid */
+                                serviceId: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            number: string;
+                            priorityClass: string | null;
+                            recallCount: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -9007,14 +9583,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
@@ -9091,14 +9668,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };

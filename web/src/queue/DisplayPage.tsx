@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { Announcer } from './announcer';
-import { bearer, deviceToken } from './device';
+import { bearer, deviceToken, startHeartbeat } from './device';
 import { openEventStream } from './sse-client';
 import './queue.css';
 import { timeOf, type DisplayEvent, type DisplaySnapshot } from './types';
@@ -20,6 +20,7 @@ export function DisplayPage() {
   const { t } = useI18n();
   const zone = new URLSearchParams(window.location.search).get('zona');
   const token = useMemo(() => deviceToken('display', mppId), [mppId]);
+  useEffect(() => startHeartbeat(mppId, token, 'layar'), [mppId, token]);
   const [snap, setSnap] = useState<DisplaySnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [connected, setConnected] = useState(false);
