@@ -152,7 +152,7 @@ export function ConsolePage() {
     <span className="ca">
       <button type="button" className={p.className} disabled={!!why[p.id]} aria-describedby={why[p.id] ? `why-${p.id}` : undefined} title={why[p.id] ?? undefined} aria-keyshortcuts={p.shortcut} onClick={p.onClick}>
         {p.label}
-        {p.shortcut && <kbd>{p.shortcut}</kbd>}
+        {p.shortcut && <kbd aria-hidden="true">{p.shortcut}</kbd>}
       </button>
       {why[p.id] && (
         <span className="ca-why" id={`why-${p.id}`}>
