@@ -350,7 +350,7 @@ export function ConsolePage() {
                 </span>
                 <span className="cl-wait">{mmss(since(w.issuedAt, now))}</span>
                 <span className="cl-acts">
-                  <button type="button" disabled={!!why.callThis} title={why.callThis ?? undefined} onClick={() => setCallThis({ id: w.id, number: w.number, reason: '' })}>
+                  <button type="button" disabled={!!why.callThis} title={why.callThis ?? undefined} aria-describedby={why.callThis ? 'why-callNext' : undefined} onClick={() => setCallThis({ id: w.id, number: w.number, reason: '' })}>
                     {t('Panggil', 'Call')}
                   </button>
                   <button type="button" onClick={() => void reprint(w.id)} aria-label={t(`Cetak ulang ${w.number}`, `Reprint ${w.number}`)}>
@@ -396,7 +396,7 @@ export function ConsolePage() {
                     {p.serviceName}
                     {p.parkedByCounter && <em> · {p.parkedByCounter}</em>} · {timeOf(p.parkedAt, view.timezone)}
                   </span>
-                  <button type="button" disabled={!!why.unpark} title={why.unpark ?? undefined} onClick={() => void act(`/counters/${c.id}/unpark`, { ticketId: p.id })}>
+                  <button type="button" disabled={!!why.unpark} title={why.unpark ?? undefined} aria-describedby={why.unpark ? 'why-callNext' : undefined} onClick={() => void act(`/counters/${c.id}/unpark`, { ticketId: p.id })}>
                     {t('Panggil kembali', 'Call back')}
                   </button>
                 </li>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
+import { PauseReasonsPanel } from './PauseReasonsPanel';
 import './queue.css';
 import type { CounterView } from './types';
 
@@ -170,6 +171,7 @@ export function QueueSetupPage() {
         </section>
       )}
 
+      {setup.mppWide && <PauseReasonsPanel mppId={mppId} />}
       {setup.mppWide && rules && <RulesEditor rules={rules} onSave={(r) => save(t('Aturan antrean', 'Queue rules'), '/settings', 'PUT', r)} />}
     </div>
   );
