@@ -6,6 +6,7 @@ import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue, publish } from '../platform/outbox.js';
 import { announceTicketProgress } from './events.js';
 import * as counters from './counter-repository.js';
+import * as floor from './floor-repository.js';
 import * as repo from './repository.js';
 import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from './schemas.js';
 import { nextStatus, type TicketAction } from './state.js';
@@ -20,7 +21,7 @@ const COUNTER_ACTIONS: Record<string, string[]> = { open: ['pause', 'close', 'ca
 export const OFFICER_ROLES = ['officer', 'tenant_admin'] as const;
 
 /** Only officers (and admins) of the counter's agency may staff it. @throws 401/403/404 */
-async function staffedCounter(q: Queryable, principal: Principal, mppId: string, counterId: string): Promise<counters.CounterRow> {
+export async function staffedCounter(q: Queryable, principal: Principal, mppId: string, counterId: string): Promise<counters.CounterRow> {
   requireStaff(principal);
   const counter = await counters.getCounter(q, mppId, counterId).catch((err) => {
     // Learn nothing about an MPP you have no grant in.
@@ -88,7 +89,7 @@ export async function setCounterStatus(
   return toCounterView(await counters.getCounter(db, mppId, counterId));
 }
 
-async function requireOpenAndFree(tx: Queryable, mppId: string, counterId: string): Promise<void> {
+export async function requireOpenAndFree(tx: Queryable, mppId: string, counterId: string): Promise<void> {
   const state = await counters.lockCounterState(tx, mppId, counterId);
   if (state.status !== 'open') throw invalidTransition('call', state.status, COUNTER_ACTIONS[state.status]!);
   const current = await counters.currentTicketId(tx, mppId, counterId);
@@ -144,7 +145,8 @@ export async function callSpecific(ctx: ServiceContext, input: { mppId: string; 
   });
 }
 
-export type StaffAction = Exclude<TicketAction, 'call'>;
+/** Park, call back and undo have their own functions (floor-service.ts). */
+export type StaffAction = Exclude<TicketAction, 'call' | 'park' | 'unpark' | 'undo_no_show'>;
 
 /**
  * Recall, start, finish, no-show, transfer or cancel a ticket, by an officer of the agency handling it.
@@ -171,7 +173,7 @@ export async function ticketAction(
     const base = { mppId, ticketId, from: t.status, to, at, actorType: actor.type, actorId: actor.id };
     switch (action) {
       case 'recall': {
-        const max = (await tx.query<{ max_recalls: number }>('SELECT max_recalls FROM queue_mpp_settings WHERE mpp_id = $1', [mppId])).rows[0]?.max_recalls ?? 3;
+        const max = await maxRecallsOf(tx, mppId);
         if (t.recallCount >= max) throw consoleErrors.recall_limit({ max });
         await repo.applyTransition(tx, { ...base, event: 'recalled' }, { recall: true });
         await emitTicketDisplay(tx, t, 'recall', at);
@@ -220,6 +222,10 @@ export async function ticketAction(
   });
 }
 
+async function maxRecallsOf(q: Queryable, mppId: string): Promise<number> {
+  return (await q.query<{ max_recalls: number }>('SELECT max_recalls FROM queue_mpp_settings WHERE mpp_id = $1', [mppId])).rows[0]?.max_recalls ?? 3;
+}
+
 /** 'ticket.served' leaves through the outbox (durable) and NOTIFY (live, e.g. the survey tablet). */
 async function servedSideEffects(tx: Queryable, t: repo.TicketRow): Promise<void> {
   const payload = { mppId: t.mppId, ticketId: t.id, serviceId: t.serviceId, tenantId: t.tenantId, counterId: t.counterId, visitId: t.visitId };
@@ -258,6 +264,10 @@ export async function consoleView(db: Db, principal: Principal, mppId: string, c
       services: targets.rows.map((r) => ({ id: r.id, name: r.name, tenantName: r.tenant_name })),
       counters: counterTargets.rows,
     },
+    maxRecalls: await maxRecallsOf(db, mppId),
+    parked: await floor.parkedPool(db, mppId, counter.tenantId, localDay),
+    pauseReasons: (await floor.listPauseReasons(db, mppId, true)).map((r) => ({ id: r.id, label: r.label })),
+    undoableNoShow: await floor.undoableNoShow(db, mppId, counterId, at),
   };
 }
 

@@ -3,6 +3,7 @@ import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { requestContext, type App } from '../platform/http.js';
 import * as console_ from './console-service.js';
+import * as floor from './floor-service.js';
 import { QueueFeeds } from './feed.js';
 import { QueueHub } from './hub.js';
 import {
@@ -13,7 +14,15 @@ import {
   CounterParams,
   CounterSetupRequest,
   CounterView,
+  CreatePauseReason,
   CreatePriorityClass,
+  DeviceHealth,
+  HeartbeatRequest,
+  HeartbeatResult,
+  PauseReason,
+  PauseReasonParams,
+  UnparkRequest,
+  UpdatePauseReason,
   DisplayQuery,
   DisplaySnapshot,
   IdempotencyHeaders,
@@ -123,9 +132,12 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       console_.setCounterStatus(requestContext(request, db, clock), { ...request.params, action, reason: null }),
     );
   }
-  app.post(`${base}/counters/:counterId/pause`, { schema: { tags, summary: 'Pause a counter with a reason', params: CounterParams, body: PauseRequest, response: { 200: CounterView } } }, async (request) =>
-    console_.setCounterStatus(requestContext(request, db, clock), { ...request.params, action: 'pause', reason: request.body.reason }),
+  app.post(`${base}/counters/:counterId/pause`, { schema: { tags, summary: 'Pause a counter with one of the MPP\'s pause reasons', params: CounterParams, body: PauseRequest, response: { 200: CounterView } } }, async (request) =>
+    floor.pauseCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, clock.now(), actorOf(request.principal, request.id)),
   );
+  app.post(`${base}/counters/:counterId/unpark`, { schema: { tags, summary: 'Call a parked ticket back to this counter', params: CounterParams, body: UnparkRequest, response: { 200: CallResult } } }, async (request) => ({
+    ticket: await floor.unparkTicket(db, request.principal, request.params.mppId, request.params.counterId, request.body.ticketId, clock.now(), actorOf(request.principal, request.id)),
+  }));
   app.post(`${base}/counters/:counterId/call-next`, { schema: { tags, summary: 'Call the best waiting ticket', params: CounterParams, response: { 200: CallResult } } }, async (request) => ({
     ticket: await console_.callNext(requestContext(request, db, clock), request.params),
   }));
@@ -151,6 +163,24 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     console_.ticketAction(requestContext(request, db, clock), { ...request.params, action: 'transfer', transfer: request.body }),
   );
 
+  app.post(`${base}/tickets/:ticketId/park`, { schema: { tags, summary: 'Park the ticket at the counter in the agency\'s pool', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
+    floor.parkTicket(db, request.principal, request.params.mppId, request.params.ticketId, null, clock.now(), actorOf(request.principal, request.id)),
+  );
+  app.post(`${base}/tickets/:ticketId/undo-no-show`, { schema: { tags, summary: 'Undo a no-show within a minute', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
+    floor.undoNoShow(db, request.principal, request.params.mppId, request.params.ticketId, clock.now(), actorOf(request.principal, request.id)),
+  );
+  app.post(`${base}/tickets/:ticketId/reprint`, { schema: { tags, summary: 'The ticket as printed, to print it again', params: TicketParams, response: { 200: TicketView } } }, async (request) =>
+    floor.reprintTicket(db, request.principal, request.params.mppId, request.params.ticketId, clock.now(), actorOf(request.principal, request.id)),
+  );
+
+  // --- Devices -------------------------------------------------------------------------------------
+  app.post(`${base}/devices/heartbeat`, { schema: { tags, summary: 'A kiosk or board reports it is alive (app version, printer error)', params: MppParams, body: HeartbeatRequest, response: { 200: HeartbeatResult } }, config: { rateLimit: false } }, async (request) =>
+    floor.heartbeat(db, request.principal, request.params.mppId, request.body, clock.now()),
+  );
+  app.get(`${base}/devices/health`, { schema: { tags, summary: 'Kiosks and boards: last seen, online, app version, printer error', params: MppParams, response: { 200: z.array(DeviceHealth) } } }, async (request) =>
+    floor.deviceHealth(db, request.principal, request.params.mppId, clock.now()),
+  );
+
   // --- Settings -----------------------------------------------------------------------------------
   app.get(`${base}/setup`, { schema: { tags, summary: 'Services with daily quotas and counters with their services, for the set-up page', params: MppParams, response: { 200: QueueSetupView } } }, async (request) =>
     settings.getSetup(db, request.principal, request.params.mppId),
@@ -169,6 +199,15 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   );
   app.post(`${base}/priority-classes`, { schema: { tags, summary: 'Add a priority class', params: MppParams, body: CreatePriorityClass, response: { 201: PriorityClass } } }, async (request, reply) =>
     reply.status(201).send(await settings.createPriorityClass(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+  );
+  app.get(`${base}/pause-reasons`, { schema: { tags, summary: 'Pause reasons of the MPP', params: MppParams, response: { 200: z.array(PauseReason) } } }, async (request) =>
+    floor.pauseReasons(db, request.principal, request.params.mppId),
+  );
+  app.post(`${base}/pause-reasons`, { schema: { tags, summary: 'Add a pause reason', params: MppParams, body: CreatePauseReason, response: { 201: PauseReason } } }, async (request, reply) =>
+    reply.status(201).send(await floor.createPauseReason(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+  );
+  app.patch(`${base}/pause-reasons/:reasonId`, { schema: { tags, summary: 'Change, reorder or retire a pause reason', params: PauseReasonParams, body: UpdatePauseReason, response: { 200: PauseReason } } }, async (request) =>
+    floor.updatePauseReason(db, request.principal, request.params.mppId, request.params.reasonId, request.body, actorOf(request.principal, request.id)),
   );
   app.patch(`${base}/priority-classes/:classId`, { schema: { tags, summary: 'Change a priority class', params: ClassParams, body: UpdatePriorityClass, response: { 200: PriorityClass } } }, async (request) =>
     settings.updatePriorityClass(db, request.principal, request.params.mppId, request.params.classId, request.body, actorOf(request.principal, request.id)),

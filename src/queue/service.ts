@@ -8,6 +8,7 @@ import { zoneAbbr } from '../platform/zones.js';
 import { toMinutes } from './estimate.js';
 import { computePositions, type Position } from './positions.js';
 import * as repo from './repository.js';
+import { printedSurveyCode } from './survey-code.js';
 import type { IssueTicketRequest, QueueOffer, TicketView } from './schemas.js';
 import { nextStatus } from './state.js';
 import { emitTicketDisplay } from './transitions.js';
@@ -165,6 +166,7 @@ export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts
     estimatedWaitRange,
     noCounter,
     statusToken: t.statusToken,
+    surveyCode: printedSurveyCode(t.statusToken),
     visitToken: t.visitToken,
     visitTickets: visit.filter((v) => v.id !== t.id).map((v) => ({ number: v.number, serviceName: v.serviceName, status: v.status })),
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Queryable } from '../platform/db.js';
-import { issueSurveyToken } from './tokens.js';
+import { replaceTokenHash } from './repository.js';
+import { codeForStatusToken, hashCode, issueSurveyToken } from './tokens.js';
 
 /**
  * Where the survey meets the queue. The queue announces a finished ticket with the outbox topic
@@ -42,7 +43,12 @@ export async function findServedBooking(q: Queryable, mppId: string, bookingId: 
  */
 export async function ensureTicketToken(tx: Queryable, mppId: string, ticketId: string, fallback: { serviceId: string; servedAt: Date }): Promise<void> {
   const served = (await findServedTicket(tx, mppId, ticketId)) ?? fallback;
-  await issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId: served.serviceId, servedAt: served.servedAt });
+  const issued = await issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId: served.serviceId, servedAt: served.servedAt });
+  if (issued.code === null) return;
+  // A new token answers to the code printed on the ticket (derived from its status token), so the
+  // person can type it at /survei without the QR (issue 12).
+  const { rows } = await tx.query<{ status_token: string }>('SELECT status_token FROM tickets WHERE mpp_id = $1 AND id = $2', [mppId, ticketId]);
+  if (rows[0]) await replaceTokenHash(tx, mppId, 'ticket', ticketId, hashCode(codeForStatusToken(rows[0].status_token)));
 }
 
 /** The outbox handler for 'ticket.served'. */

@@ -7246,7 +7246,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -7334,7 +7334,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -7510,7 +7510,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -7518,12 +7518,26 @@ export interface paths {
                                     waitingSeconds: number | null;
                                 };
                             } | null;
+                            maxRecalls: number;
                             myCounts: {
                                 called: number;
                                 noShow: number;
                                 served: number;
                                 transferred: number;
                             };
+                            parked: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                parkedAt: string;
+                                parkedByCounter: string | null;
+                                serviceName: string;
+                            }[];
+                            pauseReasons: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                            }[];
                             timezone: string;
                             transferTargets: {
                                 counters: {
@@ -7539,6 +7553,12 @@ export interface paths {
                                     tenantName: string;
                                 }[];
                             };
+                            undoableNoShow: {
+                                number: string;
+                                /** Format: uuid */
+                                ticketId: string;
+                                until: string;
+                            } | null;
                             waiting: {
                                 tickets: {
                                     bookedFor: string | null;
@@ -7652,7 +7672,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pause a counter with a reason */
+        /** Pause a counter with one of the MPP's pause reasons */
         post: {
             parameters: {
                 query?: never;
@@ -7666,7 +7686,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reason: string;
+                        reason?: string;
+                        /** Format: uuid */
+                        reasonId?: string;
                     };
                 };
             };
@@ -7793,6 +7815,190 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/counters/{counterId}/unpark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a parked ticket back to this counter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ticketId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: {
+                                allowedActions: string[];
+                                calledAt: string | null;
+                                counter: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    number: number;
+                                } | null;
+                                events: {
+                                    actorId: string | null;
+                                    actorType: string;
+                                    at: string;
+                                    counterId: string | null;
+                                    fromServiceId: string | null;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    serviceId: string;
+                                    type: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                issuedAt: string;
+                                number: string;
+                                priorityClass: string | null;
+                                recallCount: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                                tenantName: string;
+                                times: {
+                                    serviceSeconds: number | null;
+                                    totalSeconds: number | null;
+                                    waitingSeconds: number | null;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kiosks and boards: last seen, online, app version, printer error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appVersion: string | null;
+                            /** Format: uuid */
+                            deviceId: string;
+                            /** @enum {string} */
+                            kind: "kiosk" | "display";
+                            lastSeenAt: string | null;
+                            name: string;
+                            online: boolean;
+                            page: string | null;
+                            printerError: string | null;
+                            printerErrorAt: string | null;
+                            revoked: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A kiosk or board reports it is alive (app version, printer error) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        appVersion: string;
+                        page?: string;
+                        printerError?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serverTime: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8086,14 +8292,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
@@ -8115,6 +8322,138 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/pause-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pause reasons of the MPP */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a pause reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/pause-reasons/{reasonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change, reorder or retire a pause reason */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    reasonId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        label?: string;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/mpps/{mppId}/queue/priority-classes": {
@@ -8584,14 +8923,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
@@ -8671,7 +9011,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -8756,7 +9096,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -8842,7 +9182,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -8928,7 +9268,83 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            tenantName: string;
+                            times: {
+                                serviceSeconds: number | null;
+                                totalSeconds: number | null;
+                                waitingSeconds: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/park": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Park the ticket at the counter in the agency's pool */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: string[];
+                            calledAt: string | null;
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            events: {
+                                actorId: string | null;
+                                actorType: string;
+                                at: string;
+                                counterId: string | null;
+                                fromServiceId: string | null;
+                                note: string | null;
+                                /** Format: uuid */
+                                serviceId: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            number: string;
+                            priorityClass: string | null;
+                            recallCount: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -9014,7 +9430,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -9034,6 +9450,90 @@ export interface paths {
                 422: components["responses"]["queueWriteProblem422"];
                 429: components["responses"]["queueWriteProblem429"];
                 503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/reprint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The ticket as printed, to print it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calledAt: string | null;
+                            /** @enum {string} */
+                            channel: "kiosk" | "reception" | "online";
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            noCounter: ("paused" | "closed") | null;
+                            number: string;
+                            peopleAhead: number | null;
+                            priorityClass: string | null;
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            statusToken: string;
+                            surveyCode: string;
+                            tenantName: string;
+                            visitTickets: {
+                                number: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            }[];
+                            visitToken: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9100,7 +9600,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -9196,7 +9696,83 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            tenantName: string;
+                            times: {
+                                serviceSeconds: number | null;
+                                totalSeconds: number | null;
+                                waitingSeconds: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/undo-no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a no-show within a minute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: string[];
+                            calledAt: string | null;
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            events: {
+                                actorId: string | null;
+                                actorType: string;
+                                at: string;
+                                counterId: string | null;
+                                fromServiceId: string | null;
+                                note: string | null;
+                                /** Format: uuid */
+                                serviceId: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            number: string;
+                            priorityClass: string | null;
+                            recallCount: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -10852,14 +11428,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
@@ -10943,14 +11520,15 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };

@@ -10,6 +10,7 @@ const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
   waiting: ['Menunggu', 'Waiting'],
   called: ['Dipanggil! Segera menuju loket', 'Called! Go to the counter now'],
   serving: ['Sedang dilayani', 'Being served'],
+  parked: ['Diparkir: lengkapi berkas Anda, petugas akan memanggil kembali', 'Parked: complete your papers, the officer will call you back'],
   served: ['Selesai dilayani', 'Served'],
   no_show: ['Tidak hadir saat dipanggil', 'Missed the call'],
   cancelled: ['Dibatalkan', 'Cancelled'],

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { Tabs } from '../../ui/Tabs';
 import '../../ui/ui.css';
 import '../queue.css';
+import { PauseReasonsPanel } from '../PauseReasonsPanel';
 import './setup.css';
 import { CounterServicesTab } from './CounterServicesTab';
 import { CountersTab } from './CountersTab';
@@ -30,8 +31,8 @@ export interface SetupTab {
 
 /**
  * The tabs of the queue set-up, in order. Each is one screen's worth; the page never lists every
- * counter x every service at once. "Alasan jeda" is the slot of the pause reasons panel
- * (web/src/queue/, PauseReasonsPanel): set its Panel to mount it.
+ * counter x every service at once. "Alasan jeda" holds the pause reasons panel
+ * (web/src/queue/PauseReasonsPanel) officers pick from when they pause a counter.
  */
 export const SETUP_TABS: SetupTab[] = [
   { key: 'per-loket', label: ['Layanan per loket', 'Services per counter'], mppWide: false, Panel: CounterServicesTab },
@@ -41,7 +42,7 @@ export const SETUP_TABS: SetupTab[] = [
   { key: 'jam', label: ['Jam layanan', 'Opening hours'], mppWide: false, Panel: HoursTab },
   { key: 'prioritas', label: ['Kelas prioritas', 'Priority classes'], mppWide: true, Panel: ({ mppId }) => <PriorityTab mppId={mppId} /> },
   { key: 'aturan', label: ['Aturan antrean', 'Queue rules'], mppWide: true, Panel: ({ mppId }) => <RulesTab mppId={mppId} /> },
-  { key: 'alasan-jeda', label: ['Alasan jeda', 'Pause reasons'], mppWide: true, Panel: null },
+  { key: 'alasan-jeda', label: ['Alasan jeda', 'Pause reasons'], mppWide: true, Panel: ({ mppId }) => <PauseReasonsPanel mppId={mppId} /> },
 ];
 
 /** /staf/antrean: the queue set-up of the current MPP, one tab at a time. */
