@@ -53,14 +53,19 @@ function ServicesTab({ mppId }: { mppId: string }) {
   useEffect(() => {
     void api<Service[]>(`/api/catalog/mpps/${mppId}/services`).then(setList);
   }, [mppId]);
-  const shown = list.filter((s) => `${s.name} ${s.code} ${s.tenant.name}`.toLowerCase().includes(filter.toLowerCase()));
+  const [page, setPage] = useState(0);
+  const matching = list.filter((s) => `${s.name} ${s.code} ${s.tenant.name}`.toLowerCase().includes(filter.toLowerCase()));
+  // 25 rows a page keeps 159 services within a few screens.
+  const pages = Math.max(1, Math.ceil(matching.length / SERVICES_PAGE));
+  const at = Math.min(page, pages - 1);
+  const shown = matching.slice(at * SERVICES_PAGE, at * SERVICES_PAGE + SERVICES_PAGE);
   return (
     <>
       <div className="search-box">
-        <input aria-label={t('Saring layanan', 'Filter services')} placeholder={t('Saring nama, kode, instansi', 'Filter by name, code, agency')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input aria-label={t('Saring layanan', 'Filter services')} placeholder={t('Saring nama, kode, instansi', 'Filter by name, code, agency')} value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} />
         <Link to={`/staf/katalog/${mppId}/layanan/baru`} className="button-link">+ {t('Layanan baru', 'New service')}</Link>
       </div>
-      <p className="muted">{shown.length} / {list.length} {t('layanan', 'services')}</p>
+      <p className="muted">{matching.length} / {list.length} {t('layanan', 'services')}</p>
       <table className="data">
         <thead><tr><th>{t('Kode', 'Code')}</th><th>{t('Layanan', 'Service')}</th><th>{t('Instansi', 'Agency')}</th><th>{t('Biaya', 'Fee')}</th><th>{t('Waktu', 'Time')}</th><th>v</th></tr></thead>
         <tbody>
@@ -76,9 +81,18 @@ function ServicesTab({ mppId }: { mppId: string }) {
           ))}
         </tbody>
       </table>
+      {pages > 1 && (
+        <div className="pager">
+          <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>{t('Sebelumnya', 'Previous')}</button>
+          <span>{t(`Halaman ${at + 1} dari ${pages}`, `Page ${at + 1} of ${pages}`)}</span>
+          <button type="button" disabled={at >= pages - 1} onClick={() => setPage(at + 1)}>{t('Berikutnya', 'Next')}</button>
+        </div>
+      )}
     </>
   );
 }
+
+const SERVICES_PAGE = 25;
 
 const readDataUrl = (file: File) =>
   new Promise<string>((resolve, reject) => {
