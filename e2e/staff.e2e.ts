@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, apiLogin, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
 
 // Staff screens on the full demo (MPP Satria Banyumas: 25 agencies, 159 services) at a 1366x768
 // console, every page reached by clicking from the staff home.
@@ -45,7 +45,8 @@ async function signIn(email: string, password: string): Promise<Page> {
   let inFlight = 0;
   const counted = (r: { url(): string; resourceType(): string }) => r.resourceType() === 'fetch' && !r.url().includes('/events');
   page.on('request', (r) => { if (counted(r)) inFlight++; });
-  for (const ev of ['requestfinished', 'requestfailed'] as const) page.on(ev, (r) => { if (counted(r)) inFlight--; });
+  page.on('requestfinished', (r) => { if (counted(r)) inFlight--; });
+  page.on('requestfailed', (r) => { if (counted(r)) inFlight--; });
   pending.set(page, () => inFlight);
   await loginUi(page, server.url, email, password);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
@@ -156,17 +157,34 @@ test('an MPP admin opens booking for a service on the rules screen, previews its
 
   const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
   const mpp = ((await (await fetch(`${server.url}/api/catalog/mpps`, { headers })).json()) as { id: string }[])[0]!;
-  const services = (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/services`, { headers })).json()) as { id: string; name: string }[];
+  const services = (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/services`, { headers })).json()) as { id: string; code: string; name: string }[];
   const legal = services.find((s) => s.name === 'Legalisasi dokumen kependudukan')!;
   const settings = await (await fetch(`${server.url}/api/mpps/${mpp.id}/booking/services/${legal.id}/settings`, { headers })).json();
   assert.deepEqual(settings, { enabled: true, slotMinutes: 20, capacityPerSlot: 5, dailyQuota: null, bookAheadDays: 14, sameDayCutoffMinutes: 60, maxPerNikPerDay: 1, checkInEarlyMinutes: 30, checkInLateMinutes: 10, lateArrival: 'walk_in' });
   const fairness = await (await fetch(`${server.url}/api/mpps/${mpp.id}/booking/settings`, { headers })).json();
   assert.deepEqual(fairness, { maxActivePerNik: 3, noShowLimit: 5, noShowWindowDays: 60, suspensionDays: 30 });
 
-  // The citizen's booking page now offers it.
-  const bookable = (await (await fetch(`${server.url}/api/mpps/${mpp.id}/booking/services`)).json()) as { name: string; slotMinutes: number }[];
-  assert.equal(bookable.find((s) => s.name === 'Legalisasi dokumen kependudukan')?.slotMinutes, 20);
   await page.context().close();
+
+  // A citizen books it from the service's public page, on a phone, in 20-minute slots.
+  const citizen = await (await newContext(browser, 'phone')).newPage();
+  citizen.setDefaultTimeout(30_000);
+  await citizen.goto(`${server.url}/mpp/mpp-demo-banyumas/layanan/${legal.code}`);
+  await citizen.getByTestId('svc-book').click();
+  await citizen.getByRole('heading', { name: 'Pilih jam' }).waitFor();
+  const slot = citizen.locator('.slot:not([disabled])').first();
+  const start = (await slot.locator('.time').textContent())!.trim();
+  await slot.click();
+  await citizen.getByLabel('NIK').fill('3302015505900001');
+  await citizen.getByLabel('Nama lengkap').fill('Rina Wulandari');
+  await citizen.getByLabel('Email (opsional jika ada ponsel)').fill('rina@contoh.id');
+  await citizen.getByRole('button', { name: 'Booking sekarang' }).click();
+  await citizen.getByRole('heading', { name: 'Booking berhasil' }).waitFor();
+  const [h, m] = start.split(':').map(Number) as [number, number];
+  const end = `${String(h + Math.floor((m + 20) / 60)).padStart(2, '0')}:${String((m + 20) % 60).padStart(2, '0')}`;
+  await citizen.getByText(`${start}–${end}`, { exact: false }).first().waitFor();
+  await screenshot(citizen, 'staff-booking-enabled-booked-phone');
+  await citizen.context().close();
 });
 
 /** The screens the home lists for this person, by their link names. */

@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, ApiError } from '../api';
 import { useCurrentMpp, useRefreshStaffMpps, type StaffMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
+import { Tabs } from '../ui/Tabs';
+import '../ui/ui.css';
 import './catalog.css';
 import { RegionPicker } from './mpps/RegionPicker';
 import { KIND_NAMES, rupiah, WEEKDAYS, completionText } from './format';
@@ -16,32 +18,30 @@ const errText = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.errors
 export function CatalogAdminPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const [params, setParams] = useSearchParams();
   const { mppId, mpp } = useCurrentMpp();
   const refreshStaffMpps = useRefreshStaffMpps();
-  const tab = (params.get('tab') as Tab) ?? 'layanan';
   const isMppAdmin = hasRole(user, 'national_admin') || !!user?.grants.some((g) => g.role === 'mpp_admin' && g.mppId === mppId);
-  const go = (patch: Record<string, string>) => setParams({ tab, ...patch });
-  const tabs: [Tab, string, string][] = [
-    ['layanan', 'Layanan', 'Services'],
-    ['instansi', 'Instansi', 'Agencies'],
-    ['loket', 'Loket', 'Counters'],
-    ['profil', 'Profil & jam layanan', 'Profile & hours'],
-    ['impor', 'Impor/ekspor', 'Import/export'],
+  const tabs: { key: Tab; label: [string, string] }[] = [
+    { key: 'layanan', label: ['Layanan', 'Services'] },
+    { key: 'instansi', label: ['Instansi', 'Agencies'] },
+    { key: 'loket', label: ['Loket', 'Counters'] },
+    { key: 'profil', label: ['Profil & jam layanan', 'Profile & hours'] },
+    { key: 'impor', label: ['Impor/ekspor', 'Import/export'] },
   ];
   return (
     <section className="catalog-admin">
       <h1>{t('Katalog layanan', 'Service catalog')}</h1>
-      <div className="tabs" role="tablist">
-        {tabs.map(([key, id, en]) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} onClick={() => go({ tab: key })}>{t(id, en)}</button>
-        ))}
-      </div>
-      {mppId && tab === 'layanan' && <ServicesTab mppId={mppId} />}
-      {mppId && tab === 'instansi' && <TenantsTab mppId={mppId} canCreate={isMppAdmin} />}
-      {mppId && tab === 'loket' && <CountersTab mppId={mppId} />}
-      {mpp && tab === 'profil' && <ProfileTab key={mpp.id} mpp={mpp} canEdit={isMppAdmin} onSaved={refreshStaffMpps} />}
-      {mppId && tab === 'impor' && <ImportTab mppId={mppId} />}
+      <Tabs tabs={tabs} label={t('Bagian katalog', 'Catalog sections')}>
+        {(tab) => (
+          <>
+            {mppId && tab === 'layanan' && <ServicesTab mppId={mppId} />}
+            {mppId && tab === 'instansi' && <TenantsTab mppId={mppId} canCreate={isMppAdmin} />}
+            {mppId && tab === 'loket' && <CountersTab mppId={mppId} />}
+            {mpp && tab === 'profil' && <ProfileTab key={mpp.id} mpp={mpp} canEdit={isMppAdmin} onSaved={refreshStaffMpps} />}
+            {mppId && tab === 'impor' && <ImportTab mppId={mppId} />}
+          </>
+        )}
+      </Tabs>
     </section>
   );
 }
