@@ -263,3 +263,24 @@ test('every screen in the menu fits a 1366x768 console: no sideways scroll, a fe
   }
   assert.deepEqual(problems, []);
 });
+
+test('the set-up screens do not scroll sideways on a 360 px phone either', async () => {
+  const context = await newContext(browser, 'phone');
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  await loginUi(page, server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const problems: string[] = [];
+  for (const [path, tabs] of [['/staf/antrean', ['Layanan per loket', 'Loket per layanan', 'Loket', 'Kuota harian', 'Jam layanan', 'Kelas prioritas', 'Aturan antrean']], ['/staf/aturan-booking', ['Per layanan', 'Aturan adil MPP']], ['/staf', []]] as const) {
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    for (const tab of tabs.length ? tabs : ['']) {
+      if (tab) await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.waitForTimeout(800);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) problems.push(`${path} ${tab}: ${overflow}px sideways`);
+    }
+  }
+  await screenshot(page, 'staff-home-phone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
