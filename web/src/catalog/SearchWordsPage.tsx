@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { apiQuery, client, unwrap, type ApiData } from '../api/client';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
+import './catalog.css';
 
 type Synonym = ApiData<'/api/catalog/search-synonyms'>[number];
 type Kind = Synonym['kind'];
