@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, tenantScope, type Actor, type Principal, type Staff } from '../platform/auth.js';
 import type { Clock } from '../platform/context.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors, invalidTransition } from '../platform/errors.js';
+import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
 import * as repo from './repository.js';
 import type { ComplaintRow } from './repository.js';
@@ -13,34 +13,9 @@ import { allowedActions, canTransition, TRANSITIONS, targetStatus, type Action, 
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
 import type { Upload } from './uploads.js';
 import { toComplaintView, toEventView } from './views.js';
+import { complaintErrors } from './errors.js';
 
-export const complaintErrors = defineErrors({
-  subject_invalid: {
-    status: 422,
-    id: 'Pihak yang diadukan tidak dikenal di MPP ini: {reason}.',
-    en: 'The subject of the complaint is not known in this MPP: {reason}.',
-  },
-  action_input_missing: {
-    status: 422,
-    id: 'Tindakan "{action}" memerlukan isian: {fields}.',
-    en: 'Action "{action}" needs: {fields}.',
-  },
-  duplicate_target_invalid: {
-    status: 422,
-    id: 'Pengaduan asal untuk duplikat tidak ditemukan di MPP ini.',
-    en: 'The original complaint for this duplicate was not found in this MPP.',
-  },
-  respond_period_over: {
-    status: 409,
-    id: 'Batas waktu untuk menanggapi jawaban sudah lewat.',
-    en: 'The period to respond to the answer has passed.',
-  },
-  tracking_code_unknown: {
-    status: 404,
-    id: 'Kode lacak tidak ditemukan. Periksa kembali kode Anda.',
-    en: 'Tracking code not found. Check your code.',
-  },
-});
+export { complaintErrors };
 
 export const TOPIC_STATUS_CHANGED = 'complaint.status_changed';
 export const TOPIC_OVERDUE = 'complaint.overdue';

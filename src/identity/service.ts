@@ -12,7 +12,7 @@ import {
   type Staff,
 } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors } from '../platform/errors.js';
+import { commonErrors } from '../platform/errors.js';
 import * as repo from './repository.js';
 import type {
   ChangePasswordRequest,
@@ -25,48 +25,15 @@ import type {
   UpdateUserRequest,
   UserView,
 } from './schemas.js';
+import { identityErrors } from './errors.js';
 
-export const identityErrors = defineErrors({
-  invalid_credentials: { status: 401, id: 'Email atau kata sandi salah.', en: 'Wrong email or password.' },
-  account_locked: {
-    status: 423,
-    id: 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah {until}.',
-    en: 'The account is locked for a while after too many failed sign-ins. Try again after {until}.',
-  },
-  account_disabled: { status: 403, id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an admin.' },
-  wrong_current_password: { status: 400, id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
-  email_taken: { status: 409, id: 'Email ini sudah dipakai akun lain.', en: 'This email is already used by another account.' },
-  grant_not_allowed: {
-    status: 403,
-    id: 'Anda tidak boleh memberikan peran "{role}" pada lingkup ini.',
-    en: 'You may not grant the role "{role}" in this scope.',
-  },
-  grant_invalid: {
-    status: 400,
-    id: 'Peran "{role}" memerlukan: {needs}.',
-    en: 'The role "{role}" requires: {needs}.',
-  },
-  unknown_tenant: { status: 400, id: 'Instansi tidak ditemukan di MPP ini.', en: 'No such tenant in this MPP.' },
-  unknown_mpp: { status: 400, id: 'MPP tidak ditemukan.', en: 'No such MPP.' },
-  cannot_disable_self: {
-    status: 409,
-    id: 'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta admin lain melakukannya.',
-    en: 'You cannot disable your own account. Ask another admin to do it.',
-  },
-  last_admin: {
-    status: 409,
-    id: 'Ini admin aktif terakhir {scope}. Tambahkan admin lain terlebih dahulu.',
-    en: 'This is the last active admin of {scope}. Add another admin first.',
-  },
-  cannot_remove_own_grant: {
-    status: 409,
-    id: 'Anda tidak dapat mencabut peran Anda sendiri. Minta admin lain melakukannya.',
-    en: 'You cannot remove your own role. Ask another admin to do it.',
-  },
-});
-
+/**
+ * Sign-in throttling per (email, client address): LOGIN_LIMIT tries, then a wait of 30 s that
+ * doubles with each further failure up to 15 minutes. Someone guessing from their own address
+ * cannot lock the real user out, and an unknown email is throttled like a known one.
+ */
 export const LOGIN_LIMIT = 5;
-export const LOCK_MINUTES = 15;
+export const LOGIN_THROTTLE = { limit: LOGIN_LIMIT, baseSeconds: 30, maxSeconds: 15 * 60 };
 export const SESSION_IDLE_MINUTES = 12 * 60;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -88,34 +55,32 @@ export interface LoginResult {
   csrfToken: string;
 }
 
+const throttleKey = (email: string, ip: string | null) => sha256(`${email.trim().toLowerCase()}\n${ip ?? ''}`);
+
 /**
- * Signs a staff member in, counting failures per account and locking it after LOGIN_LIMIT.
- * @throws AppError invalid_credentials, account_locked, account_disabled
+ * Signs a staff member in. Every attempt is counted per (email, address) before the password is
+ * checked (see LOGIN_THROTTLE); a success clears the count.
+ * @throws AppError invalid_credentials, login_throttled (429, with retryAfterSeconds), account_disabled
  */
 export async function login(db: Db, input: LoginRequest, client: { ip: string | null; userAgent: string | null }, actor: Actor): Promise<LoginResult> {
+  const key = throttleKey(input.email, client.ip);
+  const attempt = await repo.takeLoginAttempt(db, key, LOGIN_THROTTLE);
+  if (!attempt.allowed) throw identityErrors.login_throttled({ retryAfterSeconds: attempt.retryAfterSeconds });
   const user = await repo.findUserByEmail(db, input.email);
   if (!user) {
     await verify(await DUMMY_HASH, input.password).catch(() => false);
     throw identityErrors.invalid_credentials();
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    throw identityErrors.account_locked({ until: user.locked_until.toISOString() });
-  }
   const ok = await verify(user.password_hash, input.password).catch(() => false);
   if (!ok) {
-    const { lockedUntil } = await db.transaction(async (tx) => {
-      const r = await repo.recordFailedLogin(tx, user.id, LOGIN_LIMIT, LOCK_MINUTES);
-      await recordAudit(tx, { ...actor, label: input.email }, { action: 'auth.login_failed', targetType: 'user', targetId: user.id });
-      return r;
-    });
-    if (lockedUntil && lockedUntil > new Date()) throw identityErrors.account_locked({ until: lockedUntil.toISOString() });
+    await recordAudit(db, { ...actor, label: input.email }, { action: 'auth.login_failed', targetType: 'user', targetId: user.id });
     throw identityErrors.invalid_credentials();
   }
   if (user.status !== 'active') throw identityErrors.account_disabled();
   const sessionToken = newToken('ses');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    await repo.clearFailedLogins(tx, user.id);
+    await repo.clearLoginAttempts(tx, key);
     await repo.insertSession(tx, {
       tokenHash: sha256(sessionToken),
       userId: user.id,
@@ -219,8 +184,8 @@ export async function createUser(db: Db, principal: Principal, input: CreateUser
   try {
     return await db.transaction(async (tx) => {
       for (const g of input.grants) {
-        if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw identityErrors.unknown_mpp();
-        if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw identityErrors.unknown_tenant();
+        if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
+        if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw commonErrors.unknown_tenant();
       }
       const user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, mustChangePassword: true });
       const grants: Grant[] = [];
@@ -271,7 +236,7 @@ export async function listUsers(db: Db, principal: Principal, filter: { mppId?: 
     const mppId = filter.mppId ?? staff.grants.find((g) => g.mppId)?.mppId ?? undefined;
     if (!mppId) throw commonErrors.forbidden();
     requireMppRole(staff, mppId, ['mpp_admin', 'tenant_admin']);
-    const tenants = tenantScope(staff, mppId);
+    const tenants = tenantScope(staff, mppId, ['tenant_admin']);
     scope = { ...scope, mppId, tenantIds: tenants === 'all' ? undefined : tenants };
   } else if (filter.mppId) {
     scope.mppId = filter.mppId;
@@ -320,8 +285,8 @@ export async function addGrant(db: Db, principal: Principal, userId: string, g: 
   if (!mayGrant(staff, g)) throw identityErrors.grant_not_allowed({ role: g.role });
   try {
     return await db.transaction(async (tx) => {
-      if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw identityErrors.unknown_mpp();
-      if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw identityErrors.unknown_tenant();
+      if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
+      if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw commonErrors.unknown_tenant();
       const added = await repo.insertGrant(tx, userId, g);
       const after = repo.toUserView(user, [...grants, added]);
       await recordAudit(tx, actor, { action: 'user.grant_added', targetType: 'user', targetId: userId, mppId: g.mppId, tenantId: g.tenantId, before: repo.toUserView(user, grants), after });

@@ -1,7 +1,7 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireStaff, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
 import type { Db, Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors, invalidTransition } from '../platform/errors.js';
+import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue, publish } from '../platform/outbox.js';
 import { announceTicketProgress } from './events.js';
 import * as counters from './counter-repository.js';
@@ -9,45 +9,9 @@ import * as repo from './repository.js';
 import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from './schemas.js';
 import { nextStatus, type TicketAction } from './state.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
+import { consoleErrors } from './errors.js';
 
-export const consoleErrors = defineErrors({
-  counter_busy: {
-    status: 409,
-    id: 'Loket masih menangani tiket {number}. Selesaikan, tandai tidak hadir, atau alihkan tiket itu dulu.',
-    en: 'The counter is still handling ticket {number}. Finish it, mark it no-show or transfer it first.',
-  },
-  recall_limit: {
-    status: 409,
-    id: 'Tiket ini sudah dipanggil ulang {max} kali. Mulai layani atau tandai tidak hadir.',
-    en: 'This ticket has been recalled {max} times already. Start serving it or mark it no-show.',
-  },
-  not_in_line: {
-    status: 409,
-    id: 'Tiket {number} tidak ada di antrean loket ini (layanan lain atau bukan hari ini).',
-    en: 'Ticket {number} is not in this counter\'s line (another service or not today).',
-  },
-  wrong_counter: {
-    status: 409,
-    id: 'Tiket ini sedang ditangani loket lain.',
-    en: 'Another counter is handling this ticket.',
-  },
-  service_of_other_tenant: {
-    status: 400,
-    id: 'Layanan "{service}" bukan milik instansi loket ini.',
-    en: 'The service "{service}" does not belong to this counter\'s agency.',
-  },
-  unknown_target: { status: 400, id: 'Layanan atau loket tujuan tidak ditemukan.', en: 'The target service or counter does not exist.' },
-  transfer_foreign_counter: {
-    status: 409,
-    id: 'Tiket hanya dapat dipindahkan ke loket instansi sendiri. Untuk instansi lain, pilih layanannya; tiket masuk antreannya sesuai waktu ambil.',
-    en: 'A ticket can be moved only to a counter of your own agency. For another agency choose its service; the ticket joins its line by issue time.',
-  },
-  transfer_not_seen: {
-    status: 409,
-    id: 'Tiket yang belum dipanggil di loket Anda tidak dapat dipindahkan ke instansi lain.',
-    en: 'A ticket not yet called at your counter cannot be moved to another agency.',
-  },
-});
+export { consoleErrors };
 
 /** The counter actions allowed from a counter status, for the 409 of a refused one. */
 const COUNTER_ACTIONS: Record<string, string[]> = { open: ['pause', 'close', 'call'], paused: ['open', 'close'], closed: ['open'] };

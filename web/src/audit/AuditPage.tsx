@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../api';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
+import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
 import { actionName, changeSummary, targetLink, targetName } from './actions';
 
@@ -34,6 +35,9 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 export function AuditPage() {
   const { t, lang } = useI18n();
   const { mppId, mpp } = useCurrentMpp();
+  const { user } = useSession();
+  // A national admin who has not picked an MPP reads the whole log (sign-ins and national changes included).
+  const everywhere = !mppId && hasRole(user, 'national_admin');
   const zone = mpp?.timezone ?? 'Asia/Jakarta';
   const [facets, setFacets] = useState<Facets>({ actions: [], actors: [], targetTypes: [] });
   const [filter, setFilter] = useState({ actorId: '', action: '', targetType: '', from: '', to: '' });
@@ -44,15 +48,16 @@ export function AuditPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!mppId) return;
-    api<Facets>(`/api/audit/facets?mppId=${mppId}`).then(setFacets, (e: ApiError) => setError(e.message));
+    if (!mppId && !everywhere) return;
+    api<Facets>(mppId ? `/api/audit/facets?mppId=${mppId}` : '/api/audit/facets').then(setFacets, (e: ApiError) => setError(e.message));
     setPages([]);
     setCursor(null);
-  }, [mppId]);
+  }, [mppId, everywhere]);
 
   useEffect(() => {
-    if (!mppId) return;
-    const qs = new URLSearchParams({ mppId, limit: String(PAGE) });
+    if (!mppId && !everywhere) return;
+    const qs = new URLSearchParams({ limit: String(PAGE) });
+    if (mppId) qs.set('mppId', mppId);
     if (filter.actorId) qs.set('actorId', filter.actorId);
     if (filter.action) qs.set('action', filter.action);
     if (filter.targetType) qs.set('targetType', filter.targetType);
@@ -67,7 +72,7 @@ export function AuditPage() {
       },
       (e: ApiError) => setError(e.message),
     );
-  }, [mppId, filter, cursor, zone]);
+  }, [mppId, everywhere, filter, cursor, zone]);
 
   const change = (patch: Partial<typeof filter>) => {
     setFilter({ ...filter, ...patch });
@@ -80,6 +85,7 @@ export function AuditPage() {
     <section className="audit-page">
       <h1>{t('Log audit', 'Audit log')}</h1>
       <p className="muted">{t('Catatan setiap perubahan: siapa, kapan, apa, sebelum dan sesudah. Tidak dapat diubah.', 'Every change: who, when, what, before and after. It cannot be edited.')}</p>
+      {everywhere && <p className="muted">{t('Menampilkan seluruh MPP. Pilih MPP di atas untuk menyaring.', 'Showing every MPP. Choose an MPP above to narrow it down.')}</p>}
       <div className="grid-form audit-filters">
         <Pick label={t('Pelaku', 'Actor')} value={filter.actorId} onChange={(actorId) => change({ actorId })} placeholder={t('Semua', 'All')}
           options={facets.actors.map((a) => ({ value: a.id, label: a.label }))} />

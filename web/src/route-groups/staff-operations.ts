@@ -1,0 +1,3 @@
+// Route group: operations (live floor, queue statistics).
+export { FloorPage } from '../operations/FloorPage';
+export { StatsPage } from '../operations/StatsPage';
