@@ -35,6 +35,14 @@ async function noSidewaysScroll(page: Page, what: string) {
   assert.ok(scroll <= client, `${what} scrolls sideways (${scroll} > ${client})`);
 }
 
+/** No card's content spills out of it (a table wider than its card hides under the next one). */
+async function cardsContained(page: Page, what: string) {
+  const spilled = await page.evaluate(() =>
+    [...document.querySelectorAll('.card, .ops-kpi')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.querySelector('h2')?.textContent ?? el.className),
+  );
+  assert.deepEqual(spilled, [], `${what}: content wider than its card`);
+}
+
 async function kpi(page: Page, label: string): Promise<string> {
   const box = page.locator('.ops-kpi').filter({ has: page.locator('.ops-kpi-label', { hasText: label }) }).first();
   return (await box.locator('.ops-kpi-value').textContent())!.trim();
@@ -73,6 +81,7 @@ test('the live floor and the statistics show the morning that happened, reached 
   const line = page.locator('.ops-lines tr').filter({ hasText: service.name }).first();
   assert.equal((await line.locator('td').nth(1).textContent())!.trim(), '1');
   await noSidewaysScroll(page, 'the floor at 1366x768');
+  await cardsContained(page, 'the floor at 1366x768');
   await screenshot(page, 'operations-floor-console', { fullPage: false });
 
   await page.getByRole('link', { name: 'Statistik antrean' }).click();
@@ -88,6 +97,7 @@ test('the live floor and the statistics show the morning that happened, reached 
   assert.match((await row.textContent())!, new RegExp(`${group.kpis.issued} / ${group.kpis.served}`));
   await page.getByRole('heading', { name: 'Saran jumlah loket (Erlang C)' }).waitFor();
   await noSidewaysScroll(page, 'the statistics at 1366x768');
+  await cardsContained(page, 'the statistics at 1366x768');
   await screenshot(page, 'operations-statistics-console');
   // The XLSX link downloads a workbook with the same session.
   const href = await page.getByRole('link', { name: 'Unduh XLSX' }).getAttribute('href');
@@ -105,6 +115,7 @@ test('the live floor and the statistics show the morning that happened, reached 
   await tvPage.getByRole('link', { name: 'Lantai layanan' }).click();
   await tvPage.locator('.ops-counter').first().waitFor({ timeout: 30_000 });
   await noSidewaysScroll(tvPage, 'the floor at 1920x1080');
+  await cardsContained(tvPage, 'the floor at 1920x1080');
   await screenshot(tvPage, 'operations-floor-tv', { fullPage: false });
   await tv.close();
 });

@@ -21,8 +21,11 @@ export async function lines(q: Queryable, mppId: string, localDay: string, now: 
        SELECT service_id, count(*)::int AS waiting, min(queued_at) AS oldest
          FROM tickets WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' GROUP BY service_id
      ), h AS (
-       SELECT service_id, sum(served)::int AS served_today, sum(service_sum)::float8 / nullif(sum(service_n), 0) AS mean_service
-         FROM ops_hourly WHERE mpp_id = $1 AND hour >= $3::timestamptz - interval '24 hours' GROUP BY service_id
+       -- Served since the MPP's local midnight; the mean service time over the last 7 days.
+       SELECT service_id,
+              sum(served) FILTER (WHERE hour >= $2::date::timestamp AT TIME ZONE (SELECT timezone FROM mpps WHERE id = $1))::int AS served_today,
+              sum(service_sum)::float8 / nullif(sum(service_n), 0) AS mean_service
+         FROM ops_hourly WHERE mpp_id = $1 AND hour >= $3::timestamptz - interval '7 days' GROUP BY service_id
      ), c AS (
        SELECT cs.service_id, count(*)::int AS open_counters
          FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
@@ -33,7 +36,7 @@ export async function lines(q: Queryable, mppId: string, localDay: string, now: 
             coalesce(c.open_counters, 0) AS open_counters
        FROM services s JOIN tenants t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id
        LEFT JOIN w ON w.service_id = s.id LEFT JOIN h ON h.service_id = s.id LEFT JOIN c ON c.service_id = s.id
-      WHERE s.mpp_id = $1 AND s.active AND (w.waiting > 0 OR h.served_today > 0) ${tenantId ? 'AND s.tenant_id = $4' : ''}
+      WHERE s.mpp_id = $1 AND s.active AND (w.waiting > 0 OR coalesce(h.served_today, 0) > 0) ${tenantId ? 'AND s.tenant_id = $4' : ''}
       ORDER BY t.name, s.name`,
     tenantId ? [mppId, localDay, now, tenantId] : [mppId, localDay, now],
   );

@@ -78,7 +78,7 @@ export const FloorLine = z.object({
   tenantName: z.string(),
   waiting: z.number().int(),
   longestWaitSeconds: z.number().int().nullable(),
-  expectedWaitMinutes: z.number().int().nullable().describe('Waiting people x mean service time (last 24 h) / counters open for the service'),
+  expectedWaitMinutes: z.number().int().nullable().describe('Waiting people x mean service time (last 7 days) / counters open for the service'),
   servedToday: z.number().int(),
   openCounters: z.number().int(),
   atRisk: z.boolean().describe('The longest wait has passed 80% of the target'),

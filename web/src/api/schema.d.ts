@@ -6646,7 +6646,7 @@ export interface paths {
                             lines: {
                                 /** @description The longest wait has passed 80% of the target */
                                 atRisk: boolean;
-                                /** @description Waiting people x mean service time (last 24 h) / counters open for the service */
+                                /** @description Waiting people x mean service time (last 7 days) / counters open for the service */
                                 expectedWaitMinutes: number | null;
                                 longestWaitSeconds: number | null;
                                 openCounters: number;

@@ -31,7 +31,7 @@ export function FloorPage() {
       <div className="ops-kpis" aria-label={t('Ringkasan', 'Summary')}>
         <Kpi label={t('Menunggu', 'Waiting')} value={String(f.totals.waiting)} />
         <Kpi label={t('Tunggu terlama', 'Longest wait')} value={minutes(f.totals.longestWaitSeconds)} warn={(f.totals.longestWaitSeconds ?? 0) >= f.targetWaitMinutes * 60} />
-        <Kpi label={t('Dilayani 24 jam', 'Served, 24 h')} value={String(f.totals.servedToday)} />
+        <Kpi label={t('Dilayani hari ini', 'Served today')} value={String(f.totals.servedToday)} />
         <Kpi label={t('Loket buka', 'Counters open')} value={`${f.totals.countersOpen}`} sub={`${t('jeda', 'paused')} ${f.totals.countersPaused} · ${t('tutup', 'closed')} ${f.totals.countersClosed}`} />
         <Kpi label={t('Hampir lewat target', 'Near the target')} value={String(f.atRisk.length)} warn={f.atRisk.length > 0} />
       </div>
