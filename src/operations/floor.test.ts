@@ -12,7 +12,7 @@ const get = (caller: Caller, path: string) => t.app.inject({ method: 'GET', url:
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { METRICS_TOKEN } });
   w = await seedQueueWorld(t);
-}, 60_000);
+}, 600_000);
 afterAll(() => t.close());
 
 describe('Erlang C', () => {

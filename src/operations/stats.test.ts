@@ -71,7 +71,7 @@ beforeAll(async () => {
   expect([a1.id, a2.id, b1.id, s1.id]).toEqual(ticketIds.slice(1, 5));
   // 06:30 local on the 24th is still the 23rd in UTC: it belongs to the 24th.
   await issueAt('2026-11-24T06:30:00', w.services.ktp);
-}, 120_000);
+}, 600_000);
 afterAll(() => t.close());
 
 describe('statistics of a hand-worked day', () => {

@@ -7,7 +7,9 @@ import { $ZodType, type $ZodIssue } from 'zod/v4/core';
 import zodEn from 'zod/v4/locales/en.js';
 import zodId from 'zod/v4/locales/id.js';
 import { AppError, commonErrors, isMessages, validationError, type FieldIssue } from './errors.js';
-import { isDatabaseUnavailable } from './db.js';
+import { actorOf } from './auth.js';
+import type { Clock, ServiceContext } from './context.js';
+import { isDatabaseUnavailable, type Db } from './db.js';
 import { localize, parseBilingual, pickLanguage, type Lang } from './i18n.js';
 
 declare module 'fastify' {
@@ -169,4 +171,9 @@ export function createHttpServer(opts: HttpOptions): App {
     return sendProblem(request, reply, commonErrors.internal_error());
   });
   return app;
+}
+
+/** The service context of a request: its principal and actor, the clock's now and the answer language. */
+export function requestContext(request: FastifyRequest, db: Db, clock: Clock): ServiceContext {
+  return { db, principal: request.principal, actor: actorOf(request.principal, String(request.id)), now: clock.now(), lang: request.lang };
 }

@@ -23,6 +23,7 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/katalog', label: ['Katalog layanan', 'Service catalog'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/mpp', label: ['Daftar MPP', 'MPPs'], roles: ['national_admin'] },
   { path: '/staf/nasional', label: ['Ringkasan nasional', 'National summary'], roles: ['national_admin'] },
+  { path: '/staf/kata-pencarian', label: ['Kata pencarian', 'Search words'], roles: ['national_admin'] },
   { path: '/staf/survei', label: ['Survei kepuasan', 'Satisfaction survey'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/pengaturan-survei', label: ['Pengaturan survei', 'Survey settings'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
 ];

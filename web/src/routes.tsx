@@ -22,6 +22,7 @@ const staffCatalog = () => import('./route-groups/staff-catalog');
 const staffService = () => import('./route-groups/staff-service');
 const staffAdmin = () => import('./route-groups/staff-admin');
 const staffOperations = () => import('./route-groups/staff-operations');
+const citizenPublic = () => import('./route-groups/citizen-public');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -96,6 +97,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/pengaduan/:slug', element: page(complaintsPublic, 'FileComplaintPage') },
   { path: '/lacak', element: page(complaintsPublic, 'TrackComplaintPage') },
   { path: '/lacak/:code', element: page(complaintsPublic, 'TrackComplaintPage') },
+  { path: '/layanan-saya', element: page(citizenPublic, 'MyServicesPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -118,6 +120,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog/:mppId/layanan/:serviceId', element: page(staffCatalog, 'ServiceEditorPage') },
   { path: 'nasional', element: page(staffCatalog, 'NationalSummaryPage') },
   { path: 'mpp', element: page(staffCatalog, 'MppsPage') },
+  { path: 'kata-pencarian', element: page(staffCatalog, 'SearchWordsPage') },
   { path: 'lantai', element: page(staffOperations, 'FloorPage') },
   { path: 'statistik', element: page(staffOperations, 'StatsPage') },
 ];

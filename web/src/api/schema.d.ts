@@ -3145,7 +3145,96 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Delete the account: contacts, sessions, push subscriptions and ticket follows (UU PDP) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/contacts/{kind}/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one verified phone number or email from the account (not the last one); its ticket follows and codes go too */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "phone" | "email";
+                    value: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                /** @enum {string} */
+                                kind: "phone" | "email";
+                                value: string;
+                                verifiedAt: string;
+                            }[];
+                            csrfToken: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                        };
+                    };
+                };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -12461,7 +12550,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: not_found */
+        /** @description Problem: contact_not_found, not_found */
         citizenReadProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -12469,11 +12558,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "not_found";
+                    code: "contact_not_found" | "not_found";
                 };
             };
         };
-        /** @description Problem: ticket_not_followable */
+        /** @description Problem: last_contact, ticket_not_followable */
         citizenReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -12481,7 +12570,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "ticket_not_followable";
+                    code: "last_contact" | "ticket_not_followable";
                 };
             };
         };
@@ -12545,7 +12634,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: not_found */
+        /** @description Problem: contact_not_found, not_found */
         citizenWriteProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -12553,11 +12642,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "not_found";
+                    code: "contact_not_found" | "not_found";
                 };
             };
         };
-        /** @description Problem: conflict, invalid_transition, ticket_not_followable */
+        /** @description Problem: conflict, invalid_transition, last_contact, ticket_not_followable */
         citizenWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -12565,7 +12654,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "invalid_transition" | "ticket_not_followable";
+                    code: "conflict" | "invalid_transition" | "last_contact" | "ticket_not_followable";
                 };
             };
         };

@@ -2,3 +2,4 @@
 export { CatalogAdminPage, NationalSummaryPage } from '../catalog/CatalogAdminPage';
 export { ServiceEditorPage } from '../catalog/ServiceEditor';
 export { MppsPage } from '../catalog/mpps/MppsPage';
+export { SearchWordsPage } from '../catalog/SearchWordsPage';
