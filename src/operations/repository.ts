@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped column by column below; typing them from src/platform/tables.ts (npm run db:types) is still to do */
 import type { Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import type { Grouping } from './schemas.js';
