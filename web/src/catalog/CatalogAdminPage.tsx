@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import './catalog.css';
 import { KIND_NAMES, rupiah, WEEKDAYS, completionText } from './format';
-import type { Agreement, Counter, DayHours, Mpp, Service, Tenant, TenantKind, WeeklyHours } from './types';
+import type { Agreement, Counter, DayHours, Mpp, Service, Tenant, TenantKind, WeeklyHours } from './views';
 
 type Tab = 'profil' | 'instansi' | 'loket' | 'layanan' | 'impor';
 const errText = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.errors.map((x) => `${x.path.replace(/^body\./, '')}: ${x.message}`)].join(' · ') : String(e));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import type { PublicService } from './types';
+import type { PublicService } from './views';
 
 interface Offer {
   open: boolean;

@@ -4,7 +4,7 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import './catalog.css';
 import { CHANNEL_NAMES } from './format';
-import type { Channel, Internal, Service, Tenant } from './types';
+import type { Channel, Internal, Service, Tenant } from './views';
 
 interface Draft {
   tenantId: string;
