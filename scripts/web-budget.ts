@@ -26,6 +26,7 @@ export const PUBLIC_PAGES: { url: string; group: string }[] = [
   { url: '/survei/:code', group: 'survey-public' },
   { url: '/pengaduan/:slug', group: 'complaints-public' },
   { url: '/lacak/:code', group: 'complaints-public' },
+  { url: '/layanan-saya', group: 'citizen-public' },
 ];
 
 type Chunk = { file: string; isEntry?: boolean; imports?: string[] };

@@ -17,6 +17,7 @@ import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { operationsRoutes } from './operations/routes.js';
 import { queueRoutes } from './queue/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
@@ -39,6 +40,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   notificationRoutes,
   bookingRoutes,
   citizenRoutes,
+  operationsRoutes,
 ];
 
 export interface BuiltApp {
@@ -48,7 +50,7 @@ export interface BuiltApp {
 
 /** Assembles the HTTP app over an open, migrated database. Starts no timers. */
 export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } = {}): Promise<BuiltApp> {
-  const app = createHttpServer({ logLevel: config.logLevel });
+  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy });
   const ctx: AppContext = { db, config, log: app.log, clock: opts.clock ?? systemClock, outbox: new OutboxWorker(db, app.log) };
 
   await app.register(cookie);

@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
 import { startComplaintSweeper } from './complaints/sweep.js';
 import { ensureInitialAdmin } from './identity/service.js';
-import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { bookingKeyInDatabase } from './booking/keys.js';
+import { ConfigError, loadConfig, secretWarnings, type Config } from './platform/config.js';
 import { openDatabase } from './platform/database.js';
 import { DataDirLockedError } from './platform/datadir-lock.js';
 import { migrate } from './platform/migrate.js';
@@ -33,6 +34,13 @@ async function main(): Promise<void> {
   await migrate(db);
   const admin = await ensureInitialAdmin(db, config.adminEmail, config.adminPassword);
   const { app, ctx } = await buildApp(db, config);
+  for (const warning of secretWarnings(config)) app.log.warn(`SECURITY: ${warning}`);
+  if (config.bookingSecret && (await bookingKeyInDatabase(db))) {
+    app.log.warn(
+      'SECURITY: a booking key generated before BOOKING_SECRET was set is still in the database (booking_secrets); ' +
+        'NIK hashes made with it can be reversed from a copy of the database. Delete that row once the bookings made before have passed.',
+    );
+  }
   if (config.demo) {
     const { loadDemoIfEmpty } = await import('./demo/load.js');
     await loadDemoIfEmpty(db, app.log);

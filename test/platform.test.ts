@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config.js';
-import { lockDataDir } from '../src/platform/datadir-lock.js';
 import { pickLanguage } from '../src/platform/i18n.js';
 import { migrate, MigrationError } from '../src/platform/migrate.js';
 import { OutboxWorker } from '../src/platform/outbox-worker.js';
@@ -33,20 +32,6 @@ describe('language', () => {
     expect(pickLanguage('id-ID,id;q=0.9,en;q=0.8')).toBe('id');
     expect(pickLanguage('en;q=0.5,id;q=0.9')).toBe('id');
     expect(pickLanguage('fr-FR')).toBe('id');
-  });
-});
-
-describe('data directory lock', () => {
-  it('keeps a second holder out and lets one in after release or a dead owner', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'layan-lock-'));
-    const release = lockDataDir(dir);
-    writeFileSync(path.join(dir, 'layan.lock'), String(process.ppid)); // a live process that is not us
-    expect(() => lockDataDir(dir)).toThrow(/in use by process/);
-    release();
-    const again = lockDataDir(dir);
-    again();
-    writeFileSync(path.join(dir, 'layan.lock'), '999999'); // no such process
-    lockDataDir(dir)();
   });
 });
 

@@ -20,7 +20,7 @@ function auditScope(principal: Principal, mppId: string | undefined): string[] |
   if (isNationalAdmin(staff)) return undefined;
   if (!mppId) throw commonErrors.forbidden();
   requireMppRole(staff, mppId, ['mpp_admin', 'tenant_admin']);
-  const scope = tenantScope(staff, mppId);
+  const scope = tenantScope(staff, mppId, ['tenant_admin']);
   return scope === 'all' ? undefined : scope;
 }
 

@@ -39,3 +39,9 @@ export function verifyBookingSignature(keys: BookingKeys, mppId: string, code: s
   const given = Buffer.from(sig);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** Whether a generated key is stored in the database (made by a start without BOOKING_SECRET). */
+export async function bookingKeyInDatabase(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query("SELECT 1 FROM booking_secrets WHERE name = 'master'");
+  return rows.length > 0;
+}

@@ -206,7 +206,7 @@ export async function importEntity(db: Db, principal: Principal, mppId: string, 
     return report;
   }
   const tenants = await repo.listTenants(db, mppId);
-  const ctx: Ctx = { q: db, mppId, lang, scope: tenantScope(principal, mppId), tenantIdsByCode: new Map(tenants.map((t) => [t.code, t.id])) };
+  const ctx: Ctx = { q: db, mppId, lang, scope: tenantScope(principal, mppId, ['tenant_admin']), tenantIdsByCode: new Map(tenants.map((t) => [t.code, t.id])) };
   const parsed = await parseRows(req.entity, sheet, ctx, report.errors, actor, now);
   if (report.errors.length || req.dryRun) return report;
   try {
@@ -237,7 +237,7 @@ export async function importEntity(db: Db, principal: Principal, mppId: string, 
 export async function exportEntity(db: Db, principal: Principal, mppId: string, entity: ImportEntity, format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; body: Buffer }> {
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   const mpp = await repo.getMpp(db, mppId);
-  const scope = tenantScope(principal, mppId);
+  const scope = tenantScope(principal, mppId, ['tenant_admin']);
   const tenantIds = scope === 'all' ? undefined : scope;
   let rows: Record<string, string | number | boolean>[];
   if (entity === 'tenants') {

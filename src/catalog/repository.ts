@@ -2,6 +2,7 @@ import type { Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { hhmm } from './hours.js';
 import type { AgreementInput, AgreementView, CounterInput, CounterView, MppInput, MppView, Region, SpecialDayInput, SpecialDayView, TenantInput, TenantView } from './schemas.js';
+import { safeContacts } from './schemas.js';
 
 /** Agreements ending within this many days are flagged as expiring. */
 export const EXPIRY_WARNING_DAYS = 90;
@@ -62,7 +63,7 @@ async function toMppViews(q: Queryable, rows: MppRow[]): Promise<MppView[]> {
     address: r.address,
     weeklyHours: r.weekly_hours,
     waitingCapacity: r.waiting_capacity,
-    contacts: r.contacts,
+    contacts: safeContacts(r.contacts),
     facilities: r.facilities,
     maklumat: r.maklumat,
     published: r.published,

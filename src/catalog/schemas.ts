@@ -69,8 +69,18 @@ export const Contacts = z.object({
   phone: z.string().trim().max(40).optional(),
   whatsapp: z.string().trim().max(40).optional(),
   email: z.email().max(200).optional(),
-  website: z.url().max(300).optional(),
+  // Only http(s): the page shows it as a link, and a javascript: or data: URL there would run script.
+  website: z
+    .url({ protocol: /^https?$/, ...bilingual('Situs web harus alamat http:// atau https://.', 'The website must be an http:// or https:// address.') })
+    .max(300)
+    .optional(),
 });
+
+/** Drops a stored website that is not http(s) (saved before the check existed) instead of serving it. */
+export function safeContacts(contacts: z.infer<typeof Contacts>): z.infer<typeof Contacts> {
+  const { website, ...rest } = contacts;
+  return website !== undefined && Contacts.shape.website.safeParse(website).success ? { ...rest, website } : rest;
+}
 
 export const MppInput = z.object({
   name: z.string().trim().min(2).max(200),

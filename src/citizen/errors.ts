@@ -26,4 +26,14 @@ export const citizenErrors = defineErrors('citizen', {
     id: 'Tiket ini sudah selesai; pemberitahuan tidak dapat diaktifkan lagi.',
     en: 'This ticket is finished; notifications can no longer be turned on.',
   },
+  last_contact: {
+    status: 409,
+    id: 'Ini satu-satunya kontak akun Anda. Untuk menghapusnya, hapus akun Layanan saya.',
+    en: 'This is the only contact of your account. To remove it, delete your My services account.',
+  },
+  contact_not_found: {
+    status: 404,
+    id: 'Kontak ini tidak terdaftar di akun Anda.',
+    en: 'This contact is not on your account.',
+  },
 });

@@ -1,7 +1,7 @@
 import { dueAfterWorkingDays } from '../calendar/service.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, tenantScope, type Actor, type Principal, type Staff } from '../platform/auth.js';
-import type { Clock } from '../platform/context.js';
+import type { Clock, ServiceContext } from '../platform/context.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
@@ -208,21 +208,25 @@ export async function applyAction(db: Db, clock: Clock, party: Party, mppId: str
 }
 
 /** A staff step on a complaint. @throws as applyAction, plus unauthenticated. */
-export async function staffAction(db: Db, clock: Clock, principal: Principal, mppId: string, complaintId: string, action: Action, input: ComplaintActionRequest, actor: Actor): Promise<ComplaintView> {
+export async function staffAction(ctx: ServiceContext, input: { mppId: string; complaintId: string; action: Action; body: ComplaintActionRequest }): Promise<ComplaintView> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, complaintId, action } = input;
   const current = await repo.getComplaint(db, mppId, complaintId).catch(() => undefined);
   const { party, identityVisible } = partyOf(principal, mppId, current);
   if (!current) throw commonErrors.not_found();
-  const row = await applyAction(db, clock, party, mppId, complaintId, action, input, actor);
-  return toComplaintView(row, party, identityVisible, clock.now());
+  const row = await applyAction(db, { now: () => now }, party, mppId, complaintId, action, input.body, actor);
+  return toComplaintView(row, party, identityVisible, now);
 }
 
 /** An internal note: seen by handlers and the assigned tenant, never on the tracking page. */
-export async function addNote(db: Db, clock: Clock, principal: Principal, mppId: string, complaintId: string, note: string, actor: Actor): Promise<void> {
+export async function addNote(ctx: ServiceContext, input: { mppId: string; complaintId: string; note: string }): Promise<void> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, complaintId, note } = input;
   const current = await repo.getComplaint(db, mppId, complaintId).catch(() => undefined);
   partyOf(principal, mppId, current);
   if (!current) throw commonErrors.not_found();
   await db.transaction(async (tx) => {
-    await repo.insertEvent(tx, { mppId, complaintId, at: clock.now(), action: 'note', from: current.status, to: current.status, actor, visibility: 'internal', note });
+    await repo.insertEvent(tx, { mppId, complaintId, at: now, action: 'note', from: current.status, to: current.status, actor, visibility: 'internal', note });
     await recordAudit(tx, actor, { action: 'complaint.note', targetType: 'complaint', targetId: complaintId, mppId });
   });
 }

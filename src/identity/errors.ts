@@ -4,10 +4,10 @@ export const identityErrors = defineErrors('identity', {
   invalid_token: { status: 401, id: 'Token perangkat tidak dikenal atau sudah dicabut.', en: 'The device token is unknown or has been revoked.' },
   password_change_required: { status: 403, id: 'Ganti kata sandi sementara Anda terlebih dahulu.', en: 'Change your temporary password first.' },
   invalid_credentials: { status: 401, id: 'Email atau kata sandi salah.', en: 'Wrong email or password.' },
-  account_locked: {
-    status: 423,
-    id: 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah {until}.',
-    en: 'The account is locked for a while after too many failed sign-ins. Try again after {until}.',
+  login_throttled: {
+    status: 429,
+    id: 'Terlalu banyak percobaan masuk yang gagal untuk email ini dari alamat Anda. Coba lagi dalam {retryAfterSeconds} detik.',
+    en: 'Too many failed sign-ins for this email from your address. Try again in {retryAfterSeconds} seconds.',
   },
   account_disabled: { status: 403, id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an admin.' },
   wrong_current_password: { status: 400, id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestApp, loginAs, seedMpp, seedStaff, staffCaller, TEST_PASSWORD, type SeededMpp, type TestApp } from '../../test/support/app.js';
-import { LOGIN_LIMIT } from './service.js';
+import { LOGIN_LIMIT, LOGIN_THROTTLE } from './service.js';
 
 let t: TestApp;
 let mpp: SeededMpp;
@@ -36,18 +36,62 @@ describe('sign-in', () => {
     expect(wrong.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('locks the account after repeated failures, even for the right password', async () => {
+  const attempt = (email: string, password: string, remoteAddress: string, lang = 'id') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { 'accept-language': lang }, payload: { email, password } });
+
+  it('throttles failures per account and address: the guesser waits, the real user elsewhere signs in', async () => {
     const user = await seedStaff(t.db, 'officer', { mppId: mpp.mppId, tenantId: mpp.tenantId });
     const codes: number[] = [];
-    for (let i = 0; i < LOGIN_LIMIT; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: `wrong-password-${i}` } });
-      codes.push(r.statusCode);
+    for (let i = 0; i < LOGIN_LIMIT; i++) codes.push((await attempt(user.email, `wrong-password-${i}`, '10.1.1.1')).statusCode);
+    expect(codes).toEqual(Array(LOGIN_LIMIT).fill(401));
+    const blocked = await attempt(user.email, TEST_PASSWORD, '10.1.1.1', 'en');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['content-type']).toContain('application/problem+json');
+    expect(blocked.json().code).toBe('login_throttled');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(LOGIN_THROTTLE.baseSeconds - 2);
+    // The anonymous guesser did not lock the account: the owner, from their own address, gets in.
+    const owner = await attempt(user.email, TEST_PASSWORD, '10.2.2.2');
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it('answers an unknown email exactly like a known one, throttled included (no account discovery)', async () => {
+    const user = await seedStaff(t.db, 'officer', { mppId: mpp.mppId, tenantId: mpp.tenantId });
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i <= LOGIN_LIMIT; i++) {
+      known.push((await attempt(user.email, 'salah-salah-salah', '10.3.3.3')).statusCode);
+      unknown.push((await attempt('nobody.throttle@test.layan', 'salah-salah-salah', '10.3.3.3')).statusCode);
     }
-    expect(codes.slice(0, -1).every((c) => c === 401)).toBe(true);
-    expect(codes.at(-1)).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en' }, payload: { email: user.email, password: TEST_PASSWORD } });
-    expect(right.statusCode).toBe(423);
-    expect(right.json().title).toContain('locked');
+    expect(unknown).toEqual(known);
+    const a = await attempt(user.email, 'salah', '10.3.3.3');
+    const b = await attempt('nobody.throttle@test.layan', 'salah', '10.3.3.3');
+    const words = (title: string) => title.replace(/\d+/g, 'N');
+    expect(words(a.json().title)).toBe(words(b.json().title));
+    expect([a.json().code, b.json().code]).toEqual(['login_throttled', 'login_throttled']);
+  });
+
+  it('checks no more than the limit of passwords when many wrong attempts arrive at once', async () => {
+    const user = await seedStaff(t.db, 'officer', { mppId: mpp.mppId, tenantId: mpp.tenantId });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(user.email, `guess-${i}`, '10.4.4.4')));
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(LOGIN_LIMIT);
+    expect(codes.filter((c) => c === 429)).toHaveLength(30 - LOGIN_LIMIT);
+    const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND target_id = $1`, [user.userId]);
+    expect(rows[0]!.n).toBe(LOGIN_LIMIT);
+  });
+
+  it('doubles the wait with each failure after the limit, and a success clears the count', async () => {
+    const user = await seedStaff(t.db, 'officer', { mppId: mpp.mppId, tenantId: mpp.tenantId });
+    for (let i = 0; i < LOGIN_LIMIT; i++) await attempt(user.email, 'salah-salah', '10.5.5.5');
+    const first = Number((await attempt(user.email, 'salah-salah', '10.5.5.5')).headers['retry-after']);
+    // Let the first wait run out (in the database's clock), then fail once more.
+    await t.db.query(`UPDATE login_throttle SET blocked_until = now() - interval '1 second'`);
+    expect((await attempt(user.email, 'salah-salah', '10.5.5.5')).statusCode).toBe(401);
+    const second = Number((await attempt(user.email, 'salah-salah', '10.5.5.5')).headers['retry-after']);
+    expect(second).toBeGreaterThanOrEqual(2 * first - 2);
+    await t.db.query(`UPDATE login_throttle SET blocked_until = now() - interval '1 second'`);
+    expect((await attempt(user.email, TEST_PASSWORD, '10.5.5.5')).statusCode).toBe(200);
+    expect((await attempt(user.email, 'salah-salah', '10.5.5.5')).statusCode).toBe(401);
   });
 
   it('rate-limits bursts of sign-in attempts from one client', async () => {

@@ -76,19 +76,42 @@ export async function setPassword(q: Queryable, id: string, passwordHash: string
   );
 }
 
-/** Counts a failed login atomically and locks the account once it reaches the limit. */
-export async function recordFailedLogin(q: Queryable, id: string, limit: number, lockMinutes: number): Promise<{ lockedUntil: Date | null }> {
-  const { rows } = await q.query<{ locked_until: Date | null }>(
-    `UPDATE users SET failed_login_count = failed_login_count + 1,
-            locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-      WHERE id = $1 RETURNING locked_until`,
-    [id, limit, lockMinutes],
+export type LoginAttempt = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts one sign-in attempt for a throttle key before the password is checked, in one statement:
+ * concurrent attempts serialise on the row, so no more than `limit` checks run before the key is
+ * blocked, however many arrive at once. From the limit on, each counted failure blocks the key for
+ * `baseSeconds` doubled per further failure, up to `maxSeconds`. A blocked key counts nothing.
+ */
+export async function takeLoginAttempt(
+  q: Queryable,
+  keyHash: string,
+  policy: { limit: number; baseSeconds: number; maxSeconds: number },
+): Promise<LoginAttempt> {
+  const { rows } = await q.query<{ failures: number }>(
+    `INSERT INTO login_throttle AS t (key_hash, failures, blocked_until, updated_at) VALUES ($1, 1, NULL, now())
+     ON CONFLICT (key_hash) DO UPDATE
+        SET failures = t.failures + 1,
+            blocked_until = CASE WHEN t.failures + 1 >= $2
+              THEN now() + make_interval(secs => least($4::float8, $3::float8 * power(2, t.failures + 1 - $2)))
+              ELSE NULL END,
+            updated_at = now()
+      WHERE t.blocked_until IS NULL OR t.blocked_until <= now()
+     RETURNING failures`,
+    [keyHash, policy.limit, policy.baseSeconds, policy.maxSeconds],
   );
-  return { lockedUntil: rows[0]?.locked_until ?? null };
+  if (rows[0]) return { allowed: true };
+  const blocked = await q.query<{ seconds: number }>(
+    `SELECT greatest(1, ceil(extract(epoch FROM blocked_until - now())))::int AS seconds FROM login_throttle WHERE key_hash = $1`,
+    [keyHash],
+  );
+  return { allowed: false, retryAfterSeconds: blocked.rows[0]?.seconds ?? 1 };
 }
 
-export async function clearFailedLogins(q: Queryable, id: string): Promise<void> {
-  await q.query('UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1', [id]);
+/** Forgets a key's failures after a successful sign-in, and rows idle for a day. */
+export async function clearLoginAttempts(q: Queryable, keyHash: string): Promise<void> {
+  await q.query(`DELETE FROM login_throttle WHERE key_hash = $1 OR updated_at < now() - interval '1 day'`, [keyHash]);
 }
 
 interface GrantRow {

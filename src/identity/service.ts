@@ -27,8 +27,13 @@ import type {
 } from './schemas.js';
 import { identityErrors } from './errors.js';
 
+/**
+ * Sign-in throttling per (email, client address): LOGIN_LIMIT tries, then a wait of 30 s that
+ * doubles with each further failure up to 15 minutes. Someone guessing from their own address
+ * cannot lock the real user out, and an unknown email is throttled like a known one.
+ */
 export const LOGIN_LIMIT = 5;
-export const LOCK_MINUTES = 15;
+export const LOGIN_THROTTLE = { limit: LOGIN_LIMIT, baseSeconds: 30, maxSeconds: 15 * 60 };
 export const SESSION_IDLE_MINUTES = 12 * 60;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -50,34 +55,32 @@ export interface LoginResult {
   csrfToken: string;
 }
 
+const throttleKey = (email: string, ip: string | null) => sha256(`${email.trim().toLowerCase()}\n${ip ?? ''}`);
+
 /**
- * Signs a staff member in, counting failures per account and locking it after LOGIN_LIMIT.
- * @throws AppError invalid_credentials, account_locked, account_disabled
+ * Signs a staff member in. Every attempt is counted per (email, address) before the password is
+ * checked (see LOGIN_THROTTLE); a success clears the count.
+ * @throws AppError invalid_credentials, login_throttled (429, with retryAfterSeconds), account_disabled
  */
 export async function login(db: Db, input: LoginRequest, client: { ip: string | null; userAgent: string | null }, actor: Actor): Promise<LoginResult> {
+  const key = throttleKey(input.email, client.ip);
+  const attempt = await repo.takeLoginAttempt(db, key, LOGIN_THROTTLE);
+  if (!attempt.allowed) throw identityErrors.login_throttled({ retryAfterSeconds: attempt.retryAfterSeconds });
   const user = await repo.findUserByEmail(db, input.email);
   if (!user) {
     await verify(await DUMMY_HASH, input.password).catch(() => false);
     throw identityErrors.invalid_credentials();
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    throw identityErrors.account_locked({ until: user.locked_until.toISOString() });
-  }
   const ok = await verify(user.password_hash, input.password).catch(() => false);
   if (!ok) {
-    const { lockedUntil } = await db.transaction(async (tx) => {
-      const r = await repo.recordFailedLogin(tx, user.id, LOGIN_LIMIT, LOCK_MINUTES);
-      await recordAudit(tx, { ...actor, label: input.email }, { action: 'auth.login_failed', targetType: 'user', targetId: user.id });
-      return r;
-    });
-    if (lockedUntil && lockedUntil > new Date()) throw identityErrors.account_locked({ until: lockedUntil.toISOString() });
+    await recordAudit(db, { ...actor, label: input.email }, { action: 'auth.login_failed', targetType: 'user', targetId: user.id });
     throw identityErrors.invalid_credentials();
   }
   if (user.status !== 'active') throw identityErrors.account_disabled();
   const sessionToken = newToken('ses');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    await repo.clearFailedLogins(tx, user.id);
+    await repo.clearLoginAttempts(tx, key);
     await repo.insertSession(tx, {
       tokenHash: sha256(sessionToken),
       userId: user.id,
@@ -233,7 +236,7 @@ export async function listUsers(db: Db, principal: Principal, filter: { mppId?: 
     const mppId = filter.mppId ?? staff.grants.find((g) => g.mppId)?.mppId ?? undefined;
     if (!mppId) throw commonErrors.forbidden();
     requireMppRole(staff, mppId, ['mpp_admin', 'tenant_admin']);
-    const tenants = tenantScope(staff, mppId);
+    const tenants = tenantScope(staff, mppId, ['tenant_admin']);
     scope = { ...scope, mppId, tenantIds: tenants === 'all' ? undefined : tenants };
   } else if (filter.mppId) {
     scope.mppId = filter.mppId;

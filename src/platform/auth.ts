@@ -98,12 +98,17 @@ export function requireNationalAdmin(principal: Principal): Staff {
   return staff;
 }
 
-/** The tenant ids of an MPP a staff member may act for, or 'all' for MPP-wide roles. */
-export function tenantScope(principal: Principal, mppId: string): 'all' | string[] {
+/**
+ * The tenant ids of an MPP where a staff member holds one of `roles`, or 'all' for MPP-wide roles.
+ * Pass the roles the action needs: someone who is an officer at one agency and a tenant admin at
+ * another administers only the second (import, audit, users); the default, any tenant role, is for
+ * what every tenant's staff may see.
+ */
+export function tenantScope(principal: Principal, mppId: string, roles: readonly Role[] = ['tenant_admin', 'officer']): 'all' | string[] {
   if (principal.kind !== 'staff') return [];
   const grants = grantsFor(principal, mppId);
   if (grants.some((g) => g.role === 'national_admin' || g.role === 'mpp_admin')) return 'all';
-  return [...new Set(grants.map((g) => g.tenantId).filter((t): t is string => t !== null))];
+  return [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.tenantId).filter((t): t is string => t !== null))];
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -24,6 +26,10 @@ export const Config = z.object({
   dbConnectTimeoutMs: z.coerce.number().int().min(100).max(600_000),
   dbStatementTimeoutMs: z.coerce.number().int().min(100).max(3_600_000),
   dbStartWaitSeconds: z.coerce.number().int().min(0).max(3600),
+  /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: z.union([z.boolean(), z.number().int().min(1).max(10), z.array(z.string()).min(1)]),
+  sseMaxPerAddress: z.coerce.number().int().min(1).max(100_000),
+  metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -49,6 +55,9 @@ const ENV_NAMES: Record<keyof Config, string> = {
   dbConnectTimeoutMs: 'DB_CONNECT_TIMEOUT_MS',
   dbStatementTimeoutMs: 'DB_STATEMENT_TIMEOUT_MS',
   dbStartWaitSeconds: 'DB_START_WAIT_SECONDS',
+  trustProxy: 'TRUST_PROXY',
+  sseMaxPerAddress: 'SSE_MAX_PER_ADDRESS',
+  metricsToken: 'METRICS_TOKEN',
 };
 
 export class ConfigError extends Error {
@@ -65,6 +74,50 @@ function parseBool(name: string, raw: string | undefined, fallback: boolean): bo
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/**
+ * TRUST_PROXY: unset/false (clients connect directly), true (trust every X-Forwarded-For hop: only
+ * when nothing but the proxy can reach the app), a hop count, or a comma-separated list of the
+ * proxies' addresses or CIDR ranges. It decides request.ip, which keys sign-in throttling, rate
+ * limits and the SSE cap: trusting a header clients can set lets them pick their own address.
+ */
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  if (raw === undefined || raw.trim() === '') return false;
+  const v = raw.trim().toLowerCase();
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops < 1 || hops > 10) throw new ConfigError('TRUST_PROXY', `hop count must be 1 to 10, got "${raw}"`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of entries) {
+    const [addr, bits, extra] = e.split('/');
+    const family = isIP(addr ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !okBits || extra !== undefined) {
+      throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or addresses/CIDRs separated by commas; "${e}" is none of these`);
+    }
+  }
+  return entries;
+}
+
+/** BOOKING_SECRET, or the content of the file BOOKING_SECRET_FILE names (a mounted secret); not both. */
+function readBookingSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const direct = env.BOOKING_SECRET === '' ? undefined : env.BOOKING_SECRET;
+  const file = env.BOOKING_SECRET_FILE === '' ? undefined : env.BOOKING_SECRET_FILE;
+  if (!file) return direct;
+  if (direct) throw new ConfigError('BOOKING_SECRET_FILE', 'cannot be set together with BOOKING_SECRET; choose one');
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw new ConfigError('BOOKING_SECRET_FILE', `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ${file}`);
+  }
+  if (content.length < 32) throw new ConfigError('BOOKING_SECRET_FILE', 'must hold at least 32 characters');
+  return content;
 }
 
 /**
@@ -86,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: parseBool('SECURE_COOKIES', env.SECURE_COOKIES, false),
     webDir: path.resolve(empty(env.WEB_DIR) ?? './dist/web'),
     loginRateLimit: empty(env.LOGIN_RATE_LIMIT) ?? '20',
-    bookingSecret: empty(env.BOOKING_SECRET),
+    bookingSecret: readBookingSecret(env),
     bookingRateLimit: empty(env.BOOKING_RATE_LIMIT) ?? '10',
     smtpUrl: empty(env.SMTP_URL),
     smtpFrom: empty(env.SMTP_FROM) ?? 'Layan MPP <no-reply@layan.invalid>',
@@ -95,6 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: empty(env.DB_CONNECT_TIMEOUT_MS) ?? '5000',
     dbStatementTimeoutMs: empty(env.DB_STATEMENT_TIMEOUT_MS) ?? '30000',
     dbStartWaitSeconds: empty(env.DB_START_WAIT_SECONDS) ?? '60',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sseMaxPerAddress: empty(env.SSE_MAX_PER_ADDRESS) ?? '200',
+    metricsToken: empty(env.METRICS_TOKEN),
   };
   if (!/^\d+$/.test(raw.port)) throw new ConfigError('PORT', `must be a whole number, got "${raw.port}"`);
   const parsed = Config.safeParse(raw);
@@ -105,4 +161,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.smsWebhookUrl && !parsed.data.smsWebhookSecret) throw new ConfigError('SMS_WEBHOOK_SECRET', 'is required when SMS_WEBHOOK_URL is set');
   return parsed.data;
+}
+
+/**
+ * What a production start should be told loudly about its secrets (empty when all is well).
+ * Without BOOKING_SECRET the NIK-hash key sits in the same database as the hashes: a copy of the
+ * database then gives back NIKs by trying every birth date and serial.
+ */
+export function secretWarnings(config: Config): string[] {
+  if (config.demo || config.bookingSecret) return [];
+  return [
+    'BOOKING_SECRET is not set: the key of booking links and NIK hashes is generated and kept in the database, ' +
+      'so a stolen copy of the database reveals the NIKs it holds. Set BOOKING_SECRET or BOOKING_SECRET_FILE (32+ characters) ' +
+      'to a secret kept outside the database (docs/security.md).',
+  ];
 }

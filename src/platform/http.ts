@@ -7,7 +7,9 @@ import { $ZodType, type $ZodIssue } from 'zod/v4/core';
 import zodEn from 'zod/v4/locales/en.js';
 import zodId from 'zod/v4/locales/id.js';
 import { AppError, commonErrors, isMessages, validationError, type FieldIssue } from './errors.js';
-import { isDatabaseUnavailable } from './db.js';
+import { actorOf } from './auth.js';
+import type { Clock, ServiceContext } from './context.js';
+import { isDatabaseUnavailable, type Db } from './db.js';
 import { localize, parseBilingual, pickLanguage, type Lang } from './i18n.js';
 
 declare module 'fastify' {
@@ -121,8 +123,10 @@ function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | 
 
 export interface HttpOptions {
   logLevel: string;
-  trustProxy?: boolean;
+  trustProxy?: boolean | number | string[];
 }
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** The Fastify instance with Layan's conventions: zod contracts, request ids, problem+json errors. */
 export function createHttpServer(opts: HttpOptions): App {
@@ -135,7 +139,8 @@ export function createHttpServer(opts: HttpOptions): App {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: opts.trustProxy ?? false,
+    // A hop count trusts that many proxies nearest the server (what Fastify does with a number).
+    trustProxy: typeof opts.trustProxy === 'number' ? trustHops(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -166,4 +171,9 @@ export function createHttpServer(opts: HttpOptions): App {
     return sendProblem(request, reply, commonErrors.internal_error());
   });
   return app;
+}
+
+/** The service context of a request: its principal and actor, the clock's now and the answer language. */
+export function requestContext(request: FastifyRequest, db: Db, clock: Clock): ServiceContext {
+  return { db, principal: request.principal, actor: actorOf(request.principal, String(request.id)), now: clock.now(), lang: request.lang };
 }

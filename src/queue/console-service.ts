@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireStaff, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
+import { requireStaff, requireTenantRole, tenantScope, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue, publish } from '../platform/outbox.js';
@@ -58,15 +59,11 @@ export async function listCounters(db: Db, principal: Principal, mppId: string):
  * @throws AppError invalid_transition (409), counter_busy (closing with a ticket at the counter).
  */
 export async function setCounterStatus(
-  db: Db,
-  principal: Principal,
-  mppId: string,
-  counterId: string,
-  action: 'open' | 'pause' | 'close',
-  reason: string | null,
-  at: Date,
-  actor: Actor,
+  ctx: ServiceContext,
+  input: { mppId: string; counterId: string; action: 'open' | 'pause' | 'close'; reason: string | null },
 ): Promise<CounterView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, counterId, action, reason } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
   await db.transaction(async (tx) => {
     const state = await counters.lockCounterState(tx, mppId, counterId);
@@ -102,7 +99,9 @@ async function requireOpenAndFree(tx: Queryable, mppId: string, counterId: strin
  * Calls the best waiting ticket (priority, weight, waiting time) to the counter; null when none waits.
  * @throws AppError invalid_transition (counter not open), counter_busy.
  */
-export async function callNext(db: Db, principal: Principal, mppId: string, counterId: string, at: Date, actor: Actor): Promise<StaffTicketView | null> {
+export async function callNext(ctx: ServiceContext, input: { mppId: string; counterId: string }): Promise<StaffTicketView | null> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, counterId } = input;
   await staffedCounter(db, principal, mppId, counterId);
   return db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
@@ -121,7 +120,9 @@ export async function callNext(db: Db, principal: Principal, mppId: string, coun
  * Calls a given waiting ticket out of order; the reason is kept on the event and in the audit log.
  * @throws AppError not_found, not_in_line, invalid_transition, counter_busy.
  */
-export async function callSpecific(db: Db, principal: Principal, mppId: string, counterId: string, ticketId: string, reason: string, at: Date, actor: Actor): Promise<StaffTicketView> {
+export async function callSpecific(ctx: ServiceContext, input: { mppId: string; counterId: string; ticketId: string; reason: string }): Promise<StaffTicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, counterId, ticketId, reason } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
   return db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
@@ -151,15 +152,12 @@ export type StaffAction = Exclude<TicketAction, 'call'>;
  *   unknown_target, forbidden.
  */
 export async function ticketAction(
-  db: Db,
-  principal: Principal,
-  mppId: string,
-  ticketId: string,
-  action: StaffAction,
-  body: { transfer?: TransferRequest; note?: string },
-  at: Date,
-  actor: Actor,
+  ctx: ServiceContext,
+  input: { mppId: string; ticketId: string; action: StaffAction; transfer?: TransferRequest; note?: string },
 ): Promise<StaffTicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, ticketId, action } = input;
+  const body = input;
   requireStaff(principal);
   const peek = await repo.findTicket(db, mppId, ticketId);
   if (!peek) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import * as console_ from './console-service.js';
 import { QueueFeeds } from './feed.js';
 import { QueueHub } from './hub.js';
@@ -120,17 +120,17 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   );
   for (const action of ['open', 'close'] as const) {
     app.post(`${base}/counters/:counterId/${action}`, { schema: { tags, summary: `${action} a counter`, params: CounterParams, response: { 200: CounterView } } }, async (request) =>
-      console_.setCounterStatus(db, request.principal, request.params.mppId, request.params.counterId, action, null, clock.now(), actorOf(request.principal, request.id)),
+      console_.setCounterStatus(requestContext(request, db, clock), { ...request.params, action, reason: null }),
     );
   }
   app.post(`${base}/counters/:counterId/pause`, { schema: { tags, summary: 'Pause a counter with a reason', params: CounterParams, body: PauseRequest, response: { 200: CounterView } } }, async (request) =>
-    console_.setCounterStatus(db, request.principal, request.params.mppId, request.params.counterId, 'pause', request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+    console_.setCounterStatus(requestContext(request, db, clock), { ...request.params, action: 'pause', reason: request.body.reason }),
   );
   app.post(`${base}/counters/:counterId/call-next`, { schema: { tags, summary: 'Call the best waiting ticket', params: CounterParams, response: { 200: CallResult } } }, async (request) => ({
-    ticket: await console_.callNext(db, request.principal, request.params.mppId, request.params.counterId, clock.now(), actorOf(request.principal, request.id)),
+    ticket: await console_.callNext(requestContext(request, db, clock), request.params),
   }));
   app.post(`${base}/counters/:counterId/call`, { schema: { tags, summary: 'Call a given ticket out of order (reason logged)', params: CounterParams, body: CallSpecificRequest, response: { 200: CallResult } } }, async (request) => ({
-    ticket: await console_.callSpecific(db, request.principal, request.params.mppId, request.params.counterId, request.body.ticketId, request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+    ticket: await console_.callSpecific(requestContext(request, db, clock), { ...request.params, ...request.body }),
   }));
   app.put(`${base}/counters/:counterId/setup`, { schema: { tags, summary: 'Services (with weights) and zone of a counter', params: CounterParams, body: CounterSetupRequest, response: { 200: CounterView } } }, async (request) =>
     settings.setupCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, actorOf(request.principal, request.id)),
@@ -144,11 +144,11 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     app.post(`${base}/tickets/:ticketId/${path}`, {
       schema: { tags, summary: `${action} a ticket`, params: TicketParams, response: { 200: StaffTicketView } },
     }, async (request) =>
-      console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, action, {}, clock.now(), actorOf(request.principal, request.id)),
+      console_.ticketAction(requestContext(request, db, clock), { ...request.params, action }),
     );
   }
   app.post(`${base}/tickets/:ticketId/transfer`, { schema: { tags, summary: 'Transfer a ticket to another service or counter', params: TicketParams, body: TransferRequest, response: { 200: StaffTicketView } } }, async (request) =>
-    console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, 'transfer', { transfer: request.body }, clock.now(), actorOf(request.principal, request.id)),
+    console_.ticketAction(requestContext(request, db, clock), { ...request.params, action: 'transfer', transfer: request.body }),
   );
 
   // --- Settings -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
+import type { Row } from '../platform/tables.js';
 import { zoneAbbr } from '../platform/zones.js';
 import { toMinutes } from './estimate.js';
 import { computePositions, type Position } from './positions.js';
@@ -207,7 +208,7 @@ export async function cancelByToken(db: Db, token: string, at: Date, actor: Acto
 export async function queueOffer(db: Db, mppId: string, at: Date): Promise<QueueOffer> {
   const status = await openingStatus(db, mppId, at);
   const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
-  const { rows } = await db.query<any>(
+  const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix'> & { tenant_name: string; waiting: number; quota_left: number | null; counters_open: number }>(
     `SELECT s.id, s.code, s.name, s.ticket_prefix, tn.name AS tenant_name,
             (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting') AS waiting,
             qs.daily_quota - coalesce(d.issued, 0) AS quota_left,

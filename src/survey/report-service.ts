@@ -190,5 +190,5 @@ export async function getPublicIkm(db: Db, mppRef: string): Promise<PublicIkm> {
   if (!mpp) throw commonErrors.not_found();
   const pub = await repo.findLatestPublication(db, mpp.id);
   if (!pub) throw reportErrors.survey_nothing_published();
-  return { ...pub.snapshot, publishedAt: pub.published_at.toISOString() } as PublicIkm;
+  return { ...(pub.snapshot as Omit<PublicIkm, 'publishedAt'>), publishedAt: pub.published_at.toISOString() };
 }

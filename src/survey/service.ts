@@ -3,7 +3,7 @@ import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Prin
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
-import { ensureTokenForServedTicket, findServedBooking, findServedTicket, hasQueue } from './queue-link.js';
+import { ensureTokenForServedTicket, findServedBooking, findServedTicket } from './queue-link.js';
 import { hashCode, issueSurveyToken, reissueSurveyCode } from './tokens.js';
 import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
@@ -34,7 +34,7 @@ export async function issueTokenByStaff(db: Db, principal: Principal, mppId: str
   if (existing?.served_at) {
     if (existing.service_id !== body.serviceId) throw commonErrors.not_found();
     servedAt = existing.served_at;
-  } else if (body.sourceKind === 'booking' || (await hasQueue(db))) {
+  } else {
     const served = body.sourceKind === 'booking' ? await findServedBooking(db, mppId, body.sourceId) : await findServedTicket(db, mppId, body.sourceId);
     if (!served) throw surveyErrors.survey_not_served();
     if (served.serviceId !== body.serviceId) throw commonErrors.not_found();

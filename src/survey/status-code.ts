@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
-import { ensureTicketToken, findServedTicket, hasQueue } from './queue-link.js';
+import { ensureTicketToken, findServedTicket } from './queue-link.js';
 import * as repo from './repository.js';
 import type { IssuedToken } from './schemas.js';
 import { surveyErrors } from './service.js';
@@ -28,7 +28,6 @@ export function codeForStatusToken(statusToken: string): string {
  *   survey_already_answered (409) once answered.
  */
 export async function surveyCodeForTicketStatus(db: Db, statusToken: string): Promise<IssuedToken> {
-  if (!(await hasQueue(db))) throw commonErrors.not_found();
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ mpp_id: string; id: string; status: string }>('SELECT mpp_id, id, status FROM tickets WHERE status_token = $1', [statusToken]);
     const ticket = rows[0];

@@ -21,6 +21,8 @@ const staffQueue = () => import('./route-groups/staff-queue');
 const staffCatalog = () => import('./route-groups/staff-catalog');
 const staffService = () => import('./route-groups/staff-service');
 const staffAdmin = () => import('./route-groups/staff-admin');
+const staffOperations = () => import('./route-groups/staff-operations');
+const citizenPublic = () => import('./route-groups/citizen-public');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -95,6 +97,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/pengaduan/:slug', element: page(complaintsPublic, 'FileComplaintPage') },
   { path: '/lacak', element: page(complaintsPublic, 'TrackComplaintPage') },
   { path: '/lacak/:code', element: page(complaintsPublic, 'TrackComplaintPage') },
+  { path: '/layanan-saya', element: page(citizenPublic, 'MyServicesPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -107,6 +110,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaturan-survei', element: page(staffService, 'SurveySettingsPage') },
   { path: 'kalender', element: page(staffService, 'CalendarPage') },
   { path: 'booking', element: page(staffService, 'StaffBookingsPage') },
+  { path: 'aturan-booking', element: page(staffService, 'BookingRulesPage') },
   { path: 'pengaduan', element: page(staffService, 'ComplaintsPage') },
   { path: 'pengaduan/:complaintId', element: page(staffService, 'ComplaintDetailPage') },
   { path: 'perangkat', element: page(staffAdmin, 'DevicesPage') },
@@ -115,6 +119,10 @@ export const staffRoutes: RouteObject[] = [
   { path: 'katalog', element: page(staffCatalog, 'CatalogAdminPage') },
   { path: 'katalog/:mppId/layanan/:serviceId', element: page(staffCatalog, 'ServiceEditorPage') },
   { path: 'nasional', element: page(staffCatalog, 'NationalSummaryPage') },
+  { path: 'mpp', element: page(staffCatalog, 'MppsPage') },
+  { path: 'kata-pencarian', element: page(staffCatalog, 'SearchWordsPage') },
+  { path: 'lantai', element: page(staffOperations, 'FloorPage') },
+  { path: 'statistik', element: page(staffOperations, 'StatsPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];

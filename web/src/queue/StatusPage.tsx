@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api';
+import { FollowTicket } from '../citizen/FollowTicket';
 import { LanguageSwitch, useI18n } from '../i18n';
 import './queue.css';
 import { timeOf, waitText, type TicketStatus, type TicketView } from './types';
@@ -57,6 +58,7 @@ export function StatusPage() {
   return (
     <div className="status-page">
       <header className="status-header">
+        <Link to="/" className="st-home">Layan</Link>
         <span>{ticket.mpp.name}</span>
         <LanguageSwitch />
       </header>
@@ -104,6 +106,7 @@ export function StatusPage() {
             </button>
           </section>
         )}
+        <FollowTicket statusToken={token} status={ticket.status} peopleAhead={ticket.peopleAhead} />
         {error && <p className="error">{error}</p>}
         {(ticket.status === 'waiting' || ticket.status === 'called') &&
           (confirming ? (

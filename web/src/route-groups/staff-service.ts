@@ -5,3 +5,4 @@ export { ComplaintDetailPage } from '../complaints/ComplaintDetailPage';
 export { ComplaintsPage } from '../complaints/ComplaintsPage';
 export { SurveyReportPage } from '../survey/SurveyReportPage';
 export { SurveySettingsPage } from '../survey/SurveySettingsPage';
+export { BookingRulesPage } from '../booking/rules/BookingRulesPage';
