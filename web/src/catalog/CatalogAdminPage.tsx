@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import type { ResponseOf } from '../api/types';
+import { ApiError } from '../api/problem';
 import { useCurrentMpp, useRefreshStaffMpps, type StaffMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
@@ -9,7 +11,7 @@ import '../ui/ui.css';
 import './catalog.css';
 import { RegionPicker } from './mpps/RegionPicker';
 import { KIND_NAMES, rupiah, WEEKDAYS, completionText } from './format';
-import type { Agreement, Counter, DayHours, Mpp, Service, Tenant, TenantKind, WeeklyHours } from './types';
+import type { Agreement, Counter, DayHours, Mpp, Service, Tenant, TenantKind, WeeklyHours } from './views';
 
 type Tab = 'profil' | 'instansi' | 'loket' | 'layanan' | 'impor';
 const errText = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.errors.map((x) => `${x.path.replace(/^body\./, '')}: ${x.message}`)].join(' · ') : String(e));
@@ -51,7 +53,7 @@ function ServicesTab({ mppId }: { mppId: string }) {
   const [list, setList] = useState<Service[]>([]);
   const [filter, setFilter] = useState('');
   useEffect(() => {
-    void api<Service[]>(`/api/catalog/mpps/${mppId}/services`).then(setList);
+    void unwrap(client.GET('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } } })).then(setList);
   }, [mppId]);
   const [page, setPage] = useState(0);
   const matching = list.filter((s) => `${s.name} ${s.code} ${s.tenant.name}`.toLowerCase().includes(filter.toLowerCase()));
@@ -106,12 +108,12 @@ const readDataUrl = (file: File) =>
 function TenantEditor({ mppId, tenant, isMppAdmin, onDone }: { mppId: string; tenant: Tenant; isMppAdmin: boolean; onDone: () => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({ name: tenant.name, description: tenant.description, logo: tenant.logo });
-  const [agreement, setAgreement] = useState({ kind: 'pks', number: '', signedOn: '', validUntil: '' });
+  const [agreement, setAgreement] = useState({ kind: 'pks' as 'pks' | 'mou', number: '', signedOn: '', validUntil: '' });
   const [error, setError] = useState<string | null>(null);
   async function save() {
     setError(null);
     try {
-      await api(`/api/catalog/mpps/${mppId}/tenants/${tenant.id}`, { method: 'PATCH', body: draft });
+      await unwrap(client.PATCH('/api/catalog/mpps/{mppId}/tenants/{tenantId}', { params: { path: { mppId, tenantId: tenant.id } }, body: draft }));
       onDone();
     } catch (err) {
       setError(errText(err));
@@ -120,7 +122,7 @@ function TenantEditor({ mppId, tenant, isMppAdmin, onDone }: { mppId: string; te
   async function addAgreement() {
     setError(null);
     try {
-      await api(`/api/catalog/mpps/${mppId}/tenants/${tenant.id}/agreements`, { body: { ...agreement, validUntil: agreement.validUntil || null } });
+      await unwrap(client.POST('/api/catalog/mpps/{mppId}/tenants/{tenantId}/agreements', { params: { path: { mppId, tenantId: tenant.id } }, body: { ...agreement, validUntil: agreement.validUntil || null } }));
       onDone();
     } catch (err) {
       setError(errText(err));
@@ -147,7 +149,7 @@ function TenantEditor({ mppId, tenant, isMppAdmin, onDone }: { mppId: string; te
         <>
           <h3>{t('Catat MoU / PKS', 'Record an MoU / PKS')}</h3>
           <div className="grid-form">
-            <label>{t('Jenis', 'Kind')}<select value={agreement.kind} onChange={(e) => setAgreement({ ...agreement, kind: e.target.value })}><option value="mou">MoU</option><option value="pks">PKS</option></select></label>
+            <label>{t('Jenis', 'Kind')}<select value={agreement.kind} onChange={(e) => setAgreement({ ...agreement, kind: e.target.value as typeof agreement.kind })}><option value="mou">MoU</option><option value="pks">PKS</option></select></label>
             <label>{t('Nomor', 'Number')}<input value={agreement.number} onChange={(e) => setAgreement({ ...agreement, number: e.target.value })} /></label>
             <label>{t('Tanggal tanda tangan', 'Signed on')}<input type="date" value={agreement.signedOn} onChange={(e) => setAgreement({ ...agreement, signedOn: e.target.value })} /></label>
             <label>{t('Berlaku sampai', 'Valid until')}<input type="date" value={agreement.validUntil} onChange={(e) => setAgreement({ ...agreement, validUntil: e.target.value })} /></label>
@@ -170,15 +172,15 @@ function TenantsTab({ mppId, canCreate }: { mppId: string; canCreate: boolean })
   const { user } = useSession();
   const canEdit = (tenantId: string) => canCreate || !!user?.grants.some((g) => g.role === 'tenant_admin' && g.tenantId === tenantId);
   const load = () => {
-    void api<Tenant[]>(`/api/catalog/mpps/${mppId}/tenants`).then(setList);
-    if (canCreate) void api<Agreement[]>(`/api/catalog/mpps/${mppId}/agreements`).then(setAgreements, () => setAgreements([]));
+    void unwrap(client.GET('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } } })).then(setList);
+    if (canCreate) void unwrap(client.GET('/api/catalog/mpps/{mppId}/agreements', { params: { path: { mppId } } })).then(setAgreements, () => setAgreements([]));
   };
   useEffect(load, [mppId, canCreate]);
   async function create(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
-      await api(`/api/catalog/mpps/${mppId}/tenants`, { body: form });
+      await unwrap(client.POST('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } }, body: form }));
       setForm({ ...form, name: '', code: '' });
       load();
     } catch (err) {
@@ -241,15 +243,15 @@ function CountersTab({ mppId }: { mppId: string }) {
   const [form, setForm] = useState({ number: '', name: '', tenantId: '' });
   const [error, setError] = useState<string | null>(null);
   const load = () => {
-    void api<Counter[]>(`/api/catalog/mpps/${mppId}/counters`).then(setList);
-    void api<Tenant[]>(`/api/catalog/mpps/${mppId}/tenants`).then(setTenants);
+    void unwrap(client.GET('/api/catalog/mpps/{mppId}/counters', { params: { path: { mppId } } })).then(setList);
+    void unwrap(client.GET('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } } })).then(setTenants);
   };
   useEffect(load, [mppId]);
   async function create(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
-      await api(`/api/catalog/mpps/${mppId}/counters`, { body: { number: Number(form.number), name: form.name, tenantId: form.tenantId || tenants[0]?.id } });
+      await unwrap(client.POST('/api/catalog/mpps/{mppId}/counters', { params: { path: { mppId } }, body: { number: Number(form.number), name: form.name, tenantId: form.tenantId || tenants[0]?.id || '' } }));
       setForm({ ...form, number: '', name: '' });
       load();
     } catch (err) {
@@ -297,10 +299,10 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: boolean
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
-      const saved = await api<Mpp>(`/api/catalog/mpps/${mpp.id}`, {
-        method: 'PATCH',
+      const saved = await unwrap(client.PATCH('/api/catalog/mpps/{mppId}', {
+        params: { path: { mppId: mpp.id } },
         body: changedProfile(mpp, { name: draft.name, address: draft.address, regionCode: draft.regionCode, maklumat: draft.maklumat, facilities: draft.facilities.split('\n').map((x) => x.trim()).filter(Boolean), waitingCapacity: draft.waitingCapacity ? Number(draft.waitingCapacity) : null, weeklyHours: draft.weeklyHours }),
-      });
+      }));
       onSaved(saved);
       setMsg({ ok: true, text: t('Tersimpan.', 'Saved.') });
     } catch (err) {
@@ -354,13 +356,7 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: boolean
   );
 }
 
-interface SpecialDay {
-  id: string;
-  day: string;
-  opens: string;
-  closes: string;
-  note: string;
-}
+type SpecialDay = ResponseOf<'/api/catalog/mpps/{mppId}/special-days'>[number];
 
 /** Days with changed (e.g. shortened) hours; closures and holidays are kept in the calendar. */
 function SpecialDays({ mppId, canEdit }: { mppId: string; canEdit: boolean }) {
@@ -368,12 +364,12 @@ function SpecialDays({ mppId, canEdit }: { mppId: string; canEdit: boolean }) {
   const [list, setList] = useState<SpecialDay[]>([]);
   const [form, setForm] = useState({ day: '', opens: '08:00', closes: '12:00', note: '' });
   const [error, setError] = useState<string | null>(null);
-  const load = () => void api<SpecialDay[]>(`/api/catalog/mpps/${mppId}/special-days`).then(setList);
+  const load = () => void unwrap(client.GET('/api/catalog/mpps/{mppId}/special-days', { params: { path: { mppId } } })).then(setList);
   useEffect(load, [mppId]);
   async function add() {
     setError(null);
     try {
-      await api(`/api/catalog/mpps/${mppId}/special-days`, { body: { ...form, breaks: [] } });
+      await unwrap(client.POST('/api/catalog/mpps/{mppId}/special-days', { params: { path: { mppId } }, body: { ...form, breaks: [] } }));
       setForm({ ...form, day: '', note: '' });
       load();
     } catch (err) {
@@ -381,7 +377,7 @@ function SpecialDays({ mppId, canEdit }: { mppId: string; canEdit: boolean }) {
     }
   }
   async function remove(id: string) {
-    await api(`/api/catalog/mpps/${mppId}/special-days/${id}`, { method: 'DELETE' }).catch((e: unknown) => setError(errText(e)));
+    await unwrap(client.DELETE('/api/catalog/mpps/{mppId}/special-days/{specialDayId}', { params: { path: { mppId, specialDayId: id } } })).catch((e: unknown) => setError(errText(e)));
     load();
   }
   return (
@@ -411,17 +407,11 @@ function SpecialDays({ mppId, canEdit }: { mppId: string; canEdit: boolean }) {
   );
 }
 
-interface Report {
-  rows: number;
-  created: number;
-  updated: number;
-  applied: boolean;
-  errors: { row: number; column: string; reason: string }[];
-}
+type Report = ResponseOf<'/api/catalog/mpps/{mppId}/import', 'post'>;
 
 function ImportTab({ mppId }: { mppId: string }) {
   const { t } = useI18n();
-  const [entity, setEntity] = useState('services');
+  const [entity, setEntity] = useState<'services' | 'tenants' | 'counters'>('services');
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function upload(file: File) {
@@ -430,7 +420,7 @@ function ImportTab({ mppId }: { mppId: string }) {
     const xlsx = file.name.toLowerCase().endsWith('.xlsx');
     const content = xlsx ? btoa(Array.from(new Uint8Array(await file.arrayBuffer()), (b) => String.fromCharCode(b)).join('')) : await file.text();
     try {
-      setReport(await api<Report>(`/api/catalog/mpps/${mppId}/import`, { body: { entity, format: xlsx ? 'xlsx' : 'csv', content } }));
+      setReport(await unwrap(client.POST('/api/catalog/mpps/{mppId}/import', { params: { path: { mppId } }, body: { entity, format: xlsx ? 'xlsx' : 'csv', content } })));
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) setReport(err.body as unknown as Report);
       else setError(errText(err));
@@ -439,7 +429,7 @@ function ImportTab({ mppId }: { mppId: string }) {
   return (
     <>
       <label htmlFor="entity">{t('Data', 'Data')}</label>
-      <select id="entity" value={entity} onChange={(e) => setEntity(e.target.value)}>
+      <select id="entity" value={entity} onChange={(e) => setEntity(e.target.value as typeof entity)}>
         <option value="services">{t('Layanan', 'Services')}</option>
         <option value="tenants">{t('Instansi', 'Agencies')}</option>
         <option value="counters">{t('Loket', 'Counters')}</option>
@@ -465,10 +455,10 @@ function ImportTab({ mppId }: { mppId: string }) {
 /** /staf/nasional: counts of MPPs, tenants and services by province and tenant kind. */
 export function NationalSummaryPage() {
   const { t } = useI18n();
-  const [rows, setRows] = useState<{ level: string; provinceCode: string | null; provinceName: string | null; tenantKind: TenantKind | null; mpps: number; tenants: number; services: number }[]>([]);
+  const [rows, setRows] = useState<ResponseOf<'/api/catalog/national/summary'>>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<typeof rows>('/api/catalog/national/summary').then(setRows, (e: unknown) => setError(errText(e)));
+    void unwrap(client.GET('/api/catalog/national/summary')).then(setRows, (e: unknown) => setError(errText(e)));
   }, []);
   return (
     <section className="catalog-admin">
@@ -480,7 +470,7 @@ export function NationalSummaryPage() {
           {rows.map((r, i) => (
             <tr key={i} style={r.level !== 'kind' ? { fontWeight: 700 } : undefined}>
               <td>{r.level === 'national' ? t('Seluruh Indonesia', 'All of Indonesia') : r.level === 'province' ? (r.provinceName ?? '-') : ''}</td>
-              <td>{r.tenantKind ? t(...KIND_NAMES[r.tenantKind]) : r.level === 'kind' ? '-' : t('Semua', 'All')}</td>
+              <td>{r.tenantKind ? t(...(KIND_NAMES[r.tenantKind as TenantKind] ?? [r.tenantKind, r.tenantKind])) : r.level === 'kind' ? '-' : t('Semua', 'All')}</td>
               <td>{r.mpps}</td>
               <td>{r.tenants}</td>
               <td>{r.services}</td>

@@ -10,7 +10,7 @@ import './catalog.css';
 import { CHANNEL_NAMES, completionText, KIND_NAMES, localTime, rupiah, WEEKDAYS } from './format';
 import { zoneAbbr } from '../time';
 import { IkmBadge, TenantIkmChip, usePublicIkm } from '../survey/IkmBadge';
-import type { Mpp, PublicMppPage, PublicService, Region, SearchHit } from './types';
+import type { Mpp, PublicMppPage, PublicService, Region, SearchHit } from './views';
 
 function useLoad<T>(path: string | null): { data: T | null; error: string | null } {
   const [data, setData] = useState<T | null>(null);

@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api';
+import { client, unwrap } from '../api/client';
+import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
-import type { PublicService } from './types';
+import type { PublicService } from './views';
 
-interface Offer {
-  open: boolean;
-  services: { id: string; quotaLeft: number | null }[];
-}
+type Offer = Pick<ResponseOf<'/api/mpps/{mppId}/queue/offer'>, 'open'> & { services: Pick<ResponseOf<'/api/mpps/{mppId}/queue/offer'>['services'][number], 'id' | 'quotaLeft'>[] };
 
 /**
  * What a citizen can do with this service now, each opening its page with the MPP and service chosen.
@@ -19,8 +17,8 @@ export function ServiceActions({ service }: { service: PublicService }) {
   const [offer, setOffer] = useState<Offer | null>(null);
   const [bookable, setBookable] = useState<boolean | null>(null);
   useEffect(() => {
-    api<Offer>(`/api/mpps/${service.mppId}/queue/offer`).then(setOffer, () => setOffer({ open: false, services: [] }));
-    api<{ id: string }[]>(`/api/mpps/${service.mppId}/booking/services`).then((list) => setBookable(list.some((s) => s.id === service.id)), () => setBookable(false));
+    unwrap(client.GET('/api/mpps/{mppId}/queue/offer', { params: { path: { mppId: service.mppId } } })).then(setOffer, () => setOffer({ open: false, services: [] }));
+    unwrap(client.GET('/api/mpps/{mppId}/booking/services', { params: { path: { mppId: service.mppId } } })).then((list) => setBookable(list.some((s) => s.id === service.id)), () => setBookable(false));
   }, [service.mppId, service.id]);
   const offered = offer?.services.find((s) => s.id === service.id);
   const ticketNow = !!offer?.open && !!offered && offered.quotaLeft !== 0;

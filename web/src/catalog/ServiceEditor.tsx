@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import './catalog.css';
 import { CHANNEL_NAMES } from './format';
-import type { Channel, Internal, Service, Tenant } from './types';
+import type { Channel, Internal, Service, Tenant } from './views';
 
 interface Draft {
   tenantId: string;
@@ -59,7 +60,7 @@ const toDraft = (s: Service): Draft => ({
 /** /staf/katalog/:mppId/layanan/:serviceId ("baru" for a new one): all 14 components of the Standar Pelayanan. */
 export function ServiceEditorPage() {
   const { t } = useI18n();
-  const { mppId, serviceId } = useParams();
+  const { mppId = '', serviceId = '' } = useParams();
   const navigate = useNavigate();
   const isNew = serviceId === 'baru';
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -71,13 +72,13 @@ export function ServiceEditorPage() {
   const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
-    void api<Tenant[]>(`/api/catalog/mpps/${mppId}/tenants`).then((list) => {
+    void unwrap(client.GET('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } } })).then((list) => {
       setTenants(list);
       if (isNew) setDraft({ tenantId: list[0]?.id ?? '', code: '', name: '', description: '', requirements: [], procedure: '', completion: { value: 30, unit: 'minutes' }, feeRupiah: '0', feeLegalBasis: '', product: '', complaintChannels: '', internal: EMPTY_INTERNAL, channels: ['direct'], handlingMinutes: 15, ticketPrefix: 'A', active: true });
     });
-    void api<{ code: string; name: string }[]>('/api/public/requirement-types').then(setTypes);
+    void unwrap(client.GET('/api/public/requirement-types')).then(setTypes);
     if (!isNew) {
-      void api<Service>(`/api/catalog/mpps/${mppId}/services/${serviceId}`).then((s) => {
+      void unwrap(client.GET('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId } } })).then((s) => {
         setDraft(toDraft(s));
         setVersion(s.version);
       }, (e: ApiError) => setError(e.message));
@@ -102,8 +103,8 @@ export function ServiceEditorPage() {
     };
     try {
       const s = isNew
-        ? await api<Service>(`/api/catalog/mpps/${mppId}/services`, { body })
-        : await api<Service>(`/api/catalog/mpps/${mppId}/services/${serviceId}`, { method: 'PATCH', body });
+        ? await unwrap(client.POST('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } }, body }))
+        : await unwrap(client.PATCH('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId } }, body }));
       setDraft(toDraft(s));
       setVersion(s.version);
       setSaved(t(`Tersimpan sebagai versi ${s.version}. Versi sebelumnya tetap tersimpan.`, `Saved as version ${s.version}. The previous version is kept.`));

@@ -1,5 +1,5 @@
 import { timeOrDayTime } from '../time';
-import type { Channel, TenantKind } from './types';
+import type { Channel, TenantKind } from './views';
 
 type T = (id: string, en: string) => string;
 

@@ -1,27 +1,18 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { client, unwrap } from '../api/client';
+import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { mutuColor } from './charts';
-import type { Text } from './SurveyForm';
 import './survey.css';
 
-export interface PublicIkm {
-  mppName: string;
-  period: string;
-  periodLabel: Text;
-  publishedAt: string;
-  respondents: number;
-  ikm: number | null;
-  grade: { mutu: string; kinerja: Text } | null;
-  tenants: { name: string; respondents: number; ikm: number | null; grade: { mutu: string; kinerja: Text } | null }[];
-}
+export type PublicIkm = ResponseOf<'/api/public/mpps/{mpp}/ikm'>;
 
 /** The latest published IKM of an MPP (id or slug); null until something is published. */
 export function usePublicIkm(mpp: string | undefined): PublicIkm | null {
   const [data, setData] = useState<PublicIkm | null>(null);
   useEffect(() => {
     if (!mpp) return;
-    api<PublicIkm>(`/api/public/mpps/${encodeURIComponent(mpp)}/ikm`).then(setData, () => setData(null));
+    unwrap(client.GET('/api/public/mpps/{mpp}/ikm', { params: { path: { mpp } } })).then(setData, () => setData(null));
   }, [mpp]);
   return data;
 }

@@ -1,22 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../api/problem';
+import type { BodyOf, ResponseOf } from '../api/types';
 import { useI18n, type Bilingual } from '../i18n';
 import './survey.css';
 
 /** A text in both languages (the one Bilingual shape). */
 export type Text = Bilingual;
-export interface SurveyFormData {
-  mppName: string;
-  tenantName: string;
-  serviceName: string;
-  questions: { code: string; key: string; name: Text; question: Text; answers: { score: number; label: Text }[] }[];
-  profileOptions: Record<string, { title: Text; options: Record<string, Text> }>;
-}
-export interface SurveyAnswersBody {
-  answers: Record<string, number | null>;
-  profile: Record<string, string | null>;
-  suggestion: string | null;
-}
+/** The questionnaire of one served visit (the contract's shape). */
+export type SurveyFormData = ResponseOf<'/api/survey/forms/{token}'>;
+/** What the respondent sends back. */
+export type SurveyAnswersBody = BodyOf<'/api/survey/forms/{token}/responses', 'post'>;
 
 const PROFILE_KEYS = ['gender', 'ageGroup', 'education', 'occupation'] as const;
 

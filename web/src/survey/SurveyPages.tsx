@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { ResponseOf } from '../api/types';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { SurveyQuestionnaire, ThankYou, type SurveyAnswersBody, type SurveyFormData } from './SurveyForm';
 
@@ -48,7 +50,7 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
   const open = useCallback(
     (c: string) => {
       setError(null);
-      api<SurveyFormData>(`/api/survey/forms/${encodeURIComponent(c)}`).then(setForm, (e: ApiError) => setError(e.message));
+      unwrap(client.GET('/api/survey/forms/{token}', { params: { path: { token: c } } })).then(setForm, (e: ApiError) => setError(e.message));
     },
     [],
   );
@@ -67,7 +69,7 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
   }, [done, kiosk]);
 
   async function submit(body: SurveyAnswersBody) {
-    await api(`/api/survey/forms/${encodeURIComponent(code)}/responses`, { body, headers });
+    await unwrap(client.POST('/api/survey/forms/{token}/responses', { params: { path: { token: code } }, body, headers }));
     setDone(true);
     window.scrollTo(0, 0);
   }
@@ -96,10 +98,7 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
   );
 }
 
-interface TabletState {
-  counter: { id: string; number: number; name: string };
-  pending: { handoffId: string; form: SurveyFormData } | null;
-}
+type TabletState = ResponseOf<'/api/mpps/{mppId}/survey/tablet'>;
 
 /**
  * /tablet/survei/:mppId: a kiosk device paired with a counter. It waits, and shows the questionnaire
@@ -115,7 +114,7 @@ export function SurveyTabletPage() {
 
   const waiting = !state?.pending && !thanks;
   const poll = useCallback(() => {
-    api<TabletState>(`/api/mpps/${mppId}/survey/tablet`, { headers }).then(
+    unwrap(client.GET('/api/mpps/{mppId}/survey/tablet', { params: { path: { mppId } }, headers })).then(
       (s) => {
         setError(null);
         setState(s);
@@ -141,7 +140,7 @@ export function SurveyTabletPage() {
   async function submit(body: SurveyAnswersBody) {
     if (!state?.pending) return;
     try {
-      await api(`/api/mpps/${mppId}/survey/tablet/responses`, { body: { ...body, handoffId: state.pending.handoffId }, headers });
+      await unwrap(client.POST('/api/mpps/{mppId}/survey/tablet/responses', { params: { path: { mppId } }, body: { ...body, handoffId: state.pending.handoffId }, headers }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         setState({ ...state, pending: null });

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { todayIn } from '../time';
 import { useI18n } from '../i18n';
@@ -9,24 +11,8 @@ import { IkmBadge } from './IkmBadge';
 import type { Text } from './SurveyForm';
 import './survey.css';
 
-interface Summary {
-  respondents: number;
-  index: number | null;
-  ikm: number | null;
-  grade: { mutu: string; kinerja: Text } | null;
-  complete: boolean;
-}
-interface Report {
-  period: { code: string; from: string; to: string; label: Text };
-  scope: { mppName: string; tenantId: string | null; tenantName: string | null; serviceId: string | null; serviceName: string | null };
-  summary: Summary;
-  unsur: { code: string; name: Text; sum: number; answers: number; nrr: number | null; nrrWeighted: number | null }[];
-  sample: { population: number; required: number; respondents: number; progress: number | null };
-  profile: Record<'gender' | 'ageGroup' | 'education' | 'occupation', { value: string; label: Text; count: number }[]>;
-  tenants: (Summary & { tenantId: string; name: string })[];
-  services: (Summary & { serviceId: string; name: string; tenantName: string })[];
-}
-type TrendPoint = Summary & { period: string; label: Text };
+type Report = ResponseOf<'/api/mpps/{mppId}/survey/report'>;
+type TrendPoint = ResponseOf<'/api/mpps/{mppId}/survey/trend'>[number];
 type Kind = 'month' | 'quarter' | 'semester' | 'year';
 
 const PROFILE_TITLES: Record<string, Text> = {
@@ -83,25 +69,25 @@ export function SurveyReportPage() {
   useEffect(() => {
     if (!/^[0-9a-f-]{36}$/.test(mppId)) return;
     setError(null);
-    const base = `/api/mpps/${mppId}/survey`;
-    api<Report>(`${base}/report?${query}`).then(
+    const scope = { period, ...(tenantId ? { tenantId } : {}), ...(serviceId ? { serviceId } : {}) };
+    const path = { mppId };
+    unwrap(client.GET('/api/mpps/{mppId}/survey/report', { params: { path, query: scope } })).then(
       (r) => {
         setReport(r);
         if (!tenantId && r.tenants.length) setTenants(r.tenants);
       },
       (e: ApiError) => setError(e.message),
     );
-    const tq = new URLSearchParams({ kind, count: kind === 'month' ? '12' : kind === 'year' ? '4' : '6' });
-    if (tenantId) tq.set('tenantId', tenantId);
-    if (serviceId) tq.set('serviceId', serviceId);
-    api<TrendPoint[]>(`${base}/trend?${tq}`).then(setTrend, () => setTrend([]));
-    api<typeof suggestions>(`${base}/suggestions?${query}`).then(setSuggestions, () => setSuggestions([]));
+    const count = kind === 'month' ? 12 : kind === 'year' ? 4 : 6;
+    const trendQuery = { kind, count, ...(tenantId ? { tenantId } : {}), ...(serviceId ? { serviceId } : {}) };
+    unwrap(client.GET('/api/mpps/{mppId}/survey/trend', { params: { path, query: trendQuery } })).then(setTrend, () => setTrend([]));
+    unwrap(client.GET('/api/mpps/{mppId}/survey/suggestions', { params: { path, query: scope } })).then(setSuggestions, () => setSuggestions([]));
   }, [mppId, query, kind, tenantId, serviceId]);
 
   async function publish() {
     setNotice(null);
     try {
-      await api(`/api/mpps/${mppId}/survey/publications`, { body: { period } });
+      await unwrap(client.POST('/api/mpps/{mppId}/survey/publications', { params: { path: { mppId } }, body: { period } }));
       setNotice(t(`Hasil ${period} diterbitkan ke halaman publik MPP.`, `Results for ${period} published to the MPP's public page.`));
       setPublished((n) => n + 1);
     } catch (e) {

@@ -1,18 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n, type Bilingual } from '../i18n';
 import { useSession } from '../session';
-import type { Text } from './SurveyForm';
 import './survey.css';
 
-interface Tablet { deviceId: string; deviceName: string; counterId: string; counterNumber: number; counterName: string }
-interface Device { id: string; kind: 'kiosk' | 'display'; name: string; revokedAt: string | null }
-interface Counter { id: string; number: number; name: string; tenantCode: string; active: boolean }
-interface ServiceItem { id: string; name: string; tenant: { name: string } }
-interface Unsur { code: string; name: Text; question: Text; answers: Text[] }
-interface Label { unsur: number; score: number; labelId: string; labelEn: string }
+type Tablet = ResponseOf<'/api/mpps/{mppId}/survey/tablets'>[number];
+type Device = ResponseOf<'/api/mpps/{mppId}/devices'>[number];
+type Counter = ResponseOf<'/api/catalog/mpps/{mppId}/counters'>[number];
+type ServiceItem = ResponseOf<'/api/catalog/mpps/{mppId}/services'>[number];
+type Unsur = ResponseOf<'/api/survey/questionnaire'>[number];
+type Label = ResponseOf<'/api/mpps/{mppId}/services/{serviceId}/survey-labels'>[number];
 /** Draft wording keyed "unsur:score"; empty fields fall back to the regulation's wording. */
 type Draft = Record<string, Bilingual>;
 
@@ -51,12 +52,12 @@ function TabletSection({ mppId }: { mppId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = () => {
-    api<Tablet[]>(`/api/mpps/${mppId}/survey/tablets`).then(setTablets, (e: ApiError) => setError(e.message));
+    unwrap(client.GET('/api/mpps/{mppId}/survey/tablets', { params: { path: { mppId } } })).then(setTablets, (e: ApiError) => setError(e.message));
   };
   useEffect(() => {
     load();
-    api<Device[]>(`/api/mpps/${mppId}/devices`).then((d) => setKiosks(d.filter((x) => x.kind === 'kiosk' && !x.revokedAt)), (e: ApiError) => setError(e.message));
-    api<Counter[]>(`/api/catalog/mpps/${mppId}/counters`).then((c) => setCounters(c.filter((x) => x.active).sort((a, b) => a.number - b.number)), (e: ApiError) => setError(e.message));
+    unwrap(client.GET('/api/mpps/{mppId}/devices', { params: { path: { mppId } } })).then((d) => setKiosks(d.filter((x) => x.kind === 'kiosk' && !x.revokedAt)), (e: ApiError) => setError(e.message));
+    unwrap(client.GET('/api/catalog/mpps/{mppId}/counters', { params: { path: { mppId } } })).then((c) => setCounters(c.filter((x) => x.active).sort((a, b) => a.number - b.number)), (e: ApiError) => setError(e.message));
   }, [mppId]);
 
   async function pair(e: FormEvent) {
@@ -64,7 +65,7 @@ function TabletSection({ mppId }: { mppId: string }) {
     setError(null);
     setNotice(null);
     try {
-      const v = await api<Tablet>(`/api/mpps/${mppId}/survey/tablets/${deviceId}`, { method: 'PUT', body: { counterId } });
+      const v = await unwrap(client.PUT('/api/mpps/{mppId}/survey/tablets/{deviceId}', { params: { path: { mppId, deviceId } }, body: { counterId } }));
       setNotice(t(`${v.deviceName} kini tablet survei Loket ${v.counterNumber}.`, `${v.deviceName} is now the survey tablet of counter ${v.counterNumber}.`));
       setDeviceId('');
       load();
@@ -76,7 +77,7 @@ function TabletSection({ mppId }: { mppId: string }) {
   async function unpair(x: Tablet) {
     if (!window.confirm(t(`Lepaskan ${x.deviceName} dari Loket ${x.counterNumber}?`, `Unpair ${x.deviceName} from counter ${x.counterNumber}?`))) return;
     setNotice(null);
-    await api(`/api/mpps/${mppId}/survey/tablets/${x.deviceId}`, { method: 'DELETE' }).catch((e: ApiError) => setError(e.message));
+    await unwrap(client.DELETE('/api/mpps/{mppId}/survey/tablets/{deviceId}', { params: { path: { mppId, deviceId: x.deviceId } } })).catch((e: ApiError) => setError(e.message));
     load();
   }
 
@@ -138,15 +139,15 @@ function WordingSection({ mppId }: { mppId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    api<ServiceItem[]>(`/api/catalog/mpps/${mppId}/services`).then(setServices, (e: ApiError) => setError(e.message));
-    api<Unsur[]>('/api/survey/questionnaire').then(setUnsur, (e: ApiError) => setError(e.message));
+    unwrap(client.GET('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } } })).then(setServices, (e: ApiError) => setError(e.message));
+    unwrap(client.GET('/api/survey/questionnaire')).then(setUnsur, (e: ApiError) => setError(e.message));
   }, [mppId]);
 
   const toDraft = (labels: Label[]): Draft => Object.fromEntries(labels.map((l) => [`${l.unsur}:${l.score}`, { id: l.labelId, en: l.labelEn }]));
   useEffect(() => {
     setNotice(null);
     if (!serviceId) return setDraft({});
-    api<Label[]>(`/api/mpps/${mppId}/services/${serviceId}/survey-labels`).then((l) => setDraft(toDraft(l)), (e: ApiError) => setError(e.message));
+    unwrap(client.GET('/api/mpps/{mppId}/services/{serviceId}/survey-labels', { params: { path: { mppId, serviceId } } })).then((l) => setDraft(toDraft(l)), (e: ApiError) => setError(e.message));
   }, [mppId, serviceId]);
 
   const set = (key: string, lang: 'id' | 'en', value: string) => setDraft((d) => ({ ...d, [key]: { id: d[key]?.id ?? '', en: d[key]?.en ?? '', [lang]: value } }));
@@ -155,7 +156,7 @@ function WordingSection({ mppId }: { mppId: string }) {
     setError(null);
     setNotice(null);
     try {
-      const saved = await api<Label[]>(`/api/mpps/${mppId}/services/${serviceId}/survey-labels`, { method: 'PUT', body: labels });
+      const saved = await unwrap(client.PUT('/api/mpps/{mppId}/services/{serviceId}/survey-labels', { params: { path: { mppId, serviceId } }, body: labels }));
       setDraft(toDraft(saved));
       setNotice(labels.length === 0 ? t('Kata-kata jawaban kembali seperti peraturan.', 'The answers are worded as in the regulation again.') : t(`${saved.length} label jawaban disimpan.`, `${saved.length} answer labels saved.`));
     } catch (err) {
