@@ -17,6 +17,7 @@ import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { operationsRoutes } from './operations/routes.js';
 import { queueRoutes } from './queue/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
@@ -26,6 +27,7 @@ import { commonErrors } from './platform/errors.js';
 import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { addProblemResponses, openApiPath } from './platform/problem-docs.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
+import { installStreamLimit } from './platform/stream-limit.js';
 
 /** Each domain registers its routes here; order does not matter. */
 const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
@@ -39,6 +41,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   notificationRoutes,
   bookingRoutes,
   citizenRoutes,
+  operationsRoutes,
 ];
 
 export interface BuiltApp {
@@ -47,8 +50,8 @@ export interface BuiltApp {
 }
 
 /** Assembles the HTTP app over an open, migrated database. Starts no timers. */
-export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } = {}): Promise<BuiltApp> {
-  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy });
+export async function buildApp(db: Db, config: Config, opts: { clock?: Clock; logStream?: { write(line: string): void } } = {}): Promise<BuiltApp> {
+  const app = createHttpServer({ logLevel: config.logLevel, trustProxy: config.trustProxy, logStream: opts.logStream });
   const ctx: AppContext = { db, config, log: app.log, clock: opts.clock ?? systemClock, outbox: new OutboxWorker(db, app.log) };
 
   await app.register(cookie);
@@ -84,6 +87,7 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock } =
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuth(app, db);
+  installStreamLimit(app, config.sseMaxPerAddress);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

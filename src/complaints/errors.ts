@@ -36,5 +36,10 @@ export const uploadErrors = defineErrors('complaints', {
     id: 'Berkas "{file}" bukan foto (JPEG, PNG, WebP) atau PDF menurut isinya.',
     en: 'File "{file}" is not a photo (JPEG, PNG, WebP) or a PDF by its content.',
   },
+  malformed_multipart: {
+    status: 400,
+    id: 'Formulir multipart tidak lengkap atau rusak. Kirim ulang formulirnya.',
+    en: 'The multipart form is incomplete or malformed. Send the form again.',
+  },
   unexpected_part: { status: 400, id: 'Bagian formulir tidak dikenal: {field}.', en: 'Unknown form part: {field}.' },
 });

@@ -69,7 +69,10 @@ export async function readMultipartBody(request: FastifyRequest): Promise<void> 
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw uploadErrors.file_too_large();
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw uploadErrors.too_many_files();
-    throw err;
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status < 500) throw err;
+    // The parser's own errors ("Unexpected end of form", "Malformed part header") carry no status.
+    throw uploadErrors.malformed_multipart();
   }
   request.body = fields;
   request.uploads = uploads;

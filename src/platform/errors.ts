@@ -126,6 +126,12 @@ export const commonErrors = defineErrors('platform', {
     id: 'Terjadi kesalahan pada server. Silakan coba lagi; jika berulang, hubungi admin dengan kode permintaan ini.',
     en: 'Something went wrong on the server. Please try again; if it keeps happening, give the admin this request id.',
   },
+  uri_too_long: { status: 414, id: 'Alamat permintaan terlalu panjang.', en: 'The request URL is too long.' },
+  too_many_streams: {
+    status: 429,
+    id: 'Terlalu banyak siaran langsung terbuka dari alamat Anda (paling banyak {max}). Tutup tab yang tidak dipakai lalu coba lagi.',
+    en: 'Too many live streams open from your address (at most {max}). Close unused tabs and try again.',
+  },
   idempotency_mismatch: {
     status: 422,
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda.',

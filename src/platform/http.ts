@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FastifySchemaCompiler } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,6 +12,7 @@ import { actorOf } from './auth.js';
 import type { Clock, ServiceContext } from './context.js';
 import { isDatabaseUnavailable, type Db } from './db.js';
 import { localize, parseBilingual, pickLanguage, type Lang } from './i18n.js';
+import { REDACT_PATHS, redactUrl } from './redact.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,11 +47,27 @@ class ZodRequestError extends Error {
   }
 }
 
+const NUL_MESSAGE = JSON.stringify({ id: 'Teks tidak boleh berisi karakter NUL (\\u0000).', en: 'Text may not contain the NUL character (\\u0000).' });
+
+/** PostgreSQL text cannot hold U+0000: a request carrying one is refused here, not by a 500. */
+function pathWithNul(value: unknown, path: (string | number)[], depth = 0): (string | number)[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 32 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = pathWithNul(inner, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Keeps zod's issues so the error handler can word them in both languages. */
 const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     if (!(schema instanceof $ZodType)) return { value: data };
+    const nul = pathWithNul(data, []);
+    if (nul) return { error: new ZodRequestError([{ code: 'custom', path: nul, input: undefined, message: NUL_MESSAGE }]) };
     const result = (schema as z.ZodType).safeParse(data);
     return result.success ? { value: result.data } : { error: new ZodRequestError(result.error.issues) };
   };
@@ -64,6 +82,8 @@ const FRAMEWORK_ERRORS: Record<string, keyof typeof commonErrors> = {
   FST_ERR_BAD_URL: 'bad_request',
   FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
   FST_ERR_RATE_LIMIT: 'rate_limited',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
 };
 
 export interface Problem {
@@ -124,6 +144,29 @@ function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | 
 export interface HttpOptions {
   logLevel: string;
   trustProxy?: boolean | number | string[];
+  /** Where log lines go (tests read them); stdout by default. */
+  logStream?: { write(line: string): void };
+}
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers too large, a
+ * malformed request line): answer those with problem+json too, in Bahasa Indonesia.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const [status, code, id, en] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'Permintaan terlalu lama dikirim.', 'The request took too long to arrive.']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'Header permintaan terlalu besar.', 'The request headers are too large.']
+        : err.code === 'HPE_URI_TOO_LONG'
+          ? [414, 'uri_too_long', 'Alamat permintaan terlalu panjang.', 'The request URL is too long.']
+          : [400, 'bad_request', 'Permintaan HTTP tidak valid.', 'The HTTP request is malformed.'];
+  const body = JSON.stringify({ type: `urn:layan:problem:${code}`, title: id, status, code, detail: en });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -133,7 +176,18 @@ export function createHttpServer(opts: HttpOptions): App {
   const app = Fastify({
     logger: {
       level: opts.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      redact: REDACT_PATHS,
+      serializers: {
+        // Fastify's own request serializer, with tokens, codes and personal data taken out of the URL.
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redactUrl(request.url, request.routeOptions?.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -143,6 +197,12 @@ export function createHttpServer(opts: HttpOptions): App {
     trustProxy: typeof opts.trustProxy === 'number' ? trustHops(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Errors the router raises before any hook (a bad %-escape, an over-long path parameter).
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', String(request.id));
+      return sendProblem(request, reply, toAppError(error, 'id') ?? new AppError('bad_request', 400, { id: 'Permintaan tidak valid.', en: 'Invalid request.' }));
+    },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   const registered: { method: string; url: string; hidden: boolean }[] = [];

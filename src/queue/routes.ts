@@ -87,7 +87,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     schema: { tags, summary: 'The holder cancels their ticket', params: TokenParams, response: { 200: TicketView } },
     config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
   }, async (request) => service.cancelByToken(db, request.params.token, clock.now(), actorOf(request.principal, request.id)));
-  app.get('/api/queue/status/:token/events', { schema: { tags, summary: 'Ticket status as Server-Sent Events', params: TokenParams }, config: { rateLimit: false } }, async (request, reply) =>
+  app.get('/api/queue/status/:token/events', { schema: { tags, summary: 'Ticket status as Server-Sent Events', params: TokenParams }, config: { rateLimit: false, eventStream: true } }, async (request, reply) =>
     feeds.ticketStatus(request, reply, request.params.token),
   );
 
@@ -103,7 +103,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       querystring: DisplayQuery.extend({ after: z.coerce.number().int().min(0).optional() }),
       headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,15}$/).optional() }),
     },
-    config: { rateLimit: false },
+    config: { rateLimit: false, eventStream: true },
   }, async (request, reply) => {
     settings.requireBoardReader(request.principal, request.params.mppId);
     const header = request.headers['last-event-id'];

@@ -12,6 +12,8 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/pengguna', label: ['Pengguna', 'Users'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/loket', label: ['Konsol loket', 'Counter console'], roles: ['mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/antrean', label: ['Pengaturan antrean', 'Queue set-up'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
+  { path: '/staf/lantai', label: ['Lantai layanan', 'Service floor'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
+  { path: '/staf/statistik', label: ['Statistik antrean', 'Queue statistics'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/pengaduan', label: ['Pengaduan', 'Complaints'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/kalender', label: ['Kalender', 'Calendar'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/booking', label: ['Booking', 'Bookings'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },

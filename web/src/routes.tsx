@@ -21,6 +21,7 @@ const staffQueue = () => import('./route-groups/staff-queue');
 const staffCatalog = () => import('./route-groups/staff-catalog');
 const staffService = () => import('./route-groups/staff-service');
 const staffAdmin = () => import('./route-groups/staff-admin');
+const staffOperations = () => import('./route-groups/staff-operations');
 const citizenPublic = () => import('./route-groups/citizen-public');
 
 function PageLoading() {
@@ -120,6 +121,8 @@ export const staffRoutes: RouteObject[] = [
   { path: 'nasional', element: page(staffCatalog, 'NationalSummaryPage') },
   { path: 'mpp', element: page(staffCatalog, 'MppsPage') },
   { path: 'kata-pencarian', element: page(staffCatalog, 'SearchWordsPage') },
+  { path: 'lantai', element: page(staffOperations, 'FloorPage') },
+  { path: 'statistik', element: page(staffOperations, 'StatsPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];

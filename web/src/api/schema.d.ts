@@ -6581,6 +6581,539 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/operations/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live floor: lines, counters, tickets near the target wait, quiet devices (poll every few seconds) */
+        get: {
+            parameters: {
+                query?: {
+                    tenantId?: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            atRisk: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                serviceName: string;
+                                tenantName: string;
+                                waitingSeconds: number;
+                            }[];
+                            counters: {
+                                current: {
+                                    calledAt: string | null;
+                                    number: string;
+                                    serviceName: string;
+                                    status: string;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                officerName: string | null;
+                                pauseReason: string | null;
+                                since: string | null;
+                                /** @enum {string} */
+                                status: "open" | "paused" | "closed";
+                                tenantName: string;
+                            }[];
+                            devicesOffline: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                            }[];
+                            lines: {
+                                /** @description The longest wait has passed 80% of the target */
+                                atRisk: boolean;
+                                /** @description Waiting people x mean service time (last 24 h) / counters open for the service */
+                                expectedWaitMinutes: number | null;
+                                longestWaitSeconds: number | null;
+                                openCounters: number;
+                                servedToday: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                serviceName: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantName: string;
+                                waiting: number;
+                            }[];
+                            localDay: string;
+                            targetWaitMinutes: number;
+                            timezone: string;
+                            totals: {
+                                countersClosed: number;
+                                countersOpen: number;
+                                countersPaused: number;
+                                longestWaitSeconds: number | null;
+                                servedToday: number;
+                                waiting: number;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations settings of the MPP (target wait) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetWaitMinutes: number;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        /** Set the MPP’s target wait */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targetWaitMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetWaitMinutes: number;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/staffing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counters each agency needs per local hour for the target wait (Erlang C), beside the counters it has */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First local day of the history used */
+                    from: string;
+                    /** @description Defaults to the MPP’s target */
+                    targetWaitMinutes?: number;
+                    tenantId?: string;
+                    /** @description Last local day of the history used */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days with arrivals in the history */
+                            days: number;
+                            from: string;
+                            targetWaitMinutes: number;
+                            tenants: {
+                                countersOpenNow: number;
+                                countersTotal: number;
+                                hours: {
+                                    arrivalsPerHour: number;
+                                    countersNeeded: number;
+                                    /** @description Erlang C mean wait with the counters needed */
+                                    expectedWaitMinutes: number | null;
+                                    hour: number;
+                                    meanServiceMinutes: number | null;
+                                    probabilityOfWaiting: number | null;
+                                }[];
+                                peakCountersNeeded: number;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantName: string;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue statistics of a period of local days from the hourly aggregates, grouped */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                            from: string;
+                            groups: {
+                                key: string;
+                                kpis: {
+                                    booked: number;
+                                    called: number;
+                                    cancelled: number;
+                                    issued: number;
+                                    noShow: number;
+                                    /** @description no-shows / (served + no-shows) */
+                                    noShowRate: number | null;
+                                    recalled: number;
+                                    served: number;
+                                    service: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    total: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    transferred: number;
+                                    wait: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    walk: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    walkIn: number;
+                                    /** @description share of calls made less than the target wait after arrival */
+                                    withinTargetShare: number | null;
+                                };
+                                label: string;
+                            }[];
+                            /** @description Tickets issued by weekday (0 = Monday) and local hour (0-23) */
+                            heatmap: number[][];
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            serviceId: string | null;
+                            targetWaitMinutes: number;
+                            tenantId: string | null;
+                            timezone: string;
+                            to: string;
+                            totals: {
+                                booked: number;
+                                called: number;
+                                cancelled: number;
+                                issued: number;
+                                noShow: number;
+                                /** @description no-shows / (served + no-shows) */
+                                noShowRate: number | null;
+                                recalled: number;
+                                served: number;
+                                service: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                total: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                transferred: number;
+                                wait: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                walk: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                walkIn: number;
+                                /** @description share of calls made less than the target wait after arrival */
+                                withinTargetShare: number | null;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statistics as CSV (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statistics as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/queue/counters": {
         parameters: {
             query?: never;
@@ -12619,6 +13152,198 @@ export interface components {
         };
         /** @description Problem: database_unavailable */
         identityWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, ops_bad_period, ops_pick_tenant, validation_failed */
+        operationsReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "ops_bad_period" | "ops_pick_tenant" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        operationsReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        operationsReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        operationsReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        operationsReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        operationsReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, ops_bad_period, ops_pick_tenant, validation_failed */
+        operationsWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "ops_bad_period" | "ops_pick_tenant" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        operationsWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        operationsWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        operationsWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition */
+        operationsWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        operationsWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        operationsWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        operationsWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        operationsWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        operationsWriteProblem503: {
             headers: {
                 [name: string]: unknown;
             };

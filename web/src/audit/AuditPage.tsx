@@ -5,6 +5,7 @@ import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
+import { localMidnight, zoneAbbr } from '../time';
 import { actionName, changeSummary, targetLink, targetName } from './actions';
 
 export interface AuditEntry {
@@ -22,13 +23,6 @@ export interface AuditEntry {
 interface Facets { actions: string[]; actors: { id: string; label: string }[]; targetTypes: string[] }
 
 const PAGE = 25;
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
-/** The MPP-local day 'YYYY-MM-DD' as the instant its midnight is in `timeZone` (Indonesian zones have no DST). */
-function midnight(day: string, timeZone: string): string {
-  const offset = { 'Asia/Makassar': '+08:00', 'Asia/Jayapura': '+09:00' }[timeZone] ?? '+07:00';
-  return new Date(`${day}T00:00:00${offset}`).toISOString();
-}
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The audit log of the current MPP: filtered and paged on the server, in words, in the MPP's zone. */
@@ -61,8 +55,8 @@ export function AuditPage() {
     if (filter.actorId) qs.set('actorId', filter.actorId);
     if (filter.action) qs.set('action', filter.action);
     if (filter.targetType) qs.set('targetType', filter.targetType);
-    if (filter.from) qs.set('from', midnight(filter.from, zone));
-    if (filter.to) qs.set('to', midnight(nextDay(filter.to), zone));
+    if (filter.from) qs.set('from', localMidnight(filter.from, zone));
+    if (filter.to) qs.set('to', localMidnight(nextDay(filter.to), zone));
     if (cursor) qs.set('before', String(cursor));
     api<{ entries: AuditEntry[]; nextBefore: number | null }>(`/api/audit?${qs}`).then(
       (r) => {
@@ -98,7 +92,7 @@ export function AuditPage() {
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       <table className="data audit-table">
-        <thead><tr><th>{t('Waktu', 'Time')} ({ZONE_ABBR[zone] ?? zone})</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
+        <thead><tr><th>{t('Waktu', 'Time')} ({zoneAbbr(zone)})</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
         <tbody>
           {entries.map((e) => {
             const link = targetLink(e);
