@@ -74,7 +74,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
     schema: { tags, summary: 'Book a slot (NIK, name, phone or email)', params: MppParams, body: CreateBookingRequest, response: { 201: ManagedBooking } },
     config: citizenLimit,
   }, async (request, reply) => {
-    const b = await service.createBooking(db, env, request.params.mppId, request.body, clock.now(), actorOf(request.principal, request.id), request.lang);
+    const b = await service.createBooking(requestContext(request, db, clock), env, request.params, request.body);
     return reply.status(201).send(b);
   });
 
@@ -97,13 +97,13 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post('/api/mpps/:mppId/bookings/:code/cancel', {
     schema: { tags, summary: 'Cancel my booking (signed link)', params: CodeParams, body: CancelRequest, response: { 200: ManagedBooking } },
     config: citizenLimit,
-  }, async (request) => service.cancelSigned(db, env, request.params.mppId, request.params.code, request.body.sig, clock.now(), actorOf(request.principal, request.id)));
+  }, async (request) => service.cancelSigned(requestContext(request, db, clock), env, { ...request.params, sig: request.body.sig }));
 
   app.post('/api/mpps/:mppId/bookings/:code/reschedule', {
     schema: { tags, summary: 'Move my booking to another slot (signed link)', params: CodeParams, body: RescheduleRequest, response: { 200: ManagedBooking } },
     config: citizenLimit,
   }, async (request) =>
-    service.rescheduleSigned(db, env, request.params.mppId, request.params.code, request.body.sig, request.body.startsAt, clock.now(), actorOf(request.principal, request.id)),
+    service.rescheduleSigned(requestContext(request, db, clock), env, { ...request.params, ...request.body }),
   );
 
   app.post('/api/mpps/:mppId/booking/check-in', {

@@ -3,9 +3,9 @@ import QRCode from 'qrcode';
 import { loadHoursSource, localParts, scheduleOf, addDays } from '../catalog/hours.js';
 import { notify } from '../notifications/notify.js';
 import type { Actor } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
-import type { Lang } from '../platform/i18n.js';
 import { bookingErrors, nikError } from './errors.js';
 import { icsFor } from './ics.js';
 import { nikHash, signBooking, verifyBookingSignature, type BookingKeys } from './keys.js';
@@ -253,7 +253,9 @@ function parseNikOrThrow(raw: string, now: Date, timezone: string) {
  * @throws AppError nik_* (400: malformed NIK), not_found, booking_not_offered, slot_unknown, slot_past,
  *   slot_too_far, slot_cutoff, slot_full, day_full, nik_suspended, nik_day_limit, nik_active_limit
  */
-export async function createBooking(db: Db, env: BookingEnv, mppId: string, input: CreateBookingRequest, now: Date, actor: Actor, lang: Lang): Promise<ManagedBooking> {
+export async function createBooking(ctx: ServiceContext, env: BookingEnv, target: { mppId: string }, input: CreateBookingRequest): Promise<ManagedBooking> {
+  const { db, now, actor, lang } = ctx;
+  const { mppId } = target;
   const mpp = await repo.getMpp(db, mppId);
   const nik = parseNikOrThrow(input.nik, now, mpp.timezone);
   const service = await bookableService(db, mppId, input.serviceId);
@@ -399,12 +401,16 @@ export async function reschedule(
   });
 }
 
-export async function cancelSigned(db: Db, env: BookingEnv, mppId: string, code: string, sig: string, now: Date, actor: Actor): Promise<ManagedBooking> {
+export async function cancelSigned(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; code: string; sig: string }): Promise<ManagedBooking> {
+  const { db, now, actor } = ctx;
+  const { mppId, code, sig } = input;
   const b = await getSigned(db, env, mppId, code, sig);
   return managed(db, env, await cancel(db, env, mppId, b.id, now, actor));
 }
 
-export async function rescheduleSigned(db: Db, env: BookingEnv, mppId: string, code: string, sig: string, startsAt: string, now: Date, actor: Actor): Promise<ManagedBooking> {
+export async function rescheduleSigned(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; code: string; sig: string; startsAt: string }): Promise<ManagedBooking> {
+  const { db, now, actor } = ctx;
+  const { mppId, code, sig, startsAt } = input;
   const b = await getSigned(db, env, mppId, code, sig);
   return managed(db, env, await reschedule(db, env, mppId, b.id, startsAt, now, actor));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import { exportEntity, importEntity } from './import-export.js';
 import { directory, mppPage } from './public-service.js';
 import * as repo from './repository.js';
@@ -147,11 +147,11 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.post('/api/catalog/mpps/:mppId/tenants/:tenantId/agreements', { schema: { tags, summary: 'Record an MoU or PKS', params: TenantParams, body: AgreementInput, response: { 201: AgreementView } } }, async (request, reply) =>
-    reply.status(201).send(await service.createAgreement(db, request.principal, request.params.mppId, request.params.tenantId, request.body, actorOf(request.principal, request.id), now())),
+    reply.status(201).send(await service.createAgreement(requestContext(request, db, ctx.clock), request.params, request.body)),
   );
 
   app.put('/api/catalog/mpps/:mppId/agreements/:agreementId', { schema: { tags, summary: 'Edit an MoU or PKS', params: AgreementParams, body: AgreementInput, response: { 200: AgreementView } } }, async (request) =>
-    service.updateAgreement(db, request.principal, request.params.mppId, request.params.agreementId, request.body, actorOf(request.principal, request.id), now()),
+    service.updateAgreement(requestContext(request, db, ctx.clock), request.params, request.body),
   );
 
   app.get('/api/catalog/mpps/:mppId/counters', { schema: { tags, summary: 'Counters (loket)', params: MppParams, response: { 200: z.array(CounterView) } } }, async (request) =>
@@ -179,7 +179,7 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.patch('/api/catalog/mpps/:mppId/services/:serviceId', { schema: { tags, summary: 'Change a service standard (keeps the previous version)', params: ServiceParams, body: ServicePatch, response: { 200: ServiceView } } }, async (request) =>
-    standards.updateService(db, request.principal, request.params.mppId, request.params.serviceId, request.body, actorOf(request.principal, request.id), now()),
+    standards.updateService(requestContext(request, db, ctx.clock), request.params, request.body),
   );
 
   app.get('/api/catalog/mpps/:mppId/services/:serviceId/versions', { schema: { tags, summary: 'Versions of a service standard', params: ServiceParams, response: { 200: z.array(ServiceVersionView) } } }, async (request) =>

@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, requireNationalAdmin, requireStaff, requireTenantRole, isNationalAdmin, tenantScope, type Actor, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors, validationError } from '../platform/errors.js';
 import { catalogErrors } from './errors.js';
@@ -228,7 +229,9 @@ export async function listAgreements(db: Db, principal: Principal, mppId: string
 }
 
 /** MoU and PKS records are kept by the MPP admin (the MPP is the other party). @throws AppError agreement_number_taken */
-export async function createAgreement(db: Db, principal: Principal, mppId: string, tenantId: string, input: AgreementInput, actor: Actor, now: Date): Promise<AgreementView> {
+export async function createAgreement(ctx: ServiceContext, target: { mppId: string; tenantId: string }, input: AgreementInput): Promise<AgreementView> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, tenantId } = target;
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {
@@ -244,7 +247,9 @@ export async function createAgreement(db: Db, principal: Principal, mppId: strin
   }
 }
 
-export async function updateAgreement(db: Db, principal: Principal, mppId: string, agreementId: string, input: AgreementInput, actor: Actor, now: Date): Promise<AgreementView> {
+export async function updateAgreement(ctx: ServiceContext, target: { mppId: string; agreementId: string }, input: AgreementInput): Promise<AgreementView> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, agreementId } = target;
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {

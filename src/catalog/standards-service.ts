@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { catalogErrors } from './errors.js';
@@ -127,7 +128,9 @@ export async function createService(db: Db, principal: Principal, mppId: string,
 }
 
 /** @throws AppError unknown_tenant, unknown_requirement_types, duplicate_requirement, service_code_taken */
-export async function updateService(db: Db, principal: Principal, mppId: string, serviceId: string, patch: ServicePatch, actor: Actor, now: Date): Promise<ServiceView> {
+export async function updateService(ctx: ServiceContext, target: { mppId: string; serviceId: string }, patch: ServicePatch): Promise<ServiceView> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, serviceId } = target;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   try {
     return await db.transaction(async (tx) => {

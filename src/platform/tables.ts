@@ -255,6 +255,12 @@ export interface Tables {
     mpp_id: string;
     last_seq: number;
   };
+  login_throttle: {
+    key_hash: string;
+    failures: number;
+    blocked_until: Date | null;
+    updated_at: Date;
+  };
   mpp_special_days: {
     mpp_id: string;
     id: string;
