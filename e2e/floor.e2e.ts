@@ -70,6 +70,7 @@ test('kiosk 1080x1920: agency first, "Perpanjangan SIM A" in two taps, no page s
   await kiosk.goto(`${server.url}/kios/${mppId}?token=${kioskToken}`);
   await kiosk.getByRole('heading', { name: 'Pilih instansi' }).waitFor();
   const agencies = kiosk.locator('.kiosk-tenant-button');
+  await agencies.first().waitFor();
   assert.equal(await agencies.count(), 25, 'every agency of the demo MPP on the start screen');
   for (const box of await agencies.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) assert.ok(box.height >= 48 && box.width >= 48, `touch target ${JSON.stringify(box)}`);
   await assertFits(kiosk, '.kiosk', 'kiosk start');
@@ -199,8 +200,9 @@ test('officer console 1366x768, the board at three sizes, the voice names the co
   assert.ok(wide, 'the console does not scroll sideways at 1366 px');
   await screenshot(desk, 'floor-console-paused', { fullPage: false });
 
-  // A second call, so the board has a current call and recent ones from two agencies.
-  await call('POST', `/api/mpps/${mppId}/queue/counters/${dCounter.id}/call-next`, dukcapil).catch(() => undefined);
+  // People waiting for 24 services of many agencies: more lines than fit, so the board pages them.
+  for (const s of offer.services.slice(0, 24)) await call('POST', `/api/mpps/${mppId}/queue/tickets`, kioskHeaders, { serviceId: s.id });
+  await tv.locator('.board-page', { hasText: /\d\/[2-9]/ }).waitFor({ timeout: 20_000 });
   for (const size of [
     { width: 1920, height: 1080, name: 'floor-board-1920' },
     { width: 1366, height: 768, name: 'floor-board-1366' },
