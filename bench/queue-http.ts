@@ -194,9 +194,10 @@ async function recordScripts(b: BenchDb, staffUserId: string): Promise<{ issue: 
   await db.query("INSERT INTO queue_counter_state (mpp_id, counter_id, status) VALUES ($1, $2, 'open') ON CONFLICT (mpp_id, counter_id) DO UPDATE SET status = 'open'", [b.callMpp.mppId, counter]);
   const crec = recording(db);
   await resolveSession(crec.db, token);
-  const called = await callNext(crec.db, principal, b.callMpp.mppId, counter, new Date(), { ...SYSTEM_ACTOR, type: 'user', id: staffUserId });
+  const officer = { principal, actor: { ...SYSTEM_ACTOR, type: 'user' as const, id: staffUserId }, lang: 'id' as const };
+  const called = await callNext({ ...officer, db: crec.db, now: new Date() }, { mppId: b.callMpp.mppId, counterId: counter });
   await resolveSession(crec.db, token);
-  await ticketAction(crec.db, principal, b.callMpp.mppId, called!.id, 'no_show', {}, new Date(), { ...SYSTEM_ACTOR, type: 'user', id: staffUserId });
+  await ticketAction({ ...officer, db: crec.db, now: new Date() }, { mppId: b.callMpp.mppId, ticketId: called!.id, action: 'no_show' });
   const csubst = new Map<string, string>([
     [literal(counter), ':cid::uuid'],
     [literal(called!.id), ':id::uuid'],

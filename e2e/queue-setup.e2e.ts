@@ -48,16 +48,20 @@ test('an admin sets counter services with weights, a daily quota and a priority 
   await page.goto(`${server.url}/staf/antrean?mpp=${demo.mppId}`);
   await page.getByRole('heading', { name: 'Pengaturan antrean' }).waitFor();
 
+  // Per counter: one counter at a time, chosen from the list by name.
+  await page.getByRole('list', { name: 'Daftar loket' }).getByRole('button', { name: /^Loket 1/ }).click();
   const loket1 = page.getByRole('form', { name: 'Loket 1' });
   await loket1.getByLabel('Bobot Kartu Keluarga').selectOption('3');
   await loket1.getByRole('checkbox', { name: /<script>alert\(1\)<\/script>/ }).uncheck();
   await loket1.getByRole('button', { name: 'Simpan loket' }).click();
   await page.getByText('Tersimpan: Loket 1').waitFor();
 
+  await page.getByRole('tab', { name: 'Kuota harian' }).click();
   await page.getByLabel('Kuota harian Perekaman KTP-el').fill('120');
   await page.getByRole('row', { name: /Perekaman KTP-el/ }).getByRole('button', { name: 'Simpan' }).click();
-  await page.getByText('Tersimpan: Perekaman KTP-el').waitFor();
+  await page.getByRole('row', { name: /Perekaman KTP-el/ }).getByText('Tersimpan').waitFor();
 
+  await page.getByRole('tab', { name: 'Kelas prioritas' }).click();
   await page.getByLabel('Kode kelas baru').fill('veteran');
   await page.getByLabel('Nama kelas baru').fill('Veteran pejuang');
   await page.getByLabel('Bobot kelas baru').fill('25');

@@ -49,6 +49,8 @@ test('kiosk issues, console calls, board announces, console finishes, status pag
     window.print = () => undefined;
   });
   await kiosk.goto(`${server.url}/kios/${demo.mppId}?token=${kioskToken}`);
+  // Agency first, then its services (issue 12).
+  await kiosk.getByRole('button', { name: /Disdukcapil/ }).tap();
   const ktp = kiosk.getByRole('button', { name: /Perekaman KTP-el/ });
   await ktp.waitFor();
   // Catalog text is shown as text, never run as markup.

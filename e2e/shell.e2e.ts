@@ -38,6 +38,8 @@ test('staff sign in, see the role-aware shell, switch to English and sign out', 
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();
   await page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Audit log' }).click();
   await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+  // No MPP chosen yet: a national admin reads the whole log, where this very sign-in is the newest entry.
+  await page.getByText('Showing every MPP.', { exact: false }).waitFor();
   await page.getByRole('cell', { name: 'Signed in', exact: true }).first().waitFor();
   await screenshot(page, 'shell-audit-en');
 

@@ -17,6 +17,7 @@ import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { operationsRoutes } from './operations/routes.js';
 import { queueRoutes } from './queue/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
@@ -24,6 +25,7 @@ import { systemClock, type AppContext, type Clock } from './platform/context.js'
 import type { Db } from './platform/db.js';
 import { commonErrors } from './platform/errors.js';
 import { createHttpServer, sendProblem, type App } from './platform/http.js';
+import { addProblemResponses, openApiPath } from './platform/problem-docs.js';
 import { OutboxWorker } from './platform/outbox-worker.js';
 import { installStreamLimit } from './platform/stream-limit.js';
 
@@ -39,6 +41,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   notificationRoutes,
   bookingRoutes,
   citizenRoutes,
+  operationsRoutes,
 ];
 
 export interface BuiltApp {
@@ -66,12 +69,20 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock; lo
     },
   });
   await app.register(rateLimit, { global: false });
+  // Which domain registered each route, so the OpenAPI document lists the problems it may answer.
+  const routeDomains = new Map<string, string>();
+  let registering: string | undefined;
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (registering) routeDomains.set(`${method} ${openApiPath(route.url)}`, registering);
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Layan API', description: 'Platform for Mal Pelayanan Publik', version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
+    transformObject: (documents) =>
+      addProblemResponses('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject, (method, url) => routeDomains.get(`${method} ${url}`)),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -97,12 +108,27 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock; lo
     now: ctx.clock.now().toISOString(),
   }));
 
-  for (const register of DOMAINS) await register(app, ctx);
+  for (const register of DOMAINS) {
+    registering = register.name.replace(/Routes$/, '');
+    await register(app, ctx);
+  }
+  registering = undefined;
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false });
+    // The build writes .br and .gz beside each text asset; hashed files under /assets/ never change.
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (reply, file) => {
+        const hashed = path.relative(config.webDir, file).split(path.sep)[0] === 'assets';
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {

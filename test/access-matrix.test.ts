@@ -20,7 +20,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
   for (const { path, file } of caseFiles) fixtures.set(path, (await file.setup?.(w)) ?? {});
-}, 120_000);
+}, 600_000);
 afterAll(() => t.close());
 
 it('lists every API route', () => {

@@ -44,5 +44,5 @@ describe('data directory lock', () => {
       const winners = lines.filter((l) => l === `won ${dir}`);
       expect(winners, dir).toHaveLength(1);
     }
-  }, 150_000);
+  }, 600_000);
 });

@@ -1,8 +1,7 @@
 import { localParts } from '../catalog/hours.js';
-import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
-import type { Db } from '../platform/db.js';
+import { requireDevice, requireMppRole } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import { invalidTransition } from '../platform/errors.js';
-import type { Lang } from '../platform/i18n.js';
 import { issueTicket } from '../queue/service.js';
 import { bookingErrors } from './errors.js';
 import { formatTime } from './messages.js';
@@ -28,7 +27,9 @@ export function codeFromScan(scanned: string): string {
  *   checkin_too_early (with the time to come back), checkin_too_late, invalid_transition (cancelled
  *   or no-show), and the queue's own refusals (mpp_closed, quota_exhausted...).
  */
-export async function checkIn(db: Db, principal: Principal, mppId: string, scanned: string, now: Date, actor: Actor, lang: Lang): Promise<CheckInResult> {
+export async function checkIn(ctx: ServiceContext, input: { mppId: string; code: string }): Promise<CheckInResult> {
+  const { db, principal, now, actor, lang } = ctx;
+  const { mppId, code: scanned } = input;
   const channel = principal.kind === 'device' ? (requireDevice(principal, mppId, ['kiosk']), 'kiosk' as const) : (requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']), 'reception' as const);
   const code = codeFromScan(scanned);
   const booking = await repo.findBookingByCode(db, mppId, code);

@@ -1,7 +1,7 @@
-import { AppError, defineErrors } from '../platform/errors.js';
+import { defineErrors, type AppError, type Messages } from '../platform/errors.js';
 import { NIK_PROBLEMS, type NikProblem } from './nik.js';
 
-export const bookingErrors = defineErrors({
+export const bookingErrors = defineErrors('booking', {
   booking_not_offered: { status: 409, id: 'Layanan ini tidak dapat dibooking online. Silakan datang langsung dan ambil antrean di kiosk.', en: 'This service cannot be booked online. Please come in and take a ticket at the kiosk.' },
   slot_unknown: { status: 400, id: 'Jadwal yang dipilih tidak ada dalam jam layanan. Muat ulang daftar slot lalu pilih lagi.', en: 'The chosen time is not a slot of the service hours. Reload the slots and choose again.' },
   slot_too_far: { status: 409, id: 'Slot ini belum dibuka; booking paling jauh {days} hari ke depan.', en: 'This slot is not open yet; bookings open at most {days} days ahead.' },
@@ -18,8 +18,15 @@ export const bookingErrors = defineErrors({
   checkin_wrong_day: { status: 409, id: 'Booking ini untuk {date}, bukan hari ini.', en: 'This booking is for {date}, not today.' },
 });
 
+/** One 400 per kind of malformed NIK, worded as `parseNik` words it. */
+const nikErrors = defineErrors(
+  'booking',
+  Object.fromEntries(Object.entries(NIK_PROBLEMS).map(([code, messages]) => [code, { status: 400, ...messages }])) as Record<NikProblem, { status: number } & Messages>,
+);
+
 /** The 400 for a malformed NIK, one code and message per kind of problem, naming the field. */
 export function nikError(problem: NikProblem): AppError {
-  const messages = NIK_PROBLEMS[problem];
-  return new AppError(problem, 400, messages, {}, [{ path: 'body.nik', messages }]);
+  const err = nikErrors[problem]();
+  err.fieldIssues.push({ path: 'body.nik', messages: err.messages });
+  return err;
 }

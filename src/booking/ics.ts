@@ -1,3 +1,5 @@
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
 /** iCalendar (RFC 5545) text for one appointment, so the citizen can put it in a phone calendar. */
 export interface IcsEvent {
   uid: string;
@@ -11,54 +13,26 @@ export interface IcsEvent {
   cancelled?: boolean;
 }
 
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-
-/** Folds a content line at 75 octets as RFC 5545 requires (continuations start with a space). */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const ch of line) {
-    const n = Buffer.byteLength(ch, 'utf8');
-    if (size + n > (parts.length ? 74 : 75)) {
-      parts.push(current);
-      current = '';
-      size = 0;
-    }
-    current += ch;
-    size += n;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
+/**
+ * Written by ical-generator (escaping, 75-octet line folding, CRLF), times in UTC so every calendar
+ * app shows the slot in its own zone. A cancellation is the same UID with METHOD:CANCEL.
+ */
 export function icsFor(e: IcsEvent): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Layan//Booking MPP//ID',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${e.cancelled ? 'CANCEL' : 'PUBLISH'}`,
-    'BEGIN:VEVENT',
-    `UID:${e.uid}`,
-    `DTSTAMP:${utc(e.stamp)}`,
-    `DTSTART:${utc(e.start)}`,
-    `DTEND:${utc(e.end)}`,
-    `SUMMARY:${escape(e.summary)}`,
-    `LOCATION:${escape(e.location)}`,
-    `DESCRIPTION:${escape(e.description)}`,
-    ...(e.url ? [`URL:${e.url}`] : []),
-    `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    'TRIGGER:-PT60M',
-    `DESCRIPTION:${escape(e.summary)}`,
-    'END:VALARM',
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  const calendar = ical({
+    prodId: { company: 'Layan', product: 'Booking MPP', language: 'ID' },
+    method: e.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+  });
+  calendar.createEvent({
+    id: e.uid,
+    start: e.start,
+    end: e.end,
+    stamp: e.stamp,
+    summary: e.summary,
+    location: e.location,
+    description: e.description,
+    url: e.url ?? null,
+    status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    alarms: [{ type: ICalAlarmType.display, trigger: 60 * 60, description: e.summary }],
+  });
+  return calendar.toString();
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import { checkIn } from './checkin-service.js';
 import { startBookingJobs } from './jobs.js';
 import { loadBookingKeys, type BookingKeys } from './keys.js';
@@ -108,7 +108,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.post('/api/mpps/:mppId/booking/check-in', {
     schema: { tags, summary: 'Check a booking in at the kiosk or reception; issues its queue ticket', params: MppParams, body: CheckInRequest, response: { 200: CheckInResult } },
-  }, async (request) => checkIn(db, request.principal, request.params.mppId, request.body.code, clock.now(), actorOf(request.principal, request.id), request.lang));
+  }, async (request) => checkIn(requestContext(request, db, clock), { mppId: request.params.mppId, code: request.body.code }));
 
   app.get('/api/mpps/:mppId/booking/day', {
     schema: { tags, summary: 'Staff: bookings of a service on a day, with capacity use', params: MppParams, querystring: StaffDayQuery, response: { 200: StaffDay } },
@@ -117,13 +117,13 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post('/api/mpps/:mppId/booking/bookings/:bookingId/move', {
     schema: { tags, summary: 'Staff: move a booking to another slot (the holder is told)', params: BookingIdParams, body: StaffMoveRequest, response: { 200: BookingView } },
   }, async (request) =>
-    staff.staffMove(db, env, request.principal, request.params.mppId, request.params.bookingId, request.body.startsAt, request.body.note, clock.now(), actorOf(request.principal, request.id)),
+    staff.staffMove(requestContext(request, db, clock), env, { ...request.params, startsAt: request.body.startsAt, note: request.body.note }),
   );
 
   app.post('/api/mpps/:mppId/booking/bookings/:bookingId/cancel', {
     schema: { tags, summary: 'Staff: cancel a booking with a reason (the holder is told)', params: BookingIdParams, body: StaffCancelRequest, response: { 200: BookingView } },
   }, async (request) =>
-    staff.staffCancel(db, env, request.principal, request.params.mppId, request.params.bookingId, request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+    staff.staffCancel(requestContext(request, db, clock), env, { ...request.params, reason: request.body.reason }),
   );
 
   app.get('/api/mpps/:mppId/booking/affected', {

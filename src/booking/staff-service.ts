@@ -1,6 +1,7 @@
 import { loadHoursSource, scheduleOf } from '../catalog/hours.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { sweepSchedule } from './jobs.js';
 import * as repo from './repository.js';
@@ -53,7 +54,9 @@ export async function dayOverview(db: Db, principal: Principal, mppId: string, s
 }
 
 /** Moves a booking for its holder (e.g. after a change of hours); the holder is told. */
-export async function staffMove(db: Db, env: BookingEnv, principal: Principal, mppId: string, bookingId: string, startsAt: string, note: string | undefined, now: Date, actor: Actor): Promise<BookingView> {
+export async function staffMove(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; bookingId: string; startsAt: string; note?: string }): Promise<BookingView> {
+  const { db, principal, now, actor } = ctx;
+  const { mppId, bookingId, startsAt, note } = input;
   const before = await repo.getBookingById(db, mppId, bookingId);
   await serviceForStaff(db, principal, mppId, before.serviceId);
   const after = await reschedule(db, env, mppId, bookingId, startsAt, now, actor, note ?? 'Dijadwalkan ulang oleh petugas MPP.', (tx, b, a) =>
@@ -62,7 +65,9 @@ export async function staffMove(db: Db, env: BookingEnv, principal: Principal, m
   return viewOf(db, after);
 }
 
-export async function staffCancel(db: Db, env: BookingEnv, principal: Principal, mppId: string, bookingId: string, reason: string, now: Date, actor: Actor): Promise<BookingView> {
+export async function staffCancel(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; bookingId: string; reason: string }): Promise<BookingView> {
+  const { db, principal, now, actor } = ctx;
+  const { mppId, bookingId, reason } = input;
   const before = await repo.getBookingById(db, mppId, bookingId);
   await serviceForStaff(db, principal, mppId, before.serviceId);
   const after = await cancel(db, env, mppId, bookingId, now, actor, reason, (tx, b, a) =>

@@ -1,18 +1,10 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, requireNationalAdmin, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
-import { defineErrors } from '../platform/errors.js';
 import * as repo from './repository.js';
 import type { CalendarDay, CreateClosure, CreateNationalDay, DueAnswer } from './schemas.js';
 import { addCalendarDays, endOfLocalDay, nthWorkingDayAfter, windowFor, type Timezone } from './working-days.js';
-
-export const calendarErrors = defineErrors({
-  day_taken: {
-    status: 409,
-    id: 'Tanggal {day} sudah tercatat di kalender ini.',
-    en: 'The date {day} is already in this calendar.',
-  },
-});
+import { calendarErrors } from './errors.js';
 
 /** National holidays and cuti bersama of a year (public data). */
 export async function listNationalDays(db: Queryable, year: number): Promise<CalendarDay[]> {

@@ -1,6 +1,6 @@
 import { defineErrors } from '../platform/errors.js';
 
-export const catalogErrors = defineErrors({
+export const catalogErrors = defineErrors('catalog', {
   unknown_region: {
     status: 400,
     id: 'Kode wilayah "{code}" tidak dikenal. Gunakan kode Kemendagri kabupaten/kota, misalnya 33.02.',
@@ -21,7 +21,6 @@ export const catalogErrors = defineErrors({
     id: 'Jenis persyaratan tidak dikenal: {codes}. Pilih dari kamus persyaratan nasional.',
     en: 'Unknown requirement types: {codes}. Pick from the national requirement dictionary.',
   },
-  unknown_tenant: { status: 400, id: 'Instansi tidak ditemukan di MPP ini.', en: 'No such tenant in this MPP.' },
   duplicate_requirement: { status: 400, id: 'Persyaratan "{code}" tercantum dua kali.', en: 'Requirement "{code}" is listed twice.' },
   synonym_expansion_required: {
     status: 400,

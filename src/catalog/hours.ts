@@ -175,15 +175,6 @@ export function computeOpeningStatus(mppId: string, src: HoursSource, at: Date):
   return { ...base, open: false, reason, currentBreak, closesAt: null, nextOpening };
 }
 
-let calendarTableKnown = false;
-
-async function hasCalendarTable(q: Queryable): Promise<boolean> {
-  if (calendarTableKnown) return true;
-  const { rows } = await q.query<{ present: boolean }>("SELECT to_regclass('calendar_days') IS NOT NULL AS present");
-  calendarTableKnown = rows[0]?.present === true;
-  return calendarTableKnown;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads everything the schedule of the local dates from `at`'s day on depends on. @throws AppError not_found */
@@ -201,14 +192,12 @@ export async function loadHoursSource(q: Queryable, mppId: string, at: Date, day
   );
   for (const r of sd.rows) special.set(r.day, { hours: { opens: hhmm(r.opens), closes: hhmm(r.closes), breaks: r.breaks }, note: r.note });
   const calendar = new Map<string, { kind: CalendarKind; name: string; mppSpecific: boolean }>();
-  if (await hasCalendarTable(q)) {
-    const cd = await q.query<{ day: string; kind: CalendarKind; name: string; mpp_specific: boolean }>(
-      `SELECT day::text AS day, kind, name, mpp_id IS NOT NULL AS mpp_specific FROM calendar_days
-        WHERE (mpp_id = $1 OR mpp_id IS NULL) AND day BETWEEN $2 AND $3 ORDER BY (mpp_id IS NULL)`,
-      [mppId, from, to],
-    );
-    for (const r of cd.rows) if (!calendar.has(r.day)) calendar.set(r.day, { kind: r.kind, name: r.name, mppSpecific: r.mpp_specific });
-  }
+  const cd = await q.query<{ day: string; kind: CalendarKind; name: string; mpp_specific: boolean }>(
+    `SELECT day::text AS day, kind, name, mpp_id IS NOT NULL AS mpp_specific FROM calendar_days
+      WHERE (mpp_id = $1 OR mpp_id IS NULL) AND day BETWEEN $2 AND $3 ORDER BY (mpp_id IS NULL)`,
+    [mppId, from, to],
+  );
+  for (const r of cd.rows) if (!calendar.has(r.day)) calendar.set(r.day, { kind: r.kind, name: r.name, mppSpecific: r.mpp_specific });
   return { from, timezone: mpp.timezone, weekly: mpp.weekly_hours, special, calendar };
 }
 

@@ -50,6 +50,22 @@ export function queryTerms(query: string, synonyms: Synonym[]): string[][] {
   });
 }
 
+/**
+ * The words the service's own name is compared with to break ties: every meaningful query word,
+ * single letters too ("sim c" tells SIM C from SIM A), with the alternatives of each ("family card"
+ * -> "keluarga kartu"), so the service named by the query wins over one that only mentions it.
+ */
+export function nameQuery(query: string, synonyms: Synonym[]): string {
+  const fillers = new Set(synonyms.filter((s) => s.kind === 'filler').map((s) => s.term));
+  const words = [...new Set(normalize(query).split(' '))].filter((w) => w && !fillers.has(w)).slice(0, 10);
+  const out = new Set<string>();
+  for (const w of words) {
+    out.add(w);
+    for (const s of synonyms) if (s.kind === 'word' && s.term === w) for (const e of s.expansion.split(' ')) out.add(e);
+  }
+  return [...out].join(' ');
+}
+
 let synonymCache: { at: number; list: Synonym[] } | undefined;
 const SYNONYM_TTL_MS = 60_000;
 
@@ -71,6 +87,8 @@ export interface SearchFilter {
   preferProvince?: string;
   /** How many query words a service must match; all of them when omitted. */
   minMatch?: number;
+  /** The words a service's name is compared with (see nameQuery); the first alternatives when omitted. */
+  nameQuery?: string;
   limit: number;
 }
 
@@ -90,15 +108,23 @@ export function searchSql(terms: string[][], filter: SearchFilter): { sql: strin
   const ctes: string[] = [];
   const conditions: string[] = [];
   const scores: string[] = [];
+  const minMatch = Math.min(terms.length, filter.minMatch ?? terms.length);
+  const partial = minMatch < terms.length;
   terms.forEach((alts, i) => {
     const refs = alts.map((a) => p(a));
     const prefix = alts[0]!.length >= 4 ? ` OR word LIKE ${p(`${alts[0]}%`)}` : '';
-    const sim = `greatest(${refs.map((r) => `similarity(word, ${r})`).join(', ')}${prefix ? `, CASE WHEN word LIKE $${params.length} THEN 0.6 ELSE 0 END` : ''})`;
+    // The word as typed counts fully; an alternative it stands for slightly less, so "bpjs" finds the
+    // BPJS service before another that only shares the alternative "jkn".
+    const sim = `greatest(${refs.map((r, k) => (k === 0 ? `similarity(word, ${r})` : `0.9 * similarity(word, ${r})`)).join(', ')}${prefix ? `, CASE WHEN word LIKE $${params.length} THEN 0.6 ELSE 0 END` : ''})`;
     ctes.push(`t${i} AS MATERIALIZED (SELECT word, ${sim} AS sim FROM search_vocabulary WHERE ${refs.map((r) => `word % ${r}`).join(' OR ')}${prefix})`);
     conditions.push(`(s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM t${i}))`);
-    scores.push(`coalesce((SELECT max(sim) FROM t${i} WHERE t${i}.word = ANY (s.search_words)), 0)`);
+    // When a word may miss, a rare word (imb -> pbg) outweighs a common one (urus -> penerbitan):
+    // each word's score is weighted by 1 / (1 + ln(1 + services holding it)).
+    if (partial) ctes.push(`w${i} AS MATERIALIZED (SELECT 1.0 / (1 + ln(1 + count(*))) AS w FROM services s2 WHERE s2.active AND s2.search_words && (SELECT coalesce(array_agg(word), '{}') FROM t${i}))`);
+    const best = `coalesce((SELECT max(sim) FROM t${i} WHERE t${i}.word = ANY (s.search_words)), 0)`;
+    scores.push(partial ? `${best} * (SELECT w FROM w${i})` : best);
   });
-  scores.push(`0.5 * word_similarity(${p(terms.map((a) => a[0]).join(' '))}, lower(s.name))`);
+  scores.push(`${partial ? '0.25' : '0.5'} * word_similarity(${p(filter.nameQuery ?? terms.map((a) => a[0]).join(' '))}, lower(s.name))`);
   // Rank inside services alone and join the names for the few rows kept: joining first cost a probe per hit.
   const mppFilter = filter.mppSlug ? ` AND slug = ${p(filter.mppSlug)}` : '';
   const provinceFilter = filter.province ? ` AND left(region_code, 2) = ${p(filter.province)}` : '';
@@ -106,7 +132,6 @@ export function searchSql(terms: string[][], filter: SearchFilter): { sql: strin
   if (filter.preferMpp) pref.push(`WHEN s.mpp_id IN (SELECT id FROM mpps WHERE slug = ${p(filter.preferMpp)}) THEN 2`);
   if (filter.preferProvince) pref.push(`WHEN s.mpp_id IN (SELECT id FROM mpps WHERE left(region_code, 2) = ${p(filter.preferProvince)}) THEN 1`);
   const preference = pref.length ? `CASE ${pref.join(' ')} ELSE 0 END` : '0';
-  const minMatch = Math.min(terms.length, filter.minMatch ?? terms.length);
   // Every word required: one GIN probe per word. Fewer required: one GIN probe over all the words, then count.
   const match = minMatch >= terms.length
     ? conditions.join(' AND ')
@@ -134,8 +159,10 @@ SELECT h.code AS service_code, h.name AS service_name, t.name AS tenant_name, m.
 }
 
 export async function searchServices(q: Queryable, query: string, filter: SearchFilter): Promise<SearchHit[]> {
-  const terms = queryTerms(query, await cachedSynonyms(q));
+  const synonyms = await cachedSynonyms(q);
+  const terms = queryTerms(query, synonyms);
   if (!terms.length) return [];
+  filter = { ...filter, nameQuery: nameQuery(query, synonyms) };
   let { rows } = await runSearch(q, searchSql(terms, filter));
   // Nothing has every word: let one word miss (an unknown or extra word must not empty the result).
   if (!rows.length && terms.length > 1) ({ rows } = await runSearch(q, searchSql(terms, { ...filter, minMatch: terms.length - 1 })));

@@ -174,7 +174,7 @@ export async function listCounters(db: Db, principal: Principal, mppId: string):
 }
 
 async function checkTenant(q: Queryable, mppId: string, tenantId: string): Promise<void> {
-  if (!(await repo.listTenants(q, mppId, { ids: [tenantId] })).length) throw catalogErrors.unknown_tenant();
+  if (!(await repo.listTenants(q, mppId, { ids: [tenantId] })).length) throw commonErrors.unknown_tenant();
 }
 
 /** @throws AppError unknown_tenant, counter_number_taken */

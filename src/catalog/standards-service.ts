@@ -71,7 +71,7 @@ export async function reindexTenant(q: Queryable, mppId: string, tenantId: strin
  * @throws AppError unknown_tenant, unknown_requirement_types, duplicate_requirement
  */
 export async function insertServiceTx(tx: Queryable, mppId: string, input: ServiceInput, actor: Actor, now: Date): Promise<ServiceView> {
-  if (!(await repo.listTenants(tx, mppId, { ids: [input.tenantId] })).length) throw catalogErrors.unknown_tenant();
+  if (!(await repo.listTenants(tx, mppId, { ids: [input.tenantId] })).length) throw commonErrors.unknown_tenant();
   await checkRequirements(tx, input.requirements);
   const id = await srepo.insertService(tx, mppId, input, await searchTextOf(tx, mppId, input));
   const out = await srepo.getService(tx, mppId, id);
@@ -83,7 +83,7 @@ export async function insertServiceTx(tx: Queryable, mppId: string, input: Servi
 /** Applies a new standard inside the caller's transaction, keeping the previous version. Unchanged input writes nothing. */
 export async function updateServiceTx(tx: Queryable, mppId: string, before: ServiceView, next: ServiceInput, actor: Actor, now: Date): Promise<ServiceView> {
   if (JSON.stringify(inputOf(before)) === JSON.stringify(next)) return before;
-  if (next.tenantId !== before.tenantId && !(await repo.listTenants(tx, mppId, { ids: [next.tenantId] })).length) throw catalogErrors.unknown_tenant();
+  if (next.tenantId !== before.tenantId && !(await repo.listTenants(tx, mppId, { ids: [next.tenantId] })).length) throw commonErrors.unknown_tenant();
   await checkRequirements(tx, next.requirements);
   await srepo.updateService(tx, mppId, before.id, next, await searchTextOf(tx, mppId, next));
   const after = await srepo.getService(tx, mppId, before.id);

@@ -228,3 +228,34 @@ export async function watchesByContact(q: Queryable, contacts: { phones: string[
   );
   return rows;
 }
+
+// ---- forgetting: contact removal and account deletion ----
+
+/** Removes one verified contact of a citizen; answers whether it was theirs. */
+export async function deleteContact(tx: Queryable, citizenId: string, d: Destination): Promise<boolean> {
+  const { rows } = await tx.query('DELETE FROM citizen_contacts WHERE citizen_id = $1 AND kind = $2 AND value = $3 RETURNING value', [citizenId, d.kind, d.value]);
+  return rows.length === 1;
+}
+
+/** Locks a citizen's row so two removals cannot both pass the "not the last contact" check. */
+export async function lockCitizen(tx: Queryable, citizenId: string): Promise<boolean> {
+  const { rows } = await tx.query('SELECT id FROM citizens WHERE id = $1 FOR UPDATE', [citizenId]);
+  return rows.length === 1;
+}
+
+/**
+ * What Layan holds under a destination outside the account: unused sign-in codes and ticket
+ * watches (the consent given on a status page). Answers how many rows went.
+ */
+export async function forgetDestination(tx: Queryable, d: Destination): Promise<number> {
+  const codes = await tx.query('DELETE FROM citizen_login_codes WHERE kind = $1 AND value = $2 RETURNING id', [d.kind, d.value]);
+  const watches = d.kind === 'phone'
+    ? await tx.query('DELETE FROM citizen_ticket_watches WHERE phone = $1 RETURNING id', [d.value])
+    : await tx.query('DELETE FROM citizen_ticket_watches WHERE lower(email) = $1 RETURNING id', [d.value]);
+  return codes.rows.length + watches.rows.length;
+}
+
+/** Deletes the citizen; contacts, sessions and push subscriptions go with it (ON DELETE CASCADE). */
+export async function deleteCitizen(tx: Queryable, citizenId: string): Promise<void> {
+  await tx.query('DELETE FROM citizens WHERE id = $1', [citizenId]);
+}

@@ -2,10 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ComplaintChanged, followTicket, getFollow, onComplaintChanged, onTicketProgress, PUSH_TOPIC, pushHandler, unfollowTicket, type FollowEnv } from './follow.js';
+import { deleteAccount, removeContact } from './forget.js';
 import { listMyServices } from './my-services.js';
 import { loadVapidKeys, vapidSubject, webPushSender, type PushSender } from './push.js';
 import * as repo from './repository.js';
-import { CitizenView, CodeRequest, CodeSent, FollowTicketRequest, FollowView, MyItems, PushSubscriptionInput, SignInRequest, StatusTokenParams, UpdateCitizenRequest, VapidKey } from './schemas.js';
+import { CitizenView, CodeRequest, ContactParams, CodeSent, FollowTicketRequest, FollowView, MyItems, PushSubscriptionInput, SignInRequest, StatusTokenParams, UpdateCitizenRequest, VapidKey } from './schemas.js';
 import { citizenErrors, getCitizenView, requestCode, resolveCitizenSession, setLanguage, signIn, signOut, type CitizenSession } from './sign-in.js';
 import { TOPIC_STATUS_CHANGED } from '../complaints/service.js';
 import type { AppContext } from '../platform/context.js';
@@ -92,6 +93,21 @@ export async function citizenRoutes(app: App, ctx: AppContext): Promise<void> {
   app.put('/api/citizen/me', {
     schema: { tags, summary: 'Choose the language of messages', body: UpdateCitizenRequest, response: { 200: CitizenView } },
   }, async (request) => setLanguage(db, await session(request), request.body.lang));
+
+  app.delete('/api/citizen/me/contacts/:kind/:value', {
+    schema: { tags, summary: 'Remove one verified phone number or email from the account (not the last one); its ticket follows and codes go too', params: ContactParams, response: { 200: CitizenView } },
+  }, async (request) => {
+    const s = await session(request);
+    return removeContact(db, s, request.params);
+  });
+
+  app.delete('/api/citizen/me', {
+    schema: { tags, summary: 'Delete the account: contacts, sessions, push subscriptions and ticket follows (UU PDP)', response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await deleteAccount(db, await session(request));
+    reply.clearCookie(CITIZEN_COOKIE, { path: '/' }).clearCookie(CITIZEN_CSRF_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
 
   app.get('/api/citizen/me/items', {
     schema: { tags, summary: 'Layanan saya: bookings, today\'s tickets, complaints and survey invitations, each with what it needs next', response: { 200: MyItems } },

@@ -67,6 +67,9 @@ export const CitizenView = z.object({
 });
 export type CitizenView = z.infer<typeof CitizenView>;
 
+/** A contact in a path: the value as the account lists it (E.164 phone or email), URL-encoded. */
+export const ContactParams = z.object({ kind: z.enum(['phone', 'email']), value: z.string().min(5).max(200) });
+
 export const UpdateCitizenRequest = z.object({ lang: Lang });
 
 export const ItemKind = z.enum(['booking', 'ticket', 'complaint', 'survey']);

@@ -2,9 +2,9 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { notify } from '../notifications/notify.js';
 import type { Clock } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
-import { defineErrors } from '../platform/errors.js';
 import * as repo from './repository.js';
 import type { CitizenView, CodeSent, Destination, Lang } from './schemas.js';
+import { citizenErrors } from './errors.js';
 
 /**
  * Sign-in with a one-time code, no password. A code goes to any well-formed phone number or email,
@@ -19,33 +19,7 @@ export const DESTINATION_LIMIT = { max: 3, windowMinutes: 15 };
 export const CLIENT_LIMIT = { max: 10, windowMinutes: 60 };
 export const SESSION_DAYS = 30;
 
-export const citizenErrors = defineErrors({
-  code_invalid: {
-    status: 400,
-    id: 'Kode salah, sudah dipakai, atau kedaluwarsa. Minta kode baru bila perlu.',
-    en: 'The code is wrong, already used or expired. Ask for a new code if needed.',
-  },
-  code_rate_limited: {
-    status: 429,
-    id: 'Terlalu banyak permintaan kode. Coba lagi dalam {retryAfterMinutes} menit.',
-    en: 'Too many code requests. Try again in {retryAfterMinutes} minutes.',
-  },
-  citizen_unauthenticated: {
-    status: 401,
-    id: 'Masuk ke Layanan saya dengan kode sekali pakai terlebih dahulu.',
-    en: 'Sign in to My services with a one-time code first.',
-  },
-  citizen_csrf_failed: {
-    status: 403,
-    id: 'Token keamanan tidak cocok. Muat ulang halaman lalu coba lagi.',
-    en: 'The security token does not match. Reload the page and try again.',
-  },
-  ticket_not_followable: {
-    status: 409,
-    id: 'Tiket ini sudah selesai; pemberitahuan tidak dapat diaktifkan lagi.',
-    en: 'This ticket is finished; notifications can no longer be turned on.',
-  },
-});
+export { citizenErrors };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const codeHash = (codeId: string, code: string) => sha256(`${codeId}:${code}`);

@@ -1,3 +1,4 @@
+import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
@@ -21,9 +22,7 @@ export async function open311Routes(app: App, ctx: AppContext): Promise<void> {
   const { db, clock } = ctx;
   await app.register(async (scope) => {
     // GeoReport clients post application/x-www-form-urlencoded; the parser lives only here.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
+    await scope.register(formbody, { bodyLimit: 64 * 1024 });
     scope.setErrorHandler((error, request, reply) => {
       const e = toOpen311Error(error) ?? new Open311Error(500, 'internal error');
       if (e.code >= 500) request.log.error({ err: error }, 'open311 request failed');

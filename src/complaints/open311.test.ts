@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedMpp, staffCaller, type Caller, type SeededMpp, type TestApp } from '../../test/support/app.js';
+import { toXml } from './open311.js';
 
 let t: TestApp;
 let mpp: SeededMpp;
@@ -109,5 +111,22 @@ describe('Open311 GeoReport v2 over HTTP', () => {
     expect(res.status).toBe(403);
     const stored = await t.db.query<{ key_hash: string }>('SELECT key_hash FROM open311_api_keys WHERE id = $1', [key.json().id]);
     expect(stored.rows[0]!.key_hash).not.toContain(key.json().key);
+  });
+});
+
+describe('GeoReport XML writer', () => {
+  it('escapes markup in values, writes missing values as empty elements, and parses back to the same fields', () => {
+    const rows = [
+      { service_request_id: 'a-1', status_notes: 'Kursi <b>ruang tunggu</b> & kipas "baru"', lat: -7.4, media_url: null },
+      { service_request_id: 'a-2', status_notes: 'Selesai', lat: 0, media_url: null },
+    ];
+    const text = toXml('service_requests', 'request', rows);
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><service_requests><request><service_request_id>a-1<\/service_request_id>/);
+    expect(text).not.toContain('<b>');
+    expect(text).toContain('<media_url/>');
+    const parsed = new XMLParser({ parseTagValue: false }).parse(text) as { service_requests: { request: Record<string, string>[] } };
+    expect(parsed.service_requests.request.map((r) => r.status_notes)).toEqual(['Kursi <b>ruang tunggu</b> & kipas "baru"', 'Selesai']);
+    expect(parsed.service_requests.request[0]!.lat).toBe('-7.4');
+    expect(toXml('errors', 'error', [])).toBe('<?xml version="1.0" encoding="utf-8"?><errors/>');
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { XMLBuilder } from 'fast-xml-parser';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, type Actor, type Principal } from '../platform/auth.js';
@@ -152,12 +153,15 @@ export function toOpen311Error(err: unknown): Open311Error | undefined {
   return undefined;
 }
 
-const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const xml = new XMLBuilder({ suppressEmptyNode: true, processEntities: true });
 
-/** GeoReport XML: a root element holding one element per item, one child per field. */
+/**
+ * GeoReport XML: a root element holding one element per item, one child per field (fast-xml-parser
+ * escapes the text; a missing value is an empty element).
+ */
 export function toXml(root: string, item: string, rows: Record<string, unknown>[]): string {
-  const body = rows.map((r) => `<${item}>${Object.entries(r).map(([k, v]) => (v === null || v === undefined ? `<${k}/>` : `<${k}>${xmlEscape(String(v))}</${k}>`)).join('')}</${item}>`).join('');
-  return `<?xml version="1.0" encoding="utf-8"?><${root}>${body}</${root}>`;
+  const items = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)])));
+  return `<?xml version="1.0" encoding="utf-8"?>${xml.build({ [root]: items.length ? { [item]: items } : '' })}`;
 }
 
 function toKeyView(r: repo.ApiKeyRow): ApiKeyView {

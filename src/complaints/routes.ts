@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import { citizenRespond, trackComplaint } from './citizen.js';
 import { exportForLapor, toCsv } from './lapor.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './open311.js';
@@ -73,12 +73,12 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
   app.post('/api/mpps/:mppId/complaints/:complaintId/actions/:action', {
     schema: { tags, summary: 'Take a workflow step (409 names the allowed ones)', params: ActionParams, body: ComplaintActionRequest, response: { 200: ComplaintView } },
   }, async (request) =>
-    service.staffAction(db, clock, request.principal, request.params.mppId, request.params.complaintId, request.params.action, request.body, actor(request)));
+    service.staffAction(requestContext(request, db, clock), { ...request.params, body: request.body }));
 
   app.post('/api/mpps/:mppId/complaints/:complaintId/notes', {
     schema: { tags, summary: 'Add an internal note (never shown to the citizen)', params: ComplaintParams, body: NoteRequest, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await service.addNote(db, clock, request.principal, request.params.mppId, request.params.complaintId, request.body.note, actor(request));
+    await service.addNote(requestContext(request, db, clock), { ...request.params, note: request.body.note });
     return reply.status(204).send(null);
   });
 

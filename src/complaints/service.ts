@@ -1,9 +1,9 @@
 import { dueAfterWorkingDays } from '../calendar/service.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, tenantScope, type Actor, type Principal, type Staff } from '../platform/auth.js';
-import type { Clock } from '../platform/context.js';
+import type { Clock, ServiceContext } from '../platform/context.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors, invalidTransition } from '../platform/errors.js';
+import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
 import * as repo from './repository.js';
 import type { ComplaintRow } from './repository.js';
@@ -13,34 +13,9 @@ import { allowedActions, canTransition, TRANSITIONS, targetStatus, type Action, 
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
 import type { Upload } from './uploads.js';
 import { toComplaintView, toEventView } from './views.js';
+import { complaintErrors } from './errors.js';
 
-export const complaintErrors = defineErrors({
-  subject_invalid: {
-    status: 422,
-    id: 'Pihak yang diadukan tidak dikenal di MPP ini: {reason}.',
-    en: 'The subject of the complaint is not known in this MPP: {reason}.',
-  },
-  action_input_missing: {
-    status: 422,
-    id: 'Tindakan "{action}" memerlukan isian: {fields}.',
-    en: 'Action "{action}" needs: {fields}.',
-  },
-  duplicate_target_invalid: {
-    status: 422,
-    id: 'Pengaduan asal untuk duplikat tidak ditemukan di MPP ini.',
-    en: 'The original complaint for this duplicate was not found in this MPP.',
-  },
-  respond_period_over: {
-    status: 409,
-    id: 'Batas waktu untuk menanggapi jawaban sudah lewat.',
-    en: 'The period to respond to the answer has passed.',
-  },
-  tracking_code_unknown: {
-    status: 404,
-    id: 'Kode lacak tidak ditemukan. Periksa kembali kode Anda.',
-    en: 'Tracking code not found. Check your code.',
-  },
-});
+export { complaintErrors };
 
 export const TOPIC_STATUS_CHANGED = 'complaint.status_changed';
 export const TOPIC_OVERDUE = 'complaint.overdue';
@@ -233,21 +208,25 @@ export async function applyAction(db: Db, clock: Clock, party: Party, mppId: str
 }
 
 /** A staff step on a complaint. @throws as applyAction, plus unauthenticated. */
-export async function staffAction(db: Db, clock: Clock, principal: Principal, mppId: string, complaintId: string, action: Action, input: ComplaintActionRequest, actor: Actor): Promise<ComplaintView> {
+export async function staffAction(ctx: ServiceContext, input: { mppId: string; complaintId: string; action: Action; body: ComplaintActionRequest }): Promise<ComplaintView> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, complaintId, action } = input;
   const current = await repo.getComplaint(db, mppId, complaintId).catch(() => undefined);
   const { party, identityVisible } = partyOf(principal, mppId, current);
   if (!current) throw commonErrors.not_found();
-  const row = await applyAction(db, clock, party, mppId, complaintId, action, input, actor);
-  return toComplaintView(row, party, identityVisible, clock.now());
+  const row = await applyAction(db, { now: () => now }, party, mppId, complaintId, action, input.body, actor);
+  return toComplaintView(row, party, identityVisible, now);
 }
 
 /** An internal note: seen by handlers and the assigned tenant, never on the tracking page. */
-export async function addNote(db: Db, clock: Clock, principal: Principal, mppId: string, complaintId: string, note: string, actor: Actor): Promise<void> {
+export async function addNote(ctx: ServiceContext, input: { mppId: string; complaintId: string; note: string }): Promise<void> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, complaintId, note } = input;
   const current = await repo.getComplaint(db, mppId, complaintId).catch(() => undefined);
   partyOf(principal, mppId, current);
   if (!current) throw commonErrors.not_found();
   await db.transaction(async (tx) => {
-    await repo.insertEvent(tx, { mppId, complaintId, at: clock.now(), action: 'note', from: current.status, to: current.status, actor, visibility: 'internal', note });
+    await repo.insertEvent(tx, { mppId, complaintId, at: now, action: 'note', from: current.status, to: current.status, actor, visibility: 'internal', note });
     await recordAudit(tx, actor, { action: 'complaint.note', targetType: 'complaint', targetId: complaintId, mppId });
   });
 }

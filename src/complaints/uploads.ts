@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError, defineErrors } from '../platform/errors.js';
+import { AppError } from '../platform/errors.js';
+import { uploadErrors } from './errors.js';
 
 export interface Upload {
   fileName: string;
@@ -13,22 +14,6 @@ export interface Upload {
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_FILES = 3;
 export const ALLOWED_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-
-export const uploadErrors = defineErrors({
-  malformed_multipart: {
-    status: 400,
-    id: 'Formulir multipart tidak lengkap atau rusak. Kirim ulang formulirnya.',
-    en: 'The multipart form is incomplete or malformed. Send the form again.',
-  },
-  file_too_large: { status: 413, id: 'Berkas terlalu besar (maksimal 5 MB per berkas).', en: 'File too large (at most 5 MB per file).' },
-  too_many_files: { status: 413, id: 'Terlalu banyak berkas (maksimal 3).', en: 'Too many files (at most 3).' },
-  file_type_refused: {
-    status: 415,
-    id: 'Berkas "{file}" bukan foto (JPEG, PNG, WebP) atau PDF menurut isinya.',
-    en: 'File "{file}" is not a photo (JPEG, PNG, WebP) or a PDF by its content.',
-  },
-  unexpected_part: { status: 400, id: 'Bagian formulir tidak dikenal: {field}.', en: 'Unknown form part: {field}.' },
-});
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http.js';
 import type { Db } from '../platform/db.js';
-import { AppError, commonErrors } from '../platform/errors.js';
+import { commonErrors } from '../platform/errors.js';
+import { identityErrors } from './errors.js';
 import { csrfMatches, resolveDevice, resolveSession } from './service.js';
 
 export const SESSION_COOKIE = 'layan_session';
@@ -14,17 +15,8 @@ declare module 'fastify' {
   }
 }
 
-const invalidToken = () =>
-  new AppError('invalid_token', 401, {
-    id: 'Token perangkat tidak dikenal atau sudah dicabut.',
-    en: 'The device token is unknown or has been revoked.',
-  });
-
-const passwordChangeRequired = () =>
-  new AppError('password_change_required', 403, {
-    id: 'Ganti kata sandi sementara Anda terlebih dahulu.',
-    en: 'Change your temporary password first.',
-  });
+const invalidToken = () => identityErrors.invalid_token();
+const passwordChangeRequired = () => identityErrors.password_change_required();
 
 /**
  * Resolves who is calling on every request: a device by its bearer token, staff by the session

@@ -12,7 +12,7 @@ import {
   type Staff,
 } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors } from '../platform/errors.js';
+import { commonErrors } from '../platform/errors.js';
 import * as repo from './repository.js';
 import type {
   ChangePasswordRequest,
@@ -25,45 +25,7 @@ import type {
   UpdateUserRequest,
   UserView,
 } from './schemas.js';
-
-export const identityErrors = defineErrors({
-  invalid_credentials: { status: 401, id: 'Email atau kata sandi salah.', en: 'Wrong email or password.' },
-  login_throttled: {
-    status: 429,
-    id: 'Terlalu banyak percobaan masuk yang gagal untuk email ini dari alamat Anda. Coba lagi dalam {retryAfterSeconds} detik.',
-    en: 'Too many failed sign-ins for this email from your address. Try again in {retryAfterSeconds} seconds.',
-  },
-  account_disabled: { status: 403, id: 'Akun ini dinonaktifkan. Hubungi admin.', en: 'This account is disabled. Contact an admin.' },
-  wrong_current_password: { status: 400, id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
-  email_taken: { status: 409, id: 'Email ini sudah dipakai akun lain.', en: 'This email is already used by another account.' },
-  grant_not_allowed: {
-    status: 403,
-    id: 'Anda tidak boleh memberikan peran "{role}" pada lingkup ini.',
-    en: 'You may not grant the role "{role}" in this scope.',
-  },
-  grant_invalid: {
-    status: 400,
-    id: 'Peran "{role}" memerlukan: {needs}.',
-    en: 'The role "{role}" requires: {needs}.',
-  },
-  unknown_tenant: { status: 400, id: 'Instansi tidak ditemukan di MPP ini.', en: 'No such tenant in this MPP.' },
-  unknown_mpp: { status: 400, id: 'MPP tidak ditemukan.', en: 'No such MPP.' },
-  cannot_disable_self: {
-    status: 409,
-    id: 'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta admin lain melakukannya.',
-    en: 'You cannot disable your own account. Ask another admin to do it.',
-  },
-  last_admin: {
-    status: 409,
-    id: 'Ini admin aktif terakhir {scope}. Tambahkan admin lain terlebih dahulu.',
-    en: 'This is the last active admin of {scope}. Add another admin first.',
-  },
-  cannot_remove_own_grant: {
-    status: 409,
-    id: 'Anda tidak dapat mencabut peran Anda sendiri. Minta admin lain melakukannya.',
-    en: 'You cannot remove your own role. Ask another admin to do it.',
-  },
-});
+import { identityErrors } from './errors.js';
 
 /**
  * Sign-in throttling per (email, client address): LOGIN_LIMIT tries, then a wait of 30 s that
@@ -222,8 +184,8 @@ export async function createUser(db: Db, principal: Principal, input: CreateUser
   try {
     return await db.transaction(async (tx) => {
       for (const g of input.grants) {
-        if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw identityErrors.unknown_mpp();
-        if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw identityErrors.unknown_tenant();
+        if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
+        if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw commonErrors.unknown_tenant();
       }
       const user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, mustChangePassword: true });
       const grants: Grant[] = [];
@@ -323,8 +285,8 @@ export async function addGrant(db: Db, principal: Principal, userId: string, g: 
   if (!mayGrant(staff, g)) throw identityErrors.grant_not_allowed({ role: g.role });
   try {
     return await db.transaction(async (tx) => {
-      if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw identityErrors.unknown_mpp();
-      if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw identityErrors.unknown_tenant();
+      if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
+      if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw commonErrors.unknown_tenant();
       const added = await repo.insertGrant(tx, userId, g);
       const after = repo.toUserView(user, [...grants, added]);
       await recordAudit(tx, actor, { action: 'user.grant_added', targetType: 'user', targetId: userId, mppId: g.mppId, tenantId: g.tenantId, before: repo.toUserView(user, grants), after });

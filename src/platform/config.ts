@@ -29,6 +29,7 @@ export const Config = z.object({
   /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses/CIDRs. */
   trustProxy: z.union([z.boolean(), z.number().int().min(1).max(10), z.array(z.string()).min(1)]),
   sseMaxPerAddress: z.coerce.number().int().min(1).max(100_000),
+  metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -56,6 +57,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   dbStartWaitSeconds: 'DB_START_WAIT_SECONDS',
   trustProxy: 'TRUST_PROXY',
   sseMaxPerAddress: 'SSE_MAX_PER_ADDRESS',
+  metricsToken: 'METRICS_TOKEN',
 };
 
 export class ConfigError extends Error {
@@ -148,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbStartWaitSeconds: empty(env.DB_START_WAIT_SECONDS) ?? '60',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sseMaxPerAddress: empty(env.SSE_MAX_PER_ADDRESS) ?? '200',
+    metricsToken: empty(env.METRICS_TOKEN),
   };
   if (!/^\d+$/.test(raw.port)) throw new ConfigError('PORT', `must be a whole number, got "${raw.port}"`);
   const parsed = Config.safeParse(raw);

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Actor, Principal } from './auth.js';
 import type { Config } from './config.js';
 import type { Db } from './db.js';
+import type { Lang } from './i18n.js';
 import type { OutboxWorker } from './outbox-worker.js';
 
 export interface Clock {
@@ -16,4 +18,17 @@ export interface AppContext {
   log: FastifyBaseLogger;
   clock: Clock;
   outbox: OutboxWorker;
+}
+
+/**
+ * One request as a service sees it: the database, who asks (and as whom it is audited), the instant
+ * the request is judged at, and the caller's language. Service functions take `(ctx, input)` so a call
+ * reads like a sentence instead of eight positional arguments.
+ */
+export interface ServiceContext {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  now: Date;
+  lang: Lang;
 }

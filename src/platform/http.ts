@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import { $ZodType, type $ZodIssue } from 'zod/v4/core';
 import zodEn from 'zod/v4/locales/en.js';
 import zodId from 'zod/v4/locales/id.js';
-import { AppError, commonErrors, type FieldIssue, type Messages } from './errors.js';
-import { isDatabaseUnavailable } from './db.js';
+import { AppError, commonErrors, isMessages, validationError, type FieldIssue } from './errors.js';
+import { actorOf } from './auth.js';
+import type { Clock, ServiceContext } from './context.js';
+import { isDatabaseUnavailable, type Db } from './db.js';
 import { localize, parseBilingual, pickLanguage, type Lang } from './i18n.js';
 import { REDACT_PATHS, redactUrl } from './redact.js';
 
@@ -70,26 +72,18 @@ const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     return result.success ? { value: result.data } : { error: new ZodRequestError(result.error.issues) };
   };
 
-/** Words for the errors Fastify and its plugins raise themselves, by their code. */
-const FRAMEWORK_ERRORS: Record<string, { code: string } & Messages> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    code: 'unsupported_media_type',
-    id: 'Jenis konten tidak didukung. Kirim application/json.',
-    en: 'Unsupported content type. Send application/json.',
-  },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', id: 'Format JSON tidak valid.', en: 'The JSON is malformed.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', id: 'Isi permintaan JSON kosong.', en: 'The JSON body is empty.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', id: 'Panjang konten tidak valid.', en: 'Invalid content length.' },
-  FST_ERR_BAD_URL: { code: 'bad_request', id: 'Alamat permintaan tidak valid.', en: 'The request URL is invalid.' },
-  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', id: 'Permintaan tidak valid.', en: 'Invalid request.' },
-  FST_ERR_MAX_PARAM_LENGTH: { code: 'uri_too_long', id: 'Alamat permintaan terlalu panjang.', en: 'The request URL is too long.' },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'unsupported_media_type', id: 'Permintaan ini bukan multipart/form-data.', en: 'This request is not multipart/form-data.' },
-  FST_ERR_RATE_LIMIT: {
-    code: 'rate_limited',
-    id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
-    en: 'Too many requests. Wait a moment and try again.',
-  },
+/** The registered error each error Fastify and its plugins raise themselves stands for, by their code. */
+const FRAMEWORK_ERRORS: Record<string, keyof typeof commonErrors> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
+  FST_ERR_RATE_LIMIT: 'rate_limited',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
 };
 
 /**
@@ -123,8 +117,10 @@ export interface Problem {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   const lang = request.lang ?? 'id';
+  // A parameter given in both languages appears in the body in the caller's language.
+  const details = Object.fromEntries(Object.entries(err.details).map(([k, v]) => [k, isMessages(v) ? localize(v, lang) : v]));
   const body: Problem = {
-    ...err.details,
+    ...details,
     type: `urn:layan:problem:${err.code}`,
     title: localize(err.messages, lang),
     status: err.status,
@@ -148,20 +144,19 @@ function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | 
       path: [context, ...issue.path.map(String)].join('.'),
       messages: { id: issueText(issue, 'id'), en: issueText(issue, 'en') },
     }));
-    const base = commonErrors.validation_failed();
     void requestLang;
-    return new AppError(base.code, 400, base.messages, {}, issues);
+    return validationError(issues);
   }
   if (isDatabaseUnavailable(error)) return commonErrors.database_unavailable({ retryAfterSeconds: 5 });
   const refused = refusedByDatabase(error);
   if (refused) return refused;
   const fe = error as FastifyError;
   const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
-  if (known) return new AppError(known.code, fe.statusCode ?? 400, known);
-  if (fe.statusCode === 429) return new AppError('rate_limited', 429, FRAMEWORK_ERRORS.FST_ERR_RATE_LIMIT!);
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new AppError('bad_request', fe.statusCode, { id: 'Permintaan tidak valid.', en: 'Invalid request.' });
-  }
+  if (known) return commonErrors[known]();
+  if (fe.statusCode === 429) return commonErrors.rate_limited();
+  if (fe.statusCode === 413) return commonErrors.payload_too_large();
+  if (fe.statusCode === 415) return commonErrors.unsupported_media_type();
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return commonErrors.bad_request();
   return undefined;
 }
 
@@ -252,14 +247,12 @@ export function createHttpServer(opts: HttpOptions): App {
       return sendProblem(request, reply, appError);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(
-      request,
-      reply,
-      new AppError('internal_error', 500, {
-        id: 'Terjadi kesalahan pada server. Silakan coba lagi; jika berulang, hubungi admin dengan kode permintaan ini.',
-        en: 'Something went wrong on the server. Please try again; if it keeps happening, give the admin this request id.',
-      }),
-    );
+    return sendProblem(request, reply, commonErrors.internal_error());
   });
   return app;
+}
+
+/** The service context of a request: its principal and actor, the clock's now and the answer language. */
+export function requestContext(request: FastifyRequest, db: Db, clock: Clock): ServiceContext {
+  return { db, principal: request.principal, actor: actorOf(request.principal, String(request.id)), now: clock.now(), lang: request.lang };
 }

@@ -1,53 +1,19 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireStaff, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
+import { requireStaff, requireTenantRole, tenantScope, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors, invalidTransition } from '../platform/errors.js';
+import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue, publish } from '../platform/outbox.js';
 import { announceTicketProgress } from './events.js';
 import * as counters from './counter-repository.js';
+import * as floor from './floor-repository.js';
 import * as repo from './repository.js';
 import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from './schemas.js';
 import { nextStatus, type TicketAction } from './state.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
+import { consoleErrors } from './errors.js';
 
-export const consoleErrors = defineErrors({
-  counter_busy: {
-    status: 409,
-    id: 'Loket masih menangani tiket {number}. Selesaikan, tandai tidak hadir, atau alihkan tiket itu dulu.',
-    en: 'The counter is still handling ticket {number}. Finish it, mark it no-show or transfer it first.',
-  },
-  recall_limit: {
-    status: 409,
-    id: 'Tiket ini sudah dipanggil ulang {max} kali. Mulai layani atau tandai tidak hadir.',
-    en: 'This ticket has been recalled {max} times already. Start serving it or mark it no-show.',
-  },
-  not_in_line: {
-    status: 409,
-    id: 'Tiket {number} tidak ada di antrean loket ini (layanan lain atau bukan hari ini).',
-    en: 'Ticket {number} is not in this counter\'s line (another service or not today).',
-  },
-  wrong_counter: {
-    status: 409,
-    id: 'Tiket ini sedang ditangani loket lain.',
-    en: 'Another counter is handling this ticket.',
-  },
-  service_of_other_tenant: {
-    status: 400,
-    id: 'Layanan "{service}" bukan milik instansi loket ini.',
-    en: 'The service "{service}" does not belong to this counter\'s agency.',
-  },
-  unknown_target: { status: 400, id: 'Layanan atau loket tujuan tidak ditemukan.', en: 'The target service or counter does not exist.' },
-  transfer_foreign_counter: {
-    status: 409,
-    id: 'Tiket hanya dapat dipindahkan ke loket instansi sendiri. Untuk instansi lain, pilih layanannya; tiket masuk antreannya sesuai waktu ambil.',
-    en: 'A ticket can be moved only to a counter of your own agency. For another agency choose its service; the ticket joins its line by issue time.',
-  },
-  transfer_not_seen: {
-    status: 409,
-    id: 'Tiket yang belum dipanggil di loket Anda tidak dapat dipindahkan ke instansi lain.',
-    en: 'A ticket not yet called at your counter cannot be moved to another agency.',
-  },
-});
+export { consoleErrors };
 
 /** The counter actions allowed from a counter status, for the 409 of a refused one. */
 const COUNTER_ACTIONS: Record<string, string[]> = { open: ['pause', 'close', 'call'], paused: ['open', 'close'], closed: ['open'] };
@@ -55,7 +21,7 @@ const COUNTER_ACTIONS: Record<string, string[]> = { open: ['pause', 'close', 'ca
 export const OFFICER_ROLES = ['officer', 'tenant_admin'] as const;
 
 /** Only officers (and admins) of the counter's agency may staff it. @throws 401/403/404 */
-async function staffedCounter(q: Queryable, principal: Principal, mppId: string, counterId: string): Promise<counters.CounterRow> {
+export async function staffedCounter(q: Queryable, principal: Principal, mppId: string, counterId: string): Promise<counters.CounterRow> {
   requireStaff(principal);
   const counter = await counters.getCounter(q, mppId, counterId).catch((err) => {
     // Learn nothing about an MPP you have no grant in.
@@ -94,15 +60,11 @@ export async function listCounters(db: Db, principal: Principal, mppId: string):
  * @throws AppError invalid_transition (409), counter_busy (closing with a ticket at the counter).
  */
 export async function setCounterStatus(
-  db: Db,
-  principal: Principal,
-  mppId: string,
-  counterId: string,
-  action: 'open' | 'pause' | 'close',
-  reason: string | null,
-  at: Date,
-  actor: Actor,
+  ctx: ServiceContext,
+  input: { mppId: string; counterId: string; action: 'open' | 'pause' | 'close'; reason: string | null },
 ): Promise<CounterView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, counterId, action, reason } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
   await db.transaction(async (tx) => {
     const state = await counters.lockCounterState(tx, mppId, counterId);
@@ -127,7 +89,7 @@ export async function setCounterStatus(
   return toCounterView(await counters.getCounter(db, mppId, counterId));
 }
 
-async function requireOpenAndFree(tx: Queryable, mppId: string, counterId: string): Promise<void> {
+export async function requireOpenAndFree(tx: Queryable, mppId: string, counterId: string): Promise<void> {
   const state = await counters.lockCounterState(tx, mppId, counterId);
   if (state.status !== 'open') throw invalidTransition('call', state.status, COUNTER_ACTIONS[state.status]!);
   const current = await counters.currentTicketId(tx, mppId, counterId);
@@ -138,7 +100,9 @@ async function requireOpenAndFree(tx: Queryable, mppId: string, counterId: strin
  * Calls the best waiting ticket (priority, weight, waiting time) to the counter; null when none waits.
  * @throws AppError invalid_transition (counter not open), counter_busy.
  */
-export async function callNext(db: Db, principal: Principal, mppId: string, counterId: string, at: Date, actor: Actor): Promise<StaffTicketView | null> {
+export async function callNext(ctx: ServiceContext, input: { mppId: string; counterId: string }): Promise<StaffTicketView | null> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, counterId } = input;
   await staffedCounter(db, principal, mppId, counterId);
   return db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
@@ -157,7 +121,9 @@ export async function callNext(db: Db, principal: Principal, mppId: string, coun
  * Calls a given waiting ticket out of order; the reason is kept on the event and in the audit log.
  * @throws AppError not_found, not_in_line, invalid_transition, counter_busy.
  */
-export async function callSpecific(db: Db, principal: Principal, mppId: string, counterId: string, ticketId: string, reason: string, at: Date, actor: Actor): Promise<StaffTicketView> {
+export async function callSpecific(ctx: ServiceContext, input: { mppId: string; counterId: string; ticketId: string; reason: string }): Promise<StaffTicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, counterId, ticketId, reason } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
   return db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
@@ -179,7 +145,8 @@ export async function callSpecific(db: Db, principal: Principal, mppId: string, 
   });
 }
 
-export type StaffAction = Exclude<TicketAction, 'call'>;
+/** Park, call back and undo have their own functions (floor-service.ts). */
+export type StaffAction = Exclude<TicketAction, 'call' | 'park' | 'unpark' | 'undo_no_show'>;
 
 /**
  * Recall, start, finish, no-show, transfer or cancel a ticket, by an officer of the agency handling it.
@@ -187,15 +154,12 @@ export type StaffAction = Exclude<TicketAction, 'call'>;
  *   unknown_target, forbidden.
  */
 export async function ticketAction(
-  db: Db,
-  principal: Principal,
-  mppId: string,
-  ticketId: string,
-  action: StaffAction,
-  body: { transfer?: TransferRequest; note?: string },
-  at: Date,
-  actor: Actor,
+  ctx: ServiceContext,
+  input: { mppId: string; ticketId: string; action: StaffAction; transfer?: TransferRequest; note?: string },
 ): Promise<StaffTicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, ticketId, action } = input;
+  const body = input;
   requireStaff(principal);
   const peek = await repo.findTicket(db, mppId, ticketId);
   if (!peek) {
@@ -209,7 +173,7 @@ export async function ticketAction(
     const base = { mppId, ticketId, from: t.status, to, at, actorType: actor.type, actorId: actor.id };
     switch (action) {
       case 'recall': {
-        const max = (await tx.query<{ max_recalls: number }>('SELECT max_recalls FROM queue_mpp_settings WHERE mpp_id = $1', [mppId])).rows[0]?.max_recalls ?? 3;
+        const max = await maxRecallsOf(tx, mppId);
         if (t.recallCount >= max) throw consoleErrors.recall_limit({ max });
         await repo.applyTransition(tx, { ...base, event: 'recalled' }, { recall: true });
         await emitTicketDisplay(tx, t, 'recall', at);
@@ -258,6 +222,10 @@ export async function ticketAction(
   });
 }
 
+async function maxRecallsOf(q: Queryable, mppId: string): Promise<number> {
+  return (await q.query<{ max_recalls: number }>('SELECT max_recalls FROM queue_mpp_settings WHERE mpp_id = $1', [mppId])).rows[0]?.max_recalls ?? 3;
+}
+
 /** 'ticket.served' leaves through the outbox (durable) and NOTIFY (live, e.g. the survey tablet). */
 async function servedSideEffects(tx: Queryable, t: repo.TicketRow): Promise<void> {
   const payload = { mppId: t.mppId, ticketId: t.id, serviceId: t.serviceId, tenantId: t.tenantId, counterId: t.counterId, visitId: t.visitId };
@@ -296,6 +264,10 @@ export async function consoleView(db: Db, principal: Principal, mppId: string, c
       services: targets.rows.map((r) => ({ id: r.id, name: r.name, tenantName: r.tenant_name })),
       counters: counterTargets.rows,
     },
+    maxRecalls: await maxRecallsOf(db, mppId),
+    parked: await floor.parkedPool(db, mppId, counter.tenantId, localDay),
+    pauseReasons: (await floor.listPauseReasons(db, mppId, true)).map((r) => ({ id: r.id, label: r.label })),
+    undoableNoShow: await floor.undoableNoShow(db, mppId, counterId, at),
   };
 }
 

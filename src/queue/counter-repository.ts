@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/db.js';
+import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
 import { isUuid } from './repository.js';
 
@@ -29,7 +30,15 @@ const COUNTER_SELECT = `
     LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
     LEFT JOIN users u ON u.id = st.officer_id`;
 
-function toCounter(r: any): CounterRow {
+type CounterRecord = Pick<Row<'counters'>, 'id' | 'mpp_id' | 'tenant_id' | 'number' | 'name' | 'active'> &
+  Pick<Row<'queue_counter_state'>, 'pause_reason' | 'officer_id' | 'zone'> & {
+    tenant_name: string;
+    status: CounterRow['status'];
+    officer_name: string | null;
+    services: CounterRow['services'] | string;
+  };
+
+function toCounter(r: CounterRecord): CounterRow {
   return {
     id: r.id,
     mppId: r.mpp_id,
@@ -50,13 +59,13 @@ function toCounter(r: any): CounterRow {
 /** @throws AppError not_found */
 export async function getCounter(q: Queryable, mppId: string, counterId: string): Promise<CounterRow> {
   if (!isUuid(counterId)) throw commonErrors.not_found();
-  const { rows } = await q.query(`${COUNTER_SELECT} WHERE c.mpp_id = $1 AND c.id = $2`, [mppId, counterId]);
+  const { rows } = await q.query<CounterRecord>(`${COUNTER_SELECT} WHERE c.mpp_id = $1 AND c.id = $2`, [mppId, counterId]);
   if (!rows[0]) throw commonErrors.not_found();
   return toCounter(rows[0]);
 }
 
 export async function listCounters(q: Queryable, mppId: string, tenantIds: 'all' | string[]): Promise<CounterRow[]> {
-  const { rows } = await q.query(
+  const { rows } = await q.query<CounterRecord>(
     `${COUNTER_SELECT} WHERE c.mpp_id = $1 AND c.active AND ($2::boolean OR c.tenant_id = ANY($3::uuid[])) ORDER BY c.number`,
     [mppId, tenantIds === 'all', tenantIds === 'all' ? [] : tenantIds],
   );
@@ -146,7 +155,9 @@ export interface WaitingTicket {
 
 /** The waiting line of a counter in call-next order. */
 export async function waitingLine(q: Queryable, mppId: string, counterId: string, localDay: string, at: Date, limit = 50): Promise<{ total: number; tickets: WaitingTicket[] }> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<
+    Pick<Row<'tickets'>, 'id' | 'number' | 'service_id' | 'issued_at' | 'booked_for'> & { service_name: string; priority_name: string | null; transferred: boolean; total: number }
+  >(
     `SELECT t.id, t.number, t.service_id, s.name AS service_name, pc.name AS priority_name, t.issued_at, t.booked_for,
             (t.queued_at <> t.issued_at OR t.target_counter_id IS NOT NULL) AS transferred, count(*) OVER () AS total
        ${CANDIDATES.replace('FROM tickets t', `FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
@@ -162,9 +173,9 @@ export async function waitingLine(q: Queryable, mppId: string, counterId: string
       serviceId: r.service_id,
       serviceName: r.service_name,
       priorityName: r.priority_name,
-      issuedAt: (r.issued_at as Date).toISOString(),
+      issuedAt: r.issued_at.toISOString(),
       transferred: r.transferred,
-      bookedFor: r.booked_for ? (r.booked_for as Date).toISOString() : null,
+      bookedFor: r.booked_for ? r.booked_for.toISOString() : null,
     })),
   };
 }

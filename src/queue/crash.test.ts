@@ -112,7 +112,7 @@ it('keeps every answered ticket and numbers on without duplicates after kill -9 
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 120_000);
+}, 600_000);
 
 it.runIf(!!process.env.TEST_DATABASE_URL)('keeps every answered ticket and numbers on without duplicates after kill -9 (PostgreSQL)', async () => {
   const testDb = await createTestDb({ poolSize: 2 });
@@ -125,4 +125,4 @@ it.runIf(!!process.env.TEST_DATABASE_URL)('keeps every answered ticket and numbe
   } finally {
     await testDb.drop();
   }
-}, 120_000);
+}, 600_000);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/db.js';
+import type { Row } from '../platform/tables.js';
 
 export const DISPLAY_CHANNEL = 'queue_display';
 export const CHANGED_CHANNEL = 'queue_changed';
@@ -46,13 +47,16 @@ export async function appendDisplayEvent(tx: Queryable, e: { mppId: string; zone
   return Number(rows[0]!.seq);
 }
 
-function toEvent(r: any): DisplayEvent {
-  return { mppId: r.mpp_id, seq: Number(r.seq), zone: r.zone, type: r.type, payload: r.payload, at: (r.at as Date).toISOString() };
+type DisplayEventRecord = Pick<Row<'display_events'>, 'mpp_id' | 'seq' | 'zone' | 'type' | 'payload' | 'at'>;
+
+function toEvent(r: DisplayEventRecord): DisplayEvent {
+  // type and payload are only ever written by appendDisplayEvent, with these types.
+  return { mppId: r.mpp_id, seq: Number(r.seq), zone: r.zone, type: r.type as DisplayEventType, payload: r.payload as DisplayPayload, at: r.at.toISOString() };
 }
 
 /** Events after a sequence number, for a board catching up (zone NULL events go to every board). */
 export async function listDisplayEventsAfter(q: Queryable, mppId: string, afterSeq: number, zone: string | null, limit = 500): Promise<DisplayEvent[]> {
-  const { rows } = await q.query(
+  const { rows } = await q.query<DisplayEventRecord>(
     `SELECT mpp_id, seq, zone, type, payload, at FROM display_events
       WHERE mpp_id = $1 AND seq > $2 AND ($3::text IS NULL OR zone IS NULL OR zone = $3) ORDER BY seq LIMIT $4`,
     [mppId, afterSeq, zone, limit],
@@ -61,7 +65,7 @@ export async function listDisplayEventsAfter(q: Queryable, mppId: string, afterS
 }
 
 export async function recentCalls(q: Queryable, mppId: string, since: Date, zone: string | null, limit = 8): Promise<DisplayEvent[]> {
-  const { rows } = await q.query(
+  const { rows } = await q.query<DisplayEventRecord>(
     `SELECT mpp_id, seq, zone, type, payload, at FROM display_events
       WHERE mpp_id = $1 AND type IN ('call', 'recall') AND at >= $2 AND ($3::text IS NULL OR zone IS NULL OR zone = $3)
       ORDER BY seq DESC LIMIT $4`,
@@ -86,7 +90,7 @@ export interface NowServing {
 }
 
 export async function nowServing(q: Queryable, mppId: string, zone: string | null): Promise<NowServing[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<Pick<Row<'tickets'>, 'id' | 'number' | 'status'> & { service_name: string; counter_id: string; counter_number: number; counter_name: string }>(
     `SELECT t.id, t.number, t.status, s.name AS service_name, c.id AS counter_id, c.number AS counter_number, c.name AS counter_name
        FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
        JOIN counters c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id
@@ -118,7 +122,7 @@ export interface ServiceWaiting {
  * MPP lists the few lines that matter, never a column of zeros.
  */
 export async function waitingPerService(q: Queryable, mppId: string, localDay: string): Promise<ServiceWaiting[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<Pick<Row<'services'>, 'id' | 'name' | 'ticket_prefix'> & { waiting: number }>(
     `SELECT s.id, s.name, s.ticket_prefix, w.waiting
        FROM (SELECT service_id, count(*) AS waiting FROM tickets
               WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' GROUP BY service_id) w

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/db.js';
+import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
-import type { PositionInput } from './positions.js';
+import type { PositionCounter, PositionInput, PositionTicket } from './positions.js';
 import type { TicketStatus } from './state.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +27,19 @@ export interface IssueContext {
 
 /** Everything issuing a ticket checks, in one round trip. */
 export async function findIssueContext(q: Queryable, mppId: string, serviceId: string, priorityClassId: string | null, at: Date): Promise<IssueContext | undefined> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<
+    Pick<Row<'services'>, 'id' | 'name' | 'tenant_id' | 'ticket_prefix' | 'active'> &
+      Pick<Row<'mpps'>, 'timezone'> &
+      Pick<Row<'queue_service_settings'>, 'daily_quota'> & {
+        mpp_name: string;
+        local_day: string;
+        waiting_room_capacity: number | null;
+        in_room: number;
+        pc_id: string | null;
+        pc_weight: number | null;
+        pc_name: string | null;
+      }
+  >(
     `SELECT s.id, s.name, s.tenant_id, s.ticket_prefix, s.active, m.name AS mpp_name, m.timezone,
             (($3::timestamptz AT TIME ZONE m.timezone)::date)::text AS local_day,
             qs.daily_quota, coalesce(nullif(m.waiting_capacity, 0), ms.waiting_room_capacity) AS waiting_room_capacity,
@@ -194,7 +207,24 @@ const TICKET_SELECT = `
     LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id
     LEFT JOIN counters c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id`;
 
-function toTicket(r: any): TicketRow {
+type TicketRecord = Pick<
+  Row<'tickets'>,
+  | 'id' | 'mpp_id' | 'visit_id' | 'service_id' | 'tenant_id' | 'prefix' | 'seq' | 'number' | 'local_day' | 'priority_class_id'
+  | 'priority_weight' | 'issued_at' | 'rank_at' | 'called_at' | 'recall_count' | 'counter_id' | 'target_counter_id' | 'status_token'
+> &
+  Pick<TicketRow, 'channel' | 'status'> & {
+    mpp_name: string;
+    timezone: string;
+    visit_token: string;
+    service_name: string;
+    tenant_name: string;
+    priority_name: string | null;
+    counter_number: number | null;
+    counter_name: string | null;
+    counter_tenant_id: string | null;
+  };
+
+function toTicket(r: TicketRecord): TicketRow {
   return {
     id: r.id,
     mppId: r.mpp_id,
@@ -231,7 +261,7 @@ function toTicket(r: any): TicketRow {
 export async function findTicket(q: Queryable, mppId: string, ticketId: string, opts: { forUpdate?: boolean } = {}): Promise<TicketRow | undefined> {
   if (!isUuid(ticketId)) return undefined;
   if (opts.forUpdate) await q.query('SELECT 1 FROM tickets WHERE mpp_id = $1 AND id = $2 FOR UPDATE', [mppId, ticketId]);
-  const { rows } = await q.query(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.id = $2`, [mppId, ticketId]);
+  const { rows } = await q.query<TicketRecord>(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.id = $2`, [mppId, ticketId]);
   return rows[0] ? toTicket(rows[0]) : undefined;
 }
 
@@ -243,12 +273,12 @@ export async function getTicket(q: Queryable, mppId: string, ticketId: string, o
 }
 
 export async function findTicketByStatusToken(q: Queryable, token: string): Promise<TicketRow | undefined> {
-  const { rows } = await q.query(`${TICKET_SELECT} WHERE t.status_token = $1`, [token]);
+  const { rows } = await q.query<TicketRecord>(`${TICKET_SELECT} WHERE t.status_token = $1`, [token]);
   return rows[0] ? toTicket(rows[0]) : undefined;
 }
 
 export async function listVisitTickets(q: Queryable, mppId: string, visitId: string): Promise<TicketRow[]> {
-  const { rows } = await q.query(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.visit_id = $2 ORDER BY t.issued_at`, [mppId, visitId]);
+  const { rows } = await q.query<TicketRecord>(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.visit_id = $2 ORDER BY t.issued_at`, [mppId, visitId]);
   return rows.map(toTicket);
 }
 
@@ -313,7 +343,7 @@ export interface TicketEventRow {
 }
 
 export async function listTicketEvents(q: Queryable, mppId: string, ticketId: string): Promise<TicketEventRow[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<Pick<Row<'ticket_events'>, 'type' | 'at' | 'actor_type' | 'actor_id' | 'counter_id' | 'service_id' | 'from_service_id' | 'note'>>(
     'SELECT type, at, actor_type, actor_id, counter_id, service_id, from_service_id, note FROM ticket_events WHERE mpp_id = $1 AND ticket_id = $2 ORDER BY id',
     [mppId, ticketId],
   );
@@ -354,7 +384,7 @@ export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise
  * Times come back as epoch milliseconds.
  */
 export async function positionInputs(q: Queryable, input: { mppId: string; localDay: string; at: Date }): Promise<PositionInput> {
-  const { rows } = await q.query<{ tickets: any[]; counters: any[]; cycles: Record<string, number[]> | null; default_minutes: number }>(
+  const { rows } = await q.query<{ tickets: PositionTicket[]; counters: (Omit<PositionCounter, 'weights'> & { weights: Record<string, number | string> })[]; cycles: Record<string, number[] | null> | null; default_minutes: number }>(
     `SELECT
        (SELECT coalesce(json_agg(json_build_object(
                  'id', t.id, 'serviceId', t.service_id, 'targetCounterId', t.target_counter_id,
@@ -389,7 +419,7 @@ export async function positionInputs(q: Queryable, input: { mppId: string; local
       id: c.id,
       number: Number(c.number),
       status: c.status,
-      weights: Object.fromEntries(Object.entries(c.weights as Record<string, number>).map(([k, v]) => [k, Number(v)])),
+      weights: Object.fromEntries(Object.entries(c.weights).map(([k, v]) => [k, Number(v)])),
       current: c.current ? { serviceId: c.current.serviceId, calledAtMs: Number(c.current.calledAtMs) } : null,
     })),
     recentCycles: Object.fromEntries(Object.entries(r.cycles ?? {}).map(([k, v]) => [k, (v ?? []).map(Number)])),

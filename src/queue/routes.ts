@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import * as console_ from './console-service.js';
+import * as floor from './floor-service.js';
 import { QueueFeeds } from './feed.js';
 import { QueueHub } from './hub.js';
 import {
@@ -13,7 +14,15 @@ import {
   CounterParams,
   CounterSetupRequest,
   CounterView,
+  CreatePauseReason,
   CreatePriorityClass,
+  DeviceHealth,
+  HeartbeatRequest,
+  HeartbeatResult,
+  PauseReason,
+  PauseReasonParams,
+  UnparkRequest,
+  UpdatePauseReason,
   DisplayQuery,
   DisplaySnapshot,
   IdempotencyHeaders,
@@ -120,17 +129,20 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   );
   for (const action of ['open', 'close'] as const) {
     app.post(`${base}/counters/:counterId/${action}`, { schema: { tags, summary: `${action} a counter`, params: CounterParams, response: { 200: CounterView } } }, async (request) =>
-      console_.setCounterStatus(db, request.principal, request.params.mppId, request.params.counterId, action, null, clock.now(), actorOf(request.principal, request.id)),
+      console_.setCounterStatus(requestContext(request, db, clock), { ...request.params, action, reason: null }),
     );
   }
-  app.post(`${base}/counters/:counterId/pause`, { schema: { tags, summary: 'Pause a counter with a reason', params: CounterParams, body: PauseRequest, response: { 200: CounterView } } }, async (request) =>
-    console_.setCounterStatus(db, request.principal, request.params.mppId, request.params.counterId, 'pause', request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+  app.post(`${base}/counters/:counterId/pause`, { schema: { tags, summary: 'Pause a counter with one of the MPP\'s pause reasons', params: CounterParams, body: PauseRequest, response: { 200: CounterView } } }, async (request) =>
+    floor.pauseCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, clock.now(), actorOf(request.principal, request.id)),
   );
+  app.post(`${base}/counters/:counterId/unpark`, { schema: { tags, summary: 'Call a parked ticket back to this counter', params: CounterParams, body: UnparkRequest, response: { 200: CallResult } } }, async (request) => ({
+    ticket: await floor.unparkTicket(db, request.principal, request.params.mppId, request.params.counterId, request.body.ticketId, clock.now(), actorOf(request.principal, request.id)),
+  }));
   app.post(`${base}/counters/:counterId/call-next`, { schema: { tags, summary: 'Call the best waiting ticket', params: CounterParams, response: { 200: CallResult } } }, async (request) => ({
-    ticket: await console_.callNext(db, request.principal, request.params.mppId, request.params.counterId, clock.now(), actorOf(request.principal, request.id)),
+    ticket: await console_.callNext(requestContext(request, db, clock), request.params),
   }));
   app.post(`${base}/counters/:counterId/call`, { schema: { tags, summary: 'Call a given ticket out of order (reason logged)', params: CounterParams, body: CallSpecificRequest, response: { 200: CallResult } } }, async (request) => ({
-    ticket: await console_.callSpecific(db, request.principal, request.params.mppId, request.params.counterId, request.body.ticketId, request.body.reason, clock.now(), actorOf(request.principal, request.id)),
+    ticket: await console_.callSpecific(requestContext(request, db, clock), { ...request.params, ...request.body }),
   }));
   app.put(`${base}/counters/:counterId/setup`, { schema: { tags, summary: 'Services (with weights) and zone of a counter', params: CounterParams, body: CounterSetupRequest, response: { 200: CounterView } } }, async (request) =>
     settings.setupCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, actorOf(request.principal, request.id)),
@@ -144,11 +156,29 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     app.post(`${base}/tickets/:ticketId/${path}`, {
       schema: { tags, summary: `${action} a ticket`, params: TicketParams, response: { 200: StaffTicketView } },
     }, async (request) =>
-      console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, action, {}, clock.now(), actorOf(request.principal, request.id)),
+      console_.ticketAction(requestContext(request, db, clock), { ...request.params, action }),
     );
   }
   app.post(`${base}/tickets/:ticketId/transfer`, { schema: { tags, summary: 'Transfer a ticket to another service or counter', params: TicketParams, body: TransferRequest, response: { 200: StaffTicketView } } }, async (request) =>
-    console_.ticketAction(db, request.principal, request.params.mppId, request.params.ticketId, 'transfer', { transfer: request.body }, clock.now(), actorOf(request.principal, request.id)),
+    console_.ticketAction(requestContext(request, db, clock), { ...request.params, action: 'transfer', transfer: request.body }),
+  );
+
+  app.post(`${base}/tickets/:ticketId/park`, { schema: { tags, summary: 'Park the ticket at the counter in the agency\'s pool', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
+    floor.parkTicket(db, request.principal, request.params.mppId, request.params.ticketId, null, clock.now(), actorOf(request.principal, request.id)),
+  );
+  app.post(`${base}/tickets/:ticketId/undo-no-show`, { schema: { tags, summary: 'Undo a no-show within a minute', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
+    floor.undoNoShow(db, request.principal, request.params.mppId, request.params.ticketId, clock.now(), actorOf(request.principal, request.id)),
+  );
+  app.post(`${base}/tickets/:ticketId/reprint`, { schema: { tags, summary: 'The ticket as printed, to print it again', params: TicketParams, response: { 200: TicketView } } }, async (request) =>
+    floor.reprintTicket(db, request.principal, request.params.mppId, request.params.ticketId, clock.now(), actorOf(request.principal, request.id)),
+  );
+
+  // --- Devices -------------------------------------------------------------------------------------
+  app.post(`${base}/devices/heartbeat`, { schema: { tags, summary: 'A kiosk or board reports it is alive (app version, printer error)', params: MppParams, body: HeartbeatRequest, response: { 200: HeartbeatResult } }, config: { rateLimit: false } }, async (request) =>
+    floor.heartbeat(db, request.principal, request.params.mppId, request.body, clock.now()),
+  );
+  app.get(`${base}/devices/health`, { schema: { tags, summary: 'Kiosks and boards: last seen, online, app version, printer error', params: MppParams, response: { 200: z.array(DeviceHealth) } } }, async (request) =>
+    floor.deviceHealth(db, request.principal, request.params.mppId, clock.now()),
   );
 
   // --- Settings -----------------------------------------------------------------------------------
@@ -169,6 +199,15 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   );
   app.post(`${base}/priority-classes`, { schema: { tags, summary: 'Add a priority class', params: MppParams, body: CreatePriorityClass, response: { 201: PriorityClass } } }, async (request, reply) =>
     reply.status(201).send(await settings.createPriorityClass(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+  );
+  app.get(`${base}/pause-reasons`, { schema: { tags, summary: 'Pause reasons of the MPP', params: MppParams, response: { 200: z.array(PauseReason) } } }, async (request) =>
+    floor.pauseReasons(db, request.principal, request.params.mppId),
+  );
+  app.post(`${base}/pause-reasons`, { schema: { tags, summary: 'Add a pause reason', params: MppParams, body: CreatePauseReason, response: { 201: PauseReason } } }, async (request, reply) =>
+    reply.status(201).send(await floor.createPauseReason(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+  );
+  app.patch(`${base}/pause-reasons/:reasonId`, { schema: { tags, summary: 'Change, reorder or retire a pause reason', params: PauseReasonParams, body: UpdatePauseReason, response: { 200: PauseReason } } }, async (request) =>
+    floor.updatePauseReason(db, request.principal, request.params.mppId, request.params.reasonId, request.body, actorOf(request.principal, request.id)),
   );
   app.patch(`${base}/priority-classes/:classId`, { schema: { tags, summary: 'Change a priority class', params: ClassParams, body: UpdatePriorityClass, response: { 200: PriorityClass } } }, async (request) =>
     settings.updatePriorityClass(db, request.principal, request.params.mppId, request.params.classId, request.body, actorOf(request.principal, request.id)),

@@ -50,6 +50,8 @@ export const TicketView = z.object({
   /** Why a waiting ticket has no time: every counter able to serve it is paused, or closed. */
   noCounter: z.enum(['paused', 'closed']).nullable(),
   statusToken: z.string(),
+  /** The survey code printed on the ticket (answers once the ticket is served). */
+  surveyCode: z.string(),
   visitToken: z.string(),
   visitTickets: z.array(z.object({ number: z.string(), serviceName: z.string(), status: TicketStatus })),
 });
@@ -97,7 +99,11 @@ export const Reason = z
   .min(3, bilingual('Tuliskan alasan (minimal 3 karakter).', 'Give a reason (at least 3 characters).'))
   .max(200);
 
-export const PauseRequest = z.object({ reason: Reason });
+/** A pause names one of the MPP's pause reasons (reasonId); a free-text reason is still accepted from API clients. */
+export const PauseRequest = z
+  .object({ reasonId: z.uuid().optional(), reason: Reason.optional() })
+  .refine((b) => b.reasonId || b.reason, bilingual('Pilih alasan jeda.', 'Choose a reason for the pause.'));
+export type PauseRequest = z.infer<typeof PauseRequest>;
 export const CallSpecificRequest = z.object({ ticketId: z.uuid(), reason: Reason });
 export const TransferRequest = z
   .object({
@@ -138,6 +144,13 @@ export const ConsoleView = z.object({
     services: z.array(z.object({ id: z.uuid(), name: z.string(), tenantName: z.string() })),
     counters: z.array(z.object({ id: z.uuid(), number: z.number().int(), name: z.string() })),
   }),
+  /** The MPP's recall limit, so the console can say why recall is disabled. */
+  maxRecalls: z.number().int(),
+  /** The agency's pool of parked tickets today (any of its counters may call one back). */
+  parked: z.array(z.object({ id: z.uuid(), number: z.string(), serviceName: z.string(), parkedAt: z.string(), parkedByCounter: z.string().nullable() })),
+  pauseReasons: z.array(z.object({ id: z.uuid(), label: z.string() })),
+  /** The last no-show this counter marked, while it can still be undone. */
+  undoableNoShow: z.object({ ticketId: z.uuid(), number: z.string(), until: z.string() }).nullable(),
 });
 export type ConsoleView = z.infer<typeof ConsoleView>;
 
@@ -248,3 +261,33 @@ export const QueueSetupView = z.object({
   mppWide: z.boolean(),
 });
 export type QueueSetupView = z.infer<typeof QueueSetupView>;
+
+export const PauseReasonParams = z.object({ mppId: z.uuid(), reasonId: z.uuid() });
+export const PauseReason = z.object({ id: z.uuid(), label: z.string(), active: z.boolean(), sort: z.number().int() });
+export type PauseReason = z.infer<typeof PauseReason>;
+const Label = z.string().trim().min(3, bilingual('Alasan minimal 3 karakter.', 'A reason needs at least 3 characters.')).max(100);
+export const CreatePauseReason = z.object({ label: Label, sort: z.number().int().min(0).max(1000).optional() });
+export const UpdatePauseReason = z.object({ label: Label.optional(), active: z.boolean().optional(), sort: z.number().int().min(0).max(1000).optional() });
+
+export const UnparkRequest = z.object({ ticketId: z.uuid() });
+
+export const HeartbeatRequest = z.object({
+  appVersion: z.string().trim().min(1).max(40),
+  page: z.string().max(200).optional(),
+  /** The printer's last error as the device saw it (null: printing works again). */
+  printerError: z.string().max(200).nullable().optional(),
+});
+export const HeartbeatResult = z.object({ serverTime: z.string() });
+export const DeviceHealth = z.object({
+  deviceId: z.uuid(),
+  name: z.string(),
+  kind: z.enum(['kiosk', 'display']),
+  revoked: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+  online: z.boolean(),
+  appVersion: z.string().nullable(),
+  page: z.string().nullable(),
+  printerError: z.string().nullable(),
+  printerErrorAt: z.string().nullable(),
+});
+export type DeviceHealth = z.infer<typeof DeviceHealth>;

@@ -2,42 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors } from '../platform/errors.js';
+import { commonErrors } from '../platform/errors.js';
+import type { Row } from '../platform/tables.js';
 import { zoneAbbr } from '../platform/zones.js';
 import { toMinutes } from './estimate.js';
 import { computePositions, type Position } from './positions.js';
 import * as repo from './repository.js';
+import { printedSurveyCode } from './survey-code.js';
 import type { IssueTicketRequest, QueueOffer, TicketView } from './schemas.js';
 import { nextStatus } from './state.js';
 import { emitTicketDisplay } from './transitions.js';
-
-export const queueErrors = defineErrors({
-  service_unavailable: {
-    status: 409,
-    id: 'Layanan ini sedang tidak menerima antrean. Silakan tanyakan ke meja informasi.',
-    en: 'This service is not taking tickets now. Please ask at the information desk.',
-  },
-  mpp_closed: {
-    status: 409,
-    id: 'MPP sedang tutup ({reason}). Buka kembali: {nextOpening}. Silakan datang lagi pada jam layanan.',
-    en: 'The MPP is closed ({reason}). Opens again: {nextOpening}. Please come back during service hours.',
-  },
-  quota_exhausted: {
-    status: 409,
-    id: 'Kuota antrean hari ini untuk "{service}" sudah habis ({quota} tiket). Silakan datang lagi besok pagi atau buat janji temu (booking) online untuk hari lain.',
-    en: 'Today\'s ticket quota for "{service}" is used up ({quota} tickets). Please come back tomorrow morning or book an appointment online for another day.',
-  },
-  waiting_room_full: {
-    status: 409,
-    id: 'Ruang tunggu sedang penuh ({capacity} orang). Ambil antrean online dari ponsel Anda, tunggu di luar, dan pantau nomor Anda dari halaman status.',
-    en: 'The waiting room is full ({capacity} people). Take an online ticket on your phone, wait outside and follow your number on the status page.',
-  },
-  visit_unknown: {
-    status: 400,
-    id: 'Kunjungan tidak ditemukan atau sudah berakhir. Ambil tiket baru tanpa kode kunjungan.',
-    en: 'The visit is unknown or over. Take a new ticket without the visit code.',
-  },
-});
+import { queueErrors } from './errors.js';
 
 const REASON_TEXT: Record<string, { id: string; en: string }> = {
   before_opening: { id: 'belum buka', en: 'not open yet' },
@@ -58,9 +33,7 @@ export function localStamp(at: string | Date, timezone: string): string {
 
 function closedError(s: OpeningStatus) {
   const reason = REASON_TEXT[s.reason] ?? { id: s.reason, en: s.reason };
-  const err = queueErrors.mpp_closed({ reason: reason.id, nextOpening: s.nextOpening ? localStamp(s.nextOpening, s.timezone) : '-' });
-  // The two languages need different reason words; rebuild the English text.
-  err.messages.en = `The MPP is closed (${reason.en}). Opens again: ${s.nextOpening ? localStamp(s.nextOpening, s.timezone) : '-'}. Please come back during service hours.`;
+  const err = queueErrors.mpp_closed({ reason, nextOpening: s.nextOpening ? localStamp(s.nextOpening, s.timezone) : '-' });
   Object.assign(err.details, { reasonCode: s.reason, nextOpeningAt: s.nextOpening });
   return err;
 }
@@ -193,6 +166,7 @@ export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts
     estimatedWaitRange,
     noCounter,
     statusToken: t.statusToken,
+    surveyCode: printedSurveyCode(t.statusToken),
     visitToken: t.visitToken,
     visitTickets: visit.filter((v) => v.id !== t.id).map((v) => ({ number: v.number, serviceName: v.serviceName, status: v.status })),
   };
@@ -236,7 +210,7 @@ export async function cancelByToken(db: Db, token: string, at: Date, actor: Acto
 export async function queueOffer(db: Db, mppId: string, at: Date): Promise<QueueOffer> {
   const status = await openingStatus(db, mppId, at);
   const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
-  const { rows } = await db.query<any>(
+  const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix'> & { tenant_name: string; waiting: number; quota_left: number | null; counters_open: number }>(
     `SELECT s.id, s.code, s.name, s.ticket_prefix, tn.name AS tenant_name,
             (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting') AS waiting,
             qs.daily_quota - coalesce(d.issued, 0) AS quota_left,

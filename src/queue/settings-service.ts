@@ -2,6 +2,7 @@ import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
+import type { Row } from '../platform/tables.js';
 import { consoleErrors, toCounterView } from './console-service.js';
 import * as counters from './counter-repository.js';
 import { lastDisplaySeq, nowServing, recentCalls, waitingPerService } from './display-repository.js';
@@ -48,7 +49,7 @@ export async function getSetup(db: Db, principal: Principal, mppId: string): Pro
   const staff = requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   const scope = tenantScope(principal, mppId);
   const tenantIds = scope === 'all' ? 'all' : staff.grants.filter((g) => g.mppId === mppId && g.role === 'tenant_admin' && g.tenantId).map((g) => g.tenantId!);
-  const { rows } = await db.query<any>(
+  const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix' | 'tenant_id' | 'active'> & Pick<Row<'queue_service_settings'>, 'daily_quota'> & { tenant_name: string }>(
     `SELECT s.id, s.code, s.name, s.ticket_prefix, s.tenant_id, tn.name AS tenant_name, s.active, qs.daily_quota
        FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
        LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id

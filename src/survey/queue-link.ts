@@ -1,26 +1,21 @@
 import { z } from 'zod';
 import type { Db, Queryable } from '../platform/db.js';
-import { issueSurveyToken } from './tokens.js';
+import { replaceTokenHash } from './repository.js';
+import { codeForStatusToken, hashCode, issueSurveyToken } from './tokens.js';
 
 /**
  * Where the survey meets the queue. The queue announces a finished ticket with the outbox topic
  * 'ticket.served'; this gives that ticket its survey code. The officer console may hand a ticket to
  * the tablet before the outbox has delivered, so a served ticket in the queue's own table is also
- * accepted directly. Only reads of `tickets` / `ticket_events` (no import of queue code): the survey
- * keeps working, against `survey_tokens` alone, in a deployment without the queue.
+ * accepted directly. Only reads of `tickets` / `ticket_events` (no import of queue code); every
+ * deployment runs all migrations, so those tables always exist.
  */
 
 export const TicketServed = z.object({ mppId: z.uuid(), ticketId: z.uuid(), serviceId: z.uuid() });
 export type TicketServed = z.infer<typeof TicketServed>;
 
-export async function hasQueue(q: Queryable): Promise<boolean> {
-  const { rows } = await q.query<{ ok: boolean }>("SELECT to_regclass('tickets') IS NOT NULL AND to_regclass('ticket_events') IS NOT NULL AS ok");
-  return rows[0]?.ok === true;
-}
-
 /** The served ticket as the queue recorded it, or undefined when it is not (yet) served. */
 export async function findServedTicket(q: Queryable, mppId: string, ticketId: string): Promise<{ serviceId: string; servedAt: Date } | undefined> {
-  if (!(await hasQueue(q))) return undefined;
   const { rows } = await q.query<{ service_id: string; served_at: Date | null }>(
     `SELECT t.service_id,
             (SELECT max(e.at) FROM ticket_events e WHERE e.mpp_id = t.mpp_id AND e.ticket_id = t.id AND e.type = 'served') AS served_at
@@ -34,11 +29,9 @@ export async function findServedTicket(q: Queryable, mppId: string, ticketId: st
 /**
  * A booking counts as served when it was checked in and the queue served the ticket it became:
  * the service and time come from that ticket. Undefined for anything else (a made-up id, a booking
- * not yet served, a deployment without bookings).
+ * not yet served).
  */
 export async function findServedBooking(q: Queryable, mppId: string, bookingId: string): Promise<{ serviceId: string; servedAt: Date } | undefined> {
-  const { rows } = await q.query<{ ok: boolean }>("SELECT to_regclass('bookings') IS NOT NULL AS ok");
-  if (rows[0]?.ok !== true) return undefined;
   const booking = await q.query<{ ticket_id: string | null }>("SELECT ticket_id FROM bookings WHERE mpp_id = $1 AND id = $2 AND status = 'checked_in'", [mppId, bookingId]);
   const ticketId = booking.rows[0]?.ticket_id;
   return ticketId ? findServedTicket(q, mppId, ticketId) : undefined;
@@ -50,7 +43,12 @@ export async function findServedBooking(q: Queryable, mppId: string, bookingId: 
  */
 export async function ensureTicketToken(tx: Queryable, mppId: string, ticketId: string, fallback: { serviceId: string; servedAt: Date }): Promise<void> {
   const served = (await findServedTicket(tx, mppId, ticketId)) ?? fallback;
-  await issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId: served.serviceId, servedAt: served.servedAt });
+  const issued = await issueSurveyToken(tx, { mppId, sourceKind: 'ticket', sourceId: ticketId, serviceId: served.serviceId, servedAt: served.servedAt });
+  if (issued.code === null) return;
+  // A new token answers to the code printed on the ticket (derived from its status token), so the
+  // person can type it at /survei without the QR (issue 12).
+  const { rows } = await tx.query<{ status_token: string }>('SELECT status_token FROM tickets WHERE mpp_id = $1 AND id = $2', [mppId, ticketId]);
+  if (rows[0]) await replaceTokenHash(tx, mppId, 'ticket', ticketId, hashCode(codeForStatusToken(rows[0].status_token)));
 }
 
 /** The outbox handler for 'ticket.served'. */

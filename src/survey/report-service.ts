@@ -1,22 +1,13 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, requireNationalAdmin, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
 import type { Db } from '../platform/db.js';
-import { commonErrors, defineErrors } from '../platform/errors.js';
+import { commonErrors } from '../platform/errors.js';
 import { computeIkm, krejcieMorgan, UNSUR_COUNT, type UnsurTally } from './ikm.js';
 import { localDay, parsePeriod, periodsBack, type Period } from './periods.js';
 import { AGE_GROUPS, EDUCATIONS, GENDERS, OCCUPATIONS, PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
 import type { IkmSummary, PublicIkm, ReportQuery, SurveyReport, TrendQuery } from './schemas.js';
-
-export const reportErrors = defineErrors({
-  survey_bad_period: { status: 400, id: 'Periode "{period}" tidak dikenal.', en: 'Unknown period "{period}".' },
-  survey_pick_tenant: {
-    status: 400,
-    id: 'Anda mengelola lebih dari satu instansi: pilih instansinya (tenantId).',
-    en: 'You manage more than one agency: choose one (tenantId).',
-  },
-  survey_nothing_published: { status: 404, id: 'MPP ini belum menerbitkan hasil survei.', en: 'This MPP has not published survey results yet.' },
-});
+import { reportErrors } from './errors.js';
 
 const EMPTY: UnsurTally[] = Array.from({ length: UNSUR_COUNT }, () => ({ sum: 0, answers: 0 }));
 
@@ -199,5 +190,5 @@ export async function getPublicIkm(db: Db, mppRef: string): Promise<PublicIkm> {
   if (!mpp) throw commonErrors.not_found();
   const pub = await repo.findLatestPublication(db, mpp.id);
   if (!pub) throw reportErrors.survey_nothing_published();
-  return { ...pub.snapshot, publishedAt: pub.published_at.toISOString() } as PublicIkm;
+  return { ...(pub.snapshot as Omit<PublicIkm, 'publishedAt'>), publishedAt: pub.published_at.toISOString() };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/db.js';
+import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
 import type { UnsurTally } from './ikm.js';
 import type { AnswerLabel, RespondentProfile, SurveyAnswers } from './schemas.js';
@@ -272,25 +273,18 @@ export async function profileCounts(q: Queryable, scope: Scope, column: 'gender'
 }
 
 /**
- * People served in the period, on the MPP-local day of service. With the queue present: its served
- * tickets (the authority on who was served, even when a survey code is missing) plus bookings' codes;
- * without it: every survey code of a finished ticket or booking.
+ * People served in the period, on the MPP-local day of service: the queue's served tickets (the
+ * authority on who was served, even when a survey code is missing) plus bookings' codes.
  */
 export async function servedCount(q: Queryable, scope: Scope): Promise<number> {
-  const { rows: has } = await q.query<{ ok: boolean }>("SELECT to_regclass('tickets') IS NOT NULL AS ok");
   const w = whereOf(scope, 't', '(t.served_at AT TIME ZONE m.timezone)::date');
-  const kinds = has[0]?.ok ? "AND t.source_kind = 'booking'" : '';
   const { rows } = await q.query<{ n: number }>(
-    `SELECT count(*) AS n FROM survey_tokens t JOIN mpps m ON m.id = t.mpp_id WHERE t.served_at IS NOT NULL ${kinds} AND ${w.sql}`,
+    `SELECT count(*) AS n FROM survey_tokens t JOIN mpps m ON m.id = t.mpp_id WHERE t.served_at IS NOT NULL AND t.source_kind = 'booking' AND ${w.sql}`,
     w.params,
   );
-  let n = Number(rows[0]?.n ?? 0);
-  if (has[0]?.ok) {
-    const tw = whereOf(scope, 'k', 'k.local_day');
-    const { rows: served } = await q.query<{ n: number }>(`SELECT count(*) AS n FROM tickets k WHERE k.status = 'served' AND ${tw.sql}`, tw.params);
-    n += Number(served[0]?.n ?? 0);
-  }
-  return n;
+  const tw = whereOf(scope, 'k', 'k.local_day');
+  const { rows: served } = await q.query<{ n: number }>(`SELECT count(*) AS n FROM tickets k WHERE k.status = 'served' AND ${tw.sql}`, tw.params);
+  return Number(rows[0]?.n ?? 0) + Number(served[0]?.n ?? 0);
 }
 
 export async function suggestions(q: Queryable, scope: Scope, limit: number): Promise<{ service_name: string; tenant_name: string; text: string }[]> {
@@ -331,8 +325,9 @@ export async function upsertPublication(q: Queryable, p: { mppId: string; period
   );
 }
 
-export async function findLatestPublication(q: Queryable, mppId: string): Promise<{ period: string; snapshot: any; published_at: Date } | undefined> {
-  const { rows } = await q.query<{ period: string; snapshot: any; published_at: Date }>(
+/** The latest published snapshot; `snapshot` is what `upsertPublication` stored (the caller knows its shape). */
+export async function findLatestPublication(q: Queryable, mppId: string): Promise<Pick<Row<'survey_publications'>, 'period' | 'snapshot' | 'published_at'> | undefined> {
+  const { rows } = await q.query<Pick<Row<'survey_publications'>, 'period' | 'snapshot' | 'published_at'>>(
     'SELECT period, snapshot, published_at FROM survey_publications WHERE mpp_id = $1 ORDER BY period_end DESC, published_at DESC LIMIT 1',
     [mppId],
   );

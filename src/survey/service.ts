@@ -1,62 +1,16 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
 import type { Db, Queryable } from '../platform/db.js';
-import { commonErrors, defineErrors } from '../platform/errors.js';
+import { commonErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
-import { ensureTokenForServedTicket, findServedBooking, findServedTicket, hasQueue } from './queue-link.js';
+import { ensureTokenForServedTicket, findServedBooking, findServedTicket } from './queue-link.js';
 import { hashCode, issueSurveyToken, reissueSurveyCode } from './tokens.js';
 import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
 import { UNSUR_KEYS, type AnswerLabel, type HandoffRequest, type IssuedToken, type IssueTokenRequest, type SubmitSurveyRequest, type SurveyForm, type TabletState, type TabletSubmitRequest, type TabletView } from './schemas.js';
+import { surveyErrors } from './errors.js';
 
-export const surveyErrors = defineErrors({
-  survey_token_unknown: {
-    status: 404,
-    id: 'Kode survei tidak dikenal. Periksa kembali kode pada tiket Anda.',
-    en: 'Unknown survey code. Check the code on your ticket.',
-  },
-  survey_not_served: {
-    status: 409,
-    id: 'Layanan untuk tiket ini belum selesai diberikan. Survei hanya dapat diisi setelah Anda dilayani.',
-    en: 'The service for this ticket has not been given yet. The survey opens once you have been served.',
-  },
-  survey_ticket_not_served: {
-    status: 409,
-    id: 'Tiket ini tidak dilayani (tidak hadir saat dipanggil atau dibatalkan), jadi tidak ada layanan yang dapat dinilai.',
-    en: 'This ticket was not served (missed the call or cancelled), so there is no service to rate.',
-  },
-  survey_already_answered: {
-    status: 409,
-    id: 'Survei untuk layanan ini sudah diisi. Setiap layanan hanya dapat dinilai satu kali.',
-    en: 'The survey for this service has already been answered. Each service can be rated once.',
-  },
-  survey_tablet_unpaired: {
-    status: 409,
-    id: 'Perangkat ini belum dipasangkan ke loket. Minta admin MPP memasangkannya.',
-    en: 'This device is not paired with a counter yet. Ask the MPP admin to pair it.',
-  },
-  survey_handoff_gone: {
-    status: 409,
-    id: 'Survei ini sudah tidak tersedia di tablet (sudah diisi, diganti tiket berikutnya, atau kedaluwarsa).',
-    en: 'This survey is no longer on the tablet (answered, replaced by the next ticket, or expired).',
-  },
-  survey_counter_mismatch: {
-    status: 409,
-    id: 'Tiket ini dilayani instansi lain, bukan instansi loket ini.',
-    en: 'This ticket was served by another agency, not this counter’s agency.',
-  },
-  survey_device_not_kiosk: {
-    status: 400,
-    id: 'Hanya perangkat kios yang dapat dijadikan tablet survei.',
-    en: 'Only a kiosk device can be used as a survey tablet.',
-  },
-  survey_unknown_counter: { status: 400, id: 'Loket tidak ditemukan di MPP ini.', en: 'No such counter in this MPP.' },
-  survey_duplicate_label: {
-    status: 400,
-    id: 'Label untuk unsur {unsur} nilai {score} diisi lebih dari sekali.',
-    en: 'The label for element {unsur} score {score} is given more than once.',
-  },
-});
+export { surveyErrors };
 
 /** How long a finished ticket waits on the counter's tablet. */
 export const HANDOFF_MINUTES = 15;
@@ -80,7 +34,7 @@ export async function issueTokenByStaff(db: Db, principal: Principal, mppId: str
   if (existing?.served_at) {
     if (existing.service_id !== body.serviceId) throw commonErrors.not_found();
     servedAt = existing.served_at;
-  } else if (body.sourceKind === 'booking' || (await hasQueue(db))) {
+  } else {
     const served = body.sourceKind === 'booking' ? await findServedBooking(db, mppId, body.sourceId) : await findServedTicket(db, mppId, body.sourceId);
     if (!served) throw surveyErrors.survey_not_served();
     if (served.serviceId !== body.serviceId) throw commonErrors.not_found();

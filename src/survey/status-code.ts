@@ -1,23 +1,12 @@
-import { createHmac } from 'node:crypto';
 import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
-import { ensureTicketToken, findServedTicket, hasQueue } from './queue-link.js';
+import { ensureTicketToken, findServedTicket } from './queue-link.js';
 import * as repo from './repository.js';
 import type { IssuedToken } from './schemas.js';
 import { surveyErrors } from './service.js';
-import { formatCode, hashCode } from './tokens.js';
+import { codeForStatusToken, hashCode } from './tokens.js';
 
-/**
- * The survey code of a queue ticket, obtained from its live status page (the QR printed on the
- * ticket). The code is derived from the ticket's secret status token (HMAC keyed by the token), so
- * asking again gives the same code: reloading the status page never voids a code the person already
- * opened. Whoever holds the status token holds the ticket, so no more is disclosed than before; the
- * code alone does not reveal the status token.
- */
-export function codeForStatusToken(statusToken: string): string {
-  const mac = createHmac('sha256', statusToken).update('layan/survey-code/v1').digest();
-  return formatCode(mac);
-}
+export { codeForStatusToken };
 
 /**
  * Gives the holder of a served ticket its one survey code. Idempotent: the same code each time
@@ -28,7 +17,6 @@ export function codeForStatusToken(statusToken: string): string {
  *   survey_already_answered (409) once answered.
  */
 export async function surveyCodeForTicketStatus(db: Db, statusToken: string): Promise<IssuedToken> {
-  if (!(await hasQueue(db))) throw commonErrors.not_found();
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ mpp_id: string; id: string; status: string }>('SELECT mpp_id, id, status FROM tickets WHERE status_token = $1', [statusToken]);
     const ticket = rows[0];

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { Queryable } from '../platform/db.js';
 import * as repo from './repository.js';
 
@@ -19,6 +19,16 @@ export function formatCode(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < CODE_LENGTH; i++) s += ALPHABET[Number((bits >> BigInt(59 - 5 * i)) & 31n)];
   return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+}
+
+/**
+ * The survey code of a queue ticket, derived from its secret status token (HMAC keyed by the token):
+ * printed on the ticket, given again by its status page, and set on the ticket's token when it is
+ * served, so every path gives the same code. The code alone does not reveal the status token.
+ */
+export function codeForStatusToken(statusToken: string): string {
+  const mac = createHmac('sha256', statusToken).update('layan/survey-code/v1').digest();
+  return formatCode(mac);
 }
 
 /** Upper-cases, drops separators and maps look-alikes, so "abcd efgh" and "ABCD-EFGH" match. */

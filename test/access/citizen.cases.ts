@@ -25,6 +25,8 @@ export default {
     { method: 'GET', route: '/api/citizen/session', allow: [], request: () => ({ url: '/api/citizen/session' }) },
     { method: 'DELETE', route: '/api/citizen/session', allow: [], request: () => ({ url: '/api/citizen/session' }) },
     { method: 'PUT', route: '/api/citizen/me', allow: [], request: () => ({ url: '/api/citizen/me', payload: { lang: 'en' } }) },
+    { method: 'DELETE', route: '/api/citizen/me/contacts/:kind/:value', allow: [], request: () => ({ url: `/api/citizen/me/contacts/email/${encodeURIComponent('orang@example.id')}` }) },
+    { method: 'DELETE', route: '/api/citizen/me', allow: [], request: () => ({ url: '/api/citizen/me' }) },
     { method: 'GET', route: '/api/citizen/me/items', allow: [], request: () => ({ url: '/api/citizen/me/items' }) },
     {
       method: 'POST',

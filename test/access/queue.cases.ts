@@ -19,7 +19,8 @@ export default {
     await db.query('INSERT INTO counter_services (mpp_id, counter_id, service_id) VALUES ($1, $2, $3)', [w.mppA, counterA1, svcA1]);
     const ticket = await w.t.app.inject({ method: 'POST', url: `/api/mpps/${w.mppA}/queue/tickets`, headers: w.headers.kioskA, payload: { serviceId: svcA1 } });
     const classes = await w.t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppA}/queue/priority-classes`, headers: w.headers.mppAdminA });
-    return { svcA1, counterA1, ticketA1: ticket.json().id as string, token: ticket.json().statusToken as string, classA: classes.json()[0].id as string };
+    const reason = await db.query<{ id: string }>('SELECT id FROM pause_reasons WHERE mpp_id = $1 ORDER BY sort LIMIT 1', [w.mppA]);
+    return { svcA1, counterA1, ticketA1: ticket.json().id as string, token: ticket.json().statusToken as string, classA: classes.json()[0].id as string, reasonA: reason.rows[0]!.id };
   },
   cases: [
     { method: 'GET', route: '/api/mpps/:mppId/queue/offer', public: 'the kiosk and online page list services, lines and quotas', request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/offer` }) },
@@ -114,5 +115,38 @@ export default {
       allow: MPP_A_ADMIN,
       request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/priority-classes/${f.classA}`, payload: { weight: 30 } }),
     },
+    // The floor (issue 12): parking, no-show undo, reprint, pause reasons, device health.
+    ...(['park', 'undo-no-show', 'reprint'] as const).map((action) => ({
+      method: 'POST' as const,
+      route: `/api/mpps/:mppId/queue/tickets/:ticketId/${action}`,
+      allow: TENANT_A1_DESK,
+      request: (w: { mppA: string }, f: Record<string, any>) => ({ url: `/api/mpps/${w.mppA}/queue/tickets/${f.ticketA1}/${action}` }),
+    })),
+    {
+      method: 'POST',
+      route: '/api/mpps/:mppId/queue/counters/:counterId/unpark',
+      allow: TENANT_A1_DESK,
+      request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/counters/${f.counterA1}/unpark`, payload: { ticketId: f.ticketA1 } }),
+    },
+    { method: 'GET', route: '/api/mpps/:mppId/queue/pause-reasons', allow: STAFF_A, request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/pause-reasons` }) },
+    {
+      method: 'POST',
+      route: '/api/mpps/:mppId/queue/pause-reasons',
+      allow: MPP_A_ADMIN,
+      request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/pause-reasons`, payload: { label: `Alasan matriks ${n++}` } }),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/mpps/:mppId/queue/pause-reasons/:reasonId',
+      allow: MPP_A_ADMIN,
+      request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/pause-reasons/${f.reasonA}`, payload: { sort: 1 } }),
+    },
+    {
+      method: 'POST',
+      route: '/api/mpps/:mppId/queue/devices/heartbeat',
+      allow: ['kioskA', 'displayA'],
+      request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/devices/heartbeat`, payload: { appVersion: '0.1.0' } }),
+    },
+    { method: 'GET', route: '/api/mpps/:mppId/queue/devices/health', allow: MPP_A_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/devices/health` }) },
   ],
 } satisfies CaseFile;

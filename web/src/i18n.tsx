@@ -3,11 +3,30 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 
 export type Lang = 'id' | 'en';
 
+/**
+ * The one shape of a text in both languages, as the API sends it (`{ id, en }`) and as pages keep
+ * labels. Inline text stays `t('…', '…')`; a label held in data is a Bilingual and shown with `t(label)`.
+ */
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+/** A label map's entry written as a pair: [Bahasa Indonesia, English]. */
+export type BilingualPair = readonly [string, string];
+
 interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   /** Picks the text for the current language: Bahasa Indonesia first, English second. */
   t(id: string, en: string): string;
+  t(label: Bilingual | BilingualPair): string;
+}
+
+/** The text of `label` in `lang`. */
+export function inLang(label: Bilingual | BilingualPair, lang: Lang): string {
+  if ('id' in label) return lang === 'en' ? label.en : label.id;
+  return lang === 'en' ? label[1] : label[0];
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -28,7 +47,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     },
     [queryClient],
   );
-  const t = useCallback((id: string, en: string) => (lang === 'en' ? en : id), [lang]);
+  const t = useCallback(
+    ((a: string | Bilingual | BilingualPair, en?: string) => (typeof a === 'string' ? (lang === 'en' ? (en ?? a) : a) : inLang(a, lang))) as I18n['t'],
+    [lang],
+  );
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

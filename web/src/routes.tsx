@@ -1,76 +1,128 @@
+import { Component, lazy, Suspense, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { AuditPage } from './audit/AuditPage';
-import { BookingPage } from './booking/BookingPage';
-import { KioskCheckInPage } from './booking/KioskCheckInPage';
-import { FindBookingPage, ManageBookingPage } from './booking/ManageBookingPage';
-import { StaffBookingsPage } from './booking/StaffBookingsPage';
-import { CatalogAdminPage, NationalSummaryPage } from './catalog/CatalogAdminPage';
-import { DirectoryPage, MppPage, SearchPage, ServicePage } from './catalog/PublicPages';
-import { ServiceEditorPage } from './catalog/ServiceEditor';
-import { CalendarPage } from './calendar/CalendarPage';
-import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
-import { ComplaintsPage } from './complaints/ComplaintsPage';
-import { FileComplaintPage } from './complaints/FilePage';
-import { TrackComplaintPage } from './complaints/TrackPage';
-import { DevicesPage } from './identity/DevicesPage';
-import { UsersPage } from './identity/UsersPage';
-import { ConsolePage } from './queue/ConsolePage';
-import { DisplayPage } from './queue/DisplayPage';
-import { KioskPage } from './queue/KioskPage';
-import { OnlineTicketPage } from './queue/OnlineTicketPage';
-import { QueueSetupPage } from './queue/QueueSetupPage';
-import { StatusPage } from './queue/StatusPage';
-import { ChangePasswordPage } from './shell/ChangePassword';
-import { HomePage } from './shell/Home';
-import { LoginPage } from './shell/Login';
-import { StaffHome, StaffShell } from './shell/StaffShell';
-import { SurveyByCodePage, SurveyTabletPage } from './survey/SurveyPages';
-import { SurveyReportPage } from './survey/SurveyReportPage';
-import { SurveySettingsPage } from './survey/SurveySettingsPage';
+import { useI18n } from './i18n';
+
+/**
+ * Every page is loaded on demand, one chunk per route group (`web/src/route-groups/*.ts`), so a
+ * citizen's phone downloads the shell and the group of the page it opens, not the staff screens.
+ * `scripts/web-budget.ts` checks the public pages' first load against the budget (`npm run budget`).
+ */
+type Group = () => Promise<Record<string, unknown>>;
+
+const home = () => import('./route-groups/home');
+const catalogPublic = () => import('./route-groups/catalog-public');
+const bookingPublic = () => import('./route-groups/booking-public');
+const ticket = () => import('./route-groups/ticket');
+const complaintsPublic = () => import('./route-groups/complaints-public');
+const surveyPublic = () => import('./route-groups/survey-public');
+const floor = () => import('./route-groups/floor');
+const staffShell = () => import('./route-groups/staff-shell');
+const staffQueue = () => import('./route-groups/staff-queue');
+const staffCatalog = () => import('./route-groups/staff-catalog');
+const staffService = () => import('./route-groups/staff-service');
+const staffAdmin = () => import('./route-groups/staff-admin');
+const staffOperations = () => import('./route-groups/staff-operations');
+const citizenPublic = () => import('./route-groups/citizen-public');
+
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <p className="page-loading" role="status">
+      {t('Memuat…', 'Loading…')}
+    </p>
+  );
+}
+
+/** A chunk that fails to load (offline, or a new version was deployed meanwhile) offers a reload. */
+class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="page-loading" role="alert">
+        <p>Halaman tidak dapat dimuat. Periksa koneksi lalu muat ulang. / The page could not be loaded.</p>
+        <button type="button" onClick={() => location.reload()}>
+          Muat ulang / Reload
+        </button>
+      </div>
+    );
+  }
+}
+
+const loaded = new WeakMap<Group, Map<string, ComponentType<any>>>();
+
+type PageOf<G extends Group, N extends keyof Awaited<ReturnType<G>>> = Awaited<ReturnType<G>>[N] extends ComponentType<any> ? Awaited<ReturnType<G>>[N] : never;
+
+/** The element of page `name` from route `group`, loaded when first rendered. */
+export function page<G extends Group, N extends keyof Awaited<ReturnType<G>> & string>(group: G, name: N, props?: ComponentProps<PageOf<G, N>>) {
+  let pages = loaded.get(group);
+  if (!pages) loaded.set(group, (pages = new Map()));
+  let Page = pages.get(name);
+  if (!Page) {
+    Page = lazy(() => group().then((m) => ({ default: m[name] as ComponentType<any> })));
+    pages.set(name, Page);
+  }
+  return (
+    <ChunkBoundary>
+      <Suspense fallback={<PageLoading />}>
+        <Page {...(props ?? {})} />
+      </Suspense>
+    </ChunkBoundary>
+  );
+}
 
 /** Pages without the staff shell: the public site, kiosks, display boards. Domains add theirs. */
 export const publicRoutes: RouteObject[] = [
-  { path: '/', element: <HomePage /> },
-  { path: '/masuk', element: <LoginPage /> },
-  { path: '/booking', element: <BookingPage /> },
-  { path: '/booking/cari', element: <FindBookingPage /> },
-  { path: '/booking/kelola/:mppId/:code', element: <ManageBookingPage /> },
-  { path: '/kios/:mppId/booking', element: <KioskCheckInPage /> },
-  { path: '/kios/:mppId', element: <KioskPage /> },
-  { path: '/antrean-online/:mppId', element: <OnlineTicketPage /> },
-  { path: '/layar/:mppId', element: <DisplayPage /> },
-  { path: '/antrean/:token', element: <StatusPage /> },
-  { path: '/mpp', element: <DirectoryPage /> },
-  { path: '/cari', element: <SearchPage /> },
-  { path: '/mpp/:slug', element: <MppPage /> },
-  { path: '/mpp/:slug/layanan/:code', element: <ServicePage /> },
-  { path: '/survei', element: <SurveyByCodePage /> },
-  { path: '/survei/:code', element: <SurveyByCodePage /> },
-  { path: '/kios/survei', element: <SurveyByCodePage kiosk /> },
-  { path: '/tablet/survei/:mppId', element: <SurveyTabletPage /> },
-  { path: '/pengaduan/:slug', element: <FileComplaintPage /> },
-  { path: '/lacak', element: <TrackComplaintPage /> },
-  { path: '/lacak/:code', element: <TrackComplaintPage /> },
+  { path: '/', element: page(home, 'HomePage') },
+  { path: '/masuk', element: page(home, 'LoginPage') },
+  { path: '/booking', element: page(bookingPublic, 'BookingPage') },
+  { path: '/booking/cari', element: page(bookingPublic, 'FindBookingPage') },
+  { path: '/booking/kelola/:mppId/:code', element: page(bookingPublic, 'ManageBookingPage') },
+  { path: '/kios/:mppId/booking', element: page(floor, 'KioskCheckInPage') },
+  { path: '/kios/:mppId', element: page(floor, 'KioskPage') },
+  { path: '/antrean-online/:mppId', element: page(ticket, 'OnlineTicketPage') },
+  { path: '/layar/:mppId', element: page(floor, 'DisplayPage') },
+  { path: '/antrean/:token', element: page(ticket, 'StatusPage') },
+  { path: '/mpp', element: page(catalogPublic, 'DirectoryPage') },
+  { path: '/cari', element: page(catalogPublic, 'SearchPage') },
+  { path: '/mpp/:slug', element: page(catalogPublic, 'MppPage') },
+  { path: '/mpp/:slug/layanan/:code', element: page(catalogPublic, 'ServicePage') },
+  { path: '/survei', element: page(surveyPublic, 'SurveyByCodePage') },
+  { path: '/survei/:code', element: page(surveyPublic, 'SurveyByCodePage') },
+  { path: '/kios/survei', element: page(surveyPublic, 'SurveyByCodePage', { kiosk: true }) },
+  { path: '/tablet/survei/:mppId', element: page(surveyPublic, 'SurveyTabletPage') },
+  { path: '/pengaduan/:slug', element: page(complaintsPublic, 'FileComplaintPage') },
+  { path: '/lacak', element: page(complaintsPublic, 'TrackComplaintPage') },
+  { path: '/lacak/:code', element: page(complaintsPublic, 'TrackComplaintPage') },
+  { path: '/layanan-saya', element: page(citizenPublic, 'MyServicesPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
 export const staffRoutes: RouteObject[] = [
-  { index: true, element: <StaffHome /> },
-  { path: 'kata-sandi', element: <ChangePasswordPage /> },
-  { path: 'pengguna', element: <UsersPage /> },
-  { path: 'audit', element: <AuditPage /> },
-  { path: 'survei', element: <SurveyReportPage /> },
-  { path: 'pengaturan-survei', element: <SurveySettingsPage /> },
-  { path: 'kalender', element: <CalendarPage /> },
-  { path: 'booking', element: <StaffBookingsPage /> },
-  { path: 'pengaduan', element: <ComplaintsPage /> },
-  { path: 'pengaduan/:complaintId', element: <ComplaintDetailPage /> },
-  { path: 'perangkat', element: <DevicesPage /> },
-  { path: 'loket', element: <ConsolePage /> },
-  { path: 'antrean', element: <QueueSetupPage /> },
-  { path: 'katalog', element: <CatalogAdminPage /> },
-  { path: 'katalog/:mppId/layanan/:serviceId', element: <ServiceEditorPage /> },
-  { path: 'nasional', element: <NationalSummaryPage /> },
+  { index: true, element: page(staffShell, 'StaffHome') },
+  { path: 'kata-sandi', element: page(staffShell, 'ChangePasswordPage') },
+  { path: 'pengguna', element: page(staffAdmin, 'UsersPage') },
+  { path: 'audit', element: page(staffAdmin, 'AuditPage') },
+  { path: 'survei', element: page(staffService, 'SurveyReportPage') },
+  { path: 'pengaturan-survei', element: page(staffService, 'SurveySettingsPage') },
+  { path: 'kalender', element: page(staffService, 'CalendarPage') },
+  { path: 'booking', element: page(staffService, 'StaffBookingsPage') },
+  { path: 'aturan-booking', element: page(staffService, 'BookingRulesPage') },
+  { path: 'pengaduan', element: page(staffService, 'ComplaintsPage') },
+  { path: 'pengaduan/:complaintId', element: page(staffService, 'ComplaintDetailPage') },
+  { path: 'perangkat', element: page(staffAdmin, 'DevicesPage') },
+  { path: 'loket', element: page(staffQueue, 'ConsolePage') },
+  { path: 'antrean', element: page(staffQueue, 'QueueSetupPage') },
+  { path: 'katalog', element: page(staffCatalog, 'CatalogAdminPage') },
+  { path: 'katalog/:mppId/layanan/:serviceId', element: page(staffCatalog, 'ServiceEditorPage') },
+  { path: 'nasional', element: page(staffCatalog, 'NationalSummaryPage') },
+  { path: 'mpp', element: page(staffCatalog, 'MppsPage') },
+  { path: 'kata-pencarian', element: page(staffCatalog, 'SearchWordsPage') },
+  { path: 'lantai', element: page(staffOperations, 'FloorPage') },
+  { path: 'statistik', element: page(staffOperations, 'StatsPage') },
 ];
 
-export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: <StaffShell />, children: staffRoutes }];
+export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];

@@ -7,12 +7,25 @@
 
 type Lang = 'id' | 'en';
 
-/** Indonesia's zone names for the IANA zones MPPs use (Asia/Pontianak is WIB too). */
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+/**
+ * The one zone table of the web app: Indonesia's zone names and UTC offsets for the IANA zones MPPs
+ * use (Asia/Pontianak is WIB too). Indonesia has no daylight saving, so an offset is fixed.
+ */
+export const ZONES: Record<string, { abbr: 'WIB' | 'WITA' | 'WIT'; offset: '+07:00' | '+08:00' | '+09:00' }> = {
+  'Asia/Jakarta': { abbr: 'WIB', offset: '+07:00' },
+  'Asia/Pontianak': { abbr: 'WIB', offset: '+07:00' },
+  'Asia/Makassar': { abbr: 'WITA', offset: '+08:00' },
+  'Asia/Jayapura': { abbr: 'WIT', offset: '+09:00' },
+};
 
 /** 'WIB' | 'WITA' | 'WIT' for an Indonesian zone; the IANA name itself for any other. */
 export function zoneAbbr(timeZone: string): string {
-  return ZONE_ABBR[timeZone] ?? timeZone;
+  return ZONES[timeZone]?.abbr ?? timeZone;
+}
+
+/** The instant (ISO) at which MPP-local day 'YYYY-MM-DD' starts in `timeZone` (WIB if unknown). */
+export function localMidnight(day: string, timeZone: string): string {
+  return new Date(`${day}T00:00:00${ZONES[timeZone]?.offset ?? '+07:00'}`).toISOString();
 }
 
 const locale = (lang: Lang | string) => (lang === 'en' ? 'en-GB' : 'id-ID');

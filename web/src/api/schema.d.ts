@@ -59,6 +59,12 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["auditReadProblem400"];
+                401: components["responses"]["auditReadProblem401"];
+                403: components["responses"]["auditReadProblem403"];
+                404: components["responses"]["auditReadProblem404"];
+                429: components["responses"]["auditReadProblem429"];
+                503: components["responses"]["auditReadProblem503"];
             };
         };
         put?: never;
@@ -104,6 +110,12 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["auditReadProblem400"];
+                401: components["responses"]["auditReadProblem401"];
+                403: components["responses"]["auditReadProblem403"];
+                404: components["responses"]["auditReadProblem404"];
+                429: components["responses"]["auditReadProblem429"];
+                503: components["responses"]["auditReadProblem503"];
             };
         };
         put?: never;
@@ -171,6 +183,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         delete?: never;
@@ -205,6 +227,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         delete?: never;
@@ -260,6 +292,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityReadProblem400"];
+                401: components["responses"]["identityReadProblem401"];
+                403: components["responses"]["identityReadProblem403"];
+                404: components["responses"]["identityReadProblem404"];
+                409: components["responses"]["identityReadProblem409"];
+                429: components["responses"]["identityReadProblem429"];
+                503: components["responses"]["identityReadProblem503"];
             };
         };
         put?: never;
@@ -303,6 +342,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         delete?: never;
@@ -343,6 +392,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         put?: never;
@@ -390,6 +446,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["calendarReadProblem400"];
+                401: components["responses"]["calendarReadProblem401"];
+                403: components["responses"]["calendarReadProblem403"];
+                404: components["responses"]["calendarReadProblem404"];
+                409: components["responses"]["calendarReadProblem409"];
+                429: components["responses"]["calendarReadProblem429"];
+                503: components["responses"]["calendarReadProblem503"];
             };
         };
         put?: never;
@@ -430,6 +493,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["calendarWriteProblem400"];
+                401: components["responses"]["calendarWriteProblem401"];
+                403: components["responses"]["calendarWriteProblem403"];
+                404: components["responses"]["calendarWriteProblem404"];
+                409: components["responses"]["calendarWriteProblem409"];
+                413: components["responses"]["calendarWriteProblem413"];
+                415: components["responses"]["calendarWriteProblem415"];
+                422: components["responses"]["calendarWriteProblem422"];
+                429: components["responses"]["calendarWriteProblem429"];
+                503: components["responses"]["calendarWriteProblem503"];
             };
         };
         delete?: never;
@@ -478,6 +551,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["calendarWriteProblem400"];
+                401: components["responses"]["calendarWriteProblem401"];
+                403: components["responses"]["calendarWriteProblem403"];
+                404: components["responses"]["calendarWriteProblem404"];
+                409: components["responses"]["calendarWriteProblem409"];
+                413: components["responses"]["calendarWriteProblem413"];
+                415: components["responses"]["calendarWriteProblem415"];
+                422: components["responses"]["calendarWriteProblem422"];
+                429: components["responses"]["calendarWriteProblem429"];
+                503: components["responses"]["calendarWriteProblem503"];
             };
         };
         options?: never;
@@ -570,6 +653,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -694,6 +784,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         delete?: never;
@@ -789,6 +889,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -912,6 +1019,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         trace?: never;
@@ -959,6 +1076,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -1033,6 +1157,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         post?: never;
@@ -1082,6 +1216,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -1129,6 +1270,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         delete?: never;
@@ -1194,6 +1345,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         trace?: never;
@@ -1227,6 +1388,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -1291,6 +1459,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -1312,6 +1487,8 @@ export interface paths {
                         };
                     };
                 };
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         delete?: never;
@@ -1441,6 +1618,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -1638,6 +1822,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         delete?: never;
@@ -1768,6 +1962,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -1938,6 +2139,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         trace?: never;
@@ -1976,6 +2187,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2027,6 +2245,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2082,6 +2307,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         delete?: never;
@@ -2120,6 +2355,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         options?: never;
@@ -2196,6 +2441,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2251,6 +2503,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2307,6 +2566,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         delete?: never;
@@ -2361,6 +2630,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2419,6 +2695,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         trace?: never;
@@ -2467,6 +2753,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2526,6 +2819,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         delete?: never;
@@ -2569,6 +2872,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2610,6 +2920,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -2662,6 +2979,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         post?: never;
@@ -2685,6 +3012,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["catalogWriteProblem400"];
+                401: components["responses"]["catalogWriteProblem401"];
+                403: components["responses"]["catalogWriteProblem403"];
+                404: components["responses"]["catalogWriteProblem404"];
+                409: components["responses"]["catalogWriteProblem409"];
+                413: components["responses"]["catalogWriteProblem413"];
+                415: components["responses"]["catalogWriteProblem415"];
+                422: components["responses"]["catalogWriteProblem422"];
+                429: components["responses"]["catalogWriteProblem429"];
+                503: components["responses"]["catalogWriteProblem503"];
             };
         };
         options?: never;
@@ -2731,6 +3068,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
             };
         };
         delete?: never;
@@ -2785,10 +3132,109 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
             };
         };
         post?: never;
-        delete?: never;
+        /** Delete the account: contacts, sessions, push subscriptions and ticket follows (UU PDP) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/contacts/{kind}/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one verified phone number or email from the account (not the last one); its ticket follows and codes go too */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "phone" | "email";
+                    value: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                /** @enum {string} */
+                                kind: "phone" | "email";
+                                value: string;
+                                verifiedAt: string;
+                            }[];
+                            csrfToken: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                        };
+                    };
+                };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2842,6 +3288,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["citizenReadProblem400"];
+                401: components["responses"]["citizenReadProblem401"];
+                403: components["responses"]["citizenReadProblem403"];
+                404: components["responses"]["citizenReadProblem404"];
+                409: components["responses"]["citizenReadProblem409"];
+                429: components["responses"]["citizenReadProblem429"];
+                503: components["responses"]["citizenReadProblem503"];
             };
         };
         put?: never;
@@ -2889,6 +3342,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
             };
         };
         delete?: never;
@@ -2925,6 +3388,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["citizenReadProblem400"];
+                401: components["responses"]["citizenReadProblem401"];
+                403: components["responses"]["citizenReadProblem403"];
+                404: components["responses"]["citizenReadProblem404"];
+                409: components["responses"]["citizenReadProblem409"];
+                429: components["responses"]["citizenReadProblem429"];
+                503: components["responses"]["citizenReadProblem503"];
             };
         };
         put?: never;
@@ -2973,6 +3443,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["citizenReadProblem400"];
+                401: components["responses"]["citizenReadProblem401"];
+                403: components["responses"]["citizenReadProblem403"];
+                404: components["responses"]["citizenReadProblem404"];
+                409: components["responses"]["citizenReadProblem409"];
+                429: components["responses"]["citizenReadProblem429"];
+                503: components["responses"]["citizenReadProblem503"];
             };
         };
         put?: never;
@@ -3014,6 +3491,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
             };
         };
         /** Sign out */
@@ -3033,6 +3520,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
             };
         };
         options?: never;
@@ -3076,6 +3573,13 @@ export interface paths {
                         } | null;
                     };
                 };
+                400: components["responses"]["citizenReadProblem400"];
+                401: components["responses"]["citizenReadProblem401"];
+                403: components["responses"]["citizenReadProblem403"];
+                404: components["responses"]["citizenReadProblem404"];
+                409: components["responses"]["citizenReadProblem409"];
+                429: components["responses"]["citizenReadProblem429"];
+                503: components["responses"]["citizenReadProblem503"];
             };
         };
         /** With consent, tell the holder by SMS/WhatsApp, email or Web Push when the turn is near, when called and after service */
@@ -3132,6 +3636,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
             };
         };
         post?: never;
@@ -3154,6 +3668,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["citizenWriteProblem400"];
+                401: components["responses"]["citizenWriteProblem401"];
+                403: components["responses"]["citizenWriteProblem403"];
+                404: components["responses"]["citizenWriteProblem404"];
+                409: components["responses"]["citizenWriteProblem409"];
+                413: components["responses"]["citizenWriteProblem413"];
+                415: components["responses"]["citizenWriteProblem415"];
+                422: components["responses"]["citizenWriteProblem422"];
+                429: components["responses"]["citizenWriteProblem429"];
+                503: components["responses"]["citizenWriteProblem503"];
             };
         };
         options?: never;
@@ -3209,6 +3733,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsReadProblem400"];
+                401: components["responses"]["complaintsReadProblem401"];
+                403: components["responses"]["complaintsReadProblem403"];
+                404: components["responses"]["complaintsReadProblem404"];
+                409: components["responses"]["complaintsReadProblem409"];
+                413: components["responses"]["complaintsReadProblem413"];
+                415: components["responses"]["complaintsReadProblem415"];
+                422: components["responses"]["complaintsReadProblem422"];
+                429: components["responses"]["complaintsReadProblem429"];
+                503: components["responses"]["complaintsReadProblem503"];
             };
         };
         put?: never;
@@ -3271,6 +3805,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsReadProblem400"];
+                401: components["responses"]["complaintsReadProblem401"];
+                403: components["responses"]["complaintsReadProblem403"];
+                404: components["responses"]["complaintsReadProblem404"];
+                409: components["responses"]["complaintsReadProblem409"];
+                413: components["responses"]["complaintsReadProblem413"];
+                415: components["responses"]["complaintsReadProblem415"];
+                422: components["responses"]["complaintsReadProblem422"];
+                429: components["responses"]["complaintsReadProblem429"];
+                503: components["responses"]["complaintsReadProblem503"];
             };
         };
         put?: never;
@@ -3335,6 +3879,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsWriteProblem400"];
+                401: components["responses"]["complaintsWriteProblem401"];
+                403: components["responses"]["complaintsWriteProblem403"];
+                404: components["responses"]["complaintsWriteProblem404"];
+                409: components["responses"]["complaintsWriteProblem409"];
+                413: components["responses"]["complaintsWriteProblem413"];
+                415: components["responses"]["complaintsWriteProblem415"];
+                422: components["responses"]["complaintsWriteProblem422"];
+                429: components["responses"]["complaintsWriteProblem429"];
+                503: components["responses"]["complaintsWriteProblem503"];
             };
         };
         delete?: never;
@@ -3403,6 +3957,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsWriteProblem400"];
+                401: components["responses"]["complaintsWriteProblem401"];
+                403: components["responses"]["complaintsWriteProblem403"];
+                404: components["responses"]["complaintsWriteProblem404"];
+                409: components["responses"]["complaintsWriteProblem409"];
+                413: components["responses"]["complaintsWriteProblem413"];
+                415: components["responses"]["complaintsWriteProblem415"];
+                422: components["responses"]["complaintsWriteProblem422"];
+                429: components["responses"]["complaintsWriteProblem429"];
+                503: components["responses"]["complaintsWriteProblem503"];
             };
         };
         delete?: never;
@@ -3466,6 +4030,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         put?: never;
@@ -3540,6 +4111,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -3614,6 +4195,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -3695,6 +4286,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -3784,6 +4385,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         put?: never;
@@ -3830,6 +4438,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         put?: never;
@@ -3894,6 +4509,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         put?: never;
@@ -3957,6 +4579,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         /** Tenant or MPP admin: change a service's booking settings (fields left out keep their value) */
@@ -4021,6 +4650,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         post?: never;
@@ -4113,6 +4752,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -4158,6 +4807,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         /** MPP admin: change the fairness rules (fields left out keep their value) */
@@ -4199,6 +4855,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         post?: never;
@@ -4287,6 +4953,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -4361,6 +5037,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         put?: never;
@@ -4400,6 +5083,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["bookingReadProblem400"];
+                401: components["responses"]["bookingReadProblem401"];
+                403: components["responses"]["bookingReadProblem403"];
+                404: components["responses"]["bookingReadProblem404"];
+                409: components["responses"]["bookingReadProblem409"];
+                429: components["responses"]["bookingReadProblem429"];
+                503: components["responses"]["bookingReadProblem503"];
             };
         };
         put?: never;
@@ -4482,6 +5172,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -4564,6 +5264,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -4644,6 +5354,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["bookingWriteProblem400"];
+                401: components["responses"]["bookingWriteProblem401"];
+                403: components["responses"]["bookingWriteProblem403"];
+                404: components["responses"]["bookingWriteProblem404"];
+                409: components["responses"]["bookingWriteProblem409"];
+                413: components["responses"]["bookingWriteProblem413"];
+                415: components["responses"]["bookingWriteProblem415"];
+                422: components["responses"]["bookingWriteProblem422"];
+                429: components["responses"]["bookingWriteProblem429"];
+                503: components["responses"]["bookingWriteProblem503"];
             };
         };
         delete?: never;
@@ -4691,6 +5411,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["calendarReadProblem400"];
+                401: components["responses"]["calendarReadProblem401"];
+                403: components["responses"]["calendarReadProblem403"];
+                404: components["responses"]["calendarReadProblem404"];
+                409: components["responses"]["calendarReadProblem409"];
+                429: components["responses"]["calendarReadProblem429"];
+                503: components["responses"]["calendarReadProblem503"];
             };
         };
         put?: never;
@@ -4747,6 +5474,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["calendarWriteProblem400"];
+                401: components["responses"]["calendarWriteProblem401"];
+                403: components["responses"]["calendarWriteProblem403"];
+                404: components["responses"]["calendarWriteProblem404"];
+                409: components["responses"]["calendarWriteProblem409"];
+                413: components["responses"]["calendarWriteProblem413"];
+                415: components["responses"]["calendarWriteProblem415"];
+                422: components["responses"]["calendarWriteProblem422"];
+                429: components["responses"]["calendarWriteProblem429"];
+                503: components["responses"]["calendarWriteProblem503"];
             };
         };
         delete?: never;
@@ -4796,6 +5533,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["calendarWriteProblem400"];
+                401: components["responses"]["calendarWriteProblem401"];
+                403: components["responses"]["calendarWriteProblem403"];
+                404: components["responses"]["calendarWriteProblem404"];
+                409: components["responses"]["calendarWriteProblem409"];
+                413: components["responses"]["calendarWriteProblem413"];
+                415: components["responses"]["calendarWriteProblem415"];
+                422: components["responses"]["calendarWriteProblem422"];
+                429: components["responses"]["calendarWriteProblem429"];
+                503: components["responses"]["calendarWriteProblem503"];
             };
         };
         options?: never;
@@ -4842,6 +5589,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["calendarReadProblem400"];
+                401: components["responses"]["calendarReadProblem401"];
+                403: components["responses"]["calendarReadProblem403"];
+                404: components["responses"]["calendarReadProblem404"];
+                409: components["responses"]["calendarReadProblem409"];
+                429: components["responses"]["calendarReadProblem429"];
+                503: components["responses"]["calendarReadProblem503"];
             };
         };
         put?: never;
@@ -4924,6 +5678,16 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["complaintsReadProblem400"];
+                401: components["responses"]["complaintsReadProblem401"];
+                403: components["responses"]["complaintsReadProblem403"];
+                404: components["responses"]["complaintsReadProblem404"];
+                409: components["responses"]["complaintsReadProblem409"];
+                413: components["responses"]["complaintsReadProblem413"];
+                415: components["responses"]["complaintsReadProblem415"];
+                422: components["responses"]["complaintsReadProblem422"];
+                429: components["responses"]["complaintsReadProblem429"];
+                503: components["responses"]["complaintsReadProblem503"];
             };
         };
         put?: never;
@@ -4980,6 +5744,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsWriteProblem400"];
+                401: components["responses"]["complaintsWriteProblem401"];
+                403: components["responses"]["complaintsWriteProblem403"];
+                404: components["responses"]["complaintsWriteProblem404"];
+                409: components["responses"]["complaintsWriteProblem409"];
+                413: components["responses"]["complaintsWriteProblem413"];
+                415: components["responses"]["complaintsWriteProblem415"];
+                422: components["responses"]["complaintsWriteProblem422"];
+                429: components["responses"]["complaintsWriteProblem429"];
+                503: components["responses"]["complaintsWriteProblem503"];
             };
         };
         delete?: never;
@@ -5075,6 +5849,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsReadProblem400"];
+                401: components["responses"]["complaintsReadProblem401"];
+                403: components["responses"]["complaintsReadProblem403"];
+                404: components["responses"]["complaintsReadProblem404"];
+                409: components["responses"]["complaintsReadProblem409"];
+                413: components["responses"]["complaintsReadProblem413"];
+                415: components["responses"]["complaintsReadProblem415"];
+                422: components["responses"]["complaintsReadProblem422"];
+                429: components["responses"]["complaintsReadProblem429"];
+                503: components["responses"]["complaintsReadProblem503"];
             };
         };
         put?: never;
@@ -5183,6 +5967,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsWriteProblem400"];
+                401: components["responses"]["complaintsWriteProblem401"];
+                403: components["responses"]["complaintsWriteProblem403"];
+                404: components["responses"]["complaintsWriteProblem404"];
+                409: components["responses"]["complaintsWriteProblem409"];
+                413: components["responses"]["complaintsWriteProblem413"];
+                415: components["responses"]["complaintsWriteProblem415"];
+                422: components["responses"]["complaintsWriteProblem422"];
+                429: components["responses"]["complaintsWriteProblem429"];
+                503: components["responses"]["complaintsWriteProblem503"];
             };
         };
         delete?: never;
@@ -5219,6 +6013,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["complaintsReadProblem400"];
+                401: components["responses"]["complaintsReadProblem401"];
+                403: components["responses"]["complaintsReadProblem403"];
+                404: components["responses"]["complaintsReadProblem404"];
+                409: components["responses"]["complaintsReadProblem409"];
+                413: components["responses"]["complaintsReadProblem413"];
+                415: components["responses"]["complaintsReadProblem415"];
+                422: components["responses"]["complaintsReadProblem422"];
+                429: components["responses"]["complaintsReadProblem429"];
+                503: components["responses"]["complaintsReadProblem503"];
             };
         };
         put?: never;
@@ -5264,6 +6068,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["complaintsWriteProblem400"];
+                401: components["responses"]["complaintsWriteProblem401"];
+                403: components["responses"]["complaintsWriteProblem403"];
+                404: components["responses"]["complaintsWriteProblem404"];
+                409: components["responses"]["complaintsWriteProblem409"];
+                413: components["responses"]["complaintsWriteProblem413"];
+                415: components["responses"]["complaintsWriteProblem415"];
+                422: components["responses"]["complaintsWriteProblem422"];
+                429: components["responses"]["complaintsWriteProblem429"];
+                503: components["responses"]["complaintsWriteProblem503"];
             };
         };
         delete?: never;
@@ -5316,6 +6130,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         delete?: never;
@@ -5360,6 +6184,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityReadProblem400"];
+                401: components["responses"]["identityReadProblem401"];
+                403: components["responses"]["identityReadProblem403"];
+                404: components["responses"]["identityReadProblem404"];
+                409: components["responses"]["identityReadProblem409"];
+                429: components["responses"]["identityReadProblem429"];
+                503: components["responses"]["identityReadProblem503"];
             };
         };
         put?: never;
@@ -5409,6 +6240,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["identityReadProblem400"];
+                401: components["responses"]["identityReadProblem401"];
+                403: components["responses"]["identityReadProblem403"];
+                404: components["responses"]["identityReadProblem404"];
+                409: components["responses"]["identityReadProblem409"];
+                429: components["responses"]["identityReadProblem429"];
+                503: components["responses"]["identityReadProblem503"];
             };
         };
         put?: never;
@@ -5454,6 +6292,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         delete?: never;
@@ -5505,6 +6353,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         options?: never;
@@ -5542,6 +6400,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["complaintsReadProblem400"];
+                401: components["responses"]["complaintsReadProblem401"];
+                403: components["responses"]["complaintsReadProblem403"];
+                404: components["responses"]["complaintsReadProblem404"];
+                409: components["responses"]["complaintsReadProblem409"];
+                413: components["responses"]["complaintsReadProblem413"];
+                415: components["responses"]["complaintsReadProblem415"];
+                422: components["responses"]["complaintsReadProblem422"];
+                429: components["responses"]["complaintsReadProblem429"];
+                503: components["responses"]["complaintsReadProblem503"];
             };
         };
         put?: never;
@@ -5588,6 +6456,16 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["complaintsReadProblem400"];
+                401: components["responses"]["complaintsReadProblem401"];
+                403: components["responses"]["complaintsReadProblem403"];
+                404: components["responses"]["complaintsReadProblem404"];
+                409: components["responses"]["complaintsReadProblem409"];
+                413: components["responses"]["complaintsReadProblem413"];
+                415: components["responses"]["complaintsReadProblem415"];
+                422: components["responses"]["complaintsReadProblem422"];
+                429: components["responses"]["complaintsReadProblem429"];
+                503: components["responses"]["complaintsReadProblem503"];
             };
         };
         put?: never;
@@ -5628,6 +6506,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsWriteProblem400"];
+                401: components["responses"]["complaintsWriteProblem401"];
+                403: components["responses"]["complaintsWriteProblem403"];
+                404: components["responses"]["complaintsWriteProblem404"];
+                409: components["responses"]["complaintsWriteProblem409"];
+                413: components["responses"]["complaintsWriteProblem413"];
+                415: components["responses"]["complaintsWriteProblem415"];
+                422: components["responses"]["complaintsWriteProblem422"];
+                429: components["responses"]["complaintsWriteProblem429"];
+                503: components["responses"]["complaintsWriteProblem503"];
             };
         };
         delete?: never;
@@ -5676,8 +6564,551 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["complaintsWriteProblem400"];
+                401: components["responses"]["complaintsWriteProblem401"];
+                403: components["responses"]["complaintsWriteProblem403"];
+                404: components["responses"]["complaintsWriteProblem404"];
+                409: components["responses"]["complaintsWriteProblem409"];
+                413: components["responses"]["complaintsWriteProblem413"];
+                415: components["responses"]["complaintsWriteProblem415"];
+                422: components["responses"]["complaintsWriteProblem422"];
+                429: components["responses"]["complaintsWriteProblem429"];
+                503: components["responses"]["complaintsWriteProblem503"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live floor: lines, counters, tickets near the target wait, quiet devices (poll every few seconds) */
+        get: {
+            parameters: {
+                query?: {
+                    tenantId?: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            atRisk: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                serviceName: string;
+                                tenantName: string;
+                                waitingSeconds: number;
+                            }[];
+                            counters: {
+                                current: {
+                                    calledAt: string | null;
+                                    number: string;
+                                    serviceName: string;
+                                    status: string;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                officerName: string | null;
+                                pauseReason: string | null;
+                                since: string | null;
+                                /** @enum {string} */
+                                status: "open" | "paused" | "closed";
+                                tenantName: string;
+                            }[];
+                            devicesOffline: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                            }[];
+                            lines: {
+                                /** @description The longest wait has passed 80% of the target */
+                                atRisk: boolean;
+                                /** @description Waiting people x mean service time (last 24 h) / counters open for the service */
+                                expectedWaitMinutes: number | null;
+                                longestWaitSeconds: number | null;
+                                openCounters: number;
+                                servedToday: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                serviceName: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantName: string;
+                                waiting: number;
+                            }[];
+                            localDay: string;
+                            targetWaitMinutes: number;
+                            timezone: string;
+                            totals: {
+                                countersClosed: number;
+                                countersOpen: number;
+                                countersPaused: number;
+                                longestWaitSeconds: number | null;
+                                servedToday: number;
+                                waiting: number;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations settings of the MPP (target wait) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetWaitMinutes: number;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        /** Set the MPP’s target wait */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targetWaitMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetWaitMinutes: number;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/staffing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counters each agency needs per local hour for the target wait (Erlang C), beside the counters it has */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First local day of the history used */
+                    from: string;
+                    /** @description Defaults to the MPP’s target */
+                    targetWaitMinutes?: number;
+                    tenantId?: string;
+                    /** @description Last local day of the history used */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days with arrivals in the history */
+                            days: number;
+                            from: string;
+                            targetWaitMinutes: number;
+                            tenants: {
+                                countersOpenNow: number;
+                                countersTotal: number;
+                                hours: {
+                                    arrivalsPerHour: number;
+                                    countersNeeded: number;
+                                    /** @description Erlang C mean wait with the counters needed */
+                                    expectedWaitMinutes: number | null;
+                                    hour: number;
+                                    meanServiceMinutes: number | null;
+                                    probabilityOfWaiting: number | null;
+                                }[];
+                                peakCountersNeeded: number;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantName: string;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue statistics of a period of local days from the hourly aggregates, grouped */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                            from: string;
+                            groups: {
+                                key: string;
+                                kpis: {
+                                    booked: number;
+                                    called: number;
+                                    cancelled: number;
+                                    issued: number;
+                                    noShow: number;
+                                    /** @description no-shows / (served + no-shows) */
+                                    noShowRate: number | null;
+                                    recalled: number;
+                                    served: number;
+                                    service: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    total: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    transferred: number;
+                                    wait: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    walk: {
+                                        count: number;
+                                        maxSeconds: number | null;
+                                        meanSeconds: number | null;
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                    };
+                                    walkIn: number;
+                                    /** @description share of calls made less than the target wait after arrival */
+                                    withinTargetShare: number | null;
+                                };
+                                label: string;
+                            }[];
+                            /** @description Tickets issued by weekday (0 = Monday) and local hour (0-23) */
+                            heatmap: number[][];
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            serviceId: string | null;
+                            targetWaitMinutes: number;
+                            tenantId: string | null;
+                            timezone: string;
+                            to: string;
+                            totals: {
+                                booked: number;
+                                called: number;
+                                cancelled: number;
+                                issued: number;
+                                noShow: number;
+                                /** @description no-shows / (served + no-shows) */
+                                noShowRate: number | null;
+                                recalled: number;
+                                served: number;
+                                service: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                total: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                transferred: number;
+                                wait: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                walk: {
+                                    count: number;
+                                    maxSeconds: number | null;
+                                    meanSeconds: number | null;
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                };
+                                walkIn: number;
+                                /** @description share of calls made less than the target wait after arrival */
+                                withinTargetShare: number | null;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statistics as CSV (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/stats.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statistics as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    by?: "tenant" | "service" | "counter" | "officer" | "hour" | "weekday" | "day";
+                    /** @description First local day of the period (MPP zone), inclusive */
+                    from: string;
+                    serviceId?: string;
+                    tenantId?: string;
+                    /** @description Last local day of the period (MPP zone), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5731,6 +7162,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -5808,7 +7246,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -5819,6 +7257,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -5886,7 +7334,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -5897,6 +7345,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -5956,6 +7414,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -6042,7 +7510,7 @@ export interface paths {
                                 serviceId: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                                 tenantName: string;
                                 times: {
                                     serviceSeconds: number | null;
@@ -6050,12 +7518,26 @@ export interface paths {
                                     waitingSeconds: number | null;
                                 };
                             } | null;
+                            maxRecalls: number;
                             myCounts: {
                                 called: number;
                                 noShow: number;
                                 served: number;
                                 transferred: number;
                             };
+                            parked: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                parkedAt: string;
+                                parkedByCounter: string | null;
+                                serviceName: string;
+                            }[];
+                            pauseReasons: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                            }[];
                             timezone: string;
                             transferTargets: {
                                 counters: {
@@ -6071,6 +7553,12 @@ export interface paths {
                                     tenantName: string;
                                 }[];
                             };
+                            undoableNoShow: {
+                                number: string;
+                                /** Format: uuid */
+                                ticketId: string;
+                                until: string;
+                            } | null;
                             waiting: {
                                 tickets: {
                                     bookedFor: string | null;
@@ -6089,6 +7577,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -6150,6 +7645,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -6167,7 +7672,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pause a counter with a reason */
+        /** Pause a counter with one of the MPP's pause reasons */
         post: {
             parameters: {
                 query?: never;
@@ -6181,7 +7686,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reason: string;
+                        reason?: string;
+                        /** Format: uuid */
+                        reasonId?: string;
                     };
                 };
             };
@@ -6215,6 +7722,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -6285,9 +7802,203 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/counters/{counterId}/unpark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a parked ticket back to this counter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ticketId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: {
+                                allowedActions: string[];
+                                calledAt: string | null;
+                                counter: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    number: number;
+                                } | null;
+                                events: {
+                                    actorId: string | null;
+                                    actorType: string;
+                                    at: string;
+                                    counterId: string | null;
+                                    fromServiceId: string | null;
+                                    note: string | null;
+                                    /** Format: uuid */
+                                    serviceId: string;
+                                    type: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                issuedAt: string;
+                                number: string;
+                                priorityClass: string | null;
+                                recallCount: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                                tenantName: string;
+                                times: {
+                                    serviceSeconds: number | null;
+                                    totalSeconds: number | null;
+                                    waitingSeconds: number | null;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kiosks and boards: last seen, online, app version, printer error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appVersion: string | null;
+                            /** Format: uuid */
+                            deviceId: string;
+                            /** @enum {string} */
+                            kind: "kiosk" | "display";
+                            lastSeenAt: string | null;
+                            name: string;
+                            online: boolean;
+                            page: string | null;
+                            printerError: string | null;
+                            printerErrorAt: string | null;
+                            revoked: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A kiosk or board reports it is alive (app version, printer error) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        appVersion: string;
+                        page?: string;
+                        printerError?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serverTime: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6370,6 +8081,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -6411,6 +8129,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -6478,6 +8203,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -6560,16 +8292,106 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/pause-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pause reasons of the MPP */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a pause reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
                         };
                     };
                 };
@@ -6579,6 +8401,59 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/pause-reasons/{reasonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change, reorder or retire a pause reason */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    reasonId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        label?: string;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/mpps/{mppId}/queue/priority-classes": {
@@ -6616,6 +8491,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -6655,6 +8537,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -6713,6 +8605,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         trace?: never;
@@ -6757,6 +8659,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         post?: never;
@@ -6798,6 +8710,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         /** Set the queue rules of the MPP */
@@ -6833,6 +8752,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         post?: never;
@@ -6905,6 +8834,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -6987,19 +8923,30 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -7064,7 +9011,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7074,6 +9021,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -7142,7 +9096,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7152,6 +9106,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -7218,7 +9182,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7228,6 +9192,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -7294,7 +9268,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7304,6 +9278,92 @@ export interface paths {
                         };
                     };
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/park": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Park the ticket at the counter in the agency's pool */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: string[];
+                            calledAt: string | null;
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            events: {
+                                actorId: string | null;
+                                actorType: string;
+                                at: string;
+                                counterId: string | null;
+                                fromServiceId: string | null;
+                                note: string | null;
+                                /** Format: uuid */
+                                serviceId: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            number: string;
+                            priorityClass: string | null;
+                            recallCount: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            tenantName: string;
+                            times: {
+                                serviceSeconds: number | null;
+                                totalSeconds: number | null;
+                                waitingSeconds: number | null;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -7370,13 +9430,107 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
                                 totalSeconds: number | null;
                                 waitingSeconds: number | null;
                             };
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/reprint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The ticket as printed, to print it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calledAt: string | null;
+                            /** @enum {string} */
+                            channel: "kiosk" | "reception" | "online";
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            noCounter: ("paused" | "closed") | null;
+                            number: string;
+                            peopleAhead: number | null;
+                            priorityClass: string | null;
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            statusToken: string;
+                            surveyCode: string;
+                            tenantName: string;
+                            visitTickets: {
+                                number: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            }[];
+                            visitToken: string;
                         };
                     };
                 };
@@ -7446,7 +9600,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7456,6 +9610,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -7532,7 +9696,7 @@ export interface paths {
                             serviceId: string;
                             serviceName: string;
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             tenantName: string;
                             times: {
                                 serviceSeconds: number | null;
@@ -7542,6 +9706,92 @@ export interface paths {
                         };
                     };
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/tickets/{ticketId}/undo-no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a no-show within a minute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: string[];
+                            calledAt: string | null;
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            events: {
+                                actorId: string | null;
+                                actorType: string;
+                                at: string;
+                                counterId: string | null;
+                                fromServiceId: string | null;
+                                note: string | null;
+                                /** Format: uuid */
+                                serviceId: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            number: string;
+                            priorityClass: string | null;
+                            recallCount: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            tenantName: string;
+                            times: {
+                                serviceSeconds: number | null;
+                                totalSeconds: number | null;
+                                waitingSeconds: number | null;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -7584,6 +9834,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         /** Reword answer labels for a service (unsur and scale stay fixed) */
@@ -7622,6 +9879,16 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         post?: never;
@@ -7698,6 +9965,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         delete?: never;
@@ -7857,6 +10134,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -7897,6 +10181,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -7937,6 +10228,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -7983,6 +10281,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -8071,6 +10376,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -8140,6 +10452,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         delete?: never;
@@ -8184,6 +10506,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -8239,6 +10568,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         post?: never;
@@ -8262,6 +10601,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         options?: never;
@@ -8316,6 +10665,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         delete?: never;
@@ -8375,6 +10734,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -8412,6 +10778,12 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["platformReadProblem400"];
+                401: components["responses"]["platformReadProblem401"];
+                403: components["responses"]["platformReadProblem403"];
+                404: components["responses"]["platformReadProblem404"];
+                429: components["responses"]["platformReadProblem429"];
+                503: components["responses"]["platformReadProblem503"];
             };
         };
         put?: never;
@@ -8475,6 +10847,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -8544,6 +10923,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -8694,6 +11080,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -8799,6 +11192,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -8846,6 +11246,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -8886,6 +11293,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -8938,6 +11352,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["catalogReadProblem400"];
+                401: components["responses"]["catalogReadProblem401"];
+                403: components["responses"]["catalogReadProblem403"];
+                404: components["responses"]["catalogReadProblem404"];
+                409: components["responses"]["catalogReadProblem409"];
+                429: components["responses"]["catalogReadProblem429"];
+                503: components["responses"]["catalogReadProblem503"];
             };
         };
         put?: never;
@@ -9007,19 +11428,27 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -9091,19 +11520,30 @@ export interface paths {
                                 name: string;
                             };
                             /** @enum {string} */
-                            status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             statusToken: string;
+                            surveyCode: string;
                             tenantName: string;
                             visitTickets: {
                                 number: string;
                                 serviceName: string;
                                 /** @enum {string} */
-                                status: "waiting" | "called" | "serving" | "served" | "no_show" | "cancelled";
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
                             }[];
                             visitToken: string;
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -9138,6 +11578,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -9214,6 +11661,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -9281,6 +11735,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         delete?: never;
@@ -9350,6 +11814,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -9400,6 +11871,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["surveyReadProblem400"];
+                401: components["responses"]["surveyReadProblem401"];
+                403: components["responses"]["surveyReadProblem403"];
+                404: components["responses"]["surveyReadProblem404"];
+                409: components["responses"]["surveyReadProblem409"];
+                429: components["responses"]["surveyReadProblem429"];
+                503: components["responses"]["surveyReadProblem503"];
             };
         };
         put?: never;
@@ -9444,6 +11922,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["surveyWriteProblem400"];
+                401: components["responses"]["surveyWriteProblem401"];
+                403: components["responses"]["surveyWriteProblem403"];
+                404: components["responses"]["surveyWriteProblem404"];
+                409: components["responses"]["surveyWriteProblem409"];
+                413: components["responses"]["surveyWriteProblem413"];
+                415: components["responses"]["surveyWriteProblem415"];
+                422: components["responses"]["surveyWriteProblem422"];
+                429: components["responses"]["surveyWriteProblem429"];
+                503: components["responses"]["surveyWriteProblem503"];
             };
         };
         delete?: never;
@@ -9499,6 +11987,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["identityReadProblem400"];
+                401: components["responses"]["identityReadProblem401"];
+                403: components["responses"]["identityReadProblem403"];
+                404: components["responses"]["identityReadProblem404"];
+                409: components["responses"]["identityReadProblem409"];
+                429: components["responses"]["identityReadProblem429"];
+                503: components["responses"]["identityReadProblem503"];
             };
         };
         put?: never;
@@ -9556,6 +12051,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         delete?: never;
@@ -9610,6 +12115,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityReadProblem400"];
+                401: components["responses"]["identityReadProblem401"];
+                403: components["responses"]["identityReadProblem403"];
+                404: components["responses"]["identityReadProblem404"];
+                409: components["responses"]["identityReadProblem409"];
+                429: components["responses"]["identityReadProblem429"];
+                503: components["responses"]["identityReadProblem503"];
             };
         };
         put?: never;
@@ -9664,6 +12176,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         trace?: never;
@@ -9727,6 +12249,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         delete?: never;
@@ -9785,6 +12317,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         options?: never;
@@ -9826,6 +12368,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["identityWriteProblem400"];
+                401: components["responses"]["identityWriteProblem401"];
+                403: components["responses"]["identityWriteProblem403"];
+                404: components["responses"]["identityWriteProblem404"];
+                409: components["responses"]["identityWriteProblem409"];
+                413: components["responses"]["identityWriteProblem413"];
+                415: components["responses"]["identityWriteProblem415"];
+                422: components["responses"]["identityWriteProblem422"];
+                429: components["responses"]["identityWriteProblem429"];
+                503: components["responses"]["identityWriteProblem503"];
             };
         };
         delete?: never;
@@ -9837,8 +12389,2030 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        /** @description RFC 9457 problem details; `title` is in the caller's language. Codes: docs/errors.md. */
+        Problem: {
+            code: string;
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            instance: string;
+            requestId: string;
+            status: number;
+            title: string;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+    };
+    responses: {
+        /** @description Problem: bad_request, validation_failed */
+        auditReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        auditReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        auditReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        auditReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        auditReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        auditReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, nik_date, nik_day, nik_length, nik_month, nik_not_digits, nik_serial, slot_unknown, validation_failed */
+        bookingReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "nik_date" | "nik_day" | "nik_length" | "nik_month" | "nik_not_digits" | "nik_serial" | "slot_unknown" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        bookingReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        bookingReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: booking_unknown, not_found */
+        bookingReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "booking_unknown" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: booking_not_offered, checkin_too_early, checkin_too_late, checkin_wrong_day, day_full, nik_active_limit, nik_day_limit, nik_suspended, slot_cutoff, slot_full, slot_past, slot_too_far */
+        bookingReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "booking_not_offered" | "checkin_too_early" | "checkin_too_late" | "checkin_wrong_day" | "day_full" | "nik_active_limit" | "nik_day_limit" | "nik_suspended" | "slot_cutoff" | "slot_full" | "slot_past" | "slot_too_far";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        bookingReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        bookingReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, nik_date, nik_day, nik_length, nik_month, nik_not_digits, nik_serial, slot_unknown, validation_failed */
+        bookingWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "nik_date" | "nik_day" | "nik_length" | "nik_month" | "nik_not_digits" | "nik_serial" | "slot_unknown" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        bookingWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        bookingWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: booking_unknown, not_found */
+        bookingWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "booking_unknown" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: booking_not_offered, checkin_too_early, checkin_too_late, checkin_wrong_day, conflict, day_full, invalid_transition, nik_active_limit, nik_day_limit, nik_suspended, slot_cutoff, slot_full, slot_past, slot_too_far */
+        bookingWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "booking_not_offered" | "checkin_too_early" | "checkin_too_late" | "checkin_wrong_day" | "conflict" | "day_full" | "invalid_transition" | "nik_active_limit" | "nik_day_limit" | "nik_suspended" | "slot_cutoff" | "slot_full" | "slot_past" | "slot_too_far";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        bookingWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        bookingWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        bookingWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        bookingWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        bookingWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, validation_failed */
+        calendarReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        calendarReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        calendarReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        calendarReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: day_taken */
+        calendarReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "day_taken";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        calendarReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        calendarReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, validation_failed */
+        calendarWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        calendarWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        calendarWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        calendarWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, day_taken, invalid_transition */
+        calendarWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "day_taken" | "invalid_transition";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        calendarWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        calendarWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        calendarWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        calendarWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        calendarWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, duplicate_requirement, region_not_regency, synonym_expansion_required, unknown_region, unknown_requirement_types, validation_failed */
+        catalogReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "duplicate_requirement" | "region_not_regency" | "synonym_expansion_required" | "unknown_region" | "unknown_requirement_types" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        catalogReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required, tenant_field_locked */
+        catalogReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required" | "tenant_field_locked";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        catalogReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: agreement_number_taken, counter_number_taken, service_code_taken, slug_taken, tenant_code_taken */
+        catalogReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "agreement_number_taken" | "counter_number_taken" | "service_code_taken" | "slug_taken" | "tenant_code_taken";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        catalogReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        catalogReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, duplicate_requirement, malformed_json, region_not_regency, synonym_expansion_required, unknown_region, unknown_requirement_types, validation_failed */
+        catalogWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "duplicate_requirement" | "malformed_json" | "region_not_regency" | "synonym_expansion_required" | "unknown_region" | "unknown_requirement_types" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        catalogWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required, tenant_field_locked */
+        catalogWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required" | "tenant_field_locked";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        catalogWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: agreement_number_taken, conflict, counter_number_taken, invalid_transition, service_code_taken, slug_taken, tenant_code_taken */
+        catalogWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "agreement_number_taken" | "conflict" | "counter_number_taken" | "invalid_transition" | "service_code_taken" | "slug_taken" | "tenant_code_taken";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        catalogWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        catalogWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        catalogWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        catalogWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        catalogWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, code_invalid, validation_failed */
+        citizenReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "code_invalid" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: citizen_unauthenticated, invalid_token, unauthenticated */
+        citizenReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "citizen_unauthenticated" | "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: citizen_csrf_failed, forbidden, password_change_required */
+        citizenReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "citizen_csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: contact_not_found, not_found */
+        citizenReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "contact_not_found" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: last_contact, ticket_not_followable */
+        citizenReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "last_contact" | "ticket_not_followable";
+                };
+            };
+        };
+        /** @description Problem: code_rate_limited, rate_limited */
+        citizenReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "code_rate_limited" | "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        citizenReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, code_invalid, malformed_json, validation_failed */
+        citizenWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "code_invalid" | "malformed_json" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: citizen_unauthenticated, invalid_token, unauthenticated */
+        citizenWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "citizen_unauthenticated" | "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: citizen_csrf_failed, csrf_failed, forbidden, password_change_required */
+        citizenWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "citizen_csrf_failed" | "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: contact_not_found, not_found */
+        citizenWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "contact_not_found" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition, last_contact, ticket_not_followable */
+        citizenWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition" | "last_contact" | "ticket_not_followable";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        citizenWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        citizenWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        citizenWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: code_rate_limited, rate_limited */
+        citizenWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "code_rate_limited" | "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        citizenWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, unexpected_part, validation_failed */
+        complaintsReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "unexpected_part" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        complaintsReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        complaintsReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found, tracking_code_unknown */
+        complaintsReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found" | "tracking_code_unknown";
+                };
+            };
+        };
+        /** @description Problem: respond_period_over */
+        complaintsReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "respond_period_over";
+                };
+            };
+        };
+        /** @description Problem: file_too_large, too_many_files */
+        complaintsReadProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "file_too_large" | "too_many_files";
+                };
+            };
+        };
+        /** @description Problem: file_type_refused */
+        complaintsReadProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "file_type_refused";
+                };
+            };
+        };
+        /** @description Problem: action_input_missing, duplicate_target_invalid, subject_invalid */
+        complaintsReadProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "action_input_missing" | "duplicate_target_invalid" | "subject_invalid";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        complaintsReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        complaintsReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, unexpected_part, validation_failed */
+        complaintsWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "unexpected_part" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        complaintsWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        complaintsWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found, tracking_code_unknown */
+        complaintsWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found" | "tracking_code_unknown";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition, respond_period_over */
+        complaintsWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition" | "respond_period_over";
+                };
+            };
+        };
+        /** @description Problem: file_too_large, payload_too_large, too_many_files */
+        complaintsWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "file_too_large" | "payload_too_large" | "too_many_files";
+                };
+            };
+        };
+        /** @description Problem: file_type_refused, unsupported_media_type */
+        complaintsWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "file_type_refused" | "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: action_input_missing, duplicate_target_invalid, idempotency_mismatch, subject_invalid */
+        complaintsWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "action_input_missing" | "duplicate_target_invalid" | "idempotency_mismatch" | "subject_invalid";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        complaintsWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        complaintsWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, grant_invalid, validation_failed, wrong_current_password */
+        identityReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "grant_invalid" | "validation_failed" | "wrong_current_password";
+                };
+            };
+        };
+        /** @description Problem: invalid_credentials, invalid_token, unauthenticated */
+        identityReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_credentials" | "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: account_disabled, forbidden, grant_not_allowed, password_change_required */
+        identityReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "account_disabled" | "forbidden" | "grant_not_allowed" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        identityReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: cannot_disable_self, cannot_remove_own_grant, email_taken, last_admin */
+        identityReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "cannot_disable_self" | "cannot_remove_own_grant" | "email_taken" | "last_admin";
+                };
+            };
+        };
+        /** @description Problem: login_throttled, rate_limited */
+        identityReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "login_throttled" | "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        identityReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, grant_invalid, malformed_json, validation_failed, wrong_current_password */
+        identityWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "grant_invalid" | "malformed_json" | "validation_failed" | "wrong_current_password";
+                };
+            };
+        };
+        /** @description Problem: invalid_credentials, invalid_token, unauthenticated */
+        identityWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_credentials" | "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: account_disabled, csrf_failed, forbidden, grant_not_allowed, password_change_required */
+        identityWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "account_disabled" | "csrf_failed" | "forbidden" | "grant_not_allowed" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        identityWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: cannot_disable_self, cannot_remove_own_grant, conflict, email_taken, invalid_transition, last_admin */
+        identityWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "cannot_disable_self" | "cannot_remove_own_grant" | "conflict" | "email_taken" | "invalid_transition" | "last_admin";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        identityWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        identityWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        identityWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: login_throttled, rate_limited */
+        identityWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "login_throttled" | "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        identityWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, ops_bad_period, ops_pick_tenant, validation_failed */
+        operationsReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "ops_bad_period" | "ops_pick_tenant" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        operationsReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        operationsReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        operationsReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        operationsReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        operationsReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, ops_bad_period, ops_pick_tenant, validation_failed */
+        operationsWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "ops_bad_period" | "ops_pick_tenant" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        operationsWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        operationsWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        operationsWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition */
+        operationsWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        operationsWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        operationsWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        operationsWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        operationsWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        operationsWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, validation_failed */
+        platformReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        platformReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        platformReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        platformReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        platformReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        platformReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        queueReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        queueReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        queueReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        queueReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: counter_busy, mpp_closed, not_in_line, quota_exhausted, recall_limit, service_unavailable, transfer_foreign_counter, transfer_not_seen, waiting_room_full, wrong_counter */
+        queueReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "counter_busy" | "mpp_closed" | "not_in_line" | "quota_exhausted" | "recall_limit" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "waiting_room_full" | "wrong_counter";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        queueReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        queueReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        queueWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        queueWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        queueWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        queueWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_in_line, quota_exhausted, recall_limit, service_unavailable, transfer_foreign_counter, transfer_not_seen, waiting_room_full, wrong_counter */
+        queueWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_in_line" | "quota_exhausted" | "recall_limit" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "waiting_room_full" | "wrong_counter";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        queueWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        queueWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        queueWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        queueWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        queueWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, survey_bad_period, survey_device_not_kiosk, survey_duplicate_label, survey_pick_tenant, survey_unknown_counter, validation_failed */
+        surveyReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "survey_bad_period" | "survey_device_not_kiosk" | "survey_duplicate_label" | "survey_pick_tenant" | "survey_unknown_counter" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        surveyReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        surveyReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found, survey_nothing_published, survey_token_unknown */
+        surveyReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found" | "survey_nothing_published" | "survey_token_unknown";
+                };
+            };
+        };
+        /** @description Problem: survey_already_answered, survey_counter_mismatch, survey_handoff_gone, survey_not_served, survey_tablet_unpaired, survey_ticket_not_served */
+        surveyReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "survey_already_answered" | "survey_counter_mismatch" | "survey_handoff_gone" | "survey_not_served" | "survey_tablet_unpaired" | "survey_ticket_not_served";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        surveyReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        surveyReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, survey_bad_period, survey_device_not_kiosk, survey_duplicate_label, survey_pick_tenant, survey_unknown_counter, validation_failed */
+        surveyWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "survey_bad_period" | "survey_device_not_kiosk" | "survey_duplicate_label" | "survey_pick_tenant" | "survey_unknown_counter" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        surveyWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        surveyWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found, survey_nothing_published, survey_token_unknown */
+        surveyWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found" | "survey_nothing_published" | "survey_token_unknown";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition, survey_already_answered, survey_counter_mismatch, survey_handoff_gone, survey_not_served, survey_tablet_unpaired, survey_ticket_not_served */
+        surveyWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition" | "survey_already_answered" | "survey_counter_mismatch" | "survey_handoff_gone" | "survey_not_served" | "survey_tablet_unpaired" | "survey_ticket_not_served";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        surveyWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        surveyWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        surveyWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        surveyWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        surveyWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;

@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../api';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
+import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
+import { localMidnight, zoneAbbr } from '../time';
 import { actionName, changeSummary, targetLink, targetName } from './actions';
 
 export interface AuditEntry {
@@ -21,19 +23,15 @@ export interface AuditEntry {
 interface Facets { actions: string[]; actors: { id: string; label: string }[]; targetTypes: string[] }
 
 const PAGE = 25;
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
-/** The MPP-local day 'YYYY-MM-DD' as the instant its midnight is in `timeZone` (Indonesian zones have no DST). */
-function midnight(day: string, timeZone: string): string {
-  const offset = { 'Asia/Makassar': '+08:00', 'Asia/Jayapura': '+09:00' }[timeZone] ?? '+07:00';
-  return new Date(`${day}T00:00:00${offset}`).toISOString();
-}
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The audit log of the current MPP: filtered and paged on the server, in words, in the MPP's zone. */
 export function AuditPage() {
   const { t, lang } = useI18n();
   const { mppId, mpp } = useCurrentMpp();
+  const { user } = useSession();
+  // A national admin who has not picked an MPP reads the whole log (sign-ins and national changes included).
+  const everywhere = !mppId && hasRole(user, 'national_admin');
   const zone = mpp?.timezone ?? 'Asia/Jakarta';
   const [facets, setFacets] = useState<Facets>({ actions: [], actors: [], targetTypes: [] });
   const [filter, setFilter] = useState({ actorId: '', action: '', targetType: '', from: '', to: '' });
@@ -44,20 +42,21 @@ export function AuditPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!mppId) return;
-    api<Facets>(`/api/audit/facets?mppId=${mppId}`).then(setFacets, (e: ApiError) => setError(e.message));
+    if (!mppId && !everywhere) return;
+    api<Facets>(mppId ? `/api/audit/facets?mppId=${mppId}` : '/api/audit/facets').then(setFacets, (e: ApiError) => setError(e.message));
     setPages([]);
     setCursor(null);
-  }, [mppId]);
+  }, [mppId, everywhere]);
 
   useEffect(() => {
-    if (!mppId) return;
-    const qs = new URLSearchParams({ mppId, limit: String(PAGE) });
+    if (!mppId && !everywhere) return;
+    const qs = new URLSearchParams({ limit: String(PAGE) });
+    if (mppId) qs.set('mppId', mppId);
     if (filter.actorId) qs.set('actorId', filter.actorId);
     if (filter.action) qs.set('action', filter.action);
     if (filter.targetType) qs.set('targetType', filter.targetType);
-    if (filter.from) qs.set('from', midnight(filter.from, zone));
-    if (filter.to) qs.set('to', midnight(nextDay(filter.to), zone));
+    if (filter.from) qs.set('from', localMidnight(filter.from, zone));
+    if (filter.to) qs.set('to', localMidnight(nextDay(filter.to), zone));
     if (cursor) qs.set('before', String(cursor));
     api<{ entries: AuditEntry[]; nextBefore: number | null }>(`/api/audit?${qs}`).then(
       (r) => {
@@ -67,7 +66,7 @@ export function AuditPage() {
       },
       (e: ApiError) => setError(e.message),
     );
-  }, [mppId, filter, cursor, zone]);
+  }, [mppId, everywhere, filter, cursor, zone]);
 
   const change = (patch: Partial<typeof filter>) => {
     setFilter({ ...filter, ...patch });
@@ -80,6 +79,7 @@ export function AuditPage() {
     <section className="audit-page">
       <h1>{t('Log audit', 'Audit log')}</h1>
       <p className="muted">{t('Catatan setiap perubahan: siapa, kapan, apa, sebelum dan sesudah. Tidak dapat diubah.', 'Every change: who, when, what, before and after. It cannot be edited.')}</p>
+      {everywhere && <p className="muted">{t('Menampilkan seluruh MPP. Pilih MPP di atas untuk menyaring.', 'Showing every MPP. Choose an MPP above to narrow it down.')}</p>}
       <div className="grid-form audit-filters">
         <Pick label={t('Pelaku', 'Actor')} value={filter.actorId} onChange={(actorId) => change({ actorId })} placeholder={t('Semua', 'All')}
           options={facets.actors.map((a) => ({ value: a.id, label: a.label }))} />
@@ -92,7 +92,7 @@ export function AuditPage() {
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       <table className="data audit-table">
-        <thead><tr><th>{t('Waktu', 'Time')} ({ZONE_ABBR[zone] ?? zone})</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
+        <thead><tr><th>{t('Waktu', 'Time')} ({zoneAbbr(zone)})</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
         <tbody>
           {entries.map((e) => {
             const link = targetLink(e);

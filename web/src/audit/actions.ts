@@ -32,6 +32,7 @@ export const ACTION_NAMES: Record<string, [id: string, en: string]> = {
   'mpp.updated': ['Profil MPP diubah', 'MPP profile changed'],
   'mpp.special_day_set': ['Jam khusus ditetapkan', 'Special hours set'],
   'mpp.special_day_deleted': ['Jam khusus dihapus', 'Special hours removed'],
+  'operations.settings_updated': ['Target waktu tunggu diubah', 'Target wait changed'],
   'queue.counter_open': ['Loket dibuka', 'Counter opened'],
   'queue.counter_paused': ['Loket dijeda', 'Counter paused'],
   'queue.counter_closed': ['Loket ditutup', 'Counter closed'],

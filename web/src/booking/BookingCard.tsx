@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n';
 import { longDay, zoneAbbr } from '../time';
-import { STATUS_LABEL, type ManagedBooking } from './types';
+import { STATUS_LABEL, type ManagedBooking } from './views';
 
 /** The confirmation a citizen keeps: code, QR for the kiosk, time, calendar file and the manage link. */
 export function BookingCard({ booking: b }: { booking: ManagedBooking }) {

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { BookingCard } from './BookingCard';
 import { SlotPicker } from './SlotPicker';
-import type { BookableService, ManagedBooking, PublicMpp, SlotView } from './types';
+import type { BookableService, ManagedBooking, PublicMpp, SlotView } from './views';
 import './booking.css';
 
 type Fields = Record<string, string>;
@@ -39,7 +40,7 @@ export function BookingPage() {
   const [done, setDone] = useState<ManagedBooking | null>(null);
 
   useEffect(() => {
-    api<PublicMpp[]>('/api/booking/mpps').then((list) => {
+    unwrap(client.GET('/api/booking/mpps')).then((list) => {
       setMpps(list);
       const pre = list.find((m) => m.id === wanted.current.mpp);
       if (pre) setMppId(pre.id);
@@ -51,7 +52,7 @@ export function BookingPage() {
     setServiceId('');
     setSlot(null);
     if (mppId)
-      api<BookableService[]>(`/api/mpps/${mppId}/booking/services`).then((list) => {
+      unwrap(client.GET('/api/mpps/{mppId}/booking/services', { params: { path: { mppId } } })).then((list) => {
         setServices(list);
         // Opened from a service page: that service is already chosen (once).
         if (list.some((s) => s.id === wanted.current.service)) setServiceId(wanted.current.service);
@@ -78,7 +79,7 @@ export function BookingPage() {
     setError(null);
     try {
       const body = { serviceId, startsAt: slot.startsAt, nik: form.nik.replace(/\s/g, ''), name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
-      setDone(await api<ManagedBooking>(`/api/mpps/${mppId}/bookings`, { body }));
+      setDone(await unwrap(client.POST('/api/mpps/{mppId}/bookings', { params: { path: { mppId } }, body })));
       window.scrollTo(0, 0);
     } catch (err) {
       if (err instanceof ApiError) {

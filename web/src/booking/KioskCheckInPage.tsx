@@ -1,17 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { deviceToken } from '../queue/device';
 import './booking.css';
-
-
-interface CheckInResult {
-  outcome: 'checked_in' | 'walk_in';
-  ticket: { id: string; number: string };
-  booking: { serviceName: string; name: string };
-  message: string;
-}
+import type { CheckInResult } from './views';
 
 /** Check-in at the kiosk: scan the QR (a scanner types it) or type the booking code. */
 export function KioskCheckInPage() {
@@ -28,7 +22,7 @@ export function KioskCheckInPage() {
     setError(null);
     setResult(null);
     try {
-      setResult(await api<CheckInResult>(`/api/mpps/${mppId}/booking/check-in`, { body: { code }, headers: token ? { authorization: `Bearer ${token}` } : {} }));
+      setResult(await unwrap(client.POST('/api/mpps/{mppId}/booking/check-in', { params: { path: { mppId } }, body: { code }, headers: token ? { authorization: `Bearer ${token}` } : {} })));
     } catch (err) {
       setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
     } finally {

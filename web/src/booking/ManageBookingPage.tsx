@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { BookingCard } from './BookingCard';
 import { SlotPicker } from './SlotPicker';
-import type { ManagedBooking, PublicMpp, SlotView } from './types';
+import type { ManagedBooking, PublicMpp, SlotView } from './views';
 import './booking.css';
 
 /** "My booking" through the signed link: view, move to another slot, cancel. */
@@ -21,15 +22,15 @@ export function ManageBookingPage() {
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
-    api<ManagedBooking>(`/api/mpps/${mppId}/bookings/${code}?sig=${encodeURIComponent(sig)}`).then(setB, (e: ApiError) =>
+    unwrap(client.GET('/api/mpps/{mppId}/bookings/{code}', { params: { path: { mppId, code }, query: { sig } } })).then(setB, (e: ApiError) =>
       setError(e.status === 404 ? t('Tautan booking tidak valid atau sudah kedaluwarsa. Cari booking dengan kode dan NIK.', 'This booking link is not valid. Find your booking with its code and NIK.') : e.message),
     );
   }, [mppId, code, sig]);
 
-  async function act(path: string, body: unknown, done: string) {
+  async function act(change: () => Promise<ManagedBooking>, done: string) {
     setError(null);
     try {
-      setB(await api<ManagedBooking>(`/api/mpps/${mppId}/bookings/${code}/${path}`, { body }));
+      setB(await change());
       setMessage(done);
       setMoving(false);
       setSlot(null);
@@ -51,14 +52,14 @@ export function ManageBookingPage() {
             {!moving ? (
               <>
                 <button type="button" className="primary wide" onClick={() => setMoving(true)}>{t('Pilih jadwal lain', 'Choose another time')}</button>
-                <button type="button" className="wide danger" onClick={() => window.confirm(t('Batalkan booking ini?', 'Cancel this booking?')) && act('cancel', { sig }, t('Booking dibatalkan.', 'Booking cancelled.'))}>
+                <button type="button" className="wide danger" onClick={() => window.confirm(t('Batalkan booking ini?', 'Cancel this booking?')) && act(() => unwrap(client.POST('/api/mpps/{mppId}/bookings/{code}/cancel', { params: { path: { mppId, code } }, body: { sig } })), t('Booking dibatalkan.', 'Booking cancelled.'))}>
                   {t('Batalkan booking', 'Cancel booking')}
                 </button>
               </>
             ) : (
               <>
                 <SlotPicker mppId={mppId} serviceId={b.serviceId} selected={slot?.startsAt ?? null} onSelect={setSlot} />
-                <button type="button" className="primary wide" disabled={!slot} onClick={() => slot && act('reschedule', { sig, startsAt: slot.startsAt }, t('Jadwal diubah.', 'Time changed.'))}>
+                <button type="button" className="primary wide" disabled={!slot} onClick={() => slot && act(() => unwrap(client.POST('/api/mpps/{mppId}/bookings/{code}/reschedule', { params: { path: { mppId, code } }, body: { sig, startsAt: slot.startsAt } })), t('Jadwal diubah.', 'Time changed.'))}>
                   {slot ? t(`Pindah ke ${slot.localStart}`, `Move to ${slot.localStart}`) : t('Pilih slot dulu', 'Choose a slot first')}
                 </button>
                 <button type="button" className="wide" onClick={() => setMoving(false)}>{t('Batal', 'Back')}</button>
@@ -79,7 +80,7 @@ export function FindBookingPage() {
   const [form, setForm] = useState({ mppId: '', code: '', nik: '' });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<PublicMpp[]>('/api/booking/mpps').then((list) => {
+    unwrap(client.GET('/api/booking/mpps')).then((list) => {
       setMpps(list);
       if (list.length === 1) setForm((f) => ({ ...f, mppId: list[0]!.id }));
     });
@@ -88,7 +89,7 @@ export function FindBookingPage() {
     e.preventDefault();
     setError(null);
     try {
-      const b = await api<ManagedBooking>(`/api/mpps/${form.mppId}/bookings/lookup`, { body: { code: form.code, nik: form.nik } });
+      const b = await unwrap(client.POST('/api/mpps/{mppId}/bookings/lookup', { params: { path: { mppId: form.mppId } }, body: { code: form.code, nik: form.nik } }));
       navigate(`/booking/kelola/${b.mppId}/${b.code}?sig=${encodeURIComponent(b.sig)}`);
     } catch (err) {
       setError(err instanceof ApiError ? (err.status === 404 ? t('Booking tidak ditemukan. Periksa kode dan NIK.', 'Booking not found. Check the code and NIK.') : [err.message, ...err.errors.map((x) => x.message)].join(' ')) : String(err));

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { shortDay, zoneAbbr } from '../time';
-import { type Availability, type SlotView } from './types';
+import { type Availability, type SlotView } from './views';
 
 /** Days as chips with their free places, then the slots of the chosen day with free places each. */
 export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: string; serviceId: string; selected: string | null; onSelect: (slot: SlotView) => void }) {
@@ -13,8 +14,7 @@ export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: st
 
   useEffect(() => {
     setError(null);
-    const q = date ? `?date=${date}` : '';
-    api<Availability>(`/api/mpps/${mppId}/booking/services/${serviceId}/availability${q}`).then(
+    unwrap(client.GET('/api/mpps/{mppId}/booking/services/{serviceId}/availability', { params: { path: { mppId, serviceId }, query: date ? { date } : {} } })).then(
       (a) => {
         setData(a);
         if (!date && a.date) setDate(a.date);

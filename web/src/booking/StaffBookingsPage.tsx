@@ -1,25 +1,14 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { SlotPicker } from './SlotPicker';
 import { longDay, todayIn, zoneAbbr } from '../time';
-import { STATUS_LABEL, type BookableService, type BookingView, type SlotView } from './types';
+import { STATUS_LABEL, type BookableService, type BookingView, type SlotView, type StaffDay } from './views';
 import './booking.css';
 
-interface StaffDay {
-  serviceName: string;
-  date: string;
-  timezone: string;
-  capacity: number;
-  booked: number;
-  checkedIn: number;
-  noShows: number;
-  cancelled: number;
-  slots: SlotView[];
-  bookings: BookingView[];
-}
 
 
 /** Staff: a service's bookings of a day, capacity use per slot, no-shows; move or cancel a booking. */
@@ -38,18 +27,19 @@ export function StaffBookingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const isMppAdmin = hasRole(user, 'mpp_admin', 'national_admin');
+  const loadAffected = () => unwrap(client.GET('/api/mpps/{mppId}/booking/affected', { params: { path: { mppId } } }));
 
   useEffect(() => {
     if (!mppId) return;
-    api<BookableService[]>(`/api/mpps/${mppId}/booking/services`).then((list) => {
+    unwrap(client.GET('/api/mpps/{mppId}/booking/services', { params: { path: { mppId } } })).then((list) => {
       setServices(list);
       setServiceId((s) => (list.some((x) => x.id === s) ? s : (list[0]?.id ?? '')));
     });
-    if (isMppAdmin) api<BookingView[]>(`/api/mpps/${mppId}/booking/affected`).then(setAffected, () => setAffected([]));
+    if (isMppAdmin) loadAffected().then(setAffected, () => setAffected([]));
   }, [mppId]);
   const load = () => {
     if (!mppId || !serviceId) return;
-    api<StaffDay>(`/api/mpps/${mppId}/booking/day?serviceId=${serviceId}&date=${date}`).then(
+    unwrap(client.GET('/api/mpps/{mppId}/booking/day', { params: { path: { mppId }, query: { serviceId, date } } })).then(
       (d) => {
         setDay(d);
         setError(null);
@@ -63,12 +53,12 @@ export function StaffBookingsPage() {
   async function move() {
     if (!moving || !slot) return;
     try {
-      await api(`/api/mpps/${mppId}/booking/bookings/${moving.id}/move`, { body: { startsAt: slot.startsAt } });
+      await unwrap(client.POST('/api/mpps/{mppId}/booking/bookings/{bookingId}/move', { params: { path: { mppId, bookingId: moving.id } }, body: { startsAt: slot.startsAt } }));
       setMessage(t(`Booking ${moving.code} dipindah ke ${slot.localStart}; pemohon diberi tahu.`, `Booking ${moving.code} moved to ${slot.localStart}; the holder was told.`));
       setMoving(null);
       setSlot(null);
       load();
-      if (isMppAdmin) api<BookingView[]>(`/api/mpps/${mppId}/booking/affected`).then(setAffected);
+      if (isMppAdmin) void loadAffected().then(setAffected);
     } catch (err) {
       show(err);
     }
@@ -77,7 +67,7 @@ export function StaffBookingsPage() {
     const reason = window.prompt(t(`Alasan membatalkan ${b.code}:`, `Reason for cancelling ${b.code}:`));
     if (!reason) return;
     try {
-      await api(`/api/mpps/${mppId}/booking/bookings/${b.id}/cancel`, { body: { reason } });
+      await unwrap(client.POST('/api/mpps/{mppId}/booking/bookings/{bookingId}/cancel', { params: { path: { mppId, bookingId: b.id } }, body: { reason } }));
       setMessage(t(`Booking ${b.code} dibatalkan; pemohon diberi tahu.`, `Booking ${b.code} cancelled; the holder was told.`));
       load();
     } catch (err) {

@@ -1,17 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { useState, type FormEvent } from 'react';
+import { LoadState, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
+import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import './calendar.css';
 
-interface CalendarDay {
-  id: string;
-  mppId: string | null;
-  day: string;
-  kind: 'holiday' | 'cuti_bersama' | 'closure';
-  name: string;
-}
+type CalendarDay = ResponseOf<'/api/calendar/national'>[number];
 
 const KIND_LABEL = {
   holiday: ['Libur nasional', 'National holiday'],
@@ -26,41 +21,36 @@ export function CalendarPage() {
   const isNational = hasRole(user, 'national_admin');
   const mppId = useCurrentMpp().mppId;
   const [year, setYear] = useState(new Date().getFullYear());
-  const [days, setDays] = useState<CalendarDay[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [form, setForm] = useState({ day: '', kind: 'holiday', name: '' });
+  const [form, setForm] = useState({ day: '', kind: 'holiday' as 'holiday' | 'cuti_bersama', name: '' });
 
-  const load = () =>
-    api<CalendarDay[]>(mppId ? `/api/mpps/${mppId}/calendar?year=${year}` : `/api/calendar/national?year=${year}`).then(setDays, (e: ApiError) => setError(e.message));
-  useEffect(() => {
-    void load();
-  }, [year, mppId]);
-
-  const show = (err: unknown) => setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
+  const mppDays = useApiQuery('/api/mpps/{mppId}/calendar', mppId ? { params: { path: { mppId }, query: { year } } } : null);
+  const nationalDays = useApiQuery('/api/calendar/national', mppId ? null : { params: { query: { year } } });
+  const days = mppId ? mppDays : nationalDays;
+  const addNational = useApiMutation('post', '/api/calendar/national');
+  const addClosure = useApiMutation('post', '/api/mpps/{mppId}/calendar/closures');
+  const removeNational = useApiMutation('delete', '/api/calendar/national/{dayId}');
+  const removeClosure = useApiMutation('delete', '/api/mpps/{mppId}/calendar/closures/{dayId}');
+  const writeError = addNational.error ?? addClosure.error ?? removeNational.error ?? removeClosure.error;
+  const [closureKind, setClosureKind] = useState(false);
 
   async function add(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    setMessage(null);
     try {
-      if (isNational && form.kind !== 'closure') await api('/api/calendar/national', { body: form });
-      else if (mppId) await api(`/api/mpps/${mppId}/calendar/closures`, { body: { day: form.day, name: form.name } });
+      if (isNational && !closureKind) await addNational.mutateAsync({ body: form });
+      else if (mppId) await addClosure.mutateAsync({ params: { path: { mppId } }, body: { day: form.day, name: form.name } });
       setMessage(t('Tanggal ditambahkan.', 'Date added.'));
       setForm({ ...form, day: '', name: '' });
-      await load();
-    } catch (err) {
-      show(err);
+    } catch {
+      // shown by WriteError
     }
   }
 
-  async function remove(d: CalendarDay) {
+  function remove(d: CalendarDay) {
     if (!window.confirm(t(`Hapus ${d.day} (${d.name})?`, `Remove ${d.day} (${d.name})?`))) return;
-    try {
-      await api(d.mppId ? `/api/mpps/${d.mppId}/calendar/closures/${d.id}` : `/api/calendar/national/${d.id}`, { method: 'DELETE' });
-      await load();
-    } catch (err) {
-      show(err);
-    }
+    if (d.mppId) removeClosure.mutate({ params: { path: { mppId: d.mppId, dayId: d.id } } });
+    else removeNational.mutate({ params: { path: { dayId: d.id } } });
   }
 
   const canEdit = (d: CalendarDay) => (d.mppId ? d.mppId === mppId : isNational);
@@ -76,34 +66,44 @@ export function CalendarPage() {
         )}
       </p>
       {message && <p className="notice" role="status">{message}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      <WriteError error={writeError} />
       <label className="year-pick">{t('Tahun', 'Year')}
         <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
           {[year - 1, year, year + 1, year + 2].filter((y, i, a) => a.indexOf(y) === i).map((y) => <option key={y} value={y}>{y}</option>)}
         </select>
       </label>
-      {days.length === 0 && <p className="notice">{t('Belum ada data untuk tahun ini. Tenggat akan dihitung tanpa hari libur.', 'No data for this year yet. Due dates will be computed without holidays.')}</p>}
-      <table className="data">
-        <thead><tr><th>{t('Tanggal', 'Date')}</th><th>{t('Hari', 'Weekday')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Keterangan', 'Name')}</th><th /></tr></thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.id} className={`kind-${d.kind}`}>
-              <td>{d.day}</td>
-              <td>{weekday(d.day)}</td>
-              <td>{t(KIND_LABEL[d.kind][0], KIND_LABEL[d.kind][1])}</td>
-              <td>{d.name}</td>
-              <td>{canEdit(d) && <button type="button" onClick={() => void remove(d)}>{t('Hapus', 'Remove')}</button>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <LoadState query={days}>
+        {(list) => (
+          <>
+            {list.length === 0 && <p className="notice">{t('Belum ada data untuk tahun ini. Tenggat akan dihitung tanpa hari libur.', 'No data for this year yet. Due dates will be computed without holidays.')}</p>}
+            <table className="data">
+              <thead><tr><th>{t('Tanggal', 'Date')}</th><th>{t('Hari', 'Weekday')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Keterangan', 'Name')}</th><th /></tr></thead>
+              <tbody>
+                {list.map((d) => (
+                  <tr key={d.id} className={`kind-${d.kind}`}>
+                    <td>{d.day}</td>
+                    <td>{weekday(d.day)}</td>
+                    <td>{t(KIND_LABEL[d.kind][0], KIND_LABEL[d.kind][1])}</td>
+                    <td>{d.name}</td>
+                    <td>{canEdit(d) && <button type="button" onClick={() => remove(d)}>{t('Hapus', 'Remove')}</button>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </LoadState>
       {(isNational || mppId) && (
         <>
           <h2>{t('Tambah tanggal', 'Add a date')}</h2>
           <form className="grid-form" onSubmit={add}>
             <label>{t('Tanggal', 'Date')}<input type="date" required value={form.day} onChange={(e) => setForm({ ...form, day: e.target.value })} /></label>
             <label>{t('Jenis', 'Kind')}
-              <select value={isNational ? form.kind : 'closure'} disabled={!isNational} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+              <select value={isNational && !closureKind ? form.kind : 'closure'} disabled={!isNational} onChange={(e) => {
+                const kind = e.target.value;
+                setClosureKind(kind === 'closure');
+                if (kind !== 'closure') setForm({ ...form, kind: kind as 'holiday' | 'cuti_bersama' });
+              }}>
                 {isNational && <option value="holiday">{t(...KIND_LABEL.holiday)}</option>}
                 {isNational && <option value="cuti_bersama">{t(...KIND_LABEL.cuti_bersama)}</option>}
                 {mppId && <option value="closure">{t(...KIND_LABEL.closure)}</option>}

@@ -5,6 +5,7 @@ import { useCurrentMpp, useRefreshStaffMpps, type StaffMpp } from '../current-mp
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import './catalog.css';
+import { RegionPicker } from './mpps/RegionPicker';
 import { KIND_NAMES, rupiah, WEEKDAYS, completionText } from './format';
 import type { Agreement, Counter, DayHours, Mpp, Service, Tenant, TenantKind, WeeklyHours } from './types';
 
@@ -263,6 +264,12 @@ function CountersTab({ mppId }: { mppId: string }) {
   );
 }
 
+/** Only the fields the admin changed: an edit must not rewrite what someone else changed meanwhile. */
+function changedProfile(mpp: StaffMpp, next: Record<string, unknown>): Record<string, unknown> {
+  const before = mpp as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k] ?? (k === 'regionCode' ? '' : null))));
+}
+
 function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: boolean; onSaved: (m: Mpp) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({ name: mpp.name, address: mpp.address, regionCode: mpp.regionCode ?? '', maklumat: mpp.maklumat, facilities: mpp.facilities.join('\n'), waitingCapacity: String(mpp.waitingCapacity ?? ''), weeklyHours: mpp.weeklyHours });
@@ -278,7 +285,7 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: boolean
     try {
       const saved = await api<Mpp>(`/api/catalog/mpps/${mpp.id}`, {
         method: 'PATCH',
-        body: { name: draft.name, address: draft.address, regionCode: draft.regionCode, maklumat: draft.maklumat, facilities: draft.facilities.split('\n').map((x) => x.trim()).filter(Boolean), waitingCapacity: draft.waitingCapacity ? Number(draft.waitingCapacity) : null, weeklyHours: draft.weeklyHours },
+        body: changedProfile(mpp, { name: draft.name, address: draft.address, regionCode: draft.regionCode, maklumat: draft.maklumat, facilities: draft.facilities.split('\n').map((x) => x.trim()).filter(Boolean), waitingCapacity: draft.waitingCapacity ? Number(draft.waitingCapacity) : null, weeklyHours: draft.weeklyHours }),
       });
       onSaved(saved);
       setMsg({ ok: true, text: t('Tersimpan.', 'Saved.') });
@@ -293,9 +300,9 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: boolean
         <legend>{t('Profil MPP', 'MPP profile')}</legend>
         <div className="grid-form">
           <label>{t('Nama', 'Name')}<input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
-          <label>{t('Kode wilayah (Kemendagri)', 'Region code (Kemendagri)')}<input value={draft.regionCode} onChange={(e) => setDraft({ ...draft, regionCode: e.target.value })} /></label>
           <label>{t('Kapasitas ruang tunggu', 'Waiting room capacity')}<input inputMode="numeric" value={draft.waitingCapacity} onChange={(e) => setDraft({ ...draft, waitingCapacity: e.target.value })} /></label>
         </div>
+        <RegionPicker value={draft.regionCode} onChange={(r) => setDraft({ ...draft, regionCode: r?.code ?? '' })} disabled={!canEdit} />
         <label>{t('Alamat', 'Address')}<input value={draft.address} onChange={(e) => setDraft({ ...draft, address: e.target.value })} /></label>
         <label>{t('Fasilitas (satu per baris)', 'Facilities (one per line)')}<textarea value={draft.facilities} onChange={(e) => setDraft({ ...draft, facilities: e.target.value })} /></label>
         <label>{t('Maklumat Pelayanan', 'Service pledge (Maklumat)')}<textarea rows={5} value={draft.maklumat} onChange={(e) => setDraft({ ...draft, maklumat: e.target.value })} /></label>

@@ -1,41 +1,42 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { BodyOf } from '../api/types';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { ACTION_LABEL, CLASS_LABEL, formatDateTime, pick, STATUS_LABEL, SUBJECT_LABEL } from './labels';
-import { useStaffMpp, type ComplaintItem } from './staff';
+import { complaintOptions, type ComplaintDetail } from './staff';
 import './complaints.css';
 
-interface Detail extends ComplaintItem {
-  attachments: { id: string; mediaType: string; sizeBytes: number; fileName: string }[];
-  events: { at: string; action: string; toStatus: keyof typeof STATUS_LABEL; actorType: string; actorLabel: string | null; visibility: 'public' | 'internal'; note: string | null }[];
-}
+type Detail = ComplaintDetail;
+type Action = ComplaintDetail['allowedActions'][number];
 
 /** One complaint for a handler or the assigned tenant: facts, the steps allowed now, history. */
 export function ComplaintDetailPage() {
   const { complaintId = '' } = useParams();
-  const mppId = useStaffMpp();
+  const { mppId } = useCurrentMpp();
   const { t, lang } = useI18n();
   const [c, setC] = useState<Detail | null>(null);
   const [tenants, setTenants] = useState<{ id: string; name: string }[]>([]);
   const [timezone, setTimezone] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
-  const [form, setForm] = useState({ track: 'simple', setAsideAs: 'not_ours', reason: '', duplicateOfCode: '', tenantId: '', answer: '', note: '' });
+  const [form, setForm] = useState({ track: 'simple' as 'simple' | 'dispute' | 'dispute_field_check', setAsideAs: 'not_ours' as 'not_ours' | 'duplicate' | 'archived', reason: '', duplicateOfCode: '', tenantId: '', answer: '', note: '' });
 
-  const base = `/api/mpps/${mppId}/complaints/${complaintId}`;
-  const load = () => api<Detail>(base).then(setC, (e: ApiError) => setError(e.message));
+  const path = { mppId: mppId ?? '', complaintId };
+  const load = () => unwrap(client.GET('/api/mpps/{mppId}/complaints/{complaintId}', { params: { path } })).then(setC, (e: ApiError) => setError(e.message));
   useEffect(() => {
     if (!mppId) return;
     void load();
-    api<{ mpp: { timezone: string }; tenants: { id: string; name: string }[] }>(`/api/complaints/options/${mppId}`).then((o) => {
+    complaintOptions(mppId).then((o) => {
       setTenants(o.tenants);
       setTimezone(o.mpp.timezone);
     }, () => setTenants([]));
   }, [mppId, complaintId]);
 
-  async function act(action: string) {
+  async function act(action: Action) {
     setError(null);
-    const bodies: Record<string, object> = {
+    const bodies: Partial<Record<Action, BodyOf<'/api/mpps/{mppId}/complaints/{complaintId}/actions/{action}', 'post'>>> = {
       verify: { track: form.track, note: form.note || undefined },
       set_aside: { setAsideAs: form.setAsideAs, reason: form.reason, duplicateOfCode: form.duplicateOfCode || undefined },
       assign: { tenantId: form.tenantId || c?.subjectTenantId || undefined },
@@ -43,7 +44,7 @@ export function ComplaintDetailPage() {
       answer: { answer: form.answer, note: form.note || undefined },
     };
     try {
-      await api(`${base}/actions/${action}`, { body: bodies[action] ?? {} });
+      await unwrap(client.POST('/api/mpps/{mppId}/complaints/{complaintId}/actions/{action}', { params: { path: { ...path, action } }, body: bodies[action] ?? {} }));
       setForm({ ...form, answer: '', note: '', reason: '' });
       await load();
     } catch (err) {
@@ -53,7 +54,7 @@ export function ComplaintDetailPage() {
 
   async function addNote() {
     try {
-      await api(`${base}/notes`, { body: { note: form.note } });
+      await unwrap(client.POST('/api/mpps/{mppId}/complaints/{complaintId}/notes', { params: { path }, body: { note: form.note } }));
       setForm({ ...form, note: '' });
       await load();
     } catch (err) {
@@ -81,7 +82,7 @@ export function ComplaintDetailPage() {
         {c.attachments.length > 0 && (
           <>
             <dt>{t('Lampiran', 'Attachments')}</dt>
-            <dd>{c.attachments.map((a) => <div key={a.id}><a href={`${base}/attachments/${a.id}`}>{a.fileName}</a> ({Math.ceil(a.sizeBytes / 1024)} KB)</div>)}</dd>
+            <dd>{c.attachments.map((a) => <div key={a.id}><a href={`/api/mpps/${mppId}/complaints/${complaintId}/attachments/${a.id}`}>{a.fileName}</a> ({Math.ceil(a.sizeBytes / 1024)} KB)</div>)}</dd>
           </>
         )}
         {c.publicAnswer && (<><dt>{t('Jawaban', 'Answer')}</dt><dd className="pre">{c.publicAnswer}</dd></>)}
@@ -93,7 +94,7 @@ export function ComplaintDetailPage() {
         {can('verify') && (
           <div className="card">
             <label htmlFor="track">{t('Jalur penyelesaian', 'Resolution track')}</label>
-            <select id="track" value={form.track} onChange={(e) => setForm({ ...form, track: e.target.value })}>
+            <select id="track" value={form.track} onChange={(e) => setForm({ ...form, track: e.target.value as typeof form.track })}>
               <option value="simple">{t('Sederhana (5 hari kerja)', 'Simple (5 working days)')}</option>
               <option value="dispute">{t('Sengketa tanpa cek lapangan (14)', 'Dispute, no field check (14)')}</option>
               <option value="dispute_field_check">{t('Sengketa dengan cek lapangan (60)', 'Dispute with field check (60)')}</option>
@@ -104,7 +105,7 @@ export function ComplaintDetailPage() {
         {can('set_aside') && (
           <div className="card">
             <label htmlFor="setAsideAs">{t('Kesampingkan sebagai', 'Set aside as')}</label>
-            <select id="setAsideAs" value={form.setAsideAs} onChange={(e) => setForm({ ...form, setAsideAs: e.target.value })}>
+            <select id="setAsideAs" value={form.setAsideAs} onChange={(e) => setForm({ ...form, setAsideAs: e.target.value as typeof form.setAsideAs })}>
               <option value="not_ours">{t('Bukan wewenang', 'Not our remit')}</option>
               <option value="duplicate">{t('Duplikat', 'Duplicate')}</option>
               <option value="archived">{t('Arsipkan', 'Archive')}</option>

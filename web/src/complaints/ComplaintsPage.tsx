@@ -1,19 +1,25 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { paths } from '../api/schema';
+import type { ResponseOf } from '../api/types';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { CLASS_LABEL, formatDateTime, pick, STATUS_LABEL } from './labels';
-import { useStaffMpp, type ComplaintItem } from './staff';
+import { complaintOptions, type ComplaintItem } from './staff';
 import './complaints.css';
 
-interface ApiKey { id: string; name: string; keyPrefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+type ApiKey = ResponseOf<'/api/mpps/{mppId}/open311-keys'>[number];
+type BodyOfList = NonNullable<paths['/api/mpps/{mppId}/complaints']['get']['parameters']['query']>;
+type Status = NonNullable<BodyOfList['status']>;
 
 /** Complaint list for handlers (all) and tenant staff (assigned to them); overdue items flagged. */
 export function ComplaintsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const mppId = useStaffMpp();
+  const { mppId } = useCurrentMpp();
   const isHandler = hasRole(user, 'mpp_admin', 'national_admin');
   const [items, setItems] = useState<ComplaintItem[]>([]);
   const [status, setStatus] = useState('');
@@ -22,15 +28,15 @@ export function ComplaintsPage() {
   const [timezone, setTimezone] = useState<string | undefined>();
 
   useEffect(() => {
-    if (mppId) api<{ mpp: { timezone: string } }>(`/api/complaints/options/${mppId}`).then((o) => setTimezone(o.mpp.timezone), () => undefined);
+    if (mppId) complaintOptions(mppId).then((o) => setTimezone(o.mpp.timezone), () => undefined);
   }, [mppId]);
 
   useEffect(() => {
     if (!mppId) return;
-    const q = new URLSearchParams();
-    if (status) q.set('status', status);
-    if (overdueOnly) q.set('overdue', 'true');
-    api<ComplaintItem[]>(`/api/mpps/${mppId}/complaints?${q}`).then(setItems, (e: ApiError) => setError(e.message));
+    const query: BodyOfList = {};
+    if (status) query.status = status as Status;
+    if (overdueOnly) query.overdue = 'true';
+    unwrap(client.GET('/api/mpps/{mppId}/complaints', { params: { path: { mppId }, query } })).then(setItems, (e: ApiError) => setError(e.message));
   }, [mppId, status, overdueOnly]);
 
   if (!mppId) return <p className="notice">{t('Pilih MPP di bagian atas halaman.', 'Choose an MPP at the top of the page.')}</p>;
@@ -96,13 +102,13 @@ function Open311Keys({ mppId }: { mppId: string }) {
   const [keys, setKeys] = useState<ApiKey[]>([]);
   const [name, setName] = useState('');
   const [shown, setShown] = useState<string | null>(null);
-  const load = () => api<ApiKey[]>(`/api/mpps/${mppId}/open311-keys`).then(setKeys, () => setKeys([]));
+  const load = () => unwrap(client.GET('/api/mpps/{mppId}/open311-keys', { params: { path: { mppId } } })).then(setKeys, () => setKeys([]));
   useEffect(() => {
     void load();
   }, [mppId]);
   async function create(e: FormEvent) {
     e.preventDefault();
-    const created = await api<ApiKey & { key: string }>(`/api/mpps/${mppId}/open311-keys`, { body: { name } });
+    const created = await unwrap(client.POST('/api/mpps/{mppId}/open311-keys', { params: { path: { mppId } }, body: { name } }));
     setShown(created.key);
     setName('');
     await load();
@@ -117,7 +123,7 @@ function Open311Keys({ mppId }: { mppId: string }) {
           {keys.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td><td className="mono">{k.keyPrefix}…</td><td>{k.revokedAt ? t('dicabut', 'revoked') : t('aktif', 'active')}</td>
-              <td className="actions">{!k.revokedAt && <button type="button" onClick={() => void api(`/api/mpps/${mppId}/open311-keys/${k.id}`, { method: 'DELETE' }).then(load)}>{t('Cabut', 'Revoke')}</button>}</td>
+              <td className="actions">{!k.revokedAt && <button type="button" onClick={() => void unwrap(client.DELETE('/api/mpps/{mppId}/open311-keys/{keyId}', { params: { path: { mppId, keyId: k.id } } })).then(load)}>{t('Cabut', 'Revoke')}</button>}</td>
             </tr>
           ))}
         </tbody>

@@ -1,22 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, currentLang } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError, currentLang } from '../api/problem';
+import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { CLASS_LABEL, formatDateTime, pick, SUBJECT_LABEL } from './labels';
 import './complaints.css';
 
-interface Options {
-  mpp: { id: string; slug: string; name: string };
-  tenants: { id: string; name: string }[];
-  services: { id: string; tenantId: string; name: string }[];
-}
-interface Filed {
-  trackingCode: string;
-  verificationDueAt: string;
-  attachments: number;
-  timezone: string;
-}
+type Options = ResponseOf<'/api/complaints/options/{slug}'>;
+type Filed = ResponseOf<'/api/mpps/{mppId}/complaints', 'post'>;
 
 function csrfHeader(): Record<string, string> {
   const m = document.cookie.split('; ').find((c) => c.startsWith('layan_csrf='));
@@ -39,10 +32,8 @@ export function FileComplaintPage() {
   const [notFound, setNotFound] = useState(false);
 
   useEffect(() => {
-    fetch(`/api/complaints/options/${encodeURIComponent(slug)}`, { headers: { 'accept-language': currentLang() } })
-      .then(async (r) => {
-        if (!r.ok) return setNotFound(true);
-        const o = (await r.json()) as Options;
+    unwrap(client.GET('/api/complaints/options/{slug}', { params: { path: { slug } } }))
+      .then((o) => {
         setOptions(o);
         // Opened from a service page: the complaint is about that service, already chosen.
         const pre = o.services.find((s) => s.id === params.get('layanan'));
@@ -52,7 +43,7 @@ export function FileComplaintPage() {
           setServiceId(pre.id);
         }
       })
-      .catch(() => setError(t('Tidak dapat terhubung.', 'Cannot connect.')));
+      .catch((e: ApiError) => (e.status === 0 ? setError(t('Tidak dapat terhubung.', 'Cannot connect.')) : setNotFound(true)));
   }, [slug]);
 
   // After a refused submit, the first field with a problem gets the focus (its message is tied to it).

@@ -1,27 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { CLASS_LABEL, formatDateTime, pick, STATUS_LABEL } from './labels';
 import './complaints.css';
 
-interface Tracking {
-  trackingCode: string;
-  mppName: string;
-  timezone: string;
-  class: keyof typeof CLASS_LABEL;
-  description: string;
-  status: keyof typeof STATUS_LABEL;
-  receivedAt: string;
-  dueAt: string | null;
-  publicAnswer: string | null;
-  answeredAt: string | null;
-  reopenUntil: string | null;
-  canRespond: boolean;
-  statusReason: string | null;
-  history: { at: string; toStatus: keyof typeof STATUS_LABEL; note: string | null }[];
-}
+type Tracking = ResponseOf<'/api/complaints/track/{code}'>;
 
 /** Follow a complaint by its tracking code: /lacak and /lacak/:code. */
 export function TrackComplaintPage() {
@@ -38,7 +25,7 @@ export function TrackComplaintPage() {
     setData(null);
     setError(null);
     if (!code) return;
-    api<Tracking>(`/api/complaints/track/${encodeURIComponent(code)}`).then(setData, (e: ApiError) => setError(e.message));
+    unwrap(client.GET('/api/complaints/track/{code}', { params: { path: { code } } })).then(setData, (e: ApiError) => setError(e.message));
   }, [code, lang]);
 
   function lookUp(e: FormEvent) {
@@ -49,7 +36,13 @@ export function TrackComplaintPage() {
   async function respond(action: 'confirm' | 'reopen') {
     setError(null);
     try {
-      setData(await api<Tracking>(`/api/complaints/track/${encodeURIComponent(code)}/${action}`, { method: 'POST', body: action === 'reopen' ? { reason } : undefined }));
+      setData(
+        await unwrap(
+          action === 'reopen'
+            ? client.POST('/api/complaints/track/{code}/reopen', { params: { path: { code } }, body: { reason } })
+            : client.POST('/api/complaints/track/{code}/confirm', { params: { path: { code } } }),
+        ),
+      );
       setShowReopen(false);
     } catch (err) {
       setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));

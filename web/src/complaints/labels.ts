@@ -1,3 +1,4 @@
+import type { BilingualPair } from '../i18n';
 import { dateTimeWithZone } from '../time';
 
 /** Words shown for the complaint domain's codes: [Bahasa Indonesia, English]. */
@@ -38,10 +39,11 @@ export const ACTION_LABEL = {
   close: ['Tutup', 'Close'],
 } as const;
 
-export type Pair = readonly [string, string];
-export const pick = <K extends string>(map: Record<K, Pair>, key: K, t: (id: string, en: string) => string) => {
+export type Pair = BilingualPair;
+/** The label of `key` in `map` in the current language (the key itself if it has none). */
+export const pick = <K extends string>(map: Record<K, Pair>, key: K, t: (label: Pair) => string) => {
   const p = map[key];
-  return p ? t(p[0], p[1]) : key;
+  return p ? t(p) : key;
 };
 
 /** A date and time in the MPP's own zone (deadlines are the end of the MPP's local day), with WIB/WITA/WIT. */

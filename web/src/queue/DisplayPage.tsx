@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { Announcer } from './announcer';
-import { bearer, deviceToken } from './device';
+import { bearer, deviceToken, startHeartbeat } from './device';
 import { openEventStream } from './sse-client';
 import './queue.css';
 import { timeOf, type DisplayEvent, type DisplaySnapshot } from './types';
@@ -15,16 +15,25 @@ declare global {
 }
 
 /** The TV board of an MPP (or of one zone with ?zona=): latest calls, now serving, waiting per service. */
+/** Calls older than this when they reach the board (after a reconnect) are shown but not spoken. */
+const SPEAK_MAX_AGE_MS = 60_000;
+/** Rows that fit the board at 1366x768 as well as 1920x1080 (sizes are in vh). */
+const WAITING_ROWS = 6;
+const SERVING_ROWS = 5;
+
 export function DisplayPage() {
   const { mppId = '' } = useParams();
   const { t } = useI18n();
   const zone = new URLSearchParams(window.location.search).get('zona');
   const token = useMemo(() => deviceToken('display', mppId), [mppId]);
+  useEffect(() => startHeartbeat(mppId, token, 'layar'), [mppId, token]);
   const [snap, setSnap] = useState<DisplaySnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [connected, setConnected] = useState(false);
   const [soundOn, setSoundOn] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
+  const [speaking, setSpeaking] = useState<DisplayEvent | null>(null);
+  const [linePage, setLinePage] = useState(0);
   const [now, setNow] = useState(() => new Date());
   const announcer = useRef(new Announcer());
   window.layanAnnouncer = announcer.current;
@@ -66,18 +75,38 @@ export function DisplayPage() {
           (a, b) => a.counterNumber - b.counterNumber,
         );
       }
-      const recentCalls = ev.type === 'call' || ev.type === 'recall' ? [ev, ...cur.recentCalls].slice(0, 8) : cur.recentCalls;
+      // A recall moves the call to the top; it is listed once.
+      const recentCalls = ev.type === 'call' || ev.type === 'recall' ? [ev, ...cur.recentCalls.filter((c) => c.payload.ticketId !== p.ticketId)].slice(0, 8) : cur.recentCalls;
       return { ...cur, lastSeq: ev.seq, nowServing, recentCalls };
     });
-    if ((ev.type === 'call' || ev.type === 'recall') && ev.payload.speech) {
-      setFlash(ev.payload.ticketId + ev.seq);
-      void announcer.current.say(ev.payload.speech);
+    if (ev.type === 'call' || ev.type === 'recall') {
+      // Calls missed while disconnected are shown, not spoken: their people have long been called.
+      if (ev.payload.speech && Date.now() - Date.parse(ev.at) <= SPEAK_MAX_AGE_MS) {
+        void announcer.current.say(ev.payload.speech, () => {
+          setSpeaking(ev);
+          setFlash(ev.payload.ticketId + ev.seq);
+        });
+      }
     }
   }
 
+  // Waiting lines: only services with people waiting, rotated a page at a time when they do not fit.
+  const lines = (snap?.waiting ?? []).filter((s) => s.waiting > 0);
+  const linePages = Math.max(1, Math.ceil(lines.length / WAITING_ROWS));
+  useEffect(() => {
+    const timer = setInterval(() => setLinePage((p) => p + 1), 8_000);
+    return () => clearInterval(timer);
+  }, []);
+
   if (error) return <div className="board board-error">{error}</div>;
   if (!snap) return <div className="board">{t('Memuat…', 'Loading…')}</div>;
-  const latest = snap.recentCalls[0];
+  // The card shows the call being spoken; otherwise the newest call whose ticket is still at its
+  // counter (a finished, transferred or no-show ticket leaves the card).
+  const live = (c: DisplayEvent) => snap.nowServing.some((n) => n.ticketId === c.payload.ticketId);
+  const latest = speaking && live(speaking) ? speaking : snap.recentCalls.find(live);
+  const recent = snap.recentCalls.filter((c) => c !== latest && c.payload.ticketId !== latest?.payload.ticketId).slice(0, 4);
+  const shownLines = lines.slice((linePage % linePages) * WAITING_ROWS, (linePage % linePages) * WAITING_ROWS + WAITING_ROWS);
+  const serving = snap.nowServing.slice(0, SERVING_ROWS);
   return (
     <div className="board">
       <header className="board-header">
@@ -88,14 +117,21 @@ export function DisplayPage() {
         <div className="board-clock">{timeOf(now.toISOString(), snap.mpp.timezone)}</div>
         <span className={`board-conn ${connected ? 'on' : 'off'}`}>{connected ? t('Tersambung', 'Live') : t('Menyambung ulang…', 'Reconnecting…')}</span>
       </header>
+      <p className="board-what">
+        {snap.zone ? t(`Layar ini menampilkan panggilan loket zona ${snap.zone}`, `This board shows the calls of the counters in zone ${snap.zone}`) : t('Layar ini menampilkan panggilan semua loket', 'This board shows the calls of every counter')}
+      </p>
       <main className="board-main">
         <section className="board-latest" aria-live="assertive">
           <h2>{t('Panggilan', 'Now calling')}</h2>
           {latest ? (
             <div key={flash ?? ''} className="board-call flash">
               <div className="bc-number">{latest.payload.number}</div>
-              <div className="bc-arrow">→</div>
-              <div className="bc-counter">{latest.payload.counterName}</div>
+              <div className="bc-counter">
+                <span className="bc-arrow" aria-hidden="true">
+                  →{' '}
+                </span>
+                {latest.payload.counterName}
+              </div>
               <div className="bc-service">{latest.payload.serviceName}</div>
             </div>
           ) : (
@@ -103,7 +139,7 @@ export function DisplayPage() {
           )}
           <h2>{t('Panggilan terakhir', 'Recent calls')}</h2>
           <ol className="board-recent">
-            {snap.recentCalls.slice(1, 7).map((c) => (
+            {recent.map((c) => (
               <li key={c.seq}>
                 <span className="br-number">{c.payload.number}</span>
                 <span className="br-counter">{c.payload.counterName}</span>
@@ -115,25 +151,32 @@ export function DisplayPage() {
           <h2>{t('Sedang dilayani', 'Being served')}</h2>
           <table>
             <tbody>
-              {snap.nowServing.map((n) => (
+              {serving.map((n) => (
                 <tr key={n.counterId}>
                   <td className="bs-counter">{n.counterName}</td>
                   <td className="bs-number">{n.number}</td>
-                  <td className="bs-service">{n.serviceName}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h2>{t('Menunggu per layanan', 'Waiting per service')}</h2>
-          <ul className="board-waiting">
-            {snap.waiting.map((s) => (
-              <li key={s.serviceId}>
-                <span className="bw-prefix">{s.prefix}</span>
-                <span className="bw-name">{s.name}</span>
-                <span className="bw-count">{s.waiting}</span>
-              </li>
-            ))}
-          </ul>
+          {snap.nowServing.length > serving.length && <p className="board-more">+{snap.nowServing.length - serving.length} {t('loket lain', 'more counters')}</p>}
+          <h2>
+            {t('Menunggu per layanan', 'Waiting per service')}
+            {linePages > 1 && <span className="board-page"> {(linePage % linePages) + 1}/{linePages}</span>}
+          </h2>
+          {lines.length === 0 ? (
+            <p className="board-more">{t('Tidak ada yang menunggu', 'Nobody is waiting')}</p>
+          ) : (
+            <ul className="board-waiting">
+              {shownLines.map((x) => (
+                <li key={x.serviceId}>
+                  <span className="bw-prefix">{x.prefix}</span>
+                  <span className="bw-name">{x.name}</span>
+                  <span className="bw-count">{x.waiting}</span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       </main>
       {!soundOn && (

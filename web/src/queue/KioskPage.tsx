@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { LanguageSwitch, useI18n } from '../i18n';
-import { bearer, deviceToken } from './device';
+import { bearer, deviceToken, startHeartbeat } from './device';
 import { PrintedTicket } from './PrintedTicket';
 import './queue.css';
 import type { QueueOffer, TicketView } from './types';
@@ -14,6 +14,10 @@ const REASONS: Record<string, [string, string]> = {
   closed_today: ['MPP libur hari ini', 'The MPP is closed today'],
 };
 
+/** Services per page on the kiosk: two columns of nine fit 1080x1920 with room for the header. */
+const KIOSK_PAGE = 18;
+const KIOSK_IDLE_MS = 60_000;
+
 /**
  * The ticket kiosk (portrait touch screen) and, with mode="online", the public same-day virtual ticket
  * page for phones. After a ticket is issued the kiosk prints it (print CSS for thermal paper).
@@ -24,12 +28,16 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
   const token = useMemo(() => (mode === 'kiosk' ? deviceToken('kiosk', mppId) : null), [mppId, mode]);
   const [offer, setOffer] = useState<QueueOffer | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(null);
+  const [tenant, setTenant] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
   const [ticket, setTicket] = useState<TicketView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [visitToken, setVisitToken] = useState<string | null>(null);
   const idem = useRef<string | null>(null);
   const paper = new URLSearchParams(window.location.search).get('kertas') === '58' ? 'paper-58' : 'paper-80';
+
+  useEffect(() => (mode === 'kiosk' ? startHeartbeat(mppId, token, 'kios') : undefined), [mode, mppId, token]);
 
   const load = useCallback(() => api<QueueOffer>(`/api/mpps/${mppId}/queue/offer`).then(setOffer, (e: ApiError) => setError(e.message)), [mppId]);
   useEffect(() => {
@@ -45,9 +53,26 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
     return () => clearTimeout(timer);
   }, [ticket]);
 
+  // Any screen returns to the start after a minute without a touch, so the next person starts fresh.
+  useEffect(() => {
+    if (mode !== 'kiosk' || ticket || (!tenant && !serviceId)) return;
+    let timer = setTimeout(() => reset(), KIOSK_IDLE_MS);
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => reset(), KIOSK_IDLE_MS);
+    };
+    window.addEventListener('pointerdown', touched);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', touched);
+    };
+  }, [mode, ticket, tenant, serviceId]);
+
   function reset() {
     setTicket(null);
     setServiceId(null);
+    setTenant(null);
+    setPage(0);
     setError(null);
     setVisitToken(null);
     void load();
@@ -79,6 +104,15 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
   const byTenant = new Map<string, QueueOffer['services']>();
   for (const s of offer?.services ?? []) byTenant.set(s.tenantName, [...(byTenant.get(s.tenantName) ?? []), s]);
   const chosen = offer?.services.find((s) => s.id === serviceId);
+  // The kiosk pages an agency's services so a 1080x1920 screen never scrolls; a phone lists them all.
+  const perPage = mode === 'kiosk' ? KIOSK_PAGE : 1000;
+  const agencyServices = tenant ? (byTenant.get(tenant) ?? []) : [];
+  const pages = Math.max(1, Math.ceil(agencyServices.length / perPage));
+  const pageServices = agencyServices.slice(page * perPage, (page + 1) * perPage);
+  function choose(name: string | null) {
+    setTenant(name);
+    setPage(0);
+  }
 
   return (
     <div className={`kiosk kiosk-${mode} ${paper}`}>
@@ -159,28 +193,61 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
       ) : (
         <div className="kiosk-step no-print">
           {visitToken && <p className="kiosk-lead">{t('Pilih layanan berikutnya untuk kunjungan yang sama.', 'Choose the next service for the same visit.')}</p>}
-          {mode === 'kiosk' && !visitToken && (
+          {mode === 'kiosk' && !visitToken && !tenant && (
             <Link className="kiosk-booking-link" to={`/kios/${mppId}/booking`}>
               <span className="kbl-main">{t('Sudah punya booking? Check-in', 'Already booked? Check in')}</span>
               <span className="kbl-sub">{t('Pindai kode QR atau ketik kode booking Anda', 'Scan your QR code or type your booking code')}</span>
             </Link>
           )}
-          {[...byTenant.entries()].map(([tenant, services]) => (
-            <section key={tenant} className="kiosk-tenant">
-              <h2>{tenant}</h2>
-              <div className="kiosk-grid">
-                {services.map((s) => (
-                  <button key={s.id} type="button" className="kiosk-service" disabled={!offer?.open || s.quotaLeft === 0} onClick={() => setServiceId(s.id)}>
-                    <span className="ks-name">{s.name}</span>
-                    <span className="ks-meta">
-                      {t('Menunggu', 'Waiting')}: {s.waiting}
-                      {s.quotaLeft !== null && ` · ${t('Sisa kuota', 'Quota left')}: ${s.quotaLeft}`}
+          {!tenant ? (
+            <>
+              <h1 className="kiosk-h1">{t('Pilih instansi', 'Choose an agency')}</h1>
+              <div className="kiosk-tenants">
+                {[...byTenant.entries()].map(([name, services]) => (
+                  <button key={name} type="button" className="kiosk-tenant-button" onClick={() => choose(name)}>
+                    <span className="kt-name">{name}</span>
+                    <span className="kt-meta">
+                      {services.length} {t('layanan', 'services')} · {t('menunggu', 'waiting')} {services.reduce((n, x) => n + x.waiting, 0)}
                     </span>
                   </button>
                 ))}
               </div>
-            </section>
-          ))}
+            </>
+          ) : (
+            <>
+              <h1 className="kiosk-h1">{tenant}</h1>
+              <p className="kiosk-lead">{t('Pilih layanan', 'Choose a service')}</p>
+              <div className="kiosk-grid kiosk-services">
+                {pageServices.map((s) => (
+                  <button key={s.id} type="button" className="kiosk-service" disabled={!offer?.open || s.quotaLeft === 0} onClick={() => setServiceId(s.id)}>
+                    <span className="ks-name">{s.name}</span>
+                    <span className="ks-meta">
+                      {s.quotaLeft === 0 ? t('Kuota hari ini habis', "Today's quota is used up") : `${t('Menunggu', 'Waiting')}: ${s.waiting}`}
+                      {s.quotaLeft !== null && s.quotaLeft > 0 && ` · ${t('Sisa kuota', 'Quota left')}: ${s.quotaLeft}`}
+                    </span>
+                  </button>
+                ))}
+              </div>
+              <div className="kiosk-pager">
+                <button type="button" className="kiosk-button back" onClick={() => choose(null)}>
+                  ← {t('Instansi lain', 'Other agencies')}
+                </button>
+                {pages > 1 && (
+                  <>
+                    <button type="button" className="kiosk-button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                      {t('Sebelumnya', 'Previous')}
+                    </button>
+                    <span className="kiosk-page">
+                      {page + 1}/{pages}
+                    </span>
+                    <button type="button" className="kiosk-button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+                      {t('Berikutnya', 'Next')}
+                    </button>
+                  </>
+                )}
+              </div>
+            </>
+          )}
           {offer && offer.services.length === 0 && <p>{t('Belum ada layanan yang dibuka untuk antrean.', 'No service takes tickets yet.')}</p>}
         </div>
       )}

@@ -24,6 +24,7 @@ const STATUS_TEXT: Record<TicketView['status'], [string, string]> = {
   waiting: ['Menunggu', 'Waiting'],
   called: ['Dipanggil! Segera menuju loket', 'Called! Go to the counter now'],
   serving: ['Sedang dilayani', 'Being served'],
+  parked: ['Diparkir: petugas akan memanggil kembali', 'Parked: the officer will call you back'],
   served: ['Selesai dilayani', 'Served'],
   no_show: ['Tidak hadir saat dipanggil', 'Missed the call'],
   cancelled: ['Dibatalkan', 'Cancelled'],

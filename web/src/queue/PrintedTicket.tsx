@@ -40,7 +40,11 @@ export function PrintedTicket({ ticket }: { ticket: TicketView }) {
       {qr && <img className="pt-qr" src={qr} alt={t('Kode QR status antrean', 'QR code of the queue status')} />}
       <div className="pt-hint">{t('Pindai untuk memantau antrean dari ponsel Anda', 'Scan to follow your queue on your phone')}</div>
       <div className="pt-hint pt-survey">
-        {t('Setelah dilayani, pindai kode yang sama untuk menilai layanan kami (anonim).', 'After being served, scan the same code to rate our service (anonymous).')}
+        {t('Setelah dilayani, pindai kode yang sama untuk menilai layanan kami (anonim), atau ketik kode survei di kios atau di', 'After being served, scan the same code to rate our service (anonymous), or type the survey code at the kiosk or at')}{' '}
+        {window.location.host}/survei:
+      </div>
+      <div className="pt-code" aria-label={t('Kode survei', 'Survey code')}>
+        {ticket.surveyCode}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api';
+import { FollowTicket } from '../citizen/FollowTicket';
 import { LanguageSwitch, useI18n } from '../i18n';
 import './queue.css';
 import { timeOf, waitText, type TicketStatus, type TicketView } from './types';
@@ -9,6 +10,7 @@ const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
   waiting: ['Menunggu', 'Waiting'],
   called: ['Dipanggil! Segera menuju loket', 'Called! Go to the counter now'],
   serving: ['Sedang dilayani', 'Being served'],
+  parked: ['Diparkir: lengkapi berkas Anda, petugas akan memanggil kembali', 'Parked: complete your papers, the officer will call you back'],
   served: ['Selesai dilayani', 'Served'],
   no_show: ['Tidak hadir saat dipanggil', 'Missed the call'],
   cancelled: ['Dibatalkan', 'Cancelled'],
@@ -57,6 +59,7 @@ export function StatusPage() {
   return (
     <div className="status-page">
       <header className="status-header">
+        <Link to="/" className="st-home">Layan</Link>
         <span>{ticket.mpp.name}</span>
         <LanguageSwitch />
       </header>
@@ -104,6 +107,7 @@ export function StatusPage() {
             </button>
           </section>
         )}
+        <FollowTicket statusToken={token} status={ticket.status} peopleAhead={ticket.peopleAhead} />
         {error && <p className="error">{error}</p>}
         {(ticket.status === 'waiting' || ticket.status === 'called') &&
           (confirming ? (

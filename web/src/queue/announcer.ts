@@ -18,12 +18,14 @@ export class Announcer {
     return this.ctx?.state === 'running';
   }
 
-  say(sentence: string): Promise<void> {
-    this.chain = this.chain.then(() => this.play(sentence)).catch(() => undefined);
+  /** Queues a sentence; `onStart` runs when its turn comes (the board shows that call then). */
+  say(sentence: string, onStart?: () => void): Promise<void> {
+    this.chain = this.chain.then(() => this.play(sentence, onStart)).catch(() => undefined);
     return this.chain;
   }
 
-  private async play(sentence: string): Promise<void> {
+  private async play(sentence: string, onStart?: () => void): Promise<void> {
+    onStart?.();
     await this.chime();
     await this.speak(sentence);
     this.spoken.push(sentence);

@@ -16,3 +16,24 @@ export function deviceToken(kind: 'kiosk' | 'display', mppId: string): string | 
 }
 
 export const bearer = (token: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+/** The web app version a device reports (package.json "version"). */
+export const APP_VERSION = '0.1.0';
+
+/**
+ * A kiosk or board says it is alive every 30 s (and at once), with its app version and page, so the
+ * MPP admin sees which devices are offline (GET …/queue/devices/health). Failures are ignored: the
+ * next beat tries again.
+ */
+export function startHeartbeat(mppId: string, token: string | null, page: string, printerError?: () => string | null | undefined): () => void {
+  if (!token) return () => {};
+  const beat = () =>
+    void fetch(`/api/mpps/${mppId}/queue/devices/heartbeat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ appVersion: APP_VERSION, page, ...(printerError ? { printerError: printerError() } : {}) }),
+    }).catch(() => undefined);
+  beat();
+  const timer = setInterval(beat, 30_000);
+  return () => clearInterval(timer);
+}

@@ -1,5 +1,5 @@
 /** Shapes of the queue API (src/queue/schemas.ts), as the web app reads them. */
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'served' | 'no_show' | 'cancelled';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'served' | 'no_show' | 'cancelled';
 
 export interface TicketView {
   id: string;
@@ -18,6 +18,8 @@ export interface TicketView {
   estimatedWaitRange: { lowMinutes: number; highMinutes: number } | null;
   noCounter: 'paused' | 'closed' | null;
   statusToken: string;
+  /** Printed on the ticket: the survey code that answers once the ticket is served. */
+  surveyCode: string;
   visitToken: string;
   visitTickets: { number: string; serviceName: string; status: TicketStatus }[];
 }
@@ -83,6 +85,30 @@ export interface ConsoleView {
   waiting: { total: number; tickets: { id: string; number: string; serviceName: string; priorityName: string | null; issuedAt: string; transferred: boolean; bookedFor: string | null }[] };
   myCounts: { called: number; served: number; noShow: number; transferred: number };
   transferTargets: { services: { id: string; name: string; tenantName: string }[]; counters: { id: string; number: number; name: string }[] };
+  maxRecalls: number;
+  parked: { id: string; number: string; serviceName: string; parkedAt: string; parkedByCounter: string | null }[];
+  pauseReasons: { id: string; label: string }[];
+  undoableNoShow: { ticketId: string; number: string; until: string } | null;
+}
+
+export interface PauseReason {
+  id: string;
+  label: string;
+  active: boolean;
+  sort: number;
+}
+
+export interface DeviceHealth {
+  deviceId: string;
+  name: string;
+  kind: 'kiosk' | 'display';
+  revoked: boolean;
+  lastSeenAt: string | null;
+  online: boolean;
+  appVersion: string | null;
+  page: string | null;
+  printerError: string | null;
+  printerErrorAt: string | null;
 }
 
 export const timeOf = (iso: string, timeZone: string) =>

@@ -1,107 +1,138 @@
-import { useEffect, useState } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api';
+import { apiQuery } from '../api/client';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
-import { hasRole, useSession } from '../session';
+import { STAFF_NAV } from '../nav';
+import { hasRole, useSession, type Role } from '../session';
+import { zoneAbbr } from '../time';
+import './home.css';
+import { ROLE_NAMES } from './roles';
 
-interface CounterRow {
-  id: string;
-  number: number;
-  name: string;
-  tenantId: string;
-  tenantName: string;
-  status: 'open' | 'paused' | 'closed';
-  officerName: string | null;
-}
-interface ConsoleLine { waiting: { total: number } }
-interface ComplaintRow { id: string; trackingCode: string; overdue: boolean; status: string }
+/** What each screen is for, in one line: the home lists the screens this person can use. */
+const SCREEN_HINTS: Record<string, [id: string, en: string]> = {
+  '/staf/loket': ['Panggil, layani dan alihkan antrean di loket Anda.', 'Call, serve and transfer at your counter.'],
+  '/staf/antrean': ['Layanan tiap loket, kuota, jam, kelas prioritas, aturan.', 'Services per counter, quotas, hours, priority, rules.'],
+  '/staf/aturan-booking': ['Buka booking per layanan, slot, kuota, check-in, tidak hadir.', 'Open booking per service, slots, quotas, check-in, no-shows.'],
+  '/staf/booking': ['Booking hari ini: pindahkan atau batalkan.', "Today's bookings: move or cancel."],
+  '/staf/pengaduan': ['Verifikasi, tugaskan dan jawab pengaduan.', 'Verify, assign and answer complaints.'],
+  '/staf/katalog': ['Instansi, layanan dan Standar Pelayanan, profil MPP.', 'Agencies, services and their standards, MPP profile.'],
+  '/staf/pengguna': ['Akun petugas dan admin beserta perannya.', 'Staff and admin accounts and their roles.'],
+  '/staf/perangkat': ['Token kios dan layar antrean.', 'Kiosk and display board tokens.'],
+  '/staf/kalender': ['Libur nasional, cuti bersama, penutupan MPP.', 'Holidays, cuti bersama, MPP closures.'],
+  '/staf/audit': ['Siapa mengubah apa, kapan.', 'Who changed what, and when.'],
+  '/staf/survei': ['Hasil SKM dan IKM per periode.', 'SKM results and IKM per period.'],
+  '/staf/pengaturan-survei': ['Pertanyaan dan cara survei dibagikan.', 'Questions and how the survey is handed out.'],
+  '/staf/mpp': ['Semua MPP; tambah MPP baru.', 'Every MPP; add a new one.'],
+  '/staf/nasional': ['Jumlah MPP, instansi dan layanan per provinsi.', 'MPPs, agencies and services per province.'],
+};
 
-/** What needs this person now: an officer's counters and their lines; an admin's day at a glance and what is overdue. */
+/** The staff home: which MPP this person is working on, what needs them now, and the screens they can use. */
 export function StaffHome() {
   const { t } = useI18n();
   const { user } = useSession();
-  const { mppId, mpp } = useCurrentMpp();
-  const isAdmin = hasRole(user, 'national_admin', 'mpp_admin', 'tenant_admin');
+  const { mppId, mpp, canSwitch } = useCurrentMpp();
+  if (!user) return null;
+  const roles = [...new Set(user.grants.filter((g) => !g.mppId || g.mppId === mppId).map((g) => g.role))];
+  const wholeMpp = hasRole(user, 'national_admin') || user.grants.some((g) => g.role === 'mpp_admin' && g.mppId === mppId);
+  const officerOnly = !wholeMpp && roles.every((r) => r === 'officer');
+  const screens = STAFF_NAV.filter((item) => item.path !== '/staf' && item.roles.some((r) => roles.includes(r)));
   return (
     <section className="staff-home">
-      <h1>{t('Selamat datang', 'Welcome')}, {user?.name}</h1>
-      {mpp && <p className="muted">{mpp.name}</p>}
-      {!mppId && <p className="notice">{t('Belum ada MPP. Tambahkan MPP di Katalog layanan.', 'No MPP yet. Add one in the Service catalog.')}</p>}
-      {mppId && <MyCounters mppId={mppId} />}
-      {mppId && isAdmin && <Overdue mppId={mppId} />}
+      <h1>{t('Selamat datang', 'Welcome')}, {user.name}</h1>
+      <p className="home-where">
+        {mpp ? (
+          <>
+            {t('Anda bekerja di', 'You are working on')} <strong>{mpp.name}</strong> ({zoneAbbr(mpp.timezone)})
+            {roles.length > 0 && <> {t('sebagai', 'as')} {roles.map((r: Role) => t(...ROLE_NAMES[r])).join(', ')}</>}.
+            {canSwitch && <span className="muted"> {t('Ganti MPP lewat pilihan MPP di bilah atas.', 'Switch MPP with the MPP menu in the top bar.')}</span>}
+          </>
+        ) : (
+          t('Belum ada MPP.', 'No MPP yet.')
+        )}
+      </p>
+      {!mppId && hasRole(user, 'national_admin') && (
+        <p className="notice">
+          {t('Belum ada MPP.', 'No MPP yet.')} <Link to="/staf/mpp?tab=baru">{t('Tambah MPP', 'Add an MPP')}</Link>
+        </p>
+      )}
+      <div className="home-grid">
+        {mppId && <Today mppId={mppId} wholeMpp={wholeMpp} officerOnly={officerOnly} />}
+        {mppId && !officerOnly && <Overdue mppId={mppId} />}
+      </div>
+      <h2>{t('Layar Anda', 'Your screens')}</h2>
+      <ul className="home-screens">
+        {screens.map((s) => (
+          <li key={s.path}>
+            <Link to={s.path}>{t(...s.label)}</Link>
+            {SCREEN_HINTS[s.path] && <span className="muted">{t(...SCREEN_HINTS[s.path]!)}</span>}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
-function MyCounters({ mppId }: { mppId: string }) {
+const statusName = (s: 'open' | 'paused' | 'closed', t: (id: string, en: string) => string) => (s === 'open' ? t('buka', 'open') : s === 'paused' ? t('jeda', 'paused') : t('tutup', 'closed'));
+
+/** An officer's counters with their lines; an admin's counters and waiting people at a glance. */
+function Today({ mppId, wholeMpp, officerOnly }: { mppId: string; wholeMpp: boolean; officerOnly: boolean }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const [counters, setCounters] = useState<CounterRow[] | null>(null);
-  const [lines, setLines] = useState<Record<string, number>>({});
+  const counters = useQuery(apiQuery('/api/mpps/{mppId}/queue/counters', { params: { path: { mppId } } }));
+  const offer = useQuery({ ...apiQuery('/api/mpps/{mppId}/queue/offer', { params: { path: { mppId } } }), enabled: !officerOnly });
   const tenants = new Set(user?.grants.filter((g) => g.mppId === mppId && g.tenantId).map((g) => g.tenantId));
-  const wholeMpp = hasRole(user, 'national_admin') || !!user?.grants.some((g) => g.role === 'mpp_admin' && g.mppId === mppId);
-  useEffect(() => {
-    setCounters(null);
-    setLines({});
-    api<CounterRow[]>(`/api/mpps/${mppId}/queue/counters`).then(setCounters, () => setCounters([]));
-  }, [mppId]);
-  const mine = (counters ?? []).filter((c) => wholeMpp || tenants.has(c.tenantId));
-  const officer = !wholeMpp && user?.grants.some((g) => g.role === 'officer');
-  useEffect(() => {
-    // An officer's own agency has a handful of counters: their lines are worth one request each.
-    if (!officer) return;
-    for (const c of mine.slice(0, 12)) {
-      api<ConsoleLine>(`/api/mpps/${mppId}/queue/counters/${c.id}/console`).then((v) => setLines((l) => ({ ...l, [c.id]: v.waiting.total })), () => undefined);
-    }
-  }, [counters, officer, mppId]);
-  if (!counters) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
+  const mine = (counters.data ?? []).filter((c) => wholeMpp || tenants.has(c.tenantId));
+  // An officer's own agency has a handful of counters: their lines are worth one request each.
+  const lines = useQueries({
+    queries: (officerOnly ? mine.slice(0, 12) : []).map((c) => ({ ...apiQuery('/api/mpps/{mppId}/queue/counters/{counterId}/console', { params: { path: { mppId, counterId: c.id } } }), refetchInterval: 30_000 })),
+  });
+  if (counters.isPending) return <div className="card"><p className="loading">{t('Memuat…', 'Loading…')}</p></div>;
+  if (counters.isError) return <div className="card"><p className="error" role="alert">{counters.error.message}</p></div>;
   const open = mine.filter((c) => c.status === 'open').length;
   const paused = mine.filter((c) => c.status === 'paused').length;
-  return (
-    <div className="card">
-      <h2>{officer ? t('Loket Anda', 'Your counters') : t('Hari ini', 'Today')}</h2>
-      {!officer && (
-        <p>
-          {t(`${open} loket buka, ${paused} jeda, ${mine.length - open - paused} tutup dari ${mine.length} loket.`, `${open} counters open, ${paused} paused, ${mine.length - open - paused} closed of ${mine.length}.`)}
-        </p>
-      )}
-      {officer && (
+  if (officerOnly) {
+    return (
+      <div className="card">
+        <h2>{t('Loket Anda', 'Your counters')}</h2>
         <ul className="home-counters">
-          {mine.map((c) => (
+          {mine.slice(0, 12).map((c, i) => (
             <li key={c.id}>
               <Link to="/staf/loket">{t('Loket', 'Counter')} {c.number} · {c.name}</Link>
-              <span className="muted"> · {c.tenantName} · {statusName(c.status, t)}</span>
-              {lines[c.id] !== undefined && <strong> · {t(`${lines[c.id]} menunggu`, `${lines[c.id]} waiting`)}</strong>}
+              <span className="muted"> · {statusName(c.status, t)}</span>
+              {lines[i]?.data && <strong> · {t(`${lines[i].data.waiting.total} menunggu`, `${lines[i].data.waiting.total} waiting`)}</strong>}
             </li>
           ))}
           {mine.length === 0 && <li className="muted">{t('Belum ada loket untuk instansi Anda.', 'Your agency has no counter yet.')}</li>}
         </ul>
-      )}
-      <p><Link to="/staf/loket">{t('Buka konsol loket', 'Open the counter console')}</Link></p>
+        <p><Link to="/staf/loket" className="button-link">{t('Buka konsol loket', 'Open the counter console')}</Link></p>
+      </div>
+    );
+  }
+  const waiting = (offer.data?.services ?? []).filter((s) => wholeMpp || mine.some((c) => c.services.some((x) => x.serviceId === s.id)));
+  const people = waiting.reduce((n, s) => n + s.waiting, 0);
+  const busiest = [...waiting].sort((a, b) => b.waiting - a.waiting).filter((s) => s.waiting > 0).slice(0, 3);
+  return (
+    <div className="card">
+      <h2>{t('Hari ini', 'Today')}</h2>
+      <p>{t(`${open} loket buka, ${paused} jeda, ${mine.length - open - paused} tutup dari ${mine.length} loket.`, `${open} counters open, ${paused} paused, ${mine.length - open - paused} closed of ${mine.length}.`)}</p>
+      {offer.data && <p>{t(`${people} orang menunggu.`, `${people} people waiting.`)}{busiest.length > 0 && <span className="muted"> {t('Terbanyak', 'Most')}: {busiest.map((s) => `${s.name} (${s.waiting})`).join(', ')}</span>}</p>}
     </div>
   );
 }
 
-const statusName = (s: CounterRow['status'], t: (id: string, en: string) => string) =>
-  s === 'open' ? t('buka', 'open') : s === 'paused' ? t('jeda', 'paused') : t('tutup', 'closed');
-
 function Overdue({ mppId }: { mppId: string }) {
   const { t } = useI18n();
-  const [overdue, setOverdue] = useState<ComplaintRow[] | null>(null);
-  useEffect(() => {
-    setOverdue(null);
-    api<ComplaintRow[]>(`/api/mpps/${mppId}/complaints?overdue=true&limit=200`).then(setOverdue, () => setOverdue([]));
-  }, [mppId]);
-  if (!overdue) return null;
+  const overdue = useQuery(apiQuery('/api/mpps/{mppId}/complaints', { params: { path: { mppId }, query: { overdue: 'true', limit: 200 } } }));
+  if (!overdue.data) return null;
   return (
     <div className="card">
       <h2>{t('Perlu tindakan', 'Needs action')}</h2>
-      {overdue.length === 0 ? (
+      {overdue.data.length === 0 ? (
         <p>{t('Tidak ada pengaduan yang melewati batas waktu.', 'No complaint is past its deadline.')}</p>
       ) : (
         <p>
-          <Link to="/staf/pengaduan">{t(`${overdue.length} pengaduan melewati batas waktu`, `${overdue.length} complaint(s) past their deadline`)}</Link>
+          <Link to="/staf/pengaduan">{t(`${overdue.data.length} pengaduan melewati batas waktu`, `${overdue.data.length} complaint(s) past their deadline`)}</Link>
         </p>
       )}
     </div>

@@ -42,9 +42,9 @@ export function IkmBadge({ mpp, data: given, showTenants = true }: { mpp?: strin
       <div className="ikm-badge-main">
         <div className="ikm-badge-grade" style={{ background: color }}>{data.grade?.mutu ?? '–'}</div>
         <div>
-          <div className="muted">{t('Indeks Kepuasan Masyarakat', 'Public satisfaction index')} · {t(data.periodLabel.id, data.periodLabel.en)}</div>
+          <div className="muted">{t('Indeks Kepuasan Masyarakat', 'Public satisfaction index')} · {t(data.periodLabel)}</div>
           <div className="ikm-badge-value">
-            <strong>{data.ikm === null ? '–' : data.ikm.toFixed(2)}</strong> {data.grade && <span style={{ color }}>{t(data.grade.kinerja.id, data.grade.kinerja.en)}</span>}
+            <strong>{data.ikm === null ? '–' : data.ikm.toFixed(2)}</strong> {data.grade && <span style={{ color }}>{t(data.grade.kinerja)}</span>}
           </div>
           <div className="muted">{t(`${data.respondents} responden`, `${data.respondents} respondents`)} · PermenPANRB 14/2017</div>
         </div>
@@ -54,7 +54,7 @@ export function IkmBadge({ mpp, data: given, showTenants = true }: { mpp?: strin
           {data.tenants.map((x) => (
             <li key={x.name}>
               <span>{x.name}</span>
-              <span className="ikm-badge-chip" style={{ background: mutuColor(x.grade?.mutu) }} title={x.grade ? t(x.grade.kinerja.id, x.grade.kinerja.en) : ''}>
+              <span className="ikm-badge-chip" style={{ background: mutuColor(x.grade?.mutu) }} title={x.grade ? t(x.grade.kinerja) : ''}>
                 {x.grade?.mutu ?? '–'}
               </span>
               <span className="muted">{x.ikm === null ? '–' : x.ikm.toFixed(2)}</span>
@@ -75,7 +75,7 @@ export function TenantIkmChip({ data, tenantName }: { data: PublicIkm | null; te
   const { t } = useI18n();
   const row = data?.tenants.find((x) => x.name === tenantName);
   if (!data || !row?.grade || row.ikm === null) return null;
-  const label = `IKM ${row.ikm.toFixed(2)} · ${t('mutu', 'grade')} ${row.grade.mutu} (${t(row.grade.kinerja.id, row.grade.kinerja.en)}) · ${t(data.periodLabel.id, data.periodLabel.en)}`;
+  const label = `IKM ${row.ikm.toFixed(2)} · ${t('mutu', 'grade')} ${row.grade.mutu} (${t(row.grade.kinerja)}) · ${t(data.periodLabel)}`;
   return (
     <span className="ikm-tenant-chip" title={label} aria-label={label}>
       <span className="ikm-badge-chip" style={{ background: mutuColor(row.grade.mutu) }}>{row.grade.mutu}</span> {row.ikm.toFixed(2)}

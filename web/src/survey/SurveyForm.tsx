@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import './survey.css';
 
-export interface Text {
-  id: string;
-  en: string;
-}
+/** A text in both languages (the one Bilingual shape). */
+export type Text = Bilingual;
 export interface SurveyFormData {
   mppName: string;
   tenantName: string;
@@ -25,7 +23,7 @@ const PROFILE_KEYS = ['gender', 'ageGroup', 'education', 'occupation'] as const;
 /** The nine-unsur questionnaire with the respondent profile and a suggestion; large touch targets. */
 export function SurveyQuestionnaire({ form, onSubmit }: { form: SurveyFormData; onSubmit(body: SurveyAnswersBody): Promise<void> }) {
   const { t } = useI18n();
-  const tx = (x: Text) => t(x.id, x.en);
+  const tx = (x: Text) => t(x);
   const [answers, setAnswers] = useState<Record<string, number | null>>({});
   const [profile, setProfile] = useState<Record<string, string | null>>({});
   const [suggestion, setSuggestion] = useState('');

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../api';
 import { useCurrentMpp } from '../current-mpp';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import { useSession } from '../session';
 import type { Text } from './SurveyForm';
 import './survey.css';
@@ -14,7 +14,7 @@ interface ServiceItem { id: string; name: string; tenant: { name: string } }
 interface Unsur { code: string; name: Text; question: Text; answers: Text[] }
 interface Label { unsur: number; score: number; labelId: string; labelEn: string }
 /** Draft wording keyed "unsur:score"; empty fields fall back to the regulation's wording. */
-type Draft = Record<string, { id: string; en: string }>;
+type Draft = Record<string, Bilingual>;
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/.test(s);
 
@@ -200,8 +200,8 @@ function WordingSection({ mppId }: { mppId: string }) {
         <form onSubmit={submit}>
           {unsur.map((u, i) => (
             <fieldset key={u.code} className="wording-unsur">
-              <legend>{u.code} · {t(u.name.id, u.name.en)}</legend>
-              <p className="muted small">{t(u.question.id, u.question.en)}</p>
+              <legend>{u.code} · {t(u.name)}</legend>
+              <p className="muted small">{t(u.question)}</p>
               <table className="data wording-table">
                 <thead><tr><th>{t('Nilai', 'Score')}</th><th>Bahasa Indonesia</th><th>English</th></tr></thead>
                 <tbody>

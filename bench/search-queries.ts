@@ -1,0 +1,75 @@
+/**
+ * Labelled citizen queries for `npm run bench:search-precision`: what people type (everyday words,
+ * fillers, typos, old names, abbreviations, English) and the demo service(s) that answer it. A query
+ * counts as right when the first result, searched with the citizen's MPP preferred, is one of them.
+ */
+export interface LabelledQuery {
+  q: string;
+  /** Names of the demo services (src/demo/data.ts) that are a right first answer. */
+  expect: string[];
+  /** What kind of language the query tests, for the report. */
+  kind: 'everyday' | 'filler' | 'typo' | 'old name' | 'abbreviation' | 'english';
+}
+
+export const QUERIES: LabelledQuery[] = [
+  { q: 'perpanjang sim', expect: ['Perpanjangan SIM A', 'Perpanjangan SIM C'], kind: 'everyday' },
+  { q: 'perpanjang sim c', expect: ['Perpanjangan SIM C'], kind: 'everyday' },
+  { q: 'mau perpanjang sim a dong', expect: ['Perpanjangan SIM A'], kind: 'filler' },
+  { q: 'bikin sim baru', expect: ['Penerbitan SIM A baru', 'Penerbitan SIM C baru'], kind: 'everyday' },
+  { q: 'sim hilang', expect: ['Penggantian SIM hilang atau rusak'], kind: 'everyday' },
+  { q: 'bikin paspor', expect: ['Permohonan paspor baru (elektronik)', 'Permohonan paspor baru (non-elektronik)'], kind: 'everyday' },
+  { q: 'pasport hilang', expect: ['Penggantian paspor hilang'], kind: 'typo' },
+  { q: 'paspor habis', expect: ['Penggantian paspor habis berlaku'], kind: 'everyday' },
+  { q: 'ktp hilang', expect: ['Penggantian KTP-el karena hilang'], kind: 'everyday' },
+  { q: 'ktp elektronik rusak', expect: ['Penggantian KTP-el karena rusak'], kind: 'abbreviation' },
+  { q: 'e-ktp rusak', expect: ['Penggantian KTP-el karena rusak'], kind: 'abbreviation' },
+  { q: 'rekam ktp', expect: ['Perekaman KTP-el'], kind: 'everyday' },
+  { q: 'ganti data ktp', expect: ['Perubahan data KTP-el'], kind: 'everyday' },
+  { q: 'bikin kk baru', expect: ['Penerbitan Kartu Keluarga baru'], kind: 'abbreviation' },
+  { q: 'tambah anggota kk', expect: ['Perubahan Kartu Keluarga (tambah anggota)'], kind: 'abbreviation' },
+  { q: 'bikin akte lahir', expect: ['Penerbitan akta kelahiran'], kind: 'old name' },
+  { q: 'akte kematian', expect: ['Penerbitan akta kematian'], kind: 'old name' },
+  { q: 'kartu identitas anak', expect: ['Penerbitan Kartu Identitas Anak (KIA)'], kind: 'everyday' },
+  { q: 'surat pindah', expect: ['Surat keterangan pindah (SKPWNI)'], kind: 'everyday' },
+  { q: 'urus skck', expect: ['Penerbitan SKCK baru', 'Perpanjangan SKCK'], kind: 'filler' },
+  { q: 'perpanjang skck', expect: ['Perpanjangan SKCK'], kind: 'everyday' },
+  { q: 'bayar pajak motor', expect: ['Pembayaran Pajak Kendaraan Bermotor (PKB) tahunan'], kind: 'everyday' },
+  { q: 'pajak kendaran', expect: ['Pembayaran Pajak Kendaraan Bermotor (PKB) tahunan'], kind: 'typo' },
+  { q: 'ganti plat nomor', expect: ['Pengesahan STNK lima tahunan (ganti plat)'], kind: 'everyday' },
+  { q: 'stnk hilang', expect: ['Penggantian STNK hilang'], kind: 'abbreviation' },
+  { q: 'balik nama motor', expect: ['Balik nama kendaraan bermotor (BBNKB)'], kind: 'everyday' },
+  { q: 'bayar pbb', expect: ['Pembayaran Pajak Bumi dan Bangunan (PBB-P2)'], kind: 'abbreviation' },
+  { q: 'bikin npwp', expect: ['Pendaftaran NPWP orang pribadi', 'Pendaftaran NPWP badan'], kind: 'abbreviation' },
+  { q: 'lapor spt', expect: ['Asistensi pelaporan SPT Tahunan'], kind: 'abbreviation' },
+  { q: 'cek sertifikat tanah', expect: ['Pengecekan sertipikat tanah'], kind: 'old name' },
+  { q: 'sertifikat tanah hilang', expect: ['Sertipikat pengganti karena hilang'], kind: 'old name' },
+  { q: 'balik nama sertifikat', expect: ['Peralihan hak jual beli (balik nama sertipikat)'], kind: 'old name' },
+  { q: 'urus imb', expect: ['Persetujuan Bangunan Gedung (PBG)'], kind: 'old name' },
+  { q: 'bikin siup', expect: ['Pendampingan Nomor Induk Berusaha (NIB) OSS'], kind: 'old name' },
+  { q: 'daftar nikah', expect: ['Pendaftaran kehendak nikah'], kind: 'everyday' },
+  { q: 'mau daftar haji', expect: ['Pendaftaran haji reguler'], kind: 'filler' },
+  { q: 'bayar tilang', expect: ['Pembayaran denda tilang'], kind: 'everyday' },
+  { q: 'ambil barang bukti tilang', expect: ['Pengambilan barang bukti tilang'], kind: 'everyday' },
+  { q: 'pasang listrik baru', expect: ['Pasang baru listrik'], kind: 'everyday' },
+  { q: 'tambah daya pln', expect: ['Tambah daya listrik'], kind: 'abbreviation' },
+  { q: 'bayar pdam', expect: ['Pengaduan kebocoran dan tagihan air', 'Pembayaran retribusi dan pajak daerah', 'Pembayaran tagihan dan pajak di loket pos'], kind: 'everyday' },
+  { q: 'pasang air pdam', expect: ['Pemasangan sambungan baru air minum'], kind: 'everyday' },
+  { q: 'daftar bpjs kesehatan', expect: ['Pendaftaran peserta JKN mandiri'], kind: 'abbreviation' },
+  { q: 'pindah faskes', expect: ['Pindah fasilitas kesehatan tingkat pertama'], kind: 'abbreviation' },
+  { q: 'cairkan jht', expect: ['Klaim Jaminan Hari Tua (JHT)'], kind: 'abbreviation' },
+  { q: 'kartu kuning pencari kerja', expect: ['Kartu Tanda Bukti Pendaftaran Pencari Kerja (AK/1)'], kind: 'old name' },
+  { q: 'buka rekening', expect: ['Pembukaan rekening tabungan', 'Pembukaan rekening Simpeda'], kind: 'everyday' },
+  { q: 'sertifikat halal', expect: ['Pendaftaran sertifikasi halal reguler', 'Pendampingan sertifikasi halal self-declare'], kind: 'everyday' },
+  { q: 'renew driving licence', expect: ['Perpanjangan SIM A', 'Perpanjangan SIM C'], kind: 'english' },
+  { q: 'lost passport', expect: ['Penggantian paspor hilang'], kind: 'english' },
+  { q: 'new passport', expect: ['Permohonan paspor baru (elektronik)', 'Permohonan paspor baru (non-elektronik)'], kind: 'english' },
+  { q: 'lost id card', expect: ['Penggantian KTP-el karena hilang'], kind: 'english' },
+  { q: 'birth certificate', expect: ['Penerbitan akta kelahiran'], kind: 'english' },
+  { q: 'pay vehicle tax', expect: ['Pembayaran Pajak Kendaraan Bermotor (PKB) tahunan'], kind: 'english' },
+  { q: 'police clearance', expect: ['Penerbitan SKCK baru', 'Perpanjangan SKCK'], kind: 'english' },
+  { q: 'building permit', expect: ['Persetujuan Bangunan Gedung (PBG)'], kind: 'english' },
+  { q: 'marriage registration', expect: ['Pendaftaran kehendak nikah', 'Pencatatan perkawinan non-muslim'], kind: 'english' },
+  { q: 'new electricity connection', expect: ['Pasang baru listrik'], kind: 'english' },
+  { q: 'open bank account', expect: ['Pembukaan rekening tabungan', 'Pembukaan rekening Simpeda'], kind: 'english' },
+  { q: 'family card', expect: ['Penerbitan Kartu Keluarga baru', 'Perubahan Kartu Keluarga (tambah anggota)'], kind: 'english' },
+];

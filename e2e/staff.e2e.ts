@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, apiLogin, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
+
+// Staff screens on the full demo (MPP Satria Banyumas: 25 agencies, 159 services) at a 1366x768
+// console, every page reached by clicking from the staff home.
+const DEMO_PASSWORD = 'Demo-Layan-2026';
+const MPP_ADMIN = 'admin.banyumas@demo.layan.id';
+const TENANT_ADMIN = 'admin.dukcapil@demo.layan.id';
+const OFFICER = 'petugas.dukcapil@demo.layan.id';
+const VIEW = { width: 1366, height: 768 };
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer({ LAYAN_DEMO: 'true' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEW, locale: 'id-ID' });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  await loginUi(page, server.url, email, password);
+  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+  return page;
+}
+
+async function openFromMenu(page: Page, link: string, heading: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+/** No sideways scroll, at most `screens` windows tall, no id shown or asked for; saves a screenshot. */
+async function checkScreen(page: Page, name: string, screens = 3): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const m = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+    text: document.body.innerText,
+    idInputs: [...document.querySelectorAll('label')].filter((l) => /\bID\b|UUID/.test(l.textContent ?? '')).length,
+  }));
+  assert.ok(m.overflow <= 0, `${name}: scrolls sideways by ${m.overflow}px`);
+  assert.ok(m.height <= screens * VIEW.height, `${name}: ${m.height}px tall (more than ${screens} screens)`);
+  assert.doesNotMatch(m.text, UUID, `${name}: shows a raw id`);
+  assert.ok(!m.text.includes('?mpp='), `${name}: asks for ?mpp=`);
+  assert.equal(m.idInputs, 0, `${name}: has an id input`);
+  await screenshot(page, `staff-${name}`);
+}
+
+test('a national admin adds an MPP with its region chosen from lists and works on it through the switcher', async () => {
+  const page = await signIn(ADMIN.email, ADMIN.password);
+  await checkScreen(page, 'home-national');
+  await openFromMenu(page, 'Daftar MPP', 'Daftar MPP');
+  await page.getByRole('cell', { name: 'MPP Satria Banyumas (demo)' }).waitFor();
+  await checkScreen(page, 'mpp-list');
+
+  await page.getByRole('tab', { name: 'Tambah MPP' }).click();
+  await page.getByLabel('Nama MPP').fill('MPP Kabupaten Cilacap');
+  await page.getByLabel('Provinsi', { exact: true }).selectOption({ label: 'Jawa Tengah' });
+  await page.getByLabel('Cari: Kabupaten/kota').fill('cilacap');
+  assert.equal(await page.getByLabel('Kabupaten/kota', { exact: true }).inputValue(), '33.01');
+  assert.equal(await page.getByLabel('Zona waktu (mengikuti wilayah)').inputValue(), 'Asia/Jakarta');
+  await checkScreen(page, 'mpp-create');
+  await page.getByRole('button', { name: 'Buat MPP' }).click();
+  await page.getByRole('heading', { name: 'MPP dibuat: MPP Kabupaten Cilacap' }).waitFor();
+  // The new MPP is the one every staff page now works on.
+  await page.locator('.mpp-switcher > button', { hasText: 'MPP Kabupaten Cilacap' }).waitFor();
+
+  const headers = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  const mpps = (await (await fetch(`${server.url}/api/catalog/mpps`, { headers })).json()) as { name: string; slug: string; regionCode: string; timezone: string; weeklyHours: Record<string, unknown> }[];
+  const created = mpps.find((m) => m.name === 'MPP Kabupaten Cilacap');
+  assert.deepEqual([created?.slug, created?.regionCode, created?.timezone], ['mpp-kabupaten-cilacap', '33.01', 'Asia/Jakarta']);
+  assert.equal(Object.keys(created?.weeklyHours ?? {}).length, 5);
+  await page.context().close();
+});
+
+test('an MPP admin sets up the queue per counter and per service on tabs, never one long matrix', async () => {
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(page, 'Pengaturan antrean', 'Pengaturan antrean');
+  const counters = page.getByRole('list', { name: 'Daftar loket' });
+  await counters.getByRole('button').first().waitFor();
+  await checkScreen(page, 'queue-per-counter', 2);
+
+  await page.getByLabel('Cari loket atau instansi').fill('imigrasi');
+  await counters.getByRole('button', { name: /Loket IMIGRASI 1/ }).click();
+  const form = page.getByRole('form', { name: 'Loket IMIGRASI 1' });
+  await form.getByLabel('Bobot Permohonan paspor baru (elektronik)').selectOption('4');
+  await form.getByRole('button', { name: 'Simpan loket' }).click();
+  await page.getByText('Tersimpan: Loket IMIGRASI 1').waitFor();
+
+  await page.getByRole('tab', { name: 'Loket per layanan' }).click();
+  await page.getByLabel('Cari layanan atau instansi').fill('paspor habis');
+  await page.getByRole('list', { name: 'Daftar layanan' }).getByRole('button', { name: /Penggantian paspor habis berlaku/ }).click();
+  await page.getByRole('heading', { name: 'Penggantian paspor habis berlaku' }).waitFor();
+  await checkScreen(page, 'queue-per-service', 2);
+
+  await page.getByRole('tab', { name: 'Kuota harian' }).click();
+  await page.getByLabel('Cari: Instansi').fill('samsat');
+  await page.getByRole('row', { name: /Pembayaran Pajak Kendaraan/ }).first().waitFor();
+  await checkScreen(page, 'queue-quota', 2);
+  for (const tab of ['Loket', 'Jam layanan', 'Kelas prioritas', 'Aturan antrean']) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
+    await checkScreen(page, `queue-tab-${tab.toLowerCase().replace(/\s+/g, '-')}`, 2);
+  }
+  await page.context().close();
+});
+
+test('an MPP admin opens booking for a service on the rules screen, previews its slots and changes only what they changed', async () => {
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(page, 'Aturan booking', 'Aturan booking');
+  await page.getByLabel('Cari layanan atau instansi').fill('legalisasi');
+  await page.getByRole('list', { name: 'Daftar layanan' }).getByRole('button', { name: /Legalisasi dokumen kependudukan/ }).click();
+  const form = page.getByRole('form', { name: 'Legalisasi dokumen kependudukan' });
+  await form.getByRole('checkbox', { name: /boleh booking/ }).check();
+  await form.getByLabel('Panjang slot (menit)').fill('20');
+  await form.getByRole('button', { name: 'Pratinjau slot' }).click();
+  // Monday to Thursday 08:00-15:00 with a 12:00-13:00 break: 18 slots of 20 minutes.
+  await form.getByRole('table', { name: 'Pratinjau slot' }).getByText(/18 slot: 08:00/).first().waitFor();
+  await checkScreen(page, 'booking-rules', 2);
+  await form.getByRole('button', { name: 'Simpan aturan' }).click();
+  await page.getByText('Tersimpan: Legalisasi dokumen kependudukan').waitFor();
+
+  await page.getByRole('tab', { name: 'Aturan adil MPP' }).click();
+  await page.getByLabel('Tidak hadir sebelum ditangguhkan').fill('5');
+  await page.getByRole('button', { name: 'Simpan aturan' }).click();
+  await page.getByText('Tersimpan', { exact: true }).waitFor();
+  await checkScreen(page, 'booking-fairness', 2);
+
+  const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const mpp = ((await (await fetch(`${server.url}/api/catalog/mpps`, { headers })).json()) as { id: string }[])[0]!;
+  const services = (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/services`, { headers })).json()) as { id: string; name: string }[];
+  const legal = services.find((s) => s.name === 'Legalisasi dokumen kependudukan')!;
+  const settings = await (await fetch(`${server.url}/api/mpps/${mpp.id}/booking/services/${legal.id}/settings`, { headers })).json();
+  assert.deepEqual(settings, { enabled: true, slotMinutes: 20, capacityPerSlot: 5, dailyQuota: null, bookAheadDays: 14, sameDayCutoffMinutes: 60, maxPerNikPerDay: 1, checkInEarlyMinutes: 30, checkInLateMinutes: 10, lateArrival: 'walk_in' });
+  const fairness = await (await fetch(`${server.url}/api/mpps/${mpp.id}/booking/settings`, { headers })).json();
+  assert.deepEqual(fairness, { maxActivePerNik: 3, noShowLimit: 5, noShowWindowDays: 60, suspensionDays: 30 });
+
+  // The citizen's booking page now offers it.
+  const bookable = (await (await fetch(`${server.url}/api/mpps/${mpp.id}/booking/services`)).json()) as { name: string; slotMinutes: number }[];
+  assert.equal(bookable.find((s) => s.name === 'Legalisasi dokumen kependudukan')?.slotMinutes, 20);
+  await page.context().close();
+});
+
+/** The screens the home lists for this person, by their link names. */
+async function homeScreens(page: Page): Promise<string[]> {
+  await page.getByRole('heading', { name: 'Layar Anda' }).waitFor();
+  return page.locator('.home-screens a').allTextContents();
+}
+
+test("an officer's home shows their counters and only the screens an officer can use", async () => {
+  const page = await signIn(OFFICER, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: 'Loket Anda' }).waitFor();
+  await page.getByText(/Anda bekerja di MPP Satria Banyumas \(demo\) \(WIB\) sebagai Petugas/).waitFor();
+  await page.getByRole('link', { name: 'Loket 1 · Loket DUKCAPIL 1' }).waitFor();
+  const screens = await homeScreens(page);
+  assert.ok(screens.includes('Konsol loket'));
+  for (const hidden of ['Pengaturan antrean', 'Aturan booking', 'Pengguna', 'Daftar MPP']) assert.ok(!screens.includes(hidden), `an officer is offered ${hidden}`);
+  await checkScreen(page, 'home-officer', 2);
+  await page.locator('.home-screens').getByRole('link', { name: 'Konsol loket' }).click();
+  await page.waitForURL(/\/staf\/loket/);
+  await page.context().close();
+});
+
+test("an agency admin's home leads to the queue set-up and booking rules of their own agency only", async () => {
+  const page = await signIn(TENANT_ADMIN, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: 'Hari ini' }).waitFor();
+  const screens = await homeScreens(page);
+  for (const shown of ['Pengaturan antrean', 'Aturan booking', 'Pengguna']) assert.ok(screens.includes(shown), `an agency admin misses ${shown}`);
+  assert.ok(!screens.includes('Daftar MPP'));
+  await checkScreen(page, 'home-tenant-admin', 2);
+
+  await page.locator('.home-screens').getByRole('link', { name: 'Pengaturan antrean' }).click();
+  await page.getByRole('heading', { name: 'Pengaturan antrean', level: 1 }).waitFor();
+  const counters = page.getByRole('list', { name: 'Daftar loket' });
+  await counters.getByRole('button').first().waitFor();
+  assert.deepEqual(await counters.locator('.master-label').allTextContents(), ['Loket 1 · Loket DUKCAPIL 1', 'Loket 2 · Loket DUKCAPIL 2', 'Loket 3 · Loket DUKCAPIL 3']);
+  const tabs = await page.getByRole('tab').allTextContents();
+  assert.ok(!tabs.includes('Kelas prioritas') && !tabs.includes('Aturan antrean'), `agency admin sees MPP-wide tabs: ${tabs.join(', ')}`);
+  await checkScreen(page, 'queue-tenant-admin', 2);
+
+  await openFromMenu(page, 'Aturan booking', 'Aturan booking');
+  const services = page.getByRole('list', { name: 'Daftar layanan' });
+  await services.getByRole('button').first().waitFor();
+  const agencies = new Set((await services.locator('.master-sub').allTextContents()).map((s) => s.split(' · ')[0]));
+  assert.deepEqual([...agencies], ['Dinas Kependudukan dan Pencatatan Sipil']);
+  assert.equal(await page.getByRole('tab', { name: 'Aturan adil MPP' }).count(), 0);
+  await page.context().close();
+});
+
+test("a national admin's home names the MPP being worked on and offers every national screen", async () => {
+  const page = await signIn(ADMIN.email, ADMIN.password);
+  await page.getByText(/Anda bekerja di .+ sebagai Admin Nasional/).waitFor();
+  const screens = await homeScreens(page);
+  for (const shown of ['Daftar MPP', 'Ringkasan nasional', 'Pengaturan antrean', 'Aturan booking', 'Perangkat']) assert.ok(screens.includes(shown), `a national admin misses ${shown}`);
+  await page.locator('.home-screens').getByRole('link', { name: 'Daftar MPP' }).click();
+  await page.getByRole('heading', { name: 'Daftar MPP', level: 1 }).waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,129 @@
+import type { Queryable } from '../platform/db.js';
+
+/** Reads for the live floor: today's lines, counters and devices of one MPP, in three statements. */
+
+export interface LineRow {
+  serviceId: string;
+  serviceName: string;
+  tenantId: string;
+  tenantName: string;
+  waiting: number;
+  oldestQueuedAt: Date | null;
+  servedToday: number;
+  meanServiceSeconds: number | null;
+  openCounters: number;
+}
+
+/** Every active service with people waiting or served today, with its counters open now. */
+export async function lines(q: Queryable, mppId: string, localDay: string, now: Date, tenantId?: string): Promise<LineRow[]> {
+  const { rows } = await q.query<any>(
+    `WITH w AS (
+       SELECT service_id, count(*)::int AS waiting, min(queued_at) AS oldest
+         FROM tickets WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' GROUP BY service_id
+     ), h AS (
+       SELECT service_id, sum(served)::int AS served_today, sum(service_sum)::float8 / nullif(sum(service_n), 0) AS mean_service
+         FROM ops_hourly WHERE mpp_id = $1 AND hour >= $3::timestamptz - interval '24 hours' GROUP BY service_id
+     ), c AS (
+       SELECT cs.service_id, count(*)::int AS open_counters
+         FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
+        WHERE cs.mpp_id = $1 AND st.status = 'open' GROUP BY cs.service_id
+     )
+     SELECT s.id AS service_id, s.name AS service_name, t.id AS tenant_id, t.name AS tenant_name,
+            coalesce(w.waiting, 0) AS waiting, w.oldest, coalesce(h.served_today, 0) AS served_today, h.mean_service,
+            coalesce(c.open_counters, 0) AS open_counters
+       FROM services s JOIN tenants t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id
+       LEFT JOIN w ON w.service_id = s.id LEFT JOIN h ON h.service_id = s.id LEFT JOIN c ON c.service_id = s.id
+      WHERE s.mpp_id = $1 AND s.active AND (w.waiting > 0 OR h.served_today > 0) ${tenantId ? 'AND s.tenant_id = $4' : ''}
+      ORDER BY t.name, s.name`,
+    tenantId ? [mppId, localDay, now, tenantId] : [mppId, localDay, now],
+  );
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    tenantId: r.tenant_id,
+    tenantName: r.tenant_name,
+    waiting: Number(r.waiting),
+    oldestQueuedAt: r.oldest ? new Date(r.oldest) : null,
+    servedToday: Number(r.served_today),
+    meanServiceSeconds: r.mean_service === null ? null : Number(r.mean_service),
+    openCounters: Number(r.open_counters),
+  }));
+}
+
+export interface CounterRow {
+  id: string;
+  number: number;
+  name: string;
+  tenantName: string;
+  tenantId: string;
+  status: 'open' | 'paused' | 'closed';
+  pauseReason: string | null;
+  officerName: string | null;
+  since: Date | null;
+  current: { number: string; status: string; serviceName: string; calledAt: Date | null } | null;
+}
+
+export async function counters(q: Queryable, mppId: string, tenantId?: string): Promise<CounterRow[]> {
+  const { rows } = await q.query<any>(
+    `SELECT c.id, c.number, c.name, t.name AS tenant_name, t.id AS tenant_id, coalesce(st.status, 'closed') AS status,
+            st.pause_reason, u.name AS officer_name, st.updated_at AS since,
+            cur.number AS cur_number, cur.status AS cur_status, cur.called_at AS cur_called_at, s.name AS cur_service
+       FROM counters c JOIN tenants t ON t.mpp_id = c.mpp_id AND t.id = c.tenant_id
+       LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+       LEFT JOIN users u ON u.id = st.officer_id AND st.status <> 'closed'
+       LEFT JOIN tickets cur ON cur.mpp_id = c.mpp_id AND cur.counter_id = c.id AND cur.status IN ('called', 'serving')
+       LEFT JOIN services s ON s.mpp_id = cur.mpp_id AND s.id = cur.service_id
+      WHERE c.mpp_id = $1 AND c.active ${tenantId ? 'AND c.tenant_id = $2' : ''}
+      ORDER BY c.number`,
+    tenantId ? [mppId, tenantId] : [mppId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    number: Number(r.number),
+    name: r.name,
+    tenantName: r.tenant_name,
+    tenantId: r.tenant_id,
+    status: r.status,
+    pauseReason: r.pause_reason,
+    officerName: r.officer_name,
+    since: r.since ? new Date(r.since) : null,
+    current: r.cur_number ? { number: r.cur_number, status: r.cur_status, serviceName: r.cur_service, calledAt: r.cur_called_at ? new Date(r.cur_called_at) : null } : null,
+  }));
+}
+
+export interface WaitingTicketRow {
+  id: string;
+  number: string;
+  serviceName: string;
+  tenantName: string;
+  queuedAt: Date;
+}
+
+/** Today's waiting tickets that have waited at least `minutes`, longest first. */
+export async function longWaiting(q: Queryable, mppId: string, localDay: string, now: Date, minutes: number, tenantId?: string): Promise<WaitingTicketRow[]> {
+  const { rows } = await q.query<any>(
+    `SELECT k.id, k.number, s.name AS service_name, t.name AS tenant_name, k.queued_at
+       FROM tickets k JOIN services s ON s.mpp_id = k.mpp_id AND s.id = k.service_id
+       JOIN tenants t ON t.mpp_id = k.mpp_id AND t.id = k.tenant_id
+      WHERE k.mpp_id = $1 AND k.local_day = $2::date AND k.status = 'waiting'
+        AND k.queued_at <= $3::timestamptz - make_interval(mins => $4) ${tenantId ? 'AND k.tenant_id = $5' : ''}
+      ORDER BY k.queued_at LIMIT 50`,
+    tenantId ? [mppId, localDay, now, minutes, tenantId] : [mppId, localDay, now, minutes],
+  );
+  return rows.map((r) => ({ id: r.id, number: r.number, serviceName: r.service_name, tenantName: r.tenant_name, queuedAt: new Date(r.queued_at) }));
+}
+
+/** Kiosks and boards not heard from since `since` (never used counts as offline). */
+export async function quietDevices(q: Queryable, mppId: string, since: Date): Promise<{ id: string; name: string; kind: string; lastUsedAt: Date | null }[]> {
+  const { rows } = await q.query<any>(
+    `SELECT id, name, kind, last_used_at FROM device_tokens
+      WHERE mpp_id = $1 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < $2) ORDER BY kind, name`,
+    [mppId, since],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : null }));
+}
+
+export async function localDay(q: Queryable, mppId: string, at: Date): Promise<string> {
+  const { rows } = await q.query<{ d: string }>('SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS d FROM mpps WHERE id = $1', [mppId, at]);
+  return rows[0]!.d;
+}

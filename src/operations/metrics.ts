@@ -1,0 +1,80 @@
+import { timingSafeEqual } from 'node:crypto';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Db } from '../platform/db.js';
+
+/**
+ * Prometheus metrics of one app: HTTP requests by route and status, and the queue's live state per
+ * MPP read from the database at scrape time (so every node reports the same queue figures).
+ */
+export function createMetrics(db: Db) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'layan_' });
+  const requests = new Counter({ name: 'layan_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const duration = new Histogram({
+    name: 'layan_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'layan_queue_waiting_tickets',
+    help: 'Tickets waiting today, per MPP',
+    labelNames: ['mpp'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const { rows } = await db.query<{ slug: string; n: number }>(
+        `SELECT m.slug, count(t.id)::int AS n FROM mpps m
+           LEFT JOIN tickets t ON t.mpp_id = m.id AND t.status = 'waiting' AND t.local_day = (now() AT TIME ZONE m.timezone)::date
+          GROUP BY m.slug`,
+      );
+      for (const r of rows) this.set({ mpp: r.slug }, Number(r.n));
+    },
+  });
+  new Gauge({
+    name: 'layan_queue_counters',
+    help: 'Counters by state, per MPP',
+    labelNames: ['mpp', 'status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const { rows } = await db.query<{ slug: string; status: string; n: number }>(
+        `SELECT m.slug, coalesce(st.status, 'closed') AS status, count(*)::int AS n
+           FROM counters c JOIN mpps m ON m.id = c.mpp_id
+           LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+          WHERE c.active GROUP BY 1, 2`,
+      );
+      for (const r of rows) this.set({ mpp: r.slug, status: r.status }, Number(r.n));
+    },
+  });
+  new Gauge({
+    name: 'layan_queue_served_last_hour',
+    help: 'Tickets served in the current and previous UTC hour, per MPP',
+    labelNames: ['mpp'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const { rows } = await db.query<{ slug: string; n: number }>(
+        `SELECT m.slug, sum(h.served)::int AS n FROM ops_hourly h JOIN mpps m ON m.id = h.mpp_id
+          WHERE h.hour >= date_trunc('hour', now()) - interval '1 hour' GROUP BY 1`,
+      );
+      for (const r of rows) this.set({ mpp: r.slug }, Number(r.n));
+    },
+  });
+  return {
+    registry,
+    observe(method: string, route: string, status: number, seconds: number) {
+      requests.inc({ method, route, status: String(status) });
+      duration.observe({ method, route }, seconds);
+    },
+  };
+}
+
+/** Constant-time comparison of a presented bearer token with the configured one. */
+export function tokenMatches(presented: string | undefined, expected: string): boolean {
+  if (!presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,219 @@
+import type { Queryable } from '../platform/db.js';
+import { commonErrors } from '../platform/errors.js';
+import type { Grouping } from './schemas.js';
+
+/** All SQL of the operations domain. ops_hourly and ops_mpp_settings are ours; other tables are read only. */
+
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+export interface MppInfo {
+  id: string;
+  name: string;
+  timezone: string;
+  targetWaitMinutes: number;
+}
+
+/** @throws AppError not_found (404) for an unknown MPP. */
+export async function getMppInfo(q: Queryable, mppId: string): Promise<MppInfo> {
+  const { rows } = await q.query<{ id: string; name: string; timezone: string; target: number }>(
+    `SELECT m.id, m.name, m.timezone, coalesce(s.target_wait_minutes, 15) AS target
+       FROM mpps m LEFT JOIN ops_mpp_settings s ON s.mpp_id = m.id WHERE m.id = $1`,
+    [mppId],
+  );
+  const r = rows[0];
+  if (!r) throw commonErrors.not_found();
+  return { id: r.id, name: r.name, timezone: r.timezone, targetWaitMinutes: Number(r.target) };
+}
+
+export async function setTargetWait(q: Queryable, mppId: string, minutes: number, at: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO ops_mpp_settings (mpp_id, target_wait_minutes, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (mpp_id) DO UPDATE SET target_wait_minutes = EXCLUDED.target_wait_minutes, updated_at = EXCLUDED.updated_at`,
+    [mppId, minutes, at],
+  );
+}
+
+/** One summed slice of the aggregates. Durations in seconds; hists are bucket histograms (empty when the grouping has none). */
+export interface AggRow {
+  key: string;
+  issued: number;
+  issuedBooked: number;
+  called: number;
+  recalled: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  transferred: number;
+  wait: { n: number; sum: number; max: number; hist: number[] };
+  walk: { n: number; sum: number; hist: number[] };
+  service: { n: number; sum: number; max: number; hist: number[] };
+  total: { n: number; sum: number; hist: number[] };
+}
+
+/** Groupings answered from ops_daily (with histograms); the others come from ops_hourly (counts and means). */
+export const DAILY_GROUPINGS: readonly (Grouping | 'total')[] = ['total', 'tenant', 'service', 'day', 'weekday'];
+
+const DAILY_KEY: Record<string, string> = {
+  total: "'total'",
+  tenant: 'd.tenant_id::text',
+  service: 'd.service_id::text',
+  day: 'd.local_day::text',
+  weekday: '(extract(isodow FROM d.local_day)::int - 1)::text',
+};
+const HOURLY_KEY: Record<string, string> = {
+  counter: 'h.counter_id::text',
+  officer: 'h.officer_id',
+  hour: 'extract(hour FROM h.hour AT TIME ZONE r.tz)::int::text',
+};
+
+const bucketCols = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+const BUCKETS = { w: bucketCols('w', 40), k: bucketCols('k', 11), s: bucketCols('s', 40), t: bucketCols('t', 40) };
+const BUCKET_SUMS = Object.values(BUCKETS).flat().map((c) => `sum(${c})::int AS ${c}`).join(', ');
+
+const COUNT_SUMS = `sum(issued)::int AS issued, sum(issued_booked)::int AS issued_booked, sum(called)::int AS called,
+            sum(recalled)::int AS recalled, sum(served)::int AS served, sum(no_show)::int AS no_show,
+            sum(cancelled)::int AS cancelled, sum(transferred)::int AS transferred,
+            sum(wait_n)::int AS wait_n, sum(wait_sum)::float8 AS wait_sum, max(wait_max) AS wait_max,
+            sum(walk_n)::int AS walk_n, sum(walk_sum)::float8 AS walk_sum,
+            sum(service_n)::int AS service_n, sum(service_sum)::float8 AS service_sum, max(service_max) AS service_max,
+            sum(total_n)::int AS total_n, sum(total_sum)::float8 AS total_sum`;
+
+export interface Slice {
+  mppId: string;
+  from: string;
+  to: string;
+  tenantId?: string;
+  serviceId?: string;
+}
+
+/** The UTC instants bounding local days [from, to] in the MPP's zone, as SQL over $1..$3. */
+const RANGE_CTE = `r AS (SELECT ($2::date::timestamp AT TIME ZONE m.timezone) AS f,
+                                (($3::date + 1)::timestamp AT TIME ZONE m.timezone) AS t, m.timezone AS tz
+                           FROM mpps m WHERE m.id = $1)`;
+
+function filters(s: Slice, params: unknown[], alias = 'h'): string {
+  let sql = alias === 'd' ? 'd.mpp_id = $1 AND d.local_day BETWEEN $2::date AND $3::date' : 'h.mpp_id = $1 AND h.hour >= r.f AND h.hour < r.t';
+  if (s.tenantId) {
+    params.push(s.tenantId);
+    sql += ` AND ${alias}.tenant_id = $${params.length}`;
+  }
+  if (s.serviceId) {
+    params.push(s.serviceId);
+    sql += ` AND ${alias}.service_id = $${params.length}`;
+  }
+  return sql;
+}
+
+/** The statement behind `aggregate`, exported so the benchmark's pgbench baseline runs the very same SQL. */
+export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; params: unknown[] } {
+  const params: unknown[] = [s.mppId, s.from, s.to];
+  if (DAILY_GROUPINGS.includes(by)) {
+    const where = filters(s, params, 'd');
+    return { sql: `SELECT ${DAILY_KEY[by]} AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_daily d WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
+  }
+  const where = filters(s, params);
+  return { sql: `WITH ${RANGE_CTE} SELECT ${HOURLY_KEY[by]} AS key, ${COUNT_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
+}
+
+/** Sums the aggregates over a slice of local days, one row per group. */
+export async function aggregate(q: Queryable, s: Slice, by: Grouping | 'total'): Promise<AggRow[]> {
+  const { sql, params } = aggregateSql(s, by);
+  const { rows } = await q.query<any>(sql, params);
+  return rows.map(toAggRow);
+}
+
+function toAggRow(r: any): AggRow {
+  const hist = (cols: string[]) => ('w0' in r ? cols.map((c) => Number(r[c])) : []);
+  return {
+    key: String(r.key),
+    issued: Number(r.issued),
+    issuedBooked: Number(r.issued_booked),
+    called: Number(r.called),
+    recalled: Number(r.recalled),
+    served: Number(r.served),
+    noShow: Number(r.no_show),
+    cancelled: Number(r.cancelled),
+    transferred: Number(r.transferred),
+    wait: { n: Number(r.wait_n), sum: Number(r.wait_sum), max: Number(r.wait_max ?? 0), hist: hist(BUCKETS.w) },
+    walk: { n: Number(r.walk_n), sum: Number(r.walk_sum), hist: hist(BUCKETS.k) },
+    service: { n: Number(r.service_n), sum: Number(r.service_sum), max: Number(r.service_max ?? 0), hist: hist(BUCKETS.s) },
+    total: { n: Number(r.total_n), sum: Number(r.total_sum), hist: hist(BUCKETS.t) },
+  };
+}
+
+/** Tickets issued by local weekday (0 = Monday) and hour: the arrivals heatmap. */
+export async function arrivals(q: Queryable, s: Slice): Promise<{ weekday: number; hour: number; issued: number }[]> {
+  const params: unknown[] = [s.mppId, s.from, s.to];
+  const where = filters(s, params);
+  const { rows } = await q.query<{ weekday: number; hour: number; issued: number }>(
+    `WITH ${RANGE_CTE}
+     SELECT extract(isodow FROM h.hour AT TIME ZONE r.tz)::int - 1 AS weekday, extract(hour FROM h.hour AT TIME ZONE r.tz)::int AS hour,
+            sum(issued)::int AS issued
+       FROM ops_hourly h, r WHERE ${where} AND h.issued > 0 GROUP BY 1, 2`,
+    params,
+  );
+  return rows.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), issued: Number(r.issued) }));
+}
+
+/** Display names of the keys of a grouping (services, agencies, counters, officers). */
+export async function labels(q: Queryable, mppId: string, by: Grouping, keys: string[]): Promise<Map<string, string>> {
+  const sql: Partial<Record<Grouping, string>> = {
+    tenant: 'SELECT id::text AS key, name AS label FROM tenants WHERE mpp_id = $1',
+    service: "SELECT s.id::text AS key, s.name || ' (' || t.name || ')' AS label FROM services s JOIN tenants t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id WHERE s.mpp_id = $1",
+    counter: 'SELECT id::text AS key, name AS label FROM counters WHERE mpp_id = $1',
+    officer: 'SELECT u.id::text AS key, u.name AS label FROM users u WHERE $1::uuid IS NOT NULL AND u.id::text = ANY($2::text[])',
+  };
+  if (!sql[by]) return new Map();
+  const { rows } = await q.query<{ key: string; label: string }>(sql[by]!, by === 'officer' ? [mppId, keys] : [mppId]);
+  return new Map(rows.map((r) => [r.key, r.label]));
+}
+
+/** Re-derives an MPP's aggregates from its events between two instants; returns the events replayed. */
+export async function rebuild(q: Queryable, mppId: string, from: Date | string, to: Date | string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>('SELECT ops_rebuild($1, $2::timestamptz, $3::timestamptz) AS n', [mppId, from, to]);
+  return Number(rows[0]!.n);
+}
+
+export interface TenantHourRow {
+  tenantId: string;
+  hour: number;
+  issued: number;
+  serviceN: number;
+  serviceSum: number;
+}
+
+/** Arrivals and service times per agency and local hour over local days [from, to], and the number of days with arrivals. */
+export async function tenantHours(q: Queryable, s: Slice): Promise<{ days: number; rows: TenantHourRow[] }> {
+  const params: unknown[] = [s.mppId, s.from, s.to];
+  const where = filters(s, params);
+  const { rows } = await q.query<any>(
+    `WITH ${RANGE_CTE}
+     SELECT h.tenant_id, extract(hour FROM h.hour AT TIME ZONE r.tz)::int AS hour, sum(issued)::int AS issued,
+            sum(service_n)::int AS service_n, sum(service_sum)::float8 AS service_sum,
+            count(DISTINCT (h.hour AT TIME ZONE r.tz)::date) FILTER (WHERE issued > 0) AS days_here
+       FROM ops_hourly h, r WHERE ${where} GROUP BY 1, 2`,
+    params,
+  );
+  const days = await q.query<{ days: number }>(
+    `WITH ${RANGE_CTE}
+     SELECT count(DISTINCT (h.hour AT TIME ZONE r.tz)::date)::int AS days FROM ops_hourly h, r WHERE ${where} AND h.issued > 0`,
+    params,
+  );
+  return {
+    days: Number(days.rows[0]?.days ?? 0),
+    rows: rows.map((r) => ({ tenantId: r.tenant_id, hour: Number(r.hour), issued: Number(r.issued), serviceN: Number(r.service_n), serviceSum: Number(r.service_sum) })),
+  };
+}
+
+export async function tenantCounters(q: Queryable, mppId: string): Promise<{ tenantId: string; tenantName: string; total: number; open: number; defaultMinutes: number }[]> {
+  const { rows } = await q.query<any>(
+    `SELECT t.id, t.name,
+            (SELECT count(*) FROM counters c WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active)::int AS total,
+            (SELECT count(*) FROM counters c JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+              WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active AND st.status = 'open')::int AS open,
+            coalesce((SELECT default_service_minutes FROM queue_mpp_settings WHERE mpp_id = t.mpp_id), 6) AS default_minutes
+       FROM tenants t WHERE t.mpp_id = $1 ORDER BY t.name`,
+    [mppId],
+  );
+  return rows.map((r) => ({ tenantId: r.id, tenantName: r.name, total: Number(r.total), open: Number(r.open), defaultMinutes: Number(r.default_minutes) }));
+}

@@ -1,0 +1,71 @@
+import { actorOf } from '../platform/auth.js';
+import type { AppContext } from '../platform/context.js';
+import type { App } from '../platform/http.js';
+import { z } from 'zod';
+import { commonErrors } from '../platform/errors.js';
+import { sendProblem } from '../platform/http.js';
+import * as floor from './floor-service.js';
+import { createMetrics, tokenMatches } from './metrics.js';
+import { Floor, MppParams, OpsSettings, Staffing, StaffingQuery, Stats, StatsQuery } from './schemas.js';
+import * as settings from './settings-service.js';
+import * as stats from './stats-service.js';
+
+const tags = ['operations'];
+
+export async function operationsRoutes(app: App, ctx: AppContext): Promise<void> {
+  const { db, clock } = ctx;
+  const base = '/api/mpps/:mppId/operations';
+  const TenantQuery = z.object({ tenantId: z.uuid().optional() });
+
+  app.get(`${base}/floor`, {
+    schema: { tags, summary: 'Live floor: lines, counters, tickets near the target wait, quiet devices (poll every few seconds)', params: MppParams, querystring: TenantQuery, response: { 200: Floor } },
+  }, async (request) => floor.getFloor(db, request.principal, request.params.mppId, request.query, clock.now()));
+
+  app.get(`${base}/staffing`, {
+    schema: { tags, summary: 'Counters each agency needs per local hour for the target wait (Erlang C), beside the counters it has', params: MppParams, querystring: StaffingQuery.extend(TenantQuery.shape), response: { 200: Staffing } },
+  }, async (request) => floor.getStaffing(db, request.principal, request.params.mppId, request.query));
+
+  // Prometheus scrape endpoint, outside /api and the OpenAPI document; off unless METRICS_TOKEN is set.
+  const metrics = createMetrics(db);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
+    const token = ctx.config.metricsToken;
+    if (!token) return sendProblem(request, reply, commonErrors.not_found());
+    const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!tokenMatches(presented, token)) return sendProblem(request, reply, commonErrors.unauthenticated());
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.get(`${base}/stats`, {
+    schema: { tags, summary: 'Queue statistics of a period of local days from the hourly aggregates, grouped', params: MppParams, querystring: StatsQuery, response: { 200: Stats } },
+  }, async (request) => stats.getStats(db, request.principal, request.params.mppId, request.query, request.lang));
+
+  app.get(`${base}/stats.csv`, {
+    schema: { tags, summary: 'The statistics as CSV (UTF-8 with BOM)', params: MppParams, querystring: StatsQuery },
+  }, async (request, reply) => {
+    const s = await stats.getStats(db, request.principal, request.params.mppId, request.query, request.lang);
+    const { statsCsv } = await import('./export.js');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-${s.from}-${s.to}-${s.by}.csv"`).send(statsCsv(s, request.lang));
+  });
+
+  app.get(`${base}/stats.xlsx`, {
+    schema: { tags, summary: 'The statistics as an Excel workbook', params: MppParams, querystring: StatsQuery },
+  }, async (request, reply) => {
+    const s = await stats.getStats(db, request.principal, request.params.mppId, request.query, request.lang);
+    const { statsXlsx } = await import('./export.js');
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="statistik-${s.from}-${s.to}-${s.by}.xlsx"`)
+      .send(await statsXlsx(s, request.lang));
+  });
+
+  app.get(`${base}/settings`, {
+    schema: { tags, summary: 'Operations settings of the MPP (target wait)', params: MppParams, response: { 200: OpsSettings } },
+  }, async (request) => settings.getSettings(db, request.principal, request.params.mppId));
+
+  app.put(`${base}/settings`, {
+    schema: { tags, summary: 'Set the MPP’s target wait', params: MppParams, body: OpsSettings, response: { 200: OpsSettings } },
+  }, async (request) => settings.putSettings(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id), clock.now()));
+}

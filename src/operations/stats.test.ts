@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, fakeClock, staffCaller, type Caller, type TestApp } from '../../test/support/app.js';
+import { issue, post, seedQueueWorld, type QueueWorld } from '../queue/fixtures.test-helpers.js';
+import { ticketTimes } from '../queue/transitions.js';
+import { listTicketEvents } from '../queue/repository.js';
+
+/**
+ * A hand-worked day at an MPP in WIB (UTC+7), driven through the queue API with a fake clock; every
+ * figure the statistics show is checked against the calls, starts and finishes scripted here.
+ */
+const clock = fakeClock('2026-11-22T18:00:00Z');
+let t: TestApp;
+let w: QueueWorld;
+const wib = (local: string) => clock.set(new Date(`${local}+07:00`));
+const ticketIds: string[] = [];
+
+async function callNext(caller: Caller, counterId: string): Promise<{ id: string; number: string }> {
+  const r = await post(t, caller, `/api/mpps/${w.mppId}/queue/counters/${counterId}/call-next`);
+  expect(r.statusCode).toBe(200);
+  return r.json().ticket;
+}
+async function act(caller: Caller, ticketId: string, action: string) {
+  const r = await post(t, caller, `/api/mpps/${w.mppId}/queue/tickets/${ticketId}/${action}`);
+  expect(r.statusCode, r.body).toBe(200);
+}
+async function issueAt(local: string, serviceId: string): Promise<string> {
+  wib(local);
+  const r = await issue(t, w, serviceId);
+  expect(r.statusCode, r.body).toBe(201);
+  ticketIds.push(r.json().id);
+  return r.json().id;
+}
+const stats = (caller: Caller, query: string) => t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppId}/operations/stats?${query}`, headers: caller.headers });
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  w = await seedQueueWorld(t);
+  // 01:00 local on the 23rd is still the 22nd in UTC: it belongs to the 23rd.
+  await issueAt('2026-11-23T01:00:00', w.services.ktp);
+  await issueAt('2026-11-23T08:00:00', w.services.ktp); // A1
+  await issueAt('2026-11-23T08:02:00', w.services.ktp); // A2
+  await issueAt('2026-11-23T08:05:00', w.services.kk); // B1
+  await issueAt('2026-11-23T08:10:00', w.services.stnk); // S1
+  await post(t, w.officer, `/api/mpps/${w.mppId}/queue/counters/${w.counters.c1}/open`);
+  await post(t, w.samsatOfficer, `/api/mpps/${w.mppId}/queue/counters/${w.counters.c3}/open`);
+  // The 01:00 ticket is cancelled by the officer at 08:11 (the holder went home).
+  wib('2026-11-23T08:11:00');
+  await act(w.officer, ticketIds[0]!, 'cancel');
+  wib('2026-11-23T08:12:00');
+  const a1 = await callNext(w.officer, w.counters.c1); // waited 12 min
+  wib('2026-11-23T08:13:00');
+  await act(w.officer, a1.id, 'start'); // walked 1 min
+  wib('2026-11-23T08:20:00');
+  await act(w.officer, a1.id, 'finish'); // served 7 min, total 20
+  wib('2026-11-23T08:21:00');
+  const a2 = await callNext(w.officer, w.counters.c1); // waited 19
+  wib('2026-11-23T08:24:00');
+  await act(w.officer, a2.id, 'no-show');
+  wib('2026-11-23T08:25:00');
+  const b1 = await callNext(w.officer, w.counters.c1); // waited 20
+  wib('2026-11-23T08:27:00');
+  await act(w.officer, b1.id, 'start'); // walked 2
+  wib('2026-11-23T08:30:00');
+  await act(w.officer, b1.id, 'finish'); // served 3, total 25
+  wib('2026-11-23T08:40:00');
+  const s1 = await callNext(w.samsatOfficer, w.counters.c3); // waited 30
+  wib('2026-11-23T08:41:00');
+  await act(w.samsatOfficer, s1.id, 'start'); // walked 1
+  wib('2026-11-23T08:56:00');
+  await act(w.samsatOfficer, s1.id, 'finish'); // served 15, total 46
+  expect([a1.id, a2.id, b1.id, s1.id]).toEqual(ticketIds.slice(1, 5));
+  // 06:30 local on the 24th is still the 23rd in UTC: it belongs to the 24th.
+  await issueAt('2026-11-24T06:30:00', w.services.ktp);
+}, 600_000);
+afterAll(() => t.close());
+
+describe('statistics of a hand-worked day', () => {
+  it('counts and times every ticket of the local day, and only those', async () => {
+    const r = await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=service');
+    expect(r.statusCode, r.body).toBe(200);
+    const s = r.json();
+    expect(s.timezone).toBe('Asia/Jakarta');
+    expect(s.targetWaitMinutes).toBe(15);
+    expect(s.totals).toMatchObject({ issued: 5, booked: 0, walkIn: 5, called: 4, served: 3, noShow: 1, cancelled: 1, transferred: 0, noShowRate: 0.25 });
+    // Waits 12, 19, 20, 30 min: mean 20.25 min, nearest-rank median the 2nd (19), p90 the 4th (30); one under 15 min.
+    expect(s.totals.wait).toEqual({ count: 4, meanSeconds: 1215, medianMinutes: 19, p90Minutes: 30, maxSeconds: 1800 });
+    expect(s.totals.withinTargetShare).toBe(0.25);
+    // Walks 1, 2, 1; services 7, 3, 15; totals 20, 25, 46.
+    expect(s.totals.walk).toMatchObject({ count: 3, meanSeconds: 80, medianMinutes: 1, p90Minutes: 2 });
+    expect(s.totals.service).toEqual({ count: 3, meanSeconds: 500, medianMinutes: 7, p90Minutes: 15, maxSeconds: 900 });
+    // 46 minutes lies in the 45-49 bucket: percentiles past 30 minutes are read to their bucket.
+    expect(s.totals.total).toMatchObject({ count: 3, meanSeconds: Math.round(((20 + 25 + 46) * 60) / 3), medianMinutes: 25, p90Minutes: 45 });
+    const byName = Object.fromEntries(s.groups.map((g: any) => [g.label, g.kpis]));
+    expect(byName['Perekaman KTP-el (Dukcapil)']).toMatchObject({ issued: 3, served: 1, noShow: 1, cancelled: 1, wait: { count: 2, medianMinutes: 12, p90Minutes: 19 } });
+    expect(byName['Kartu Keluarga (Dukcapil)']).toMatchObject({ issued: 1, served: 1, wait: { medianMinutes: 20 }, service: { medianMinutes: 3 } });
+    expect(byName['Pengesahan STNK (Samsat)']).toMatchObject({ issued: 1, served: 1, wait: { medianMinutes: 30 }, service: { medianMinutes: 15 } });
+    // Monday, 01:00 one ticket, 08:00 four.
+    expect(s.heatmap[0][1]).toBe(1);
+    expect(s.heatmap[0][8]).toBe(4);
+    expect(s.heatmap.flat().reduce((a: number, b: number) => a + b, 0)).toBe(5);
+  });
+
+  it('agrees with the times the queue itself derives from each ticket’s events', async () => {
+    const served = [];
+    for (const id of ticketIds.slice(1, 5)) served.push(ticketTimes(await listTicketEvents(t.db, w.mppId, id)));
+    const waits = served.map((x) => x.waitingSeconds! / 60).sort((a, b) => a - b);
+    expect(waits).toEqual([12, 19, 20, 30]);
+    const s = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23')).json();
+    expect(s.totals.wait.meanSeconds).toBe((waits.reduce((a, b) => a + b, 0) * 60) / 4);
+    const serviceSecs = served.map((x) => x.serviceSeconds).filter((x) => x !== null) as number[];
+    expect(s.totals.service.meanSeconds).toBe(Math.round(serviceSecs.reduce((a, b) => a + b, 0) / serviceSecs.length));
+  });
+
+  it('cuts periods on the MPP’s local day', async () => {
+    const next = (await stats(w.admin, 'from=2026-11-24&to=2026-11-24')).json();
+    expect(next.totals.issued).toBe(1);
+    expect(next.heatmap[1][6]).toBe(1);
+    const before = (await stats(w.admin, 'from=2026-11-22&to=2026-11-22')).json();
+    expect(before.totals.issued).toBe(0);
+    const both = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=day')).json();
+    expect(both.groups.map((g: any) => [g.key, g.kpis.issued])).toEqual([['2026-11-23', 5], ['2026-11-24', 1]]);
+  });
+
+  it('groups by agency, counter, officer, hour and weekday', async () => {
+    const byTenant = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=tenant')).json();
+    const tenants = byTenant.groups.map((g: any) => [g.label, g.kpis.issued, g.kpis.served]).sort();
+    expect(tenants).toEqual([['Dukcapil', 4, 2], ['Samsat', 1, 1]]);
+    const byOfficer = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=officer')).json();
+    const officer = byOfficer.groups.find((g: any) => g.key === w.officer.userId).kpis;
+    expect(officer).toMatchObject({ called: 3, served: 2, noShow: 1, cancelled: 1, service: { count: 2, meanSeconds: 300, medianMinutes: null } });
+    // Per counter and officer there are counts and means but no histograms (docs/operations.md).
+    expect(officer.withinTargetShare).toBeNull();
+    expect(byOfficer.totals.wait.medianMinutes).toBe(19);
+    const samsat = byOfficer.groups.find((g: any) => g.key === w.samsatOfficer.userId).kpis;
+    expect(samsat).toMatchObject({ called: 1, served: 1, service: { meanSeconds: 900 } });
+    const byCounter = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=counter')).json();
+    expect(byCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 3, served: 2 });
+    expect(byCounter.groups.find((g: any) => g.label === 'Tanpa loket (ambil tiket)').kpis.issued).toBe(5);
+    const byHour = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=hour')).json();
+    expect(byHour.groups.map((g: any) => [g.label, g.kpis.issued])).toEqual([['01:00', 1], ['08:00', 4]]);
+    const byWeekday = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=weekday')).json();
+    expect(byWeekday.groups.map((g: any) => g.label)).toEqual(['Senin']);
+  });
+
+  it('shows an agency admin only its own agency', async () => {
+    const tenantAdmin = await staffCaller(t, 'tenant_admin', { mppId: w.mppId, tenantId: w.otherTenantId });
+    const own = (await stats(tenantAdmin, 'from=2026-11-23&to=2026-11-23')).json();
+    expect(own.tenantId).toBe(w.otherTenantId);
+    expect(own.totals).toMatchObject({ issued: 1, served: 1 });
+    expect(own.groups.map((g: any) => g.label)).toEqual(['Pengesahan STNK (Samsat)']);
+    expect((await stats(tenantAdmin, `from=2026-11-23&to=2026-11-23&tenantId=${w.tenantId}`)).statusCode).toBe(404);
+    expect((await stats(w.officer, 'from=2026-11-23&to=2026-11-23')).statusCode).toBe(403);
+  });
+
+  it('refuses a bad period in Bahasa Indonesia', async () => {
+    const r = await stats(w.admin, 'from=2026-11-24&to=2026-11-23');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('ops_bad_period');
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    const bad = await stats(w.admin, 'from=2026-02-30&to=2026-03-01');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('rebuilds the aggregates from the events to the same figures', async () => {
+    const before = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=officer')).json();
+    const { rows } = await t.db.query<{ n: number }>("SELECT ops_rebuild($1, '-infinity', 'infinity') AS n", [w.mppId]);
+    expect(Number(rows[0]!.n)).toBe(18);
+    const days = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ops_daily WHERE mpp_id = $1', [w.mppId]);
+    expect(days.rows[0]!.n).toBe(4); // the 23rd: KTP, KK, STNK; the 24th: KTP
+    const after = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=officer')).json();
+    expect(after).toEqual(before);
+  });
+
+  it('exports the same figures as CSV and XLSX', async () => {
+    const csv = await t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppId}/operations/stats.csv?from=2026-11-23&to=2026-11-23&by=tenant`, headers: w.admin.headers });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toContain('Tiket diambil');
+    expect(lines.at(-1)).toMatch(/^Jumlah,5,0,5,3,1,1,0,0.25,0.25,1215,19,30,1,500,7,15,25,45$/);
+    const xlsx = await t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppId}/operations/stats.xlsx?from=2026-11-23&to=2026-11-23&by=tenant`, headers: w.admin.headers });
+    expect(xlsx.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const sheet = wb.getWorksheet('Statistik')!;
+    const total = sheet.getRow(sheet.rowCount).values as unknown[];
+    expect(total.slice(1, 6)).toEqual(['Jumlah', 5, 0, 5, 3]);
+  });
+});
