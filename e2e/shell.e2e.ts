@@ -77,7 +77,7 @@ test('an MPP admin issues a display token once and revokes it', async () => {
   await page.getByLabel(/Kata sandi baru/).fill('kata-sandi-tetap-1');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
-  await page.getByRole('link', { name: 'Perangkat' }).click();
+  await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Perangkat' }).click();
   await page.getByLabel('Jenis').selectOption('display');
   await page.getByLabel('Nama perangkat').fill('Layar Lobi Utama');
   await page.getByRole('button', { name: 'Terbitkan' }).click();

@@ -50,6 +50,24 @@ describe('service search in Bahasa Indonesia', () => {
     expect(hits[0]!.serviceName).toMatch(expected);
   });
 
+  it.each([
+    // A single letter still tells the two SIM classes apart.
+    ['perpanjang sim c', /^Perpanjangan SIM C$/],
+    ['perpanjang sim a', /^Perpanjangan SIM A$/],
+    // One word must miss; the rarer one decides, not the everyday verb.
+    ['urus imb', /Persetujuan Bangunan Gedung/],
+    ['bikin siup', /Nomor Induk Berusaha/],
+    // The word as typed ("bpjs", the agency) beats a service that only shares its alternative ("jkn").
+    ['daftar bpjs kesehatan', /^Pendaftaran peserta JKN mandiri$/],
+    // The service named by the query's alternatives wins the tie.
+    ['family card', /Kartu Keluarga/],
+    ['new passport', /^Permohonan paspor baru/],
+    ['ganti data ktp', /^Perubahan data KTP-el$/],
+  ])('ties and partial matches: "%s" puts the right service first', async (q, expected) => {
+    const hits = await search(q);
+    expect(hits[0]?.serviceName).toMatch(expected);
+  });
+
   it('ranks the preferred MPP first without hiding the others', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/public/search?q=ktp%20hilang&preferMpp=mpp-demo-gowa&limit=10' });
     const slugs = (res.json() as { mppSlug: string }[]).map((h) => h.mppSlug);

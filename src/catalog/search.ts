@@ -165,7 +165,17 @@ export async function searchServices(q: Queryable, query: string, filter: Search
   filter = { ...filter, nameQuery: nameQuery(query, synonyms) };
   let { rows } = await runSearch(q, searchSql(terms, filter));
   // Nothing has every word: let one word miss (an unknown or extra word must not empty the result).
-  if (!rows.length && terms.length > 1) ({ rows } = await runSearch(q, searchSql(terms, { ...filter, minMatch: terms.length - 1 })));
+  // First the cheap way: drop the word no service knows, else the most common one, and require the
+  // rest (a few GIN probes). Only if that finds nothing, rank every service holding all but one word.
+  if (!rows.length && terms.length > 1) {
+    const counts: number[] = [];
+    for (const alts of terms) counts.push(await cappedFrequency(q, alts));
+    const unknown = counts.indexOf(0);
+    const drop = unknown >= 0 ? unknown : counts.indexOf(Math.max(...counts));
+    const rest = terms.filter((_a, i) => i !== drop);
+    ({ rows } = await runSearch(q, searchSql(rest, filter)));
+    if (!rows.length) ({ rows } = await runSearch(q, searchSql(terms, { ...filter, minMatch: terms.length - 1 })));
+  }
   return rows.map((r) => ({
     serviceCode: r.service_code,
     serviceName: r.service_name,
@@ -178,6 +188,21 @@ export async function searchServices(q: Queryable, query: string, filter: Search
   }));
 }
 
+/** Services holding a query word or one of its alternatives, counted up to a cap (cheap: a bounded GIN probe). */
+const FREQUENCY_CAP = 2000;
+async function cappedFrequency(q: Queryable, alts: string[]): Promise<number> {
+  const params: unknown[] = [...alts];
+  const refs = alts.map((_a, i) => `$${i + 1}`);
+  const prefix = alts[0]!.length >= 4 ? (params.push(`${alts[0]}%`), ` OR word LIKE $${params.length}`) : '';
+  params.push(FREQUENCY_CAP);
+  const sql = `SELECT count(*)::int AS n FROM (
+    SELECT 1 FROM services s
+     WHERE s.active AND s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM search_vocabulary WHERE ${refs.map((r) => `word % ${r}`).join(' OR ')}${prefix})
+     LIMIT $${params.length}) x`;
+  const { rows } = await runQuery<{ n: number }>(q, sql, params);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /**
  * pg_trgm's default similarity threshold (0.3) lets unrelated words in; 0.5 misses one-letter slips in
  * short words ("hilng" for "hilang"). 0.4, with every query word required, keeps the noise low.
@@ -188,13 +213,18 @@ export const THRESHOLD_SQL = `SET LOCAL pg_trgm.similarity_threshold = ${SIMILAR
 type SearchRow = { service_code: string; service_name: string; tenant_name: string; mpp_slug: string; mpp_name: string; region_name: string | null; fee_rupiah: number; score: number };
 
 async function runSearch(q: Queryable, { sql, params }: { sql: string; params: unknown[] }): Promise<{ rows: SearchRow[] }> {
+  return runQuery<SearchRow>(q, sql, params);
+}
+
+/** Runs one statement with the search's similarity threshold (SET LOCAL, so inside a transaction). */
+async function runQuery<R>(q: Queryable, sql: string, params: unknown[]): Promise<{ rows: R[] }> {
   const db = q as Partial<Db>;
   if (!db.transaction) {
     await q.query(THRESHOLD_SQL);
-    return q.query<SearchRow>(sql, params);
+    return q.query<R>(sql, params);
   }
   return db.transaction(async (tx) => {
     await tx.query(THRESHOLD_SQL);
-    return tx.query<SearchRow>(sql, params);
+    return tx.query<R>(sql, params);
   });
 }

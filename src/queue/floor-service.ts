@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../platform/context.js';
 /**
  * The floor at work (issue 12): pause reasons the MPP keeps, the pool of parked tickets, no-show
  * undo, reprinting a ticket, and the heartbeats of kiosks and boards.
@@ -22,7 +23,7 @@ import { emitTicketDisplay, staffTicketView } from './transitions.js';
 /** A device is online when its last heartbeat is this recent (devices beat every 30 s). */
 export const ONLINE_SECONDS = 90;
 
-export const floorErrors = defineErrors({
+export const floorErrors = defineErrors('queue', {
   pause_reason_unknown: { status: 400, id: 'Alasan jeda tidak ditemukan atau tidak aktif.', en: 'The pause reason does not exist or is not active.' },
   undo_expired: {
     status: 409,
@@ -87,7 +88,9 @@ export async function updatePauseReason(db: Db, principal: Principal, mppId: str
  * Pauses a counter with one of the MPP's reasons (or, from API clients, a written one).
  * @throws AppError pause_reason_unknown (400), invalid_transition (409), 401/403/404.
  */
-export async function pauseCounter(db: Db, principal: Principal, mppId: string, counterId: string, body: PauseRequest, at: Date, actor: Actor): Promise<CounterView> {
+export async function pauseCounter(ctx: ServiceContext, input: { mppId: string; counterId: string } & PauseRequest): Promise<CounterView> {
+  const { db, principal } = ctx;
+  const { mppId, counterId, ...body } = input;
   await staffedCounter(db, principal, mppId, counterId);
   let reason = body.reason ?? null;
   if (body.reasonId) {
@@ -95,7 +98,7 @@ export async function pauseCounter(db: Db, principal: Principal, mppId: string, 
     if (!r || !r.active) throw floorErrors.pause_reason_unknown();
     reason = r.label;
   }
-  return setCounterStatus(db, principal, mppId, counterId, 'pause', reason, at, actor);
+  return setCounterStatus(ctx, { mppId, counterId, action: 'pause', reason });
 }
 
 // --- Parking ----------------------------------------------------------------------------------------

@@ -133,7 +133,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     );
   }
   app.post(`${base}/counters/:counterId/pause`, { schema: { tags, summary: 'Pause a counter with one of the MPP\'s pause reasons', params: CounterParams, body: PauseRequest, response: { 200: CounterView } } }, async (request) =>
-    floor.pauseCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, clock.now(), actorOf(request.principal, request.id)),
+    floor.pauseCounter(requestContext(request, db, clock), { ...request.params, ...request.body }),
   );
   app.post(`${base}/counters/:counterId/unpark`, { schema: { tags, summary: 'Call a parked ticket back to this counter', params: CounterParams, body: UnparkRequest, response: { 200: CallResult } } }, async (request) => ({
     ticket: await floor.unparkTicket(db, request.principal, request.params.mppId, request.params.counterId, request.body.ticketId, clock.now(), actorOf(request.principal, request.id)),

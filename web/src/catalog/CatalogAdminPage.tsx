@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, ApiError } from '../api';
 import { useCurrentMpp, useRefreshStaffMpps, type StaffMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
+import { Tabs } from '../ui/Tabs';
+import '../ui/ui.css';
 import './catalog.css';
 import { RegionPicker } from './mpps/RegionPicker';
 import { KIND_NAMES, rupiah, WEEKDAYS, completionText } from './format';
@@ -16,32 +18,30 @@ const errText = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.errors
 export function CatalogAdminPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const [params, setParams] = useSearchParams();
   const { mppId, mpp } = useCurrentMpp();
   const refreshStaffMpps = useRefreshStaffMpps();
-  const tab = (params.get('tab') as Tab) ?? 'layanan';
   const isMppAdmin = hasRole(user, 'national_admin') || !!user?.grants.some((g) => g.role === 'mpp_admin' && g.mppId === mppId);
-  const go = (patch: Record<string, string>) => setParams({ tab, ...patch });
-  const tabs: [Tab, string, string][] = [
-    ['layanan', 'Layanan', 'Services'],
-    ['instansi', 'Instansi', 'Agencies'],
-    ['loket', 'Loket', 'Counters'],
-    ['profil', 'Profil & jam layanan', 'Profile & hours'],
-    ['impor', 'Impor/ekspor', 'Import/export'],
+  const tabs: { key: Tab; label: [string, string] }[] = [
+    { key: 'layanan', label: ['Layanan', 'Services'] },
+    { key: 'instansi', label: ['Instansi', 'Agencies'] },
+    { key: 'loket', label: ['Loket', 'Counters'] },
+    { key: 'profil', label: ['Profil & jam layanan', 'Profile & hours'] },
+    { key: 'impor', label: ['Impor/ekspor', 'Import/export'] },
   ];
   return (
     <section className="catalog-admin">
       <h1>{t('Katalog layanan', 'Service catalog')}</h1>
-      <div className="tabs" role="tablist">
-        {tabs.map(([key, id, en]) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} onClick={() => go({ tab: key })}>{t(id, en)}</button>
-        ))}
-      </div>
-      {mppId && tab === 'layanan' && <ServicesTab mppId={mppId} />}
-      {mppId && tab === 'instansi' && <TenantsTab mppId={mppId} canCreate={isMppAdmin} />}
-      {mppId && tab === 'loket' && <CountersTab mppId={mppId} />}
-      {mpp && tab === 'profil' && <ProfileTab key={mpp.id} mpp={mpp} canEdit={isMppAdmin} onSaved={refreshStaffMpps} />}
-      {mppId && tab === 'impor' && <ImportTab mppId={mppId} />}
+      <Tabs tabs={tabs} label={t('Bagian katalog', 'Catalog sections')}>
+        {(tab) => (
+          <>
+            {mppId && tab === 'layanan' && <ServicesTab mppId={mppId} />}
+            {mppId && tab === 'instansi' && <TenantsTab mppId={mppId} canCreate={isMppAdmin} />}
+            {mppId && tab === 'loket' && <CountersTab mppId={mppId} />}
+            {mpp && tab === 'profil' && <ProfileTab key={mpp.id} mpp={mpp} canEdit={isMppAdmin} onSaved={refreshStaffMpps} />}
+            {mppId && tab === 'impor' && <ImportTab mppId={mppId} />}
+          </>
+        )}
+      </Tabs>
     </section>
   );
 }
@@ -53,14 +53,19 @@ function ServicesTab({ mppId }: { mppId: string }) {
   useEffect(() => {
     void api<Service[]>(`/api/catalog/mpps/${mppId}/services`).then(setList);
   }, [mppId]);
-  const shown = list.filter((s) => `${s.name} ${s.code} ${s.tenant.name}`.toLowerCase().includes(filter.toLowerCase()));
+  const [page, setPage] = useState(0);
+  const matching = list.filter((s) => `${s.name} ${s.code} ${s.tenant.name}`.toLowerCase().includes(filter.toLowerCase()));
+  // 25 rows a page keeps 159 services within a few screens.
+  const pages = Math.max(1, Math.ceil(matching.length / SERVICES_PAGE));
+  const at = Math.min(page, pages - 1);
+  const shown = matching.slice(at * SERVICES_PAGE, at * SERVICES_PAGE + SERVICES_PAGE);
   return (
     <>
       <div className="search-box">
-        <input aria-label={t('Saring layanan', 'Filter services')} placeholder={t('Saring nama, kode, instansi', 'Filter by name, code, agency')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input aria-label={t('Saring layanan', 'Filter services')} placeholder={t('Saring nama, kode, instansi', 'Filter by name, code, agency')} value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} />
         <Link to={`/staf/katalog/${mppId}/layanan/baru`} className="button-link">+ {t('Layanan baru', 'New service')}</Link>
       </div>
-      <p className="muted">{shown.length} / {list.length} {t('layanan', 'services')}</p>
+      <p className="muted">{matching.length} / {list.length} {t('layanan', 'services')}</p>
       <table className="data">
         <thead><tr><th>{t('Kode', 'Code')}</th><th>{t('Layanan', 'Service')}</th><th>{t('Instansi', 'Agency')}</th><th>{t('Biaya', 'Fee')}</th><th>{t('Waktu', 'Time')}</th><th>v</th></tr></thead>
         <tbody>
@@ -76,9 +81,18 @@ function ServicesTab({ mppId }: { mppId: string }) {
           ))}
         </tbody>
       </table>
+      {pages > 1 && (
+        <div className="pager">
+          <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>{t('Sebelumnya', 'Previous')}</button>
+          <span>{t(`Halaman ${at + 1} dari ${pages}`, `Page ${at + 1} of ${pages}`)}</span>
+          <button type="button" disabled={at >= pages - 1} onClick={() => setPage(at + 1)}>{t('Berikutnya', 'Next')}</button>
+        </div>
+      )}
     </>
   );
 }
+
+const SERVICES_PAGE = 25;
 
 const readDataUrl = (file: File) =>
   new Promise<string>((resolve, reject) => {

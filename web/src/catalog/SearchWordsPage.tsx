@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { apiQuery, client, unwrap, type ApiData } from '../api/client';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
+import './catalog.css';
 
 type Synonym = ApiData<'/api/catalog/search-synonyms'>[number];
 type Kind = Synonym['kind'];
@@ -26,6 +27,8 @@ const KINDS: Record<Kind, { label: [string, string]; help: [string, string] }> =
  * The search vocabulary as data a national admin extends (issue 11): colloquial and English words,
  * abbreviations, fillers. A try-out box shows what citizens would find with a change.
  */
+const WORDS_PAGE = 30;
+
 export function SearchWordsPage() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -62,6 +65,10 @@ export function SearchWordsPage() {
     const f = filter.trim().toLowerCase();
     return (list.data ?? []).filter((s) => (!kind || s.kind === kind) && (!f || s.term.includes(f) || s.expansion.includes(f)));
   }, [list.data, kind, filter]);
+  // Some hundred words: 30 a page keeps the list within a few screens.
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(shown.length / WORDS_PAGE));
+  const at = Math.min(page, pages - 1);
 
   const fieldError = (name: string) => (put.error instanceof ApiError ? put.error.errors.find((e) => e.path.endsWith(name))?.message : undefined);
   const termError = fieldError('term');
@@ -120,12 +127,12 @@ export function SearchWordsPage() {
         <h2 id="sw-list">{t('Daftar kata', 'The words')} ({shown.length})</h2>
         <div className="grid-form">
           <label htmlFor="sw-filter-kind">{t('Jenis', 'Kind')}</label>
-          <select id="sw-filter-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
+          <select id="sw-filter-kind" value={kind} onChange={(e) => { setKind(e.target.value as Kind | ''); setPage(0); }}>
             <option value="">{t('Semua', 'All')}</option>
             {(Object.keys(KINDS) as Kind[]).map((k) => <option key={k} value={k}>{t(...KINDS[k].label)}</option>)}
           </select>
           <label htmlFor="sw-filter">{t('Saring', 'Filter')}</label>
-          <input id="sw-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input id="sw-filter" type="search" value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} />
         </div>
         {list.error && <p className="error" role="alert">{list.error.message}</p>}
         {remove.error && <p className="error" role="alert">{remove.error.message}</p>}
@@ -134,7 +141,7 @@ export function SearchWordsPage() {
             <tr><th scope="col">{t('Kata', 'Word')}</th><th scope="col">{t('Jenis', 'Kind')}</th><th scope="col">{t('Dicari sebagai', 'Searched as')}</th><th scope="col">{t('Tindakan', 'Actions')}</th></tr>
           </thead>
           <tbody>
-            {shown.map((s) => (
+            {shown.slice(at * WORDS_PAGE, at * WORDS_PAGE + WORDS_PAGE).map((s) => (
               <tr key={`${s.kind}:${s.term}`}>
                 <td>{s.term}</td>
                 <td>{t(...KINDS[s.kind].label)}</td>
@@ -147,6 +154,13 @@ export function SearchWordsPage() {
             ))}
           </tbody>
         </table>
+        {pages > 1 && (
+          <div className="pager">
+            <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>{t('Sebelumnya', 'Previous')}</button>
+            <span>{t(`Halaman ${at + 1} dari ${pages}`, `Page ${at + 1} of ${pages}`)}</span>
+            <button type="button" disabled={at >= pages - 1} onClick={() => setPage(at + 1)}>{t('Berikutnya', 'Next')}</button>
+          </div>
+        )}
       </section>
     </div>
   );

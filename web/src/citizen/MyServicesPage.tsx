@@ -27,6 +27,20 @@ const OPEN: Record<Item['kind'], [string, string]> = {
   survey: ['Isi survei', 'Fill in the survey'],
 };
 
+/** Ticket and booking states in words (complaints and surveys arrive already worded). */
+const STATE: Record<string, [string, string]> = {
+  waiting: ['Menunggu', 'Waiting'],
+  called: ['Dipanggil', 'Called'],
+  serving: ['Sedang dilayani', 'Being served'],
+  served: ['Selesai dilayani', 'Served'],
+  no_show: ['Tidak hadir', 'Missed'],
+  cancelled: ['Dibatalkan', 'Cancelled'],
+  booked: ['Terjadwal', 'Booked'],
+  checked_in: ['Sudah check-in', 'Checked in'],
+  open: ['Belum diisi', 'Not filled in yet'],
+};
+const stateText = (i: Item, t: (id: string, en: string) => string) => (i.kind === 'complaint' || !STATE[i.status] ? i.status : t(...STATE[i.status]!));
+
 /** The signed-in citizen, or null (401 means simply "not signed in"). */
 function useCitizen() {
   return useQuery({
@@ -100,7 +114,7 @@ function SignedIn({ citizen }: { citizen: Citizen }) {
                 <p className="my-kind">{t(...KIND[i.kind])} · <strong>{i.reference}</strong></p>
                 <h3>{i.title}</h3>
                 <p className="muted">{i.mppName} · {dateTimeWithZone(i.at, lang, i.timezone)}</p>
-                <p>{t('Status', 'Status')}: {i.status}{i.counter ? ` · ${i.counter}` : ''}</p>
+                <p>{t('Status', 'Status')}: {stateText(i, t)}{i.counter ? ` · ${i.counter}` : ''}</p>
                 {i.next.text && <p className={`my-next my-next-${i.next.action}`}>{i.next.text}</p>}
                 {i.answer && (
                   <div className="my-answer">
