@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, seedMpp, type SeededMpp, type TestApp } from './support/app.js';
+import { createTestApp, seedMpp, staffCaller, type SeededMpp, type TestApp } from './support/app.js';
 
 // Bad input at the HTTP edge gets problem+json in Bahasa Indonesia, never a 500 (issue 18, item 10).
 let t: TestApp;
@@ -85,6 +85,14 @@ describe('HTTP edge cases', () => {
     const noBoundary = await raw(post(`/api/mpps/${mpp.mppId}/complaints`, 'whatever', 'multipart/form-data'));
     expect(noBoundary.status).toBeLessThan(500);
     expect(noBoundary.head).toContain('application/problem+json');
+  });
+
+  it('data PostgreSQL refuses is the request’s fault: a device for an MPP that does not exist is 404, not 500', async () => {
+    const admin = await staffCaller(t, 'national_admin');
+    const res = await t.app.inject({ method: 'POST', url: '/api/mpps/36f2e51e-210b-4e55-b2f1-73083cb3ac32/devices', headers: admin.headers, payload: { kind: 'display', name: 'Layar' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().title).toBe('Data tidak ditemukan.');
   });
 
   it('headers over the size limit: 431', async () => {

@@ -86,6 +86,23 @@ const FRAMEWORK_ERRORS: Record<string, keyof typeof commonErrors> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
 };
 
+/**
+ * A safety net under the services' own checks: PostgreSQL refusing the data (a missing referenced
+ * row, a duplicate, a value out of range) is the request's fault, never a 500. Found by the route
+ * fuzzer (test/fuzz), e.g. a device created for an MPP id that does not exist.
+ */
+function refusedByDatabase(error: Error): AppError | undefined {
+  const e = error as { code?: unknown; detail?: unknown };
+  if (typeof e.code !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(e.code)) return undefined;
+  if (e.code === '23503') {
+    // Inserting with a missing referenced row: that row is not found; deleting a row still used: conflict.
+    return typeof e.detail === 'string' && e.detail.includes('still referenced') ? commonErrors.conflict() : commonErrors.not_found();
+  }
+  if (e.code === '23505') return commonErrors.conflict();
+  if (e.code.startsWith('22') || e.code === '23514' || e.code === '23502') return commonErrors.validation_failed();
+  return undefined;
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -131,6 +148,8 @@ function toAppError(error: FastifyError | Error, requestLang: Lang): AppError | 
     return validationError(issues);
   }
   if (isDatabaseUnavailable(error)) return commonErrors.database_unavailable({ retryAfterSeconds: 5 });
+  const refused = refusedByDatabase(error);
+  if (refused) return refused;
   const fe = error as FastifyError;
   const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
   if (known) return commonErrors[known]();
