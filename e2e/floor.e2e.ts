@@ -51,7 +51,8 @@ async function assertFits(page: Page, root: string, what: string) {
     for (const el of document.querySelectorAll<HTMLElement>(`${sel} *`)) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
-      if (box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1) bad.push(`outside: ${el.className || el.tagName} "${el.textContent?.slice(0, 40)}"`);
+      const clip = el.closest('section')?.getBoundingClientRect();
+      if (box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1 || (clip && el.tagName !== 'SECTION' && box.bottom > clip.bottom + 1)) bad.push(`outside: ${el.className || el.tagName} "${el.textContent?.slice(0, 40)}"`);
       const style = getComputedStyle(el);
       if (el.children.length === 0 && el.textContent?.trim() && style.overflow !== 'visible' && el.scrollWidth > el.clientWidth + 1) bad.push(`cut: ${el.className} "${el.textContent.slice(0, 40)}"`);
     }

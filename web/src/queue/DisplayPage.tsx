@@ -34,6 +34,7 @@ export function DisplayPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const [speaking, setSpeaking] = useState<DisplayEvent | null>(null);
   const [linePage, setLinePage] = useState(0);
+  const [portrait, setPortrait] = useState(() => window.innerHeight > window.innerWidth);
   const [now, setNow] = useState(() => new Date());
   const announcer = useRef(new Announcer());
   window.layanAnnouncer = announcer.current;
@@ -92,10 +93,17 @@ export function DisplayPage() {
 
   // Waiting lines: only services with people waiting, rotated a page at a time when they do not fit.
   const lines = (snap?.waiting ?? []).filter((s) => s.waiting > 0);
-  const linePages = Math.max(1, Math.ceil(lines.length / WAITING_ROWS));
+  // Portrait stacks the call above the lists, leaving room for fewer rows.
+  const rows = portrait ? 4 : WAITING_ROWS;
+  const linePages = Math.max(1, Math.ceil(lines.length / rows));
   useEffect(() => {
     const timer = setInterval(() => setLinePage((p) => p + 1), 8_000);
-    return () => clearInterval(timer);
+    const resized = () => setPortrait(window.innerHeight > window.innerWidth);
+    window.addEventListener('resize', resized);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('resize', resized);
+    };
   }, []);
 
   if (error) return <div className="board board-error">{error}</div>;
@@ -105,7 +113,7 @@ export function DisplayPage() {
   const live = (c: DisplayEvent) => snap.nowServing.some((n) => n.ticketId === c.payload.ticketId);
   const latest = speaking && live(speaking) ? speaking : snap.recentCalls.find(live);
   const recent = snap.recentCalls.filter((c) => c !== latest && c.payload.ticketId !== latest?.payload.ticketId).slice(0, 4);
-  const shownLines = lines.slice((linePage % linePages) * WAITING_ROWS, (linePage % linePages) * WAITING_ROWS + WAITING_ROWS);
+  const shownLines = lines.slice((linePage % linePages) * rows, (linePage % linePages) * rows + rows);
   const serving = snap.nowServing.slice(0, SERVING_ROWS);
   return (
     <div className="board">
