@@ -12718,7 +12718,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, unexpected_part, validation_failed */
+        /** @description Problem: bad_request, malformed_multipart, unexpected_part, validation_failed */
         complaintsReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -12726,7 +12726,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "unexpected_part" | "validation_failed";
+                    code: "bad_request" | "malformed_multipart" | "unexpected_part" | "validation_failed";
                 };
             };
         };
@@ -12838,7 +12838,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, unexpected_part, validation_failed */
+        /** @description Problem: bad_request, malformed_json, malformed_multipart, unexpected_part, validation_failed */
         complaintsWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -12846,7 +12846,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "unexpected_part" | "validation_failed";
+                    code: "bad_request" | "malformed_json" | "malformed_multipart" | "unexpected_part" | "validation_failed";
                 };
             };
         };
