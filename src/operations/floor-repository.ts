@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped column by column below; typing them from src/platform/tables.ts (npm run db:types) is still to do */
 import type { Queryable } from '../platform/db.js';
+import type { Row } from '../platform/tables.js';
 
 /** Reads for the live floor: today's lines, counters and devices of one MPP, in three statements. */
 
@@ -17,7 +18,17 @@ export interface LineRow {
 
 /** Every active service with people waiting or served today, with its counters open now. */
 export async function lines(q: Queryable, mppId: string, localDay: string, now: Date, tenantId?: string): Promise<LineRow[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<{
+    service_id: string;
+    service_name: string;
+    tenant_id: string;
+    tenant_name: string;
+    waiting: number;
+    oldest: Date | null;
+    served_today: number;
+    mean_service: number | null;
+    open_counters: number;
+  }>(
     `WITH w AS (
        SELECT service_id, count(*)::int AS waiting, min(queued_at) AS oldest
          FROM tickets WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' GROUP BY service_id
@@ -68,7 +79,20 @@ export interface CounterRow {
 }
 
 export async function counters(q: Queryable, mppId: string, tenantId?: string): Promise<CounterRow[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<
+    Pick<Row<'counters'>, 'id' | 'number' | 'name'> &
+      Pick<Row<'queue_counter_state'>, 'pause_reason'> & {
+        tenant_name: string;
+        tenant_id: string;
+        status: CounterRow['status'];
+        officer_name: string | null;
+        since: Date | null;
+        cur_number: string | null;
+        cur_status: string | null;
+        cur_called_at: Date | null;
+        cur_service: string | null;
+      }
+  >(
     `SELECT c.id, c.number, c.name, t.name AS tenant_name, t.id AS tenant_id, coalesce(st.status, 'closed') AS status,
             st.pause_reason, u.name AS officer_name, st.updated_at AS since,
             cur.number AS cur_number, cur.status AS cur_status, cur.called_at AS cur_called_at, s.name AS cur_service
@@ -91,7 +115,7 @@ export async function counters(q: Queryable, mppId: string, tenantId?: string): 
     pauseReason: r.pause_reason,
     officerName: r.officer_name,
     since: r.since ? new Date(r.since) : null,
-    current: r.cur_number ? { number: r.cur_number, status: r.cur_status, serviceName: r.cur_service, calledAt: r.cur_called_at ? new Date(r.cur_called_at) : null } : null,
+    current: r.cur_number ? { number: r.cur_number, status: r.cur_status ?? '', serviceName: r.cur_service ?? '', calledAt: r.cur_called_at ? new Date(r.cur_called_at) : null } : null,
   }));
 }
 
@@ -105,7 +129,7 @@ export interface WaitingTicketRow {
 
 /** Today's waiting tickets that have waited at least `minutes`, longest first. */
 export async function longWaiting(q: Queryable, mppId: string, localDay: string, now: Date, minutes: number, tenantId?: string): Promise<WaitingTicketRow[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<Pick<Row<'tickets'>, 'id' | 'number' | 'queued_at'> & { service_name: string; tenant_name: string }>(
     `SELECT k.id, k.number, s.name AS service_name, t.name AS tenant_name, k.queued_at
        FROM tickets k JOIN services s ON s.mpp_id = k.mpp_id AND s.id = k.service_id
        JOIN tenants t ON t.mpp_id = k.mpp_id AND t.id = k.tenant_id
@@ -119,7 +143,7 @@ export async function longWaiting(q: Queryable, mppId: string, localDay: string,
 
 /** Kiosks and boards not heard from since `since` (never used counts as offline). */
 export async function quietDevices(q: Queryable, mppId: string, since: Date): Promise<{ id: string; name: string; kind: string; lastUsedAt: Date | null }[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<Pick<Row<'device_tokens'>, 'id' | 'name' | 'kind' | 'last_used_at'>>(
     `SELECT id, name, kind, last_used_at FROM device_tokens
       WHERE mpp_id = $1 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < $2) ORDER BY kind, name`,
     [mppId, since],

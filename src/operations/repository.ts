@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped column by column below; typing them from src/platform/tables.ts (npm run db:types) is still to do */
 import type { Queryable } from '../platform/db.js';
+import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
 import type { Grouping } from './schemas.js';
 
@@ -119,11 +120,14 @@ export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; p
 /** Sums the aggregates over a slice of local days, one row per group. */
 export async function aggregate(q: Queryable, s: Slice, by: Grouping | 'total'): Promise<AggRow[]> {
   const { sql, params } = aggregateSql(s, by);
-  const { rows } = await q.query<any>(sql, params);
+  const { rows } = await q.query<AggRecord>(sql, params);
   return rows.map(toAggRow);
 }
 
-function toAggRow(r: any): AggRow {
+/** One row of `aggregateSql`: the group key and its sums, by column name (numbers or numeric strings). */
+type AggRecord = Record<string, string | number | null>;
+
+function toAggRow(r: AggRecord): AggRow {
   const hist = (cols: string[]) => ('w0' in r ? cols.map((c) => Number(r[c])) : []);
   return {
     key: String(r.key),
@@ -187,7 +191,7 @@ export interface TenantHourRow {
 export async function tenantHours(q: Queryable, s: Slice): Promise<{ days: number; rows: TenantHourRow[] }> {
   const params: unknown[] = [s.mppId, s.from, s.to];
   const where = filters(s, params);
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<{ tenant_id: string; hour: number; issued: number; service_n: number; service_sum: number; days_here: number }>(
     `WITH ${RANGE_CTE}
      SELECT h.tenant_id, extract(hour FROM h.hour AT TIME ZONE r.tz)::int AS hour, sum(issued)::int AS issued,
             sum(service_n)::int AS service_n, sum(service_sum)::float8 AS service_sum,
@@ -207,7 +211,7 @@ export async function tenantHours(q: Queryable, s: Slice): Promise<{ days: numbe
 }
 
 export async function tenantCounters(q: Queryable, mppId: string): Promise<{ tenantId: string; tenantName: string; total: number; open: number; defaultMinutes: number }[]> {
-  const { rows } = await q.query<any>(
+  const { rows } = await q.query<Pick<Row<'tenants'>, 'id' | 'name'> & { total: number; open: number; default_minutes: number }>(
     `SELECT t.id, t.name,
             (SELECT count(*) FROM counters c WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active)::int AS total,
             (SELECT count(*) FROM counters c JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id

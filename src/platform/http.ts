@@ -219,7 +219,7 @@ export function createHttpServer(opts: HttpOptions): App {
     // Errors the router raises before any hook (a bad %-escape, an over-long path parameter).
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', String(request.id));
-      return sendProblem(request, reply, toAppError(error, 'id') ?? new AppError('bad_request', 400, { id: 'Permintaan tidak valid.', en: 'Invalid request.' }));
+      return sendProblem(request, reply, toAppError(error, 'id') ?? commonErrors.bad_request());
     },
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();

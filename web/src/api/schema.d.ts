@@ -13296,7 +13296,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, unexpected_part, validation_failed */
+        /** @description Problem: bad_request, malformed_multipart, unexpected_part, validation_failed */
         complaintsReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -13304,7 +13304,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "unexpected_part" | "validation_failed";
+                    code: "bad_request" | "malformed_multipart" | "unexpected_part" | "validation_failed";
                 };
             };
         };
@@ -13416,7 +13416,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, unexpected_part, validation_failed */
+        /** @description Problem: bad_request, malformed_json, malformed_multipart, unexpected_part, validation_failed */
         complaintsWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -13424,7 +13424,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "unexpected_part" | "validation_failed";
+                    code: "bad_request" | "malformed_json" | "malformed_multipart" | "unexpected_part" | "validation_failed";
                 };
             };
         };
