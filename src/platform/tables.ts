@@ -232,6 +232,15 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
   };
+  device_heartbeats: {
+    mpp_id: string;
+    device_id: string;
+    last_seen_at: Date;
+    app_version: string;
+    page: string | null;
+    printer_error: string | null;
+    printer_error_at: Date | null;
+  };
   device_tokens: {
     mpp_id: string;
     id: string;
@@ -496,6 +505,14 @@ export interface Tables {
     last_error: string | null;
     delivered_at: Date | null;
     failed_at: Date | null;
+  };
+  pause_reasons: {
+    mpp_id: string;
+    id: string;
+    label: string;
+    active: boolean;
+    sort: number;
+    created_at: Date;
   };
   priority_classes: {
     mpp_id: string;
@@ -762,6 +779,7 @@ export interface Tables {
     request_hash: string | null;
     updated_at: Date;
     booked_for: Date | null;
+    parked_at: Date | null;
   };
   users: {
     id: string;

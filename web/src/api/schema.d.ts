@@ -7898,6 +7898,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -7947,6 +7957,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -7997,6 +8014,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -8358,6 +8385,13 @@ export interface paths {
                         }[];
                     };
                 };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
             };
         };
         put?: never;
@@ -8395,6 +8429,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -8452,6 +8496,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         trace?: never;
@@ -9278,6 +9332,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -9534,6 +9598,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -9706,6 +9780,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
             };
         };
         delete?: never;
@@ -14004,7 +14088,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
         queueReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -14012,7 +14096,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
                 };
             };
         };
@@ -14052,7 +14136,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: counter_busy, mpp_closed, not_in_line, quota_exhausted, recall_limit, service_unavailable, transfer_foreign_counter, transfer_not_seen, waiting_room_full, wrong_counter */
+        /** @description Problem: counter_busy, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
         queueReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14060,7 +14144,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "counter_busy" | "mpp_closed" | "not_in_line" | "quota_exhausted" | "recall_limit" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "waiting_room_full" | "wrong_counter";
+                    code: "counter_busy" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
                 };
             };
         };
@@ -14088,7 +14172,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, malformed_json, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
         queueWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -14096,7 +14180,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "malformed_json" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
                 };
             };
         };
@@ -14136,7 +14220,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_in_line, quota_exhausted, recall_limit, service_unavailable, transfer_foreign_counter, transfer_not_seen, waiting_room_full, wrong_counter */
+        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
         queueWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14144,7 +14228,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_in_line" | "quota_exhausted" | "recall_limit" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "waiting_room_full" | "wrong_counter";
+                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
                 };
             };
         };
