@@ -66,3 +66,24 @@ export const consoleErrors = defineErrors('queue', {
     en: 'A ticket not yet called at your counter cannot be moved to another agency.',
   },
 });
+
+/** The floor's own refusals (pause reasons, parking pool, no-show undo, reprint). */
+export const floorErrors = defineErrors('queue', {
+  pause_reason_unknown: { status: 400, id: 'Alasan jeda tidak ditemukan atau tidak aktif.', en: 'The pause reason does not exist or is not active.' },
+  undo_expired: {
+    status: 409,
+    id: 'Tanda tidak hadir hanya dapat dibatalkan dalam {seconds} detik.',
+    en: 'A no-show can be undone only within {seconds} seconds.',
+  },
+  parked_taken: {
+    status: 409,
+    id: 'Tiket {number} sudah dipanggil kembali oleh loket lain.',
+    en: 'Ticket {number} has already been called back by another counter.',
+  },
+  parked_other_tenant: {
+    status: 409,
+    id: 'Tiket {number} diparkir oleh instansi lain.',
+    en: 'Ticket {number} is parked by another agency.',
+  },
+  reprint_final: { status: 409, id: 'Tiket yang sudah selesai tidak dicetak ulang.', en: 'A finished ticket is not reprinted.' },
+});

@@ -7,7 +7,7 @@ import { listDevices } from '../identity/repository.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db } from '../platform/db.js';
-import { commonErrors, defineErrors, invalidTransition } from '../platform/errors.js';
+import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { publish } from '../platform/outbox.js';
 import { OFFICER_ROLES, requireOpenAndFree, setCounterStatus, staffedCounter } from './console-service.js';
 import * as counters from './counter-repository.js';
@@ -19,29 +19,10 @@ import type { CounterView, DeviceHealth, PauseReason, PauseRequest, StaffTicketV
 import { ticketView } from './service.js';
 import { allowedActions, nextStatus } from './state.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
+import { floorErrors } from './errors.js';
 
 /** A device is online when its last heartbeat is this recent (devices beat every 30 s). */
 export const ONLINE_SECONDS = 90;
-
-export const floorErrors = defineErrors('queue', {
-  pause_reason_unknown: { status: 400, id: 'Alasan jeda tidak ditemukan atau tidak aktif.', en: 'The pause reason does not exist or is not active.' },
-  undo_expired: {
-    status: 409,
-    id: 'Tanda tidak hadir hanya dapat dibatalkan dalam {seconds} detik.',
-    en: 'A no-show can be undone only within {seconds} seconds.',
-  },
-  parked_taken: {
-    status: 409,
-    id: 'Tiket {number} sudah dipanggil kembali oleh loket lain.',
-    en: 'Ticket {number} has already been called back by another counter.',
-  },
-  parked_other_tenant: {
-    status: 409,
-    id: 'Tiket {number} diparkir oleh instansi lain.',
-    en: 'Ticket {number} is parked by another agency.',
-  },
-  reprint_final: { status: 409, id: 'Tiket yang sudah selesai tidak dicetak ulang.', en: 'A finished ticket is not reprinted.' },
-});
 
 const MPP_STAFF = ['mpp_admin', 'tenant_admin', 'officer'] as const;
 
