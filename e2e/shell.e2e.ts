@@ -87,6 +87,21 @@ test('an MPP admin issues a display token once and revokes it', async () => {
   await screenshot(page, 'shell-devices');
   const self = await fetch(`${server.url}/api/mpps/${mppId}/device`, { headers: { authorization: `Bearer ${token}` } });
   assert.equal(self.status, 200);
+  // The board reports itself alive (as DisplayPage does every 30 s); the admin sees it on the same list.
+  const beat = await fetch(`${server.url}/api/mpps/${mppId}/queue/devices/heartbeat`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ appVersion: '9.9.9', page: '/layar', printerError: 'Kertas habis' }),
+  });
+  assert.equal(beat.status, 200, await beat.text());
+  await page.reload();
+  const row = page.getByRole('row', { name: /Layar Lobi Utama/ });
+  await row.getByText('Terhubung', { exact: true }).waitFor({ timeout: 60_000 });
+  await row.getByText(/v9\.9\.9/).waitFor();
+  await row.getByText('Printer: Kertas habis').waitFor();
+  // Every time on the page is in the MPP's zone and says so (the test MPP is in WIB).
+  assert.match((await row.getByRole('cell').nth(2).textContent()) ?? '', /WIB$/);
+  await screenshot(page, 'shell-devices-health');
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Cabut' }).click();
   await page.getByRole('cell', { name: 'Dicabut' }).waitFor();

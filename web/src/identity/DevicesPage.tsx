@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useCurrentMpp } from '../current-mpp';
+import { DeviceHealthCell } from '../queue/DeviceHealthCell';
+import { dateTimeWithZone } from '../time';
 
 interface Device {
   id: string;
@@ -15,13 +17,15 @@ interface Device {
 /** MPP admins issue and revoke the tokens of kiosks and display boards. */
 export function DevicesPage() {
   const { t, lang } = useI18n();
-  const mppId = useCurrentMpp().mppId ?? '';
+  const { mppId: current, mpp } = useCurrentMpp();
+  const mppId = current ?? '';
   const [devices, setDevices] = useState<Device[]>([]);
   const [kind, setKind] = useState<'kiosk' | 'display'>('kiosk');
   const [name, setName] = useState('');
   const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID') : '–');
+  // In the MPP's zone, like the health cell beside it (not the browser's zone).
+  const fmt = (iso: string | null) => dateTimeWithZone(iso, lang, mpp?.timezone ?? 'Asia/Jakarta');
 
   const load = () => {
     if (!mppId) return;
@@ -60,7 +64,7 @@ export function DevicesPage() {
         </div>
       )}
       <table className="data">
-        <thead><tr><th>{t('Nama', 'Name')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Dibuat', 'Created')}</th><th>{t('Terakhir dipakai', 'Last used')}</th><th>{t('Status', 'Status')}</th><th /></tr></thead>
+        <thead><tr><th>{t('Nama', 'Name')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Dibuat', 'Created')}</th><th>{t('Terakhir dipakai', 'Last used')}</th><th>{t('Status', 'Status')}</th><th>{t('Kondisi', 'Health')}</th><th /></tr></thead>
         <tbody>
           {devices.map((d) => (
             <tr key={d.id}>
@@ -69,6 +73,7 @@ export function DevicesPage() {
               <td>{fmt(d.createdAt)}</td>
               <td>{fmt(d.lastUsedAt)}</td>
               <td>{d.revokedAt ? t('Dicabut', 'Revoked') : t('Aktif', 'Active')}</td>
+              <td>{d.revokedAt ? '–' : <DeviceHealthCell mppId={mppId} deviceId={d.id} timeZone={mpp?.timezone ?? 'Asia/Jakarta'} />}</td>
               <td>{!d.revokedAt && <button type="button" onClick={() => void revoke(d)}>{t('Cabut', 'Revoke')}</button>}</td>
             </tr>
           ))}
