@@ -17,6 +17,7 @@ export function ConsolePage() {
   const [counterId, setCounterId] = useState<string | null>(() => localStorage.getItem('layan.console.counter'));
   const [view, setView] = useState<ConsoleView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [find, setFind] = useState('');
   const [now, setNow] = useState(Date.now());
   const [transfer, setTransfer] = useState<{ serviceId: string; counterId: string; note: string } | null>(null);
   const [pausing, setPausing] = useState<string | null>(null);
@@ -91,23 +92,38 @@ export function ConsolePage() {
 
   if (!mppId) return <p>{t('Akun Anda tidak terhubung ke MPP mana pun.', 'Your account is not linked to any MPP.')}</p>;
   if (!counterId || !view) {
+    const q = find.trim().toLowerCase();
+    const shown = counters.filter((c) => !q || `${c.name} ${c.tenantName}`.toLowerCase().includes(q));
+    // One group per agency, agencies by name: an MPP admin sees every counter of the hall (45 in the demo).
+    const groups = [...new Set(shown.map((c) => c.tenantName))].sort((a, b) => a.localeCompare(b, 'id'));
+    const pick = (id: string) => {
+      localStorage.setItem('layan.console.counter', id);
+      setCounterId(id);
+    };
     return (
       <div className="console">
         <h1>{t('Pilih loket', 'Choose a counter')}</h1>
         {error && <p className="error">{error}</p>}
-        <div className="console-counters">
-          {counters.map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              onClick={() => {
-                localStorage.setItem('layan.console.counter', c.id);
-                setCounterId(c.id);
-              }}
-            >
-              <strong>{c.name}</strong> · {c.tenantName}
-              <span className="muted"> · {c.services.length} {t('layanan', 'services')}</span>
-            </button>
+        {counters.length > 8 && (
+          <label className="console-find">
+            {t('Cari loket atau instansi', 'Find a counter or agency')}
+            <input type="search" value={find} onChange={(e) => setFind(e.target.value)} placeholder={t('mis. Dukcapil', 'e.g. Dukcapil')} />
+          </label>
+        )}
+        {shown.length === 0 && <p className="muted">{t('Tidak ada loket yang cocok.', 'No counter matches.')}</p>}
+        <div className="console-counter-groups">
+          {groups.map((g) => (
+            <section key={g} className="console-counter-group" aria-label={g}>
+              <h2>{g}</h2>
+              <div className="console-counters">
+                {shown.filter((c) => c.tenantName === g).map((c) => (
+                  <button key={c.id} type="button" onClick={() => pick(c.id)}>
+                    <strong>{c.name}</strong>
+                    <span className="muted"> · {c.services.length} {t('layanan', 'services')}</span>
+                  </button>
+                ))}
+              </div>
+            </section>
           ))}
         </div>
       </div>
