@@ -37,6 +37,8 @@ interface ResolvedScope {
  */
 async function resolveScope(db: Db, principal: Principal, mppId: string, q: { tenantId?: string; serviceId?: string }): Promise<ResolvedScope> {
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
+  // A national admin passes the role check for any id; an MPP that does not exist is a 404, not a crash.
+  if (!(await repo.findMpp(db, mppId))) throw commonErrors.not_found();
   let tenantId = q.tenantId;
   let serviceName: string | undefined;
   if (q.serviceId) {

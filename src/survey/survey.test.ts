@@ -279,6 +279,16 @@ describe('reports', () => {
     ]);
   });
 
+  it('answers 404 for an MPP that does not exist, even to a national admin (found by the route fuzzer: was 500)', async () => {
+    const nat = await staffCaller(t, 'national_admin');
+    const missing = '9b465bfb-5587-44a2-a485-67ee6caf3f84';
+    for (const url of [`/api/mpps/${missing}/survey/trend?kind=month&count=3`, `/api/mpps/${missing}/survey/report?period=2025-04`]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: nat.headers });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('downloads the report as PDF and XLSX laid out like the published recapitulation', async () => {
     const rAdmin = await staffCaller(t, 'mpp_admin', { mppId: r.mppId });
     const pdf = await t.app.inject({ method: 'GET', url: `/api/mpps/${r.mppId}/survey/report.pdf?period=2025-04`, headers: rAdmin.headers });
