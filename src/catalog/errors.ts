@@ -1,6 +1,11 @@
 import { defineErrors } from '../platform/errors.js';
 
 export const catalogErrors = defineErrors('catalog', {
+  import_rejected: {
+    status: 422,
+    id: 'Impor dibatalkan: {count} masalah pada berkas. Tidak ada yang disimpan; perbaiki baris yang disebut lalu unggah lagi.',
+    en: 'Import refused: {count} problems in the file. Nothing was saved; fix the rows listed and upload again.',
+  },
   unknown_region: {
     status: 400,
     id: 'Kode wilayah "{code}" tidak dikenal. Gunakan kode Kemendagri kabupaten/kota, misalnya 33.02.',

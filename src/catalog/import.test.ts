@@ -65,7 +65,9 @@ DUK-01,Kode sudah ada tapi prefiks salah,DUKCAPIL,1,,0,minutes
 `;
     const res = await importCsv(admin, 'services', csv);
     expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
     const body = res.json();
+    expect(body.code).toBe('import_rejected');
     expect(body.applied).toBe(false);
     const byRow = Object.fromEntries((body.errors as { row: number; column: string; reason: string }[]).map((e) => [e.row, e]));
     expect(byRow[3]).toMatchObject({ column: 'fee_rupiah', reason: expect.stringContaining('tidak boleh negatif') });

@@ -1,3 +1,4 @@
+import { catalogErrors } from './errors.js';
 import { z } from 'zod';
 import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
@@ -192,11 +193,13 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   app.post('/api/catalog/mpps/:mppId/import', {
-    schema: { tags, summary: 'Import tenants, counters or services (all or nothing, with a row-by-row report)', params: MppParams, body: ImportRequest, response: { 200: ImportReport, 422: ImportReport } },
+    schema: { tags, summary: 'Import tenants, counters or services (all or nothing, with a row-by-row report)', params: MppParams, body: ImportRequest, response: { 200: ImportReport } },
     bodyLimit: 8 * 1024 * 1024,
-  }, async (request, reply) => {
+  }, async (request) => {
     const report = await importEntity(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id), now(), request.lang);
-    return reply.status(report.errors.length ? 422 : 200).send(report);
+    // A refused file is a problem+json 422 that carries the whole row-by-row report as its members.
+    if (report.errors.length) throw catalogErrors.import_rejected({ ...report, count: report.errors.length });
+    return report;
   });
 
   app.get('/api/catalog/search-synonyms', { schema: { tags, summary: 'Search vocabulary: abbreviations, alternative words, fillers (national admin)', response: { 200: z.array(SynonymView) } } }, async (request) =>

@@ -658,6 +658,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -894,6 +895,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -1081,6 +1083,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -1221,6 +1224,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -1393,6 +1397,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -1466,27 +1471,7 @@ export interface paths {
                 409: components["responses"]["catalogWriteProblem409"];
                 413: components["responses"]["catalogWriteProblem413"];
                 415: components["responses"]["catalogWriteProblem415"];
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            applied: boolean;
-                            created: number;
-                            /** @enum {string} */
-                            entity: "tenants" | "counters" | "services";
-                            errors: {
-                                column: string;
-                                reason: string;
-                                row: number;
-                            }[];
-                            rows: number;
-                            updated: number;
-                        };
-                    };
-                };
+                422: components["responses"]["catalogWriteProblem422"];
                 429: components["responses"]["catalogWriteProblem429"];
                 503: components["responses"]["catalogWriteProblem503"];
             };
@@ -1623,6 +1608,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -1967,6 +1953,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2192,6 +2179,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2250,6 +2238,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2446,6 +2435,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2508,6 +2498,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2635,6 +2626,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2758,6 +2750,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2877,6 +2870,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -2925,6 +2919,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -10936,6 +10931,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -11169,6 +11165,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -11281,6 +11278,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -11335,6 +11333,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -11382,6 +11381,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -11441,6 +11441,7 @@ export interface paths {
                 403: components["responses"]["catalogReadProblem403"];
                 404: components["responses"]["catalogReadProblem404"];
                 409: components["responses"]["catalogReadProblem409"];
+                422: components["responses"]["catalogReadProblem422"];
                 429: components["responses"]["catalogReadProblem429"];
                 503: components["responses"]["catalogReadProblem503"];
             };
@@ -13032,6 +13033,18 @@ export interface components {
                 };
             };
         };
+        /** @description Problem: import_rejected */
+        catalogReadProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "import_rejected";
+                };
+            };
+        };
         /** @description Problem: rate_limited */
         catalogReadProblem429: {
             headers: {
@@ -13140,7 +13153,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: idempotency_mismatch */
+        /** @description Problem: idempotency_mismatch, import_rejected */
         catalogWriteProblem422: {
             headers: {
                 [name: string]: unknown;
@@ -13148,7 +13161,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "idempotency_mismatch";
+                    code: "idempotency_mismatch" | "import_rejected";
                 };
             };
         };
