@@ -36,6 +36,10 @@ describe('check-in at the kiosk', () => {
     expect(ticket.rows[0]).toMatchObject({ channel: 'online', status: 'waiting', number: ok.json().ticket.number });
     const twice = await checkIn(b.code.toLowerCase());
     expect(twice.json().ticket).toEqual(ok.json().ticket);
+    // Scanned again at reception by an officer (another caller): still the one ticket.
+    const atReception = await checkIn(b.code, w.officer.headers);
+    expect(atReception.statusCode).toBe(200);
+    expect(atReception.json().ticket.id).toBe(ok.json().ticket.id);
     const count = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE mpp_id = $1', [w.mppId]);
     expect(count.rows[0]!.n).toBe(1);
   });

@@ -67,6 +67,11 @@ export async function issueTicket(
   opts: { idempotencyKey?: string; at: Date; actor: Actor; bookedFor?: Date },
 ): Promise<TicketView> {
   const bookedFor = opts.bookedFor ?? null;
+  // A key sent in the Idempotency-Key header is the caller's own: the same key from another kiosk,
+  // officer or citizen is a new request, never a replay of someone else's ticket (anonymous callers share
+  // one scope; their keys are random). Keys Layan makes itself hold a '/', which the header may not carry,
+  // and stay system-wide: a booking checked in at a kiosk and again at reception gets one ticket.
+  if (opts.idempotencyKey && !opts.idempotencyKey.includes('/')) opts = { ...opts, idempotencyKey: `${opts.actor.type}:${opts.actor.id ?? '-'}:${opts.idempotencyKey}` };
   const requestHash = opts.idempotencyKey
     ? createHash('sha256')
         .update(JSON.stringify([channel, input.serviceId, input.priorityClassId ?? null, input.visitToken ?? null, ...(bookedFor ? [bookedFor.toISOString()] : [])]))

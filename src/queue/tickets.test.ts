@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
+import { createTestApp, deviceCaller, fakeClock, type TestApp } from '../../test/support/app.js';
 import { insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-helpers.js';
 
 // 2026-11-23 is a Monday; 10:00 WIB.
@@ -46,6 +46,19 @@ describe('issuing tickets', () => {
     const other = await issue(t, w, w.services.ktp, {}, { 'idempotency-key': key });
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_mismatch');
+  });
+
+  it("keeps each caller's Idempotency-Key its own: another kiosk sending the same key gets its own ticket", async () => {
+    const key = 'shared-key-0001';
+    const mine = await issue(t, w, w.services.kk, {}, { 'idempotency-key': key });
+    const secondKiosk = await deviceCaller(t, w.admin, w.mppId, 'kiosk');
+    const theirs = await t.app.inject({ method: 'POST', url: `/api/mpps/${w.mppId}/queue/tickets`, headers: { ...secondKiosk.headers, 'idempotency-key': key }, payload: { serviceId: w.services.kk } });
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json().id).not.toBe(mine.json().id);
+    expect(theirs.json().statusToken).not.toBe(mine.json().statusToken);
+    // Each still replays its own.
+    const mineAgain = await issue(t, w, w.services.kk, {}, { 'idempotency-key': key });
+    expect(mineAgain.json().id).toBe(mine.json().id);
   });
 
   it('never gives two concurrent requests the same number', async () => {
