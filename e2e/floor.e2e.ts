@@ -227,6 +227,7 @@ test('the MPP admin keeps the pause reasons on the queue set-up page and sees ea
   const page = await ctx.newPage();
   await loginUi(page, server.url, 'admin.banyumas@demo.layan.id', PASSWORD);
   await page.getByRole('link', { name: 'Pengaturan antrean' }).first().click();
+  await page.getByRole('tab', { name: 'Alasan jeda' }).click();
   const panel = page.locator('section.pause-reasons');
   await panel.getByText('Istirahat').waitFor();
   await panel.getByLabel('Alasan baru').fill('Pelatihan petugas');

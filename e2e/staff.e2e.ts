@@ -211,6 +211,7 @@ test('an MPP admin finds a counter among all 45 by its agency and opens its cons
   const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
   await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Konsol loket', exact: true }).click();
   await page.getByRole('heading', { name: 'Pilih loket' }).waitFor();
+  await page.getByLabel('Cari loket atau instansi').waitFor(); // shown once the counters have loaded
   const all = await page.locator('.console-counters button').count();
   assert.ok(all >= 40, `the chooser lists every counter of the hall (${all})`);
   await page.getByLabel('Cari loket atau instansi').fill('kependudukan');
