@@ -35,7 +35,7 @@ export async function open311Routes(app: App, ctx: AppContext): Promise<void> {
         send(reply, format, 200, 'services', 'service', await listServices(db, query(request).jurisdiction_id as string | undefined)));
 
       scope.get(`/open311/v2/requests.${format}`, { schema: { hide: true } }, async (request, reply) =>
-        send(reply, format, 200, 'service_requests', 'request', await listRequests(db, query(request))));
+        send(reply, format, 200, 'service_requests', 'request', await listRequests(db, query(request), undefined, clock.now())));
 
       scope.post(`/open311/v2/requests.${format}`, {
         schema: { hide: true },
@@ -50,7 +50,7 @@ export async function open311Routes(app: App, ctx: AppContext): Promise<void> {
       const file = (request.params as { file: string }).file;
       const m = /^(.+)\.(json|xml)$/.exec(file);
       if (!m) throw new Open311Error(404, 'use /requests/{id}.json or .xml');
-      return send(reply, m[2] as Format, 200, 'service_requests', 'request', await listRequests(db, query(request), m[1]));
+      return send(reply, m[2] as Format, 200, 'service_requests', 'request', await listRequests(db, query(request), m[1], clock.now()));
     });
   });
 }

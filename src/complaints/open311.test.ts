@@ -62,10 +62,16 @@ describe('Open311 GeoReport v2 over HTTP', () => {
     expect(assigned[0]!.agency_responsible).toBe('Dukcapil');
     expect((await act('answer', { answer: 'Juru parkir liar sudah ditertibkan bersama Dishub.' })).statusCode).toBe(200);
 
-    const closed = await fetch(`${base}/open311/v2/requests.json?jurisdiction_id=${slug}&status=closed`);
+    // The answer goes to the partner system holding the jurisdiction's key, not to anyone who asks.
+    const closed = await fetch(`${base}/open311/v2/requests.json?jurisdiction_id=${slug}&status=closed&api_key=${apiKey}`);
     const closedList = (await closed.json()) as Record<string, unknown>[];
     expect(closedList).toHaveLength(1);
     expect(closedList[0]).toMatchObject({ status: 'closed', status_notes: 'Juru parkir liar sudah ditertibkan bersama Dishub.' });
+    const anyone = (await (await fetch(`${base}/open311/v2/requests.json?jurisdiction_id=${slug}&status=closed`)).json()) as Record<string, unknown>[];
+    expect(anyone[0]).toMatchObject({ status: 'closed', status_notes: null });
+    expect(JSON.stringify(anyone)).not.toContain('Juru parkir');
+    const wrongKey = await fetch(`${base}/open311/v2/requests.json?jurisdiction_id=${slug}&api_key=not-a-key`);
+    expect(wrongKey.status).toBe(403);
     const open = (await (await fetch(`${base}/open311/v2/requests.json?jurisdiction_id=${slug}&status=open`)).json()) as unknown[];
     expect(open).toHaveLength(0);
   });

@@ -49,6 +49,7 @@ export async function listServices(db: Db, jurisdictionId: string | undefined) {
 
 export const RequestsQuery = z.object({
   jurisdiction_id: z.string().optional(),
+  api_key: z.string().max(200).optional(),
   service_request_id: z.string().optional(),
   service_code: z.string().optional(),
   start_date: z.iso.datetime({ offset: true }).optional(),
@@ -62,9 +63,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Service requests of an MPP. Descriptions and contacts are not published: a complaint often names
- * people, and the complainant did not ask for it to be public.
+ * people, and the complainant did not ask for it to be public. The answer (status_notes) may name them
+ * too, so it goes only to a partner system holding an API key of the jurisdiction; anyone else sees the
+ * status and dates. The complainant reads the answer by their tracking code.
  */
-export async function listRequests(db: Db, raw: Record<string, unknown>, onlyId?: string) {
+export async function listRequests(db: Db, raw: Record<string, unknown>, onlyId?: string, now: Date = new Date()) {
   const parsed = RequestsQuery.safeParse(raw);
   if (!parsed.success) throw new Open311Error(400, `invalid parameter ${String(parsed.error.issues[0]?.path[0] ?? '')}`);
   const q = parsed.data;
@@ -77,6 +80,8 @@ export async function listRequests(db: Db, raw: Record<string, unknown>, onlyId?
   const statuses = q.status ? q.status.split(',').flatMap((s) => (s === 'open' ? OPEN : CLOSED)) : undefined;
   // GeoReport default: the last 90 days when no date range is given.
   const from = q.start_date ? new Date(q.start_date) : ids ? undefined : new Date(Date.now() - 90 * 86_400_000);
+  const partner = q.api_key ? Boolean(await repo.useApiKey(db, mpp.id, hashKey(q.api_key), now)) : false;
+  if (q.api_key && !partner) throw new Open311Error(403, 'api_key is not valid for this jurisdiction');
   const rows = await repo.findForOpen311(db, mpp.id, {
     ids, classes: q.service_code?.split(','), statuses, from, to: q.end_date ? new Date(q.end_date) : undefined, limit: 1000,
   });
@@ -84,7 +89,7 @@ export async function listRequests(db: Db, raw: Record<string, unknown>, onlyId?
   return rows.map((r) => ({
     service_request_id: r.id,
     status: open311Status(r.status),
-    status_notes: r.last_note,
+    status_notes: partner ? r.last_note : null,
     service_name: OPEN311_SERVICES.find((s) => s.service_code === r.class)!.service_name,
     service_code: r.class,
     description: null,
