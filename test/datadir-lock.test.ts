@@ -33,9 +33,10 @@ describe('data directory lock', () => {
     });
     // Leave time for every contender to start (tsx on a busy machine), then one round each 60 ms.
     const startAt = Date.now() + 15_000;
+    const meet = mkdtempSync(path.join(os.tmpdir(), 'layan-lock-meet-'));
     const outputs = await Promise.all(
       Array.from({ length: contenders }, () =>
-        run(process.execPath, ['--import', 'tsx', 'test/support/lock-contender.ts', String(startAt), '60', ...dirs], { timeout: 120_000 }),
+        run(process.execPath, ['--import', 'tsx', 'test/support/lock-contender.ts', String(startAt), '60', meet, String(contenders), ...dirs], { timeout: 120_000 }),
       ),
     );
     const lines = outputs.flatMap((o) => o.stdout.trim().split('\n'));

@@ -3,7 +3,10 @@
 // "lost <dir>". It keeps whatever it won until it exits, as a real server would.
 import { lockDataDir } from '../../src/platform/datadir-lock.js';
 
-const [startAt, stepMs, ...dirs] = process.argv.slice(2);
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [startAt, stepMs, meetDir, contenders, ...dirs] = process.argv.slice(2);
 const results: string[] = [];
 for (const [i, dir] of dirs.entries()) {
   const at = Number(startAt) + i * Number(stepMs);
@@ -18,3 +21,10 @@ for (const [i, dir] of dirs.entries()) {
   }
 }
 process.stdout.write(`${results.join('\n')}\n`);
+// Hold the locks won until every contender is done: a winner that exited early would leave a stale
+// lock that a contender started late (a busy machine) could rightly take, a second winner by timing.
+mkdirSync(meetDir!, { recursive: true });
+writeFileSync(path.join(meetDir!, String(process.pid)), '');
+while (readdirSync(meetDir!).length < Number(contenders)) {
+  await new Promise((r) => setTimeout(r, 50));
+}
