@@ -49,6 +49,21 @@ describe('migrations', () => {
       await t.drop();
     }
   });
+
+  it('apply a migration added after the first start, and only that one', async () => {
+    const t = await createTestDb();
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'layan-mig-'));
+      writeFileSync(path.join(dir, '9001_probe.sql'), 'CREATE TABLE probe (id int);');
+      expect(await migrate(t.db, dir)).toEqual(['9001_probe']);
+      writeFileSync(path.join(dir, '9002_probe_name.sql'), 'ALTER TABLE probe ADD COLUMN name text;');
+      expect(await migrate(t.db, dir)).toEqual(['9002_probe_name']);
+      await t.db.query("INSERT INTO probe (id, name) VALUES (1, 'x')");
+      expect(await migrate(t.db, dir)).toEqual([]);
+    } finally {
+      await t.drop();
+    }
+  });
 });
 
 describe('HTTP errors', () => {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../platform/lazy-modules.js';
 
 /** A sheet as header names and rows of cell text; `line` is the spreadsheet row number (header = 1). */
 export interface Sheet {
@@ -46,7 +47,7 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Reads the first worksheet of an XLSX file. */
 export async function readXlsx(data: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(data as never);
   } catch (err) {
@@ -69,7 +70,7 @@ export function writeCsv(headers: string[], rows: Record<string, string | number
 }
 
 export async function writeXlsx(sheetName: string, headers: string[], rows: Record<string, string | number | boolean>[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.columns = headers.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2) }));
   ws.getRow(1).font = { bold: true };

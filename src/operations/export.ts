@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../platform/lazy-modules.js';
 import type { Lang } from '../platform/i18n.js';
 import type { Kpis, Stats } from './schemas.js';
 
@@ -31,7 +31,7 @@ export function statsCsv(stats: Stats, lang: Lang): string {
 
 export async function statsXlsx(stats: Stats, lang: Lang): Promise<Buffer> {
   const { header, rows } = table(stats, lang);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Layan';
   const ws = wb.addWorksheet(lang === 'en' ? 'Statistics' : 'Statistik');
   ws.addRow([`${stats.mppName}: ${stats.from} – ${stats.to} (${stats.timezone})`]).font = { bold: true };

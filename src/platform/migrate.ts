@@ -44,6 +44,17 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
+  // A restart usually finds everything applied: check that with one read instead of a locked
+  // transaction per migration (each of which PGlite syncs to disk), so start-up stays fast.
+  const { rows: known } = await db.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+  const checksums = new Map(known.map((r) => [r.version, r.checksum]));
+  for (const m of migrations) {
+    const checksum = checksums.get(m.version);
+    if (checksum !== undefined && checksum !== m.checksum) {
+      throw new MigrationError(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+    }
+  }
+  if (migrations.every((m) => checksums.has(m.version))) return [];
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import type ExcelJS from 'exceljs';
+import { loadExcel, loadPdfKit } from '../platform/lazy-modules.js';
 import type { Lang } from '../platform/i18n.js';
 import { PROFILE_LABELS } from './questionnaire.js';
 import type { SurveyReport } from './schemas.js';
@@ -45,6 +45,7 @@ export async function reportPdf(r: SurveyReport, suggestions: Suggestion[], lang
   // Indonesian reports write decimals with a comma.
   const fmt = (n: number | null, d: number) => (n === null ? '-' : lang === 'en' ? n.toFixed(d) : n.toFixed(d).replace('.', ','));
   const pct = (n: number | null) => (n === null ? '-' : `${fmt(Math.round(n * 1000) / 10, 1)}%`);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `SKM ${r.scope.mppName} ${r.period.code}`, Author: 'Layan' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -215,7 +216,7 @@ export async function reportPdf(r: SurveyReport, suggestions: Suggestion[], lang
 
 export async function reportXlsx(r: SurveyReport, suggestions: Suggestion[], lang: Lang): Promise<Buffer> {
   const t: L = (id, en) => (lang === 'en' ? en : id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Layan';
   const bold = { bold: true } as const;
   const head = (ws: ExcelJS.Worksheet, row: ExcelJS.Row) => {
