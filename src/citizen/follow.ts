@@ -137,7 +137,7 @@ export async function onTicketProgress(env: FollowEnv, e: TicketProgress): Promi
   if (!t || t.status !== 'served') return;
   let code: string;
   try {
-    code = (await surveyCodeForTicketStatus(env.db, t.statusToken)).token;
+    code = (await surveyCodeForTicketStatus({ db: env.db }, { statusToken: t.statusToken })).token;
   } catch {
     return; // already answered at the counter's tablet: nothing to invite to
   }
