@@ -20,7 +20,7 @@ import { TENANTS } from '../src/demo/data.js';
 import { aggregateSql } from '../src/operations/repository.js';
 import type { Grouping } from '../src/operations/schemas.js';
 import { getStats } from '../src/operations/stats-service.js';
-import type { Principal } from '../src/platform/auth.js';
+import { SYSTEM_ACTOR, type Principal } from '../src/platform/auth.js';
 import { postgresDb } from '../src/platform/db.js';
 import { migrate } from '../src/platform/migrate.js';
 
@@ -167,14 +167,15 @@ async function main(): Promise<void> {
     await db.exec('ALTER TABLE ticket_events ENABLE TRIGGER ticket_events_ops_hourly');
 
     const national: Principal = { kind: 'staff', userId: '00000000-0000-0000-0000-000000000001', email: 'bench@x', name: 'bench', mustChangePassword: false, grants: [{ id: 'g', role: 'national_admin', mppId: null, tenantId: null }] };
+    const ctx = { db, principal: national, actor: SYSTEM_ACTOR, now: new Date(), lang: 'id' as const };
     const month = { from: '2026-11-01', to: '2026-11-30' };
     const timings = new Map<string, number[]>();
     const groupings: Grouping[] = ['tenant', 'service', 'counter', 'officer', 'hour', 'day'];
-    for (const by of groupings) await getStats(db, national, mppId, { ...month, by });
+    for (const by of groupings) await getStats(ctx, { mppId, ...month, by });
     for (let i = 0; i < ITER; i++) {
       for (const by of groupings) {
         const a = performance.now();
-        await getStats(db, national, mppId, { ...month, by });
+        await getStats(ctx, { mppId, ...month, by });
         timings.set(by, [...(timings.get(by) ?? []), performance.now() - a]);
       }
     }

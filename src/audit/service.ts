@@ -1,5 +1,5 @@
 import { isNationalAdmin, requireMppRole, requireStaff, tenantScope, type Principal } from '../platform/auth.js';
-import type { Db } from '../platform/db.js';
+import type { ServiceContext } from '../platform/context.js';
 import { commonErrors } from '../platform/errors.js';
 import { findAuditEntries, findAuditFacets } from './repository.js';
 import type { AuditFacets, AuditFacetsQuery, AuditPage, AuditQuery } from './schemas.js';
@@ -8,7 +8,8 @@ import type { AuditFacets, AuditFacetsQuery, AuditPage, AuditQuery } from './sch
  * Reads the audit log: national admins everything, MPP admins their MPP, tenant admins their tenants.
  * @throws AppError unauthenticated, forbidden, not_found
  */
-export async function readAudit(db: Db, principal: Principal, query: AuditQuery): Promise<AuditPage> {
+export async function readAudit(ctx: ServiceContext, query: AuditQuery): Promise<AuditPage> {
+  const { db, principal } = ctx;
   const tenantIds = auditScope(principal, query.mppId);
   const entries = await findAuditEntries(db, { ...query, tenantIds });
   return { entries, nextBefore: entries.length === query.limit ? (entries.at(-1)?.id ?? null) : null };
@@ -28,7 +29,8 @@ function auditScope(principal: Principal, mppId: string | undefined): string[] |
  * The choices of the audit screen's filters within the caller's scope.
  * @throws AppError unauthenticated, forbidden, not_found
  */
-export async function readAuditFacets(db: Db, principal: Principal, query: AuditFacetsQuery): Promise<AuditFacets> {
+export async function readAuditFacets(ctx: ServiceContext, query: AuditFacetsQuery): Promise<AuditFacets> {
+  const { db, principal } = ctx;
   const tenantIds = auditScope(principal, query.mppId);
   return findAuditFacets(db, { mppId: query.mppId, tenantIds });
 }

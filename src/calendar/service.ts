@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireMppRole, requireNationalAdmin, type Actor, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
+import { requireMppRole, requireNationalAdmin, type Actor } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import * as repo from './repository.js';
 import type { CalendarDay, CreateClosure, CreateNationalDay, DueAnswer } from './schemas.js';
@@ -7,15 +8,17 @@ import { addCalendarDays, endOfLocalDay, nthWorkingDayAfter, windowFor, type Tim
 import { calendarErrors } from './errors.js';
 
 /** National holidays and cuti bersama of a year (public data). */
-export async function listNationalDays(db: Queryable, year: number): Promise<CalendarDay[]> {
-  return repo.findDaysOfYear(db, year, null);
+export async function listNationalDays(ctx: Pick<ServiceContext, 'db'>, input: { year: number }): Promise<CalendarDay[]> {
+  return repo.findDaysOfYear(ctx.db, input.year, null);
 }
 
 /**
  * The non-working days of an MPP in a year: national days plus its own closures (public data).
  * @throws AppError not_found when the MPP does not exist.
  */
-export async function listMppDays(db: Queryable, mppId: string, year: number): Promise<CalendarDay[]> {
+export async function listMppDays(ctx: Pick<ServiceContext, 'db'>, input: { mppId: string; year: number }): Promise<CalendarDay[]> {
+  const { db } = ctx;
+  const { mppId, year } = input;
   await repo.getMppTimezone(db, mppId);
   return repo.findDaysOfYear(db, year, mppId);
 }
@@ -42,26 +45,33 @@ async function deleteAudited(db: Db, actor: Actor, mppId: string | null, dayId: 
 }
 
 /** @throws AppError unauthenticated, forbidden (not a national admin), day_taken (409). */
-export async function addNationalDay(db: Db, principal: Principal, input: CreateNationalDay, actor: Actor): Promise<CalendarDay> {
+export async function addNationalDay(ctx: ServiceContext, input: CreateNationalDay): Promise<CalendarDay> {
+  const { db, principal, actor } = ctx;
   requireNationalAdmin(principal);
   return insertAudited(db, actor, { mppId: null, ...input });
 }
 
 /** @throws AppError unauthenticated, forbidden, not_found. */
-export async function removeNationalDay(db: Db, principal: Principal, dayId: string, actor: Actor): Promise<CalendarDay> {
+export async function removeNationalDay(ctx: ServiceContext, input: { dayId: string }): Promise<CalendarDay> {
+  const { db, principal, actor } = ctx;
+  const { dayId } = input;
   requireNationalAdmin(principal);
   return deleteAudited(db, actor, null, dayId);
 }
 
 /** An MPP admin closes the MPP for a day (e.g. a regional holiday, building works). @throws AppError unauthenticated, not_found, forbidden, day_taken. */
-export async function addClosure(db: Db, principal: Principal, mppId: string, input: CreateClosure, actor: Actor): Promise<CalendarDay> {
+export async function addClosure(ctx: ServiceContext, args: { mppId: string } & CreateClosure): Promise<CalendarDay> {
+  const { db, principal, actor } = ctx;
+  const { mppId, ...input } = args;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await repo.getMppTimezone(db, mppId);
   return insertAudited(db, actor, { mppId, day: input.day, kind: 'closure', name: input.name });
 }
 
 /** @throws AppError unauthenticated, not_found, forbidden. */
-export async function removeClosure(db: Db, principal: Principal, mppId: string, dayId: string, actor: Actor): Promise<CalendarDay> {
+export async function removeClosure(ctx: ServiceContext, input: { mppId: string; dayId: string }): Promise<CalendarDay> {
+  const { db, principal, actor } = ctx;
+  const { mppId, dayId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   return deleteAudited(db, actor, mppId, dayId);
 }

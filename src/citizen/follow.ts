@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as complaints from '../complaints/repository.js';
 import { formatTrackingCode } from '../complaints/tracking-code.js';
 import { notify } from '../notifications/notify.js';
-import type { Clock } from '../platform/context.js';
+import type { Clock, ServiceContext } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
@@ -68,7 +68,9 @@ export async function followTicket(env: FollowEnv, statusToken: string, input: F
   return toFollowView(watch, t.number);
 }
 
-export async function getFollow(db: Db, statusToken: string): Promise<FollowView | null> {
+export async function getFollow(ctx: ServiceContext, input: { statusToken: string }): Promise<FollowView | null> {
+  const { db } = ctx;
+  const { statusToken } = input;
   const t = await queue.findTicketByStatusToken(db, statusToken);
   if (!t) throw commonErrors.not_found();
   const w = await repo.findWatch(db, t.mppId, t.id);
@@ -76,7 +78,9 @@ export async function getFollow(db: Db, statusToken: string): Promise<FollowView
 }
 
 /** Withdraws consent: the contact is deleted with the watch. */
-export async function unfollowTicket(db: Db, statusToken: string): Promise<void> {
+export async function unfollowTicket(ctx: ServiceContext, input: { statusToken: string }): Promise<void> {
+  const { db } = ctx;
+  const { statusToken } = input;
   const t = await queue.findTicketByStatusToken(db, statusToken);
   if (!t) throw commonErrors.not_found();
   await repo.deleteWatch(db, t.mppId, t.id);
@@ -137,7 +141,7 @@ export async function onTicketProgress(env: FollowEnv, e: TicketProgress): Promi
   if (!t || t.status !== 'served') return;
   let code: string;
   try {
-    code = (await surveyCodeForTicketStatus(env.db, t.statusToken)).token;
+    code = (await surveyCodeForTicketStatus({ db: env.db }, { statusToken: t.statusToken })).token;
   } catch {
     return; // already answered at the counter's tablet: nothing to invite to
   }

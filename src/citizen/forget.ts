@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db.js';
+import type { ServiceContext } from '../platform/context.js';
 import * as repo from './repository.js';
 import { parseDestination, type CitizenView, type ContactKind } from './schemas.js';
 import { citizenErrors } from './errors.js';
@@ -15,7 +15,9 @@ import { getCitizenView, type CitizenSession } from './sign-in.js';
  * the account instead.
  * @throws AppError contact_not_found (404), last_contact (409), citizen_unauthenticated (401)
  */
-export async function removeContact(db: Db, session: CitizenSession, contact: { kind: ContactKind; value: string }): Promise<CitizenView> {
+export async function removeContact(ctx: ServiceContext, input: { session: CitizenSession; contact: { kind: ContactKind; value: string } }): Promise<CitizenView> {
+  const { db } = ctx;
+  const { session, contact } = input;
   const d = parseDestination(contact.value);
   if (!d || d.kind !== contact.kind) throw citizenErrors.contact_not_found();
   await db.transaction(async (tx) => {
@@ -27,7 +29,7 @@ export async function removeContact(db: Db, session: CitizenSession, contact: { 
     await repo.deleteContact(tx, session.citizenId, d);
     await repo.forgetDestination(tx, d);
   });
-  return getCitizenView(db, session.citizenId, session.csrfToken);
+  return getCitizenView(ctx, session);
 }
 
 /**
@@ -35,8 +37,8 @@ export async function removeContact(db: Db, session: CitizenSession, contact: { 
  * ticket follows left under its contacts.
  * @throws AppError citizen_unauthenticated (401)
  */
-export async function deleteAccount(db: Db, session: CitizenSession): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteAccount(ctx: ServiceContext, session: CitizenSession): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
     if (!(await repo.lockCitizen(tx, session.citizenId))) throw citizenErrors.citizen_unauthenticated();
     const citizen = await repo.findCitizen(tx, session.citizenId);
     for (const c of citizen?.contacts ?? []) await repo.forgetDestination(tx, { kind: c.kind, value: c.value });

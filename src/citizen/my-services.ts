@@ -76,7 +76,7 @@ export async function listMyServices(env: MyServicesEnv, session: CitizenSession
     if (!t) continue;
     const today = (await queue.localDayOf(env.db, mppId, now)).localDay;
     if (t.status === 'served') {
-      const code = await surveyCodeForTicketStatus(env.db, t.statusToken).then((s) => s.token, () => undefined);
+      const code = await surveyCodeForTicketStatus({ db: env.db }, { statusToken: t.statusToken }).then((s) => s.token, () => undefined);
       if (code) {
         items.push({
           ...blank,

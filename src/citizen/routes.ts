@@ -10,7 +10,7 @@ import { CitizenView, CodeRequest, ContactParams, CodeSent, FollowTicketRequest,
 import { citizenErrors, getCitizenView, requestCode, resolveCitizenSession, setLanguage, signIn, signOut, type CitizenSession } from './sign-in.js';
 import { TOPIC_STATUS_CHANGED } from '../complaints/service.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import { TICKET_PROGRESS_TOPIC, type TicketProgress } from '../queue/events.js';
 
 export const CITIZEN_COOKIE = 'layan_citizen';
@@ -63,14 +63,14 @@ export async function citizenRoutes(app: App, ctx: AppContext): Promise<void> {
       body: CodeRequest,
       response: { 202: CodeSent },
     },
-  }, async (request, reply) => reply.status(202).send(await requestCode(db, clock, { destination: request.body.destination, lang: request.body.lang, ip: request.ip })));
+  }, async (request, reply) => reply.status(202).send(await requestCode(requestContext(request, db, clock), { destination: request.body.destination, lang: request.body.lang, ip: request.ip })));
 
   app.post('/api/citizen/session', {
     schema: { tags, summary: 'Sign in with the one-time code (sets the citizen session cookie)', body: SignInRequest, response: { 200: CitizenView } },
     config: { rateLimit: SIGN_IN_LIMIT },
   }, async (request, reply) => {
     const current = await resolveCitizenSession(db, request.cookies[CITIZEN_COOKIE], clock.now());
-    const s = await signIn(db, clock, { destination: request.body.destination, code: request.body.code, currentCitizenId: current?.citizenId ?? null });
+    const s = await signIn(requestContext(request, db, clock), { destination: request.body.destination, code: request.body.code, currentCitizenId: current?.citizenId ?? null });
     setCookies(reply, s.token, s.citizen.csrfToken, s.expiresAt);
     return s.citizen;
   });
@@ -79,32 +79,32 @@ export async function citizenRoutes(app: App, ctx: AppContext): Promise<void> {
     schema: { tags, summary: 'The signed-in citizen and their verified contacts', response: { 200: CitizenView } },
   }, async (request) => {
     const s = await session(request);
-    return getCitizenView(db, s.citizenId, s.csrfToken);
+    return getCitizenView(requestContext(request, db, clock), s);
   });
 
   app.delete('/api/citizen/session', {
     schema: { tags, summary: 'Sign out', response: { 204: z.null() } },
   }, async (request, reply) => {
-    await signOut(db, await session(request));
+    await signOut(requestContext(request, db, clock), await session(request));
     reply.clearCookie(CITIZEN_COOKIE, { path: '/' }).clearCookie(CITIZEN_CSRF_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
 
   app.put('/api/citizen/me', {
     schema: { tags, summary: 'Choose the language of messages', body: UpdateCitizenRequest, response: { 200: CitizenView } },
-  }, async (request) => setLanguage(db, await session(request), request.body.lang));
+  }, async (request) => setLanguage(requestContext(request, db, clock), { session: await session(request), lang: request.body.lang }));
 
   app.delete('/api/citizen/me/contacts/:kind/:value', {
     schema: { tags, summary: 'Remove one verified phone number or email from the account (not the last one); its ticket follows and codes go too', params: ContactParams, response: { 200: CitizenView } },
   }, async (request) => {
     const s = await session(request);
-    return removeContact(db, s, request.params);
+    return removeContact(requestContext(request, db, clock), { session: s, contact: request.params });
   });
 
   app.delete('/api/citizen/me', {
     schema: { tags, summary: 'Delete the account: contacts, sessions, push subscriptions and ticket follows (UU PDP)', response: { 204: z.null() } },
   }, async (request, reply) => {
-    await deleteAccount(db, await session(request));
+    await deleteAccount(requestContext(request, db, clock), await session(request));
     reply.clearCookie(CITIZEN_COOKIE, { path: '/' }).clearCookie(CITIZEN_CSRF_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
@@ -128,7 +128,7 @@ export async function citizenRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/citizen/tickets/:statusToken/follow', {
     schema: { tags, summary: 'Whether the holder of this ticket asked to be told (public: the status token is the credential)', params: StatusTokenParams, response: { 200: FollowView.nullable() } },
-  }, async (request) => getFollow(db, request.params.statusToken));
+  }, async (request) => getFollow(requestContext(request, db, clock), { statusToken: request.params.statusToken }));
 
   app.put('/api/citizen/tickets/:statusToken/follow', {
     schema: {
@@ -144,7 +144,7 @@ export async function citizenRoutes(app: App, ctx: AppContext): Promise<void> {
   app.delete('/api/citizen/tickets/:statusToken/follow', {
     schema: { tags, summary: 'Withdraw consent: stop the messages and delete the contact', params: StatusTokenParams, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await unfollowTicket(db, request.params.statusToken);
+    await unfollowTicket(requestContext(request, db, clock), { statusToken: request.params.statusToken });
     return reply.status(204).send(null);
   });
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { notify } from '../notifications/notify.js';
-import type { Clock } from '../platform/context.js';
+import type { ServiceContext } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import * as repo from './repository.js';
 import type { CitizenView, CodeSent, Destination, Lang } from './schemas.js';
@@ -54,8 +54,8 @@ function codeMessage(code: string, lang: Lang) {
  * Sends a one-time code to a phone number or email (through the outbox and the notification ports).
  * @throws AppError code_rate_limited (429) when the destination or the address asked too often.
  */
-export async function requestCode(db: Db, clock: Clock, input: { destination: Destination; lang?: Lang; ip: string }): Promise<CodeSent> {
-  const now = clock.now();
+export async function requestCode(ctx: ServiceContext, input: { destination: Destination; lang?: Lang; ip: string }): Promise<CodeSent> {
+  const { db, now } = ctx;
   const client = clientHash(input.ip);
   await db.transaction(async (tx) => {
     await repo.lockForCodeRequest(tx, input.destination, client);
@@ -95,8 +95,8 @@ export interface NewSession {
  * citizen. Wrong, expired, reused and voided codes are refused alike.
  * @throws AppError code_invalid (400).
  */
-export async function signIn(db: Db, clock: Clock, input: { destination: Destination; code: string; currentCitizenId?: string | null }): Promise<NewSession> {
-  const now = clock.now();
+export async function signIn(ctx: ServiceContext, input: { destination: Destination; code: string; currentCitizenId?: string | null }): Promise<NewSession> {
+  const { db, now } = ctx;
   const outcome = await db.transaction(async (tx) => {
     const live = await repo.lockLiveCodes(tx, input.destination, now);
     const match = live.find((c) => sameHash(c.code_hash, codeHash(c.id, input.code)));
@@ -118,11 +118,12 @@ export async function signIn(db: Db, clock: Clock, input: { destination: Destina
   });
   // The failed attempt is counted (committed) before refusing.
   if (!outcome) throw citizenErrors.code_invalid();
-  return { token: outcome.token, expiresAt: outcome.expiresAt, citizen: await getCitizenView(db, outcome.citizenId, outcome.csrfToken) };
+  return { token: outcome.token, expiresAt: outcome.expiresAt, citizen: await getCitizenView(ctx, { citizenId: outcome.citizenId, csrfToken: outcome.csrfToken }) };
 }
 
-export async function getCitizenView(db: Db, citizenId: string, csrfToken: string): Promise<CitizenView> {
-  const c = await repo.findCitizen(db, citizenId);
+export async function getCitizenView(ctx: Pick<ServiceContext, 'db'>, input: { citizenId: string; csrfToken: string }): Promise<CitizenView> {
+  const { citizenId, csrfToken } = input;
+  const c = await repo.findCitizen(ctx.db, citizenId);
   if (!c) throw citizenErrors.citizen_unauthenticated();
   return { id: c.id, lang: c.lang, contacts: c.contacts.map((k) => ({ kind: k.kind, value: k.value, verifiedAt: k.verifiedAt.toISOString() })), csrfToken };
 }
@@ -141,11 +142,12 @@ export async function resolveCitizenSession(db: Db, token: string | undefined, n
   return s ? { ...s, tokenHash: hash } : undefined;
 }
 
-export async function signOut(db: Db, session: CitizenSession): Promise<void> {
-  await repo.deleteSession(db, session.tokenHash);
+export async function signOut(ctx: ServiceContext, session: CitizenSession): Promise<void> {
+  await repo.deleteSession(ctx.db, session.tokenHash);
 }
 
-export async function setLanguage(db: Db, session: CitizenSession, lang: Lang): Promise<CitizenView> {
-  await repo.setLang(db, session.citizenId, lang);
-  return getCitizenView(db, session.citizenId, session.csrfToken);
+export async function setLanguage(ctx: ServiceContext, input: { session: CitizenSession; lang: Lang }): Promise<CitizenView> {
+  const { session, lang } = input;
+  await repo.setLang(ctx.db, session.citizenId, lang);
+  return getCitizenView(ctx, session);
 }

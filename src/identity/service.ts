@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ServiceContext } from '../platform/context.js';
 import { hash, verify } from '@node-rs/argon2';
 import { recordAudit } from '../platform/audit.js';
 import {
@@ -6,7 +7,6 @@ import {
   requireMppRole,
   requireStaff,
   tenantScope,
-  type Actor,
   type Grant,
   type Principal,
   type Staff,
@@ -62,7 +62,9 @@ const throttleKey = (email: string, ip: string | null) => sha256(`${email.trim()
  * checked (see LOGIN_THROTTLE); a success clears the count.
  * @throws AppError invalid_credentials, login_throttled (429, with retryAfterSeconds), account_disabled
  */
-export async function login(db: Db, input: LoginRequest, client: { ip: string | null; userAgent: string | null }, actor: Actor): Promise<LoginResult> {
+export async function login(ctx: ServiceContext, args: LoginRequest & { client: { ip: string | null; userAgent: string | null } }): Promise<LoginResult> {
+  const { db, actor } = ctx;
+  const { client, ...input } = args;
   const key = throttleKey(input.email, client.ip);
   const attempt = await repo.takeLoginAttempt(db, key, LOGIN_THROTTLE);
   if (!attempt.allowed) throw identityErrors.login_throttled({ retryAfterSeconds: attempt.retryAfterSeconds });
@@ -94,8 +96,8 @@ export async function login(db: Db, input: LoginRequest, client: { ip: string | 
   return { user: await view(db, user), sessionToken, csrfToken };
 }
 
-export async function logout(db: Db, sessionToken: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(sessionToken)]);
+export async function logout(ctx: ServiceContext, input: { sessionToken: string }): Promise<void> {
+  await repo.deleteSession(ctx.db, sha256(input.sessionToken));
 }
 
 export interface ResolvedSession {
@@ -132,7 +134,8 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function me(db: Db, principal: Principal): Promise<UserView> {
+export async function me(ctx: ServiceContext): Promise<UserView> {
+  const { db, principal } = ctx;
   const staff = requireStaff(principal);
   return view(db, await repo.getUser(db, staff.userId));
 }
@@ -141,7 +144,9 @@ export async function me(db: Db, principal: Principal): Promise<UserView> {
  * Changes the caller's own password and ends their other sessions.
  * @throws AppError wrong_current_password
  */
-export async function changePassword(db: Db, principal: Principal, sessionToken: string, input: ChangePasswordRequest, actor: Actor): Promise<void> {
+export async function changePassword(ctx: ServiceContext, args: { sessionToken: string } & ChangePasswordRequest): Promise<void> {
+  const { db, principal, actor } = ctx;
+  const { sessionToken, ...input } = args;
   const staff = requireStaff(principal);
   const user = await repo.getUser(db, staff.userId);
   if (!(await verify(user.password_hash, input.currentPassword).catch(() => false))) throw identityErrors.wrong_current_password();
@@ -173,7 +178,8 @@ function checkGrantShape(g: GrantRequest): void {
  * Creates a staff account with its grants, all or nothing.
  * @throws AppError grant_invalid, grant_not_allowed, unknown_mpp, unknown_tenant, email_taken
  */
-export async function createUser(db: Db, principal: Principal, input: CreateUserRequest, actor: Actor): Promise<UserView> {
+export async function createUser(ctx: ServiceContext, input: CreateUserRequest): Promise<UserView> {
+  const { db, principal, actor } = ctx;
   const staff = requireStaff(principal);
   for (const g of input.grants) {
     checkGrantShape(g);
@@ -224,12 +230,15 @@ async function administeredUser(db: Db, principal: Principal, userId: string): P
   return { staff, user, grants };
 }
 
-export async function getUserView(db: Db, principal: Principal, userId: string): Promise<UserView> {
+export async function getUserView(ctx: ServiceContext, input: { userId: string }): Promise<UserView> {
+  const { db, principal } = ctx;
+  const { userId } = input;
   const { user, grants } = await administeredUser(db, principal, userId);
   return repo.toUserView(user, grants);
 }
 
-export async function listUsers(db: Db, principal: Principal, filter: { mppId?: string; q?: string }): Promise<UserView[]> {
+export async function listUsers(ctx: ServiceContext, filter: { mppId?: string; q?: string }): Promise<UserView[]> {
+  const { db, principal } = ctx;
   const staff = requireStaff(principal);
   let scope: { mppId?: string; tenantIds?: string[]; search?: string } = { search: filter.q };
   if (!isNationalAdmin(staff)) {
@@ -252,7 +261,9 @@ export async function listUsers(db: Db, principal: Principal, filter: { mppId?: 
  * disabling each other at once cannot both succeed.
  * @throws AppError cannot_disable_self, last_admin, not_found
  */
-export async function updateUser(db: Db, principal: Principal, userId: string, patch: UpdateUserRequest, actor: Actor): Promise<UserView> {
+export async function updateUser(ctx: ServiceContext, input: { userId: string } & UpdateUserRequest): Promise<UserView> {
+  const { db, principal, actor } = ctx;
+  const { userId, ...patch } = input;
   const { staff, user, grants } = await administeredUser(db, principal, userId);
   if (patch.status === 'disabled' && userId === staff.userId) throw identityErrors.cannot_disable_self();
   return db.transaction(async (tx) => {
@@ -279,7 +290,9 @@ async function keepAnAdmin(tx: Queryable, userId: string, grants: Grant[]): Prom
  * Adds a role to an account, within what the caller may grant.
  * @throws AppError grant_invalid, grant_not_allowed, unknown_mpp, unknown_tenant, conflict, not_found
  */
-export async function addGrant(db: Db, principal: Principal, userId: string, g: GrantRequest, actor: Actor): Promise<UserView> {
+export async function addGrant(ctx: ServiceContext, input: { userId: string } & GrantRequest): Promise<UserView> {
+  const { db, principal, actor } = ctx;
+  const { userId, ...g } = input;
   const { staff, user, grants } = await administeredUser(db, principal, userId);
   checkGrantShape(g);
   if (!mayGrant(staff, g)) throw identityErrors.grant_not_allowed({ role: g.role });
@@ -303,7 +316,9 @@ export async function addGrant(db: Db, principal: Principal, userId: string, g: 
  * it, and the last active admin of an MPP keeps their role.
  * @throws AppError cannot_remove_own_grant, grant_not_allowed, last_admin, not_found
  */
-export async function removeGrant(db: Db, principal: Principal, userId: string, grantId: string, actor: Actor): Promise<UserView> {
+export async function removeGrant(ctx: ServiceContext, input: { userId: string; grantId: string }): Promise<UserView> {
+  const { db, principal, actor } = ctx;
+  const { userId, grantId } = input;
   const { staff, user, grants } = await administeredUser(db, principal, userId);
   const grant = grants.find((g) => g.id === grantId);
   if (!grant) throw commonErrors.not_found();
@@ -320,7 +335,9 @@ export async function removeGrant(db: Db, principal: Principal, userId: string, 
 }
 
 /** An admin sets a temporary password: the user must change it at next sign-in; their sessions end. */
-export async function resetPassword(db: Db, principal: Principal, userId: string, password: string, actor: Actor): Promise<void> {
+export async function resetPassword(ctx: ServiceContext, input: { userId: string; password: string }): Promise<void> {
+  const { db, principal, actor } = ctx;
+  const { userId, password } = input;
   const { grants } = await administeredUser(db, principal, userId);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -344,7 +361,9 @@ export async function ensureInitialAdmin(db: Db, email: string | undefined, pass
   return { email: adminEmail, password: password ? null : adminPassword };
 }
 
-export async function createDevice(db: Db, principal: Principal, mppId: string, input: CreateDeviceRequest, actor: Actor): Promise<DeviceCreated> {
+export async function createDevice(ctx: ServiceContext, args: { mppId: string } & CreateDeviceRequest): Promise<DeviceCreated> {
+  const { db, principal, actor } = ctx;
+  const { mppId, ...input } = args;
   const staff = requireMppRole(principal, mppId, ['mpp_admin']);
   const token = newToken(input.kind === 'kiosk' ? 'ksk' : 'dsp');
   return db.transaction(async (tx) => {
@@ -355,12 +374,16 @@ export async function createDevice(db: Db, principal: Principal, mppId: string, 
   });
 }
 
-export async function listDevices(db: Db, principal: Principal, mppId: string): Promise<DeviceView[]> {
+export async function listDevices(ctx: ServiceContext, input: { mppId: string }): Promise<DeviceView[]> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   return (await repo.listDevices(db, mppId)).map(repo.toDeviceView);
 }
 
-export async function revokeDevice(db: Db, principal: Principal, mppId: string, deviceId: string, actor: Actor): Promise<DeviceView> {
+export async function revokeDevice(ctx: ServiceContext, input: { mppId: string; deviceId: string }): Promise<DeviceView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, deviceId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   return db.transaction(async (tx) => {
     const before = await repo.findDevice(tx, mppId, deviceId);

@@ -1,10 +1,10 @@
-import type { Principal } from '../platform/auth.js';
-import type { Db } from '../platform/db.js';
+import type { ServiceContext } from '../platform/context.js';
 import { countersNeeded, erlangC, meanWait } from './erlang.js';
 import * as floorRepo from './floor-repository.js';
 import * as repo from './repository.js';
 import type { Floor, Staffing, StaffingQuery } from './schemas.js';
-import { resolveTenant, statsErrors } from './stats-service.js';
+import { operationsErrors } from './errors.js';
+import { resolveTenant } from './stats-service.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const secondsSince = (d: Date, now: Date) => Math.max(0, Math.round((now.getTime() - d.getTime()) / 1000));
@@ -18,7 +18,9 @@ const DEVICE_QUIET_MINUTES = 10;
  * target wait, devices not heard from.
  * @throws AppError 401/403/404 by scope; ops_pick_tenant (400).
  */
-export async function getFloor(db: Db, principal: Principal, mppId: string, query: { tenantId?: string }, now: Date): Promise<Floor> {
+export async function getFloor(ctx: ServiceContext, input: { mppId: string } & { tenantId?: string }): Promise<Floor> {
+  const { db, principal, now } = ctx;
+  const { mppId, ...query } = input;
   const tenantId = resolveTenant(principal, mppId, query.tenantId);
   const mpp = await repo.getMppInfo(db, mppId);
   const localDay = await floorRepo.localDay(db, mppId, now);
@@ -83,9 +85,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * mean service time of the history, and the fewest counters whose Erlang C mean wait meets the target.
  * @throws AppError 401/403/404 by scope; ops_bad_period, ops_pick_tenant (400).
  */
-export async function getStaffing(db: Db, principal: Principal, mppId: string, query: StaffingQuery & { tenantId?: string }): Promise<Staffing> {
+export async function getStaffing(ctx: ServiceContext, input: { mppId: string } & StaffingQuery & { tenantId?: string }): Promise<Staffing> {
+  const { db, principal } = ctx;
+  const { mppId, ...query } = input;
   const tenantId = resolveTenant(principal, mppId, query.tenantId);
-  if (query.to < query.from) throw statsErrors.ops_bad_period();
+  if (query.to < query.from) throw operationsErrors.ops_bad_period();
   const mpp = await repo.getMppInfo(db, mppId);
   const target = query.targetWaitMinutes ?? mpp.targetWaitMinutes;
   const { days, rows } = await repo.tenantHours(db, { mppId, from: query.from, to: query.to, tenantId });

@@ -1,6 +1,5 @@
-import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import { z } from 'zod';
 import { commonErrors } from '../platform/errors.js';
 import { sendProblem } from '../platform/http.js';
@@ -19,11 +18,11 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get(`${base}/floor`, {
     schema: { tags, summary: 'Live floor: lines, counters, tickets near the target wait, quiet devices (poll every few seconds)', params: MppParams, querystring: TenantQuery, response: { 200: Floor } },
-  }, async (request) => floor.getFloor(db, request.principal, request.params.mppId, request.query, clock.now()));
+  }, async (request) => floor.getFloor(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
 
   app.get(`${base}/staffing`, {
     schema: { tags, summary: 'Counters each agency needs per local hour for the target wait (Erlang C), beside the counters it has', params: MppParams, querystring: StaffingQuery.extend(TenantQuery.shape), response: { 200: Staffing } },
-  }, async (request) => floor.getStaffing(db, request.principal, request.params.mppId, request.query));
+  }, async (request) => floor.getStaffing(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
 
   // Prometheus scrape endpoint, outside /api and the OpenAPI document; off unless METRICS_TOKEN is set.
   const metrics = createMetrics(db);
@@ -40,12 +39,12 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get(`${base}/stats`, {
     schema: { tags, summary: 'Queue statistics of a period of local days from the hourly aggregates, grouped', params: MppParams, querystring: StatsQuery, response: { 200: Stats } },
-  }, async (request) => stats.getStats(db, request.principal, request.params.mppId, request.query, request.lang));
+  }, async (request) => stats.getStats(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
 
   app.get(`${base}/stats.csv`, {
     schema: { tags, summary: 'The statistics as CSV (UTF-8 with BOM)', params: MppParams, querystring: StatsQuery },
   }, async (request, reply) => {
-    const s = await stats.getStats(db, request.principal, request.params.mppId, request.query, request.lang);
+    const s = await stats.getStats(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query });
     const { statsCsv } = await import('./export.js');
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-${s.from}-${s.to}-${s.by}.csv"`).send(statsCsv(s, request.lang));
   });
@@ -53,7 +52,7 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get(`${base}/stats.xlsx`, {
     schema: { tags, summary: 'The statistics as an Excel workbook', params: MppParams, querystring: StatsQuery },
   }, async (request, reply) => {
-    const s = await stats.getStats(db, request.principal, request.params.mppId, request.query, request.lang);
+    const s = await stats.getStats(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query });
     const { statsXlsx } = await import('./export.js');
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -63,9 +62,9 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get(`${base}/settings`, {
     schema: { tags, summary: 'Operations settings of the MPP (target wait)', params: MppParams, response: { 200: OpsSettings } },
-  }, async (request) => settings.getSettings(db, request.principal, request.params.mppId));
+  }, async (request) => settings.getSettings(requestContext(request, db, clock), { mppId: request.params.mppId }));
 
   app.put(`${base}/settings`, {
     schema: { tags, summary: 'Set the MPP’s target wait', params: MppParams, body: OpsSettings, response: { 200: OpsSettings } },
-  }, async (request) => settings.putSettings(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id), clock.now()));
+  }, async (request) => settings.putSettings(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body }));
 }

@@ -1,11 +1,9 @@
 import { requireMppRole, requireTenantRole, tenantScope, type Principal } from '../platform/auth.js';
-import type { Db } from '../platform/db.js';
+import type { ServiceContext } from '../platform/context.js';
 import { operationsErrors } from './errors.js';
 import { durationStats, histBelow, LONG_EDGES, share, WALK_EDGES } from './kpis.js';
 import * as repo from './repository.js';
 import type { Grouping, Kpis, Stats, StatsQuery } from './schemas.js';
-
-export const statsErrors = operationsErrors;
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +16,7 @@ export function resolveTenant(principal: Principal, mppId: string, tenantId: str
   const scope = tenantScope(principal, mppId);
   let chosen = tenantId;
   if (!chosen && scope !== 'all') {
-    if (scope.length !== 1) throw statsErrors.ops_pick_tenant();
+    if (scope.length !== 1) throw operationsErrors.ops_pick_tenant();
     chosen = scope[0];
   }
   if (chosen) requireTenantRole(principal, mppId, chosen, ['tenant_admin']);
@@ -93,10 +91,12 @@ function fallbackLabel(by: Grouping, key: string, lang: 'id' | 'en'): string {
  * and the arrivals heatmap.
  * @throws AppError 401/403/404 by scope; ops_bad_period, ops_pick_tenant (400).
  */
-export async function getStats(db: Db, principal: Principal, mppId: string, query: StatsQuery, lang: 'id' | 'en' = 'id'): Promise<Stats> {
+export async function getStats(ctx: ServiceContext, input: { mppId: string } & StatsQuery): Promise<Stats> {
+  const { db, principal, lang } = ctx;
+  const { mppId, ...query } = input;
   const tenantId = resolveTenant(principal, mppId, query.tenantId);
   const span = (Date.parse(`${query.to}T00:00:00Z`) - Date.parse(`${query.from}T00:00:00Z`)) / DAY_MS;
-  if (span < 0 || span > 365) throw statsErrors.ops_bad_period();
+  if (span < 0 || span > 365) throw operationsErrors.ops_bad_period();
   const mpp = await repo.getMppInfo(db, mppId);
   const slice: repo.Slice = { mppId, from: query.from, to: query.to, tenantId, serviceId: query.serviceId };
   const daily = repo.DAILY_GROUPINGS.includes(query.by);

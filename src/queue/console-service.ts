@@ -1,7 +1,7 @@
 import { recordAudit } from '../platform/audit.js';
 import { requireStaff, requireTenantRole, tenantScope, type Principal } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
-import type { Db, Queryable } from '../platform/db.js';
+import type { Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue, publish } from '../platform/outbox.js';
 import { announceTicketProgress } from './events.js';
@@ -48,7 +48,9 @@ export function toCounterView(c: counters.CounterRow): CounterView {
 }
 
 /** Counters the caller may staff (all of the MPP for its admins). */
-export async function listCounters(db: Db, principal: Principal, mppId: string): Promise<CounterView[]> {
+export async function listCounters(ctx: ServiceContext, input: { mppId: string }): Promise<CounterView[]> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireStaff(principal);
   const scope = tenantScope(principal, mppId);
   if (scope !== 'all' && scope.length === 0) throw commonErrors.not_found();
@@ -235,7 +237,9 @@ async function servedSideEffects(tx: Queryable, t: repo.TicketRow): Promise<void
 }
 
 /** The officer's screen: the counter, its current ticket and times, its waiting line, my counts today. */
-export async function consoleView(db: Db, principal: Principal, mppId: string, counterId: string, at: Date): Promise<ConsoleView> {
+export async function consoleView(ctx: ServiceContext, input: { mppId: string; counterId: string }): Promise<ConsoleView> {
+  const { db, principal, now: at } = ctx;
+  const { mppId, counterId } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
   const staff = requireStaff(principal);
   const { localDay, timezone } = await repo.localDayOf(db, mppId, at);
@@ -272,7 +276,9 @@ export async function consoleView(db: Db, principal: Principal, mppId: string, c
 }
 
 /** A ticket with its history, for staff of the MPP. */
-export async function staffTicket(db: Db, principal: Principal, mppId: string, ticketId: string): Promise<StaffTicketView> {
+export async function staffTicket(ctx: ServiceContext, input: { mppId: string; ticketId: string }): Promise<StaffTicketView> {
+  const { db, principal } = ctx;
+  const { mppId, ticketId } = input;
   const t = await repo.findTicket(db, mppId, ticketId);
   if (!t) {
     requireTenantRole(principal, mppId, '00000000-0000-0000-0000-000000000000', OFFICER_ROLES);

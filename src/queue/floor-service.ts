@@ -5,7 +5,7 @@ import type { ServiceContext } from '../platform/context.js';
  */
 import { listDevices } from '../identity/repository.js';
 import { recordAudit } from '../platform/audit.js';
-import { requireDevice, requireMppRole, requireStaff, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import { requireDevice, requireMppRole, requireStaff, requireTenantRole, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { publish } from '../platform/outbox.js';
@@ -29,13 +29,17 @@ const MPP_STAFF = ['mpp_admin', 'tenant_admin', 'officer'] as const;
 // --- Pause reasons --------------------------------------------------------------------------------
 
 /** The MPP's pause reasons (staff read them; the console shows the active ones). @throws 401/403/404 */
-export async function pauseReasons(db: Db, principal: Principal, mppId: string): Promise<PauseReason[]> {
+export async function pauseReasons(ctx: ServiceContext, input: { mppId: string }): Promise<PauseReason[]> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, MPP_STAFF);
   return floor.listPauseReasons(db, mppId, false);
 }
 
 /** @throws AppError 401/403/404, conflict (the label exists) */
-export async function createPauseReason(db: Db, principal: Principal, mppId: string, input: { label: string; sort?: number }, actor: Actor): Promise<PauseReason> {
+export async function createPauseReason(ctx: ServiceContext, args: { mppId: string } & { label: string; sort?: number }): Promise<PauseReason> {
+  const { db, principal, actor } = ctx;
+  const { mppId, ...input } = args;
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {
@@ -50,7 +54,9 @@ export async function createPauseReason(db: Db, principal: Principal, mppId: str
 }
 
 /** @throws AppError 401/403/404, conflict (the label exists) */
-export async function updatePauseReason(db: Db, principal: Principal, mppId: string, reasonId: string, patch: { label?: string; active?: boolean; sort?: number }, actor: Actor): Promise<PauseReason> {
+export async function updatePauseReason(ctx: ServiceContext, input: { mppId: string; reasonId: string } & { label?: string; active?: boolean; sort?: number }): Promise<PauseReason> {
+  const { db, principal, actor } = ctx;
+  const { mppId, reasonId, ...patch } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {
@@ -100,7 +106,9 @@ async function officerOfTicket(db: Db, principal: Principal, mppId: string, tick
  * and the ticket waits in its agency's pool with its number.
  * @throws AppError invalid_transition (409 unless called or serving), 401/403/404.
  */
-export async function parkTicket(db: Db, principal: Principal, mppId: string, ticketId: string, note: string | null, at: Date, actor: Actor): Promise<StaffTicketView> {
+export async function parkTicket(ctx: ServiceContext, input: { mppId: string; ticketId: string; note: string | null }): Promise<StaffTicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, ticketId, note } = input;
   await officerOfTicket(db, principal, mppId, ticketId);
   return db.transaction(async (tx) => {
     const t = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
@@ -118,7 +126,9 @@ export async function parkTicket(db: Db, principal: Principal, mppId: string, ti
  * calling the same ticket exactly one gets it; the other is told it was taken.
  * @throws AppError parked_taken, parked_other_tenant, invalid_transition, counter_busy, 401/403/404.
  */
-export async function unparkTicket(db: Db, principal: Principal, mppId: string, counterId: string, ticketId: string, at: Date, actor: Actor): Promise<StaffTicketView> {
+export async function unparkTicket(ctx: ServiceContext, input: { mppId: string; counterId: string; ticketId: string }): Promise<StaffTicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, counterId, ticketId } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
   return db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
@@ -145,7 +155,9 @@ export async function unparkTicket(db: Db, principal: Principal, mppId: string, 
  * if that counter has meanwhile called someone, first in that counter's line.
  * @throws AppError undo_expired, invalid_transition (not a no-show), 401/403/404.
  */
-export async function undoNoShow(db: Db, principal: Principal, mppId: string, ticketId: string, at: Date, actor: Actor): Promise<StaffTicketView> {
+export async function undoNoShow(ctx: ServiceContext, input: { mppId: string; ticketId: string }): Promise<StaffTicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, ticketId } = input;
   await officerOfTicket(db, principal, mppId, ticketId);
   return db.transaction(async (tx) => {
     const t = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
@@ -178,7 +190,9 @@ export async function undoNoShow(db: Db, principal: Principal, mppId: string, ti
  * lost). The reprint is an event on the ticket.
  * @throws AppError reprint_final (served, no-show or cancelled), 401/403/404.
  */
-export async function reprintTicket(db: Db, principal: Principal, mppId: string, ticketId: string, at: Date, actor: Actor): Promise<TicketView> {
+export async function reprintTicket(ctx: ServiceContext, input: { mppId: string; ticketId: string }): Promise<TicketView> {
+  const { db, principal, now: at, actor } = ctx;
+  const { mppId, ticketId } = input;
   const t = await officerOfTicket(db, principal, mppId, ticketId);
   if (t.status === 'served' || t.status === 'no_show' || t.status === 'cancelled') throw floorErrors.reprint_final();
   await repo.insertEvent(db, { mppId, ticketId, event: 'reprinted', at, actorType: actor.type, actorId: actor.id, counterId: t.counterId, serviceId: t.serviceId });
@@ -188,14 +202,18 @@ export async function reprintTicket(db: Db, principal: Principal, mppId: string,
 // --- Device health ------------------------------------------------------------------------------------------
 
 /** A kiosk or board reports that it is alive, its app version and its printer's state. @throws 401/403/404 */
-export async function heartbeat(db: Db, principal: Principal, mppId: string, body: { appVersion: string; page?: string; printerError?: string | null }, at: Date): Promise<{ serverTime: string }> {
+export async function heartbeat(ctx: ServiceContext, input: { mppId: string; body: { appVersion: string; page?: string; printerError?: string | null } }): Promise<{ serverTime: string }> {
+  const { db, principal, now: at } = ctx;
+  const { mppId, body } = input;
   const device = requireDevice(principal, mppId, ['kiosk', 'display']);
   await floor.upsertHeartbeat(db, { mppId, deviceId: device.deviceId, at, appVersion: body.appVersion, page: body.page ?? null, printerError: body.printerError });
   return { serverTime: at.toISOString() };
 }
 
 /** Every kiosk and board of the MPP: last seen, online, app version, printer error. MPP admins. @throws 401/403/404 */
-export async function deviceHealth(db: Db, principal: Principal, mppId: string, at: Date): Promise<DeviceHealth[]> {
+export async function deviceHealth(ctx: ServiceContext, input: { mppId: string }): Promise<DeviceHealth[]> {
+  const { db, principal, now: at } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   const beats = await floor.heartbeats(db, mppId);
   return (await listDevices(db, mppId)).map((d) => {

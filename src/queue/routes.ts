@@ -62,7 +62,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
 
   // --- Tickets: kiosk, reception, online --------------------------------------------------------
   app.get(`${base}/offer`, { schema: { tags, summary: 'Services a kiosk offers, with lines and quotas (public)', params: MppParams, response: { 200: QueueOffer } } }, async (request) =>
-    service.queueOffer(db, request.params.mppId, clock.now()),
+    service.queueOffer(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
 
   app.post(`${base}/tickets`, {
@@ -90,19 +90,19 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   app.get('/api/queue/status/:token', { schema: { tags, summary: 'Live status of a ticket, by its secret token', params: TokenParams, response: { 200: TicketView } } }, async (request) =>
-    service.statusByToken(db, request.params.token, clock.now()),
+    service.statusByToken(requestContext(request, db, clock), { token: request.params.token }),
   );
   app.post('/api/queue/status/:token/cancel', {
     schema: { tags, summary: 'The holder cancels their ticket', params: TokenParams, response: { 200: TicketView } },
     config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-  }, async (request) => service.cancelByToken(db, request.params.token, clock.now(), actorOf(request.principal, request.id)));
+  }, async (request) => service.cancelByToken(requestContext(request, db, clock), { token: request.params.token }));
   app.get('/api/queue/status/:token/events', { schema: { tags, summary: 'Ticket status as Server-Sent Events', params: TokenParams }, config: { rateLimit: false, eventStream: true } }, async (request, reply) =>
     feeds.ticketStatus(request, reply, request.params.token),
   );
 
   // --- Display boards ---------------------------------------------------------------------------
   app.get(`${base}/display`, { schema: { tags, summary: 'Board snapshot: latest calls, now serving, waiting counts', params: MppParams, querystring: DisplayQuery, response: { 200: DisplaySnapshot } } }, async (request) =>
-    settings.displaySnapshot(db, request.principal, request.params.mppId, request.query.zone ?? null, clock.now()),
+    settings.displaySnapshot(requestContext(request, db, clock), { mppId: request.params.mppId, zone: request.query.zone ?? null }),
   );
   app.get(`${base}/display/events`, {
     schema: {
@@ -122,10 +122,10 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
 
   // --- Officer console ----------------------------------------------------------------------------
   app.get(`${base}/counters`, { schema: { tags, summary: 'Counters I may staff', params: MppParams, response: { 200: z.array(CounterView) } } }, async (request) =>
-    console_.listCounters(db, request.principal, request.params.mppId),
+    console_.listCounters(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
   app.get(`${base}/counters/:counterId/console`, { schema: { tags, summary: 'Console: current ticket, waiting line, my counts', params: CounterParams, response: { 200: ConsoleView } } }, async (request) =>
-    console_.consoleView(db, request.principal, request.params.mppId, request.params.counterId, clock.now()),
+    console_.consoleView(requestContext(request, db, clock), { mppId: request.params.mppId, counterId: request.params.counterId }),
   );
   for (const action of ['open', 'close'] as const) {
     app.post(`${base}/counters/:counterId/${action}`, { schema: { tags, summary: `${action} a counter`, params: CounterParams, response: { 200: CounterView } } }, async (request) =>
@@ -136,7 +136,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     floor.pauseCounter(requestContext(request, db, clock), { ...request.params, ...request.body }),
   );
   app.post(`${base}/counters/:counterId/unpark`, { schema: { tags, summary: 'Call a parked ticket back to this counter', params: CounterParams, body: UnparkRequest, response: { 200: CallResult } } }, async (request) => ({
-    ticket: await floor.unparkTicket(db, request.principal, request.params.mppId, request.params.counterId, request.body.ticketId, clock.now(), actorOf(request.principal, request.id)),
+    ticket: await floor.unparkTicket(requestContext(request, db, clock), { mppId: request.params.mppId, counterId: request.params.counterId, ticketId: request.body.ticketId }),
   }));
   app.post(`${base}/counters/:counterId/call-next`, { schema: { tags, summary: 'Call the best waiting ticket', params: CounterParams, response: { 200: CallResult } } }, async (request) => ({
     ticket: await console_.callNext(requestContext(request, db, clock), request.params),
@@ -149,7 +149,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.get(`${base}/tickets/:ticketId`, { schema: { tags, summary: 'A ticket with its event history', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
-    console_.staffTicket(db, request.principal, request.params.mppId, request.params.ticketId),
+    console_.staffTicket(requestContext(request, db, clock), { mppId: request.params.mppId, ticketId: request.params.ticketId }),
   );
   const simple = { recall: 'recall', start: 'start', finish: 'finish', 'no-show': 'no_show', cancel: 'cancel' } as const;
   for (const [path, action] of Object.entries(simple)) {
@@ -164,53 +164,53 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.post(`${base}/tickets/:ticketId/park`, { schema: { tags, summary: 'Park the ticket at the counter in the agency\'s pool', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
-    floor.parkTicket(db, request.principal, request.params.mppId, request.params.ticketId, null, clock.now(), actorOf(request.principal, request.id)),
+    floor.parkTicket(requestContext(request, db, clock), { mppId: request.params.mppId, ticketId: request.params.ticketId, note: null }),
   );
   app.post(`${base}/tickets/:ticketId/undo-no-show`, { schema: { tags, summary: 'Undo a no-show within a minute', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>
-    floor.undoNoShow(db, request.principal, request.params.mppId, request.params.ticketId, clock.now(), actorOf(request.principal, request.id)),
+    floor.undoNoShow(requestContext(request, db, clock), { mppId: request.params.mppId, ticketId: request.params.ticketId }),
   );
   app.post(`${base}/tickets/:ticketId/reprint`, { schema: { tags, summary: 'The ticket as printed, to print it again', params: TicketParams, response: { 200: TicketView } } }, async (request) =>
-    floor.reprintTicket(db, request.principal, request.params.mppId, request.params.ticketId, clock.now(), actorOf(request.principal, request.id)),
+    floor.reprintTicket(requestContext(request, db, clock), { mppId: request.params.mppId, ticketId: request.params.ticketId }),
   );
 
   // --- Devices -------------------------------------------------------------------------------------
   app.post(`${base}/devices/heartbeat`, { schema: { tags, summary: 'A kiosk or board reports it is alive (app version, printer error)', params: MppParams, body: HeartbeatRequest, response: { 200: HeartbeatResult } }, config: { rateLimit: false } }, async (request) =>
-    floor.heartbeat(db, request.principal, request.params.mppId, request.body, clock.now()),
+    floor.heartbeat(requestContext(request, db, clock), { mppId: request.params.mppId, body: request.body }),
   );
   app.get(`${base}/devices/health`, { schema: { tags, summary: 'Kiosks and boards: last seen, online, app version, printer error', params: MppParams, response: { 200: z.array(DeviceHealth) } } }, async (request) =>
-    floor.deviceHealth(db, request.principal, request.params.mppId, clock.now()),
+    floor.deviceHealth(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
 
   // --- Settings -----------------------------------------------------------------------------------
   app.get(`${base}/setup`, { schema: { tags, summary: 'Services with daily quotas and counters with their services, for the set-up page', params: MppParams, response: { 200: QueueSetupView } } }, async (request) =>
-    settings.getSetup(db, request.principal, request.params.mppId),
+    settings.getSetup(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
   app.put(`${base}/services/:serviceId/settings`, { schema: { tags, summary: 'Daily quota of a service', params: ServiceParams, body: ServiceSettingsRequest, response: { 200: ServiceSettingsView } } }, async (request) =>
-    settings.setServiceQuota(db, request.principal, request.params.mppId, request.params.serviceId, request.body.dailyQuota, actorOf(request.principal, request.id)),
+    settings.setServiceQuota(requestContext(request, db, clock), { mppId: request.params.mppId, serviceId: request.params.serviceId, dailyQuota: request.body.dailyQuota }),
   );
   app.get(`${base}/settings`, { schema: { tags, summary: 'Queue rules of the MPP', params: MppParams, response: { 200: QueueSettings } } }, async (request) =>
-    settings.getSettings(db, request.principal, request.params.mppId),
+    settings.getSettings(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
   app.put(`${base}/settings`, { schema: { tags, summary: 'Set the queue rules of the MPP', params: MppParams, body: QueueSettings, response: { 200: QueueSettings } } }, async (request) =>
-    settings.putSettings(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id)),
+    settings.putSettings(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body }),
   );
   app.get(`${base}/priority-classes`, { schema: { tags, summary: 'Priority classes', params: MppParams, response: { 200: z.array(PriorityClass) } } }, async (request) =>
-    settings.priorityClasses(db, request.principal, request.params.mppId),
+    settings.priorityClasses(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
   app.post(`${base}/priority-classes`, { schema: { tags, summary: 'Add a priority class', params: MppParams, body: CreatePriorityClass, response: { 201: PriorityClass } } }, async (request, reply) =>
-    reply.status(201).send(await settings.createPriorityClass(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+    reply.status(201).send(await settings.createPriorityClass(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body })),
   );
   app.get(`${base}/pause-reasons`, { schema: { tags, summary: 'Pause reasons of the MPP', params: MppParams, response: { 200: z.array(PauseReason) } } }, async (request) =>
-    floor.pauseReasons(db, request.principal, request.params.mppId),
+    floor.pauseReasons(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
   app.post(`${base}/pause-reasons`, { schema: { tags, summary: 'Add a pause reason', params: MppParams, body: CreatePauseReason, response: { 201: PauseReason } } }, async (request, reply) =>
-    reply.status(201).send(await floor.createPauseReason(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+    reply.status(201).send(await floor.createPauseReason(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body })),
   );
   app.patch(`${base}/pause-reasons/:reasonId`, { schema: { tags, summary: 'Change, reorder or retire a pause reason', params: PauseReasonParams, body: UpdatePauseReason, response: { 200: PauseReason } } }, async (request) =>
-    floor.updatePauseReason(db, request.principal, request.params.mppId, request.params.reasonId, request.body, actorOf(request.principal, request.id)),
+    floor.updatePauseReason(requestContext(request, db, clock), { mppId: request.params.mppId, reasonId: request.params.reasonId, ...request.body }),
   );
   app.patch(`${base}/priority-classes/:classId`, { schema: { tags, summary: 'Change a priority class', params: ClassParams, body: UpdatePriorityClass, response: { 200: PriorityClass } } }, async (request) =>
-    settings.updatePriorityClass(db, request.principal, request.params.mppId, request.params.classId, request.body, actorOf(request.principal, request.id)),
+    settings.updatePriorityClass(requestContext(request, db, clock), { mppId: request.params.mppId, classId: request.params.classId, ...request.body }),
   );
 
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ServiceContext } from '../platform/context.js';
 import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
@@ -186,7 +187,9 @@ export async function queuePositions(q: Queryable, input: { mppId: string; local
 }
 
 /** @throws AppError not_found for an unknown token. */
-export async function statusByToken(db: Db, token: string, at: Date): Promise<TicketView> {
+export async function statusByToken(ctx: ServiceContext, input: { token: string }): Promise<TicketView> {
+  const { db, now: at } = ctx;
+  const { token } = input;
   const t = await repo.findTicketByStatusToken(db, token);
   if (!t) throw commonErrors.not_found();
   return ticketView(db, t, at);
@@ -196,7 +199,9 @@ export async function statusByToken(db: Db, token: string, at: Date): Promise<Ti
  * The holder cancels their own ticket from the status page.
  * @throws AppError not_found, invalid_transition (409) once called to serving or finished.
  */
-export async function cancelByToken(db: Db, token: string, at: Date, actor: Actor): Promise<TicketView> {
+export async function cancelByToken(ctx: ServiceContext, input: { token: string }): Promise<TicketView> {
+  const { db, now: at, actor } = ctx;
+  const { token } = input;
   const found = await repo.findTicketByStatusToken(db, token);
   if (!found) throw commonErrors.not_found();
   await db.transaction(async (tx) => {
@@ -208,11 +213,13 @@ export async function cancelByToken(db: Db, token: string, at: Date, actor: Acto
     if (t.counterId) await emitTicketDisplay(tx, t, 'done', at);
     else await tx.query("SELECT pg_notify('queue_changed', $1)", [JSON.stringify({ mppId: t.mppId, serviceId: t.serviceId })]);
   });
-  return statusByToken(db, token, at);
+  return statusByToken(ctx, { token });
 }
 
 /** Services, their waiting lines and quotas, and the priority classes: what a kiosk shows. */
-export async function queueOffer(db: Db, mppId: string, at: Date): Promise<QueueOffer> {
+export async function queueOffer(ctx: ServiceContext, input: { mppId: string }): Promise<QueueOffer> {
+  const { db, now: at } = ctx;
+  const { mppId } = input;
   const status = await openingStatus(db, mppId, at);
   const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
   const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix'> & { tenant_name: string; waiting: number; quota_left: number | null; counters_open: number }>(

@@ -1,4 +1,5 @@
 import { recordAudit } from '../platform/audit.js';
+import type { ServiceContext } from '../platform/context.js';
 import { requireDevice, requireMppRole, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
@@ -45,7 +46,9 @@ export async function setupCounter(
  * admins; an agency admin's own agencies otherwise), with quotas and weights.
  * @throws AppError 401/403/404
  */
-export async function getSetup(db: Db, principal: Principal, mppId: string): Promise<QueueSetupView> {
+export async function getSetup(ctx: ServiceContext, input: { mppId: string }): Promise<QueueSetupView> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   const staff = requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   const scope = tenantScope(principal, mppId);
   const tenantIds = scope === 'all' ? 'all' : staff.grants.filter((g) => g.mppId === mppId && g.role === 'tenant_admin' && g.tenantId).map((g) => g.tenantId!);
@@ -65,7 +68,9 @@ export async function getSetup(db: Db, principal: Principal, mppId: string): Pro
 }
 
 /** @throws AppError 401/403/404 */
-export async function setServiceQuota(db: Db, principal: Principal, mppId: string, serviceId: string, dailyQuota: number | null, actor: Actor) {
+export async function setServiceQuota(ctx: ServiceContext, input: { mppId: string; serviceId: string; dailyQuota: number | null }) {
+  const { db, principal, actor } = ctx;
+  const { mppId, serviceId, dailyQuota } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   const service = await counters.findService(db, mppId, serviceId);
   if (!service) throw commonErrors.not_found();
@@ -81,7 +86,9 @@ export async function setServiceQuota(db: Db, principal: Principal, mppId: strin
   return { serviceId, dailyQuota };
 }
 
-export async function getSettings(db: Db, principal: Principal, mppId: string): Promise<QueueSettings> {
+export async function getSettings(ctx: ServiceContext, input: { mppId: string }): Promise<QueueSettings> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
   const { rows } = await db.query<{ max_recalls: number; waiting_room_capacity: number | null; default_service_minutes: number }>(
     'SELECT max_recalls, waiting_room_capacity, default_service_minutes FROM queue_mpp_settings WHERE mpp_id = $1',
@@ -92,7 +99,9 @@ export async function getSettings(db: Db, principal: Principal, mppId: string): 
 }
 
 /** @throws AppError 401/403/404 */
-export async function putSettings(db: Db, principal: Principal, mppId: string, s: QueueSettings, actor: Actor): Promise<QueueSettings> {
+export async function putSettings(ctx: ServiceContext, input: { mppId: string } & QueueSettings): Promise<QueueSettings> {
+  const { db, principal, actor } = ctx;
+  const { mppId, ...s } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await db.transaction(async (tx) => {
     await tx.query(
@@ -105,13 +114,17 @@ export async function putSettings(db: Db, principal: Principal, mppId: string, s
   return s;
 }
 
-export async function priorityClasses(db: Db, principal: Principal, mppId: string): Promise<PriorityClass[]> {
+export async function priorityClasses(ctx: ServiceContext, input: { mppId: string }): Promise<PriorityClass[]> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
   return listPriorityClasses(db, mppId, false);
 }
 
 /** @throws AppError 401/403/404, conflict (code taken) */
-export async function createPriorityClass(db: Db, principal: Principal, mppId: string, input: { code: string; name: string; weight: number }, actor: Actor): Promise<PriorityClass> {
+export async function createPriorityClass(ctx: ServiceContext, args: { mppId: string } & { code: string; name: string; weight: number }): Promise<PriorityClass> {
+  const { db, principal, actor } = ctx;
+  const { mppId, ...input } = args;
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {
@@ -129,7 +142,9 @@ export async function createPriorityClass(db: Db, principal: Principal, mppId: s
 }
 
 /** @throws AppError 401/403/404 */
-export async function updatePriorityClass(db: Db, principal: Principal, mppId: string, classId: string, patch: { name?: string; weight?: number; active?: boolean }, actor: Actor): Promise<PriorityClass> {
+export async function updatePriorityClass(ctx: ServiceContext, input: { mppId: string; classId: string } & { name?: string; weight?: number; active?: boolean }): Promise<PriorityClass> {
+  const { db, principal, actor } = ctx;
+  const { mppId, classId, ...patch } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<PriorityClass>(
@@ -150,7 +165,9 @@ export function requireBoardReader(principal: Principal, mppId: string): void {
 }
 
 /** What a board shows when it (re)starts; events after lastSeq then come over SSE. */
-export async function displaySnapshot(db: Db, principal: Principal, mppId: string, zone: string | null, at: Date): Promise<DisplaySnapshot> {
+export async function displaySnapshot(ctx: ServiceContext, input: { mppId: string; zone: string | null }): Promise<DisplaySnapshot> {
+  const { db, principal, now: at } = ctx;
+  const { mppId, zone } = input;
   requireBoardReader(principal, mppId);
   const day = await repo.localDayOf(db, mppId, at);
   const lastSeq = await lastDisplaySeq(db, mppId);

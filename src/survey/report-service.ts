@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireMppRole, requireNationalAdmin, requireTenantRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
+import { requireMppRole, requireNationalAdmin, requireTenantRole, tenantScope, type Principal } from '../platform/auth.js';
 import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { computeIkm, krejcieMorgan, UNSUR_COUNT, type UnsurTally } from './ikm.js';
@@ -68,7 +69,9 @@ function profileRows(counts: Map<string | null, number>, values: readonly string
  * respondent profile, and comparisons of tenants and services within the scope.
  * @throws AppError 401/403/404 by scope; survey_bad_period, survey_pick_tenant (400).
  */
-export async function getReport(db: Db, principal: Principal, mppId: string, query: ReportQuery): Promise<SurveyReport> {
+export async function getReport(ctx: ServiceContext, input: { mppId: string } & ReportQuery): Promise<SurveyReport> {
+  const { db, principal } = ctx;
+  const { mppId, ...query } = input;
   const period = periodOrThrow(query.period);
   const s = await resolveScope(db, principal, mppId, query);
   const mpp = (await repo.findMpp(db, mppId))!;
@@ -121,7 +124,9 @@ export async function getReport(db: Db, principal: Principal, mppId: string, que
 }
 
 /** IKM over the last `count` periods of a kind, ending with the current one in the MPP's zone. */
-export async function getTrend(db: Db, principal: Principal, mppId: string, query: TrendQuery, now: Date) {
+export async function getTrend(ctx: ServiceContext, input: { mppId: string } & TrendQuery) {
+  const { db, principal, now } = ctx;
+  const { mppId, ...query } = input;
   const s = await resolveScope(db, principal, mppId, query);
   const mpp = (await repo.findMpp(db, mppId))!;
   const periods = periodsBack(query.kind, localDay(now, mpp.timezone), query.count);
@@ -134,7 +139,9 @@ export async function getTrend(db: Db, principal: Principal, mppId: string, quer
 }
 
 /** Free-text suggestions of the period, without dates or order that could point at a person. */
-export async function getSuggestions(db: Db, principal: Principal, mppId: string, query: ReportQuery) {
+export async function getSuggestions(ctx: ServiceContext, input: { mppId: string } & ReportQuery) {
+  const { db, principal } = ctx;
+  const { mppId, ...query } = input;
   const period = periodOrThrow(query.period);
   const s = await resolveScope(db, principal, mppId, query);
   const rows = await repo.suggestions(db, { mppId, tenantId: s.tenantId, serviceId: s.serviceId, from: period.from, to: period.to }, 500);
@@ -146,7 +153,9 @@ export async function getSuggestions(db: Db, principal: Principal, mppId: string
  * answers nationally, not an average of MPP averages). Periods are cut on each MPP's local days.
  * @throws AppError 401/403 unless national admin; survey_bad_period (400).
  */
-export async function getNational(db: Db, principal: Principal, periodCode: string) {
+export async function getNational(ctx: ServiceContext, input: { periodCode: string }) {
+  const { db, principal } = ctx;
+  const { periodCode } = input;
   requireNationalAdmin(principal);
   const period = periodOrThrow(periodCode);
   const scope = { from: period.from, to: period.to };
@@ -164,9 +173,11 @@ export async function getNational(db: Db, principal: Principal, periodCode: stri
  * Publishes a period's MPP-wide result to the public page (a snapshot; publishing again replaces it).
  * @throws AppError 401/403/404 unless MPP admin; survey_bad_period (400).
  */
-export async function publish(db: Db, principal: Principal, mppId: string, periodCode: string, actor: Actor, now: Date): Promise<PublicIkm> {
+export async function publish(ctx: ServiceContext, input: { mppId: string; periodCode: string }): Promise<PublicIkm> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, periodCode } = input;
   const staff = requireMppRole(principal, mppId, ['mpp_admin']);
-  const report = await getReport(db, principal, mppId, { period: periodCode });
+  const report = await getReport(ctx, { mppId, period: periodCode });
   const snapshot = {
     mppName: report.scope.mppName,
     period: report.period.code,
@@ -187,7 +198,9 @@ export async function publish(db: Db, principal: Principal, mppId: string, perio
  * The latest published result of an MPP, by id or slug, for its public page.
  * @throws AppError not_found (unknown MPP), survey_nothing_published (404).
  */
-export async function getPublicIkm(db: Db, mppRef: string): Promise<PublicIkm> {
+export async function getPublicIkm(ctx: ServiceContext, input: { mppRef: string }): Promise<PublicIkm> {
+  const { db } = ctx;
+  const { mppRef } = input;
   const mpp = await repo.findMpp(db, mppRef);
   if (!mpp) throw commonErrors.not_found();
   const pub = await repo.findLatestPublication(db, mpp.id);

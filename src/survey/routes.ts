@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
-import type { App } from '../platform/http.js';
+import { requestContext, type App } from '../platform/http.js';
 import * as reports from './report-service.js';
 import {
   AnswerLabels,
@@ -51,13 +50,13 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get('/api/survey/forms/:token', {
     schema: { tags, summary: 'The questionnaire for a survey code (link, QR or kiosk)', params: TokenParams, response: { 200: SurveyForm } },
     config: publicLimit,
-  }, async (request) => service.getFormByCode(db, request.params.token));
+  }, async (request) => service.getFormByCode(requestContext(request, db, clock), { code: request.params.token }));
 
   app.post('/api/survey/forms/:token/responses', {
     schema: { tags, summary: 'Answer the survey once for a served ticket or booking', params: TokenParams, body: SubmitSurveyRequest, response: { 201: SurveyThanks } },
     config: publicLimit,
   }, async (request, reply) => {
-    await service.submitByCode(db, request.principal, request.params.token, request.body);
+    await service.submitByCode(requestContext(request, db, clock), { code: request.params.token, ...request.body });
     return reply.status(201).send({ received: true });
   });
 
@@ -69,7 +68,7 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
       response: { 200: IssuedToken },
     },
     config: publicLimit,
-  }, async (request) => surveyCodeForTicketStatus(db, request.params.token));
+  }, async (request) => surveyCodeForTicketStatus(requestContext(request, db, clock), { statusToken: request.params.token }));
 
   app.get('/api/survey/questionnaire', {
     schema: { tags, summary: 'The nine unsur with the model questions and answer labels of PermenPANRB 14/2017 (public regulation text)', response: { 200: z.array(UnsurView) } },
@@ -77,61 +76,61 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/public/mpps/:mpp/ikm', {
     schema: { tags, summary: 'Latest published IKM and grades of an MPP (by id or slug)', params: PublicMppParams, response: { 200: PublicIkm } },
-  }, async (request) => reports.getPublicIkm(db, request.params.mpp));
+  }, async (request) => reports.getPublicIkm(requestContext(request, db, clock), { mppRef: request.params.mpp }));
 
   // ---- issuing codes (queue/booking integration) and the counter tablet ----
   app.post('/api/mpps/:mppId/survey/tokens', {
     schema: { tags, summary: 'Issue the survey code of a served ticket or booking (shown once)', params: MppParams, body: IssueTokenRequest, response: { 201: IssuedToken } },
-  }, async (request, reply) => reply.status(201).send(await service.issueTokenByStaff(db, request.principal, request.params.mppId, request.body, clock.now())));
+  }, async (request, reply) => reply.status(201).send(await service.issueTokenByStaff(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body })));
 
   app.post('/api/mpps/:mppId/counters/:counterId/survey-handoff', {
     schema: { tags, summary: 'Officer console: put the ticket just finished on this counter’s survey tablet', params: CounterParams, body: HandoffRequest, response: { 200: HandoffView } },
-  }, async (request) => service.handOffToTablet(db, request.principal, request.params.mppId, request.params.counterId, request.body, clock.now()));
+  }, async (request) => service.handOffToTablet(requestContext(request, db, clock), { mppId: request.params.mppId, counterId: request.params.counterId, ...request.body }));
 
   app.get('/api/mpps/:mppId/survey/tablet', {
     schema: { tags, summary: 'Survey tablet (kiosk device): its counter and the pending survey', params: MppParams, response: { 200: TabletState } },
-  }, async (request) => service.getTabletState(db, request.principal, request.params.mppId, clock.now()));
+  }, async (request) => service.getTabletState(requestContext(request, db, clock), { mppId: request.params.mppId }));
 
   app.post('/api/mpps/:mppId/survey/tablet/responses', {
     schema: { tags, summary: 'Survey tablet: submit the answers for the handed-off ticket', params: MppParams, body: TabletSubmitRequest, response: { 201: SurveyThanks } },
   }, async (request, reply) => {
-    await service.submitFromTablet(db, request.principal, request.params.mppId, request.body, clock.now());
+    await service.submitFromTablet(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body });
     return reply.status(201).send({ received: true });
   });
 
   app.get('/api/mpps/:mppId/survey/tablets', {
     schema: { tags, summary: 'Survey tablets and their counters', params: MppParams, response: { 200: z.array(TabletView) } },
-  }, async (request) => service.listTablets(db, request.principal, request.params.mppId));
+  }, async (request) => service.listTablets(requestContext(request, db, clock), { mppId: request.params.mppId }));
 
   app.put('/api/mpps/:mppId/survey/tablets/:deviceId', {
     schema: { tags, summary: 'Pair a kiosk device with a counter as its survey tablet', params: DeviceParams, body: TabletBindRequest, response: { 200: TabletView } },
-  }, async (request) => service.pairTablet(db, request.principal, request.params.mppId, request.params.deviceId, request.body.counterId, actorOf(request.principal, request.id)));
+  }, async (request) => service.pairTablet(requestContext(request, db, clock), { mppId: request.params.mppId, deviceId: request.params.deviceId, counterId: request.body.counterId }));
 
   app.delete('/api/mpps/:mppId/survey/tablets/:deviceId', {
     schema: { tags, summary: 'Unpair a survey tablet', params: DeviceParams, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await service.unpairTablet(db, request.principal, request.params.mppId, request.params.deviceId, actorOf(request.principal, request.id));
+    await service.unpairTablet(requestContext(request, db, clock), { mppId: request.params.mppId, deviceId: request.params.deviceId });
     return reply.status(204).send(null);
   });
 
   app.get('/api/mpps/:mppId/services/:serviceId/survey-labels', {
     schema: { tags, summary: 'The reworded answer labels of a service', params: ServiceParams, response: { 200: AnswerLabels } },
-  }, async (request) => service.getLabels(db, request.principal, request.params.mppId, request.params.serviceId));
+  }, async (request) => service.getLabels(requestContext(request, db, clock), { mppId: request.params.mppId, serviceId: request.params.serviceId }));
 
   app.put('/api/mpps/:mppId/services/:serviceId/survey-labels', {
     schema: { tags, summary: 'Reword answer labels for a service (unsur and scale stay fixed)', params: ServiceParams, body: AnswerLabels, response: { 200: AnswerLabels } },
-  }, async (request) => service.setLabels(db, request.principal, request.params.mppId, request.params.serviceId, request.body, actorOf(request.principal, request.id)));
+  }, async (request) => service.setLabels(requestContext(request, db, clock), { mppId: request.params.mppId, serviceId: request.params.serviceId, labels: request.body }));
 
   // ---- reports ----
   app.get('/api/mpps/:mppId/survey/report', {
     schema: { tags, summary: 'SKM recapitulation: NRR per unsur, IKM, mutu, sample, profile', params: MppParams, querystring: ReportQuery, response: { 200: SurveyReport } },
-  }, async (request) => reports.getReport(db, request.principal, request.params.mppId, request.query));
+  }, async (request) => reports.getReport(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
 
   app.get('/api/mpps/:mppId/survey/report.pdf', {
     schema: { tags, summary: 'The SKM report as PDF', params: MppParams, querystring: ReportQuery },
   }, async (request, reply) => {
-    const report = await reports.getReport(db, request.principal, request.params.mppId, request.query);
-    const suggestions = await reports.getSuggestions(db, request.principal, request.params.mppId, request.query);
+    const report = await reports.getReport(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query });
+    const suggestions = await reports.getSuggestions(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query });
     const { reportPdf } = await import('./export.js');
     const pdf = await reportPdf(report, suggestions, request.lang);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="skm-${report.period.code}.pdf"`).send(pdf);
@@ -140,8 +139,8 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get('/api/mpps/:mppId/survey/report.xlsx', {
     schema: { tags, summary: 'The SKM report as an Excel workbook', params: MppParams, querystring: ReportQuery },
   }, async (request, reply) => {
-    const report = await reports.getReport(db, request.principal, request.params.mppId, request.query);
-    const suggestions = await reports.getSuggestions(db, request.principal, request.params.mppId, request.query);
+    const report = await reports.getReport(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query });
+    const suggestions = await reports.getSuggestions(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query });
     const { reportXlsx } = await import('./export.js');
     const xlsx = await reportXlsx(report, suggestions, request.lang);
     return reply
@@ -152,19 +151,19 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/mpps/:mppId/survey/trend', {
     schema: { tags, summary: 'IKM over recent periods', params: MppParams, querystring: TrendQuery, response: { 200: Trend } },
-  }, async (request) => reports.getTrend(db, request.principal, request.params.mppId, request.query, clock.now()));
+  }, async (request) => reports.getTrend(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
 
   app.get('/api/mpps/:mppId/survey/suggestions', {
     schema: { tags, summary: 'Free-text suggestions of a period (anonymous, undated)', params: MppParams, querystring: ReportQuery, response: { 200: Suggestions } },
-  }, async (request) => reports.getSuggestions(db, request.principal, request.params.mppId, request.query));
+  }, async (request) => reports.getSuggestions(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
 
   app.post('/api/mpps/:mppId/survey/publications', {
     schema: { tags, summary: 'Publish a period’s IKM to the public page', params: MppParams, body: PublishRequest, response: { 201: PublicIkm } },
   }, async (request, reply) =>
-    reply.status(201).send(await reports.publish(db, request.principal, request.params.mppId, request.body.period, actorOf(request.principal, request.id), clock.now())),
+    reply.status(201).send(await reports.publish(requestContext(request, db, clock), { mppId: request.params.mppId, periodCode: request.body.period })),
   );
 
   app.get('/api/survey/national', {
     schema: { tags, summary: 'National IKM and every MPP’s, for a period', querystring: NationalQuery, response: { 200: NationalReport } },
-  }, async (request) => reports.getNational(db, request.principal, request.query.period));
+  }, async (request) => reports.getNational(requestContext(request, db, clock), { periodCode: request.query.period }));
 }

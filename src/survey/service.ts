@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireDevice, requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
+import { requireDevice, requireMppRole, requireTenantRole, type Principal } from '../platform/auth.js';
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
@@ -21,7 +22,9 @@ export const HANDOFF_MINUTES = 15;
  * ticket a checked-in booking became, must have been served in the queue. Staff of the service's tenant, or MPP admins.
  * @throws AppError 401/403/404 by scope, not_found for an unknown service.
  */
-export async function issueTokenByStaff(db: Db, principal: Principal, mppId: string, body: IssueTokenRequest, now: Date): Promise<IssuedToken> {
+export async function issueTokenByStaff(ctx: ServiceContext, input: { mppId: string } & IssueTokenRequest): Promise<IssuedToken> {
+  const { db, principal, now } = ctx;
+  const { mppId, ...body } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
   const service = await repo.getService(db, mppId, body.serviceId);
   requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin', 'officer']);
@@ -79,7 +82,9 @@ function explainUnusable(token: repo.TokenContext | undefined): never {
  * The questionnaire for a code from a ticket or a link.
  * @throws AppError survey_token_unknown (404), survey_not_served / survey_already_answered (409).
  */
-export async function getFormByCode(db: Db, code: string): Promise<SurveyForm> {
+export async function getFormByCode(ctx: ServiceContext, input: { code: string }): Promise<SurveyForm> {
+  const { db } = ctx;
+  const { code } = input;
   const token = await repo.findTokenByHash(db, hashCode(code));
   if (!token || !token.served_at || token.responded) explainUnusable(token);
   return formFor(db, token);
@@ -103,7 +108,9 @@ async function storeResponse(tx: Queryable, token: repo.TokenRow & { timezone: s
  * No audit entry and no instant are written: they would tie the answer to the ticket.
  * @throws AppError survey_token_unknown (404), survey_not_served / survey_already_answered (409).
  */
-export async function submitByCode(db: Db, principal: Principal, code: string, body: SubmitSurveyRequest): Promise<void> {
+export async function submitByCode(ctx: ServiceContext, input: { code: string } & SubmitSurveyRequest): Promise<void> {
+  const { db, principal } = ctx;
+  const { code, ...body } = input;
   const hash = hashCode(code);
   const claimed = await db.transaction(async (tx) => {
     const token = await repo.claimToken(tx, { tokenHash: hash });
@@ -121,7 +128,9 @@ export async function submitByCode(db: Db, principal: Principal, code: string, b
  * The officer console hands the ticket it just finished to its counter's tablet.
  * @throws AppError 401/403/404 by scope, survey_not_served, survey_already_answered, survey_counter_mismatch.
  */
-export async function handOffToTablet(db: Db, principal: Principal, mppId: string, counterId: string, body: HandoffRequest, now: Date): Promise<{ counterId: string; expiresAt: string }> {
+export async function handOffToTablet(ctx: ServiceContext, input: { mppId: string; counterId: string } & HandoffRequest): Promise<{ counterId: string; expiresAt: string }> {
+  const { db, principal, now } = ctx;
+  const { mppId, counterId, ...body } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
   const counter = await repo.findCounter(db, mppId, counterId);
   if (!counter) throw commonErrors.not_found();
@@ -149,7 +158,9 @@ async function tabletOf(db: Db, principal: Principal, mppId: string) {
  * What the tablet shows: its counter and the survey of the ticket just finished there, if any.
  * @throws AppError 401/403/404 unless a kiosk device of the MPP; survey_tablet_unpaired (409).
  */
-export async function getTabletState(db: Db, principal: Principal, mppId: string, now: Date): Promise<TabletState> {
+export async function getTabletState(ctx: ServiceContext, input: { mppId: string }): Promise<TabletState> {
+  const { db, principal, now } = ctx;
+  const { mppId } = input;
   const tablet = await tabletOf(db, principal, mppId);
   const counter = { id: tablet.counter_id, number: tablet.counter_number, name: tablet.counter_name };
   const handoff = await repo.findHandoff(db, mppId, tablet.counter_id, now);
@@ -162,7 +173,9 @@ export async function getTabletState(db: Db, principal: Principal, mppId: string
  * Records the response typed on the tablet for the handed-off ticket.
  * @throws AppError survey_handoff_gone (409) when it was answered, replaced or expired.
  */
-export async function submitFromTablet(db: Db, principal: Principal, mppId: string, body: TabletSubmitRequest, now: Date): Promise<void> {
+export async function submitFromTablet(ctx: ServiceContext, input: { mppId: string } & TabletSubmitRequest): Promise<void> {
+  const { db, principal, now } = ctx;
+  const { mppId, ...body } = input;
   const tablet = await tabletOf(db, principal, mppId);
   await db.transaction(async (tx) => {
     const handoff = await repo.takeHandoff(tx, mppId, tablet.counter_id, body.handoffId, now);
@@ -173,7 +186,9 @@ export async function submitFromTablet(db: Db, principal: Principal, mppId: stri
   });
 }
 
-export async function listTablets(db: Db, principal: Principal, mppId: string): Promise<TabletView[]> {
+export async function listTablets(ctx: ServiceContext, input: { mppId: string }): Promise<TabletView[]> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   return (await repo.listTablets(db, mppId)).map(toTabletView);
 }
@@ -190,7 +205,9 @@ const toTabletView = (r: Awaited<ReturnType<typeof repo.listTablets>>[number]): 
  * Pairs a kiosk device with a counter as its survey tablet (re-pairing moves it).
  * @throws AppError 401/403/404 unless MPP admin; survey_device_not_kiosk, survey_unknown_counter (400).
  */
-export async function pairTablet(db: Db, principal: Principal, mppId: string, deviceId: string, counterId: string, actor: Actor): Promise<TabletView> {
+export async function pairTablet(ctx: ServiceContext, input: { mppId: string; deviceId: string; counterId: string }): Promise<TabletView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, deviceId, counterId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   const kind = await repo.findDeviceKind(db, mppId, deviceId);
   if (!kind) throw commonErrors.not_found();
@@ -205,7 +222,9 @@ export async function pairTablet(db: Db, principal: Principal, mppId: string, de
   });
 }
 
-export async function unpairTablet(db: Db, principal: Principal, mppId: string, deviceId: string, actor: Actor): Promise<void> {
+export async function unpairTablet(ctx: ServiceContext, input: { mppId: string; deviceId: string }): Promise<void> {
+  const { db, principal, actor } = ctx;
+  const { mppId, deviceId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await db.transaction(async (tx) => {
     if (!(await repo.unbindTablet(tx, mppId, deviceId))) throw commonErrors.not_found();
@@ -215,7 +234,9 @@ export async function unpairTablet(db: Db, principal: Principal, mppId: string, 
 
 // ---- answer wording per service ----
 
-export async function getLabels(db: Db, principal: Principal, mppId: string, serviceId: string): Promise<AnswerLabel[]> {
+export async function getLabels(ctx: ServiceContext, input: { mppId: string; serviceId: string }): Promise<AnswerLabel[]> {
+  const { db, principal } = ctx;
+  const { mppId, serviceId } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   const service = await repo.getService(db, mppId, serviceId);
   requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin']);
@@ -226,7 +247,9 @@ export async function getLabels(db: Db, principal: Principal, mppId: string, ser
  * Replaces a service's reworded answer labels (an empty list restores the regulation's wording).
  * @throws AppError 401/403/404 by scope; survey_duplicate_label (400).
  */
-export async function setLabels(db: Db, principal: Principal, mppId: string, serviceId: string, labels: AnswerLabel[], actor: Actor): Promise<AnswerLabel[]> {
+export async function setLabels(ctx: ServiceContext, input: { mppId: string; serviceId: string; labels: AnswerLabel[] }): Promise<AnswerLabel[]> {
+  const { db, principal, actor } = ctx;
+  const { mppId, serviceId, labels } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   const service = await repo.getService(db, mppId, serviceId);
   requireTenantRole(principal, mppId, service.tenant_id, ['tenant_admin']);

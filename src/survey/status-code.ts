@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db.js';
+import type { ServiceContext } from '../platform/context.js';
 import { commonErrors } from '../platform/errors.js';
 import { ensureTicketToken, findServedTicket } from './queue-link.js';
 import * as repo from './repository.js';
@@ -16,7 +16,9 @@ export { codeForStatusToken };
  *   ticket is not yet served, survey_ticket_not_served (409) for a no-show or cancelled ticket,
  *   survey_already_answered (409) once answered.
  */
-export async function surveyCodeForTicketStatus(db: Db, statusToken: string): Promise<IssuedToken> {
+export async function surveyCodeForTicketStatus(ctx: Pick<ServiceContext, 'db'>, input: { statusToken: string }): Promise<IssuedToken> {
+  const { db } = ctx;
+  const { statusToken } = input;
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ mpp_id: string; id: string; status: string }>('SELECT mpp_id, id, status FROM tickets WHERE status_token = $1', [statusToken]);
     const ticket = rows[0];
