@@ -23,6 +23,9 @@ interface I18n {
   t(label: Bilingual | BilingualPair): string;
 }
 
+/** The `t` of useI18n(), for helpers that word things outside a component. */
+export type Translate = I18n['t'];
+
 /** The text of `label` in `lang`. */
 export function inLang(label: Bilingual | BilingualPair, lang: Lang): string {
   if ('id' in label) return lang === 'en' ? label.en : label.id;

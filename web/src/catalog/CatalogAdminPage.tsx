@@ -196,7 +196,7 @@ function TenantsTab({ mppId, canCreate }: { mppId: string; canCreate: boolean })
             <tr key={tn.id}>
               <td>{tn.code}</td>
               <td>{tn.name}</td>
-              <td>{t(...KIND_NAMES[tn.kind])}</td>
+              <td>{t(KIND_NAMES[tn.kind])}</td>
               <td>{tn.serviceCount}</td>
               <td>
                 {agreements.filter((a) => a.tenantId === tn.id).map((a) => (
@@ -223,7 +223,7 @@ function TenantsTab({ mppId, canCreate }: { mppId: string; canCreate: boolean })
             <label>{t('Kode', 'Code')}<input required value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} /></label>
             <label>{t('Jenis', 'Kind')}
               <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as TenantKind })}>
-                {(Object.keys(KIND_NAMES) as TenantKind[]).map((k) => <option key={k} value={k}>{t(...KIND_NAMES[k])}</option>)}
+                {(Object.keys(KIND_NAMES) as TenantKind[]).map((k) => <option key={k} value={k}>{t(KIND_NAMES[k])}</option>)}
               </select>
             </label>
             <button type="submit" className="primary">{t('Tambah', 'Add')}</button>
@@ -331,16 +331,16 @@ function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: boolean
           const br = h?.breaks[0];
           return (
             <div className="hours-row" key={key}>
-              <label className="inline"><input type="checkbox" checked={!!h} onChange={(e) => setDay(key, e.target.checked ? { opens: '08:00', closes: '15:00', breaks: [] } : undefined)} /> {t(...d)}</label>
+              <label className="inline"><input type="checkbox" checked={!!h} onChange={(e) => setDay(key, e.target.checked ? { opens: '08:00', closes: '15:00', breaks: [] } : undefined)} /> {t(d)}</label>
               {h ? (
                 <>
-                  <input aria-label={`${t(...d)} ${t('buka', 'opens')}`} type="time" value={h.opens} onChange={(e) => setDay(key, { ...h, opens: e.target.value })} />
-                  <input aria-label={`${t(...d)} ${t('tutup', 'closes')}`} type="time" value={h.closes} onChange={(e) => setDay(key, { ...h, closes: e.target.value })} />
+                  <input aria-label={`${t(d)} ${t('buka', 'opens')}`} type="time" value={h.opens} onChange={(e) => setDay(key, { ...h, opens: e.target.value })} />
+                  <input aria-label={`${t(d)} ${t('tutup', 'closes')}`} type="time" value={h.closes} onChange={(e) => setDay(key, { ...h, closes: e.target.value })} />
                   <span>
                     {t('Istirahat', 'Break')}{' '}
-                    <input aria-label={`${t(...d)} ${t('istirahat mulai', 'break starts')}`} type="time" style={{ width: '8.5rem' }} value={br?.start ?? ''} onChange={(e) => setDay(key, { ...h, breaks: e.target.value ? [{ start: e.target.value, end: br?.end ?? e.target.value, label: br?.label ?? 'Istirahat' }] : [] })} />
+                    <input aria-label={`${t(d)} ${t('istirahat mulai', 'break starts')}`} type="time" style={{ width: '8.5rem' }} value={br?.start ?? ''} onChange={(e) => setDay(key, { ...h, breaks: e.target.value ? [{ start: e.target.value, end: br?.end ?? e.target.value, label: br?.label ?? 'Istirahat' }] : [] })} />
                     –
-                    <input aria-label={`${t(...d)} ${t('istirahat selesai', 'break ends')}`} type="time" style={{ width: '8.5rem' }} value={br?.end ?? ''} onChange={(e) => br && setDay(key, { ...h, breaks: [{ ...br, end: e.target.value }] })} />
+                    <input aria-label={`${t(d)} ${t('istirahat selesai', 'break ends')}`} type="time" style={{ width: '8.5rem' }} value={br?.end ?? ''} onChange={(e) => br && setDay(key, { ...h, breaks: [{ ...br, end: e.target.value }] })} />
                   </span>
                 </>
               ) : <span className="muted">{t('Tutup', 'Closed')}</span>}
@@ -470,7 +470,7 @@ export function NationalSummaryPage() {
           {rows.map((r, i) => (
             <tr key={i} style={r.level !== 'kind' ? { fontWeight: 700 } : undefined}>
               <td>{r.level === 'national' ? t('Seluruh Indonesia', 'All of Indonesia') : r.level === 'province' ? (r.provinceName ?? '-') : ''}</td>
-              <td>{r.tenantKind ? t(...(KIND_NAMES[r.tenantKind as TenantKind] ?? [r.tenantKind, r.tenantKind])) : r.level === 'kind' ? '-' : t('Semua', 'All')}</td>
+              <td>{r.tenantKind ? (KIND_NAMES[r.tenantKind as TenantKind] ? t(KIND_NAMES[r.tenantKind as TenantKind]) : r.tenantKind) : r.level === 'kind' ? '-' : t('Semua', 'All')}</td>
               <td>{r.mpps}</td>
               <td>{r.tenants}</td>
               <td>{r.services}</td>

@@ -44,7 +44,7 @@ export function StaffHome() {
         {mpp ? (
           <>
             {t('Anda bekerja di', 'You are working on')} <strong>{mpp.name}</strong> ({zoneAbbr(mpp.timezone)})
-            {roles.length > 0 && <> {t('sebagai', 'as')} {roles.map((r: Role) => t(...ROLE_NAMES[r])).join(', ')}</>}.
+            {roles.length > 0 && <> {t('sebagai', 'as')} {roles.map((r: Role) => t(ROLE_NAMES[r])).join(', ')}</>}.
             {canSwitch && <span className="muted"> {t('Ganti MPP lewat pilihan MPP di bilah atas.', 'Switch MPP with the MPP menu in the top bar.')}</span>}
           </>
         ) : (

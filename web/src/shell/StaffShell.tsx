@@ -66,7 +66,7 @@ export function StaffShell() {
         <span className="brand">Layan</span>
         <MppSwitcher />
         <span className="who">
-          {user.name} · {roles.map((r) => t(ROLE_NAMES[r][0], ROLE_NAMES[r][1])).join(', ')}
+          {user.name} · {roles.map((r) => t(ROLE_NAMES[r])).join(', ')}
         </span>
         <LanguageSwitch />
         <button type="button" onClick={() => void logout().then(() => navigate('/masuk'))}>{t('Keluar', 'Sign out')}</button>
