@@ -12,7 +12,10 @@ export interface Bilingual {
   en: string;
 }
 
-/** A label map's entry written as a pair: [Bahasa Indonesia, English]. */
+/**
+ * A label written as a pair: [Bahasa Indonesia, English]. Deprecated: write a Bilingual. Only the kiosk,
+ * status and online-ticket pages still use it; remove it once they are moved.
+ */
 export type BilingualPair = readonly [string, string];
 
 interface I18n {

@@ -76,7 +76,7 @@ export function StaffShell() {
           <ul>
             {nav.map((item) => (
               <li key={item.path}>
-                <NavLink to={item.path} end={item.path === '/staf'}>{t(...item.label)}</NavLink>
+                <NavLink to={item.path} end={item.path === '/staf'}>{t(item.label)}</NavLink>
               </li>
             ))}
             <li><NavLink to="/staf/kata-sandi">{t('Ganti kata sandi', 'Change password')}</NavLink></li>
