@@ -37,14 +37,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {
-    // Pages moved to the generated client (web/src/api/client.ts, hooks.tsx) may not go back to the
-    // hand-typed api<T>() helper. Add a folder here once its pages are moved.
-    files: ['web/src/booking/**', 'web/src/calendar/**', 'web/src/complaints/**', 'web/src/survey/**', 'web/src/catalog/CatalogAdminPage.tsx', 'web/src/catalog/ServiceEditor.tsx', 'web/src/catalog/ServiceActions.tsx'],
+    // The web app calls the API only through the generated client (web/src/api/client.ts, hooks.tsx),
+    // never the hand-typed api<T>() helper. The files listed in `ignores` are not moved yet: remove a
+    // file from the list once it is.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/api.ts', 'web/src/queue/KioskPage.tsx', 'web/src/queue/DisplayPage.tsx', 'web/src/queue/StatusPage.tsx', 'web/src/queue/OnlineTicketPage.tsx', 'web/src/queue/PauseReasonsPanel.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '../api', importNames: ['api'], message: 'Use the generated client: useApiQuery/useApiMutation (api/hooks) or unwrap(client.GET(...)) (api/client).' }],
+          paths: ['./api', '../api', '../../api'].map((name) => ({ name, importNames: ['api'], message: 'Use the generated client: useApiQuery/useApiMutation (api/hooks) or unwrap(client.GET(...)) (api/client).' })),
           patterns: [{ group: ['**/index', '**/index.js'], message: 'No barrel files.' }],
         },
       ],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { speakCounterLabel } from '../src/queue/speech.js';
-import { apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * The floor at a real MPP's size (issue 12), on the full demo data (25 agencies, 159 services): the
@@ -20,13 +20,7 @@ let mppId: string;
 let kioskToken: string;
 let displayToken: string;
 
-async function call<T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
-  const { 'content-type': _ct, ...rest } = headers;
-  const res = await fetch(`${server.url}${url}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const call = apiCaller(() => server.url);
 
 before(async () => {
   server = await startServer({ LAYAN_DEMO: 'true' });

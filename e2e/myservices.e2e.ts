@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../src/demo/data.js';
 import { loadDemo } from '../src/demo/load.js';
-import { apiLogin, launchBrowser, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 /**
  * Issue 11, "Layanan saya" and the messages that follow the citizen, on a 360x740 phone, on the full
@@ -86,12 +86,7 @@ async function waitFor<T>(fn: () => T | undefined, what: string, ms = 30_000): P
   }
 }
 
-async function call<T>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${url}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const call = apiCaller(() => server.url);
 
 async function checkPage(page: Page, name: string): Promise<void> {
   await page.evaluate(AXE);

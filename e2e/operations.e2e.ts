@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiLogin, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * On the full demo data: a morning at MPP Banyumas through the real queue API (tickets issued at
@@ -22,13 +22,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function call<T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
-  const { 'content-type': _ct, ...rest } = headers;
-  const res = await fetch(`${server.url}${url}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const call = apiCaller(() => server.url);
 
 async function noSidewaysScroll(page: Page, what: string) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

@@ -153,6 +153,25 @@ export async function apiLogin(baseUrl: string, email: string, password: string)
   return { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' };
 }
 
+/** A JSON call to the API: `call(method, url, headers, body?)` answers the parsed body (undefined for an empty one). */
+export type ApiCall = <T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown) => Promise<T>;
+
+/**
+ * The JSON API caller of a test file, for the server `baseUrl()` names (read at each call, so it can
+ * be made before the server starts: `const call = apiCaller(() => server.url)`). Sends a JSON body
+ * (and its content-type) only when one is given.
+ * @throws Error naming the method, URL, status and answer when the status is not 2xx.
+ */
+export function apiCaller(baseUrl: () => string): ApiCall {
+  return async <T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> => {
+    const { 'content-type': _ct, ...rest } = headers;
+    const res = await fetch(`${baseUrl()}${url}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
 /** This month (YYYY-MM) as an MPP in WIB counts it: at 17:00 UTC on a month's last day it is already the next. */
 export function jakartaMonth(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date());

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { apiLogin, jakartaMonth, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { apiCaller, apiLogin, jakartaMonth, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * On the demo data: a ticket's own QR leads to its survey once served; the published IKM on the
@@ -21,13 +21,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function call<T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
-  const { 'content-type': _ct, ...rest } = headers;
-  const res = await fetch(`${server.url}${url}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const call = apiCaller(() => server.url);
 
 async function demoWorld() {
   const admin = await apiLogin(server.url, 'admin.banyumas@demo.layan.id', PASSWORD);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Db } from '../src/platform/db.js';
-import { ADMIN, apiLogin, jakartaMonth, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { ADMIN, apiCaller, apiLogin, jakartaMonth, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 /**
  * The survey end to end: a served ticket, the counter tablet's questionnaire, the link on a
@@ -52,13 +52,7 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call<T = any>(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<T> {
-  const { 'content-type': _ct, ...rest } = headers;
-  const res = await fetch(`${server.url}${url}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const call = apiCaller(() => server.url);
 
 test('a served ticket is rated on the counter tablet and by link, and the report shows it', async () => {
   const admin = await apiLogin(server.url, ADMIN.email, ADMIN.password);

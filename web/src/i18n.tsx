@@ -12,7 +12,10 @@ export interface Bilingual {
   en: string;
 }
 
-/** A label map's entry written as a pair: [Bahasa Indonesia, English]. */
+/**
+ * A label written as a pair: [Bahasa Indonesia, English]. Deprecated: write a Bilingual. Only the kiosk,
+ * status and online-ticket pages still use it; remove it once they are moved.
+ */
 export type BilingualPair = readonly [string, string];
 
 interface I18n {
@@ -22,6 +25,9 @@ interface I18n {
   t(id: string, en: string): string;
   t(label: Bilingual | BilingualPair): string;
 }
+
+/** The `t` of useI18n(), for helpers that word things outside a component. */
+export type Translate = I18n['t'];
 
 /** The text of `label` in `lang`. */
 export function inLang(label: Bilingual | BilingualPair, lang: Lang): string {

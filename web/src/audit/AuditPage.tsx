@@ -1,29 +1,17 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api';
+import { LoadState, useApiQuery } from '../api/hooks';
 import { useCurrentMpp } from '../current-mpp';
-import { useI18n } from '../i18n';
+import { useI18n, type Translate } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
 import { localMidnight, zoneAbbr } from '../time';
 import { actionName, changeSummary, targetLink, targetName } from './actions';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorLabel: string | null;
-  actorType: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  mppId: string | null;
-  before: unknown;
-  after: unknown;
-}
-interface Facets { actions: string[]; actors: { id: string; label: string }[]; targetTypes: string[] }
-
 const PAGE = 25;
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const NO_FACETS = { actions: [], actors: [], targetTypes: [] };
 
 /** The audit log of the current MPP: filtered and paged on the server, in words, in the MPP's zone. */
 export function AuditPage() {
@@ -33,40 +21,42 @@ export function AuditPage() {
   // A national admin who has not picked an MPP reads the whole log (sign-ins and national changes included).
   const everywhere = !mppId && hasRole(user, 'national_admin');
   const zone = mpp?.timezone ?? 'Asia/Jakarta';
-  const [facets, setFacets] = useState<Facets>({ actions: [], actors: [], targetTypes: [] });
   const [filter, setFilter] = useState({ actorId: '', action: '', targetType: '', from: '', to: '' });
   const [pages, setPages] = useState<number[]>([]); // cursors of the pages before this one
   const [cursor, setCursor] = useState<number | null>(null);
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const ready = !!mppId || everywhere;
+  const scope = mppId ? { mppId } : {};
 
+  const facets = useApiQuery('/api/audit/facets', ready ? { params: { query: scope } } : null);
+  const log = useApiQuery(
+    '/api/audit',
+    ready
+      ? {
+          params: {
+            query: {
+              ...scope,
+              limit: PAGE,
+              ...(filter.actorId ? { actorId: filter.actorId } : {}),
+              ...(filter.action ? { action: filter.action } : {}),
+              ...(filter.targetType ? { targetType: filter.targetType } : {}),
+              ...(filter.from ? { from: localMidnight(filter.from, zone) } : {}),
+              ...(filter.to ? { to: localMidnight(nextDay(filter.to), zone) } : {}),
+              ...(cursor ? { before: cursor } : {}),
+            },
+          },
+        }
+      : null,
+    // The page being left stays on screen until the next one has loaded.
+    { placeholderData: keepPreviousData },
+  );
+  const { actions, actors, targetTypes } = facets.data ?? NO_FACETS;
+  const next = log.data?.nextBefore ?? null;
+
+  // Another MPP: its log starts again at its newest page.
   useEffect(() => {
-    if (!mppId && !everywhere) return;
-    api<Facets>(mppId ? `/api/audit/facets?mppId=${mppId}` : '/api/audit/facets').then(setFacets, (e: ApiError) => setError(e.message));
     setPages([]);
     setCursor(null);
   }, [mppId, everywhere]);
-
-  useEffect(() => {
-    if (!mppId && !everywhere) return;
-    const qs = new URLSearchParams({ limit: String(PAGE) });
-    if (mppId) qs.set('mppId', mppId);
-    if (filter.actorId) qs.set('actorId', filter.actorId);
-    if (filter.action) qs.set('action', filter.action);
-    if (filter.targetType) qs.set('targetType', filter.targetType);
-    if (filter.from) qs.set('from', localMidnight(filter.from, zone));
-    if (filter.to) qs.set('to', localMidnight(nextDay(filter.to), zone));
-    if (cursor) qs.set('before', String(cursor));
-    api<{ entries: AuditEntry[]; nextBefore: number | null }>(`/api/audit?${qs}`).then(
-      (r) => {
-        setEntries(r.entries);
-        setNext(r.nextBefore);
-        setError(null);
-      },
-      (e: ApiError) => setError(e.message),
-    );
-  }, [mppId, everywhere, filter, cursor, zone]);
 
   const change = (patch: Partial<typeof filter>) => {
     setFilter({ ...filter, ...patch });
@@ -82,15 +72,17 @@ export function AuditPage() {
       {everywhere && <p className="muted">{t('Menampilkan seluruh MPP. Pilih MPP di atas untuk menyaring.', 'Showing every MPP. Choose an MPP above to narrow it down.')}</p>}
       <div className="grid-form audit-filters">
         <Pick label={t('Pelaku', 'Actor')} value={filter.actorId} onChange={(actorId) => change({ actorId })} placeholder={t('Semua', 'All')}
-          options={facets.actors.map((a) => ({ value: a.id, label: a.label }))} />
+          options={actors.map((a) => ({ value: a.id, label: a.label }))} />
         <Pick label={t('Tindakan', 'Action')} value={filter.action} onChange={(action) => change({ action })} placeholder={t('Semua', 'All')}
-          options={facets.actions.map((a) => ({ value: a, label: actionName(a, t) })).sort((a, b) => a.label.localeCompare(b.label))} />
+          options={actions.map((a) => ({ value: a, label: actionName(a, t) })).sort((a, b) => a.label.localeCompare(b.label))} />
         <Pick label={t('Jenis sasaran', 'Target kind')} value={filter.targetType} onChange={(targetType) => change({ targetType })} placeholder={t('Semua', 'All')}
-          options={facets.targetTypes.map((x) => ({ value: x, label: targetName(x, t) }))} />
+          options={targetTypes.map((x) => ({ value: x, label: targetName(x, t) }))} />
         <label>{t('Dari tanggal', 'From')}<input type="date" value={filter.from} onChange={(e) => change({ from: e.target.value })} /></label>
         <label>{t('Sampai tanggal', 'To')}<input type="date" value={filter.to} onChange={(e) => change({ to: e.target.value })} /></label>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {facets.isError && <LoadState query={facets}>{() => null}</LoadState>}
+      <LoadState query={log}>
+        {({ entries }) => (
       <table className="data audit-table">
         <thead><tr><th>{t('Waktu', 'Time')} ({zoneAbbr(zone)})</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
         <tbody>
@@ -114,6 +106,8 @@ export function AuditPage() {
           {entries.length === 0 && <tr><td colSpan={5} className="muted">{t('Tidak ada catatan yang cocok.', 'No entry matches.')}</td></tr>}
         </tbody>
       </table>
+        )}
+      </LoadState>
       <div className="pager">
         <button type="button" disabled={pages.length === 0} onClick={() => { setCursor(pages.at(-1) || null); setPages(pages.slice(0, -1)); }}>← {t('Lebih baru', 'Newer')}</button>
         <span className="muted">{t('Halaman', 'Page')} {pages.length + 1}</span>
@@ -123,5 +117,5 @@ export function AuditPage() {
   );
 }
 
-const actorKind = (type: string, t: (id: string, en: string) => string) =>
+const actorKind = (type: string, t: Translate) =>
   type === 'device' ? t('Perangkat', 'Device') : type === 'citizen' ? t('Warga', 'Citizen') : type === 'system' ? t('Sistem', 'System') : t('Petugas', 'Staff');

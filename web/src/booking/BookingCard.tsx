@@ -12,7 +12,7 @@ export function BookingCard({ booking: b }: { booking: ManagedBooking }) {
       <p className="label">{t('Kode booking', 'Booking code')}</p>
       <p className="code" data-testid="booking-code">{b.code}</p>
       <img className="qr" src={b.qrDataUrl} alt={t(`QR booking ${b.code}`, `QR of booking ${b.code}`)} width={200} height={200} />
-      <p className={`status status-${b.status}`}>{t(...STATUS_LABEL[b.status])}{b.ticketNumber ? ` · ${t('Nomor antrean', 'Ticket')} ${b.ticketNumber}` : ''}</p>
+      <p className={`status status-${b.status}`}>{t(STATUS_LABEL[b.status])}{b.ticketNumber ? ` · ${t('Nomor antrean', 'Ticket')} ${b.ticketNumber}` : ''}</p>
       <dl>
         <dt>{t('Layanan', 'Service')}</dt>
         <dd>{b.serviceName} <span className="muted">({b.tenantName})</span></dd>

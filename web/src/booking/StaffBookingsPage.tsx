@@ -95,7 +95,7 @@ export function StaffBookingsPage() {
             <td><code>{b.code}</code></td>
             <td>{b.name}<br /><span className="muted small">{b.contact}</span></td>
             <td><code>{b.nikMasked}</code></td>
-            <td>{t(...STATUS_LABEL[b.status])}{b.ticketNumber ? ` (${b.ticketNumber})` : ''}{b.affected ? <span className="tag">{t('jam berubah', 'hours changed')}</span> : null}</td>
+            <td>{t(STATUS_LABEL[b.status])}{b.ticketNumber ? ` (${b.ticketNumber})` : ''}{b.affected ? <span className="tag">{t('jam berubah', 'hours changed')}</span> : null}</td>
             <td>
               {b.status === 'booked' && (
                 <div className="row-actions">

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../i18n';
 import type { ResponseOf } from '../api/types';
 
 /** Names for the booking contract's shapes (generated from the API; never written by hand). */
@@ -10,9 +11,9 @@ export type BookingView = ResponseOf<'/api/mpps/{mppId}/booking/affected'>[numbe
 export type StaffDay = ResponseOf<'/api/mpps/{mppId}/booking/day'>;
 export type CheckInResult = ResponseOf<'/api/mpps/{mppId}/booking/check-in', 'post'>;
 
-export const STATUS_LABEL: Record<BookingView['status'], [string, string]> = {
-  booked: ['Terjadwal', 'Booked'],
-  checked_in: ['Sudah check-in', 'Checked in'],
-  no_show: ['Tidak hadir', 'No-show'],
-  cancelled: ['Dibatalkan', 'Cancelled'],
+export const STATUS_LABEL: Record<BookingView['status'], Bilingual> = {
+  booked: { id: 'Terjadwal', en: 'Booked' },
+  checked_in: { id: 'Sudah check-in', en: 'Checked in' },
+  no_show: { id: 'Tidak hadir', en: 'No-show' },
+  cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
 };

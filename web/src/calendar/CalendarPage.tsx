@@ -9,9 +9,9 @@ import './calendar.css';
 type CalendarDay = ResponseOf<'/api/calendar/national'>[number];
 
 const KIND_LABEL = {
-  holiday: ['Libur nasional', 'National holiday'],
-  cuti_bersama: ['Cuti bersama', 'Collective leave'],
-  closure: ['Tutup (MPP)', 'MPP closure'],
+  holiday: { id: 'Libur nasional', en: 'National holiday' },
+  cuti_bersama: { id: 'Cuti bersama', en: 'Collective leave' },
+  closure: { id: 'Tutup (MPP)', en: 'MPP closure' },
 } as const;
 
 /** Holidays and cuti bersama (national admin) and an MPP's own closures (MPP admin). */
@@ -83,7 +83,7 @@ export function CalendarPage() {
                   <tr key={d.id} className={`kind-${d.kind}`}>
                     <td>{d.day}</td>
                     <td>{weekday(d.day)}</td>
-                    <td>{t(KIND_LABEL[d.kind][0], KIND_LABEL[d.kind][1])}</td>
+                    <td>{t(KIND_LABEL[d.kind])}</td>
                     <td>{d.name}</td>
                     <td>{canEdit(d) && <button type="button" onClick={() => remove(d)}>{t('Hapus', 'Remove')}</button>}</td>
                   </tr>
@@ -104,9 +104,9 @@ export function CalendarPage() {
                 setClosureKind(kind === 'closure');
                 if (kind !== 'closure') setForm({ ...form, kind: kind as 'holiday' | 'cuti_bersama' });
               }}>
-                {isNational && <option value="holiday">{t(...KIND_LABEL.holiday)}</option>}
-                {isNational && <option value="cuti_bersama">{t(...KIND_LABEL.cuti_bersama)}</option>}
-                {mppId && <option value="closure">{t(...KIND_LABEL.closure)}</option>}
+                {isNational && <option value="holiday">{t(KIND_LABEL.holiday)}</option>}
+                {isNational && <option value="cuti_bersama">{t(KIND_LABEL.cuti_bersama)}</option>}
+                {mppId && <option value="closure">{t(KIND_LABEL.closure)}</option>}
               </select>
             </label>
             <label>{t('Keterangan', 'Name')}<input required minLength={2} maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>

@@ -2,24 +2,24 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { apiQuery, client, unwrap, type ApiData } from '../api/client';
 import { ApiError } from '../api/problem';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import './catalog.css';
 
 type Synonym = ApiData<'/api/catalog/search-synonyms'>[number];
 type Kind = Synonym['kind'];
 
-const KINDS: Record<Kind, { label: [string, string]; help: [string, string] }> = {
+const KINDS: Record<Kind, { label: Bilingual; help: Bilingual }> = {
   word: {
-    label: ['Kata lain', 'Other word'],
-    help: ['Kata sehari-hari, nama lama, ejaan lain atau kata Inggris; dicari juga sebagai kata-kata ini.', 'An everyday word, old name, other spelling or English word; also searched as these words.'],
+    label: { id: 'Kata lain', en: 'Other word' },
+    help: { id: 'Kata sehari-hari, nama lama, ejaan lain atau kata Inggris; dicari juga sebagai kata-kata ini.', en: 'An everyday word, old name, other spelling or English word; also searched as these words.' },
   },
   abbreviation: {
-    label: ['Singkatan', 'Abbreviation'],
-    help: ['Ditulis ke teks pencarian setiap layanan yang memuat salah satu bentuknya (mis. sim = surat izin mengemudi).', 'Written into the search text of each service holding either form (e.g. sim = surat izin mengemudi).'],
+    label: { id: 'Singkatan', en: 'Abbreviation' },
+    help: { id: 'Ditulis ke teks pencarian setiap layanan yang memuat salah satu bentuknya (mis. sim = surat izin mengemudi).', en: 'Written into the search text of each service holding either form (e.g. sim = surat izin mengemudi).' },
   },
   filler: {
-    label: ['Kata pengisi (diabaikan)', 'Filler (ignored)'],
-    help: ['Dibuang dari pertanyaan (mis. "mau", "tolong").', 'Dropped from the query (e.g. "mau", "tolong").'],
+    label: { id: 'Kata pengisi (diabaikan)', en: 'Filler (ignored)' },
+    help: { id: 'Dibuang dari pertanyaan (mis. "mau", "tolong").', en: 'Dropped from the query (e.g. "mau", "tolong").' },
   },
 };
 
@@ -90,9 +90,9 @@ export function SearchWordsPage() {
         <h2 id="sw-add">{t('Tambah atau ubah kata', 'Add or change a word')}</h2>
         <label htmlFor="sw-kind">{t('Jenis', 'Kind')}</label>
         <select id="sw-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as Kind })} aria-describedby="sw-kind-help">
-          {(Object.keys(KINDS) as Kind[]).map((k) => <option key={k} value={k}>{t(...KINDS[k].label)}</option>)}
+          {(Object.keys(KINDS) as Kind[]).map((k) => <option key={k} value={k}>{t(KINDS[k].label)}</option>)}
         </select>
-        <small id="sw-kind-help" className="muted">{t(...KINDS[form.kind].help)}</small>
+        <small id="sw-kind-help" className="muted">{t(KINDS[form.kind].help)}</small>
         <label htmlFor="sw-term">{t('Kata yang diketik warga', 'Word citizens type')}</label>
         <input id="sw-term" value={form.term} onChange={(e) => setForm({ ...form, term: e.target.value })} maxLength={40} aria-invalid={!!termError} aria-describedby={termError ? 'sw-term-error' : 'sw-term-help'} />
         {termError ? <small id="sw-term-error" className="error">{termError}</small> : <small id="sw-term-help" className="muted">{t('Satu kata, huruf kecil dan angka (mis. bikin, ektp, renew).', 'One word, lower-case letters and digits (e.g. bikin, ektp, renew).')}</small>}
@@ -129,7 +129,7 @@ export function SearchWordsPage() {
           <label htmlFor="sw-filter-kind">{t('Jenis', 'Kind')}</label>
           <select id="sw-filter-kind" value={kind} onChange={(e) => { setKind(e.target.value as Kind | ''); setPage(0); }}>
             <option value="">{t('Semua', 'All')}</option>
-            {(Object.keys(KINDS) as Kind[]).map((k) => <option key={k} value={k}>{t(...KINDS[k].label)}</option>)}
+            {(Object.keys(KINDS) as Kind[]).map((k) => <option key={k} value={k}>{t(KINDS[k].label)}</option>)}
           </select>
           <label htmlFor="sw-filter">{t('Saring', 'Filter')}</label>
           <input id="sw-filter" type="search" value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} />
@@ -144,7 +144,7 @@ export function SearchWordsPage() {
             {shown.slice(at * WORDS_PAGE, at * WORDS_PAGE + WORDS_PAGE).map((s) => (
               <tr key={`${s.kind}:${s.term}`}>
                 <td>{s.term}</td>
-                <td>{t(...KINDS[s.kind].label)}</td>
+                <td>{t(KINDS[s.kind].label)}</td>
                 <td>{s.kind === 'filler' ? '—' : s.expansion}</td>
                 <td className="actions">
                   <button type="button" onClick={() => setForm({ term: s.term, kind: s.kind, expansion: s.kind === 'filler' ? '' : s.expansion })} aria-label={t(`Ubah ${s.term}`, `Change ${s.term}`)}>{t('Ubah', 'Change')}</button>

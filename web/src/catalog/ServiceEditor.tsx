@@ -145,7 +145,7 @@ export function ServiceEditorPage() {
           <div className="chips">
             {(Object.keys(CHANNEL_NAMES) as Channel[]).map((c) => (
               <label key={c} className="inline">
-                <input type="checkbox" checked={draft.channels.includes(c)} onChange={(e) => set({ channels: e.target.checked ? [...draft.channels, c] : draft.channels.filter((x) => x !== c) })} /> {t(...CHANNEL_NAMES[c])}
+                <input type="checkbox" checked={draft.channels.includes(c)} onChange={(e) => set({ channels: e.target.checked ? [...draft.channels, c] : draft.channels.filter((x) => x !== c) })} /> {t(CHANNEL_NAMES[c])}
               </label>
             ))}
           </div>

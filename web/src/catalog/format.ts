@@ -1,33 +1,34 @@
+import type { Bilingual, Translate } from '../i18n';
 import { timeOrDayTime } from '../time';
 import type { Channel, TenantKind } from './views';
 
-type T = (id: string, en: string) => string;
+type T = Translate;
 
 export const rupiah = (n: number, t: T) => (n === 0 ? t('Gratis', 'Free') : `Rp${n.toLocaleString('id-ID')}`);
 
-export const WEEKDAYS: [id: string, en: string][] = [
-  ['Senin', 'Monday'],
-  ['Selasa', 'Tuesday'],
-  ['Rabu', 'Wednesday'],
-  ['Kamis', 'Thursday'],
-  ['Jumat', 'Friday'],
-  ['Sabtu', 'Saturday'],
-  ['Minggu', 'Sunday'],
+export const WEEKDAYS: Bilingual[] = [
+  { id: 'Senin', en: 'Monday' },
+  { id: 'Selasa', en: 'Tuesday' },
+  { id: 'Rabu', en: 'Wednesday' },
+  { id: 'Kamis', en: 'Thursday' },
+  { id: 'Jumat', en: 'Friday' },
+  { id: 'Sabtu', en: 'Saturday' },
+  { id: 'Minggu', en: 'Sunday' },
 ];
 
-export const KIND_NAMES: Record<TenantKind, [string, string]> = {
-  central_agency: ['Instansi vertikal', 'Central agency'],
-  regional_office: ['Perangkat daerah', 'Regional office'],
-  bumn: ['BUMN', 'State enterprise'],
-  bumd: ['BUMD', 'Regional enterprise'],
-  private: ['Swasta', 'Private'],
+export const KIND_NAMES: Record<TenantKind, Bilingual> = {
+  central_agency: { id: 'Instansi vertikal', en: 'Central agency' },
+  regional_office: { id: 'Perangkat daerah', en: 'Regional office' },
+  bumn: { id: 'BUMN', en: 'State enterprise' },
+  bumd: { id: 'BUMD', en: 'Regional enterprise' },
+  private: { id: 'Swasta', en: 'Private' },
 };
 
-export const CHANNEL_NAMES: Record<Channel, [string, string]> = {
-  direct: ['Langsung di loket', 'At the counter'],
-  mobile: ['Layanan keliling', 'Mobile service'],
-  self_service: ['Mandiri (kios)', 'Self-service kiosk'],
-  online: ['Daring', 'Online'],
+export const CHANNEL_NAMES: Record<Channel, Bilingual> = {
+  direct: { id: 'Langsung di loket', en: 'At the counter' },
+  mobile: { id: 'Layanan keliling', en: 'Mobile service' },
+  self_service: { id: 'Mandiri (kios)', en: 'Self-service kiosk' },
+  online: { id: 'Daring', en: 'Online' },
 };
 
 export function completionText(c: { value: number; unit: 'minutes' | 'working_days' }, t: T): string {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, unwrap, type ApiData } from '../api/client';
 import { ApiError } from '../api/problem';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual, type Translate } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { dateTimeWithZone } from '../time';
 import { citizenCsrf, pushSupported, subscribeThisBrowser } from './browser';
@@ -13,33 +13,33 @@ import { SignInForm } from './SignInForm';
 type Citizen = ApiData<'/api/citizen/session'>;
 type Item = ApiData<'/api/citizen/me/items'>['items'][number];
 
-const KIND: Record<Item['kind'], [string, string]> = {
-  booking: ['Booking', 'Booking'],
-  ticket: ['Antrean hari ini', "Today's ticket"],
-  complaint: ['Pengaduan', 'Complaint'],
-  survey: ['Survei kepuasan', 'Satisfaction survey'],
+const KIND: Record<Item['kind'], Bilingual> = {
+  booking: { id: 'Booking', en: 'Booking' },
+  ticket: { id: 'Antrean hari ini', en: "Today's ticket" },
+  complaint: { id: 'Pengaduan', en: 'Complaint' },
+  survey: { id: 'Survei kepuasan', en: 'Satisfaction survey' },
 };
 
-const OPEN: Record<Item['kind'], [string, string]> = {
-  booking: ['Ubah atau batalkan', 'Move or cancel'],
-  ticket: ['Lihat status langsung', 'See the live status'],
-  complaint: ['Lihat pengaduan', 'Open the complaint'],
-  survey: ['Isi survei', 'Fill in the survey'],
+const OPEN: Record<Item['kind'], Bilingual> = {
+  booking: { id: 'Ubah atau batalkan', en: 'Move or cancel' },
+  ticket: { id: 'Lihat status langsung', en: 'See the live status' },
+  complaint: { id: 'Lihat pengaduan', en: 'Open the complaint' },
+  survey: { id: 'Isi survei', en: 'Fill in the survey' },
 };
 
 /** Ticket and booking states in words (complaints and surveys arrive already worded). */
-const STATE: Record<string, [string, string]> = {
-  waiting: ['Menunggu', 'Waiting'],
-  called: ['Dipanggil', 'Called'],
-  serving: ['Sedang dilayani', 'Being served'],
-  served: ['Selesai dilayani', 'Served'],
-  no_show: ['Tidak hadir', 'Missed'],
-  cancelled: ['Dibatalkan', 'Cancelled'],
-  booked: ['Terjadwal', 'Booked'],
-  checked_in: ['Sudah check-in', 'Checked in'],
-  open: ['Belum diisi', 'Not filled in yet'],
+const STATE: Record<string, Bilingual> = {
+  waiting: { id: 'Menunggu', en: 'Waiting' },
+  called: { id: 'Dipanggil', en: 'Called' },
+  serving: { id: 'Sedang dilayani', en: 'Being served' },
+  served: { id: 'Selesai dilayani', en: 'Served' },
+  no_show: { id: 'Tidak hadir', en: 'Missed' },
+  cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+  booked: { id: 'Terjadwal', en: 'Booked' },
+  checked_in: { id: 'Sudah check-in', en: 'Checked in' },
+  open: { id: 'Belum diisi', en: 'Not filled in yet' },
 };
-const stateText = (i: Item, t: (id: string, en: string) => string) => (i.kind === 'complaint' || !STATE[i.status] ? i.status : t(...STATE[i.status]!));
+const stateText = (i: Item, t: Translate) => (i.kind === 'complaint' || !STATE[i.status] ? i.status : t(STATE[i.status]!));
 
 /** The signed-in citizen, or null (401 means simply "not signed in"). */
 function useCitizen() {
@@ -111,7 +111,7 @@ function SignedIn({ citizen }: { citizen: Citizen }) {
           <ul className="my-items" data-testid="my-items">
             {items.data.items.map((i) => (
               <li key={`${i.kind}-${i.id}`} className={`card my-item my-${i.kind}`} data-testid={`my-${i.kind}`}>
-                <p className="my-kind">{t(...KIND[i.kind])} · <strong>{i.reference}</strong></p>
+                <p className="my-kind">{t(KIND[i.kind])} · <strong>{i.reference}</strong></p>
                 <h3>{i.title}</h3>
                 <p className="muted">{i.mppName} · {dateTimeWithZone(i.at, lang, i.timezone)}</p>
                 <p>{t('Status', 'Status')}: {stateText(i, t)}{i.counter ? ` · ${i.counter}` : ''}</p>
@@ -122,7 +122,7 @@ function SignedIn({ citizen }: { citizen: Citizen }) {
                     <p data-testid="my-answer">{i.answer}</p>
                   </div>
                 )}
-                {i.link && <Link to={i.link} className="button-link">{t(...OPEN[i.kind])}</Link>}
+                {i.link && <Link to={i.link} className="button-link">{t(OPEN[i.kind])}</Link>}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, type ApiData } from '../api/client';
 import { useCurrentMpp } from '../current-mpp';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import { todayIn, zoneAbbr } from '../time';
 import { Kpi } from './FloorPage';
 import { minutes, mins, pct } from './format';
@@ -11,14 +11,14 @@ import './operations.css';
 type Stats = ApiData<'/api/mpps/{mppId}/operations/stats'>;
 type Grouping = Stats['by'];
 
-const GROUPINGS: { by: Grouping; label: [string, string] }[] = [
-  { by: 'tenant', label: ['Instansi', 'Agency'] },
-  { by: 'service', label: ['Layanan', 'Service'] },
-  { by: 'counter', label: ['Loket', 'Counter'] },
-  { by: 'officer', label: ['Petugas', 'Officer'] },
-  { by: 'day', label: ['Tanggal', 'Day'] },
-  { by: 'weekday', label: ['Hari', 'Weekday'] },
-  { by: 'hour', label: ['Jam', 'Hour'] },
+const GROUPINGS: { by: Grouping; label: Bilingual }[] = [
+  { by: 'tenant', label: { id: 'Instansi', en: 'Agency' } },
+  { by: 'service', label: { id: 'Layanan', en: 'Service' } },
+  { by: 'counter', label: { id: 'Loket', en: 'Counter' } },
+  { by: 'officer', label: { id: 'Petugas', en: 'Officer' } },
+  { by: 'day', label: { id: 'Tanggal', en: 'Day' } },
+  { by: 'weekday', label: { id: 'Hari', en: 'Weekday' } },
+  { by: 'hour', label: { id: 'Jam', en: 'Hour' } },
 ];
 
 function monthStart(day: string): string {
@@ -64,7 +64,7 @@ export function StatsPage() {
           {t('Kelompokkan per', 'Group by')}
           <select value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
             {GROUPINGS.map((g) => (
-              <option key={g.by} value={g.by}>{t(...g.label)}</option>
+              <option key={g.by} value={g.by}>{t(g.label)}</option>
             ))}
           </select>
         </label>

@@ -50,67 +50,6 @@ export interface DisplaySnapshot {
   waiting: { serviceId: string; name: string; prefix: string; waiting: number }[];
 }
 
-export interface StaffTicket {
-  id: string;
-  number: string;
-  status: TicketStatus;
-  serviceId: string;
-  serviceName: string;
-  tenantName: string;
-  priorityClass: string | null;
-  issuedAt: string;
-  calledAt: string | null;
-  recallCount: number;
-  counter: { id: string; number: number; name: string } | null;
-  events: { type: string; at: string; note: string | null }[];
-  times: { waitingSeconds: number | null; serviceSeconds: number | null; totalSeconds: number | null };
-  allowedActions: string[];
-}
-
-export interface CounterView {
-  id: string;
-  number: number;
-  name: string;
-  tenantName: string;
-  status: 'open' | 'paused' | 'closed';
-  pauseReason: string | null;
-  officerName: string | null;
-  services: { serviceId: string; name: string; prefix: string; weight: number }[];
-}
-
-export interface ConsoleView {
-  timezone: string;
-  counter: CounterView;
-  current: StaffTicket | null;
-  waiting: { total: number; tickets: { id: string; number: string; serviceName: string; priorityName: string | null; issuedAt: string; transferred: boolean; bookedFor: string | null }[] };
-  myCounts: { called: number; served: number; noShow: number; transferred: number };
-  transferTargets: { services: { id: string; name: string; tenantName: string }[]; counters: { id: string; number: number; name: string }[] };
-  maxRecalls: number;
-  parked: { id: string; number: string; serviceName: string; parkedAt: string; parkedByCounter: string | null }[];
-  pauseReasons: { id: string; label: string }[];
-  undoableNoShow: { ticketId: string; number: string; until: string } | null;
-}
-
-export interface PauseReason {
-  id: string;
-  label: string;
-  active: boolean;
-  sort: number;
-}
-
-export interface DeviceHealth {
-  deviceId: string;
-  name: string;
-  kind: 'kiosk' | 'display';
-  revoked: boolean;
-  lastSeenAt: string | null;
-  online: boolean;
-  appVersion: string | null;
-  page: string | null;
-  printerError: string | null;
-  printerErrorAt: string | null;
-}
-
 export const timeOf = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 

@@ -1,2 +1,3 @@
 // Route group: the public catalog (MPP directory, search, an MPP's page, a service's page).
-export { DirectoryPage, MppPage, SearchPage, ServicePage } from '../catalog/PublicPages';
+export { DirectoryPage, SearchPage, ServicePage } from '../catalog/PublicPages';
+export { MppPage } from '../catalog/MppPublicPage';

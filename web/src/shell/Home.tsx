@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api';
+import { useApiQuery } from '../api/hooks';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { CitizenActions } from './CitizenActions';
 import { useChosenMpp } from './chosenMpp';
@@ -18,13 +18,6 @@ export function PublicHeader() {
   );
 }
 
-interface DirectoryMpp {
-  id: string;
-  slug: string;
-  name: string;
-  province: { code: string; name: string } | null;
-}
-
 /** The search query string: the text, and the citizen's MPP or province to rank first. */
 export function searchUrl(q: string, prefer: { slug: string; province: string | null } | null): string {
   const p = new URLSearchParams({ q });
@@ -39,11 +32,9 @@ export function HomePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [mpps, setMpps] = useState<DirectoryMpp[] | null>(null);
+  // The chooser is a convenience: while the list loads or if it fails, search still works without it.
+  const mpps = useApiQuery('/api/public/mpps').data;
   const [chosen, choose] = useChosenMpp();
-  useEffect(() => {
-    api<DirectoryMpp[]>('/api/public/mpps').then(setMpps, () => setMpps([]));
-  }, []);
   const search = (e: FormEvent) => {
     e.preventDefault();
     if (q.trim()) void navigate(searchUrl(q.trim(), chosen));

@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { apiQuery } from '../api/client';
 import { useCurrentMpp } from '../current-mpp';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import { STAFF_NAV } from '../nav';
 import { hasRole, useSession, type Role } from '../session';
 import { zoneAbbr } from '../time';
@@ -10,21 +10,21 @@ import './home.css';
 import { ROLE_NAMES } from './roles';
 
 /** What each screen is for, in one line: the home lists the screens this person can use. */
-const SCREEN_HINTS: Record<string, [id: string, en: string]> = {
-  '/staf/loket': ['Panggil, layani dan alihkan antrean di loket Anda.', 'Call, serve and transfer at your counter.'],
-  '/staf/antrean': ['Layanan tiap loket, kuota, jam, kelas prioritas, aturan.', 'Services per counter, quotas, hours, priority, rules.'],
-  '/staf/aturan-booking': ['Buka booking per layanan, slot, kuota, check-in, tidak hadir.', 'Open booking per service, slots, quotas, check-in, no-shows.'],
-  '/staf/booking': ['Booking hari ini: pindahkan atau batalkan.', "Today's bookings: move or cancel."],
-  '/staf/pengaduan': ['Verifikasi, tugaskan dan jawab pengaduan.', 'Verify, assign and answer complaints.'],
-  '/staf/katalog': ['Instansi, layanan dan Standar Pelayanan, profil MPP.', 'Agencies, services and their standards, MPP profile.'],
-  '/staf/pengguna': ['Akun petugas dan admin beserta perannya.', 'Staff and admin accounts and their roles.'],
-  '/staf/perangkat': ['Token kios dan layar antrean.', 'Kiosk and display board tokens.'],
-  '/staf/kalender': ['Libur nasional, cuti bersama, penutupan MPP.', 'Holidays, cuti bersama, MPP closures.'],
-  '/staf/audit': ['Siapa mengubah apa, kapan.', 'Who changed what, and when.'],
-  '/staf/survei': ['Hasil SKM dan IKM per periode.', 'SKM results and IKM per period.'],
-  '/staf/pengaturan-survei': ['Pertanyaan dan cara survei dibagikan.', 'Questions and how the survey is handed out.'],
-  '/staf/mpp': ['Semua MPP; tambah MPP baru.', 'Every MPP; add a new one.'],
-  '/staf/nasional': ['Jumlah MPP, instansi dan layanan per provinsi.', 'MPPs, agencies and services per province.'],
+const SCREEN_HINTS: Record<string, Bilingual> = {
+  '/staf/loket': { id: 'Panggil, layani dan alihkan antrean di loket Anda.', en: 'Call, serve and transfer at your counter.' },
+  '/staf/antrean': { id: 'Layanan tiap loket, kuota, jam, kelas prioritas, aturan.', en: 'Services per counter, quotas, hours, priority, rules.' },
+  '/staf/aturan-booking': { id: 'Buka booking per layanan, slot, kuota, check-in, tidak hadir.', en: 'Open booking per service, slots, quotas, check-in, no-shows.' },
+  '/staf/booking': { id: 'Booking hari ini: pindahkan atau batalkan.', en: "Today's bookings: move or cancel." },
+  '/staf/pengaduan': { id: 'Verifikasi, tugaskan dan jawab pengaduan.', en: 'Verify, assign and answer complaints.' },
+  '/staf/katalog': { id: 'Instansi, layanan dan Standar Pelayanan, profil MPP.', en: 'Agencies, services and their standards, MPP profile.' },
+  '/staf/pengguna': { id: 'Akun petugas dan admin beserta perannya.', en: 'Staff and admin accounts and their roles.' },
+  '/staf/perangkat': { id: 'Token kios dan layar antrean.', en: 'Kiosk and display board tokens.' },
+  '/staf/kalender': { id: 'Libur nasional, cuti bersama, penutupan MPP.', en: 'Holidays, cuti bersama, MPP closures.' },
+  '/staf/audit': { id: 'Siapa mengubah apa, kapan.', en: 'Who changed what, and when.' },
+  '/staf/survei': { id: 'Hasil SKM dan IKM per periode.', en: 'SKM results and IKM per period.' },
+  '/staf/pengaturan-survei': { id: 'Pertanyaan dan cara survei dibagikan.', en: 'Questions and how the survey is handed out.' },
+  '/staf/mpp': { id: 'Semua MPP; tambah MPP baru.', en: 'Every MPP; add a new one.' },
+  '/staf/nasional': { id: 'Jumlah MPP, instansi dan layanan per provinsi.', en: 'MPPs, agencies and services per province.' },
 };
 
 /** The staff home: which MPP this person is working on, what needs them now, and the screens they can use. */
@@ -44,7 +44,7 @@ export function StaffHome() {
         {mpp ? (
           <>
             {t('Anda bekerja di', 'You are working on')} <strong>{mpp.name}</strong> ({zoneAbbr(mpp.timezone)})
-            {roles.length > 0 && <> {t('sebagai', 'as')} {roles.map((r: Role) => t(...ROLE_NAMES[r])).join(', ')}</>}.
+            {roles.length > 0 && <> {t('sebagai', 'as')} {roles.map((r: Role) => t(ROLE_NAMES[r])).join(', ')}</>}.
             {canSwitch && <span className="muted"> {t('Ganti MPP lewat pilihan MPP di bilah atas.', 'Switch MPP with the MPP menu in the top bar.')}</span>}
           </>
         ) : (
@@ -64,8 +64,8 @@ export function StaffHome() {
       <ul className="home-screens">
         {screens.map((s) => (
           <li key={s.path}>
-            <Link to={s.path}>{t(...s.label)}</Link>
-            {SCREEN_HINTS[s.path] && <span className="muted">{t(...SCREEN_HINTS[s.path]!)}</span>}
+            <Link to={s.path}>{t(s.label)}</Link>
+            {SCREEN_HINTS[s.path] && <span className="muted">{t(SCREEN_HINTS[s.path]!)}</span>}
           </li>
         ))}
       </ul>

@@ -66,7 +66,7 @@ export function StaffShell() {
         <span className="brand">Layan</span>
         <MppSwitcher />
         <span className="who">
-          {user.name} · {roles.map((r) => t(ROLE_NAMES[r][0], ROLE_NAMES[r][1])).join(', ')}
+          {user.name} · {roles.map((r) => t(ROLE_NAMES[r])).join(', ')}
         </span>
         <LanguageSwitch />
         <button type="button" onClick={() => void logout().then(() => navigate('/masuk'))}>{t('Keluar', 'Sign out')}</button>
@@ -76,7 +76,7 @@ export function StaffShell() {
           <ul>
             {nav.map((item) => (
               <li key={item.path}>
-                <NavLink to={item.path} end={item.path === '/staf'}>{t(...item.label)}</NavLink>
+                <NavLink to={item.path} end={item.path === '/staf'}>{t(item.label)}</NavLink>
               </li>
             ))}
             <li><NavLink to="/staf/kata-sandi">{t('Ganti kata sandi', 'Change password')}</NavLink></li>

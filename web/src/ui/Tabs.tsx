@@ -1,11 +1,11 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 
 export interface TabDef {
   /** Kept in the address (`?tab=key`), so a tab can be linked to and survives a reload. */
   key: string;
-  label: [id: string, en: string];
+  label: Bilingual;
 }
 
 /**
@@ -57,7 +57,7 @@ export function Tabs({ tabs, label, children, param = 'tab' }: {
             onClick={() => choose(tab.key)}
             onKeyDown={(e) => onKey(e, i)}
           >
-            {t(...tab.label)}
+            {t(tab.label)}
           </button>
         ))}
       </div>

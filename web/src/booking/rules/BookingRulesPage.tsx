@@ -16,20 +16,20 @@ type MppRules = ApiData<'/api/mpps/{mppId}/booking/settings'>;
 type Preview = NonNullable<Awaited<ReturnType<typeof previewCall>>>;
 
 const SERVICE_FIELDS: NumberSpec<keyof ServiceRules & string>[] = [
-  { key: 'slotMinutes', label: ['Panjang slot (menit)', 'Slot length (minutes)'], min: 5, max: 240 },
-  { key: 'capacityPerSlot', label: ['Orang per slot', 'People per slot'], min: 1, max: 500 },
-  { key: 'dailyQuota', label: ['Kuota booking per hari', 'Bookings per day'], hint: ['Kosong = hanya kapasitas slot yang membatasi.', 'Empty = only slot capacity limits.'], min: 1, max: 10000, nullable: true },
-  { key: 'bookAheadDays', label: ['Bisa dipesan berapa hari ke depan', 'Bookable days ahead'], hint: ['0 = hanya hari ini.', '0 = today only.'], min: 0, max: 90 },
-  { key: 'sameDayCutoffMinutes', label: ['Batas pesan di hari yang sama (menit sebelum slot)', 'Same-day cut-off (minutes before the slot)'], min: 0, max: 600 },
-  { key: 'maxPerNikPerDay', label: ['Booking per NIK per hari', 'Bookings per NIK per day'], min: 1, max: 10 },
-  { key: 'checkInEarlyMinutes', label: ['Check-in paling awal (menit sebelum slot)', 'Earliest check-in (minutes before)'], min: 0, max: 240 },
-  { key: 'checkInLateMinutes', label: ['Check-in paling lambat (menit setelah mulai)', 'Latest check-in (minutes after start)'], hint: ['Lewat dari ini booking dicatat tidak hadir.', 'After this the booking is a no-show.'], min: 0, max: 240 },
+  { key: 'slotMinutes', label: { id: 'Panjang slot (menit)', en: 'Slot length (minutes)' }, min: 5, max: 240 },
+  { key: 'capacityPerSlot', label: { id: 'Orang per slot', en: 'People per slot' }, min: 1, max: 500 },
+  { key: 'dailyQuota', label: { id: 'Kuota booking per hari', en: 'Bookings per day' }, hint: { id: 'Kosong = hanya kapasitas slot yang membatasi.', en: 'Empty = only slot capacity limits.' }, min: 1, max: 10000, nullable: true },
+  { key: 'bookAheadDays', label: { id: 'Bisa dipesan berapa hari ke depan', en: 'Bookable days ahead' }, hint: { id: '0 = hanya hari ini.', en: '0 = today only.' }, min: 0, max: 90 },
+  { key: 'sameDayCutoffMinutes', label: { id: 'Batas pesan di hari yang sama (menit sebelum slot)', en: 'Same-day cut-off (minutes before the slot)' }, min: 0, max: 600 },
+  { key: 'maxPerNikPerDay', label: { id: 'Booking per NIK per hari', en: 'Bookings per NIK per day' }, min: 1, max: 10 },
+  { key: 'checkInEarlyMinutes', label: { id: 'Check-in paling awal (menit sebelum slot)', en: 'Earliest check-in (minutes before)' }, min: 0, max: 240 },
+  { key: 'checkInLateMinutes', label: { id: 'Check-in paling lambat (menit setelah mulai)', en: 'Latest check-in (minutes after start)' }, hint: { id: 'Lewat dari ini booking dicatat tidak hadir.', en: 'After this the booking is a no-show.' }, min: 0, max: 240 },
 ];
 const MPP_FIELDS: NumberSpec<keyof MppRules & string>[] = [
-  { key: 'maxActivePerNik', label: ['Booking aktif per NIK di MPP ini', 'Active bookings per NIK at this MPP'], min: 1, max: 20 },
-  { key: 'noShowLimit', label: ['Tidak hadir sebelum ditangguhkan', 'No-shows before suspension'], hint: ['0 = tidak pernah ditangguhkan.', '0 = never suspended.'], min: 0, max: 50 },
-  { key: 'noShowWindowDays', label: ['Dihitung dalam (hari)', 'Counted over (days)'], min: 1, max: 365 },
-  { key: 'suspensionDays', label: ['Lama penangguhan (hari)', 'Suspension length (days)'], min: 1, max: 365 },
+  { key: 'maxActivePerNik', label: { id: 'Booking aktif per NIK di MPP ini', en: 'Active bookings per NIK at this MPP' }, min: 1, max: 20 },
+  { key: 'noShowLimit', label: { id: 'Tidak hadir sebelum ditangguhkan', en: 'No-shows before suspension' }, hint: { id: '0 = tidak pernah ditangguhkan.', en: '0 = never suspended.' }, min: 0, max: 50 },
+  { key: 'noShowWindowDays', label: { id: 'Dihitung dalam (hari)', en: 'Counted over (days)' }, min: 1, max: 365 },
+  { key: 'suspensionDays', label: { id: 'Lama penangguhan (hari)', en: 'Suspension length (days)' }, min: 1, max: 365 },
 ];
 
 const errorText = (e: unknown) => {
@@ -51,8 +51,8 @@ export function BookingRulesPage() {
   // An agency admin sets the rules of their own agency's services only.
   const tenantIds = new Set((user?.grants ?? []).filter((g) => g.role === 'tenant_admin' && g.mppId === mppId && g.tenantId).map((g) => g.tenantId!));
   const tabs = [
-    { key: 'layanan', label: ['Per layanan', 'Per service'] as [string, string] },
-    ...(mppWide ? [{ key: 'mpp', label: ['Aturan adil MPP', 'MPP fairness rules'] as [string, string] }] : []),
+    { key: 'layanan', label: { id: 'Per layanan', en: 'Per service' } },
+    ...(mppWide ? [{ key: 'mpp', label: { id: 'Aturan adil MPP', en: 'MPP fairness rules' } }] : []),
   ];
   return (
     <section className="booking-rules">

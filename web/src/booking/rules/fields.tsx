@@ -1,10 +1,10 @@
-import { useI18n } from '../../i18n';
+import { useI18n, type Bilingual } from '../../i18n';
 
 /** One numeric setting: its label in both languages, its bounds, whether empty means "no limit". */
 export interface NumberSpec<K extends string> {
   key: K;
-  label: [id: string, en: string];
-  hint?: [id: string, en: string];
+  label: Bilingual;
+  hint?: Bilingual;
   min: number;
   max: number;
   nullable?: boolean;
@@ -33,7 +33,7 @@ export function NumberFields({ specs, draft, onChange, disabled }: { specs: Numb
     <div className="grid-form rules-fields">
       {specs.map((s) => (
         <label key={s.key}>
-          {t(...s.label)}
+          {t(s.label)}
           <input
             type="number"
             inputMode="numeric"
@@ -45,7 +45,7 @@ export function NumberFields({ specs, draft, onChange, disabled }: { specs: Numb
             value={draft[s.key] ?? ''}
             onChange={(e) => onChange({ ...draft, [s.key]: e.target.value })}
           />
-          {s.hint && <span className="field-hint">{t(...s.hint)}</span>}
+          {s.hint && <span className="field-hint">{t(s.hint)}</span>}
         </label>
       ))}
     </div>

@@ -26,7 +26,7 @@ export function MppsPage() {
   return (
     <section className="mpps-page">
       <h1>{t('Daftar MPP', 'MPPs')}</h1>
-      <Tabs tabs={[{ key: 'daftar', label: ['Semua MPP', 'All MPPs'] }, { key: 'baru', label: ['Tambah MPP', 'Add an MPP'] }]} label={t('Bagian daftar MPP', 'MPP sections')}>
+      <Tabs tabs={[{ key: 'daftar', label: { id: 'Semua MPP', en: 'All MPPs' } }, { key: 'baru', label: { id: 'Tambah MPP', en: 'Add an MPP' } }]} label={t('Bagian daftar MPP', 'MPP sections')}>
         {(key) => (key === 'baru' ? <CreateMpp /> : <MppList />)}
       </Tabs>
     </section>

@@ -28,8 +28,8 @@ export function HoursTab() {
           {WEEKDAYS.map((d, i) => {
             const h = mpp.weeklyHours[String(i + 1) as '1'];
             return (
-              <tr key={d[0]}>
-                <td>{t(...d)}</td>
+              <tr key={d.id}>
+                <td>{t(d)}</td>
                 {h ? (
                   <>
                     <td>{h.opens}</td>

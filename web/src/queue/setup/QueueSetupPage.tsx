@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useCurrentMpp } from '../../current-mpp';
-import { useI18n } from '../../i18n';
+import { useI18n, type Bilingual } from '../../i18n';
 import { Tabs } from '../../ui/Tabs';
 import '../../ui/ui.css';
 import '../queue.css';
@@ -22,7 +22,7 @@ export interface SetupPanelProps {
 
 export interface SetupTab {
   key: string;
-  label: [id: string, en: string];
+  label: Bilingual;
   /** Only for those who run the whole MPP (MPP and national admins); agency admins do not see it. */
   mppWide: boolean;
   /** The panel; null leaves the slot empty (the tab is not shown) until its panel is mounted. */
@@ -35,14 +35,14 @@ export interface SetupTab {
  * (web/src/queue/PauseReasonsPanel) officers pick from when they pause a counter.
  */
 export const SETUP_TABS: SetupTab[] = [
-  { key: 'per-loket', label: ['Layanan per loket', 'Services per counter'], mppWide: false, Panel: CounterServicesTab },
-  { key: 'per-layanan', label: ['Loket per layanan', 'Counters per service'], mppWide: false, Panel: ServiceCountersTab },
-  { key: 'loket', label: ['Loket', 'Counters'], mppWide: false, Panel: ({ mppId, setup }) => <CountersTab mppId={mppId} canCreate tenantIds={setup.mppWide ? null : new Set(setup.services.map((s) => s.tenantId))} /> },
-  { key: 'kuota', label: ['Kuota harian', 'Daily quotas'], mppWide: false, Panel: QuotaTab },
-  { key: 'jam', label: ['Jam layanan', 'Opening hours'], mppWide: false, Panel: HoursTab },
-  { key: 'prioritas', label: ['Kelas prioritas', 'Priority classes'], mppWide: true, Panel: ({ mppId }) => <PriorityTab mppId={mppId} /> },
-  { key: 'aturan', label: ['Aturan antrean', 'Queue rules'], mppWide: true, Panel: ({ mppId }) => <RulesTab mppId={mppId} /> },
-  { key: 'alasan-jeda', label: ['Alasan jeda', 'Pause reasons'], mppWide: true, Panel: ({ mppId }) => <PauseReasonsPanel mppId={mppId} /> },
+  { key: 'per-loket', label: { id: 'Layanan per loket', en: 'Services per counter' }, mppWide: false, Panel: CounterServicesTab },
+  { key: 'per-layanan', label: { id: 'Loket per layanan', en: 'Counters per service' }, mppWide: false, Panel: ServiceCountersTab },
+  { key: 'loket', label: { id: 'Loket', en: 'Counters' }, mppWide: false, Panel: ({ mppId, setup }) => <CountersTab mppId={mppId} canCreate tenantIds={setup.mppWide ? null : new Set(setup.services.map((s) => s.tenantId))} /> },
+  { key: 'kuota', label: { id: 'Kuota harian', en: 'Daily quotas' }, mppWide: false, Panel: QuotaTab },
+  { key: 'jam', label: { id: 'Jam layanan', en: 'Opening hours' }, mppWide: false, Panel: HoursTab },
+  { key: 'prioritas', label: { id: 'Kelas prioritas', en: 'Priority classes' }, mppWide: true, Panel: ({ mppId }) => <PriorityTab mppId={mppId} /> },
+  { key: 'aturan', label: { id: 'Aturan antrean', en: 'Queue rules' }, mppWide: true, Panel: ({ mppId }) => <RulesTab mppId={mppId} /> },
+  { key: 'alasan-jeda', label: { id: 'Alasan jeda', en: 'Pause reasons' }, mppWide: true, Panel: ({ mppId }) => <PauseReasonsPanel mppId={mppId} /> },
 ];
 
 /** /staf/antrean: the queue set-up of the current MPP, one tab at a time. */
