@@ -57,13 +57,14 @@ async function assertFits(page: Page, what: string) {
 }
 
 /** A kiosk browser in --kiosk-printing mode: print() prints silently and fires afterprint; or it throws. */
-async function openKiosk(print: 'works' | 'throws') {
+async function openKiosk(print: 'works' | 'throws' | 'hangs') {
   const ctx = await newContext(browser, 'kiosk');
   const kiosk = await ctx.newPage();
   await kiosk.addInitScript((mode) => {
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => {
       if (mode === 'throws') throw new Error('printer offline');
+      if (mode === 'hangs') return; // a print dialog left open, or a print path that never answers
       (window as unknown as { printed: number }).printed++;
       window.dispatchEvent(new Event('afterprint'));
     };
@@ -199,5 +200,21 @@ test('a failed print: the kiosk says so, reports it on the Perangkat page, and t
   const history = await call<{ events: { type: string }[] }>('GET', `/api/mpps/${mppId}/queue/tickets/${ticket.id}`, officer);
   assert.ok(history.events.some((e) => e.type === 'reprinted'), 'the reprint is on the ticket history');
   await deskCtx.close();
+  await ctx.close();
+});
+
+test('a print that never finishes is reported after 10 s, and withdrawn when it finishes late', async () => {
+  const { ctx, kiosk } = await openKiosk('hangs');
+  await kiosk.clock.install();
+  await kiosk.locator('.kiosk-tenant-button', { hasText: 'Dinas Kependudukan' }).tap();
+  await kiosk.getByRole('button', { name: /Perekaman KTP-el/ }).tap();
+  await kiosk.getByRole('button', { name: 'Tidak, antrean biasa' }).tap();
+  await kiosk.locator('.pt-qr').waitFor();
+  assert.equal(await kiosk.locator('.kiosk-print-failed').count(), 0, 'not reported before the deadline');
+  await kiosk.clock.fastForward(11_000);
+  await kiosk.locator('.kiosk-print-failed').waitFor();
+  await kiosk.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await kiosk.getByText('Silakan ambil tiket Anda.').waitFor();
+  assert.equal(await kiosk.locator('.kiosk-print-failed').count(), 0);
   await ctx.close();
 });

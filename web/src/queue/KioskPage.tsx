@@ -98,11 +98,13 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
 
   /** Prints, and tells the officer's side when the browser saw the print fail (kiosk-print.ts). */
   async function print() {
-    const outcome = await printTicket();
-    const next = outcome.ok ? null : outcome.reason;
-    setPrintFailed(next);
-    if (printerError.current !== next && !(printerError.current === undefined && next === null)) sendHeartbeat(mppId, token, 'kios', next);
-    printerError.current = next;
+    const report = (next: string | null) => {
+      setPrintFailed(next);
+      if (printerError.current !== next && !(printerError.current === undefined && next === null)) sendHeartbeat(mppId, token, 'kios', next);
+      printerError.current = next;
+    };
+    const outcome = await printTicket(undefined, () => report(null));
+    report(outcome.ok ? null : outcome.reason);
   }
 
   async function take(priorityClassId: string | null) {

@@ -12,22 +12,36 @@ export const PRINT_DEADLINE_MS = 10_000;
 
 export type PrintOutcome = { ok: true } | { ok: false; reason: string };
 
-export function printTicket(deadlineMs = PRINT_DEADLINE_MS): Promise<PrintOutcome> {
+/**
+ * Prints the page. `onLateFinish` runs if a print reported as not finished does finish later (a print
+ * dialog someone left open on a kiosk set up without --kiosk-printing), so the error can be withdrawn.
+ */
+export function printTicket(deadlineMs = PRINT_DEADLINE_MS, onLateFinish?: () => void): Promise<PrintOutcome> {
   return new Promise((resolve) => {
     let settled = false;
+    let late = false;
     const settle = (outcome: PrintOutcome) => {
       if (settled) return;
       settled = true;
-      window.removeEventListener('afterprint', onAfter);
       clearTimeout(timer);
+      if (!late) window.removeEventListener('afterprint', onAfter);
       resolve(outcome);
     };
-    const onAfter = () => settle({ ok: true });
+    const onAfter = () => {
+      if (late) {
+        window.removeEventListener('afterprint', onAfter);
+        onLateFinish?.();
+      } else settle({ ok: true });
+    };
     window.addEventListener('afterprint', onAfter);
-    const timer = setTimeout(() => settle({ ok: false, reason: `Cetak tidak selesai dalam ${Math.round(deadlineMs / 1000)} detik (printer tidak menjawab)` }), deadlineMs);
+    const timer = setTimeout(() => {
+      late = true;
+      settle({ ok: false, reason: `Cetak tidak selesai dalam ${Math.round(deadlineMs / 1000)} detik (printer tidak menjawab)` });
+    }, deadlineMs);
     try {
       window.print();
     } catch (e) {
+      late = false;
       settle({ ok: false, reason: `Cetak gagal: ${e instanceof Error ? e.message : String(e)}` });
     }
   });
