@@ -60,7 +60,7 @@ test('kiosk 1080x1920: agency first, "Perpanjangan SIM A" in two taps, no page s
   const ctx = await newContext(browser, 'kiosk');
   const kiosk = await ctx.newPage();
   await kiosk.addInitScript(() => {
-    window.print = () => undefined;
+    window.print = () => void window.dispatchEvent(new Event('afterprint'));
   });
   await kiosk.goto(`${server.url}/kios/${mppId}?token=${kioskToken}`);
   await kiosk.getByRole('heading', { name: 'Pilih instansi' }).waitFor();

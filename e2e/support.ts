@@ -107,8 +107,9 @@ export async function openServerDatabase(dataDir: string): Promise<Db> {
   return db;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+/** `extraArgs`: e.g. a TV board's `--autoplay-policy=no-user-gesture-required`. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 export const VIEWPORTS = {

@@ -330,6 +330,9 @@ export const TENANTS: TenantSeed[] = [
   },
 ];
 
+/** Counters the demo gives an agency with `services` services (each serves all of them at weight 1). */
+export const demoCounterCount = (services: number) => (services > 8 ? 3 : services > 4 ? 2 : 1);
+
 export const DEMO_SLUGS = ['mpp-demo-banyumas', 'mpp-demo-gowa', 'mpp-demo-jayapura'] as const;
 export const DEMO_EMAIL_DOMAIN = 'demo.layan.id';
 export const DEMO_PASSWORD = 'Demo-Layan-2026';

@@ -7,7 +7,7 @@ import { insertServiceTx } from '../catalog/standards-service.js';
 import { hashPassword, sha256 } from '../identity/service.js';
 import { SYSTEM_ACTOR, type Role } from '../platform/auth.js';
 import type { Db, Queryable } from '../platform/db.js';
-import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SLUGS, TENANTS, type ServiceSeed, type TenantSeed } from './data.js';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SLUGS, TENANTS, demoCounterCount, type ServiceSeed, type TenantSeed } from './data.js';
 
 export interface DemoSummary {
   mpps: { slug: string; name: string; tenants: number; services: number }[];
@@ -162,7 +162,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
       for (const [ti, t] of tenants.entries()) {
         const tenantId = await catalogRepo.insertTenant(tx, mppId, { kind: t.kind, name: t.name, code: t.code, description: `Gerai ${t.name} di ${seed.name}.`, logo: null, active: true });
         tenantIds.set(t.code, tenantId);
-        const counters = t.services.length > 8 ? 3 : t.services.length > 4 ? 2 : 1;
+        const counters = demoCounterCount(t.services.length);
         const counterIds: string[] = [];
         for (let k = 0; k < counters; k++) counterIds.push(await catalogRepo.insertCounter(tx, mppId, { tenantId, number: counter++, name: `Loket ${t.code} ${k + 1}`, active: true }));
         await catalogRepo.insertAgreement(tx, mppId, tenantId, { kind: 'mou', number: `${String(ti + 1).padStart(3, '0')}/MOU-MPP/${seed.regionCode}/2024`, signedOn: '2024-02-01', validUntil: '2029-02-01', status: 'active', note: '' });

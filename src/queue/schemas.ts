@@ -206,6 +206,8 @@ export const QueueOffer = z.object({
       waiting: z.number().int(),
       quotaLeft: z.number().int().nullable(),
       countersOpen: z.number().int(),
+      /** Tickets issued for it in the MPP's last 30 local days, today included: the kiosk's "most used". */
+      recentTickets: z.number().int(),
     }),
   ),
   priorityClasses: z.array(PriorityClass),

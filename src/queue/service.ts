@@ -222,12 +222,14 @@ export async function queueOffer(ctx: ServiceContext, input: { mppId: string }):
   const { mppId } = input;
   const status = await openingStatus(db, mppId, at);
   const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
-  const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix'> & { tenant_name: string; waiting: number; quota_left: number | null; counters_open: number }>(
+  const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix'> & { tenant_name: string; waiting: number; quota_left: number | null; counters_open: number; recent_tickets: number }>(
     `SELECT s.id, s.code, s.name, s.ticket_prefix, tn.name AS tenant_name,
             (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting') AS waiting,
             qs.daily_quota - coalesce(d.issued, 0) AS quota_left,
             (SELECT count(*) FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
-              WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND st.status = 'open') AS counters_open
+              WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND st.status = 'open') AS counters_open,
+            (SELECT coalesce(sum(r.issued), 0) FROM queue_service_day r
+              WHERE r.mpp_id = s.mpp_id AND r.service_id = s.id AND r.local_day > $2::date - 30) AS recent_tickets
        FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
        LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
        LEFT JOIN queue_service_day d ON d.mpp_id = s.mpp_id AND d.service_id = s.id AND d.local_day = $2::date
@@ -251,6 +253,7 @@ export async function queueOffer(ctx: ServiceContext, input: { mppId: string }):
       waiting: Number(r.waiting),
       quotaLeft: r.quota_left === null ? null : Math.max(0, Number(r.quota_left)),
       countersOpen: Number(r.counters_open),
+      recentTickets: Number(r.recent_tickets),
     })),
     priorityClasses: classes,
   };

@@ -8219,6 +8219,7 @@ export interface paths {
                                 name: string;
                                 prefix: string;
                                 quotaLeft: number | null;
+                                recentTickets: number;
                                 tenantName: string;
                                 waiting: number;
                             }[];

@@ -38,6 +38,14 @@ export function DisplayPage() {
   const [now, setNow] = useState(() => new Date());
   const announcer = useRef(new Announcer());
   window.layanAnnouncer = announcer.current;
+  // Sound is a setting of this board (this browser, this MPP): once turned on it stays on across
+  // reloads. The audio restarts by itself where the browser's autoplay policy allows it; where it does
+  // not, the button stays until someone taps it (docs/floor.md).
+  const soundKey = `layan.display.${mppId}.sound`;
+  useEffect(() => {
+    if (localStorage.getItem(soundKey) !== 'on') return;
+    void announcer.current.unlock(setSoundOn).then(setSoundOn);
+  }, [soundKey]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 10_000);
@@ -192,11 +200,11 @@ export function DisplayPage() {
           type="button"
           className="board-sound"
           onClick={() => {
-            announcer.current.unlock();
-            setSoundOn(true);
+            localStorage.setItem(soundKey, 'on');
+            void announcer.current.unlock(setSoundOn).then(setSoundOn);
           }}
         >
-          🔊 {t('Aktifkan suara panggilan', 'Turn on call sound')}
+          🔊 {localStorage.getItem(soundKey) === 'on' ? t('Ketuk untuk menyalakan suara lagi (browser ini meminta satu ketukan)', 'Tap to turn the sound back on (this browser asks for a tap)') : t('Aktifkan suara panggilan', 'Turn on call sound')}
         </button>
       )}
     </div>

@@ -1,17 +1,31 @@
+import { CLIP_BASE, clipsFor } from './board-clips';
+
 /**
  * Speaks calls one after another, never overlapping: each item plays a two-tone chime (WebAudio),
  * then reads its sentence in Bahasa Indonesia (speechSynthesis), and only then does the next start.
+ * A browser without an Indonesian voice (most TV sticks and Linux players) plays the shipped clips
+ * instead (board-clips.ts): chime, "nomor antrean", letters, number words, "silakan menuju", the label.
  */
 export class Announcer {
   private chain: Promise<void> = Promise.resolve();
   private ctx: AudioContext | null = null;
   /** Sentences spoken so far (also read by the end-to-end test). */
   readonly spoken: string[] = [];
+  /** The clips played for each sentence said with clips (also read by the end-to-end test). */
+  readonly clipLog: string[][] = [];
+  private buffers = new Map<string, Promise<AudioBuffer | null>>();
 
-  /** Browsers allow sound only after a user gesture: call this from a click. */
-  unlock(): void {
+  /**
+   * Starts the audio. Browsers allow sound only after a user gesture unless their autoplay policy lets
+   * this site play (Chromium: --autoplay-policy=no-user-gesture-required on a kiosk, or a site the
+   * browser has seen play often); resolves whether sound is now on. `onChange` hears later changes.
+   */
+  unlock(onChange?: (running: boolean) => void): Promise<boolean> {
     this.ctx ??= new AudioContext();
-    void this.ctx.resume();
+    const ctx = this.ctx;
+    if (onChange) ctx.onstatechange = () => onChange(ctx.state === 'running');
+    // resume() stays pending while the browser refuses: give it a moment, then report the state.
+    return Promise.race([ctx.resume().then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, 500))]).then(() => ctx.state === 'running');
   }
 
   get unlocked(): boolean {
@@ -26,9 +40,49 @@ export class Announcer {
 
   private async play(sentence: string, onStart?: () => void): Promise<void> {
     onStart?.();
-    await this.chime();
-    await this.speak(sentence);
+    const synth = window.speechSynthesis;
+    if (synth?.getVoices().some((v) => v.lang.toLowerCase().startsWith('id'))) {
+      await this.chime();
+      await this.speak(sentence);
+    } else {
+      await this.playClips(clipsFor(sentence));
+    }
     this.spoken.push(sentence);
+  }
+
+  private clip(name: string): Promise<AudioBuffer | null> {
+    let b = this.buffers.get(name);
+    if (!b) {
+      const ctx = this.ctx!;
+      b = fetch(`${CLIP_BASE}${name}.wav`)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
+        .then((data) => ctx.decodeAudioData(data))
+        .catch(() => null);
+      this.buffers.set(name, b);
+    }
+    return b;
+  }
+
+  /** Plays the clips back to back (fetched and decoded once each); a missing clip is skipped. */
+  private async playClips(names: string[]): Promise<void> {
+    this.clipLog.push(names);
+    const ctx = this.ctx;
+    if (!ctx || ctx.state !== 'running') return;
+    const buffers = await Promise.all(names.map((n) => this.clip(n)));
+    for (const buffer of buffers) {
+      if (!buffer) continue;
+      await new Promise<void>((resolve) => {
+        const src = ctx.createBufferSource();
+        src.buffer = buffer;
+        src.connect(ctx.destination);
+        const guard = setTimeout(resolve, buffer.duration * 1000 + 1000);
+        src.onended = () => {
+          clearTimeout(guard);
+          resolve();
+        };
+        src.start();
+      });
+    }
   }
 
   private chime(): Promise<void> {
@@ -52,7 +106,6 @@ export class Announcer {
 
   private speak(sentence: string): Promise<void> {
     const synth = window.speechSynthesis;
-    if (!synth) return new Promise((r) => setTimeout(r, 1500));
     return new Promise((resolve) => {
       const u = new SpeechSynthesisUtterance(sentence);
       u.lang = 'id-ID';

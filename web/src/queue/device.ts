@@ -21,18 +21,25 @@ export const bearer = (token: string | null): Record<string, string> => (token ?
 export const APP_VERSION = '0.1.0';
 
 /**
+ * One heartbeat now: `printerError` undefined keeps the last one reported, null clears it. Failures are
+ * ignored: the next beat tries again.
+ */
+export function sendHeartbeat(mppId: string, token: string | null, page: string, printerError?: string | null): void {
+  if (!token) return;
+  void fetch(`/api/mpps/${mppId}/queue/devices/heartbeat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify({ appVersion: APP_VERSION, page, ...(printerError !== undefined ? { printerError } : {}) }),
+  }).catch(() => undefined);
+}
+
+/**
  * A kiosk or board says it is alive every 30 s (and at once), with its app version and page, so the
- * MPP admin sees which devices are offline (GET …/queue/devices/health). Failures are ignored: the
- * next beat tries again.
+ * MPP admin sees which devices are offline (GET …/queue/devices/health).
  */
 export function startHeartbeat(mppId: string, token: string | null, page: string, printerError?: () => string | null | undefined): () => void {
   if (!token) return () => {};
-  const beat = () =>
-    void fetch(`/api/mpps/${mppId}/queue/devices/heartbeat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...bearer(token) },
-      body: JSON.stringify({ appVersion: APP_VERSION, page, ...(printerError ? { printerError: printerError() } : {}) }),
-    }).catch(() => undefined);
+  const beat = () => sendHeartbeat(mppId, token, page, printerError?.());
   beat();
   const timer = setInterval(beat, 30_000);
   return () => clearInterval(timer);
