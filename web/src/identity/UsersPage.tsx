@@ -6,6 +6,7 @@ import type { Grant, Role } from '../session';
 import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
 import { ROLE_NAMES } from '../shell/roles';
+import { DisableButton, useLastAdmins } from './AccountGuards';
 
 interface UserRow {
   id: string;
@@ -44,6 +45,7 @@ export function UsersPage() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const may = useMemo(() => grantable(user?.grants ?? [], mppId), [user, mppId]);
+  const lastAdmins = useLastAdmins(mppId, users);
   const tenantChoices = tenants.filter((x) => may.tenantIds === 'all' || may.tenantIds.includes(x.id));
 
   const load = () => {
@@ -111,7 +113,7 @@ export function UsersPage() {
               <td>{u.status === 'active' ? t('Aktif', 'Active') : t('Nonaktif', 'Disabled')}{u.lockedUntil && new Date(u.lockedUntil) > new Date() ? ` · ${t('terkunci', 'locked')}` : ''}</td>
               <td className="actions">
                 <button type="button" onClick={() => setSelected(u.id === selected ? null : u.id)}>{t('Peran', 'Roles')}</button>
-                {u.id !== user?.id && <button type="button" onClick={() => void toggle(u)}>{u.status === 'active' ? t('Nonaktifkan', 'Disable') : t('Aktifkan', 'Enable')}</button>}
+                <DisableButton account={u} self={u.id === user?.id} lastAdmin={lastAdmins.has(u.id)} onToggle={() => void toggle(u)} />
                 {u.id !== user?.id && <button type="button" onClick={() => void reset(u)}>{t('Atur ulang sandi', 'Reset password')}</button>}
               </td>
             </tr>
@@ -130,6 +132,7 @@ export function UsersPage() {
           key={chosen.id}
           target={chosen}
           isSelf={chosen.id === user?.id}
+          lastAdmin={lastAdmins.has(chosen.id) && chosen.status === 'active'}
           may={may}
           tenants={tenantChoices}
           mppId={mppId!}
@@ -210,9 +213,10 @@ function NewUser({ may, tenants, mppId, onCreated, onError }: {
   );
 }
 
-function RolesEditor({ target, isSelf, may, tenants, mppId, roleText, onChanged, onError }: {
+function RolesEditor({ target, isSelf, lastAdmin, may, tenants, mppId, roleText, onChanged, onError }: {
   target: UserRow;
   isSelf: boolean;
+  lastAdmin: boolean;
   may: { roles: Role[]; tenantIds: 'all' | string[] };
   tenants: TenantRow[];
   mppId: string;
@@ -241,7 +245,9 @@ function RolesEditor({ target, isSelf, may, tenants, mppId, roleText, onChanged,
         {target.grants.map((g) => (
           <li key={g.id}>
             {roleText(g)}{' '}
-            {canTake(g) && <button type="button" onClick={() => void run(api<UserRow>(`/api/users/${target.id}/grants/${g.id}`, { method: 'DELETE' }))}>{t('Cabut', 'Remove')}</button>}
+            {lastAdmin && g.role === 'mpp_admin' && g.mppId === mppId ? (
+              <span className="muted small guard-reason">{t('Admin MPP aktif terakhir: tambahkan admin lain sebelum mencabut peran ini.', 'The last active MPP admin: add another admin before removing this role.')}</span>
+            ) : canTake(g) && <button type="button" onClick={() => void run(api<UserRow>(`/api/users/${target.id}/grants/${g.id}`, { method: 'DELETE' }))}>{t('Cabut', 'Remove')}</button>}
           </li>
         ))}
       </ul>

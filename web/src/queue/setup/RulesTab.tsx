@@ -6,6 +6,9 @@ import { errorText } from './data';
 
 type QueueRules = ApiData<'/api/mpps/{mppId}/queue/settings'>;
 const numOrNull = (s: string) => (s.trim() === '' ? null : Number(s));
+/** Only the rules the admin changed: another admin's change to a different rule stays. */
+const changedRules = (stored: QueueRules, next: QueueRules): Partial<QueueRules> =>
+  Object.fromEntries(Object.entries(next).filter(([k, v]) => stored[k as keyof QueueRules] !== v));
 
 /** The MPP's queue rules (MPP admins). */
 export function RulesTab({ mppId }: { mppId: string }) {
@@ -27,7 +30,7 @@ function RulesForm({ mppId, rules }: { mppId: string; rules: QueueRules }) {
       unwrap(
         client.PUT('/api/mpps/{mppId}/queue/settings', {
           params: { path: { mppId } },
-          body: { maxRecalls: Number(maxRecalls), waitingRoomCapacity: numOrNull(capacity), defaultServiceMinutes: Number(minutes) },
+          body: changedRules(rules, { maxRecalls: Number(maxRecalls), waitingRoomCapacity: numOrNull(capacity), defaultServiceMinutes: Number(minutes) }),
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/queue/settings'] }),
