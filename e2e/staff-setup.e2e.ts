@@ -308,3 +308,23 @@ test('every menu screen, as an agency admin and as an officer, fits a 1366x768 c
   assert.deepEqual(problems, []);
   assert.ok(visited.some((v) => v.startsWith('petugas') && v.endsWith('Konsol loket')));
 });
+
+test("an MPP admin's home shows today at a glance and what is past its time, each leading to its screen", async () => {
+  const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const mpp = (await mppsOf(headers))[0]!;
+  const agreements = (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/agreements`, { headers })).json()) as { expiry: string }[];
+  const ending = agreements.filter((a) => a.expiry === 'expiring').length;
+  assert.ok(ending > 0, 'the demo has agreements ending soon');
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: 'Hari ini' }).waitFor();
+  await page.getByText(/\d+ loket buka, \d+ jeda, \d+ tutup dari 4\d loket\./).waitFor();
+  await page.getByRole('heading', { name: 'Perlu tindakan' }).waitFor();
+  const link = page.getByRole('link', { name: `${ending} MoU/PKS segera berakhir` });
+  await link.waitFor();
+  await checkScreen(page, 'home-mpp-admin', 2);
+  await link.click();
+  await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
+  await page.locator('.flag-expiring').first().waitFor(); // the agreements arrive in one answer
+  assert.equal(await page.locator('.flag-expiring').count(), ending);
+  await page.context().close();
+});
