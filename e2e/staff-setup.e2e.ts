@@ -260,7 +260,18 @@ test('the Users page says why an account cannot be disabled: one\'s own, or the 
   assert.ok(await own.getByRole('button', { name: 'Nonaktifkan' }).isDisabled());
   await own.getByText('Akun Anda sendiri: minta admin lain menonaktifkannya.').waitFor();
   await checkScreen(admin, 'users-own-account', 3);
+  // Roles by name, and only those an MPP admin may give.
+  const newUser = admin.locator('form').filter({ has: admin.getByRole('button', { name: 'Buat akun' }) });
+  assert.deepEqual(await newUser.getByLabel('Peran').locator('option').allTextContents(), ['Petugas', 'Admin Instansi', 'Admin MPP']);
   await admin.context().close();
+
+  // An agency admin may only add officers, of their own agency.
+  const agency = await signIn(TENANT_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(agency, 'Pengguna', 'Pengguna');
+  const form = agency.locator('form').filter({ has: agency.getByRole('button', { name: 'Buat akun' }) });
+  assert.deepEqual(await form.getByLabel('Peran').locator('option').allTextContents(), ['Petugas']);
+  assert.deepEqual(await form.getByLabel('Instansi', { exact: true }).locator('option').allTextContents(), ['— pilih instansi —', 'Dinas Kependudukan dan Pencatatan Sipil']);
+  await agency.context().close();
 
   // The national admin, on the same MPP, sees that this is its last MPP admin...
   const page = await signIn(ADMIN.email, ADMIN.password);
