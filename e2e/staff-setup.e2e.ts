@@ -117,12 +117,14 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   // 2. An agency, from the next-steps list.
   await page.getByRole('link', { name: 'Tambah instansi' }).click();
   await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
-  const addAgency = page.locator('form').filter({ has: page.getByRole('button', { name: 'Tambah', exact: true }) });
+  // A new MPP has none yet: the form to add one is what the tab shows.
+  const addAgency = page.getByRole('form', { name: 'Tambah instansi' });
   await addAgency.getByLabel('Nama').fill(NEW_AGENCY);
   await addAgency.getByLabel('Kode').fill('DPMPTSP');
   await addAgency.getByRole('button', { name: 'Tambah', exact: true }).click();
-  await page.getByRole('cell', { name: NEW_AGENCY }).waitFor();
-  await checkScreen(page, 'new-mpp-agency');
+  await page.getByRole('list', { name: 'Daftar instansi' }).getByRole('button', { name: new RegExp(NEW_AGENCY) }).waitFor();
+  await page.getByRole('heading', { name: NEW_AGENCY, level: 2 }).waitFor();
+  await checkScreen(page, 'new-mpp-agency', 2);
 
   // 3. A service of that agency, offered online.
   await page.getByRole('tab', { name: 'Layanan', exact: true }).click();
@@ -136,7 +138,24 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
   await page.getByText('Tersimpan sebagai versi 1.', { exact: false }).waitFor();
 
-  // 4. Booking opened for it on the rules screen, with a preview of the slots the hours give.
+  // 4. A counter for the agency, calling that service, in the queue set-up.
+  await openFromMenu(page, 'Pengaturan antrean', 'Pengaturan antrean');
+  await page.getByRole('tab', { name: 'Loket', exact: true }).click();
+  await page.getByRole('button', { name: '+ Loket baru' }).click();
+  const counter = page.getByRole('form', { name: 'Loket baru' });
+  assert.equal(await counter.getByLabel('Nomor loket').inputValue(), '1');
+  await counter.getByLabel('Nama loket').fill('Loket DPMPTSP 1');
+  await counter.getByLabel('Instansi', { exact: true }).selectOption({ label: NEW_AGENCY });
+  await counter.getByRole('button', { name: 'Tambah loket' }).click();
+  await page.getByRole('list', { name: 'Daftar loket' }).getByRole('button', { name: /Loket DPMPTSP 1/ }).waitFor();
+  await page.getByRole('tab', { name: 'Layanan per loket', exact: true }).click();
+  const calls = page.getByRole('form', { name: 'Loket DPMPTSP 1' });
+  await calls.getByRole('checkbox', { name: new RegExp(NEW_SERVICE) }).check();
+  await calls.getByRole('button', { name: 'Simpan loket' }).click();
+  await page.getByText('Tersimpan: Loket DPMPTSP 1').waitFor();
+  await checkScreen(page, 'new-mpp-counter', 2);
+
+  // 5. Booking opened for it on the rules screen, with a preview of the slots the hours give.
   await openFromMenu(page, 'Aturan booking', 'Aturan booking');
   await page.getByRole('list', { name: 'Daftar layanan' }).getByRole('button', { name: new RegExp(NEW_SERVICE) }).click();
   const form = page.getByRole('form', { name: NEW_SERVICE });
@@ -150,7 +169,7 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   await checkScreen(page, 'new-mpp-booking-rules', 2);
   await page.context().close();
 
-  // 5. A citizen finds it from the home page on a phone and books it.
+  // 6. A citizen finds it from the home page on a phone and books it.
   const citizen = await (await newContext(browser, 'phone')).newPage();
   citizen.setDefaultTimeout(30_000);
   await citizen.goto(server.url);
@@ -205,7 +224,7 @@ test('the audit log of the new MPP names each action in words, in WITA, filtered
   await page.getByRole('link', { name: `Instansi: ${NEW_AGENCY}` }).click();
   await page.getByRole('heading', { name: 'Katalog layanan', level: 1 }).waitFor();
   await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
-  await page.getByRole('cell', { name: NEW_AGENCY }).waitFor();
+  await page.getByRole('list', { name: 'Daftar instansi' }).getByRole('button', { name: new RegExp(NEW_AGENCY) }).waitFor();
   await page.context().close();
 });
 
@@ -241,6 +260,13 @@ test('an MPP admin edits the opening hours where the queue is set up, changing o
   await page.getByText('Tersimpan: Aturan antrean').waitFor();
   const rules = await (await fetch(`${server.url}/api/mpps/${mpp.id}/queue/settings`, { headers })).json();
   assert.deepEqual(rules, { maxRecalls: 4, waitingRoomCapacity: 150, defaultServiceMinutes: 6 });
+  // The target wait the service floor and the statistics measure against sits with the queue rules.
+  const target = page.getByRole('form', { name: 'Target waktu tunggu' });
+  await target.getByLabel(/Dipanggil paling lama/).fill('20');
+  await checkScreen(page, 'queue-rules-target', 2);
+  await target.getByRole('button', { name: 'Simpan target' }).click();
+  await page.getByText('Tersimpan: Target waktu tunggu').waitFor();
+  assert.deepEqual(await (await fetch(`${server.url}/api/mpps/${mpp.id}/operations/settings`, { headers })).json(), { targetWaitMinutes: 20 });
   await page.context().close();
 
   // An agency admin reads the hours there and is told who sets them.
@@ -335,7 +361,42 @@ test("an MPP admin's home shows today at a glance and what is past its time, eac
   await checkScreen(page, 'home-mpp-admin', 2);
   await link.click();
   await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
-  await page.locator('.flag-expiring').first().waitFor(); // the agreements arrive in one answer
-  assert.equal(await page.locator('.flag-expiring').count(), ending);
+  const agencies = page.getByRole('list', { name: 'Daftar instansi' });
+  const flagged = agencies.getByRole('button', { name: /PKS segera berakhir/ });
+  await flagged.first().waitFor(); // the agreements arrive in one answer
+  assert.equal(await flagged.count(), ending);
+  // The admin extends one of them right there, on the agency's page.
+  await page.getByLabel('Cari instansi atau kode').fill('segera berakhir');
+  await flagged.first().click();
+  const pks = page.locator('.agreements-edit form').filter({ hasText: 'segera berakhir' });
+  await pks.getByLabel('Berlaku sampai').fill('2028-12-31');
+  await checkScreen(page, 'agreement-extend', 2);
+  await pks.getByRole('button', { name: 'Simpan' }).click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('[aria-label="Daftar instansi"] button')].filter((b) => b.textContent?.includes('PKS segera berakhir')).length === n, ending - 1);
+  assert.equal(await page.locator('.agreements-edit form').filter({ hasText: 'segera berakhir' }).count(), 0);
+  await page.context().close();
+});
+
+test('every tab of the catalog and the set-up screens fits a few 1366x768 screens for an MPP admin', async () => {
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  const problems: string[] = [];
+  for (const [link, tabs] of [
+    ['Katalog layanan', ['Layanan', 'Instansi', 'Loket', 'Profil & jam layanan', 'Impor/ekspor']],
+    ['Pengaturan antrean', ['Layanan per loket', 'Loket per layanan', 'Loket', 'Kuota harian', 'Jam layanan', 'Kelas prioritas', 'Aturan antrean', 'Alasan jeda']],
+    ['Aturan booking', ['Per layanan', 'Aturan adil MPP']],
+  ] as const) {
+    await menu(page).getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { name: link, level: 1 }).waitFor();
+    for (const tab of tabs) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
+      try {
+        await checkScreen(page, `tab-${link.toLowerCase().replace(/[^a-z]+/g, '-')}-${tab.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -109,7 +109,7 @@ export function targetLink(e: AuditEntry & { mppId?: string | null }): { to: str
     tenant: '/staf/katalog?tab=instansi',
     tenant_agreement: '/staf/katalog?tab=instansi',
     counter: e.action === 'queue.counter_setup' ? '/staf/antrean' : '/staf/antrean?tab=loket',
-    mpp: e.action === 'queue.settings_updated' ? '/staf/antrean?tab=aturan' : e.action === 'booking_settings.updated' ? '/staf/aturan-booking?tab=mpp' : '/staf/katalog?tab=profil',
+    mpp: e.action === 'queue.settings_updated' || e.action === 'operations.settings_updated' ? '/staf/antrean?tab=aturan' : e.action === 'booking_settings.updated' ? '/staf/aturan-booking?tab=mpp' : '/staf/katalog?tab=profil',
     mpp_special_day: '/staf/katalog?tab=profil',
     complaint: e.targetId ? `/staf/pengaduan/${e.targetId}` : '/staf/pengaduan',
     user: '/staf/pengguna',
