@@ -32,6 +32,7 @@ import {
   PriorityClass,
   QueueOffer,
   QueueSettings,
+  QueueSettingsUpdate,
   QueueSetupView,
   ServiceParams,
   ServiceSettingsRequest,
@@ -191,8 +192,8 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(`${base}/settings`, { schema: { tags, summary: 'Queue rules of the MPP', params: MppParams, response: { 200: QueueSettings } } }, async (request) =>
     settings.getSettings(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
-  app.put(`${base}/settings`, { schema: { tags, summary: 'Set the queue rules of the MPP', params: MppParams, body: QueueSettings, response: { 200: QueueSettings } } }, async (request) =>
-    settings.putSettings(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body }),
+  app.put(`${base}/settings`, { schema: { tags, summary: 'Change the queue rules of the MPP (only the rules sent)', params: MppParams, body: QueueSettingsUpdate, response: { 200: QueueSettings } } }, async (request) =>
+    settings.putSettings(requestContext(request, db, clock), { mppId: request.params.mppId, change: request.body }),
   );
   app.get(`${base}/priority-classes`, { schema: { tags, summary: 'Priority classes', params: MppParams, response: { 200: z.array(PriorityClass) } } }, async (request) =>
     settings.priorityClasses(requestContext(request, db, clock), { mppId: request.params.mppId }),

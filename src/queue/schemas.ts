@@ -170,6 +170,9 @@ export const QueueSettings = z.object({
   defaultServiceMinutes: z.number().int().min(1).max(240),
 });
 export type QueueSettings = z.infer<typeof QueueSettings>;
+/** A change to the queue rules: only the rules named change, so a form never rewrites another admin's edit. */
+export const QueueSettingsUpdate = QueueSettings.partial();
+export type QueueSettingsUpdate = z.infer<typeof QueueSettingsUpdate>;
 
 export const PriorityClass = z.object({
   id: z.uuid(),

@@ -8,7 +8,7 @@ import { consoleErrors, toCounterView } from './console-service.js';
 import * as counters from './counter-repository.js';
 import { lastDisplaySeq, nowServing, recentCalls, waitingPerService } from './display-repository.js';
 import * as repo from './repository.js';
-import type { CounterView, DisplaySnapshot, PriorityClass, QueueSettings, QueueSetupView } from './schemas.js';
+import type { CounterView, DisplaySnapshot, PriorityClass, QueueSettings, QueueSettingsUpdate, QueueSetupView } from './schemas.js';
 import { listPriorityClasses } from './service.js';
 
 /**
@@ -98,20 +98,35 @@ export async function getSettings(ctx: ServiceContext, input: { mppId: string })
   return { maxRecalls: r?.max_recalls ?? 3, waitingRoomCapacity: r?.waiting_room_capacity ?? null, defaultServiceMinutes: r?.default_service_minutes ?? 6 };
 }
 
-/** @throws AppError 401/403/404 */
-export async function putSettings(ctx: ServiceContext, input: { mppId: string } & QueueSettings): Promise<QueueSettings> {
+/**
+ * Changes the rules named in `change` and keeps the others as stored, so two admins editing different
+ * rules at once both keep their change (the row is locked while it is merged).
+ * @throws AppError 401/403/404
+ */
+export async function putSettings(ctx: ServiceContext, input: { mppId: string; change: QueueSettingsUpdate }): Promise<QueueSettings> {
   const { db, principal, actor } = ctx;
-  const { mppId, ...s } = input;
+  const { mppId, change } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
-  await db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO queue_mpp_settings (mpp_id, max_recalls, waiting_room_capacity, default_service_minutes) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (mpp_id) DO UPDATE SET max_recalls = $2, waiting_room_capacity = $3, default_service_minutes = $4, updated_at = now()`,
-      [mppId, s.maxRecalls, s.waitingRoomCapacity, s.defaultServiceMinutes],
+  return db.transaction(async (tx) => {
+    await tx.query('INSERT INTO queue_mpp_settings (mpp_id) VALUES ($1) ON CONFLICT (mpp_id) DO NOTHING', [mppId]);
+    const { rows } = await tx.query<{ max_recalls: number; waiting_room_capacity: number | null; default_service_minutes: number }>(
+      'SELECT max_recalls, waiting_room_capacity, default_service_minutes FROM queue_mpp_settings WHERE mpp_id = $1 FOR UPDATE',
+      [mppId],
     );
-    await recordAudit(tx, actor, { action: 'queue.settings_updated', targetType: 'mpp', targetId: mppId, mppId, after: s });
+    const r = rows[0]!;
+    const before: QueueSettings = { maxRecalls: r.max_recalls, waitingRoomCapacity: r.waiting_room_capacity, defaultServiceMinutes: r.default_service_minutes };
+    const after: QueueSettings = {
+      maxRecalls: change.maxRecalls ?? before.maxRecalls,
+      waitingRoomCapacity: change.waitingRoomCapacity !== undefined ? change.waitingRoomCapacity : before.waitingRoomCapacity,
+      defaultServiceMinutes: change.defaultServiceMinutes ?? before.defaultServiceMinutes,
+    };
+    await tx.query(
+      'UPDATE queue_mpp_settings SET max_recalls = $2, waiting_room_capacity = $3, default_service_minutes = $4, updated_at = now() WHERE mpp_id = $1',
+      [mppId, after.maxRecalls, after.waitingRoomCapacity, after.defaultServiceMinutes],
+    );
+    await recordAudit(tx, actor, { action: 'queue.settings_updated', targetType: 'mpp', targetId: mppId, mppId, before, after });
+    return after;
   });
-  return s;
 }
 
 export async function priorityClasses(ctx: ServiceContext, input: { mppId: string }): Promise<PriorityClass[]> {

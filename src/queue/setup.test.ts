@@ -27,3 +27,19 @@ describe('queue set-up view', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppId}/queue/setup`, headers: w.officer.headers })).statusCode).toBe(403);
   });
 });
+
+describe('queue rules', () => {
+  it('changes only the rules sent, so two admins editing different rules both keep their change', async () => {
+    const url = `/api/mpps/${w.mppId}/queue/settings`;
+    const first = await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { maxRecalls: 5 } });
+    expect(first.json()).toEqual({ maxRecalls: 5, waitingRoomCapacity: null, defaultServiceMinutes: 6 });
+    // A second admin's form, opened before the first saved, changes only the capacity.
+    const second = await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { waitingRoomCapacity: 80 } });
+    expect(second.json()).toEqual({ maxRecalls: 5, waitingRoomCapacity: 80, defaultServiceMinutes: 6 });
+    const cleared = await t.app.inject({ method: 'PUT', url, headers: w.admin.headers, payload: { waitingRoomCapacity: null } });
+    expect(cleared.json()).toEqual({ maxRecalls: 5, waitingRoomCapacity: null, defaultServiceMinutes: 6 });
+    expect((await t.app.inject({ method: 'GET', url, headers: w.officer.headers })).json()).toEqual(cleared.json());
+    const audit = await t.db.query<{ before: unknown; after: unknown }>("SELECT before, after FROM audit_log WHERE action = 'queue.settings_updated' AND mpp_id = $1 ORDER BY id DESC LIMIT 1", [w.mppId]);
+    expect(audit.rows[0]).toEqual({ before: { maxRecalls: 5, waitingRoomCapacity: 80, defaultServiceMinutes: 6 }, after: cleared.json() });
+  });
+});

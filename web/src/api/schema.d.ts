@@ -8769,7 +8769,7 @@ export interface paths {
                 503: components["responses"]["queueReadProblem503"];
             };
         };
-        /** Set the queue rules of the MPP */
+        /** Change the queue rules of the MPP (only the rules sent) */
         put: {
             parameters: {
                 query?: never;
@@ -8782,9 +8782,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        defaultServiceMinutes: number;
-                        maxRecalls: number;
-                        waitingRoomCapacity: number | null;
+                        defaultServiceMinutes?: number;
+                        maxRecalls?: number;
+                        waitingRoomCapacity?: number | null;
                     };
                 };
             };

@@ -105,17 +105,21 @@ const nameIn = (x: unknown): string | undefined => {
 export function targetLink(e: AuditEntry): { to: string; label?: string } | null {
   const label = nameIn(e.after) ?? nameIn(e.before);
   const to: Record<string, string | undefined> = {
-    service: e.mppId && e.targetId ? `/staf/katalog/${e.mppId}/layanan/${e.targetId}` : '/staf/katalog?tab=layanan',
+    service:
+      e.action === 'service.booking_settings_updated' ? '/staf/aturan-booking'
+      : e.action === 'queue.service_quota_set' ? '/staf/antrean?tab=kuota'
+      : e.action === 'survey.labels_updated' ? '/staf/pengaturan-survei'
+      : e.mppId && e.targetId ? `/staf/katalog/${e.mppId}/layanan/${e.targetId}` : '/staf/katalog?tab=layanan',
     tenant: '/staf/katalog?tab=instansi',
     tenant_agreement: '/staf/katalog?tab=instansi',
-    counter: '/staf/katalog?tab=loket',
-    mpp: '/staf/katalog?tab=profil',
+    counter: e.action === 'queue.counter_setup' ? '/staf/antrean' : '/staf/antrean?tab=loket',
+    mpp: e.action === 'queue.settings_updated' || e.action === 'operations.settings_updated' ? '/staf/antrean?tab=aturan' : e.action === 'booking_settings.updated' ? '/staf/aturan-booking?tab=mpp' : '/staf/katalog?tab=profil',
     mpp_special_day: '/staf/katalog?tab=profil',
     complaint: e.targetId ? `/staf/pengaduan/${e.targetId}` : '/staf/pengaduan',
     user: '/staf/pengguna',
     device: '/staf/perangkat',
     booking: '/staf/booking',
-    priority_class: '/staf/antrean',
+    priority_class: '/staf/antrean?tab=prioritas',
     calendar_day: '/staf/kalender',
     survey_period: '/staf/survei',
   };

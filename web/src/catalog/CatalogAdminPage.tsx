@@ -8,7 +8,7 @@ import { CountersTab } from './admin/CountersTab';
 import { ImportTab } from './admin/ImportTab';
 import { ProfileTab } from './admin/ProfileTab';
 import { ServicesTab } from './admin/ServicesTab';
-import { TenantsTab } from './admin/TenantsTab';
+import { AgenciesTab } from './AgenciesTab';
 import { useCatalogAdmin } from './admin/use-catalog-admin';
 import { KIND_NAMES } from './format';
 import type { TenantKind } from './views';
@@ -33,7 +33,7 @@ export function CatalogAdminPage() {
         {(tab) => (
           <>
             {mppId && tab === 'layanan' && <ServicesTab mppId={mppId} />}
-            {mppId && tab === 'instansi' && <TenantsTab mppId={mppId} canCreate={isMppAdmin} />}
+            {mppId && tab === 'instansi' && <AgenciesTab mppId={mppId} isMppAdmin={isMppAdmin} />}
             {mppId && tab === 'loket' && <CountersTab mppId={mppId} />}
             {mpp && tab === 'profil' && <ProfileTab key={mpp.id} mpp={mpp} canEdit={isMppAdmin} onSaved={refreshStaffMpps} />}
             {mppId && tab === 'impor' && <ImportTab mppId={mppId} />}

@@ -62,9 +62,11 @@ export function NewUser({ may, tenants, mppId, onCreate }: {
 }
 
 /** One account's roles: remove those the admin may take, add one the admin may give. */
-export function RolesEditor({ target, isSelf, may, tenants, mppId, roleText, onAdd, onRemove }: {
+export function RolesEditor({ target, isSelf, lastAdmin, may, tenants, mppId, roleText, onAdd, onRemove }: {
   target: UserRow;
   isSelf: boolean;
+  /** The last active MPP admin of this MPP: the server refuses to take that role away. */
+  lastAdmin: boolean;
   may: Grantable;
   tenants: TenantRow[];
   mppId: string;
@@ -85,7 +87,9 @@ export function RolesEditor({ target, isSelf, may, tenants, mppId, roleText, onA
         {target.grants.map((g) => (
           <li key={g.id}>
             {roleText(g)}{' '}
-            {canTake(g) && <button type="button" onClick={() => onRemove(g.id)}>{t('Cabut', 'Remove')}</button>}
+            {lastAdmin && g.role === 'mpp_admin' && g.mppId === mppId ? (
+              <span className="muted small guard-reason">{t('Admin MPP aktif terakhir: tambahkan admin lain sebelum mencabut peran ini.', 'The last active MPP admin: add another admin before removing this role.')}</span>
+            ) : canTake(g) && <button type="button" onClick={() => onRemove(g.id)}>{t('Cabut', 'Remove')}</button>}
           </li>
         ))}
       </ul>

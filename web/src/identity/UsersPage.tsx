@@ -4,6 +4,7 @@ import type { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import type { Grant } from '../session';
 import { ROLE_NAMES } from '../shell/roles';
+import { DisableButton, useLastAdmins } from './AccountGuards';
 import { NewUser, RolesEditor } from './UserPanels';
 import { useUsers, type UserRow } from './use-users';
 
@@ -19,6 +20,7 @@ export function UsersPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const lastAdmins = useLastAdmins(mppId, users.data);
 
   /** Runs a write; its refusal is shown in the page's one alert. */
   async function run<T>(write: Promise<T>): Promise<T | undefined> {
@@ -73,7 +75,7 @@ export function UsersPage() {
                     <td>{u.status === 'active' ? t('Aktif', 'Active') : t('Nonaktif', 'Disabled')}{u.lockedUntil && new Date(u.lockedUntil) > new Date() ? ` · ${t('terkunci', 'locked')}` : ''}</td>
                     <td className="actions">
                       <button type="button" onClick={() => setSelected(u.id === selected ? null : u.id)}>{t('Peran', 'Roles')}</button>
-                      {u.id !== user?.id && <button type="button" onClick={() => toggle(u)}>{u.status === 'active' ? t('Nonaktifkan', 'Disable') : t('Aktifkan', 'Enable')}</button>}
+                      <DisableButton account={u} self={u.id === user?.id} lastAdmin={lastAdmins.has(u.id)} onToggle={() => toggle(u)} />
                       {u.id !== user?.id && <button type="button" onClick={() => void reset(u)}>{t('Atur ulang sandi', 'Reset password')}</button>}
                     </td>
                   </tr>
@@ -95,6 +97,7 @@ export function UsersPage() {
           key={chosen.id}
           target={chosen}
           isSelf={chosen.id === user?.id}
+          lastAdmin={lastAdmins.has(chosen.id) && chosen.status === 'active'}
           may={may}
           tenants={tenantChoices}
           mppId={mppId}

@@ -20,6 +20,8 @@ const SCREEN_HINTS: Record<string, Bilingual> = {
   '/staf/pengguna': { id: 'Akun petugas dan admin beserta perannya.', en: 'Staff and admin accounts and their roles.' },
   '/staf/perangkat': { id: 'Token kios dan layar antrean.', en: 'Kiosk and display board tokens.' },
   '/staf/kalender': { id: 'Libur nasional, cuti bersama, penutupan MPP.', en: 'Holidays, cuti bersama, MPP closures.' },
+  '/staf/lantai': { id: 'Antrean tiap loket saat ini, siapa menunggu terlalu lama.', en: 'Every counter\'s line now, who has waited too long.' },
+  '/staf/statistik': { id: 'Jumlah dilayani, waktu tunggu dan layan per hari.', en: 'People served, waiting and service times per day.' },
   '/staf/audit': { id: 'Siapa mengubah apa, kapan.', en: 'Who changed what, and when.' },
   '/staf/survei': { id: 'Hasil SKM dan IKM per periode.', en: 'SKM results and IKM per period.' },
   '/staf/pengaturan-survei': { id: 'Pertanyaan dan cara survei dibagikan.', en: 'Questions and how the survey is handed out.' },
@@ -58,7 +60,7 @@ export function StaffHome() {
       )}
       <div className="home-grid">
         {mppId && <Today mppId={mppId} wholeMpp={wholeMpp} officerOnly={officerOnly} />}
-        {mppId && !officerOnly && <Overdue mppId={mppId} />}
+        {mppId && !officerOnly && <Overdue mppId={mppId} wholeMpp={wholeMpp} />}
       </div>
       <h2>{t('Layar Anda', 'Your screens')}</h2>
       <ul className="home-screens">
@@ -121,10 +123,14 @@ function Today({ mppId, wholeMpp, officerOnly }: { mppId: string; wholeMpp: bool
   );
 }
 
-function Overdue({ mppId }: { mppId: string }) {
+/** What is past its time: complaints past their deadline; for MPP admins also MoU/PKS ended or ending soon. */
+function Overdue({ mppId, wholeMpp }: { mppId: string; wholeMpp: boolean }) {
   const { t } = useI18n();
   const overdue = useQuery(apiQuery('/api/mpps/{mppId}/complaints', { params: { path: { mppId }, query: { overdue: 'true', limit: 200 } } }));
+  const agreements = useQuery({ ...apiQuery('/api/catalog/mpps/{mppId}/agreements', { params: { path: { mppId } } }), enabled: wholeMpp });
   if (!overdue.data) return null;
+  const expired = (agreements.data ?? []).filter((a) => a.expiry === 'expired').length;
+  const expiring = (agreements.data ?? []).filter((a) => a.expiry === 'expiring').length;
   return (
     <div className="card">
       <h2>{t('Perlu tindakan', 'Needs action')}</h2>
@@ -133,6 +139,15 @@ function Overdue({ mppId }: { mppId: string }) {
       ) : (
         <p>
           <Link to="/staf/pengaduan">{t(`${overdue.data.length} pengaduan melewati batas waktu`, `${overdue.data.length} complaint(s) past their deadline`)}</Link>
+        </p>
+      )}
+      {(expired > 0 || expiring > 0) && (
+        <p>
+          <Link to="/staf/katalog?tab=instansi">
+            {expired > 0 && t(`${expired} MoU/PKS sudah berakhir`, `${expired} MoU/PKS ended`)}
+            {expired > 0 && expiring > 0 && ', '}
+            {expiring > 0 && t(`${expiring} MoU/PKS segera berakhir`, `${expiring} MoU/PKS ending soon`)}
+          </Link>
         </p>
       )}
     </div>

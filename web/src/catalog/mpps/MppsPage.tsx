@@ -74,11 +74,14 @@ function MppList() {
               <td>{m.province?.name ?? '—'}</td>
               <td>{zoneAbbr(m.timezone)}</td>
               <td>
-                {m.id === mppId ? (
-                  <strong>{t('Sedang dikerjakan', 'Working on it')}</strong>
-                ) : (
-                  <button type="button" onClick={() => { setMppId(m.id); void navigate('/staf'); }}>{t('Kerjakan MPP ini', 'Work on this MPP')}</button>
-                )}
+                <span className="mpp-row-actions">
+                  {m.id === mppId ? (
+                    <strong>{t('Sedang dikerjakan', 'Working on it')}</strong>
+                  ) : (
+                    <button type="button" onClick={() => { setMppId(m.id); void navigate('/staf'); }}>{t('Kerjakan MPP ini', 'Work on this MPP')}</button>
+                  )}
+                  <button type="button" aria-label={t(`Ubah profil ${m.name}`, `Edit the profile of ${m.name}`)} onClick={() => { setMppId(m.id); void navigate('/staf/katalog?tab=profil'); }}>{t('Ubah profil', 'Edit profile')}</button>
+                </span>
               </td>
             </tr>
           ))}
@@ -136,7 +139,9 @@ function CreateMpp() {
         <ul>
           <li><Link to="/staf/katalog?tab=instansi">{t('Tambah instansi', 'Add agencies')}</Link></li>
           <li><Link to="/staf/katalog?tab=layanan">{t('Tambah layanan', 'Add services')}</Link></li>
-          <li><Link to="/staf/katalog?tab=profil">{t('Periksa profil dan jam layanan', 'Check the profile and hours')}</Link></li>
+          <li><Link to="/staf/antrean?tab=loket">{t('Tambah loket dan atur jam layanan', 'Add counters and set the hours')}</Link></li>
+          <li><Link to="/staf/aturan-booking">{t('Buka booking per layanan', 'Open booking per service')}</Link></li>
+          <li><Link to="/staf/katalog?tab=profil">{t('Periksa profil MPP', "Check the MPP's profile")}</Link></li>
           <li><Link to="/staf/pengguna">{t('Buat akun admin MPP', 'Create an MPP admin account')}</Link></li>
         </ul>
         <button type="button" onClick={() => { create.reset(); setName(''); setSlug(''); setSlugTouched(false); setRegion(null); setAddress(''); setCreatedId(null); }}>{t('Tambah MPP lain', 'Add another MPP')}</button>

@@ -22,6 +22,8 @@ export function CountersTab({ mppId, canCreate, tenantIds }: { mppId: string; ca
   const current = selected === NEW ? null : (list.find((c) => c.id === selected) ?? list[0]);
   const items = list.map((c) => ({ key: c.id, label: counterLabel(c, t), detail: `${tenantName.get(c.tenantId) ?? c.tenantCode}${c.active ? '' : ` · ${t('tidak dipakai', 'not in use')}`}` }));
   const options = (tenants.data ?? []).filter((x) => !tenantIds || tenantIds.has(x.id)).map((x) => ({ value: x.id, label: x.name, keywords: x.code }));
+  // A new MPP has no counter yet: the list is empty and the form must still show.
+  const newForm = <CounterForm key="new" mppId={mppId} options={options} nextNumber={(list.at(-1)?.number ?? 0) + 1} onDone={(id) => setSelected(id)} />;
   return (
     <>
       {canCreate && (
@@ -29,9 +31,9 @@ export function CountersTab({ mppId, canCreate, tenantIds }: { mppId: string; ca
           <button type="button" onClick={() => setSelected(NEW)} aria-pressed={selected === NEW}>+ {t('Loket baru', 'New counter')}</button>
         </p>
       )}
-      <MasterList items={items} selected={selected === NEW ? null : (current?.id ?? null)} onSelect={setSelected} label={t('Daftar loket', 'Counter list')} searchLabel={t('Cari loket atau instansi', 'Search counter or agency')} empty={selected === NEW ? null : <p>{t('Belum ada loket.', 'No counters yet.')}</p>}>
+      <MasterList items={items} selected={selected === NEW ? null : (current?.id ?? null)} onSelect={setSelected} label={t('Daftar loket', 'Counter list')} searchLabel={t('Cari loket atau instansi', 'Search counter or agency')} empty={selected === NEW && canCreate ? newForm : <p>{t('Belum ada loket.', 'No counters yet.')}</p>}>
         {selected === NEW || !current ? (
-          canCreate ? <CounterForm key="new" mppId={mppId} options={options} nextNumber={(list.at(-1)?.number ?? 0) + 1} onDone={(id) => setSelected(id)} /> : null
+          canCreate ? newForm : null
         ) : (
           <CounterForm key={current.id} mppId={mppId} options={options} counter={current} onDone={() => undefined} />
         )}

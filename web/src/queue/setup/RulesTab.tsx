@@ -3,17 +3,26 @@ import { useState } from 'react';
 import { apiQuery, client, unwrap, type ApiData } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { errorText } from './data';
+import { TargetWaitForm } from './TargetWaitForm';
 
 type QueueRules = ApiData<'/api/mpps/{mppId}/queue/settings'>;
 const numOrNull = (s: string) => (s.trim() === '' ? null : Number(s));
+/** Only the rules the admin changed: another admin's change to a different rule stays. */
+const changedRules = (stored: QueueRules, next: QueueRules): Partial<QueueRules> =>
+  Object.fromEntries(Object.entries(next).filter(([k, v]) => stored[k as keyof QueueRules] !== v));
 
-/** The MPP's queue rules (MPP admins). */
+/** The MPP's queue rules and its target wait (MPP admins). */
 export function RulesTab({ mppId }: { mppId: string }) {
   const { t } = useI18n();
   const rules = useQuery(apiQuery('/api/mpps/{mppId}/queue/settings', { params: { path: { mppId } } }));
   if (rules.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
   if (rules.isError) return <p className="error" role="alert">{rules.error.message}</p>;
-  return <RulesForm mppId={mppId} rules={rules.data} />;
+  return (
+    <>
+      <RulesForm mppId={mppId} rules={rules.data} />
+      <TargetWaitForm mppId={mppId} />
+    </>
+  );
 }
 
 function RulesForm({ mppId, rules }: { mppId: string; rules: QueueRules }) {
@@ -27,7 +36,7 @@ function RulesForm({ mppId, rules }: { mppId: string; rules: QueueRules }) {
       unwrap(
         client.PUT('/api/mpps/{mppId}/queue/settings', {
           params: { path: { mppId } },
-          body: { maxRecalls: Number(maxRecalls), waitingRoomCapacity: numOrNull(capacity), defaultServiceMinutes: Number(minutes) },
+          body: changedRules(rules, { maxRecalls: Number(maxRecalls), waitingRoomCapacity: numOrNull(capacity), defaultServiceMinutes: Number(minutes) }),
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/queue/settings'] }),

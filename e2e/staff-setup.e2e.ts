@@ -1,0 +1,402 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+
+// Setting up an MPP entirely through the staff screens, on the full demo at a 1366x768 console: a new
+// MPP from nothing to a citizen's booking, the hours and rules where the queue is set up, the audit log
+// of what was done, the guards on accounts, and every menu screen as an agency admin and an officer
+// (e2e/staff.e2e.ts walks the menus as an MPP admin and a national admin).
+const DEMO_PASSWORD = 'Demo-Layan-2026';
+const MPP_ADMIN = 'admin.banyumas@demo.layan.id';
+const TENANT_ADMIN = 'admin.dukcapil@demo.layan.id';
+const OFFICER = 'petugas.dukcapil@demo.layan.id';
+const VIEW = { width: 1366, height: 768 };
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+const NEW_MPP = 'MPP Kabupaten Gianyar';
+const NEW_SLUG = 'mpp-kabupaten-gianyar';
+const NEW_AGENCY = 'Dinas Penanaman Modal dan PTSP Gianyar';
+const NEW_SERVICE = 'Izin usaha penginapan pondok wisata';
+
+let server: RunningServer;
+let browser: Browser;
+const pending = new WeakMap<Page, () => number>();
+
+before(async () => {
+  server = await startServer({ LAYAN_DEMO: 'true' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Waits until the page has had no API request in flight for half a second. */
+async function settle(page: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if ((pending.get(page)?.() ?? 0) > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 500) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the page kept loading for 30 s');
+}
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEW, locale: 'id-ID' });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  let inFlight = 0;
+  const counted = (r: { url(): string; resourceType(): string }) => r.resourceType() === 'fetch' && !r.url().includes('/events');
+  page.on('request', (r) => { if (counted(r)) inFlight++; });
+  page.on('requestfinished', (r) => { if (counted(r)) inFlight--; });
+  page.on('requestfailed', (r) => { if (counted(r)) inFlight--; });
+  pending.set(page, () => inFlight);
+  await loginUi(page, server.url, email, password);
+  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+  return page;
+}
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu petugas' });
+async function openFromMenu(page: Page, link: string, heading: string): Promise<void> {
+  await menu(page).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+/** No sideways scroll, at most `screens` windows tall, no id shown or asked for, no "?mpp="; saves a screenshot. */
+async function checkScreen(page: Page, name: string, screens = 3): Promise<void> {
+  await settle(page);
+  const m = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+    text: document.body.innerText,
+    idInputs: [...document.querySelectorAll('label')].filter((l) => /\bID\b|UUID/.test(l.textContent ?? '')).length,
+  }));
+  assert.ok(m.overflow <= 0, `${name}: scrolls sideways by ${m.overflow}px`);
+  assert.ok(m.height <= screens * VIEW.height, `${name}: ${m.height}px tall (more than ${screens} screens)`);
+  assert.doesNotMatch(m.text, UUID, `${name}: shows a raw id`);
+  assert.ok(!m.text.includes('?mpp='), `${name}: asks for ?mpp=`);
+  assert.equal(m.idInputs, 0, `${name}: has an id input`);
+  await screenshot(page, `setup-${name}`);
+}
+
+/** Chooses the MPP every staff page works on, from the MPP list, as a national admin does. */
+async function workOn(page: Page, search: string, name: string): Promise<void> {
+  await openFromMenu(page, 'Daftar MPP', 'Daftar MPP');
+  await page.getByLabel('Cari MPP, kabupaten/kota atau provinsi').fill(search);
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await row.waitFor();
+  if (!(await row.getByText('Sedang dikerjakan').isVisible())) await row.getByRole('button', { name: 'Kerjakan MPP ini' }).click();
+  await page.locator('.mpp-switcher > button', { hasText: name }).waitFor();
+}
+
+async function mppsOf(headers: Record<string, string>) {
+  return (await (await fetch(`${server.url}/api/catalog/mpps`, { headers })).json()) as { id: string; name: string; slug: string; address: string; timezone: string; weeklyHours: Record<string, { opens: string; closes: string; breaks: unknown[] }> }[];
+}
+
+test('a national admin sets up a new MPP through the screens alone, and a citizen books its service', async () => {
+  const page = await signIn(ADMIN.email, ADMIN.password);
+
+  // 1. The MPP, its region chosen by name; the zone follows the region (Bali: WITA).
+  await openFromMenu(page, 'Daftar MPP', 'Daftar MPP');
+  await page.getByRole('tab', { name: 'Tambah MPP' }).click();
+  await page.getByLabel('Nama MPP').fill(NEW_MPP);
+  await page.getByLabel('Provinsi', { exact: true }).selectOption({ label: 'Bali' });
+  await page.getByLabel('Cari: Kabupaten/kota').fill('gianyar');
+  assert.equal(await page.getByLabel('Kabupaten/kota', { exact: true }).inputValue(), '51.04');
+  assert.equal(await page.getByLabel('Zona waktu (mengikuti wilayah)').inputValue(), 'Asia/Makassar');
+  await page.getByLabel('Alamat', { exact: true }).fill('Jl. Ciung Wanara No. 1, Gianyar');
+  await page.getByLabel('Langsung tampil di direktori publik').check();
+  await page.getByRole('button', { name: 'Buat MPP' }).click();
+  await page.getByRole('heading', { name: `MPP dibuat: ${NEW_MPP}` }).waitFor();
+  await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
+  await checkScreen(page, 'new-mpp-created');
+
+  // 2. An agency, from the next-steps list.
+  await page.getByRole('link', { name: 'Tambah instansi' }).click();
+  await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
+  // A new MPP has none yet: the form to add one is what the tab shows.
+  const addAgency = page.getByRole('form', { name: 'Tambah instansi' });
+  await addAgency.getByLabel('Nama').fill(NEW_AGENCY);
+  await addAgency.getByLabel('Kode').fill('DPMPTSP');
+  await addAgency.getByRole('button', { name: 'Tambah', exact: true }).click();
+  await page.getByRole('list', { name: 'Daftar instansi' }).getByRole('button', { name: new RegExp(NEW_AGENCY) }).waitFor();
+  await page.getByRole('heading', { name: NEW_AGENCY, level: 2 }).waitFor();
+  await checkScreen(page, 'new-mpp-agency', 2);
+
+  // 3. A service of that agency, offered online.
+  await page.getByRole('tab', { name: 'Layanan', exact: true }).click();
+  await page.getByRole('link', { name: '+ Layanan baru' }).click();
+  await page.getByRole('heading', { name: 'Layanan baru', level: 1 }).waitFor();
+  await page.getByLabel('Nama layanan').fill(NEW_SERVICE);
+  await page.getByLabel('Kode', { exact: true }).fill('IZIN-PONDOK');
+  assert.equal(await page.locator('#svc-tenant option:checked').textContent(), NEW_AGENCY);
+  await page.getByLabel('Daring').check();
+  await page.getByLabel('Deskripsi').fill('Izin usaha untuk pondok wisata (homestay) milik warga.');
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await page.getByText('Tersimpan sebagai versi 1.', { exact: false }).waitFor();
+
+  // 4. A counter for the agency, calling that service, in the queue set-up.
+  await openFromMenu(page, 'Pengaturan antrean', 'Pengaturan antrean');
+  await page.getByRole('tab', { name: 'Loket', exact: true }).click();
+  await page.getByRole('button', { name: '+ Loket baru' }).click();
+  const counter = page.getByRole('form', { name: 'Loket baru' });
+  assert.equal(await counter.getByLabel('Nomor loket').inputValue(), '1');
+  await counter.getByLabel('Nama loket').fill('Loket DPMPTSP 1');
+  await counter.getByLabel('Instansi', { exact: true }).selectOption({ label: NEW_AGENCY });
+  await counter.getByRole('button', { name: 'Tambah loket' }).click();
+  await page.getByRole('list', { name: 'Daftar loket' }).getByRole('button', { name: /Loket DPMPTSP 1/ }).waitFor();
+  await page.getByRole('tab', { name: 'Layanan per loket', exact: true }).click();
+  const calls = page.getByRole('form', { name: 'Loket DPMPTSP 1' });
+  await calls.getByRole('checkbox', { name: new RegExp(NEW_SERVICE) }).check();
+  await calls.getByRole('button', { name: 'Simpan loket' }).click();
+  await page.getByText('Tersimpan: Loket DPMPTSP 1').waitFor();
+  await checkScreen(page, 'new-mpp-counter', 2);
+
+  // 5. Booking opened for it on the rules screen, with a preview of the slots the hours give.
+  await openFromMenu(page, 'Aturan booking', 'Aturan booking');
+  await page.getByRole('list', { name: 'Daftar layanan' }).getByRole('button', { name: new RegExp(NEW_SERVICE) }).click();
+  const form = page.getByRole('form', { name: NEW_SERVICE });
+  await form.getByRole('checkbox', { name: /boleh booking/ }).check();
+  await form.getByLabel('Panjang slot (menit)').fill('30');
+  await form.getByRole('button', { name: 'Pratinjau slot' }).click();
+  // The hours every new MPP starts with: Monday to Thursday 08:00-15:00 with a 12:00-13:00 break.
+  await form.getByRole('table', { name: 'Pratinjau slot' }).getByText(/12 slot: 08:00/).first().waitFor();
+  await form.getByRole('button', { name: 'Simpan aturan' }).click();
+  await page.getByText(`Tersimpan: ${NEW_SERVICE}`).waitFor();
+  await checkScreen(page, 'new-mpp-booking-rules', 2);
+  await page.context().close();
+
+  // 6. A citizen finds it from the home page on a phone and books it.
+  const citizen = await (await newContext(browser, 'phone')).newPage();
+  citizen.setDefaultTimeout(30_000);
+  await citizen.goto(server.url);
+  await citizen.getByLabel('Cari layanan').fill('pondok wisata');
+  await citizen.getByRole('button', { name: 'Cari' }).click();
+  await citizen.getByRole('link', { name: NEW_SERVICE }).click();
+  await citizen.getByRole('heading', { name: NEW_SERVICE }).waitFor();
+  await citizen.getByTestId('svc-book').click();
+  await citizen.getByRole('heading', { name: 'Pilih jam' }).waitFor();
+  const slot = citizen.locator('.slot:not([disabled])').first();
+  const start = (await slot.locator('.time').textContent())!.trim();
+  await slot.click();
+  await citizen.getByLabel('NIK').fill('5104015505900002');
+  await citizen.getByLabel('Nama lengkap').fill('Ni Made Ayu Lestari');
+  await citizen.getByLabel('Email (opsional jika ada ponsel)').fill('ayu@contoh.id');
+  await citizen.getByRole('button', { name: 'Booking sekarang' }).click();
+  await citizen.getByRole('heading', { name: 'Booking berhasil' }).waitFor();
+  const [h, m] = start.split(':').map(Number) as [number, number];
+  const end = `${String(h + Math.floor((m + 30) / 60)).padStart(2, '0')}:${String((m + 30) % 60).padStart(2, '0')}`;
+  await citizen.getByText(`${start}–${end}`, { exact: false }).first().waitFor();
+  await citizen.getByText(NEW_MPP, { exact: false }).first().waitFor();
+  await screenshot(citizen, 'setup-new-mpp-booked-phone');
+  await citizen.context().close();
+
+  const headers = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  const created = (await mppsOf(headers)).find((x) => x.name === NEW_MPP)!;
+  assert.deepEqual([created.slug, created.timezone], [NEW_SLUG, 'Asia/Makassar']);
+});
+
+test('the audit log of the new MPP names each action in words, in WITA, filtered on the server, linking to what changed', async () => {
+  const page = await signIn(ADMIN.email, ADMIN.password);
+  await workOn(page, 'gianyar', NEW_MPP);
+  await openFromMenu(page, 'Log audit', 'Log audit');
+  await page.getByRole('columnheader', { name: 'Waktu (WITA)' }).waitFor();
+  const row = page.getByRole('row', { name: /Layanan ditambahkan/ });
+  await row.waitFor();
+  // The time is the MPP's (WITA), whatever zone the browser is in.
+  const headers = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  const mppId = (await mppsOf(headers)).find((x) => x.name === NEW_MPP)!.id;
+  const log = (await (await fetch(`${server.url}/api/audit?mppId=${mppId}&action=service.created`, { headers })).json()) as { entries: { at: string }[] };
+  const expected = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(log.entries[0]!.at));
+  assert.equal((await row.getByRole('cell').first().textContent())?.trim(), expected);
+  for (const words of ['MPP ditambahkan', 'Instansi ditambahkan', 'Aturan booking layanan diubah']) await page.getByRole('cell', { name: words, exact: true }).first().waitFor();
+  await checkScreen(page, 'audit-new-mpp', 2);
+
+  // The action filter is applied by the server, not by hiding rows.
+  const asked = page.waitForRequest((r) => r.url().includes('/api/audit?') && r.url().includes('action=tenant.created'));
+  await page.getByLabel('Tindakan', { exact: true }).selectOption({ label: 'Instansi ditambahkan' });
+  await asked;
+  await page.getByRole('row', { name: /Layanan ditambahkan/ }).waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.audit-table tbody tr').count(), 1);
+  await page.getByRole('link', { name: `Instansi: ${NEW_AGENCY}` }).click();
+  await page.getByRole('heading', { name: 'Katalog layanan', level: 1 }).waitFor();
+  await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
+  await page.getByRole('list', { name: 'Daftar instansi' }).getByRole('button', { name: new RegExp(NEW_AGENCY) }).waitFor();
+  await page.context().close();
+});
+
+test('an MPP admin edits the opening hours where the queue is set up, changing only the hours', async () => {
+  const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const mpp = (await mppsOf(headers))[0]!;
+  assert.equal(mpp.weeklyHours['7'], undefined, 'the demo MPP is closed on Sundays');
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(page, 'Pengaturan antrean', 'Pengaturan antrean');
+  await page.getByRole('tab', { name: 'Jam layanan', exact: true }).click();
+  const hours = page.getByRole('form', { name: 'Jam layanan mingguan' });
+  // A Sunday morning service during the car-free day.
+  await hours.getByRole('checkbox', { name: 'Minggu' }).check();
+  await hours.getByLabel('Minggu buka').fill('07:00');
+  await hours.getByLabel('Minggu tutup').fill('11:00');
+  await checkScreen(page, 'queue-hours-edit', 2);
+  // Meanwhile another admin changes the address in the catalog profile.
+  const other = await fetch(`${server.url}/api/catalog/mpps/${mpp.id}`, { method: 'PATCH', headers, body: JSON.stringify({ address: 'Jl. Jenderal Soedirman 1, Purwokerto' }) });
+  assert.equal(other.status, 200, await other.text());
+  await hours.getByRole('button', { name: 'Simpan jam layanan' }).click();
+  await page.getByText('Tersimpan: Jam layanan').waitFor();
+  const after = (await mppsOf(headers)).find((x) => x.id === mpp.id)!;
+  assert.deepEqual(after.weeklyHours['7'], { opens: '07:00', closes: '11:00', breaks: [] });
+  assert.deepEqual(after.weeklyHours['1'], mpp.weeklyHours['1']);
+  assert.equal(after.address, 'Jl. Jenderal Soedirman 1, Purwokerto', 'saving the hours kept the other admin\'s address');
+
+  // Queue rules: the form sends the one rule changed; another admin's capacity stays.
+  await page.getByRole('tab', { name: 'Aturan antrean', exact: true }).click();
+  await page.getByLabel('Panggil ulang paling banyak').fill('4');
+  const put = await fetch(`${server.url}/api/mpps/${mpp.id}/queue/settings`, { method: 'PUT', headers, body: JSON.stringify({ waitingRoomCapacity: 150 }) });
+  assert.equal(put.status, 200, await put.text());
+  await page.getByRole('button', { name: 'Simpan aturan' }).click();
+  await page.getByText('Tersimpan: Aturan antrean').waitFor();
+  const rules = await (await fetch(`${server.url}/api/mpps/${mpp.id}/queue/settings`, { headers })).json();
+  assert.deepEqual(rules, { maxRecalls: 4, waitingRoomCapacity: 150, defaultServiceMinutes: 6 });
+  // The target wait the service floor and the statistics measure against sits with the queue rules.
+  const target = page.getByRole('form', { name: 'Target waktu tunggu' });
+  await target.getByLabel(/Dipanggil paling lama/).fill('20');
+  await checkScreen(page, 'queue-rules-target', 2);
+  await target.getByRole('button', { name: 'Simpan target' }).click();
+  await page.getByText('Tersimpan: Target waktu tunggu').waitFor();
+  assert.deepEqual(await (await fetch(`${server.url}/api/mpps/${mpp.id}/operations/settings`, { headers })).json(), { targetWaitMinutes: 20 });
+  await page.context().close();
+
+  // An agency admin reads the hours there and is told who sets them.
+  const agency = await signIn(TENANT_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(agency, 'Pengaturan antrean', 'Pengaturan antrean');
+  await agency.getByRole('tab', { name: 'Jam layanan', exact: true }).click();
+  await agency.getByRole('table', { name: 'Jam layanan mingguan' }).getByRole('row', { name: /Minggu 07:00 11:00/ }).waitFor();
+  await agency.getByText('Jam layanan diatur oleh admin MPP.').waitFor();
+  assert.equal(await agency.getByRole('button', { name: 'Simpan jam layanan' }).count(), 0);
+  await agency.context().close();
+});
+
+test('the Users page says why an account cannot be disabled: one\'s own, or the last MPP admin', async () => {
+  const admin = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(admin, 'Pengguna', 'Pengguna');
+  const own = admin.getByRole('row', { name: /\(Anda\).*admin\.banyumas@demo\.layan\.id/ });
+  assert.ok(await own.getByRole('button', { name: 'Nonaktifkan' }).isDisabled());
+  await own.getByText('Akun Anda sendiri: minta admin lain menonaktifkannya.').waitFor();
+  await checkScreen(admin, 'users-own-account', 3);
+  // Roles by name, and only those an MPP admin may give.
+  const newUser = admin.locator('form').filter({ has: admin.getByRole('button', { name: 'Buat akun' }) });
+  assert.deepEqual(await newUser.getByLabel('Peran').locator('option').allTextContents(), ['Petugas', 'Admin Instansi', 'Admin MPP']);
+  await admin.context().close();
+
+  // An agency admin may only add officers, of their own agency.
+  const agency = await signIn(TENANT_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(agency, 'Pengguna', 'Pengguna');
+  const form = agency.locator('form').filter({ has: agency.getByRole('button', { name: 'Buat akun' }) });
+  assert.deepEqual(await form.getByLabel('Peran').locator('option').allTextContents(), ['Petugas']);
+  assert.deepEqual(await form.getByLabel('Instansi', { exact: true }).locator('option').allTextContents(), ['— pilih instansi —', 'Dinas Kependudukan dan Pencatatan Sipil']);
+  await agency.context().close();
+
+  // The national admin, on the same MPP, sees that this is its last MPP admin...
+  const page = await signIn(ADMIN.email, ADMIN.password);
+  await workOn(page, 'banyumas', 'MPP Satria Banyumas');
+  await openFromMenu(page, 'Pengguna', 'Pengguna');
+  const last = page.getByRole('row', { name: /admin\.banyumas@demo\.layan\.id/ });
+  await last.getByText('Admin MPP aktif terakhir: tambahkan admin lain dulu.').waitFor();
+  assert.ok(await last.getByRole('button', { name: 'Nonaktifkan' }).isDisabled());
+  await last.getByRole('button', { name: 'Peran' }).click();
+  await page.locator('.roles-editor').getByText('Admin MPP aktif terakhir: tambahkan admin lain sebelum mencabut peran ini.').waitFor();
+  assert.equal(await page.locator('.roles-editor').getByRole('button', { name: 'Cabut' }).count(), 0);
+  await checkScreen(page, 'users-last-admin', 3);
+
+  // ...adds a second one on the same screen, and then may disable the first.
+  await page.getByLabel('Nama', { exact: true }).fill('Admin Kedua Banyumas');
+  await page.getByLabel('Email', { exact: true }).fill('admin2.banyumas@e2e.layan');
+  await page.getByLabel('Kata sandi sementara').fill('sementara-12345');
+  await page.locator('form').filter({ has: page.getByRole('button', { name: 'Buat akun' }) }).getByLabel('Peran').selectOption({ label: 'Admin MPP' });
+  await page.getByRole('button', { name: 'Buat akun' }).click();
+  await page.getByRole('row', { name: /Admin Kedua Banyumas/ }).waitFor();
+  await last.getByRole('button', { name: 'Nonaktifkan' }).and(page.locator(':enabled')).waitFor();
+  assert.equal(await last.getByText('Admin MPP aktif terakhir', { exact: false }).count(), 0);
+  await page.context().close();
+});
+
+test('every menu screen, as an agency admin and as an officer, fits a 1366x768 console with no raw id and no "?mpp="', async () => {
+  const problems: string[] = [];
+  const visited: string[] = [];
+  for (const who of [TENANT_ADMIN, OFFICER]) {
+    const page = await signIn(who, DEMO_PASSWORD);
+    const links = await menu(page).getByRole('link').allTextContents();
+    assert.ok(links.length >= (who === OFFICER ? 5 : 10), `${who} has ${links.length} menu screens`);
+    for (const link of links) {
+      await menu(page).getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      visited.push(`${who.split('@')[0]}: ${link}`);
+      try {
+        await checkScreen(page, `walk-${who.split('@')[0]}-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(visited.some((v) => v.startsWith('petugas') && v.endsWith('Konsol loket')));
+});
+
+test("an MPP admin's home shows today at a glance and what is past its time, each leading to its screen", async () => {
+  const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const mpp = (await mppsOf(headers))[0]!;
+  const agreements = (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/agreements`, { headers })).json()) as { expiry: string }[];
+  const ending = agreements.filter((a) => a.expiry === 'expiring').length;
+  assert.ok(ending > 0, 'the demo has agreements ending soon');
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: 'Hari ini' }).waitFor();
+  await page.getByText(/\d+ loket buka, \d+ jeda, \d+ tutup dari 4\d loket\./).waitFor();
+  await page.getByRole('heading', { name: 'Perlu tindakan' }).waitFor();
+  const link = page.getByRole('link', { name: `${ending} MoU/PKS segera berakhir` });
+  await link.waitFor();
+  await checkScreen(page, 'home-mpp-admin', 2);
+  await link.click();
+  await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
+  const agencies = page.getByRole('list', { name: 'Daftar instansi' });
+  const flagged = agencies.getByRole('button', { name: /PKS segera berakhir/ });
+  await flagged.first().waitFor(); // the agreements arrive in one answer
+  assert.equal(await flagged.count(), ending);
+  // The admin extends one of them right there, on the agency's page.
+  await page.getByLabel('Cari instansi atau kode').fill('segera berakhir');
+  await flagged.first().click();
+  const pks = page.locator('.agreements-edit form').filter({ hasText: 'segera berakhir' });
+  await pks.getByLabel('Berlaku sampai').fill('2028-12-31');
+  await checkScreen(page, 'agreement-extend', 2);
+  await pks.getByRole('button', { name: 'Simpan' }).click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('[aria-label="Daftar instansi"] button')].filter((b) => b.textContent?.includes('PKS segera berakhir')).length === n, ending - 1);
+  assert.equal(await page.locator('.agreements-edit form').filter({ hasText: 'segera berakhir' }).count(), 0);
+  await page.context().close();
+});
+
+test('every tab of the catalog and the set-up screens fits a few 1366x768 screens for an MPP admin', async () => {
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  const problems: string[] = [];
+  for (const [link, tabs] of [
+    ['Katalog layanan', ['Layanan', 'Instansi', 'Loket', 'Profil & jam layanan', 'Impor/ekspor']],
+    ['Pengaturan antrean', ['Layanan per loket', 'Loket per layanan', 'Loket', 'Kuota harian', 'Jam layanan', 'Kelas prioritas', 'Aturan antrean', 'Alasan jeda']],
+    ['Aturan booking', ['Per layanan', 'Aturan adil MPP']],
+  ] as const) {
+    await menu(page).getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { name: link, level: 1 }).waitFor();
+    for (const tab of tabs) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
+      try {
+        await checkScreen(page, `tab-${link.toLowerCase().replace(/[^a-z]+/g, '-')}-${tab.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
