@@ -170,6 +170,10 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   const calledMail = await waitFor(() => mails.find((m) => m.includes(`Tiket ${number} dipanggil`)), 'the "called" email');
   assert.match(calledMail, /Silakan menuju loket sekarang/);
   await page.getByText('Dipanggil! Segera menuju loket').waitFor({ timeout: 30_000 });
+  // The email names the counter as the status page does (its sign on the floor).
+  const counterName = (await page.locator('.st-status strong').textContent())!.replace(/^\s*—\s*/, '').trim();
+  assert.match(counterName, /^Loket POLRES \d+$/);
+  assert.ok(calledMail.includes(`dipanggil ke ${counterName}.`), `the called email names ${counterName}`);
   await checkPage(page, '4-called');
 
   // 4. Complain about the service with the same email; a handler answers.
@@ -207,7 +211,7 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   await page.getByTestId('my-items').waitFor();
   const ticketItem = page.getByTestId('my-ticket').filter({ hasText: number });
   await ticketItem.waitFor();
-  assert.match((await ticketItem.textContent())!, /Menuju Loket \d+ sekarang/);
+  assert.ok((await ticketItem.textContent())!.includes(`Menuju ${counterName} sekarang`), 'Layanan saya names the counter as the status page does');
   const complaintItem = page.getByTestId('my-complaint').filter({ hasText: tracking });
   await complaintItem.getByText(answer).waitFor();
   await checkPage(page, '7-my-services');
@@ -219,3 +223,4 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   await checkPage(page, '8-deleted');
   await ctx.close();
 });
+
