@@ -187,6 +187,8 @@ test('a phone is told by Web Push when its ticket is called, naming the counter 
   await first.waitFor();
   assert.match((await first.textContent())!, /Perpanjangan SIM/);
   await first.getByRole('link').click();
+  // Where it is served: the counters by the names the board and the status page use.
+  const servedAt = (await page.getByTestId('svc-counters').textContent())!;
   await page.getByTestId('svc-ticket').click();
   await page.getByTestId('take-ticket').click();
   const number = (await page.getByTestId('live-number').textContent())!.trim();
@@ -216,6 +218,7 @@ test('a phone is told by Web Push when its ticket is called, naming the counter 
   await page.getByText('Dipanggil! Segera menuju loket').waitFor({ timeout: 60_000 });
   const counterName = (await page.locator('.st-status strong').textContent())!.replace(/^\s*—\s*/, '').trim();
   assert.match(counterName, /^Loket POLRES \d+$/);
+  assert.ok(servedAt.includes(counterName), `the service page named ${counterName} among its counters: ${servedAt}`);
   await screenshot(page, 'push-2-called-page');
 
   const pushed = await waitFor(() => received[1], 'the "called" push');
