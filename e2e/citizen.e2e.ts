@@ -255,5 +255,31 @@ test('the other entry points of the home page: my booking, tracking, survey, the
   await page.getByRole('button', { name: 'Buka survei' }).click();
   await page.getByRole('alert').waitFor();
   await checkPage(page, '17-survey-code');
+  // Not a dead end: a skip link first, and the way back home.
+  assert.equal(await page.locator('a[href], button, input, select, textarea').first().textContent(), 'Lompat ke isi', 'the first stop of the keyboard is the skip link');
+  await home();
+  await ctx.close();
+});
+
+test('the online ticket from the home page: agency, then service, then the number with its live status', async () => {
+  const ctx = await newContext(browser, 'phone');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('MPP Anda').selectOption({ label: BANYUMAS });
+  await page.getByTestId('act-ticket').click();
+  await page.getByRole('heading', { name: 'Antrean online hari ini' }).waitFor();
+  await page.getByText('Langkah 1 dari 2: pilih instansi').waitFor();
+  await checkPage(page, '18-online-agency');
+  await page.getByRole('button', { name: /Satpas dan Sat Intelkam Polresta/ }).click();
+  await page.getByText('Langkah 2 dari 2: pilih layanan').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the step heading takes the focus');
+  await checkPage(page, '19-online-service');
+  await page.getByRole('button', { name: /Perpanjangan SIM C/ }).click();
+  await page.getByRole('heading', { name: /Ambil nomor untuk Perpanjangan SIM C/ }).waitFor();
+  await page.getByTestId('take-ticket').click();
+  const number = (await page.getByTestId('live-number').textContent())!.trim();
+  assert.match(number, /^B-\d{3}$/);
+  await page.getByTestId('live-ahead').waitFor();
+  await checkPage(page, '20-online-taken');
   await ctx.close();
 });

@@ -54,11 +54,12 @@ export function StatusPage() {
   return (
     <div className="status-page">
       <header className="status-header">
+        <a className="skip-link" href="#main">{t('Lompat ke isi', 'Skip to content')}</a>
         <Link to="/" className="st-home">Layan</Link>
         <span>{ticket.mpp.name}</span>
         <LanguageSwitch />
       </header>
-      <main>
+      <main id="main">
         <div className="st-number">{ticket.number}</div>
         <div className="st-service">
           {ticket.service.name} · {ticket.tenantName}
