@@ -8,6 +8,9 @@
  * transaction with SET LOCAL + the search statement) for a mix of misspelt and abbreviated queries,
  * one client at a time. Baseline in the same command: pgbench running the very same statements
  * (BEGIN; SET LOCAL; the generated SELECT; END) for the same queries, one client.
+ *
+ * Profiling without rebuilding the 100,000 services each time: BENCH_DB_NAME=x BENCH_KEEP_DB=1 keeps the
+ * database at the end; a later run with the same name and BENCH_REUSE_DB=1 uses it as it is.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -35,7 +38,8 @@ async function main(): Promise<void> {
   const dbName = process.env.BENCH_DB_NAME ?? `layan_bench_catalog_${process.pid}`;
   const admin = new pg.Client({ connectionString: BASE });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  const reuse = process.env.BENCH_REUSE_DB === '1' && (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(BASE);
   url.pathname = `/${dbName}`;
   const db = postgresDb(url.toString(), 4);
@@ -45,12 +49,12 @@ async function main(): Promise<void> {
     const synonyms = await listSynonyms(db);
     const regencies = (await db.query<{ code: string }>("SELECT code FROM regions WHERE level = 'regency' ORDER BY code")).rows.map((r) => r.code);
     const catalog = TENANTS.flatMap((t) => t.services.map((s) => ({ tenant: t, name: s[0], product: s[5], fee: s[2] })));
-    const { rows: mpps } = await db.query<{ id: string }>(
+    const { rows: mpps } = reuse ? { rows: [] } : await db.query<{ id: string }>(
       `INSERT INTO mpps (slug, name, timezone, region_code) SELECT 'mpp-bench-' || i, 'MPP Bench ' || i, 'Asia/Jakarta', ($1::text[])[1 + (i % array_length($1::text[], 1))]
          FROM generate_series(1, $2) i RETURNING id`,
       [regencies, MPPS],
     );
-    for (const [m, { id: mppId }] of mpps.entries()) {
+    for (const [m, { id: mppId }] of (reuse ? [] : mpps).entries()) {
       const tenantIds = new Map<string, string>();
       const { rows: tenants } = await db.query<{ id: string; code: string }>(
         'INSERT INTO tenants (mpp_id, code, name, kind) SELECT $1, c, n, k FROM unnest($2::text[], $3::text[], $4::text[]) AS x(c, n, k) RETURNING id, code',
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
         [mppId, ...cols],
       );
     }
-    await db.exec('ANALYZE');
+    if (!reuse) await db.exec('ANALYZE');
     const { rows: counted } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services');
     process.stdout.write(`catalog search: ${MPPS} MPPs, ${counted[0]!.n} services (built in ${((Date.now() - t0) / 1000).toFixed(0)} s), ${ITER} rounds of ${QUERIES.length} queries, 1 client\n\n`);
 
@@ -131,7 +135,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -25,6 +25,9 @@ let smtp: SMTPServer;
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
+/** Left by the first test for the pages that follow a booking and a complaint. */
+let bookingCode = '';
+let trackingCode = '';
 
 const localDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
 
@@ -139,6 +142,7 @@ test('a citizen finds, books, takes a number and complains, on a phone, by click
   await page.getByRole('button', { name: 'Booking sekarang' }).click();
   await page.getByRole('heading', { name: 'Booking berhasil' }).waitFor();
   const code = (await page.getByTestId('booking-code').textContent())!;
+  bookingCode = code.trim();
   await checkPage(page, '5-booking-done');
   const mail = await waitFor(() => mails.find((m) => m.includes(code)));
   assert.match(mail, /Perpanjangan SIM/);
@@ -173,6 +177,7 @@ test('a citizen finds, books, takes a number and complains, on a phone, by click
   await page.getByLabel('Uraian').fill('Antrean perpanjangan SIM sangat lama dan loket 5 tutup tanpa pemberitahuan.');
   await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
   const tracking = (await page.getByTestId('tracking-code').textContent())!;
+  trackingCode = tracking.trim();
   await checkPage(page, '9-complaint-filed');
   const tracked = (await (await fetch(`${server.url}/api/complaints/track/${tracking}`)).json()) as { subjectType: string };
   assert.equal(tracked.subjectType, 'service');
@@ -198,5 +203,83 @@ test('a deep link to an unknown MPP or service shows a clear page with the way b
   await page.getByRole('heading', { name: 'MPP tidak ditemukan' }).waitFor();
   await page.getByRole('link', { name: 'Kembali ke beranda' }).click();
   await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
+  await ctx.close();
+});
+
+test('the other entry points of the home page: my booking, tracking, survey, the MPP directory, each checked by axe', async () => {
+  assert.ok(bookingCode && trackingCode, 'the first test left a booking and a complaint');
+  const ctx = await newContext(browser, 'phone');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  const home = async () => {
+    await page.getByRole('link', { name: 'Layan', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
+  };
+  await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
+
+  // No MPP chosen yet: the MPP-bound actions lead to the directory first.
+  assert.equal(await page.getByTestId('act-ticket').getAttribute('href'), '/mpp');
+  await page.getByTestId('act-ticket').click();
+  await page.getByRole('link', { name: BANYUMAS, exact: true }).waitFor();
+  await checkPage(page, '13-directory');
+
+  // My booking: found by its code and NIK, then read.
+  await home();
+  await page.getByTestId('act-my-bookings').click();
+  await page.getByRole('heading', { name: 'Cari booking saya' }).waitFor();
+  await checkPage(page, '14-find-booking');
+  await page.getByLabel('MPP').selectOption({ label: BANYUMAS });
+  await page.getByLabel('Kode booking').fill(bookingCode);
+  await page.getByLabel('NIK').fill('3302015505900001');
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.getByRole('heading', { name: 'Booking saya' }).waitFor();
+  await page.getByText(bookingCode).first().waitFor();
+  await checkPage(page, '15-my-booking');
+
+  // Track the complaint filed in the first test.
+  await home();
+  await page.getByTestId('act-track').click();
+  await page.getByRole('heading', { name: 'Lacak pengaduan' }).waitFor();
+  await page.getByLabel('Kode lacak').fill(trackingCode);
+  await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+  await page.locator('#status-heading').waitFor();
+  await checkPage(page, '16-track');
+
+  // The survey by the code on the ticket: a wrong code is refused with a message.
+  await home();
+  await page.getByTestId('act-survey').click();
+  await page.getByRole('heading', { name: 'Nilai layanan yang Anda terima' }).waitFor();
+  await page.getByLabel('Kode survei').fill('ABCD-EFGH-JKMN');
+  const clipped = await page.getByLabel('Kode survei').evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert.ok(clipped <= 0, `the whole survey code is visible on the phone (clipped by ${clipped}px)`);
+  await page.getByRole('button', { name: 'Buka survei' }).click();
+  await page.getByRole('alert').waitFor();
+  await checkPage(page, '17-survey-code');
+  // Not a dead end: a skip link first, and the way back home.
+  assert.equal(await page.locator('a[href], button, input, select, textarea').first().textContent(), 'Lompat ke isi', 'the first stop of the keyboard is the skip link');
+  await home();
+  await ctx.close();
+});
+
+test('the online ticket from the home page: agency, then service, then the number with its live status', async () => {
+  const ctx = await newContext(browser, 'phone');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('MPP Anda').selectOption({ label: BANYUMAS });
+  await page.getByTestId('act-ticket').click();
+  await page.getByRole('heading', { name: 'Antrean online hari ini' }).waitFor();
+  await page.getByText('Langkah 1 dari 2: pilih instansi').waitFor();
+  await checkPage(page, '18-online-agency');
+  await page.getByRole('button', { name: /Satpas dan Sat Intelkam Polresta/ }).click();
+  await page.getByText('Langkah 2 dari 2: pilih layanan').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the step heading takes the focus');
+  await checkPage(page, '19-online-service');
+  await page.getByRole('button', { name: /Perpanjangan SIM C/ }).click();
+  await page.getByRole('heading', { name: /Ambil nomor untuk Perpanjangan SIM C/ }).waitFor();
+  await page.getByTestId('take-ticket').click();
+  const number = (await page.getByTestId('live-number').textContent())!.trim();
+  assert.match(number, /^B-\d{3}$/);
+  await page.getByTestId('live-ahead').waitFor();
+  await checkPage(page, '20-online-taken');
   await ctx.close();
 });

@@ -66,7 +66,8 @@ before(async () => {
     await db.query("INSERT INTO mpp_special_days (mpp_id, day, opens, closes, note) VALUES ($1, $2, '00:00', '23:59', 'Uji e2e') ON CONFLICT DO NOTHING", [mppId, day]);
   }
   await db.close();
-  server = await startServer({ DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>' });
+  // SMS_WEBHOOK_URL unset: texts go to the SMS port's fake, which writes each text to the log at debug level (see smsOutbox).
+  server = await startServer({ DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>', LOG_LEVEL: 'debug' });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -87,6 +88,22 @@ async function waitFor<T>(fn: () => T | undefined, what: string, ms = 30_000): P
 }
 
 const call = apiCaller(() => server.url);
+
+/**
+ * The SMS port's fake outbox (src/notifications/fake.ts), read from outside the server process: the
+ * fake logs every text it would send ("SMS text (not sent)", with its recipient) at debug level.
+ */
+function smsOutbox(): { to: string; text: string }[] {
+  return server.output().split('\n').flatMap((line) => {
+    if (!line.includes('SMS text (not sent)')) return [];
+    try {
+      const entry = JSON.parse(line) as { to: string; text: string };
+      return [{ to: entry.to, text: entry.text }];
+    } catch {
+      return []; // a line still being written
+    }
+  });
+}
 
 async function checkPage(page: Page, name: string): Promise<void> {
   await page.evaluate(AXE);
@@ -165,6 +182,10 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   const calledMail = await waitFor(() => mails.find((m) => m.includes(`Tiket ${number} dipanggil`)), 'the "called" email');
   assert.match(calledMail, /Silakan menuju loket sekarang/);
   await page.getByText('Dipanggil! Segera menuju loket').waitFor({ timeout: 30_000 });
+  // The email names the counter as the status page does (its sign on the floor).
+  const counterName = (await page.locator('.st-status strong').textContent())!.replace(/^\s*—\s*/, '').trim();
+  assert.match(counterName, /^Loket POLRES \d+$/);
+  assert.ok(calledMail.includes(`dipanggil ke ${counterName}.`), `the called email names ${counterName}`);
   await checkPage(page, '4-called');
 
   // 4. Complain about the service with the same email; a handler answers.
@@ -202,7 +223,7 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   await page.getByTestId('my-items').waitFor();
   const ticketItem = page.getByTestId('my-ticket').filter({ hasText: number });
   await ticketItem.waitFor();
-  assert.match((await ticketItem.textContent())!, /Menuju Loket \d+ sekarang/);
+  assert.ok((await ticketItem.textContent())!.includes(`Menuju ${counterName} sekarang`), 'Layanan saya names the counter as the status page does');
   const complaintItem = page.getByTestId('my-complaint').filter({ hasText: tracking });
   await complaintItem.getByText(answer).waitFor();
   await checkPage(page, '7-my-services');
@@ -212,5 +233,74 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   await page.getByRole('button', { name: 'Ya, hapus akun' }).click();
   await page.getByRole('button', { name: 'Kirim kode' }).waitFor();
   await checkPage(page, '8-deleted');
+  await ctx.close();
+});
+
+test('by SMS only: a booking confirmation and "turn near" by SMS, then Layanan saya with a code sent by SMS', async () => {
+  const PHONE = '0812-7000-1234';
+  const E164 = '+6281270001234';
+  const textsTo = () => smsOutbox().filter((m) => m.to === E164).map((m) => m.text);
+  const ctx = await newContext(browser, 'phone');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('MPP Anda').selectOption({ label: BANYUMAS });
+
+  // 1. Book with a phone number and no email: the confirmation comes by SMS, in one segment.
+  await openServiceFromHome(page);
+  await page.getByTestId('svc-book').click();
+  await page.getByRole('heading', { name: 'Pilih jam' }).waitFor();
+  await page.locator('.slot:not([disabled])').first().click();
+  await page.getByLabel('NIK').fill('3302015505900002');
+  await page.getByLabel('Nama lengkap').fill('Budi Santoso');
+  await page.getByLabel('Nomor ponsel (SMS/WhatsApp)').fill(PHONE);
+  await page.getByRole('button', { name: 'Booking sekarang' }).click();
+  await page.getByRole('heading', { name: 'Booking berhasil' }).waitFor();
+  const bookingCode = (await page.getByTestId('booking-code').textContent())!.trim();
+  await checkPage(page, '9-sms-booking');
+  const confirmation = await waitFor(() => textsTo().find((m) => m.includes(`Booking ${bookingCode}`)), 'the booking SMS');
+  assert.match(confirmation, /Perpanjangan SIM/);
+  assert.match(confirmation, /\/booking\/kelola\//, 'the SMS links to the booking');
+
+  // 2. An online ticket, followed by SMS only: "turn near" by SMS, in one segment, with the count the page shows.
+  await openServiceFromHome(page);
+  await page.getByTestId('svc-ticket').click();
+  await page.getByTestId('take-ticket').click();
+  const number = (await page.getByTestId('live-number').textContent())!.trim();
+  await page.getByTestId('live-ticket').getByRole('link').click();
+  await page.getByText('Orang di depan Anda').waitFor();
+  const ahead = Number(await page.locator('.st-facts dd').first().textContent());
+  assert.ok(ahead <= 3, `few people ahead (${ahead}) so "turn near" goes at once`);
+  await page.getByTestId('follow-open').click();
+  await page.getByLabel('Nomor ponsel (SMS/WhatsApp)').fill(PHONE);
+  await page.locator('#follow-consent').check();
+  await page.getByRole('button', { name: 'Aktifkan pemberitahuan' }).click();
+  await page.getByTestId('follow-on').waitFor();
+  await checkPage(page, '10-sms-follow-on');
+  const near = await waitFor(() => textsTo().find((m) => m.startsWith(`${number} `)), 'the "turn near" SMS');
+  assert.ok(near.includes(ahead === 0 ? 'Anda berikutnya' : `${ahead} orang`), `the SMS says ${ahead} ahead, as the page does: ${near}`);
+  assert.ok(near.length <= 160, `one SMS segment (${near.length} characters)`);
+
+  // 3. Layanan saya: the code comes by SMS; the booking and the ticket are listed.
+  await page.getByRole('link', { name: 'Layan', exact: true }).click();
+  await page.getByTestId('act-mine').click();
+  await page.getByRole('heading', { level: 1, name: 'Layanan saya' }).waitFor();
+  const before = textsTo().length;
+  await page.getByLabel('Nomor ponsel atau email').fill(PHONE);
+  await page.getByRole('button', { name: 'Kirim kode' }).click();
+  await page.getByLabel('Kode 6 angka').waitFor();
+  const codeText = await waitFor(() => textsTo().slice(before).find((m) => m.startsWith('Kode Layan:')), 'the sign-in code by SMS');
+  assert.ok(codeText.length <= 160, 'the code fits one SMS');
+  const code = /^Kode Layan: (\d{6})\./.exec(codeText)![1]!;
+  // A wrong code first: refused with a clear message, tied to the field.
+  await page.getByLabel('Kode 6 angka').fill(code === '000000' ? '111111' : '000000');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.locator('#code[aria-invalid=true], .citizen-signin [role=alert]').first().waitFor();
+  await checkPage(page, '11-sms-wrong-code');
+  await page.getByLabel('Kode 6 angka').fill(code);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByTestId('my-items').waitFor();
+  await page.getByTestId('my-booking').filter({ hasText: bookingCode }).waitFor();
+  await page.getByTestId('my-ticket').filter({ hasText: number }).waitFor();
+  await checkPage(page, '12-sms-my-services');
   await ctx.close();
 });

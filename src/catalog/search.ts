@@ -139,14 +139,24 @@ export function searchSql(terms: string[][], filter: SearchFilter): { sql: strin
      AND (${conditions.map((c) => `${c}::int`).join(' + ')}) >= ${p(minMatch)}`;
   const matched = minMatch >= terms.length ? String(terms.length) : `(${conditions.map((c) => `${c}::int`).join(' + ')})`;
   const limit = p(filter.limit);
+  // Score each distinct (name, words) once, not each matching row: the MPPs share their catalog, so a
+  // broad query ("bpjs kesehatan": 5,000 rows at 500 MPPs) has a few dozen distinct services to score,
+  // and the similarity functions were most of its time (docs/benchmarks.md).
   const sql = `WITH ${ctes.join(',\n')},
-hits AS (
-  SELECT s.mpp_id, s.tenant_id, s.code, s.name, s.fee_rupiah, (${scores.join(' + ')})::float8 AS score, ${preference} AS preference, ${matched} AS matched
+found AS MATERIALIZED (
+  SELECT s.mpp_id, s.tenant_id, s.code, s.name, s.fee_rupiah, s.search_words, ${preference} AS preference
     FROM services s
    WHERE s.active AND ${match}
      AND s.mpp_id IN (SELECT id FROM mpps WHERE published${mppFilter}${provinceFilter})
-     AND (s.mpp_id, s.tenant_id) NOT IN (SELECT mpp_id, id FROM tenants WHERE NOT active)
-   ORDER BY preference DESC, matched DESC, score DESC, s.name, s.mpp_id
+     AND (s.mpp_id, s.tenant_id) NOT IN (SELECT mpp_id, id FROM tenants WHERE NOT active)),
+scored AS MATERIALIZED (
+  SELECT s.name, s.search_words, ${matched} AS matched, (${scores.join(' + ')})::float8 AS score
+    FROM (SELECT DISTINCT name, search_words FROM found) s),
+hits AS (
+  SELECT f.mpp_id, f.tenant_id, f.code, f.name, f.fee_rupiah, sc.score, f.preference, sc.matched
+    FROM found f
+    JOIN scored sc ON sc.name = f.name AND sc.search_words = f.search_words
+   ORDER BY f.preference DESC, sc.matched DESC, sc.score DESC, f.name, f.mpp_id
    LIMIT ${limit})
 SELECT h.code AS service_code, h.name AS service_name, t.name AS tenant_name, m.slug AS mpp_slug, m.name AS mpp_name,
        r.name AS region_name, h.fee_rupiah, h.score

@@ -126,7 +126,7 @@ describe('following a ticket', () => {
     await deliverAll();
     const all = textsTo(phone);
     expect(all).toHaveLength(2);
-    expect(all[1]).toBe(`Tiket ${mine.number} dipanggil ke loket 1. Silakan menuju loket sekarang.`);
+    expect(all[1]).toBe(`Tiket ${mine.number} dipanggil ke Loket 1. Silakan menuju loket sekarang.`);
 
     await act(mine.id, 'start');
     await act(mine.id, 'finish');

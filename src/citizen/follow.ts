@@ -126,7 +126,8 @@ export async function onTicketProgress(env: FollowEnv, e: TicketProgress): Promi
     const w = await repo.findWatch(env.db, e.mppId, e.ticketId);
     const t = w ? await queue.findTicket(env.db, e.mppId, e.ticketId) : undefined;
     if (w && t && t.counterNumber !== null) {
-      const counter = w.lang === 'en' ? `counter ${t.counterNumber}` : `loket ${t.counterNumber}`;
+      // The counter as the status page and the board name it (its sign on the floor), not its internal number.
+      const counter = t.counterName ?? (w.lang === 'en' ? `counter ${t.counterNumber}` : `loket ${t.counterNumber}`);
       const m = messages.called(w.lang, { number: t.number, counter, mppName: t.mppName });
       await env.db.transaction(async (tx) => {
         if (await repo.claimWatchMessage(tx, e.mppId, w.id, 'called', now)) await send(tx, e.mppId, channelsOf(w), m, { url: `/antrean/${t.statusToken}`, tag: `ticket-${t.id}` });

@@ -90,7 +90,8 @@ export async function listMyServices(env: MyServicesEnv, session: CitizenSession
     }
     if (t.localDay !== today) continue;
     const v = await ticketView(env.db, t, now);
-    const counter = v.counter ? tr(lang, `Loket ${v.counter.number}`, `Counter ${v.counter.number}`) : null;
+    // Named as the status page and the board name it.
+    const counter = v.counter?.name ?? null;
     const next: MyItem['next'] =
       t.status === 'waiting'
         ? { action: 'wait', text: tr(lang, `${v.peopleAhead ?? 0} orang di depan Anda, perkiraan ${v.estimatedWaitMinutes ?? 0} menit.`, `${v.peopleAhead ?? 0} people ahead of you, about ${v.estimatedWaitMinutes ?? 0} minutes.`) }

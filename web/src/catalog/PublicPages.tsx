@@ -121,7 +121,8 @@ export function ServicePage() {
       </section>
       <section aria-labelledby="tempat">
         <h2 id="tempat">{t('Tempat dan cara pelayanan', 'Where and how')}</h2>
-        <p>{data.tenant.name}{data.counters.length ? ` · ${t('Loket', 'Counter')} ${data.counters.map((c) => c.number).join(', ')}` : ''}</p>
+        {/* Counters by name, as the board, the status page and the messages name them. */}
+        <p data-testid="svc-counters">{data.tenant.name}{data.counters.length ? ` · ${data.counters.map((c) => c.name).join(', ')}` : ''}</p>
         <ul className="chips">{data.channels.map((c) => <li key={c}>{t(CHANNEL_NAMES[c])}</li>)}</ul>
       </section>
       <section aria-labelledby="pengaduan">

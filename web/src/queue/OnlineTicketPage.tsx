@@ -1,10 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { problemText, useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
+import { ticketStatusQuery, useLiveTicket, type LiveTicketView } from './live-ticket';
 import './online-ticket.css';
-import type { QueueOffer, TicketView } from './types';
 
 const REASONS: Record<string, [string, string]> = {
   before_opening: ['MPP belum buka', 'The MPP is not open yet'],
@@ -20,7 +22,7 @@ interface Kept {
   day: string;
 }
 
-const STATUS_TEXT: Record<TicketView['status'], [string, string]> = {
+const STATUS_TEXT: Record<LiveTicketView['status'], [string, string]> = {
   waiting: ['Menunggu', 'Waiting'],
   called: ['Dipanggil! Segera menuju loket', 'Called! Go to the counter now'],
   serving: ['Sedang dilayani', 'Being served'],
@@ -33,13 +35,7 @@ const STATUS_TEXT: Record<TicketView['status'], [string, string]> = {
 /** The number on top of the page with its live status (the status page's event stream). */
 function LiveTicket({ token }: { token: string }) {
   const { t } = useI18n();
-  const [tk, setTk] = useState<TicketView | null>(null);
-  useEffect(() => {
-    api<TicketView>(`/api/queue/status/${token}`).then(setTk, () => undefined);
-    const source = new EventSource(`/api/queue/status/${token}/events`);
-    source.addEventListener('status', (e) => setTk(JSON.parse((e as MessageEvent).data) as TicketView));
-    return () => source.close();
-  }, [token]);
+  const { data: tk } = useLiveTicket(token);
   if (!tk) return null;
   return (
     <section className={`ot-live st-${tk.status}`} aria-labelledby="ot-live-h" data-testid="live-ticket">
@@ -70,22 +66,16 @@ export function OnlineTicketPage() {
   const { mppId = '' } = useParams();
   const [params] = useSearchParams();
   const { t } = useI18n();
-  const [offer, setOffer] = useState<QueueOffer | null>(null);
-  const [missing, setMissing] = useState(false);
+  const queryClient = useQueryClient();
+  const offerQuery = useApiQuery('/api/mpps/{mppId}/queue/offer', { params: { path: { mppId } } }, { retry: false });
+  const offer = offerQuery.data ?? null;
+  const missing = offerQuery.error?.status === 404 || offerQuery.error?.status === 400;
   const [tenant, setTenant] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(params.get('layanan'));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [taken, setTaken] = useState<string | null>(null);
   const idem = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    api<QueueOffer>(`/api/mpps/${mppId}/queue/offer`).then(setOffer, (e: unknown) => {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
-      else setError(e instanceof ApiError ? e.message : t('Tidak tersambung ke server. Coba lagi.', 'No connection to the server. Try again.'));
-    });
-  }, [mppId]);
   // Each step's heading takes the focus, so a screen reader announces where the citizen is.
   useEffect(() => {
     if (!taken) heading.current?.focus();
@@ -101,27 +91,34 @@ export function OnlineTicketPage() {
     }
   })();
 
-  async function take() {
-    if (!serviceId || !offer) return;
-    setBusy(true);
-    setError(null);
-    idem.current ??= `online-${crypto.randomUUID()}`;
-    try {
-      const tk = await api<TicketView>(`/api/mpps/${mppId}/queue/online-tickets`, { body: { serviceId, priorityClassId: null }, headers: { 'idempotency-key': idem.current } });
+  // One idempotency key per intended ticket: a retry after a lost answer gets the same ticket.
+  const takeTicket = useMutation({
+    mutationFn: (input: { serviceId: string; key: string }) =>
+      unwrap(client.POST('/api/mpps/{mppId}/queue/online-tickets', { params: { path: { mppId } }, body: { serviceId: input.serviceId, priorityClassId: null }, headers: { 'idempotency-key': input.key } })),
+    onSuccess: (tk) => {
       idem.current = null;
-      const keep: Kept = { number: tk.number, statusToken: tk.statusToken, serviceName: tk.service.name, day: localDay(offer.mpp.timezone) };
+      queryClient.setQueryData(ticketStatusQuery(tk.statusToken).queryKey, tk);
+      const keep: Kept = { number: tk.number, statusToken: tk.statusToken, serviceName: tk.service.name, day: localDay(offer!.mpp.timezone) };
       localStorage.setItem(keptKey(mppId), JSON.stringify(keep));
       setTaken(tk.statusToken);
       setServiceId(null);
       setTenant(null);
       window.scrollTo(0, 0);
-    } catch (e) {
-      if (e instanceof ApiError) idem.current = null;
-      setError(e instanceof ApiError ? e.message : t('Tidak tersambung ke server. Coba lagi.', 'No connection to the server. Try again.'));
-    } finally {
-      setBusy(false);
-    }
+      void offerQuery.refetch();
+    },
+    // The server answered (a refusal): the next try is a new request. A network failure keeps the key.
+    onError: (e) => {
+      if (e.status !== 0) idem.current = null;
+    },
+  });
+  function take() {
+    if (!serviceId || !offer) return;
+    idem.current ??= `online-${crypto.randomUUID()}`;
+    takeTicket.mutate({ serviceId, key: idem.current });
   }
+  const busy = takeTicket.isPending;
+  const loadError = offerQuery.error && !missing ? (offerQuery.error.status === 0 ? t('Tidak tersambung ke server. Coba lagi.', 'No connection to the server. Try again.') : problemText(offerQuery.error)) : null;
+  const error = loadError ?? (takeTicket.error ? (takeTicket.error.status === 0 ? t('Tidak tersambung ke server. Coba lagi.', 'No connection to the server. Try again.') : problemText(takeTicket.error)) : null);
 
   if (missing) {
     return (
@@ -169,7 +166,7 @@ export function OnlineTicketPage() {
               <div><dt>{t('Loket buka', 'Counters open')}</dt><dd>{chosen.countersOpen}</dd></div>
               {chosen.quotaLeft !== null && <div><dt>{t('Sisa kuota', 'Quota left')}</dt><dd>{chosen.quotaLeft}</dd></div>}
             </dl>
-            <button type="button" className="primary wide" disabled={busy || chosen.quotaLeft === 0} onClick={() => void take()} data-testid="take-ticket">
+            <button type="button" className="primary wide" disabled={busy || chosen.quotaLeft === 0} onClick={take} data-testid="take-ticket">
               {busy ? t('Memproses…', 'Taking…') : t('Ambil nomor antrean', 'Take a number')}
             </button>
             <button type="button" className="wide" onClick={() => { setTenant(chosen.tenantName); setServiceId(null); }}>← {t('Pilih layanan lain', 'Choose another service')}</button>

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import { problemText } from '../api/hooks';
 import { FollowTicket } from '../citizen/FollowTicket';
 import { LanguageSwitch, useI18n } from '../i18n';
 import './queue.css';
-import { timeOf, waitText, type TicketStatus, type TicketView } from './types';
+import { ticketStatusQuery, useLiveTicket } from './live-ticket';
+import { timeOf, waitText, type TicketStatus } from './types';
 
 const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
   waiting: ['Menunggu', 'Waiting'],
@@ -16,54 +19,47 @@ const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
   cancelled: ['Dibatalkan', 'Cancelled'],
 };
 
-/** The holder's live status page (phone-sized), reached by the secret token on the ticket's QR code. */
+/**
+ * The holder's live status page (phone-sized), reached by the secret token on the ticket's QR code.
+ * The first load and every Server-Sent Event land in one query cache entry: a live update changes the
+ * numbers and nothing else, so a cancel confirmation the holder opened stays open (and in place: it
+ * sits above the parts that grow or appear later, such as the wait estimate and the follow card).
+ */
 export function StatusPage() {
   const { token = '' } = useParams();
   const { t } = useI18n();
-  const [ticket, setTicket] = useState<TicketView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [surveyBusy, setSurveyBusy] = useState(false);
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const query = useLiveTicket(token);
+  const [confirming, setConfirming] = useState(false);
 
-  useEffect(() => {
-    api<TicketView>(`/api/queue/status/${token}`).then(setTicket, (e: ApiError) => setError(e.message));
-    const source = new EventSource(`/api/queue/status/${token}/events`);
-    source.addEventListener('status', (e) => setTicket(JSON.parse((e as MessageEvent).data)));
-    return () => source.close();
-  }, [token]);
-
-  async function cancel() {
-    try {
-      setTicket(await api<TicketView>(`/api/queue/status/${token}/cancel`, { method: 'POST' }));
+  const cancel = useMutation({
+    mutationFn: () => unwrap(client.POST('/api/queue/status/{token}/cancel', { params: { path: { token } } })),
+    onSuccess: (view) => {
+      queryClient.setQueryData(ticketStatusQuery(token).queryKey, view);
       setConfirming(false);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  }
-
+    },
+  });
   /** The ticket's one survey code comes from the server (same code on every press until answered). */
-  async function rate() {
-    setSurveyBusy(true);
-    try {
-      const issued = await api<{ surveyPath: string }>(`/api/survey/ticket-status/${token}/code`, { method: 'POST' });
-      void navigate(issued.surveyPath);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-      setSurveyBusy(false);
-    }
-  }
+  const rate = useMutation({
+    mutationFn: () => unwrap(client.POST('/api/survey/ticket-status/{token}/code', { params: { path: { token } } })),
+    onSuccess: (issued) => void navigate(issued.surveyPath),
+  });
 
-  if (error && !ticket) return <div className="status-page"><p className="error">{error}</p></div>;
-  if (!ticket) return <div className="status-page">{t('Memuat…', 'Loading…')}</div>;
+  const ticket = query.data;
+  if (query.error && !ticket) return <div className="status-page"><p className="error" role="alert">{problemText(query.error)}</p></div>;
+  if (!ticket) return <div className="status-page" role="status">{t('Memuat…', 'Loading…')}</div>;
+  const failed = cancel.error ?? rate.error;
+  const cancellable = ticket.status === 'waiting' || ticket.status === 'called';
   return (
     <div className="status-page">
       <header className="status-header">
+        <a className="skip-link" href="#main">{t('Lompat ke isi', 'Skip to content')}</a>
         <Link to="/" className="st-home">Layan</Link>
         <span>{ticket.mpp.name}</span>
         <LanguageSwitch />
       </header>
-      <main>
+      <main id="main">
         <div className="st-number">{ticket.number}</div>
         <div className="st-service">
           {ticket.service.name} · {ticket.tenantName}
@@ -87,6 +83,23 @@ export function StatusPage() {
         <p className="muted">
           {t('Diambil pukul', 'Taken at')} {timeOf(ticket.issuedAt, ticket.mpp.timezone)}
         </p>
+        {failed && <p className="error" role="alert">{problemText(failed)}</p>}
+        {cancellable &&
+          (confirming ? (
+            <div className="st-confirm" role="group" aria-labelledby="st-confirm-text">
+              <p id="st-confirm-text">{t('Yakin membatalkan antrean ini? Nomor tidak dapat dipakai lagi.', 'Cancel this ticket? The number cannot be used again.')}</p>
+              <button type="button" className="danger" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+                {t('Ya, batalkan', 'Yes, cancel')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('Tidak', 'No')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="st-cancel" onClick={() => setConfirming(true)}>
+              {t('Batalkan antrean', 'Cancel my ticket')}
+            </button>
+          ))}
         {ticket.visitTickets.length > 0 && (
           <section>
             <h2>{t('Tiket lain dalam kunjungan ini', 'Other tickets of this visit')}</h2>
@@ -102,29 +115,12 @@ export function StatusPage() {
         {ticket.status === 'served' && (
           <section className="st-survey">
             <p>{t('Terima kasih telah berkunjung. Bagaimana layanan kami? Penilaian Anda anonim.', 'Thank you for visiting. How was our service? Your rating is anonymous.')}</p>
-            <button type="button" className="primary" disabled={surveyBusy} onClick={() => void rate()}>
+            <button type="button" className="primary" disabled={rate.isPending || rate.isSuccess} onClick={() => rate.mutate()}>
               {t('Nilai layanan kami', 'Rate our service')}
             </button>
           </section>
         )}
         <FollowTicket statusToken={token} status={ticket.status} peopleAhead={ticket.peopleAhead} />
-        {error && <p className="error">{error}</p>}
-        {(ticket.status === 'waiting' || ticket.status === 'called') &&
-          (confirming ? (
-            <div className="st-confirm">
-              <p>{t('Yakin membatalkan antrean ini? Nomor tidak dapat dipakai lagi.', 'Cancel this ticket? The number cannot be used again.')}</p>
-              <button type="button" className="danger" onClick={() => void cancel()}>
-                {t('Ya, batalkan', 'Yes, cancel')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('Tidak', 'No')}
-              </button>
-            </div>
-          ) : (
-            <button type="button" className="st-cancel" onClick={() => setConfirming(true)}>
-              {t('Batalkan antrean', 'Cancel my ticket')}
-            </button>
-          ))}
       </main>
     </div>
   );

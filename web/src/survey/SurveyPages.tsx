@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { ResponseOf } from '../api/types';
@@ -24,7 +24,9 @@ function Frame({ children, kiosk }: { children: React.ReactNode; kiosk?: boolean
   return (
     <div className={`skm-page ${kiosk ? 'skm-kiosk' : ''}`}>
       <header className="public-header">
-        <span className="brand">Layan</span>
+        {/* On a phone the way back home and past the header; a kiosk stays on its survey. */}
+        {!kiosk && <a className="skip-link" href="#main">{t('Lompat ke isi', 'Skip to content')}</a>}
+        {kiosk ? <span className="brand">Layan</span> : <Link to="/" className="brand">Layan</Link>}
         <span className="tagline">{t('Survei Kepuasan Masyarakat', 'Satisfaction survey')}</span>
         <LanguageSwitch />
       </header>
