@@ -142,7 +142,7 @@ describe('statistics of a hand-worked day', () => {
     expect(byWeekday.groups.map((g: any) => g.label)).toEqual(['Senin']);
   });
 
-  it('serves counter, officer and hour from the daily rollups, equal to the hourly aggregates', async () => {
+  it('serves counter, officer and hour (and totals) from the daily rollups, equal to the hourly aggregates', async () => {
     const byCounter = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=counter')).json();
     // Counter 1: A1 (wait 12), A2 (19, no-show), B1 (20); counter 3: S1 (30).
     expect(byCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 3, served: 2, noShow: 1, wait: { count: 3, meanSeconds: 1020, maxSeconds: 1200 }, service: { count: 2, meanSeconds: 300, maxSeconds: 420 } });
@@ -154,11 +154,15 @@ describe('statistics of a hand-worked day', () => {
     const ktp = (await stats(w.admin, `from=2026-11-23&to=2026-11-23&by=hour&serviceId=${w.services.ktp}`)).json();
     expect(ktp.groups.map((g: any) => [g.label, g.kpis.issued, g.kpis.called, g.kpis.served, g.kpis.noShow, g.kpis.cancelled])).toEqual([['01:00', 1, 0, 0, 0, 0], ['08:00', 2, 2, 1, 1, 1]]);
     expect(ktp.heatmap[0][1] + ktp.heatmap[0][8]).toBe(3);
+    // Its totals (from ops_daily, per service) keep the medians: KTP waits 12 and 19.
+    expect(ktp.totals.wait).toMatchObject({ count: 2, medianMinutes: 12, p90Minutes: 19 });
     // Every rollup sums to the hourly table it is kept from.
     const sums = await t.db.query<{ src: string; issued: number; called: number; served: number; wait_sum: number; service_sum: number }>(
       `SELECT 'hourly' AS src, sum(issued)::int AS issued, sum(called)::int AS called, sum(served)::int AS served, sum(wait_sum)::int AS wait_sum, sum(service_sum)::int AS service_sum FROM ops_hourly WHERE mpp_id = $1
        UNION ALL SELECT 'staff', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily_staff WHERE mpp_id = $1
-       UNION ALL SELECT 'hour', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily_hour WHERE mpp_id = $1`,
+       UNION ALL SELECT 'hour', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily_hour WHERE mpp_id = $1
+       UNION ALL SELECT 'daily', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily WHERE mpp_id = $1
+       UNION ALL SELECT 'tenant', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily_tenant WHERE mpp_id = $1`,
       [w.mppId],
     );
     const [hourly, ...rollups] = sums.rows.map(({ src: _src, ...rest }) => rest);
