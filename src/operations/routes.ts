@@ -4,11 +4,14 @@ import type { App } from '../platform/http.js';
 import { z } from 'zod';
 import { commonErrors } from '../platform/errors.js';
 import { sendProblem } from '../platform/http.js';
+import { QueueHub } from '../queue/hub.js';
+import { FloorFeeds } from './floor-feed.js';
 import * as floor from './floor-service.js';
 import { createMetrics, tokenMatches } from './metrics.js';
 import { Floor, MppParams, OpsSettings, Staffing, StaffingQuery, Stats, StatsQuery } from './schemas.js';
 import * as settings from './settings-service.js';
 import * as stats from './stats-service.js';
+import { resolveTenant } from './stats-service.js';
 
 const tags = ['operations'];
 
@@ -20,6 +23,21 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get(`${base}/floor`, {
     schema: { tags, summary: 'Live floor: lines, counters, tickets near the target wait, quiet devices (poll every few seconds)', params: MppParams, querystring: TenantQuery, response: { 200: Floor } },
   }, async (request) => floor.getFloor(db, request.principal, request.params.mppId, request.query, clock.now()));
+
+  // The floor pushed to supervisors' screens: one LISTEN per node (the queue's hub), one computation per change per floor.
+  const hub = new QueueHub(db, ctx.log);
+  const floorFeeds = new FloorFeeds(db, hub, clock);
+  app.addHook('preClose', async () => {
+    floorFeeds.stop();
+    await hub.stop();
+  });
+  app.get(`${base}/floor/events`, {
+    schema: { tags, summary: 'Live floor as Server-Sent Events: a `floor` event now, after every queue change and every 30 s', params: MppParams, querystring: TenantQuery },
+    config: { rateLimit: false, eventStream: true },
+  }, async (request, reply) => {
+    const tenantId = resolveTenant(request.principal, request.params.mppId, request.query.tenantId);
+    await floorFeeds.open(request, reply, { mppId: request.params.mppId, tenantId });
+  });
 
   app.get(`${base}/staffing`, {
     schema: { tags, summary: 'Counters each agency needs per local hour for the target wait (Erlang C), beside the counters it has', params: MppParams, querystring: StaffingQuery.extend(TenantQuery.shape), response: { 200: Staffing } },

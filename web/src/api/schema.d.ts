@@ -6684,6 +6684,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/operations/floor/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live floor as Server-Sent Events: a `floor` event now, after every queue change and every 30 s */
+        get: {
+            parameters: {
+                query?: {
+                    tenantId?: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/operations/settings": {
         parameters: {
             query?: never;
