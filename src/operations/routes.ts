@@ -3,13 +3,16 @@ import type { AppContext } from '../platform/context.js';
 import type { App } from '../platform/http.js';
 import { z } from 'zod';
 import { commonErrors } from '../platform/errors.js';
-import { sendProblem } from '../platform/http.js';
+import { requestContext, sendProblem } from '../platform/http.js';
 import { QueueHub } from '../queue/hub.js';
 import { FloorFeeds } from './floor-feed.js';
 import * as floor from './floor-service.js';
 import { createMetrics, tokenMatches } from './metrics.js';
 import { Floor, MppParams, OpsSettings, Staffing, StaffingQuery, Stats, StatsQuery } from './schemas.js';
 import * as settings from './settings-service.js';
+import { getNationalView } from './national-service.js';
+import { NationalQuery, NationalView, Scorecard, ScorecardQuery } from './scorecard-schemas.js';
+import { getScorecard } from './scorecard-service.js';
 import * as stats from './stats-service.js';
 import { resolveTenant } from './stats-service.js';
 
@@ -78,6 +81,14 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
       .header('content-disposition', `attachment; filename="statistik-${s.from}-${s.to}-${s.by}.xlsx"`)
       .send(await statsXlsx(s, request.lang));
   });
+
+  app.get(`${base}/scorecard`, {
+    schema: { tags, summary: 'The MPP scorecard per month with its trend: IKM, queue, complaint SLA, booking no-shows, Standar Pelayanan conformity', params: MppParams, querystring: ScorecardQuery, response: { 200: Scorecard } },
+  }, async (request) => getScorecard(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
+
+  app.get('/api/national/operations/scorecards', {
+    schema: { tags, summary: 'Every MPP’s scorecard of a month by province, ranked and filterable, with totals and stale data flagged', querystring: NationalQuery, response: { 200: NationalView } },
+  }, async (request) => getNationalView(requestContext(request, db, clock), request.query));
 
   app.get(`${base}/settings`, {
     schema: { tags, summary: 'Operations settings of the MPP (target wait)', params: MppParams, response: { 200: OpsSettings } },

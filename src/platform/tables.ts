@@ -698,6 +698,14 @@ export interface Tables {
     target_wait_minutes: number;
     updated_at: Date;
   };
+  ops_scorecards: {
+    mpp_id: string;
+    month: string;
+    card: unknown;
+    score: number | null;
+    last_activity_at: Date | null;
+    computed_at: Date;
+  };
   outbox: {
     id: number;
     mpp_id: string | null;

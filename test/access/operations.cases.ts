@@ -20,6 +20,8 @@ export default {
       request: (w, _f, caller) => ({ url: `/api/mpps/${w.mppA}/operations/floor/events${READERS.includes(caller) ? '?tenantId=not-a-uuid' : ''}` }),
     },
     { method: 'GET', route: '/api/mpps/:mppId/operations/staffing', allow: READERS, request: (w) => ({ url: `/api/mpps/${w.mppA}/operations/staffing?${period}` }) },
+    { method: 'GET', route: '/api/mpps/:mppId/operations/scorecard', allow: MPP_A_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/operations/scorecard?month=2026-11` }) },
+    { method: 'GET', route: '/api/national/operations/scorecards', allow: ['national'], request: () => ({ url: '/api/national/operations/scorecards?month=2026-11' }) },
     { method: 'GET', route: '/api/mpps/:mppId/operations/settings', allow: READERS, request: (w) => ({ url: `/api/mpps/${w.mppA}/operations/settings` }) },
     { method: 'PUT', route: '/api/mpps/:mppId/operations/settings', allow: MPP_A_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/operations/settings`, payload: { targetWaitMinutes: 20 } }) },
   ],
