@@ -2,7 +2,8 @@
 -- keyed nearly as finely as the events (hour x service x counter x officer: ~66,000 rows per busy
 -- MPP-month, bench/ops-stats.ts). Two rollups of it, kept by a trigger on ops_hourly itself so that
 -- ops_apply (0701) and everything writing through it stay as they are:
---   ops_daily_staff: per MPP-local day, service, counter and officer (~150 rows per day at the demo's size);
+--   ops_daily_staff: per MPP-local day, agency, counter and officer (~75 rows per day at the demo's size),
+--                    for "by counter" and "by officer" when no single service is asked for;
 --   ops_daily_hour:  per MPP-local day, local hour and agency (~250 rows per day), for "by hour" and the
 --                    arrivals heatmap when no single service is asked for (a service's own hours are few
 --                    enough to read from ops_hourly).
@@ -11,10 +12,9 @@
 CREATE TABLE ops_daily_staff (
   mpp_id uuid NOT NULL REFERENCES mpps (id) ON DELETE CASCADE,
   local_day date NOT NULL,
-  service_id uuid NOT NULL,
+  tenant_id uuid NOT NULL,
   counter_id uuid NOT NULL,
   officer_id text NOT NULL,
-  tenant_id uuid NOT NULL,
   issued integer NOT NULL DEFAULT 0,
   issued_booked integer NOT NULL DEFAULT 0,
   called integer NOT NULL DEFAULT 0,
@@ -33,7 +33,7 @@ CREATE TABLE ops_daily_staff (
   service_max integer NOT NULL DEFAULT 0,
   total_n integer NOT NULL DEFAULT 0,
   total_sum bigint NOT NULL DEFAULT 0,
-  PRIMARY KEY (mpp_id, local_day, service_id, counter_id, officer_id)
+  PRIMARY KEY (mpp_id, local_day, tenant_id, counter_id, officer_id)
 ) WITH (fillfactor = 60, autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02);
 
 CREATE TABLE ops_daily_hour (
@@ -77,16 +77,16 @@ BEGIN
   -- On insert the row's fields stay NULL: the whole new row is added.
   IF TG_OP = 'UPDATE' THEN o := OLD; END IF;
 
-  INSERT INTO ops_daily_staff AS d (mpp_id, local_day, service_id, counter_id, officer_id, tenant_id,
+  INSERT INTO ops_daily_staff AS d (mpp_id, local_day, tenant_id, counter_id, officer_id,
       issued, issued_booked, called, recalled, served, no_show, cancelled, transferred,
       wait_n, wait_sum, wait_max, walk_n, walk_sum, service_n, service_sum, service_max, total_n, total_sum)
-  VALUES (NEW.mpp_id, v_day, NEW.service_id, NEW.counter_id, NEW.officer_id, NEW.tenant_id,
+  VALUES (NEW.mpp_id, v_day, NEW.tenant_id, NEW.counter_id, NEW.officer_id,
       NEW.issued - coalesce(o.issued, 0), NEW.issued_booked - coalesce(o.issued_booked, 0), NEW.called - coalesce(o.called, 0), NEW.recalled - coalesce(o.recalled, 0),
       NEW.served - coalesce(o.served, 0), NEW.no_show - coalesce(o.no_show, 0), NEW.cancelled - coalesce(o.cancelled, 0), NEW.transferred - coalesce(o.transferred, 0),
       NEW.wait_n - coalesce(o.wait_n, 0), NEW.wait_sum - coalesce(o.wait_sum, 0), NEW.wait_max, NEW.walk_n - coalesce(o.walk_n, 0), NEW.walk_sum - coalesce(o.walk_sum, 0),
       NEW.service_n - coalesce(o.service_n, 0), NEW.service_sum - coalesce(o.service_sum, 0), NEW.service_max,
       NEW.total_n - coalesce(o.total_n, 0), NEW.total_sum - coalesce(o.total_sum, 0))
-  ON CONFLICT (mpp_id, local_day, service_id, counter_id, officer_id) DO UPDATE SET
+  ON CONFLICT (mpp_id, local_day, tenant_id, counter_id, officer_id) DO UPDATE SET
     issued = d.issued + EXCLUDED.issued, issued_booked = d.issued_booked + EXCLUDED.issued_booked,
     called = d.called + EXCLUDED.called, recalled = d.recalled + EXCLUDED.recalled, served = d.served + EXCLUDED.served,
     no_show = d.no_show + EXCLUDED.no_show, cancelled = d.cancelled + EXCLUDED.cancelled, transferred = d.transferred + EXCLUDED.transferred,
@@ -149,10 +149,10 @@ END;
 $$;
 
 -- Existing aggregates: the rollups are exact sums of ops_hourly, no replay needed.
-INSERT INTO ops_daily_staff (mpp_id, local_day, service_id, counter_id, officer_id, tenant_id,
+INSERT INTO ops_daily_staff (mpp_id, local_day, tenant_id, counter_id, officer_id,
     issued, issued_booked, called, recalled, served, no_show, cancelled, transferred,
     wait_n, wait_sum, wait_max, walk_n, walk_sum, service_n, service_sum, service_max, total_n, total_sum)
-SELECT h.mpp_id, (h.hour AT TIME ZONE m.timezone)::date, h.service_id, h.counter_id, h.officer_id, min(h.tenant_id::text)::uuid,
+SELECT h.mpp_id, (h.hour AT TIME ZONE m.timezone)::date, h.tenant_id, h.counter_id, h.officer_id,
        sum(issued), sum(issued_booked), sum(called), sum(recalled), sum(served), sum(no_show), sum(cancelled), sum(transferred),
        sum(wait_n), sum(wait_sum), max(wait_max), sum(walk_n), sum(walk_sum), sum(service_n), sum(service_sum), max(service_max),
        sum(total_n), sum(total_sum)

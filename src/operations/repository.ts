@@ -62,7 +62,7 @@ const DAILY_KEY: Record<string, string> = {
   day: 'd.local_day::text',
   weekday: '(extract(isodow FROM d.local_day)::int - 1)::text',
 };
-/** Counter and officer come from ops_daily_staff (per local day, service, counter and officer). */
+/** Counter and officer come from ops_daily_staff (per local day, agency, counter and officer), or ops_hourly for one service. */
 const STAFF_KEY: Record<string, string> = { counter: 'd.counter_id::text', officer: 'd.officer_id' };
 
 const bucketCols = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
@@ -105,7 +105,7 @@ function filters(s: Slice, params: unknown[], alias = 'h'): string {
 
 /**
  * The statement behind `aggregate`, exported so the benchmark's pgbench baseline runs the very same SQL.
- * By hour reads ops_daily_hour (per local day, hour and agency), or ops_hourly for one service's hours.
+ * By counter, officer and hour read the rollups of ops_hourly, or ops_hourly itself for one service.
  */
 export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; params: unknown[] } {
   const params: unknown[] = [s.mppId, s.from, s.to];
@@ -115,9 +115,13 @@ export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; p
     const table = by === 'service' || s.serviceId ? 'ops_daily' : 'ops_daily_tenant';
     return { sql: `SELECT ${DAILY_KEY[by]} AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ${table} d WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
   }
-  if (by === 'counter' || by === 'officer') {
+  if ((by === 'counter' || by === 'officer') && !s.serviceId) {
     const where = filters(s, params, 'd');
     return { sql: `SELECT ${STAFF_KEY[by]} AS key, ${COUNT_SUMS} FROM ops_daily_staff d WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
+  }
+  if (by === 'counter' || by === 'officer') {
+    const where = filters(s, params);
+    return { sql: `WITH ${RANGE_CTE} SELECT ${STAFF_KEY[by]!.replace('d.', 'h.')} AS key, ${COUNT_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
   }
   if (!s.serviceId) {
     const where = filters(s, params, 'd');

@@ -13,6 +13,8 @@ import * as settings from './settings-service.js';
 import { getNationalView } from './national-service.js';
 import { NationalQuery, NationalView, Scorecard, ScorecardQuery } from './scorecard-schemas.js';
 import { getScorecard } from './scorecard-service.js';
+import { CreatedWebhook, CreateWebhook, Delivery, DeliveryParams, Webhook, WebhookParams } from './webhooks-schemas.js';
+import * as webhooks from './webhooks-service.js';
 import * as stats from './stats-service.js';
 import { resolveTenant } from './stats-service.js';
 
@@ -89,6 +91,26 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get('/api/national/operations/scorecards', {
     schema: { tags, summary: 'Every MPP’s scorecard of a month by province, ranked and filterable, with totals and stale data flagged', querystring: NationalQuery, response: { 200: NationalView } },
   }, async (request) => getNationalView(requestContext(request, db, clock), request.query));
+
+  // --- Signed webhooks for integrators (MPP admins) ----------------------------------------------
+  ctx.outbox.on(webhooks.WEBHOOK_TOPIC, webhooks.webhookDeliverer(db, () => clock.now()));
+  const hooks = '/api/mpps/:mppId/webhooks';
+  app.get(hooks, { schema: { tags, summary: 'The MPP’s webhook subscriptions with delivery counts', params: MppParams, response: { 200: z.array(Webhook) } } }, async (request) =>
+    webhooks.listWebhooks(requestContext(request, db, clock), { mppId: request.params.mppId }),
+  );
+  app.post(hooks, {
+    schema: { tags, summary: 'Subscribe a URL to ticket, booking, complaint and survey events (the signing secret is shown once)', params: MppParams, body: CreateWebhook, response: { 201: CreatedWebhook } },
+  }, async (request, reply) => reply.status(201).send(await webhooks.createWebhook(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body })));
+  app.delete(`${hooks}/:webhookId`, { schema: { tags, summary: 'Stop a subscription (its delivery log is kept)', params: WebhookParams } }, async (request, reply) => {
+    await webhooks.deleteWebhook(requestContext(request, db, clock), request.params);
+    return reply.status(204).send();
+  });
+  app.get(`${hooks}/:webhookId/deliveries`, { schema: { tags, summary: 'Delivery log of a subscription, newest first (100)', params: WebhookParams, response: { 200: z.array(Delivery) } } }, async (request) =>
+    webhooks.listDeliveries(requestContext(request, db, clock), request.params),
+  );
+  app.post(`${hooks}/:webhookId/deliveries/:deliveryId/replay`, {
+    schema: { tags, summary: 'Send a delivery’s event again (same event id and body) as a new delivery', params: DeliveryParams, response: { 201: Delivery } },
+  }, async (request, reply) => reply.status(201).send(await webhooks.replayDelivery(requestContext(request, db, clock), request.params)));
 
   app.get(`${base}/settings`, {
     schema: { tags, summary: 'Operations settings of the MPP (target wait)', params: MppParams, response: { 200: OpsSettings } },

@@ -154,6 +154,9 @@ describe('statistics of a hand-worked day', () => {
     const ktp = (await stats(w.admin, `from=2026-11-23&to=2026-11-23&by=hour&serviceId=${w.services.ktp}`)).json();
     expect(ktp.groups.map((g: any) => [g.label, g.kpis.issued, g.kpis.called, g.kpis.served, g.kpis.noShow, g.kpis.cancelled])).toEqual([['01:00', 1, 0, 0, 0, 0], ['08:00', 2, 2, 1, 1, 1]]);
     expect(ktp.heatmap[0][1] + ktp.heatmap[0][8]).toBe(3);
+    // One service's counters too: counter 1 called A1 and A2 for KTP.
+    const ktpCounters = (await stats(w.admin, `from=2026-11-23&to=2026-11-23&by=counter&serviceId=${w.services.ktp}`)).json();
+    expect(ktpCounters.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 2, served: 1, noShow: 1, wait: { meanSeconds: Math.round(((12 + 19) * 60) / 2) } });
     // Its totals (from ops_daily, per service) keep the medians: KTP waits 12 and 19.
     expect(ktp.totals.wait).toMatchObject({ count: 2, medianMinutes: 12, p90Minutes: 19 });
     // Every rollup sums to the hourly table it is kept from.

@@ -490,10 +490,9 @@ export interface Tables {
   ops_daily_staff: {
     mpp_id: string;
     local_day: string;
-    service_id: string;
+    tenant_id: string;
     counter_id: string;
     officer_id: string;
-    tenant_id: string;
     issued: number;
     issued_booked: number;
     called: number;
@@ -1010,6 +1009,33 @@ export interface Tables {
     mpp_id: string;
     id: string;
     token: string;
+    created_at: Date;
+  };
+  webhook_deliveries: {
+    mpp_id: string;
+    id: string;
+    subscription_id: string;
+    event_id: string;
+    event_type: string;
+    payload: unknown;
+    status: string;
+    attempts: number;
+    last_status_code: number | null;
+    last_error: string | null;
+    replay_of: string | null;
+    created_at: Date;
+    last_attempt_at: Date | null;
+    delivered_at: Date | null;
+  };
+  webhook_subscriptions: {
+    mpp_id: string;
+    id: string;
+    url: string;
+    description: string;
+    events: string[];
+    secret: string;
+    active: boolean;
+    created_by: string | null;
     created_at: Date;
   };
 }

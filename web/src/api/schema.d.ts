@@ -10983,6 +10983,287 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MPP’s webhook subscriptions with delivery counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            delivered: number;
+                            description: string;
+                            events: ("ticket" | "booking" | "complaint" | "survey")[];
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            pending: number;
+                            url: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to ticket, booking, complaint and survey events (the signing secret is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        events: ("ticket" | "booking" | "complaint" | "survey")[];
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            delivered: number;
+                            description: string;
+                            events: ("ticket" | "booking" | "complaint" | "survey")[];
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            pending: number;
+                            /** @description HMAC-SHA256 key, shown only now: X-Layan-Signature = "t=<unix seconds>,v1=<hex HMAC of `<t>.<body>`>" */
+                            secret: string;
+                            url: string;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop a subscription (its delivery log is kept) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of a subscription, newest first (100) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventId: string;
+                            eventType: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            payload: unknown;
+                            replayOf: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                        }[];
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery’s event again (same event id and body) as a new delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                    mppId: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventId: string;
+                            eventType: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            payload: unknown;
+                            replayOf: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                        };
+                    };
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/national/operations/scorecards": {
         parameters: {
             query?: never;
