@@ -125,6 +125,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'statistik', element: page(staffOperations, 'StatsPage') },
   { path: 'rapor', element: page(staffOperations, 'ScorecardPage') },
   { path: 'rapor-nasional', element: page(staffOperations, 'NationalScorecardPage') },
+  { path: 'webhook', element: page(staffOperations, 'WebhooksPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];

@@ -3,3 +3,4 @@ export { FloorPage } from '../operations/FloorPage';
 export { StatsPage } from '../operations/StatsPage';
 export { ScorecardPage } from '../operations/ScorecardPage';
 export { NationalScorecardPage } from '../operations/NationalScorecardPage';
+export { WebhooksPage } from '../operations/WebhooksPage';
