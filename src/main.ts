@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { startComplaintSweeper } from './complaints/sweep.js';
+import { startScorecardRefresher } from './operations/scorecard-jobs.js';
 import { ensureInitialAdmin } from './identity/service.js';
 import { bookingKeyInDatabase } from './booking/keys.js';
 import { ConfigError, loadConfig, secretWarnings, type Config } from './platform/config.js';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   }
   ctx.outbox.start();
   const stopComplaintSweeper = startComplaintSweeper(db, ctx.clock, (err) => app.log.error({ err }, 'complaint sweep failed'));
+  const stopScorecardRefresher = startScorecardRefresher(db, ctx.clock, (err) => app.log.error({ err }, 'scorecard refresh failed'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     }, 20_000);
     await app.close();
     stopComplaintSweeper();
+    stopScorecardRefresher();
     clearInterval(sweep);
     clearTimeout(deadline);
     await ctx.outbox.stop();

@@ -1,13 +1,21 @@
 import type { AppContext } from '../platform/context.js';
-import { requestContext, type App } from '../platform/http.js';
+import type { App } from '../platform/http.js';
 import { z } from 'zod';
 import { commonErrors } from '../platform/errors.js';
-import { sendProblem } from '../platform/http.js';
+import { requestContext, sendProblem } from '../platform/http.js';
+import { QueueHub } from '../queue/hub.js';
+import { FloorFeeds } from './floor-feed.js';
 import * as floor from './floor-service.js';
 import { createMetrics, tokenMatches } from './metrics.js';
 import { Floor, MppParams, OpsSettings, Staffing, StaffingQuery, Stats, StatsQuery } from './schemas.js';
 import * as settings from './settings-service.js';
+import { getNationalView } from './national-service.js';
+import { NationalQuery, NationalView, Scorecard, ScorecardQuery } from './scorecard-schemas.js';
+import { getScorecard } from './scorecard-service.js';
+import { CreatedWebhook, CreateWebhook, Delivery, DeliveryParams, Webhook, WebhookParams } from './webhooks-schemas.js';
+import * as webhooks from './webhooks-service.js';
 import * as stats from './stats-service.js';
+import { resolveTenant } from './stats-service.js';
 
 const tags = ['operations'];
 
@@ -19,6 +27,21 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get(`${base}/floor`, {
     schema: { tags, summary: 'Live floor: lines, counters, tickets near the target wait, quiet devices (poll every few seconds)', params: MppParams, querystring: TenantQuery, response: { 200: Floor } },
   }, async (request) => floor.getFloor(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
+
+  // The floor pushed to supervisors' screens: one LISTEN per node (the queue's hub), one computation per change per floor.
+  const hub = new QueueHub(db, ctx.log);
+  const floorFeeds = new FloorFeeds(db, hub, clock);
+  app.addHook('preClose', async () => {
+    floorFeeds.stop();
+    await hub.stop();
+  });
+  app.get(`${base}/floor/events`, {
+    schema: { tags, summary: 'Live floor as Server-Sent Events: a `floor` event now, after every queue change and every 30 s', params: MppParams, querystring: TenantQuery },
+    config: { rateLimit: false, eventStream: true },
+  }, async (request, reply) => {
+    const tenantId = resolveTenant(request.principal, request.params.mppId, request.query.tenantId);
+    await floorFeeds.open(request, reply, { mppId: request.params.mppId, tenantId });
+  });
 
   app.get(`${base}/staffing`, {
     schema: { tags, summary: 'Counters each agency needs per local hour for the target wait (Erlang C), beside the counters it has', params: MppParams, querystring: StaffingQuery.extend(TenantQuery.shape), response: { 200: Staffing } },
@@ -59,6 +82,34 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
       .header('content-disposition', `attachment; filename="statistik-${s.from}-${s.to}-${s.by}.xlsx"`)
       .send(await statsXlsx(s, request.lang));
   });
+
+  app.get(`${base}/scorecard`, {
+    schema: { tags, summary: 'The MPP scorecard per month with its trend: IKM, queue, complaint SLA, booking no-shows, Standar Pelayanan conformity', params: MppParams, querystring: ScorecardQuery, response: { 200: Scorecard } },
+  }, async (request) => getScorecard(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
+
+  app.get('/api/national/operations/scorecards', {
+    schema: { tags, summary: 'Every MPP’s scorecard of a month by province, ranked and filterable, with totals and stale data flagged', querystring: NationalQuery, response: { 200: NationalView } },
+  }, async (request) => getNationalView(requestContext(request, db, clock), request.query));
+
+  // --- Signed webhooks for integrators (MPP admins) ----------------------------------------------
+  ctx.outbox.on(webhooks.WEBHOOK_TOPIC, webhooks.webhookDeliverer(db, () => clock.now()));
+  const hooks = '/api/mpps/:mppId/webhooks';
+  app.get(hooks, { schema: { tags, summary: 'The MPP’s webhook subscriptions with delivery counts', params: MppParams, response: { 200: z.array(Webhook) } } }, async (request) =>
+    webhooks.listWebhooks(requestContext(request, db, clock), { mppId: request.params.mppId }),
+  );
+  app.post(hooks, {
+    schema: { tags, summary: 'Subscribe a URL to ticket, booking, complaint and survey events (the signing secret is shown once)', params: MppParams, body: CreateWebhook, response: { 201: CreatedWebhook } },
+  }, async (request, reply) => reply.status(201).send(await webhooks.createWebhook(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body })));
+  app.delete(`${hooks}/:webhookId`, { schema: { tags, summary: 'Stop a subscription (its delivery log is kept)', params: WebhookParams } }, async (request, reply) => {
+    await webhooks.deleteWebhook(requestContext(request, db, clock), request.params);
+    return reply.status(204).send();
+  });
+  app.get(`${hooks}/:webhookId/deliveries`, { schema: { tags, summary: 'Delivery log of a subscription, newest first (100)', params: WebhookParams, response: { 200: z.array(Delivery) } } }, async (request) =>
+    webhooks.listDeliveries(requestContext(request, db, clock), request.params),
+  );
+  app.post(`${hooks}/:webhookId/deliveries/:deliveryId/replay`, {
+    schema: { tags, summary: 'Send a delivery’s event again (same event id and body) as a new delivery', params: DeliveryParams, response: { 201: Delivery } },
+  }, async (request, reply) => reply.status(201).send(await webhooks.replayDelivery(requestContext(request, db, clock), request.params)));
 
   app.get(`${base}/settings`, {
     schema: { tags, summary: 'Operations settings of the MPP (target wait)', params: MppParams, response: { 200: OpsSettings } },

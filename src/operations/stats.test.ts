@@ -142,6 +142,37 @@ describe('statistics of a hand-worked day', () => {
     expect(byWeekday.groups.map((g: any) => g.label)).toEqual(['Senin']);
   });
 
+  it('serves counter, officer and hour (and totals) from the daily rollups, equal to the hourly aggregates', async () => {
+    const byCounter = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=counter')).json();
+    // Counter 1: A1 (wait 12), A2 (19, no-show), B1 (20); counter 3: S1 (30).
+    expect(byCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 3, served: 2, noShow: 1, wait: { count: 3, meanSeconds: 1020, maxSeconds: 1200 }, service: { count: 2, meanSeconds: 300, maxSeconds: 420 } });
+    expect(byCounter.groups.find((g: any) => g.key === w.counters.c3).kpis).toMatchObject({ called: 1, served: 1, wait: { count: 1, meanSeconds: 1800 }, walk: { meanSeconds: 60 }, total: { meanSeconds: 46 * 60 } });
+    const byHour = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=hour')).json();
+    expect(byHour.groups.map((g: any) => [g.label, g.kpis.issued, g.kpis.called, g.kpis.served, g.kpis.noShow, g.kpis.cancelled])).toEqual([['01:00', 1, 0, 0, 0, 0], ['08:00', 4, 4, 3, 1, 1]]);
+    expect(byHour.groups[1].kpis.wait).toMatchObject({ count: 4, meanSeconds: 1215, maxSeconds: 1800 });
+    // One service's hours come from the hourly table: KTP had the 01:00 ticket and A1, A2 at 08:00.
+    const ktp = (await stats(w.admin, `from=2026-11-23&to=2026-11-23&by=hour&serviceId=${w.services.ktp}`)).json();
+    expect(ktp.groups.map((g: any) => [g.label, g.kpis.issued, g.kpis.called, g.kpis.served, g.kpis.noShow, g.kpis.cancelled])).toEqual([['01:00', 1, 0, 0, 0, 0], ['08:00', 2, 2, 1, 1, 1]]);
+    expect(ktp.heatmap[0][1] + ktp.heatmap[0][8]).toBe(3);
+    // One service's counters too: counter 1 called A1 and A2 for KTP.
+    const ktpCounters = (await stats(w.admin, `from=2026-11-23&to=2026-11-23&by=counter&serviceId=${w.services.ktp}`)).json();
+    expect(ktpCounters.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 2, served: 1, noShow: 1, wait: { meanSeconds: Math.round(((12 + 19) * 60) / 2) } });
+    // Its totals (from ops_daily, per service) keep the medians: KTP waits 12 and 19.
+    expect(ktp.totals.wait).toMatchObject({ count: 2, medianMinutes: 12, p90Minutes: 19 });
+    // Every rollup sums to the hourly table it is kept from.
+    const sums = await t.db.query<{ src: string; issued: number; called: number; served: number; wait_sum: number; service_sum: number }>(
+      `SELECT 'hourly' AS src, sum(issued)::int AS issued, sum(called)::int AS called, sum(served)::int AS served, sum(wait_sum)::int AS wait_sum, sum(service_sum)::int AS service_sum FROM ops_hourly WHERE mpp_id = $1
+       UNION ALL SELECT 'staff', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily_staff WHERE mpp_id = $1
+       UNION ALL SELECT 'hour', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily_hour WHERE mpp_id = $1
+       UNION ALL SELECT 'daily', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily WHERE mpp_id = $1
+       UNION ALL SELECT 'tenant', sum(issued)::int, sum(called)::int, sum(served)::int, sum(wait_sum)::int, sum(service_sum)::int FROM ops_daily_tenant WHERE mpp_id = $1`,
+      [w.mppId],
+    );
+    const [hourly, ...rollups] = sums.rows.map(({ src: _src, ...rest }) => rest);
+    expect(hourly).toEqual({ issued: 6, called: 4, served: 3, wait_sum: (12 + 19 + 20 + 30) * 60, service_sum: (7 + 3 + 15) * 60 });
+    for (const r of rollups) expect(r).toEqual(hourly);
+  });
+
   it('shows an agency admin only its own agency', async () => {
     const tenantAdmin = await staffCaller(t, 'tenant_admin', { mppId: w.mppId, tenantId: w.otherTenantId });
     const own = (await stats(tenantAdmin, 'from=2026-11-23&to=2026-11-23')).json();
@@ -163,12 +194,16 @@ describe('statistics of a hand-worked day', () => {
 
   it('rebuilds the aggregates from the events to the same figures', async () => {
     const before = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=officer')).json();
+    const beforeHour = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=hour')).json();
+    const beforeCounter = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=counter')).json();
     const { rows } = await t.db.query<{ n: number }>("SELECT ops_rebuild($1, '-infinity', 'infinity') AS n", [w.mppId]);
     expect(Number(rows[0]!.n)).toBe(18);
     const days = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ops_daily WHERE mpp_id = $1', [w.mppId]);
     expect(days.rows[0]!.n).toBe(4); // the 23rd: KTP, KK, STNK; the 24th: KTP
     const after = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=officer')).json();
     expect(after).toEqual(before);
+    expect((await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=hour')).json()).toEqual(beforeHour);
+    expect((await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=counter')).json()).toEqual(beforeCounter);
   });
 
   it('exports the same figures as CSV and XLSX', async () => {

@@ -123,6 +123,9 @@ export const staffRoutes: RouteObject[] = [
   { path: 'kata-pencarian', element: page(staffCatalog, 'SearchWordsPage') },
   { path: 'lantai', element: page(staffOperations, 'FloorPage') },
   { path: 'statistik', element: page(staffOperations, 'StatsPage') },
+  { path: 'rapor', element: page(staffOperations, 'ScorecardPage') },
+  { path: 'rapor-nasional', element: page(staffOperations, 'NationalScorecardPage') },
+  { path: 'webhook', element: page(staffOperations, 'WebhooksPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];

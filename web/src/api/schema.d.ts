@@ -6684,6 +6684,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/operations/floor/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live floor as Server-Sent Events: a `floor` event now, after every queue change and every 30 s */
+        get: {
+            parameters: {
+                query?: {
+                    tenantId?: string;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/operations/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MPP scorecard per month with its trend: IKM, queue, complaint SLA, booking no-shows, Standar Pelayanan conformity */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Last month shown (YYYY-MM, MPP zone); defaults to the current month */
+                    month?: string;
+                    /** @description Months shown, ending with `month` */
+                    months?: number;
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            /** @description Per service, for the last month */
+                            conformityServices: {
+                                promisedMinutes: number;
+                                served: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                serviceName: string;
+                                share: number | null;
+                                tenantName: string;
+                                within: number;
+                            }[];
+                            /** @description Oldest first; the last is the month asked for */
+                            months: {
+                                booking: {
+                                    checkedIn: number;
+                                    noShow: number;
+                                    noShowRate: number | null;
+                                };
+                                complaints: {
+                                    received: number;
+                                    resolutionDue: number;
+                                    resolvedOnTime: number;
+                                    /** @description Answered within the limit of its track */
+                                    resolvedOnTimeShare: number | null;
+                                    verificationDue: number;
+                                    verifiedOnTime: number;
+                                    /** @description Decided within 3 working days */
+                                    verifiedOnTimeShare: number | null;
+                                };
+                                conformity: {
+                                    /** @description Services finished at services whose Standar Pelayanan promises a time in minutes */
+                                    served: number;
+                                    /** @description Share finished within the promised time */
+                                    share: number | null;
+                                    within: number;
+                                };
+                                month: string;
+                                queue: {
+                                    issued: number;
+                                    noShowRate: number | null;
+                                    served: number;
+                                    waitMedianMinutes: number | null;
+                                    /** @description Calls made less than the target wait after arrival */
+                                    withinTargetShare: number | null;
+                                };
+                                /** @description Mean of the 0-100 figures the month has: IKM, within target, verified and resolved on time, bookings kept, conformity */
+                                score: number | null;
+                                survey: {
+                                    grade: ("A" | "B" | "C" | "D") | null;
+                                    ikm: number | null;
+                                    respondents: number;
+                                };
+                            }[];
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            targetWaitMinutes: number;
+                            timezone: string;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/operations/settings": {
         parameters: {
             query?: never;
@@ -10821,6 +10974,414 @@ export interface paths {
                 409: components["responses"]["surveyReadProblem409"];
                 429: components["responses"]["surveyReadProblem429"];
                 503: components["responses"]["surveyReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MPP’s webhook subscriptions with delivery counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            delivered: number;
+                            description: string;
+                            events: ("ticket" | "booking" | "complaint" | "survey")[];
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            pending: number;
+                            url: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to ticket, booking, complaint and survey events (the signing secret is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        events: ("ticket" | "booking" | "complaint" | "survey")[];
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            delivered: number;
+                            description: string;
+                            events: ("ticket" | "booking" | "complaint" | "survey")[];
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            pending: number;
+                            /** @description HMAC-SHA256 key, shown only now: X-Layan-Signature = "t=<unix seconds>,v1=<hex HMAC of `<t>.<body>`>" */
+                            secret: string;
+                            url: string;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop a subscription (its delivery log is kept) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of a subscription, newest first (100) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventId: string;
+                            eventType: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            payload: unknown;
+                            replayOf: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                        }[];
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery’s event again (same event id and body) as a new delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                    mppId: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventId: string;
+                            eventType: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            payload: unknown;
+                            replayOf: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                        };
+                    };
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national/operations/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every MPP’s scorecard of a month by province, ranked and filterable, with totals and stale data flagged */
+        get: {
+            parameters: {
+                query?: {
+                    grade?: "A" | "B" | "C" | "D";
+                    /** @description Defaults to the current month (WIB) */
+                    month?: string;
+                    /** @description Province code (two digits) */
+                    province?: string;
+                    sort?: "score" | "ikm" | "withinTarget" | "complaints" | "bookingNoShow" | "conformity" | "name";
+                    /** @description true: only MPPs whose data is stale */
+                    stale?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            /** @description Filtered and sorted; totals and provinces cover the filtered MPPs */
+                            mpps: {
+                                card: {
+                                    booking: {
+                                        checkedIn: number;
+                                        noShow: number;
+                                        noShowRate: number | null;
+                                    };
+                                    complaints: {
+                                        received: number;
+                                        resolutionDue: number;
+                                        resolvedOnTime: number;
+                                        /** @description Answered within the limit of its track */
+                                        resolvedOnTimeShare: number | null;
+                                        verificationDue: number;
+                                        verifiedOnTime: number;
+                                        /** @description Decided within 3 working days */
+                                        verifiedOnTimeShare: number | null;
+                                    };
+                                    conformity: {
+                                        /** @description Services finished at services whose Standar Pelayanan promises a time in minutes */
+                                        served: number;
+                                        /** @description Share finished within the promised time */
+                                        share: number | null;
+                                        within: number;
+                                    };
+                                    month: string;
+                                    queue: {
+                                        issued: number;
+                                        noShowRate: number | null;
+                                        served: number;
+                                        waitMedianMinutes: number | null;
+                                        /** @description Calls made less than the target wait after arrival */
+                                        withinTargetShare: number | null;
+                                    };
+                                    /** @description Mean of the 0-100 figures the month has: IKM, within target, verified and resolved on time, bookings kept, conformity */
+                                    score: number | null;
+                                    survey: {
+                                        grade: ("A" | "B" | "C" | "D") | null;
+                                        ikm: number | null;
+                                        respondents: number;
+                                    };
+                                } | null;
+                                computedAt: string | null;
+                                lastActivityAt: string | null;
+                                /** Format: uuid */
+                                mppId: string;
+                                mppName: string;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                                /** @description National rank by score among MPPs with a score (all provinces) */
+                                rank: number | null;
+                                slug: string;
+                                /** @description Why the figures cannot be trusted as current, if so */
+                                stale: ("no_data" | "no_recent_activity" | "not_refreshed") | null;
+                            }[];
+                            provinces: {
+                                meanScore: number | null;
+                                mpps: number;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                                stale: number;
+                            }[];
+                            totals: {
+                                complaintsReceived: number;
+                                issued: number;
+                                /** @description Mean of the MPPs’ IKM (not pooled answers: see the survey’s national report) */
+                                meanIkm: number | null;
+                                meanScore: number | null;
+                                mpps: number;
+                                served: number;
+                                stale: number;
+                                withScore: number;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
             };
         };
         put?: never;

@@ -1,31 +1,53 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { apiQuery } from '../api/client';
+import { currentLang } from '../api/problem';
+import { openEventStream } from '../queue/sse-client';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { clockTimeWithZone } from '../time';
 import { minutes } from './format';
 import './operations.css';
 
-/** The live floor for a supervisor's screen: lines, counters, tickets near the target, quiet devices. Refreshed every 5 s. */
+/**
+ * The live floor for a supervisor's screen: lines, counters, tickets near the target, quiet devices.
+ * Loaded once, then pushed by the server over SSE after every queue change (and every 30 s, as waits grow).
+ */
 export function FloorPage() {
   const { t } = useI18n();
   const { mppId, mpp } = useCurrentMpp();
   const floor = useQuery({
     ...apiQuery('/api/mpps/{mppId}/operations/floor', { params: { path: { mppId: mppId ?? '' } } }),
     enabled: !!mppId,
-    refetchInterval: 5000,
   });
+  type FloorData = NonNullable<typeof floor.data>;
+  const [live, setLive] = useState<{ mppId: string; floor: FloorData } | null>(null);
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    if (!mppId) return undefined;
+    return openEventStream(`/api/mpps/${mppId}/operations/floor/events`, {
+      headers: { 'accept-language': currentLang() },
+      onMessage: (m) => {
+        if (m.event === 'floor') setLive({ mppId, floor: JSON.parse(m.data) as FloorData });
+      },
+      onState: setConnected,
+    });
+  }, [mppId]);
   if (!mppId) return <p className="notice">{t('Pilih MPP terlebih dahulu.', 'Choose an MPP first.')}</p>;
-  if (floor.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
-  if (floor.isError) return <p className="error" role="alert">{floor.error.message}</p>;
-  const f = floor.data;
+  const pushed = live?.mppId === mppId ? live.floor : undefined;
+  if (!pushed && floor.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
+  if (!pushed && floor.isError) return <p className="error" role="alert">{floor.error.message}</p>;
+  const f = (pushed ?? floor.data)!;
   const statusLabel = { open: t('Buka', 'Open'), paused: t('Jeda', 'Paused'), closed: t('Tutup', 'Closed') };
   return (
     <section className="ops-floor">
       <header className="ops-head">
         <h1>{t('Lantai layanan', 'Service floor')}</h1>
         <p className="muted">
-          {mpp?.name} · {t('diperbarui', 'updated')} {clockTimeWithZone(f.at, f.timezone)} · {t('target tunggu', 'target wait')} {f.targetWaitMinutes} {t('menit', 'min')}
+          {mpp?.name} · {t('diperbarui', 'updated')} {clockTimeWithZone(f.at, f.timezone)} · {t('target tunggu', 'target wait')} {f.targetWaitMinutes} {t('menit', 'min')} ·{' '}
+          <span className={connected ? 'ops-live' : 'ops-offline'} data-testid="floor-live">
+            {connected ? t('langsung', 'live') : t('menyambung ulang…', 'reconnecting…')}
+          </span>
         </p>
       </header>
       <div className="ops-kpis" aria-label={t('Ringkasan', 'Summary')}>
