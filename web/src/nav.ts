@@ -14,6 +14,7 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/antrean', label: ['Pengaturan antrean', 'Queue set-up'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/lantai', label: ['Lantai layanan', 'Service floor'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/statistik', label: ['Statistik antrean', 'Queue statistics'], roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
+  { path: '/staf/permohonan', label: ['Permohonan', 'Applications'], roles: ['mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/pengaduan', label: ['Pengaduan', 'Complaints'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/kalender', label: ['Kalender', 'Calendar'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/booking', label: ['Booking', 'Bookings'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },

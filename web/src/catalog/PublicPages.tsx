@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { CitizenActions } from '../shell/CitizenActions';
 import { readChosenMpp, saveChosenMpp } from '../shell/chosenMpp';
 import { PublicHeader, searchUrl } from '../shell/Home';
+import { WalletPrecheck } from '../applications/WalletPrecheck';
 import { RequirementChecklist, ServiceActions } from './ServiceActions';
 import './catalog.css';
 import { CHANNEL_NAMES, completionText, KIND_NAMES, localTime, rupiah, WEEKDAYS } from './format';
@@ -288,6 +289,7 @@ export function ServicePage() {
       <section aria-labelledby="persyaratan">
         <h2 id="persyaratan">{t('Persyaratan', 'Requirements')}</h2>
         <RequirementChecklist service={data} />
+        <WalletPrecheck mppId={data.mppId} serviceId={data.id} />
       </section>
       <section aria-labelledby="prosedur">
         <h2 id="prosedur">{t('Sistem, mekanisme dan prosedur', 'Procedure')}</h2>
