@@ -59,9 +59,11 @@ export function WalletPage() {
 function Wallet() {
   const { t, lang } = useI18n();
   const queryClient = useQueryClient();
-  const docs = useQuery(apiQuery('/api/citizen/me/documents'));
-  const apps = useQuery(apiQuery('/api/citizen/me/applications'));
-  const log = useQuery(apiQuery('/api/citizen/me/access-log'));
+  // Opened again after a visit to the counter, the page must show what changed meanwhile.
+  const fresh = { refetchOnMount: 'always', refetchInterval: 30_000 } as const;
+  const docs = useQuery({ ...apiQuery('/api/citizen/me/documents'), ...fresh });
+  const apps = useQuery({ ...apiQuery('/api/citizen/me/applications'), ...fresh });
+  const log = useQuery({ ...apiQuery('/api/citizen/me/access-log'), ...fresh });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['/api/citizen/me/documents'] })
     .then(() => queryClient.invalidateQueries({ queryKey: ['/api/citizen/me/applications'] }));
 
@@ -77,7 +79,7 @@ function Wallet() {
     mutationFn: (documentId: string) => unwrap(client.DELETE('/api/citizen/me/documents/{documentId}', { params: { path: { documentId } }, headers: citizenCsrf() })),
     onSuccess: refresh,
   });
-  const error = grant.error ?? revoke.error ?? remove.error;
+  const error = grant.error ?? revoke.error ?? remove.error ?? apps.error ?? docs.error ?? log.error;
 
   return (
     <>
