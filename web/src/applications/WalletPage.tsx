@@ -100,7 +100,8 @@ function Wallet() {
               <p className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {dateTimeWithZone(d.createdAt, lang)}</p>
               {d.grants.filter((g) => g.live).map((g) => (
                 <p key={g.id}>
-                  {t(`Dibagikan ke ${g.tenantName} (${g.applicationCode}) sampai`, `Shared with ${g.tenantName} (${g.applicationCode}) until`)} {dateTimeWithZone(g.expiresAt, lang)}{' '}
+                  {t(`Dibagikan ke ${g.tenantName} (${g.applicationCode}) sampai`, `Shared with ${g.tenantName} (${g.applicationCode}) until`)}{' '}
+                  {dateTimeWithZone(g.expiresAt, lang, apps.data?.find((a) => a.trackingCode === g.applicationCode)?.timezone)}{' '}
                   <button type="button" onClick={() => revoke.mutate(g.id)} disabled={revoke.isPending}>{t('Cabut izin', 'Revoke')}</button>
                 </p>
               ))}
