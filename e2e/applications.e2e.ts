@@ -130,7 +130,7 @@ test('the citizen keeps a KK, books, shares it with the officer for the applicat
   const bookingCode = (await phone.getByTestId('booking-code').textContent())!.trim();
 
   // 3. The Dukcapil officer opens the application from the booking code: nothing shared yet.
-  const consoleCtx = await newContext(browser, 'console');
+  const consoleCtx = await newContext(browser, 'desktop');
   const officer = await consoleCtx.newPage();
   await loginUi(officer, server.url, `petugas.dukcapil@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD);
   await officer.locator('.home-screens').getByRole('link', { name: 'Permohonan' }).click();

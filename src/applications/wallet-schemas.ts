@@ -59,6 +59,8 @@ export const Precheck = z.object({
   serviceName: z.string(),
   requirements: z.array(z.object({ typeCode: z.string(), name: z.string(), note: z.string(), inWallet: z.boolean() })),
   missing: z.number().int(),
+  /** Whether the service takes online applications (POST /api/citizen/me/applications). */
+  online: z.boolean(),
 });
 
 export const RequirementTypeView = z.object({ code: z.string(), name: z.string() });

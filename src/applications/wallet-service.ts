@@ -185,7 +185,7 @@ export async function precheck(c: CitizenCtx, input: { mppId: string; serviceId:
   if (!service) throw commonErrors.not_found();
   const have = new Set((await wallet.listDocuments(c.ctx.db, c.citizenId)).map((d) => d.type_code));
   const requirements = service.requirements.map((r) => ({ ...r, inWallet: have.has(r.typeCode) }));
-  return { serviceName: service.name, requirements, missing: requirements.filter((r) => !r.inWallet).length };
+  return { serviceName: service.name, requirements, missing: requirements.filter((r) => !r.inWallet).length, online: service.channels.includes('online') };
 }
 
 /** The citizen an application belongs to (online applicant, or the holder of its contact), if any. */

@@ -101,7 +101,7 @@ describe('the document wallet', () => {
 
   it('pre-checks which requirements of a service are in the wallet', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/citizen/me/precheck/${mpp.mppId}/${serviceId}`, headers: citizen.headers });
-    expect(res.json()).toMatchObject({ serviceName: 'Penerbitan KIA', missing: 1 });
+    expect(res.json()).toMatchObject({ serviceName: 'Penerbitan KIA', missing: 1, online: true });
     expect(res.json().requirements.map((r: { typeCode: string; inWallet: boolean }) => [r.typeCode, r.inWallet])).toEqual([['KK', true], ['AKTA_KELAHIRAN', false]]);
   });
 
@@ -163,6 +163,24 @@ describe('the document wallet', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/citizen/me/grants', headers: other.headers, payload: { applicationCode: opened.json().trackingCode, documentIds: [doc.json().id] } });
     expect(res.statusCode).toBe(404);
     expect(res.json().title).toBe('Permohonan tidak ditemukan di antara permohonan Anda.');
+  });
+});
+
+describe('online applications', () => {
+  it('lets a signed-in citizen apply online where the service allows it, and refuses it elsewhere', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/citizen/me/applications', headers: citizen.headers, payload: { mppId: mpp.mppId, serviceId, nik: NIK, name: 'Siti Aminah' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'submitted', serviceName: 'Penerbitan KIA', dueAt: '2026-11-26T16:59:59.999Z' });
+    const mine = await t.app.inject({ method: 'GET', url: '/api/citizen/me/applications', headers: citizen.headers });
+    expect(mine.json().find((a: { trackingCode: string }) => a.trackingCode === res.json().trackingCode)).toMatchObject({ channel: 'online' });
+    const list = await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/applications`, headers: officer.headers });
+    expect(list.json().map((a: { trackingCode: string }) => a.trackingCode)).toContain(res.json().trackingCode);
+    const counterOnly = (await t.db.query<{ id: string }>(
+      "INSERT INTO services (mpp_id, tenant_id, code, name, ticket_prefix, channels) VALUES ($1, $2, 'LOKET', 'Hanya di loket', 'L', '{direct}') RETURNING id", [mpp.mppId, mpp.tenantId],
+    )).rows[0]!.id;
+    const refused = await t.app.inject({ method: 'POST', url: '/api/citizen/me/applications', headers: citizen.headers, payload: { mppId: mpp.mppId, serviceId: counterOnly, nik: NIK, name: 'Siti Aminah' } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().title).toBe('Layanan ini tidak menerima permohonan daring. Ajukan langsung di loket.');
   });
 });
 

@@ -3927,6 +3927,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             missing: number;
+                            online: boolean;
                             requirements: {
                                 inWallet: boolean;
                                 name: string;

@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
+import { citizenCsrf } from '../citizen/browser';
 import { useI18n } from '../i18n';
 
 /**
@@ -26,7 +28,7 @@ export function WalletPrecheck({ mppId, serviceId }: { mppId: string; serviceId:
     return <p className="small muted precheck"><Link to="/dokumen-saya">{t('Simpan persyaratan di Dokumen saya untuk dibagikan ke instansi', 'Keep requirements in My documents to share them with the agency')}</Link></p>;
   }
   const { requirements, missing } = check.data;
-  if (requirements.length === 0) return null;
+  if (requirements.length === 0 && !check.data.online) return null;
   return (
     <div className="card precheck" data-testid="wallet-precheck">
       <p><strong>{missing === 0 ? t('Semua persyaratan sudah ada di Dokumen saya.', 'Every requirement is in My documents.') : t(`${requirements.length - missing} dari ${requirements.length} persyaratan sudah ada di Dokumen saya.`, `${requirements.length - missing} of ${requirements.length} requirements are in My documents.`)}</strong></p>
@@ -36,6 +38,30 @@ export function WalletPrecheck({ mppId, serviceId }: { mppId: string; serviceId:
         ))}
       </ul>
       {missing > 0 && <Link to="/dokumen-saya">{t('Tambahkan yang belum ada', 'Add what is missing')}</Link>}
+      {check.data.online && <ApplyOnline mppId={mppId} serviceId={serviceId} />}
     </div>
+  );
+}
+
+/** A signed-in citizen applies online for a service that takes online applications. */
+function ApplyOnline({ mppId, serviceId }: { mppId: string; serviceId: string }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [nik, setNik] = useState('');
+  const [name, setName] = useState('');
+  const apply = useMutation({
+    mutationFn: () => unwrap(client.POST('/api/citizen/me/applications', { body: { mppId, serviceId, nik, name }, headers: citizenCsrf() })),
+    onSuccess: (a) => navigate(`/permohonan/${a.trackingCode}`),
+  });
+  return (
+    <form className="apply-online" onSubmit={(e: FormEvent) => { e.preventDefault(); apply.mutate(); }}>
+      <h3>{t('Ajukan permohonan daring', 'Apply online')}</h3>
+      <label htmlFor="apply-nik">NIK</label>
+      <input id="apply-nik" value={nik} onChange={(e) => setNik(e.target.value)} inputMode="numeric" autoComplete="off" />
+      <label htmlFor="apply-name">{t('Nama lengkap', 'Full name')}</label>
+      <input id="apply-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      {apply.error && <p className="error" role="alert">{[apply.error.message, ...apply.error.errors.map((x) => x.message)].join(' ')}</p>}
+      <button type="submit" className="primary" disabled={apply.isPending}>{t('Ajukan', 'Apply')}</button>
+    </form>
   );
 }
