@@ -41,7 +41,7 @@ export function KioskPickupPage() {
       {collect.data ? (
         <div className="pickup-done" role="status" data-testid="pickup-done">
           <p><strong>{collect.data.serviceName}</strong></p>
-          <p>{t('Sudah diambil. Terima kasih!', 'Collected. Thank you!')} ({collect.data.trackingCode})</p>
+          <p>{t('Sudah diambil. Terima kasih!', 'Collected. Thank you!')} <span className="mono">{collect.data.trackingCode}</span></p>
           <button type="button" className="kiosk-button" onClick={reset}>{t('Selesai', 'Done')}</button>
         </div>
       ) : !start.data ? (
@@ -55,7 +55,7 @@ export function KioskPickupPage() {
         </form>
       ) : (
         <form onSubmit={(e: FormEvent) => { e.preventDefault(); collect.mutate(); }}>
-          <p><strong>{start.data.serviceName}</strong> ({start.data.trackingCode})</p>
+          <p><strong>{start.data.serviceName}</strong> <span className="mono">{start.data.trackingCode}</span></p>
           <p>{t(`Kode sekali pakai dikirim ke ${start.data.phoneMasked}.`, `A one-time code was sent to ${start.data.phoneMasked}.`)}</p>
           <label htmlFor="pickup-otp">{t('Kode sekali pakai (6 angka)', 'One-time code (6 digits)')}</label>
           <input id="pickup-otp" value={otp} onChange={(e) => setOtp(e.target.value.replace(/\D/g, '').slice(0, 6))} inputMode="numeric" autoComplete="one-time-code" />
