@@ -135,6 +135,7 @@ test('the citizen keeps a KK, books, shares it with the officer for the applicat
   await loginUi(officer, server.url, `petugas.dukcapil@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD);
   await officer.locator('.home-screens').getByRole('link', { name: 'Permohonan' }).click();
   await officer.getByRole('heading', { level: 1, name: 'Permohonan' }).waitFor();
+  await screenshot(officer, 'applications-3b-worklist');
   await officer.getByRole('textbox', { name: 'Kode booking' }).fill(bookingCode);
   await officer.getByLabel('NIK pemohon (dari KTP-el)').fill(NIK);
   await officer.getByRole('button', { name: 'Buka permohonan' }).click();

@@ -89,9 +89,9 @@ function NewApplication({ mppId }: { mppId: string }) {
     open.mutate();
   }
   return (
-    <form className="card app-new" onSubmit={submit}>
+    <form className="card app-new app-staff" onSubmit={submit}>
       <h2>{t('Buka permohonan baru', 'Open a new application')}</h2>
-      <div role="radiogroup" aria-label={t('Dari', 'From')}>
+      <div role="radiogroup" className="radio-row" aria-label={t('Dari', 'From')}>
         <label><input type="radio" name="source" value="booking" checked={form.source === 'booking'} onChange={set('source')} /> {t('Dari kode booking', 'From a booking code')}</label>
         <label><input type="radio" name="source" value="service" checked={form.source === 'service'} onChange={set('source')} /> {t('Langsung untuk layanan', 'Directly for a service')}</label>
       </div>
