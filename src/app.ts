@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applicationsRoutes } from './applications/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { bookingRoutes } from './booking/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
@@ -42,6 +43,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   bookingRoutes,
   citizenRoutes,
   operationsRoutes,
+  applicationsRoutes,
 ];
 
 export interface BuiltApp {

@@ -19,6 +19,8 @@ export const Config = z.object({
   loginRateLimit: z.coerce.number().int().min(1),
   bookingSecret: z.string().min(32, 'must be at least 32 characters').optional(),
   bookingRateLimit: z.coerce.number().int().min(1),
+  /** The document wallet's AES-256 key (base64 or hex of 32 bytes); unset: a key file in DATA_DIR. */
+  walletKey: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64').optional(),
   smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   smtpFrom: z.string().min(3),
   smsWebhookUrl: z.url().optional(),
@@ -48,6 +50,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   loginRateLimit: 'LOGIN_RATE_LIMIT',
   bookingSecret: 'BOOKING_SECRET',
   bookingRateLimit: 'BOOKING_RATE_LIMIT',
+  walletKey: 'WALLET_KEY',
   smtpUrl: 'SMTP_URL',
   smtpFrom: 'SMTP_FROM',
   smsWebhookUrl: 'SMS_WEBHOOK_URL',
@@ -120,6 +123,19 @@ function readBookingSecret(env: NodeJS.ProcessEnv): string | undefined {
   return content;
 }
 
+/** NAME, or the content of the file NAME_FILE names (a mounted secret); not both. */
+function readSecretFile(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const direct = env[name] === '' ? undefined : env[name];
+  const file = env[`${name}_FILE`] === '' ? undefined : env[`${name}_FILE`];
+  if (!file) return direct;
+  if (direct) throw new ConfigError(`${name}_FILE`, `cannot be set together with ${name}; choose one`);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw new ConfigError(`${name}_FILE`, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ${file}`);
+  }
+}
+
 /**
  * Reads the configuration from an environment.
  * @throws ConfigError naming the first invalid variable.
@@ -141,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: empty(env.LOGIN_RATE_LIMIT) ?? '20',
     bookingSecret: readBookingSecret(env),
     bookingRateLimit: empty(env.BOOKING_RATE_LIMIT) ?? '10',
+    walletKey: readSecretFile(env, 'WALLET_KEY'),
     smtpUrl: empty(env.SMTP_URL),
     smtpFrom: empty(env.SMTP_FROM) ?? 'Layan MPP <no-reply@layan.invalid>',
     smsWebhookUrl: empty(env.SMS_WEBHOOK_URL),

@@ -2,6 +2,58 @@
 // Value types are what src/platform/db.ts hands back: int8 as number, date as string, numeric as string.
 
 export interface Tables {
+  application_events: {
+    mpp_id: string;
+    id: number;
+    application_id: string;
+    at: Date;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    actor_type: string;
+    actor_id: string | null;
+    actor_label: string | null;
+    note: string | null;
+  };
+  application_pickup_codes: {
+    mpp_id: string;
+    id: string;
+    application_id: string;
+    code_hash: string;
+    created_at: Date;
+    expires_at: Date;
+    failed_attempts: number;
+    used_at: Date | null;
+  };
+  applications: {
+    mpp_id: string;
+    id: string;
+    tracking_code: string;
+    service_id: string;
+    tenant_id: string;
+    service_name: string;
+    tenant_name: string;
+    channel: string;
+    source_ticket_id: string | null;
+    source_booking_id: string | null;
+    citizen_id: string | null;
+    nik_hash: string;
+    nik_masked: string;
+    applicant_name: string;
+    contact_phone: string | null;
+    contact_email: string | null;
+    status: string;
+    requirements: unknown;
+    missing: unknown;
+    pickup: string | null;
+    status_reason: string | null;
+    completion_days: number;
+    submitted_at: Date;
+    due_at: Date;
+    ready_at: Date | null;
+    closed_at: Date | null;
+    updated_at: Date;
+  };
   audit_log: {
     id: number;
     at: Date;
@@ -1010,6 +1062,44 @@ export interface Tables {
     id: string;
     token: string;
     created_at: Date;
+  };
+  wallet_access_log: {
+    mpp_id: string;
+    id: number;
+    citizen_id: string;
+    document_id: string | null;
+    type_code: string;
+    application_id: string | null;
+    tenant_id: string | null;
+    tenant_name: string;
+    user_id: string | null;
+    user_label: string | null;
+    at: Date;
+    outcome: string;
+    reason: string | null;
+  };
+  wallet_documents: {
+    id: string;
+    citizen_id: string;
+    type_code: string;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    iv: Uint8Array;
+    auth_tag: Uint8Array;
+    ciphertext: Uint8Array;
+    created_at: Date;
+  };
+  wallet_grants: {
+    mpp_id: string;
+    id: string;
+    citizen_id: string;
+    document_id: string;
+    application_id: string;
+    tenant_id: string;
+    granted_at: Date;
+    expires_at: Date;
+    revoked_at: Date | null;
   };
   webhook_deliveries: {
     mpp_id: string;

@@ -23,6 +23,8 @@ const staffService = () => import('./route-groups/staff-service');
 const staffAdmin = () => import('./route-groups/staff-admin');
 const staffOperations = () => import('./route-groups/staff-operations');
 const citizenPublic = () => import('./route-groups/citizen-public');
+const applicationsPublic = () => import('./route-groups/applications-public');
+const staffApplications = () => import('./route-groups/staff-applications');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -98,6 +100,10 @@ export const publicRoutes: RouteObject[] = [
   { path: '/lacak', element: page(complaintsPublic, 'TrackComplaintPage') },
   { path: '/lacak/:code', element: page(complaintsPublic, 'TrackComplaintPage') },
   { path: '/layanan-saya', element: page(citizenPublic, 'MyServicesPage') },
+  { path: '/permohonan', element: page(applicationsPublic, 'TrackApplicationPage') },
+  { path: '/permohonan/:code', element: page(applicationsPublic, 'TrackApplicationPage') },
+  { path: '/dokumen-saya', element: page(applicationsPublic, 'WalletPage') },
+  { path: '/kios/:mppId/ambil', element: page(applicationsPublic, 'KioskPickupPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -113,6 +119,8 @@ export const staffRoutes: RouteObject[] = [
   { path: 'aturan-booking', element: page(staffService, 'BookingRulesPage') },
   { path: 'pengaduan', element: page(staffService, 'ComplaintsPage') },
   { path: 'pengaduan/:complaintId', element: page(staffService, 'ComplaintDetailPage') },
+  { path: 'permohonan', element: page(staffApplications, 'ApplicationsPage') },
+  { path: 'permohonan/:applicationId', element: page(staffApplications, 'ApplicationDetailPage') },
   { path: 'perangkat', element: page(staffAdmin, 'DevicesPage') },
   { path: 'loket', element: page(staffQueue, 'ConsolePage') },
   { path: 'antrean', element: page(staffQueue, 'QueueSetupPage') },

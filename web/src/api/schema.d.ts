@@ -4,6 +4,79 @@
  */
 
 export interface paths {
+    "/api/applications/track/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow an application by its code (public; no name, NIK or contact) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueAt: string;
+                            missing: {
+                                name: string;
+                                typeCode: string;
+                            }[];
+                            mppName: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            reason: string | null;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            statusLabel: string;
+                            steps: {
+                                action: string;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -3174,6 +3247,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizen/me/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read which of the citizen's documents, and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            /** @enum {string} */
+                            outcome: "allowed" | "refused";
+                            tenantName: string;
+                            timezone: string;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's applications, with which requirements are in the wallet and shared */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            mppName: string;
+                            nikMasked: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            requirements: {
+                                granted: boolean;
+                                inWallet: boolean;
+                                name: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            statusLabel: string;
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Apply online for a service that offers it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        mppId: string;
+                        name: string;
+                        nik: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueAt: string;
+                            missing: {
+                                name: string;
+                                typeCode: string;
+                            }[];
+                            mppName: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            reason: string | null;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            statusLabel: string;
+                            steps: {
+                                action: string;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/citizen/me/contacts/{kind}/{value}": {
         parameters: {
             query?: never;
@@ -3228,6 +3493,340 @@ export interface paths {
                 422: components["responses"]["citizenWriteProblem422"];
                 429: components["responses"]["citizenWriteProblem429"];
                 503: components["responses"]["citizenWriteProblem503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's document wallet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            fileName: string;
+                            grants: {
+                                applicationCode: string;
+                                expiresAt: string;
+                                grantedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                live: boolean;
+                                revokedAt: string | null;
+                                tenantName: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Add a document to the wallet (raw file body; type from the requirement dictionary) */
+        post: {
+            parameters: {
+                query: {
+                    fileName?: string;
+                    typeCode: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            fileName: string;
+                            grants: {
+                                applicationCode: string;
+                                expiresAt: string;
+                                grantedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                live: boolean;
+                                revokedAt: string | null;
+                                tenantName: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            typeCode: string;
+                            typeName: string;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's own copy of a document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a document (and every grant on it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let the agency handling an application read some documents, for a number of days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationCode: string;
+                        /** @default 30 */
+                        days?: number;
+                        documentIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            fileName: string;
+                            grants: {
+                                applicationCode: string;
+                                expiresAt: string;
+                                grantedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                live: boolean;
+                                revokedAt: string | null;
+                                tenantName: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a grant */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            fileName: string;
+                            grants: {
+                                applicationCode: string;
+                                expiresAt: string;
+                                grantedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                live: boolean;
+                                revokedAt: string | null;
+                                tenantName: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
             };
         };
         options?: never;
@@ -3290,6 +3889,65 @@ export interface paths {
                 409: components["responses"]["citizenReadProblem409"];
                 429: components["responses"]["citizenReadProblem429"];
                 503: components["responses"]["citizenReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/precheck/{mppId}/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which of a service's requirements are already in the wallet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            missing: number;
+                            online: boolean;
+                            requirements: {
+                                inWallet: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
             };
         };
         put?: never;
@@ -3964,6 +4622,420 @@ export interface paths {
                 503: components["responses"]["complaintsWriteProblem503"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's work list: open, due soon, overdue, waiting for the citizen, closed */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "open" | "due_soon" | "overdue" | "waiting" | "closed";
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Open an application at the counter (from a served ticket, a booking, or for a service) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bookingCode?: string;
+                        /** Format: email */
+                        email?: string;
+                        name?: string;
+                        nik: string;
+                        phone?: string;
+                        /** Format: uuid */
+                        serviceId?: string;
+                        /** Format: uuid */
+                        ticketId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse")[];
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            documents: {
+                                fileName: string;
+                                grantedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                typeCode: string;
+                                typeName: string;
+                            }[];
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            reason: string | null;
+                            requirements: {
+                                missing: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its checklist, steps and the documents granted to it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse")[];
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            documents: {
+                                fileName: string;
+                                grantedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                typeCode: string;
+                                typeName: string;
+                            }[];
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            reason: string | null;
+                            requirements: {
+                                missing: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications/{applicationId}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a workflow step (409 names the allowed ones) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse";
+                    applicationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        missing?: string[];
+                        note?: string;
+                        /** @enum {string} */
+                        pickup?: "counter" | "kiosk" | "delivery";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse")[];
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            documents: {
+                                fileName: string;
+                                grantedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                typeCode: string;
+                                typeName: string;
+                            }[];
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            reason: string | null;
+                            requirements: {
+                                missing: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications/{applicationId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a document the applicant granted to this application (logged for the applicant) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                    documentId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7256,6 +8328,128 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/pickup/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kiosk pickup: code + NIK + one-time code; marks the application collected */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nik: string;
+                        otp: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            collectedAt: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/pickup/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kiosk pickup: application code + NIK; sends a one-time code to the phone on record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nik: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            phoneMasked: string;
+                            serviceName: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12242,6 +13436,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requirement-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national requirement dictionary (document types of the wallet) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/survey/forms/{token}": {
         parameters: {
             query?: never;
@@ -13055,6 +14298,246 @@ export interface components {
         };
     };
     responses: {
+        /** @description Problem: bad_request, validation_failed, wallet_file_missing */
+        applicationsReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed" | "wallet_file_missing";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        applicationsReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required, wallet_no_grant */
+        applicationsReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required" | "wallet_no_grant";
+                };
+            };
+        };
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        applicationsReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                };
+            };
+        };
+        /** @description Problem: application_closed_for_sharing */
+        applicationsReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "application_closed_for_sharing";
+                };
+            };
+        };
+        /** @description Problem: wallet_file_too_large */
+        applicationsReadProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "wallet_file_too_large";
+                };
+            };
+        };
+        /** @description Problem: wallet_file_type_refused */
+        applicationsReadProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "wallet_file_type_refused";
+                };
+            };
+        };
+        /** @description Problem: application_input_missing, application_missing_unknown, application_source_invalid, pickup_code_invalid, pickup_no_phone, pickup_refused, service_not_online, wallet_type_unknown */
+        applicationsReadProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "application_input_missing" | "application_missing_unknown" | "application_source_invalid" | "pickup_code_invalid" | "pickup_no_phone" | "pickup_refused" | "service_not_online" | "wallet_type_unknown";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        applicationsReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        applicationsReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, validation_failed, wallet_file_missing */
+        applicationsWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "validation_failed" | "wallet_file_missing";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        applicationsWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required, wallet_no_grant */
+        applicationsWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required" | "wallet_no_grant";
+                };
+            };
+        };
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        applicationsWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                };
+            };
+        };
+        /** @description Problem: application_closed_for_sharing, conflict, invalid_transition */
+        applicationsWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "application_closed_for_sharing" | "conflict" | "invalid_transition";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large, wallet_file_too_large */
+        applicationsWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large" | "wallet_file_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type, wallet_file_type_refused */
+        applicationsWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type" | "wallet_file_type_refused";
+                };
+            };
+        };
+        /** @description Problem: application_input_missing, application_missing_unknown, application_source_invalid, idempotency_mismatch, pickup_code_invalid, pickup_no_phone, pickup_refused, service_not_online, wallet_type_unknown */
+        applicationsWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "application_input_missing" | "application_missing_unknown" | "application_source_invalid" | "idempotency_mismatch" | "pickup_code_invalid" | "pickup_no_phone" | "pickup_refused" | "service_not_online" | "wallet_type_unknown";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        applicationsWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        applicationsWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
         /** @description Problem: bad_request, validation_failed */
         auditReadProblem400: {
             headers: {

@@ -4,6 +4,7 @@ import { LoadState, useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { readChosenMpp } from '../shell/chosenMpp';
 import { searchUrl } from '../shell/Home';
+import { WalletPrecheck } from '../applications/WalletPrecheck';
 import { zoneAbbr } from '../time';
 import { CHANNEL_NAMES, completionText, rupiah } from './format';
 import { PublicLoad, SearchBox, Shell } from './PublicParts';
@@ -114,6 +115,7 @@ export function ServicePage() {
       <section aria-labelledby="persyaratan">
         <h2 id="persyaratan">{t('Persyaratan', 'Requirements')}</h2>
         <RequirementChecklist service={data} />
+        <WalletPrecheck mppId={data.mppId} serviceId={data.id} />
       </section>
       <section aria-labelledby="prosedur">
         <h2 id="prosedur">{t('Sistem, mekanisme dan prosedur', 'Procedure')}</h2>

@@ -128,6 +128,9 @@ function SignedIn({ citizen }: { citizen: Citizen }) {
           </ul>
         )}
       </section>
+      <p className="card">
+        <Link to="/dokumen-saya" data-testid="my-wallet-link">{t('Dokumen saya dan permohonan: simpan persyaratan, bagikan ke instansi, lihat siapa yang membukanya', 'My documents and applications: keep requirements, share them with an agency, see who opened them')}</Link>
+      </p>
       <Account citizen={citizen} />
     </>
   );

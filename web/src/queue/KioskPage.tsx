@@ -262,6 +262,11 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
               <span className="kbl-sub">{t('Pindai kode QR atau ketik kode booking Anda', 'Scan your QR code or type your booking code')}</span>
             </Link>
           )}
+          {mode === 'kiosk' && !visitToken && !tenant && (
+            <Link className="kiosk-booking-link kiosk-pickup-link" to={`/kios/${mppId}/ambil`} data-testid="kiosk-pickup-link">
+              <span className="kbl-main">{t('Ambil dokumen yang sudah jadi', 'Collect a finished document')}</span>
+            </Link>
+          )}
           {!tenant ? (
             <>
               <button type="button" className="kiosk-search-open" onClick={() => setSearching(true)}>

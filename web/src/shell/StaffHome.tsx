@@ -15,6 +15,7 @@ const SCREEN_HINTS: Record<string, Bilingual> = {
   '/staf/antrean': { id: 'Layanan tiap loket, kuota, jam, kelas prioritas, aturan.', en: 'Services per counter, quotas, hours, priority, rules.' },
   '/staf/aturan-booking': { id: 'Buka booking per layanan, slot, kuota, check-in, tidak hadir.', en: 'Open booking per service, slots, quotas, check-in, no-shows.' },
   '/staf/booking': { id: 'Booking hari ini: pindahkan atau batalkan.', en: "Today's bookings: move or cancel." },
+  '/staf/permohonan': { id: 'Permohonan instansi Anda: segera jatuh tempo, terlambat, menunggu warga.', en: "Your agency's applications: due soon, overdue, waiting for the citizen." },
   '/staf/pengaduan': { id: 'Verifikasi, tugaskan dan jawab pengaduan.', en: 'Verify, assign and answer complaints.' },
   '/staf/katalog': { id: 'Instansi, layanan dan Standar Pelayanan, profil MPP.', en: 'Agencies, services and their standards, MPP profile.' },
   '/staf/pengguna': { id: 'Akun petugas dan admin beserta perannya.', en: 'Staff and admin accounts and their roles.' },
@@ -61,6 +62,7 @@ export function StaffHome() {
       <div className="home-grid">
         {mppId && <Today mppId={mppId} wholeMpp={wholeMpp} officerOnly={officerOnly} />}
         {mppId && !officerOnly && <Overdue mppId={mppId} wholeMpp={wholeMpp} />}
+        {mppId && roles.some((r) => r !== 'national_admin') && <ApplicationsDue mppId={mppId} />}
       </div>
       <h2>{t('Layar Anda', 'Your screens')}</h2>
       <ul className="home-screens">
@@ -150,6 +152,24 @@ function Overdue({ mppId, wholeMpp }: { mppId: string; wholeMpp: boolean }) {
           </Link>
         </p>
       )}
+    </div>
+  );
+}
+
+/** Applications of the person's agency (or the whole MPP) that are overdue or due within two days. */
+function ApplicationsDue({ mppId }: { mppId: string }) {
+  const { t } = useI18n();
+  const overdue = useQuery(apiQuery('/api/mpps/{mppId}/applications', { params: { path: { mppId }, query: { view: 'overdue' } } }));
+  const soon = useQuery(apiQuery('/api/mpps/{mppId}/applications', { params: { path: { mppId }, query: { view: 'due_soon' } } }));
+  if (!overdue.data || !soon.data) return null;
+  return (
+    <div className="card" data-testid="home-applications">
+      <h2>{t('Permohonan', 'Applications')}</h2>
+      <p>
+        <Link to="/staf/permohonan">
+          {t(`${overdue.data.length} terlambat, ${soon.data.length} segera jatuh tempo`, `${overdue.data.length} overdue, ${soon.data.length} due soon`)}
+        </Link>
+      </p>
     </div>
   );
 }
