@@ -143,6 +143,7 @@ function simulateDay(
   }));
   const pauseEdges = [...new Set(floor.counters.flatMap((c) => c.pause ?? []))].sort((a, b) => a - b);
   const waiting = new Map<string, PositionTicket>();
+  const priority: { serviceId: string; atMs: number; creditMinutes: number }[] = [];
   const pending = new Map<string, { service: string; estimate: number; low: number; high: number; issuedAt: number }>();
   const samples: Sample[] = [];
   let seq = 0;
@@ -188,8 +189,10 @@ function simulateDay(
       const credit = a.lansia ? 30 : 0;
       const ticket: PositionTicket = { id, serviceId: a.service, targetCounterId: null, basisMs: now, priorityWeight: credit, rankAtMs: now - credit * 60_000, seq };
       waiting.set(id, ticket);
+      if (credit > 0) priority.push({ serviceId: a.service, atMs: now, creditMinutes: credit });
+      while (priority.length && priority[0]!.atMs <= now - H) priority.shift();
       const recentCycles = Object.fromEntries(recent);
-      const pos = computePositions({ nowMs: now, tickets: [...waiting.values()], counters: counters.map((c) => ({ ...c.pc })), recentCycles, defaultServiceMinutes }).get(id)!;
+      const pos = computePositions({ nowMs: now, tickets: [...waiting.values()], counters: counters.map((c) => ({ ...c.pc })), recentCycles, recentPriority: priority, defaultServiceMinutes }).get(id)!;
       pending.set(id, { service: a.service, estimate: pos.waitSeconds ?? NaN, low: pos.waitLowSeconds ?? NaN, high: pos.waitHighSeconds ?? NaN, issuedAt: now });
       callAll(now);
     }

@@ -41,6 +41,11 @@ export interface PositionInput {
   counters: PositionCounter[];
   /** Recent call-to-finish seconds per service, newest first. */
   recentCycles: Record<string, number[]>;
+  /**
+   * Priority-class tickets issued in the last hour (any status): how often people who will go ahead of
+   * a ticket issued now have been arriving. Only widens the range (see priorityDelayMs).
+   */
+  recentPriority?: { serviceId: string; atMs: number; creditMinutes: number }[];
   defaultServiceMinutes: number;
 }
 
@@ -106,6 +111,28 @@ const SERVICE_CV = 0.6;
 const RESIDUAL = 0.4;
 /** z for a two-sided ~80% range. */
 const Z80 = 1.4;
+/** The window recentPriority covers. */
+const PRIORITY_WINDOW_MS = 3_600_000;
+
+/**
+ * Expected delay from priority-class people who have not arrived yet: one arriving `u` ms from now with
+ * a credit of k minutes goes ahead of this ticket while u < k - (time it has already waited), for as long
+ * as the ticket waits. At last hour's rate of such arrivals at the services its counters serve, each
+ * costing a cycle shared by its counters. Added to the top of the range only: the point estimate stays
+ * the replay of who is here now (what the position test checks exactly), the range admits who is coming.
+ */
+function priorityDelayMs(input: PositionInput, t: PositionTicket, mine: PositionCounter[], waitMs: number, cycleMs: (s: string) => number): number {
+  if (!input.recentPriority?.length || mine.length === 0 || waitMs <= 0) return 0;
+  const served = new Set(mine.flatMap((c) => Object.keys(c.weights)));
+  const waited = input.nowMs - t.basisMs;
+  let delay = 0;
+  for (const p of input.recentPriority) {
+    if (!served.has(p.serviceId)) continue;
+    const overlap = Math.min(waitMs, p.creditMinutes * 60_000 - waited);
+    if (overlap > 0) delay += (overlap / PRIORITY_WINDOW_MS) * cycleMs(p.serviceId);
+  }
+  return delay / mine.length;
+}
 
 interface Replay {
   order: { ticketId: string; counterId: string; atMs: number }[];
@@ -171,15 +198,16 @@ export function computePositions(input: PositionInput): Map<string, Position> {
       let ahead = 0;
       for (const c of counters) if (eligible(t, c)) ahead += callsBy.get(c.id) ?? 0;
       const wait = Math.max(0, step.atMs - input.nowMs);
-      const servers = counters.filter((c) => eligible(t, c)).length;
-      const spread = timed ? Z80 * SERVICE_CV * Math.sqrt(wait * cycleMs(t.serviceId) / Math.max(1, servers)) : 0;
+      const mine = counters.filter((c) => eligible(t, c));
+      const spread = timed ? Z80 * SERVICE_CV * Math.sqrt(wait * cycleMs(t.serviceId) / Math.max(1, mine.length)) : 0;
+      const coming = timed ? priorityDelayMs(input, t, mine, wait, cycleMs) : 0;
       out.set(t.id, {
         ticketId: t.id,
         ahead,
         callAtMs: timed ? step.atMs : null,
         waitSeconds: timed ? Math.round(wait / 1000) : null,
         waitLowSeconds: timed ? Math.round(Math.max(0, wait - spread) / 1000) : null,
-        waitHighSeconds: timed ? Math.round((wait + spread) / 1000) + 60 : null,
+        waitHighSeconds: timed ? Math.round((wait + spread + coming) / 1000) + 60 : null,
         noCounter: null,
         counterId: step.counterId,
       });

@@ -384,7 +384,13 @@ export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise
  * Times come back as epoch milliseconds.
  */
 export async function positionInputs(q: Queryable, input: { mppId: string; localDay: string; at: Date }): Promise<PositionInput> {
-  const { rows } = await q.query<{ tickets: PositionTicket[]; counters: (Omit<PositionCounter, 'weights'> & { weights: Record<string, number | string> })[]; cycles: Record<string, number[] | null> | null; default_minutes: number }>(
+  const { rows } = await q.query<{
+    tickets: PositionTicket[];
+    counters: (Omit<PositionCounter, 'weights'> & { weights: Record<string, number | string> })[];
+    cycles: Record<string, number[] | null> | null;
+    priority: { serviceId: string; atMs: number; creditMinutes: number }[];
+    default_minutes: number;
+  }>(
     `SELECT
        (SELECT coalesce(json_agg(json_build_object(
                  'id', t.id, 'serviceId', t.service_id, 'targetCounterId', t.target_counter_id,
@@ -408,6 +414,9 @@ export async function positionInputs(q: Queryable, input: { mppId: string; local
                              ORDER BY c.id DESC LIMIT 1) c ON true
              WHERE e.mpp_id = $1 AND e.type = 'served' AND e.at > $3::timestamptz - interval '7 days') x
            WHERE rn <= 20 GROUP BY service_id) y) AS cycles,
+       (SELECT coalesce(json_agg(json_build_object('serviceId', p.service_id, 'atMs', (extract(epoch FROM p.issued_at) * 1000)::float8, 'creditMinutes', p.priority_weight)), '[]'::json)
+          FROM tickets p WHERE p.mpp_id = $1 AND p.local_day = $2::date AND p.priority_weight > 0
+           AND p.issued_at > $3::timestamptz - interval '1 hour' AND p.issued_at <= $3::timestamptz) AS priority,
        coalesce((SELECT default_service_minutes FROM queue_mpp_settings WHERE mpp_id = $1), 6) AS default_minutes`,
     [input.mppId, input.localDay, input.at],
   );
@@ -423,6 +432,7 @@ export async function positionInputs(q: Queryable, input: { mppId: string; local
       current: c.current ? { serviceId: c.current.serviceId, calledAtMs: Number(c.current.calledAtMs) } : null,
     })),
     recentCycles: Object.fromEntries(Object.entries(r.cycles ?? {}).map(([k, v]) => [k, (v ?? []).map(Number)])),
+    recentPriority: r.priority.map((p) => ({ serviceId: p.serviceId, atMs: Number(p.atMs), creditMinutes: Number(p.creditMinutes) })),
     defaultServiceMinutes: Number(r.default_minutes),
   };
 }
