@@ -53,6 +53,8 @@ before(async () => {
   for (const day of [localDate(new Date()), localDate(new Date(Date.now() + 86_400_000))]) {
     await db.query("INSERT INTO mpp_special_days (mpp_id, day, opens, closes, note) VALUES ($1, $2, '00:00', '23:59', 'Uji e2e') ON CONFLICT DO NOTHING", [rows[0]!.id, day]);
   }
+  // Gowa keeps no weekly hours: closed today whatever the hour, for the closed-MPP deep link.
+  await db.query("UPDATE mpps SET weekly_hours = '{}'::jsonb WHERE slug = 'mpp-demo-gowa'");
   await db.close();
   server = await startServer({ DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>' });
   browser = await launchBrowser();
@@ -281,5 +283,19 @@ test('the online ticket from the home page: agency, then service, then the numbe
   assert.match(number, /^B-\d{3}$/);
   await page.getByTestId('live-ahead').waitFor();
   await checkPage(page, '20-online-taken');
+  await ctx.close();
+});
+
+test('a closed MPP: the online ticket says so and offers booking another day', async () => {
+  const ctx = await newContext(browser, 'phone');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('MPP Anda').selectOption({ label: 'MPP Butta Gowa (demo)' });
+  await page.getByTestId('act-ticket').click();
+  await page.getByRole('heading', { name: 'MPP libur hari ini' }).waitFor();
+  assert.equal(await page.getByTestId('take-ticket').count(), 0, 'no ticket can be taken');
+  await checkPage(page, '21-online-closed');
+  await page.getByRole('link', { name: 'Booking jadwal untuk hari lain' }).click();
+  await page.waitForURL(/\/booking\?mpp=[0-9a-f-]{36}$/);
   await ctx.close();
 });

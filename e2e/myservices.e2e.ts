@@ -294,7 +294,9 @@ test('by SMS only: a booking confirmation and "turn near" by SMS, then Layanan s
   // A wrong code first: refused with a clear message, tied to the field.
   await page.getByLabel('Kode 6 angka').fill(code === '000000' ? '111111' : '000000');
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.locator('#code[aria-invalid=true], .citizen-signin [role=alert]').first().waitFor();
+  await page.locator('#code[aria-invalid=true]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'code', 'the code field takes the focus');
+  assert.match((await page.locator('#code-error').textContent())!, /Kode salah/);
   await checkPage(page, '11-sms-wrong-code');
   await page.getByLabel('Kode 6 angka').fill(code);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();

@@ -17,6 +17,7 @@ import { apiLogin, launchBrowser, newContext, openServerDatabase, type RunningSe
  * clicking: take an online ticket, open its status page, allow notifications on this phone; the
  * officer calls the ticket; the server's Web Push sender posts to the push service; delivering that
  * message to the page's service worker shows a notification naming the counter the status page shows.
+ * With the page open, the phone is also asked to vibrate when the turn is near and when called.
  *
  * What headless Chromium cannot do, and what stands in for it (checked 2026-12-01, Chromium of the CI
  * image): `PushManager.subscribe()` rejects with "AbortError: Registration failed - permission denied"
@@ -175,6 +176,12 @@ test('a phone is told by Web Push when its ticket is called, naming the counter 
     PushManager.prototype.getSubscription = async function () {
       return window.layanPushKey ? sub : null;
     };
+    // A desk has no vibration motor: record what the page asks the phone to do.
+    window.layanVibrations = [];
+    Navigator.prototype.vibrate = function (pattern) {
+      window.layanVibrations.push(pattern);
+      return true;
+    };
   })();`);
   const page = await ctx.newPage();
   await page.goto(`${server.url}/`);
@@ -220,6 +227,9 @@ test('a phone is told by Web Push when its ticket is called, naming the counter 
   assert.match(counterName, /^Loket POLRES \d+$/);
   assert.ok(servedAt.includes(counterName), `the service page named ${counterName} among its counters: ${servedAt}`);
   await screenshot(page, 'push-2-called-page');
+  // With the page open the phone also vibrates (and sounds): once when the turn got near, once when called.
+  const vibrations = await page.evaluate(() => (window as unknown as { layanVibrations: number[][] }).layanVibrations);
+  assert.deepEqual(vibrations, [[300, 150, 300], [300, 150, 300]]);
 
   const pushed = await waitFor(() => received[1], 'the "called" push');
   const payload = open(pushed, publicKey);

@@ -14,6 +14,8 @@ function errorsOf(e: unknown): { fields: FieldErrors; form: string | null } {
     const name = f.path.replace(/^body\./, '');
     if (name === 'destination' || name === 'code') fields[name] ??= f.message;
   }
+  // A wrong, expired or used code is the code field's problem: said under it, and it takes the focus.
+  if (e.code === 'code_invalid') fields.code ??= e.message;
   return { fields, form: Object.keys(fields).length ? null : e.message };
 }
 
