@@ -10,13 +10,7 @@ import { KioskSearch, mostUsed } from './KioskSearch';
 import { PrintedTicket } from './PrintedTicket';
 import './queue.css';
 import type { TicketView } from './types';
-
-const REASONS: Record<string, [string, string]> = {
-  before_opening: ['MPP belum buka', 'The MPP is not open yet'],
-  on_break: ['Sedang istirahat', 'On a break'],
-  after_closing: ['MPP sudah tutup', 'The MPP has closed'],
-  closed_today: ['MPP libur hari ini', 'The MPP is closed today'],
-};
+import { closedReasonText } from './labels';
 
 /**
  * What fits one 1080x1920 screen without scrolling (e2e/kiosk.e2e.ts checks both modes): services per
@@ -174,7 +168,7 @@ export function KioskPage({ mode = 'kiosk' }: { mode?: 'kiosk' | 'online' }) {
       )}
       {offer && !offer.open && !ticket && (
         <div className="kiosk-closed no-print" role="status">
-          <strong>{t(...(REASONS[offer.closedReason ?? ''] ?? ['MPP tutup', 'The MPP is closed']))}</strong>
+          <strong>{t(closedReasonText(offer.closedReason))}</strong>
           {offer.nextOpening && (
             <span>
               {' '}

@@ -5,15 +5,9 @@ import { client, unwrap } from '../api/client';
 import { problemText, useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
-import { ticketStatusQuery, useLiveTicket, type LiveTicketView } from './live-ticket';
+import { ticketStatusQuery, useLiveTicket } from './live-ticket';
 import './online-ticket.css';
-
-const REASONS: Record<string, [string, string]> = {
-  before_opening: ['MPP belum buka', 'The MPP is not open yet'],
-  on_break: ['Sedang istirahat', 'On a break'],
-  after_closing: ['MPP sudah tutup', 'The MPP has closed'],
-  closed_today: ['MPP libur hari ini', 'The MPP is closed today'],
-};
+import { closedReasonText, TICKET_STATUS_TEXT } from './labels';
 
 interface Kept {
   number: string;
@@ -21,16 +15,6 @@ interface Kept {
   serviceName: string;
   day: string;
 }
-
-const STATUS_TEXT: Record<LiveTicketView['status'], [string, string]> = {
-  waiting: ['Menunggu', 'Waiting'],
-  called: ['Dipanggil! Segera menuju loket', 'Called! Go to the counter now'],
-  serving: ['Sedang dilayani', 'Being served'],
-  parked: ['Diparkir: petugas akan memanggil kembali', 'Parked: the officer will call you back'],
-  served: ['Selesai dilayani', 'Served'],
-  no_show: ['Tidak hadir saat dipanggil', 'Missed the call'],
-  cancelled: ['Dibatalkan', 'Cancelled'],
-};
 
 /** The number on top of the page with its live status (the status page's event stream). */
 function LiveTicket({ token }: { token: string }) {
@@ -43,7 +27,7 @@ function LiveTicket({ token }: { token: string }) {
       <p className="ot-live-number" data-testid="live-number">{tk.number}</p>
       <p className="ot-live-service">{tk.service.name}</p>
       <p className="ot-live-status" role="status" aria-live="polite">
-        <strong>{t(...STATUS_TEXT[tk.status])}</strong>
+        <strong>{t(TICKET_STATUS_TEXT[tk.status])}</strong>
         {tk.counter && (tk.status === 'called' || tk.status === 'serving') && <> · {tk.counter.name}</>}
         {tk.status === 'waiting' && tk.peopleAhead !== null && (
           <> · <span data-testid="live-ahead">{tk.peopleAhead}</span> {t('orang di depan', 'ahead')}{tk.estimatedWaitMinutes !== null && <> · ± {tk.estimatedWaitMinutes} {t('menit', 'min')}</>}</>
@@ -146,7 +130,7 @@ export function OnlineTicketPage() {
         {!offer && !error && <p className="loading">{t('Memuat…', 'Loading…')}</p>}
         {offer && !offer.open && (
           <div className="ot-closed" role="status">
-            <h1 ref={heading} tabIndex={-1}>{t(...(REASONS[offer.closedReason ?? ''] ?? ['MPP tutup', 'The MPP is closed']))}</h1>
+            <h1 ref={heading} tabIndex={-1}>{t(closedReasonText(offer.closedReason))}</h1>
             <p>{t('Antrean online hanya untuk hari ini, saat MPP buka.', 'Online tickets are for today only, while the MPP is open.')}</p>
             {offer.nextOpening && (
               <p>

@@ -7,17 +7,8 @@ import { FollowTicket } from '../citizen/FollowTicket';
 import { LanguageSwitch, useI18n } from '../i18n';
 import './queue.css';
 import { ticketStatusQuery, useLiveTicket } from './live-ticket';
-import { timeOf, waitText, type TicketStatus } from './types';
-
-const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
-  waiting: ['Menunggu', 'Waiting'],
-  called: ['Dipanggil! Segera menuju loket', 'Called! Go to the counter now'],
-  serving: ['Sedang dilayani', 'Being served'],
-  parked: ['Diparkir: lengkapi berkas Anda, petugas akan memanggil kembali', 'Parked: complete your papers, the officer will call you back'],
-  served: ['Selesai dilayani', 'Served'],
-  no_show: ['Tidak hadir saat dipanggil', 'Missed the call'],
-  cancelled: ['Dibatalkan', 'Cancelled'],
-};
+import { timeOf, waitText } from './types';
+import { TICKET_STATUS_TEXT } from './labels';
 
 /**
  * The holder's live status page (phone-sized), reached by the secret token on the ticket's QR code.
@@ -65,7 +56,7 @@ export function StatusPage() {
           {ticket.service.name} · {ticket.tenantName}
         </div>
         <div className={`st-status st-${ticket.status}`} role="status" aria-live="polite">
-          {t(...STATUS_TEXT[ticket.status])}
+          {t(TICKET_STATUS_TEXT[ticket.status])}
           {ticket.counter && (ticket.status === 'called' || ticket.status === 'serving') && <strong> — {ticket.counter.name}</strong>}
         </div>
         {ticket.status === 'waiting' && (
@@ -106,7 +97,7 @@ export function StatusPage() {
             <ul>
               {ticket.visitTickets.map((v) => (
                 <li key={v.number}>
-                  {v.number} — {v.serviceName} ({t(...STATUS_TEXT[v.status])})
+                  {v.number} — {v.serviceName} ({t(TICKET_STATUS_TEXT[v.status])})
                 </li>
               ))}
             </ul>
