@@ -300,3 +300,35 @@ test('the set-up screens do not scroll sideways on a 360 px phone either', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an MPP admin adds an officer on the Users page, is told in Bahasa Indonesia when the email is taken, and disables the account', async () => {
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(page, 'Pengguna', 'Pengguna');
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Buat akun' }) });
+  const fill = async () => {
+    await form.getByLabel('Nama').fill('Petugas Uji E2E');
+    await form.getByLabel('Email').fill('petugas.uji@e2e.layan');
+    await form.getByLabel('Kata sandi sementara').fill('sementara-123');
+    await form.getByLabel('Instansi', { exact: true }).selectOption({ label: 'Dinas Kependudukan dan Pencatatan Sipil' });
+  };
+  await fill();
+  await form.getByRole('button', { name: 'Buat akun' }).click();
+  await page.getByRole('status').getByText('Akun Petugas Uji E2E dibuat.', { exact: false }).waitFor();
+  // The list is refetched after the write: the new account is there, as an officer of its agency.
+  const row = page.getByRole('row', { name: /petugas\.uji@e2e\.layan/ });
+  await row.getByRole('cell', { name: /Petugas · Dinas Kependudukan/ }).waitFor();
+  await page.getByLabel('Cari nama atau email').fill('petugas.uji');
+  await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length === 1);
+
+  // The same email again: the server's problem, in Bahasa Indonesia, in the page's alert.
+  await fill();
+  await form.getByRole('button', { name: 'Buat akun' }).click();
+  await page.getByRole('alert').getByText('Email ini sudah dipakai akun lain.').waitFor();
+  await screenshot(page, 'staff-users-email-taken');
+
+  await row.getByRole('button', { name: 'Nonaktifkan' }).click();
+  await row.getByRole('cell', { name: 'Nonaktif', exact: true }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'a successful write clears the earlier refusal');
+  await screenshot(page, 'staff-users-disabled');
+  await page.context().close();
+});

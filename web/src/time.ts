@@ -28,7 +28,8 @@ export function localMidnight(day: string, timeZone: string): string {
   return new Date(`${day}T00:00:00${ZONES[timeZone]?.offset ?? '+07:00'}`).toISOString();
 }
 
-const locale = (lang: Lang | string) => (lang === 'en' ? 'en-GB' : 'id-ID');
+/** The Intl locale dates and numbers are written in for the UI language. */
+export const locale = (lang: Lang | string) => (lang === 'en' ? 'en-GB' : 'id-ID');
 const toDate = (at: string | Date) => (typeof at === 'string' ? new Date(at) : at);
 
 /** The MPP-local calendar day of an instant, 'YYYY-MM-DD'. */

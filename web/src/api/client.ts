@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import { inLang } from '../i18n';
 import { ApiError, currentLang, problemOf, sessionHeaders } from './problem';
 import type { paths } from './schema';
 
@@ -20,7 +21,7 @@ const sessionMiddleware: Middleware = {
   },
   onError({ error }) {
     if (error instanceof ApiError || (error instanceof DOMException && error.name === 'AbortError')) return error as Error;
-    const message = currentLang() === 'en' ? 'Cannot reach the server. Check the connection.' : 'Server tidak dapat dihubungi. Periksa koneksi.';
+    const message = inLang({ id: 'Server tidak dapat dihubungi. Periksa koneksi.', en: 'Cannot reach the server. Check the connection.' }, currentLang());
     return new ApiError(0, 'network_error', message);
   },
 };

@@ -6,7 +6,7 @@ import { useCurrentMpp } from '../current-mpp';
 import { useI18n, type Translate } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
-import { localMidnight, zoneAbbr } from '../time';
+import { locale, localMidnight, zoneAbbr } from '../time';
 import { actionName, changeSummary, targetLink, targetName } from './actions';
 
 const PAGE = 25;
@@ -63,7 +63,7 @@ export function AuditPage() {
     setPages([]);
     setCursor(null);
   };
-  const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = new Intl.DateTimeFormat(locale(lang), { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section className="audit-page">

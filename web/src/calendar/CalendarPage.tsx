@@ -4,6 +4,7 @@ import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
+import { weekdayName } from '../time';
 import './calendar.css';
 
 type CalendarDay = ResponseOf<'/api/calendar/national'>[number];
@@ -54,7 +55,6 @@ export function CalendarPage() {
   }
 
   const canEdit = (d: CalendarDay) => (d.mppId ? d.mppId === mppId : isNational);
-  const weekday = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', timeZone: 'UTC' });
 
   return (
     <section className="calendar-page">
@@ -82,7 +82,7 @@ export function CalendarPage() {
                 {list.map((d) => (
                   <tr key={d.id} className={`kind-${d.kind}`}>
                     <td>{d.day}</td>
-                    <td>{weekday(d.day)}</td>
+                    <td>{weekdayName(d.day, lang)}</td>
                     <td>{t(KIND_LABEL[d.kind])}</td>
                     <td>{d.name}</td>
                     <td>{canEdit(d) && <button type="button" onClick={() => remove(d)}>{t('Hapus', 'Remove')}</button>}</td>

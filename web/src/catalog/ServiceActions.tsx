@@ -1,11 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { client, unwrap } from '../api/client';
-import type { ResponseOf } from '../api/types';
+import { useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import type { PublicService } from './views';
-
-type Offer = Pick<ResponseOf<'/api/mpps/{mppId}/queue/offer'>, 'open'> & { services: Pick<ResponseOf<'/api/mpps/{mppId}/queue/offer'>['services'][number], 'id' | 'quotaLeft'>[] };
 
 /**
  * What a citizen can do with this service now, each opening its page with the MPP and service chosen.
@@ -14,12 +11,12 @@ type Offer = Pick<ResponseOf<'/api/mpps/{mppId}/queue/offer'>, 'open'> & { servi
  */
 export function ServiceActions({ service }: { service: PublicService }) {
   const { t } = useI18n();
-  const [offer, setOffer] = useState<Offer | null>(null);
-  const [bookable, setBookable] = useState<boolean | null>(null);
-  useEffect(() => {
-    unwrap(client.GET('/api/mpps/{mppId}/queue/offer', { params: { path: { mppId: service.mppId } } })).then(setOffer, () => setOffer({ open: false, services: [] }));
-    unwrap(client.GET('/api/mpps/{mppId}/booking/services', { params: { path: { mppId: service.mppId } } })).then((list) => setBookable(list.some((s) => s.id === service.id)), () => setBookable(false));
-  }, [service.mppId, service.id]);
+  const onMpp = { params: { path: { mppId: service.mppId } } };
+  // Either answer failing only hides its action: the page itself still serves.
+  const offerQuery = useApiQuery('/api/mpps/{mppId}/queue/offer', onMpp);
+  const bookingQuery = useApiQuery('/api/mpps/{mppId}/booking/services', onMpp);
+  const offer = offerQuery.isError ? { open: false, services: [] } : (offerQuery.data ?? null);
+  const bookable = bookingQuery.isError ? false : bookingQuery.data ? bookingQuery.data.some((s) => s.id === service.id) : null;
   const offered = offer?.services.find((s) => s.id === service.id);
   const ticketNow = !!offer?.open && !!offered && offered.quotaLeft !== 0;
   const loading = offer === null || bookable === null;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, client, unwrap } from '../api/client';
-import { ApiError } from '../api';
+import { problemText } from '../api/hooks';
 import { useI18n } from '../i18n';
 import './queue.css';
 
@@ -33,7 +33,7 @@ export function PauseReasonsPanel({ mppId }: { mppId: string }) {
       void refresh();
     },
   });
-  const error = (add.error ?? patch.error ?? reasons.error) as ApiError | null;
+  const error = add.error ?? patch.error ?? reasons.error;
   const list = reasons.data ?? [];
 
   return (
@@ -42,7 +42,7 @@ export function PauseReasonsPanel({ mppId }: { mppId: string }) {
       <p className="muted">{t('Petugas memilih salah satu alasan ini saat menjeda loket.', 'Officers pick one of these reasons when they pause a counter.')}</p>
       {error && (
         <p className="error" role="alert">
-          {error.message}
+          {problemText(error)}
         </p>
       )}
       <ol className="pr-list">

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { client, unwrap } from '../api/client';
+import { useApiQuery } from '../api/hooks';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { mutuColor } from './charts';
@@ -9,12 +8,8 @@ export type PublicIkm = ResponseOf<'/api/public/mpps/{mpp}/ikm'>;
 
 /** The latest published IKM of an MPP (id or slug); null until something is published. */
 export function usePublicIkm(mpp: string | undefined): PublicIkm | null {
-  const [data, setData] = useState<PublicIkm | null>(null);
-  useEffect(() => {
-    if (!mpp) return;
-    unwrap(client.GET('/api/public/mpps/{mpp}/ikm', { params: { path: { mpp } } })).then(setData, () => setData(null));
-  }, [mpp]);
-  return data;
+  // No badge rather than an error: the IKM is extra on a page that has its own content.
+  return useApiQuery('/api/public/mpps/{mpp}/ikm', mpp ? { params: { path: { mpp } } } : null).data ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
-import { todayIn } from '../time';
+import { locale, todayIn } from '../time';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { mutuColor, TenantBars, TrendLine, UnsurBars } from './charts';
@@ -98,7 +98,7 @@ export function SurveyReportPage() {
   const s = report?.summary;
   const partOptions = Array.from({ length: PARTS[kind] }, (_, i) => i + 1);
   const partLabel = (p: number) =>
-    kind === 'month' ? new Date(2000, p - 1, 1).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long' }) : kind === 'quarter' ? `${t('Triwulan', 'Quarter')} ${p}` : `${t('Semester', 'Semester')} ${p}`;
+    kind === 'month' ? new Date(2000, p - 1, 1).toLocaleString(locale(lang), { month: 'long' }) : kind === 'quarter' ? `${t('Triwulan', 'Quarter')} ${p}` : `${t('Semester', 'Semester')} ${p}`;
 
   return (
     <section className="skm-report">
