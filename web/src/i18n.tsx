@@ -12,27 +12,20 @@ export interface Bilingual {
   en: string;
 }
 
-/**
- * A label written as a pair: [Bahasa Indonesia, English]. Deprecated: write a Bilingual. Only the kiosk,
- * status and online-ticket pages still use it; remove it once they are moved.
- */
-export type BilingualPair = readonly [string, string];
-
 interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   /** Picks the text for the current language: Bahasa Indonesia first, English second. */
   t(id: string, en: string): string;
-  t(label: Bilingual | BilingualPair): string;
+  t(label: Bilingual): string;
 }
 
 /** The `t` of useI18n(), for helpers that word things outside a component. */
 export type Translate = I18n['t'];
 
 /** The text of `label` in `lang`. */
-export function inLang(label: Bilingual | BilingualPair, lang: Lang): string {
-  if ('id' in label) return lang === 'en' ? label.en : label.id;
-  return lang === 'en' ? label[1] : label[0];
+export function inLang(label: Bilingual, lang: Lang): string {
+  return lang === 'en' ? label.en : label.id;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -54,7 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
   const t = useCallback(
-    ((a: string | Bilingual | BilingualPair, en?: string) => (typeof a === 'string' ? (lang === 'en' ? (en ?? a) : a) : inLang(a, lang))) as I18n['t'],
+    ((a: string | Bilingual, en?: string) => (typeof a === 'string' ? (lang === 'en' ? (en ?? a) : a) : inLang(a, lang))) as I18n['t'],
     [lang],
   );
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);

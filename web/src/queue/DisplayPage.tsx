@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../api';
+import { client, unwrap } from '../api/client';
+import type { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { Announcer } from './announcer';
 import { bearer, deviceToken, startHeartbeat } from './device';
@@ -55,8 +56,8 @@ export function DisplayPage() {
   useEffect(() => {
     let stop: (() => void) | undefined;
     const q = zone ? `?zone=${encodeURIComponent(zone)}` : '';
-    api<DisplaySnapshot>(`/api/mpps/${mppId}/queue/display${q}`, { headers: bearer(token) }).then(
-      (s) => {
+    unwrap(client.GET('/api/mpps/{mppId}/queue/display', { params: { path: { mppId }, query: zone ? { zone } : {} }, headers: bearer(token) })).then(
+      (s: DisplaySnapshot) => {
         setSnap(s);
         stop = openEventStream(`/api/mpps/${mppId}/queue/display/events${q}`, {
           headers: bearer(token),
