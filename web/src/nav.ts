@@ -17,6 +17,7 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/rapor', label: ['Rapor MPP', 'MPP scorecard'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/webhook', label: ['Webhook', 'Webhooks'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/rapor-nasional', label: ['Rapor nasional', 'National scorecards'], roles: ['national_admin'] },
+  { path: '/staf/peluncuran', label: ['Peluncuran MPP', 'MPP rollout'], roles: ['national_admin'] },
   { path: '/staf/pengaduan', label: ['Pengaduan', 'Complaints'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/kalender', label: ['Kalender', 'Calendar'], roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/booking', label: ['Booking', 'Bookings'], roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
