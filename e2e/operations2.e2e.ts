@@ -107,6 +107,11 @@ test('the MPP admin reads the month’s scorecard and its trend, from the staff 
   const scoreRow = page.locator('.ops-trend-table tr').filter({ hasText: 'Skor gabungan' });
   const cells = await scoreRow.locator('td.num').allTextContents();
   assert.deepEqual(cells.slice(0, 6), s.months.map((m: any) => (m.score === null ? '–' : m.score.toFixed(1))));
+  // The MPP Digital criteria, each with its evidence, as the API scores them.
+  await page.locator('.ops-criteria tbody tr').nth(10).waitFor({ timeout: 30_000 });
+  const criteria = await call<any>('GET', `/api/mpps/${mppId}/operations/digital-criteria`, admin);
+  assert.equal(await page.locator('.ops-criteria tbody tr').count(), 11);
+  assert.match((await page.locator('.ops-criteria').locator('..').locator('h2').textContent())!, new RegExp(`${criteria.met}/${criteria.assessable}`));
   await fits(page, 'the scorecard at 1366x768');
   await screenshot(page, 'operations2-scorecard-console');
   await ctx.close();

@@ -11,7 +11,8 @@ import { createMetrics, tokenMatches } from './metrics.js';
 import { Floor, MppParams, OpsSettings, Staffing, StaffingQuery, Stats, StatsQuery } from './schemas.js';
 import * as settings from './settings-service.js';
 import { getNationalView } from './national-service.js';
-import { NationalQuery, NationalView, Scorecard, ScorecardQuery } from './scorecard-schemas.js';
+import { getDigitalCriteria } from './digital-criteria.js';
+import { DigitalCriteria, NationalQuery, NationalView, Scorecard, ScorecardQuery } from './scorecard-schemas.js';
 import { getScorecard } from './scorecard-service.js';
 import { PutRollout, Rollout, RolloutParams, RolloutQuery, RolloutRegion } from './rollout-schemas.js';
 import { getRollout, putRollout } from './rollout-service.js';
@@ -89,6 +90,10 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get(`${base}/scorecard`, {
     schema: { tags, summary: 'The MPP scorecard per month with its trend: IKM, queue, complaint SLA, booking no-shows, Standar Pelayanan conformity', params: MppParams, querystring: ScorecardQuery, response: { 200: Scorecard } },
   }, async (request) => getScorecard(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
+
+  app.get(`${base}/digital-criteria`, {
+    schema: { tags, summary: 'The 11 MPP Digital criteria scored from system data, each with its evidence', params: MppParams, response: { 200: DigitalCriteria } },
+  }, async (request) => getDigitalCriteria(requestContext(request, db, clock), { mppId: request.params.mppId }));
 
   app.get('/api/national/operations/scorecards', {
     schema: { tags, summary: 'Every MPP’s scorecard of a month by province, ranked and filterable, with totals and stale data flagged', querystring: NationalQuery, response: { 200: NationalView } },

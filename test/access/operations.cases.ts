@@ -48,6 +48,7 @@ export default {
     },
     { method: 'GET', route: '/api/mpps/:mppId/operations/staffing', allow: READERS, request: (w) => ({ url: `/api/mpps/${w.mppA}/operations/staffing?${period}` }) },
     { method: 'GET', route: '/api/mpps/:mppId/operations/scorecard', allow: MPP_A_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/operations/scorecard?month=2026-11` }) },
+    { method: 'GET', route: '/api/mpps/:mppId/operations/digital-criteria', allow: MPP_A_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/operations/digital-criteria` }) },
     { method: 'GET', route: '/api/national/rollout', allow: ['national'], request: () => ({ url: '/api/national/rollout?province=33' }) },
     { method: 'PUT', route: '/api/national/rollout/:regionCode', allow: ['national'], request: () => ({ url: '/api/national/rollout/33.02', payload: { stage: 'planned' } }) },
     { method: 'GET', route: '/api/national/operations/scorecards', allow: ['national'], request: () => ({ url: '/api/national/operations/scorecards?month=2026-11' }) },

@@ -6576,6 +6576,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/operations/digital-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 11 MPP Digital criteria scored from system data, each with its evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            assessable: number;
+                            /** @description The 11 MPP Digital evaluation criteria (KemenPAN-RB), in their order */
+                            criteria: {
+                                code: string;
+                                evidence: {
+                                    en: string;
+                                    id: string;
+                                };
+                                name: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /**
+                                 * @description not_assessable: Layan holds no data that answers it
+                                 * @enum {string}
+                                 */
+                                status: "met" | "not_met" | "not_assessable";
+                            }[];
+                            met: number;
+                            /** Format: uuid */
+                            mppId: string;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/operations/floor": {
         parameters: {
             query?: never;

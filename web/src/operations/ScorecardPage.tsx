@@ -64,8 +64,13 @@ export function ScorecardPage() {
     ...apiQuery('/api/mpps/{mppId}/operations/scorecard', { params: { path: { mppId: mppId ?? '' }, query: { month, months: 6 } } }),
     enabled: !!mppId,
   });
+  const criteria = useQuery({
+    ...apiQuery('/api/mpps/{mppId}/operations/digital-criteria', { params: { path: { mppId: mppId ?? '' } } }),
+    enabled: !!mppId,
+  });
   if (!mppId) return <p className="notice">{t('Pilih MPP terlebih dahulu.', 'Choose an MPP first.')}</p>;
   const s = card.data;
+  const criterionStatus = { met: t('terpenuhi', 'met'), not_met: t('belum', 'not met'), not_assessable: t('tidak dapat dinilai sistem', 'not assessable by the system') };
   const last = s?.months.at(-1);
   const prev = s?.months.at(-2);
   return (
@@ -146,6 +151,24 @@ export function ScorecardPage() {
               )}
             </p>
           </section>
+          {criteria.data && (
+            <section className="card">
+              <h2>
+                {t('Kriteria MPP Digital', 'MPP Digital criteria')} · {criteria.data.met}/{criteria.data.assessable} {t('terpenuhi dari yang dapat dinilai', 'met of those assessable')}
+              </h2>
+              <table className="ops-table ops-criteria">
+                <tbody>
+                  {criteria.data.criteria.map((c) => (
+                    <tr key={c.code} className={c.status === 'not_met' ? 'ops-risk' : undefined}>
+                      <td className="ops-name">{t(c.name.id, c.name.en)}</td>
+                      <td className={`ops-criterion ops-criterion-${c.status}`}>{criterionStatus[c.status]}</td>
+                      <td className="ops-small">{t(c.evidence.id, c.evidence.en)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
           <section className="card">
             <h2>{t('Kesesuaian waktu Standar Pelayanan per layanan', 'Standar Pelayanan time per service')}</h2>
             {s.conformityServices.length === 0 ? (
