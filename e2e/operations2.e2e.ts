@@ -107,6 +107,11 @@ test('the MPP admin reads the month’s scorecard and its trend, from the staff 
   const scoreRow = page.locator('.ops-trend-table tr').filter({ hasText: 'Skor gabungan' });
   const cells = await scoreRow.locator('td.num').allTextContents();
   assert.deepEqual(cells.slice(0, 6), s.months.map((m: any) => (m.score === null ? '–' : m.score.toFixed(1))));
+  // The MPP Digital criteria, each with its evidence, as the API scores them.
+  await page.locator('.ops-criteria tbody tr').nth(10).waitFor({ timeout: 30_000 });
+  const criteria = await call<any>('GET', `/api/mpps/${mppId}/operations/digital-criteria`, admin);
+  assert.equal(await page.locator('.ops-criteria tbody tr').count(), 11);
+  assert.match((await page.locator('.ops-criteria').locator('..').locator('h2').textContent())!, new RegExp(`${criteria.met}/${criteria.assessable}`));
   await fits(page, 'the scorecard at 1366x768');
   await screenshot(page, 'operations2-scorecard-console');
   await ctx.close();
@@ -201,4 +206,33 @@ test('the MPP admin subscribes a receiver to ticket events on the webhook screen
   } finally {
     await new Promise((r) => receiver.close(r));
   }
+});
+
+test('the national admin records a kabupaten’s rollout stage on the rollout screen, beside the province grid', async () => {
+  const national = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+  const page = await ctx.newPage();
+  await loginUi(page, server.url, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Peluncuran MPP' }).click();
+  await page.getByRole('heading', { name: 'Peluncuran MPP nasional' }).waitFor({ timeout: 30_000 });
+  const before = await call<any>('GET', '/api/national/rollout', national);
+  assert.equal(before.totals.regions, 514);
+  assert.equal(await kpi(page, 'Kabupaten/kota'), '514');
+  await page.locator('.ops-province', { hasText: 'Jawa Tengah' }).click();
+  const row = page.locator('.ops-rollout-table tbody tr', { hasText: 'Kabupaten Banyumas' });
+  await row.waitFor({ timeout: 30_000 });
+  assert.match((await row.textContent())!, /MPP Satria Banyumas/);
+  await row.getByRole('button', { name: 'Ubah tahap' }).click();
+  await row.getByLabel('Tahap', { exact: true }).selectOption('inaugurated');
+  await row.getByLabel('Tanggal tahap ini').fill('2024-01-20');
+  await row.getByRole('button', { name: 'Simpan' }).click();
+  await row.getByText('Diresmikan 2024-01-20').waitFor({ timeout: 30_000 });
+  const after = await call<any>('GET', '/api/national/rollout?province=33', national);
+  const banyumas = after.regions.find((r: any) => r.name === 'Kabupaten Banyumas');
+  assert.equal(banyumas.stage, 'inaugurated');
+  assert.equal(banyumas.dates.inaugurated, '2024-01-20');
+  assert.equal(await kpi(page, 'Diresmikan'), String(before.totals.inaugurated + 1));
+  await fits(page, 'the rollout at 1366x768');
+  await screenshot(page, 'operations2-rollout-console');
+  await ctx.close();
 });

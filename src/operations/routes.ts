@@ -10,8 +10,11 @@ import { createMetrics, tokenMatches } from './metrics.js';
 import { Floor, MppParams, OpsSettings, Staffing, StaffingQuery, Stats, StatsQuery } from './schemas.js';
 import * as settings from './settings-service.js';
 import { getNationalView } from './national-service.js';
-import { NationalQuery, NationalView, Scorecard, ScorecardQuery } from './scorecard-schemas.js';
+import { getDigitalCriteria } from './digital-criteria.js';
+import { DigitalCriteria, NationalQuery, NationalView, Scorecard, ScorecardQuery } from './scorecard-schemas.js';
 import { getScorecard } from './scorecard-service.js';
+import { PutRollout, Rollout, RolloutParams, RolloutQuery, RolloutRegion } from './rollout-schemas.js';
+import { getRollout, putRollout } from './rollout-service.js';
 import { CreatedWebhook, CreateWebhook, Delivery, DeliveryParams, Webhook, WebhookParams } from './webhooks-schemas.js';
 import * as webhooks from './webhooks-service.js';
 import * as stats from './stats-service.js';
@@ -87,9 +90,20 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
     schema: { tags, summary: 'The MPP scorecard per month with its trend: IKM, queue, complaint SLA, booking no-shows, Standar Pelayanan conformity', params: MppParams, querystring: ScorecardQuery, response: { 200: Scorecard } },
   }, async (request) => getScorecard(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.query }));
 
+  app.get(`${base}/digital-criteria`, {
+    schema: { tags, summary: 'The 11 MPP Digital criteria scored from system data, each with its evidence', params: MppParams, response: { 200: DigitalCriteria } },
+  }, async (request) => getDigitalCriteria(requestContext(request, db, clock), { mppId: request.params.mppId }));
+
   app.get('/api/national/operations/scorecards', {
     schema: { tags, summary: 'Every MPP’s scorecard of a month by province, ranked and filterable, with totals and stale data flagged', querystring: NationalQuery, response: { 200: NationalView } },
   }, async (request) => getNationalView(requestContext(request, db, clock), request.query));
+
+  app.get('/api/national/rollout', {
+    schema: { tags, summary: 'Every kabupaten/kota with its MPP’s rollout stage and dates, and what its MPPs in Layan have joined', querystring: RolloutQuery, response: { 200: Rollout } },
+  }, async (request) => getRollout(requestContext(request, db, clock), request.query));
+  app.put('/api/national/rollout/:regionCode', {
+    schema: { tags, summary: 'Record the rollout stage (and dates) of a kabupaten/kota', params: RolloutParams, body: PutRollout, response: { 200: RolloutRegion } },
+  }, async (request) => putRollout(requestContext(request, db, clock), { ...request.params, ...request.body }));
 
   // --- Signed webhooks for integrators (MPP admins) ----------------------------------------------
   ctx.outbox.on(webhooks.WEBHOOK_TOPIC, webhooks.webhookDeliverer(db, () => clock.now()));

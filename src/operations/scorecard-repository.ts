@@ -52,3 +52,25 @@ export async function cardsOfMonth(q: Queryable, month: string): Promise<StoredC
   );
   return rows.map((r) => ({ mppId: r.mpp_id, card: r.card, score: r.score === null ? null : Number(r.score), lastActivityAt: r.last_activity_at, computedAt: r.computed_at }));
 }
+
+/** Local months (YYYY-MM) in [from, to] with at least one ticket issued, from the per-agency daily rows. */
+export async function activeMonths(q: Queryable, input: { mppId: string; from: string; to: string }): Promise<string[]> {
+  const { rows } = await q.query<{ month: string }>(
+    `SELECT DISTINCT to_char(local_day, 'YYYY-MM') AS month FROM ops_daily_tenant
+      WHERE mpp_id = $1 AND local_day BETWEEN $2::date AND $3::date AND issued > 0 ORDER BY 1`,
+    [input.mppId, input.from, input.to],
+  );
+  return rows.map((r) => r.month);
+}
+
+/** The rollout stage recorded for a kabupaten/kota, if any. */
+export async function rolloutStage(q: Queryable, regionCode: string): Promise<string | null> {
+  const { rows } = await q.query<{ stage: string }>('SELECT stage FROM ops_rollout WHERE region_code = $1', [regionCode]);
+  return rows[0]?.stage ?? null;
+}
+
+/** When the MPP's card of a month was last computed, if ever. */
+export async function cardComputedAt(q: Queryable, mppId: string, month: string): Promise<Date | null> {
+  const { rows } = await q.query<{ computed_at: Date }>('SELECT computed_at FROM ops_scorecards WHERE mpp_id = $1 AND month = $2::date', [mppId, `${month}-01`]);
+  return rows[0]?.computed_at ?? null;
+}

@@ -98,3 +98,18 @@ export const NationalView = z.object({
   mpps: z.array(NationalMpp).describe('Filtered and sorted; totals and provinces cover the filtered MPPs'),
 });
 export type NationalView = z.infer<typeof NationalView>;
+
+export const DigitalCriterion = z.object({
+  code: z.string(),
+  name: z.object({ id: z.string(), en: z.string() }),
+  status: z.enum(['met', 'not_met', 'not_assessable']).describe('not_assessable: Layan holds no data that answers it'),
+  evidence: z.object({ id: z.string(), en: z.string() }),
+});
+export const DigitalCriteria = z.object({
+  mppId: z.uuid(),
+  asOf: z.string(),
+  met: z.number().int(),
+  assessable: z.number().int(),
+  criteria: z.array(DigitalCriterion).describe('The 11 MPP Digital evaluation criteria (KemenPAN-RB), in their order'),
+});
+export type DigitalCriteria = z.infer<typeof DigitalCriteria>;

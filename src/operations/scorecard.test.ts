@@ -163,3 +163,35 @@ describe('the national view', () => {
     expect((await get(w.admin, '/api/national/operations/scorecards')).statusCode).toBe(403);
   });
 });
+
+describe('the MPP Digital criteria', () => {
+  it('scores what system data can answer, with the evidence, and says which it cannot', async () => {
+    // After the national test above, the current month's card has been computed.
+    const r = await get(w.admin, `/api/mpps/${w.mppId}/operations/digital-criteria`);
+    expect(r.statusCode, r.body).toBe(200);
+    const c = r.json();
+    const by = Object.fromEntries(c.criteria.map((x: any) => [x.code, x]));
+    expect(c.criteria).toHaveLength(11);
+    // Three services, none with requirements and a procedure written down.
+    expect(by.informasi_umum.status).toBe('not_met');
+    expect(by.informasi_umum.evidence.id).toContain('3 layanan aktif, 0 dengan Standar Pelayanan lengkap');
+    // Three tickets on 23 November, within the last 30 days.
+    expect(by.antrian).toMatchObject({ status: 'met', evidence: { id: '3 tiket antrean dan 4 booking online dalam 30 hari terakhir.' } });
+    // C1 on time, C2 late, C4 undecided past its deadline: 1 of 3, under 80%.
+    expect(by.konsultasi_pengaduan.status).toBe('not_met');
+    expect(by.konsultasi_pengaduan.evidence.en).toContain('1/3');
+    expect(by.skm).toMatchObject({ status: 'met', evidence: { en: '2 respondents in 90 days, IKM 87.50.' } });
+    expect(by.pelaporan_kinerja.status).toBe('met');
+    expect(by.komitmen).toMatchObject({ status: 'not_met', evidence: { en: 'Rollout stage recorded for 33.02: none.' } });
+    // Activity in November only, not in September and October.
+    expect(by.keberlanjutan.status).toBe('not_met');
+    for (const code of ['pemrosesan_dokumen', 'platform', 'keamanan', 'uji_coba_pengguna']) expect(by[code].status).toBe('not_assessable');
+    expect(c).toMatchObject({ met: 3, assessable: 7 });
+    // Once the national admin records a commitment for Kabupaten Banyumas, the criterion is met.
+    const national = await staffCaller(t, 'national_admin');
+    await t.app.inject({ method: 'PUT', url: '/api/national/rollout/33.02', headers: national.headers, payload: { stage: 'commitment', dates: { commitment: '2026-06-01' } } });
+    const after = (await get(w.admin, `/api/mpps/${w.mppId}/operations/digital-criteria`)).json();
+    expect(after.criteria.find((x: any) => x.code === 'komitmen').status).toBe('met');
+    expect((await get(w.officer, `/api/mpps/${w.mppId}/operations/digital-criteria`)).statusCode).toBe(403);
+  });
+});

@@ -29,7 +29,7 @@ export async function createWebhook(ctx: ServiceContext, input: { mppId: string 
   const events = [...new Set(input.events)];
   const id = await ctx.db.transaction(async (tx) => {
     const created = await repo.insertSubscription(tx, { mppId: input.mppId, url: input.url, description: input.description, events, secret, createdBy: staff.userId, at: ctx.now });
-    await recordAudit(tx, ctx.actor, { action: 'webhook.created', targetType: 'webhook', targetId: created, mppId: input.mppId, after: { url: input.url, events } });
+    await recordAudit(tx, ctx.actor, { action: 'operations.webhook_created', targetType: 'webhook', targetId: created, mppId: input.mppId, after: { url: input.url, events } });
     return created;
   });
   return { ...(await repo.findSubscription(ctx.db, input.mppId, id))!, secret };
@@ -46,7 +46,7 @@ export async function deleteWebhook(ctx: ServiceContext, input: { mppId: string;
   requireMppRole(ctx.principal, input.mppId, ['mpp_admin']);
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.deactivate(tx, input.mppId, input.webhookId))) throw commonErrors.not_found();
-    await recordAudit(tx, ctx.actor, { action: 'webhook.deleted', targetType: 'webhook', targetId: input.webhookId, mppId: input.mppId });
+    await recordAudit(tx, ctx.actor, { action: 'operations.webhook_deleted', targetType: 'webhook', targetId: input.webhookId, mppId: input.mppId });
   });
 }
 
@@ -65,7 +65,7 @@ export async function replayDelivery(ctx: ServiceContext, input: { mppId: string
     const d = await repo.insertReplay(tx, input.mppId, input.webhookId, input.deliveryId);
     if (!d) throw commonErrors.not_found();
     await enqueue(tx, WEBHOOK_TOPIC, { deliveryId: d.id }, input.mppId);
-    await recordAudit(tx, ctx.actor, { action: 'webhook.replayed', targetType: 'webhook_delivery', targetId: input.deliveryId, mppId: input.mppId, after: { replay: d.id } });
+    await recordAudit(tx, ctx.actor, { action: 'operations.webhook_replayed', targetType: 'webhook_delivery', targetId: input.deliveryId, mppId: input.mppId, after: { replay: d.id } });
     return d;
   });
 }

@@ -749,6 +749,18 @@ export interface Tables {
     target_wait_minutes: number;
     updated_at: Date;
   };
+  ops_rollout: {
+    region_code: string;
+    stage: string;
+    planned_on: string | null;
+    commitment_on: string | null;
+    agreements_on: string | null;
+    soft_launch_on: string | null;
+    inaugurated_on: string | null;
+    note: string;
+    updated_by: string | null;
+    updated_at: Date;
+  };
   ops_scorecards: {
     mpp_id: string;
     month: string;

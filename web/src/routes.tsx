@@ -134,6 +134,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'rapor', element: page(staffOperations, 'ScorecardPage') },
   { path: 'rapor-nasional', element: page(staffOperations, 'NationalScorecardPage') },
   { path: 'webhook', element: page(staffOperations, 'WebhooksPage') },
+  { path: 'peluncuran', element: page(staffOperations, 'RolloutPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];

@@ -7648,6 +7648,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/operations/digital-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 11 MPP Digital criteria scored from system data, each with its evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            assessable: number;
+                            /** @description The 11 MPP Digital evaluation criteria (KemenPAN-RB), in their order */
+                            criteria: {
+                                code: string;
+                                evidence: {
+                                    en: string;
+                                    id: string;
+                                };
+                                name: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /**
+                                 * @description not_assessable: Layan holds no data that answers it
+                                 * @enum {string}
+                                 */
+                                status: "met" | "not_met" | "not_assessable";
+                            }[];
+                            met: number;
+                            /** Format: uuid */
+                            mppId: string;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/operations/floor": {
         parameters: {
             query?: never;
@@ -12579,6 +12646,228 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national/rollout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every kabupaten/kota with its MPP’s rollout stage and dates, and what its MPPs in Layan have joined */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provinces: {
+                                counts: {
+                                    agreements: number;
+                                    commitment: number;
+                                    inaugurated: number;
+                                    none: number;
+                                    planned: number;
+                                    soft_launch: number;
+                                };
+                                provinceCode: string;
+                                provinceName: string;
+                                regions: number;
+                            }[];
+                            regions: {
+                                dates: {
+                                    /**
+                                     * @description MoU/PKS with the agencies
+                                     * @default null
+                                     */
+                                    agreements: string | null;
+                                    /**
+                                     * @description Komitmen (commitment) signed
+                                     * @default null
+                                     */
+                                    commitment: string | null;
+                                    /** @default null */
+                                    inaugurated: string | null;
+                                    /** @default null */
+                                    planned: string | null;
+                                    /** @default null */
+                                    softLaunch: string | null;
+                                };
+                                /** @description MPPs in Layan serving this kabupaten/kota, with what they have joined */
+                                mpps: {
+                                    /** Format: uuid */
+                                    mppId: string;
+                                    name: string;
+                                    services: number;
+                                    tenants: number;
+                                }[];
+                                name: string;
+                                note: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                regionCode: string;
+                                /** @description null: not started */
+                                stage: ("planned" | "commitment" | "agreements" | "soft_launch" | "inaugurated") | null;
+                            }[];
+                            totals: {
+                                agreements: number;
+                                commitment: number;
+                                inaugurated: number;
+                                /** @description Kabupaten/kota with an MPP in Layan */
+                                inLayan: number;
+                                none: number;
+                                planned: number;
+                                regions: number;
+                                soft_launch: number;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["operationsReadProblem400"];
+                401: components["responses"]["operationsReadProblem401"];
+                403: components["responses"]["operationsReadProblem403"];
+                404: components["responses"]["operationsReadProblem404"];
+                429: components["responses"]["operationsReadProblem429"];
+                503: components["responses"]["operationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national/rollout/{regionCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the rollout stage (and dates) of a kabupaten/kota */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    regionCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default {
+                         *       "planned": null,
+                         *       "commitment": null,
+                         *       "agreements": null,
+                         *       "softLaunch": null,
+                         *       "inaugurated": null
+                         *     }
+                         */
+                        dates?: {
+                            /**
+                             * @description MoU/PKS with the agencies
+                             * @default null
+                             */
+                            agreements?: string | null;
+                            /**
+                             * @description Komitmen (commitment) signed
+                             * @default null
+                             */
+                            commitment?: string | null;
+                            /** @default null */
+                            inaugurated?: string | null;
+                            /** @default null */
+                            planned?: string | null;
+                            /** @default null */
+                            softLaunch?: string | null;
+                        };
+                        /** @default  */
+                        note?: string;
+                        /** @enum {string} */
+                        stage: "planned" | "commitment" | "agreements" | "soft_launch" | "inaugurated";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dates: {
+                                /**
+                                 * @description MoU/PKS with the agencies
+                                 * @default null
+                                 */
+                                agreements: string | null;
+                                /**
+                                 * @description Komitmen (commitment) signed
+                                 * @default null
+                                 */
+                                commitment: string | null;
+                                /** @default null */
+                                inaugurated: string | null;
+                                /** @default null */
+                                planned: string | null;
+                                /** @default null */
+                                softLaunch: string | null;
+                            };
+                            /** @description MPPs in Layan serving this kabupaten/kota, with what they have joined */
+                            mpps: {
+                                /** Format: uuid */
+                                mppId: string;
+                                name: string;
+                                services: number;
+                                tenants: number;
+                            }[];
+                            name: string;
+                            note: string;
+                            provinceCode: string;
+                            provinceName: string;
+                            regionCode: string;
+                            /** @description null: not started */
+                            stage: ("planned" | "commitment" | "agreements" | "soft_launch" | "inaugurated") | null;
+                        };
+                    };
+                };
+                400: components["responses"]["operationsWriteProblem400"];
+                401: components["responses"]["operationsWriteProblem401"];
+                403: components["responses"]["operationsWriteProblem403"];
+                404: components["responses"]["operationsWriteProblem404"];
+                409: components["responses"]["operationsWriteProblem409"];
+                413: components["responses"]["operationsWriteProblem413"];
+                415: components["responses"]["operationsWriteProblem415"];
+                422: components["responses"]["operationsWriteProblem422"];
+                429: components["responses"]["operationsWriteProblem429"];
+                503: components["responses"]["operationsWriteProblem503"];
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

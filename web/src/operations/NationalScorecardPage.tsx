@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, type ApiData } from '../api/client';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import { todayIn } from '../time';
 import { pct } from './format';
 import { monthLabel } from './ScorecardPage';
@@ -10,14 +10,14 @@ import './operations.css';
 type View = ApiData<'/api/national/operations/scorecards'>;
 type Sort = 'score' | 'ikm' | 'withinTarget' | 'complaints' | 'bookingNoShow' | 'conformity' | 'name';
 
-const SORTS: { value: Sort; label: [string, string] }[] = [
-  { value: 'score', label: ['Skor gabungan', 'Composite score'] },
-  { value: 'ikm', label: ['IKM', 'IKM'] },
-  { value: 'withinTarget', label: ['Dalam target tunggu', 'Within target wait'] },
-  { value: 'complaints', label: ['Pengaduan selesai tepat waktu', 'Complaints resolved on time'] },
-  { value: 'bookingNoShow', label: ['Booking tidak hadir (terendah)', 'Booking no-shows (lowest)'] },
-  { value: 'conformity', label: ['Sesuai Standar Pelayanan', 'Standar Pelayanan conformity'] },
-  { value: 'name', label: ['Nama', 'Name'] },
+const SORTS: { value: Sort; label: Bilingual }[] = [
+  { value: 'score', label: { id: 'Skor gabungan', en: 'Composite score' } },
+  { value: 'ikm', label: { id: 'IKM', en: 'IKM' } },
+  { value: 'withinTarget', label: { id: 'Dalam target tunggu', en: 'Within target wait' } },
+  { value: 'complaints', label: { id: 'Pengaduan selesai tepat waktu', en: 'Complaints resolved on time' } },
+  { value: 'bookingNoShow', label: { id: 'Booking tidak hadir (terendah)', en: 'Booking no-shows (lowest)' } },
+  { value: 'conformity', label: { id: 'Sesuai Standar Pelayanan', en: 'Standar Pelayanan conformity' } },
+  { value: 'name', label: { id: 'Nama', en: 'Name' } },
 ];
 
 /** The national view: every MPP's scorecard of a month by province, ranked and filterable, with totals and stale data flagged. */
@@ -76,7 +76,7 @@ export function NationalScorecardPage() {
           <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
-                {t(...s.label)}
+                {t(s.label)}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, type ApiData } from '../api/client';
 import { useCurrentMpp } from '../current-mpp';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import { todayIn } from '../time';
 import { pct } from './format';
 import './operations.css';
@@ -20,7 +20,7 @@ export function monthLabel(month: string, lang: 'id' | 'en'): string {
 
 /** One scorecard figure: how to read it from a month, show it, and whether higher is better. */
 interface Row {
-  label: [string, string];
+  label: Bilingual;
   value: (c: MonthCard) => number | null;
   show: (v: number | null) => string;
   higherIsBetter: boolean;
@@ -30,15 +30,15 @@ interface Row {
 
 const share = (v: number | null) => pct(v);
 const ROWS: Row[] = [
-  { label: ['IKM (survei kepuasan)', 'IKM (satisfaction)'], value: (c) => c.survey.ikm, show: (v) => (v === null ? '–' : v.toFixed(2)), higherIsBetter: true, epsilon: 0.5 },
-  { label: ['Dipanggil dalam target tunggu', 'Called within the target wait'], value: (c) => c.queue.withinTargetShare, show: share, higherIsBetter: true, epsilon: 0.01 },
-  { label: ['Median tunggu (menit)', 'Median wait (min)'], value: (c) => c.queue.waitMedianMinutes, show: (v) => (v === null ? '–' : String(v)), higherIsBetter: false, epsilon: 1 },
-  { label: ['Tidak hadir saat dipanggil', 'No-shows when called'], value: (c) => c.queue.noShowRate, show: share, higherIsBetter: false, epsilon: 0.01 },
-  { label: ['Pengaduan diverifikasi ≤ 3 hari kerja', 'Complaints verified within 3 working days'], value: (c) => c.complaints.verifiedOnTimeShare, show: share, higherIsBetter: true, epsilon: 0.01 },
-  { label: ['Pengaduan selesai tepat waktu', 'Complaints resolved within their tier'], value: (c) => c.complaints.resolvedOnTimeShare, show: share, higherIsBetter: true, epsilon: 0.01 },
-  { label: ['Booking tidak hadir', 'Booking no-shows'], value: (c) => c.booking.noShowRate, show: share, higherIsBetter: false, epsilon: 0.01 },
-  { label: ['Sesuai Standar Pelayanan (waktu)', 'Within the Standar Pelayanan time'], value: (c) => c.conformity.share, show: share, higherIsBetter: true, epsilon: 0.01 },
-  { label: ['Skor gabungan (0–100)', 'Composite score (0–100)'], value: (c) => c.score, show: (v) => (v === null ? '–' : v.toFixed(1)), higherIsBetter: true, epsilon: 0.5 },
+  { label: { id: 'IKM (survei kepuasan)', en: 'IKM (satisfaction)' }, value: (c) => c.survey.ikm, show: (v) => (v === null ? '–' : v.toFixed(2)), higherIsBetter: true, epsilon: 0.5 },
+  { label: { id: 'Dipanggil dalam target tunggu', en: 'Called within the target wait' }, value: (c) => c.queue.withinTargetShare, show: share, higherIsBetter: true, epsilon: 0.01 },
+  { label: { id: 'Median tunggu (menit)', en: 'Median wait (min)' }, value: (c) => c.queue.waitMedianMinutes, show: (v) => (v === null ? '–' : String(v)), higherIsBetter: false, epsilon: 1 },
+  { label: { id: 'Tidak hadir saat dipanggil', en: 'No-shows when called' }, value: (c) => c.queue.noShowRate, show: share, higherIsBetter: false, epsilon: 0.01 },
+  { label: { id: 'Pengaduan diverifikasi ≤ 3 hari kerja', en: 'Complaints verified within 3 working days' }, value: (c) => c.complaints.verifiedOnTimeShare, show: share, higherIsBetter: true, epsilon: 0.01 },
+  { label: { id: 'Pengaduan selesai tepat waktu', en: 'Complaints resolved within their tier' }, value: (c) => c.complaints.resolvedOnTimeShare, show: share, higherIsBetter: true, epsilon: 0.01 },
+  { label: { id: 'Booking tidak hadir', en: 'Booking no-shows' }, value: (c) => c.booking.noShowRate, show: share, higherIsBetter: false, epsilon: 0.01 },
+  { label: { id: 'Sesuai Standar Pelayanan (waktu)', en: 'Within the Standar Pelayanan time' }, value: (c) => c.conformity.share, show: share, higherIsBetter: true, epsilon: 0.01 },
+  { label: { id: 'Skor gabungan (0–100)', en: 'Composite score (0–100)' }, value: (c) => c.score, show: (v) => (v === null ? '–' : v.toFixed(1)), higherIsBetter: true, epsilon: 0.5 },
 ];
 
 /** ▲ better, ▼ worse, = steady against the month before; nothing without both values. */
@@ -64,8 +64,13 @@ export function ScorecardPage() {
     ...apiQuery('/api/mpps/{mppId}/operations/scorecard', { params: { path: { mppId: mppId ?? '' }, query: { month, months: 6 } } }),
     enabled: !!mppId,
   });
+  const criteria = useQuery({
+    ...apiQuery('/api/mpps/{mppId}/operations/digital-criteria', { params: { path: { mppId: mppId ?? '' } } }),
+    enabled: !!mppId,
+  });
   if (!mppId) return <p className="notice">{t('Pilih MPP terlebih dahulu.', 'Choose an MPP first.')}</p>;
   const s = card.data;
+  const criterionStatus = { met: t('terpenuhi', 'met'), not_met: t('belum', 'not met'), not_assessable: t('tidak dapat dinilai sistem', 'not assessable by the system') };
   const last = s?.months.at(-1);
   const prev = s?.months.at(-2);
   return (
@@ -125,8 +130,8 @@ export function ScorecardPage() {
               </thead>
               <tbody>
                 {ROWS.map((r) => (
-                  <tr key={r.label[0]}>
-                    <td>{t(...r.label)}</td>
+                  <tr key={r.label.id}>
+                    <td>{t(r.label)}</td>
                     {s.months.map((m) => (
                       <td key={m.month} className="num">
                         {r.show(r.value(m))}
@@ -146,6 +151,24 @@ export function ScorecardPage() {
               )}
             </p>
           </section>
+          {criteria.data && (
+            <section className="card">
+              <h2>
+                {t('Kriteria MPP Digital', 'MPP Digital criteria')} · {criteria.data.met}/{criteria.data.assessable} {t('terpenuhi dari yang dapat dinilai', 'met of those assessable')}
+              </h2>
+              <table className="ops-table ops-criteria">
+                <tbody>
+                  {criteria.data.criteria.map((c) => (
+                    <tr key={c.code} className={c.status === 'not_met' ? 'ops-risk' : undefined}>
+                      <td className="ops-name">{t(c.name.id, c.name.en)}</td>
+                      <td className={`ops-criterion ops-criterion-${c.status}`}>{criterionStatus[c.status]}</td>
+                      <td className="ops-small">{t(c.evidence.id, c.evidence.en)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
           <section className="card">
             <h2>{t('Kesesuaian waktu Standar Pelayanan per layanan', 'Standar Pelayanan time per service')}</h2>
             {s.conformityServices.length === 0 ? (

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { LoadState, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import { useCurrentMpp } from '../current-mpp';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import { clockTimeWithZone } from '../time';
 import './operations.css';
 
 type Kind = 'ticket' | 'booking' | 'complaint' | 'survey';
-const KINDS: { kind: Kind; label: [string, string] }[] = [
-  { kind: 'ticket', label: ['Tiket antrean', 'Queue tickets'] },
-  { kind: 'booking', label: ['Booking', 'Bookings'] },
-  { kind: 'complaint', label: ['Pengaduan', 'Complaints'] },
-  { kind: 'survey', label: ['Survei kepuasan', 'Satisfaction survey'] },
+const KINDS: { kind: Kind; label: Bilingual }[] = [
+  { kind: 'ticket', label: { id: 'Tiket antrean', en: 'Queue tickets' } },
+  { kind: 'booking', label: { id: 'Booking', en: 'Bookings' } },
+  { kind: 'complaint', label: { id: 'Pengaduan', en: 'Complaints' } },
+  { kind: 'survey', label: { id: 'Survei kepuasan', en: 'Satisfaction survey' } },
 ];
 
 /** Webhooks for integrators: subscriptions, the signing secret shown once, the delivery log with replay. */
@@ -61,7 +61,7 @@ export function WebhooksPage() {
             <legend>{t('Peristiwa', 'Events')}</legend>
             {KINDS.map((k) => (
               <label key={k.kind} className="ops-check">
-                <input type="checkbox" checked={kinds.includes(k.kind)} onChange={(e) => setKinds((cur) => (e.target.checked ? [...cur, k.kind] : cur.filter((x) => x !== k.kind)))} /> {t(...k.label)}
+                <input type="checkbox" checked={kinds.includes(k.kind)} onChange={(e) => setKinds((cur) => (e.target.checked ? [...cur, k.kind] : cur.filter((x) => x !== k.kind)))} /> {t(k.label)}
               </label>
             ))}
           </fieldset>
@@ -100,7 +100,7 @@ export function WebhooksPage() {
                       <span>{h.url}</span>
                       {h.description && <span className="muted ops-sub">{h.description}</span>}
                     </td>
-                    <td>{h.events.map((e) => t(...KINDS.find((k) => k.kind === e)!.label)).join(', ')}</td>
+                    <td>{h.events.map((e) => t(KINDS.find((k) => k.kind === e)!.label)).join(', ')}</td>
                     <td className="num">{h.delivered}</td>
                     <td className="num">{h.pending}</td>
                     <td className="num">{h.failed}</td>

@@ -4,3 +4,4 @@ export { StatsPage } from '../operations/StatsPage';
 export { ScorecardPage } from '../operations/ScorecardPage';
 export { NationalScorecardPage } from '../operations/NationalScorecardPage';
 export { WebhooksPage } from '../operations/WebhooksPage';
+export { RolloutPage } from '../operations/RolloutPage';
