@@ -199,6 +199,43 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   assert.deepEqual([created.slug, created.timezone], [NEW_SLUG, 'Asia/Makassar']);
 });
 
+test("a national admin edits the new MPP's profile and its service: each form changes only what was changed", async () => {
+  const page = await signIn(ADMIN.email, ADMIN.password);
+  await openFromMenu(page, 'Daftar MPP', 'Daftar MPP');
+  await page.getByLabel('Cari MPP, kabupaten/kota atau provinsi').fill('gianyar');
+  await page.getByRole('row', { name: new RegExp(NEW_MPP) }).getByRole('button', { name: 'Ubah profil' }).click();
+  await page.getByRole('tab', { name: 'Profil & jam layanan', selected: true }).waitFor();
+  await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
+  // The choice of MPP is remembered: a reload keeps working on it.
+  await page.reload();
+  await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
+  await page.getByLabel('Kapasitas ruang tunggu').fill('120');
+
+  const headers = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  const mppId = (await mppsOf(headers)).find((x) => x.name === NEW_MPP)!.id;
+  // Meanwhile someone else writes the Maklumat.
+  const maklumat = 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan.';
+  assert.equal((await fetch(`${server.url}/api/catalog/mpps/${mppId}`, { method: 'PATCH', headers, body: JSON.stringify({ maklumat }) })).status, 200);
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await page.getByRole('status').getByText('Tersimpan.').waitFor();
+  const profile = (await (await fetch(`${server.url}/api/catalog/mpps/${mppId}`, { headers })).json()) as { waitingCapacity: number; maklumat: string };
+  assert.deepEqual([profile.waitingCapacity, profile.maklumat], [120, maklumat]);
+
+  // The service's standard: the form sends the description it changed; a fee set meanwhile stays.
+  await page.getByRole('tab', { name: 'Layanan', exact: true }).click();
+  await page.getByRole('link', { name: NEW_SERVICE }).click();
+  await page.getByRole('heading', { name: `Ubah layanan: ${NEW_SERVICE}` }).waitFor();
+  await page.getByLabel('Deskripsi').fill('Izin usaha pondok wisata (homestay) milik warga, diterbitkan oleh DPMPTSP.');
+  const service = ((await (await fetch(`${server.url}/api/catalog/mpps/${mppId}/services`, { headers })).json()) as { id: string; name: string }[]).find((x) => x.name === NEW_SERVICE)!;
+  assert.equal((await fetch(`${server.url}/api/catalog/mpps/${mppId}/services/${service.id}`, { method: 'PATCH', headers, body: JSON.stringify({ feeRupiah: 50000 }) })).status, 200);
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await page.getByText('Tersimpan sebagai versi 3.', { exact: false }).waitFor();
+  const saved = (await (await fetch(`${server.url}/api/catalog/mpps/${mppId}/services/${service.id}`, { headers })).json()) as { feeRupiah: number; description: string };
+  assert.deepEqual([saved.feeRupiah, saved.description], [50000, 'Izin usaha pondok wisata (homestay) milik warga, diterbitkan oleh DPMPTSP.']);
+  await checkScreen(page, 'new-mpp-service-edit', 6);
+  await page.context().close();
+});
+
 test('the audit log of the new MPP names each action in words, in WITA, filtered on the server, linking to what changed', async () => {
   const page = await signIn(ADMIN.email, ADMIN.password);
   await workOn(page, 'gianyar', NEW_MPP);
