@@ -235,6 +235,12 @@ test("a national admin edits the new MPP's profile and its service: each form ch
   assert.deepEqual([saved.feeRupiah, saved.description], [50000, 'Izin usaha pondok wisata (homestay) milik warga, diterbitkan oleh DPMPTSP.']);
   // All 14 components of the Standar Pelayanan on one form: the longest set-up page, still under 4 screens.
   await checkScreen(page, 'new-mpp-service-edit', 4);
+  // Switching MPP in the top bar while a service is open leads to the other MPP's services, not a stale form.
+  await page.locator('.mpp-switcher > button').click();
+  await page.getByLabel('Cari MPP', { exact: true }).fill('banyumas');
+  await page.getByRole('list', { name: 'Daftar MPP' }).getByRole('button', { name: /MPP Satria Banyumas/ }).click();
+  await page.getByRole('tab', { name: 'Layanan', selected: true }).waitFor();
+  await page.getByText('159 / 159 layanan', { exact: true }).waitFor();
   await page.context().close();
 });
 

@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import './catalog.css';
 import { CHANNEL_NAMES } from './format';
@@ -70,6 +71,15 @@ export function ServiceEditorPage() {
   const { t } = useI18n();
   const { mppId = '', serviceId = '' } = useParams();
   const navigate = useNavigate();
+  // The switcher names the MPP whose service is open (an audit link may lead here from another MPP);
+  // switching to another MPP while here goes back to that MPP's service list.
+  const { mppId: current, setMppId } = useCurrentMpp();
+  const shown = useRef(false);
+  useEffect(() => setMppId(mppId), [mppId, setMppId]);
+  useEffect(() => {
+    if (current === mppId) shown.current = true;
+    else if (shown.current && current) void navigate('/staf/katalog?tab=layanan');
+  }, [current, mppId, navigate]);
   const isNew = serviceId === 'baru';
   const [draft, setDraft] = useState<Draft | null>(null);
   // The standard as loaded: an edit sends only the components that differ from it.
