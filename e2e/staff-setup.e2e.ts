@@ -199,6 +199,51 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   assert.deepEqual([created.slug, created.timezone], [NEW_SLUG, 'Asia/Makassar']);
 });
 
+test("a national admin edits the new MPP's profile and its service: each form changes only what was changed", async () => {
+  const page = await signIn(ADMIN.email, ADMIN.password);
+  await openFromMenu(page, 'Daftar MPP', 'Daftar MPP');
+  await page.getByLabel('Cari MPP, kabupaten/kota atau provinsi').fill('gianyar');
+  await page.getByRole('row', { name: new RegExp(NEW_MPP) }).getByRole('button', { name: 'Ubah profil' }).click();
+  await page.getByRole('tab', { name: 'Profil & jam layanan', selected: true }).waitFor();
+  await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
+  // The choice of MPP is remembered: a reload keeps working on it.
+  await page.reload();
+  await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
+  await page.getByLabel('Kapasitas ruang tunggu').fill('120');
+
+  const headers = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  const mppId = (await mppsOf(headers)).find((x) => x.name === NEW_MPP)!.id;
+  // Meanwhile someone else writes the Maklumat.
+  const maklumat = 'Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan.';
+  assert.equal((await fetch(`${server.url}/api/catalog/mpps/${mppId}`, { method: 'PATCH', headers, body: JSON.stringify({ maklumat }) })).status, 200);
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await page.getByRole('status').getByText('Tersimpan.').waitFor();
+  const profile = (await (await fetch(`${server.url}/api/catalog/mpps/${mppId}`, { headers })).json()) as { waitingCapacity: number; maklumat: string };
+  assert.deepEqual([profile.waitingCapacity, profile.maklumat], [120, maklumat]);
+  assert.equal(await page.getByLabel('Maklumat Pelayanan').inputValue(), maklumat, 'the form now shows the Maklumat written meanwhile');
+
+  // The service's standard: the form sends the description it changed; a fee set meanwhile stays.
+  await page.getByRole('tab', { name: 'Layanan', exact: true }).click();
+  await page.getByRole('link', { name: NEW_SERVICE }).click();
+  await page.getByRole('heading', { name: `Ubah layanan: ${NEW_SERVICE}` }).waitFor();
+  await page.getByLabel('Deskripsi').fill('Izin usaha pondok wisata (homestay) milik warga, diterbitkan oleh DPMPTSP.');
+  const service = ((await (await fetch(`${server.url}/api/catalog/mpps/${mppId}/services`, { headers })).json()) as { id: string; name: string }[]).find((x) => x.name === NEW_SERVICE)!;
+  assert.equal((await fetch(`${server.url}/api/catalog/mpps/${mppId}/services/${service.id}`, { method: 'PATCH', headers, body: JSON.stringify({ feeRupiah: 50000 }) })).status, 200);
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await page.getByText('Tersimpan sebagai versi 3.', { exact: false }).waitFor();
+  const saved = (await (await fetch(`${server.url}/api/catalog/mpps/${mppId}/services/${service.id}`, { headers })).json()) as { feeRupiah: number; description: string };
+  assert.deepEqual([saved.feeRupiah, saved.description], [50000, 'Izin usaha pondok wisata (homestay) milik warga, diterbitkan oleh DPMPTSP.']);
+  // All 14 components of the Standar Pelayanan on one form: the longest set-up page, still under 4 screens.
+  await checkScreen(page, 'new-mpp-service-edit', 4);
+  // Switching MPP in the top bar while a service is open leads to the other MPP's services, not a stale form.
+  await page.locator('.mpp-switcher > button').click();
+  await page.getByLabel('Cari MPP', { exact: true }).fill('banyumas');
+  await page.getByRole('list', { name: 'Daftar MPP' }).getByRole('button', { name: /MPP Satria Banyumas/ }).click();
+  await page.getByRole('tab', { name: 'Layanan', selected: true }).waitFor();
+  await page.getByText('159 / 159 layanan', { exact: true }).waitFor();
+  await page.context().close();
+});
+
 test('the audit log of the new MPP names each action in words, in WITA, filtered on the server, linking to what changed', async () => {
   const page = await signIn(ADMIN.email, ADMIN.password);
   await workOn(page, 'gianyar', NEW_MPP);
@@ -260,6 +305,7 @@ test('an MPP admin edits the opening hours where the queue is set up, changing o
   await page.getByText('Tersimpan: Aturan antrean').waitFor();
   const rules = await (await fetch(`${server.url}/api/mpps/${mpp.id}/queue/settings`, { headers })).json();
   assert.deepEqual(rules, { maxRecalls: 4, waitingRoomCapacity: 150, defaultServiceMinutes: 6 });
+  assert.equal(await page.getByLabel('Kapasitas ruang tunggu (kosong = tanpa batas)').inputValue(), '150', 'the form now shows the capacity the other admin set');
   // The target wait the service floor and the statistics measure against sits with the queue rules.
   const target = page.getByRole('form', { name: 'Target waktu tunggu' });
   await target.getByLabel(/Dipanggil paling lama/).fill('20');

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, client, unwrap } from '../api/client';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import type { Agreement } from './views';
 
 const LIST = '/api/catalog/mpps/{mppId}/tenants/{tenantId}/agreements';
-const STATUS: Record<Agreement['status'], [id: string, en: string]> = {
-  draft: ['Draf', 'Draft'],
-  active: ['Berlaku', 'In force'],
-  terminated: ['Diakhiri', 'Terminated'],
+const STATUS: Record<Agreement['status'], Bilingual> = {
+  draft: { id: 'Draf', en: 'Draft' },
+  active: { id: 'Berlaku', en: 'In force' },
+  terminated: { id: 'Diakhiri', en: 'Terminated' },
 };
 
 /**
@@ -65,7 +65,7 @@ function AgreementRow({ mppId, agreement, onChanged }: { mppId: string; agreemen
         <label>{t('Berlaku sampai', 'Valid until')}<input type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} /></label>
         <label>{t('Status', 'Status')}
           <select value={status} onChange={(e) => setStatus(e.target.value as Agreement['status'])}>
-            {(Object.keys(STATUS) as Agreement['status'][]).map((s) => <option key={s} value={s}>{t(...STATUS[s])}</option>)}
+            {(Object.keys(STATUS) as Agreement['status'][]).map((s) => <option key={s} value={s}>{t(STATUS[s])}</option>)}
           </select>
         </label>
         <button type="submit" disabled={!changed || save.isPending}>{t('Simpan', 'Save')}</button>

@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
+import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import './catalog.css';
 import { CHANNEL_NAMES } from './format';
@@ -57,13 +58,32 @@ const toDraft = (s: Service): Draft => ({
   active: s.active,
 });
 
+const bodyOf = (d: Draft) => {
+  const { procedure, ...rest } = d;
+  return { ...rest, feeRupiah: Number(d.feeRupiah.replace(/[.\s]/g, '')), procedureSteps: procedure.split('\n').map((s) => s.trim()).filter(Boolean) };
+};
+/** Only the components the admin changed: another admin's change to a different component stays. */
+const changedOf = <T extends object>(before: T, after: T): Partial<T> =>
+  Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof T]))) as Partial<T>;
+
 /** /staf/katalog/:mppId/layanan/:serviceId ("baru" for a new one): all 14 components of the Standar Pelayanan. */
 export function ServiceEditorPage() {
   const { t } = useI18n();
   const { mppId = '', serviceId = '' } = useParams();
   const navigate = useNavigate();
+  // The switcher names the MPP whose service is open (an audit link may lead here from another MPP);
+  // switching to another MPP while here goes back to that MPP's service list.
+  const { mppId: current, setMppId } = useCurrentMpp();
+  const shown = useRef(false);
+  useEffect(() => setMppId(mppId), [mppId, setMppId]);
+  useEffect(() => {
+    if (current === mppId) shown.current = true;
+    else if (shown.current && current) void navigate('/staf/katalog?tab=layanan');
+  }, [current, mppId, navigate]);
   const isNew = serviceId === 'baru';
   const [draft, setDraft] = useState<Draft | null>(null);
+  // The standard as loaded: an edit sends only the components that differ from it.
+  const [loaded, setLoaded] = useState<Draft | null>(null);
   const [version, setVersion] = useState<number | null>(null);
   const [tenants, setTenants] = useState<Tenant[]>([]);
   const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
@@ -80,6 +100,7 @@ export function ServiceEditorPage() {
     if (!isNew) {
       void unwrap(client.GET('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId } } })).then((s) => {
         setDraft(toDraft(s));
+        setLoaded(toDraft(s));
         setVersion(s.version);
       }, (e: ApiError) => setError(e.message));
     }
@@ -95,17 +116,17 @@ export function ServiceEditorPage() {
     setError(null);
     setFieldErrors([]);
     setSaved(null);
-    const body = {
-      ...draft,
-      feeRupiah: Number(draft.feeRupiah.replace(/[.\s]/g, '')),
-      procedureSteps: draft.procedure.split('\n').map((s) => s.trim()).filter(Boolean),
-      procedure: undefined,
-    };
+    const body = bodyOf(draft);
+    if (!isNew && loaded && Object.keys(changedOf(bodyOf(loaded), body)).length === 0) {
+      setSaved(t('Tidak ada perubahan untuk disimpan.', 'Nothing has changed.'));
+      return;
+    }
     try {
       const s = isNew
         ? await unwrap(client.POST('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } }, body }))
-        : await unwrap(client.PATCH('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId } }, body }));
+        : await unwrap(client.PATCH('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId } }, body: loaded ? changedOf(bodyOf(loaded), body) : body }));
       setDraft(toDraft(s));
+      setLoaded(toDraft(s));
       setVersion(s.version);
       setSaved(t(`Tersimpan sebagai versi ${s.version}. Versi sebelumnya tetap tersimpan.`, `Saved as version ${s.version}. The previous version is kept.`));
       if (isNew) navigate(`/staf/katalog/${mppId}/layanan/${s.id}`, { replace: true });

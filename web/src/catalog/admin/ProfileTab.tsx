@@ -34,6 +34,8 @@ export function ProfileTab({ mpp, canEdit, onSaved }: { mpp: StaffMpp; canEdit: 
         body: changedProfile(mpp, { name: draft.name, address: draft.address, regionCode: draft.regionCode, maklumat: draft.maklumat, facilities: draft.facilities.split('\n').map((x) => x.trim()).filter(Boolean), waitingCapacity: draft.waitingCapacity ? Number(draft.waitingCapacity) : null, weeklyHours: draft.weeklyHours }),
       }));
       onSaved(saved);
+      // The answer holds the whole profile as stored, another admin's changes included: show them, so the next save cannot undo them.
+      setDraft({ name: saved.name, address: saved.address, regionCode: saved.regionCode ?? '', maklumat: saved.maklumat, facilities: saved.facilities.join('\n'), waitingCapacity: String(saved.waitingCapacity ?? ''), weeklyHours: saved.weeklyHours });
       setMsg({ ok: true, text: t('Tersimpan.', 'Saved.') });
     } catch (err) {
       setMsg({ ok: false, text: errText(err) });

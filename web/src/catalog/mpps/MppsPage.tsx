@@ -80,7 +80,7 @@ function MppList() {
                   ) : (
                     <button type="button" onClick={() => { setMppId(m.id); void navigate('/staf'); }}>{t('Kerjakan MPP ini', 'Work on this MPP')}</button>
                   )}
-                  <button type="button" aria-label={t(`Ubah profil ${m.name}`, `Edit the profile of ${m.name}`)} onClick={() => { setMppId(m.id); void navigate('/staf/katalog?tab=profil'); }}>{t('Ubah profil', 'Edit profile')}</button>
+                  <button type="button" onClick={() => { setMppId(m.id); void navigate('/staf/katalog?tab=profil'); }}>{t('Ubah profil', 'Edit profile')}</button>
                 </span>
               </td>
             </tr>

@@ -39,7 +39,13 @@ function RulesForm({ mppId, rules }: { mppId: string; rules: QueueRules }) {
           body: changedRules(rules, { maxRecalls: Number(maxRecalls), waitingRoomCapacity: numOrNull(capacity), defaultServiceMinutes: Number(minutes) }),
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/queue/settings'] }),
+    // The answer holds every rule as now stored, another admin's changes included: the form shows them.
+    onSuccess: (saved) => {
+      setMaxRecalls(String(saved.maxRecalls));
+      setCapacity(saved.waitingRoomCapacity === null ? '' : String(saved.waitingRoomCapacity));
+      setMinutes(String(saved.defaultServiceMinutes));
+      return queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/queue/settings'] });
+    },
   });
   return (
     <form
