@@ -319,7 +319,12 @@ async function pickupTarget(ctx: ServiceContext, env: ApplicationsEnv, q: Querya
   const a = code ? await repo.getByTrackingCode(q, code).catch(() => undefined) : undefined;
   const given = Buffer.from(nikHash(env.keys, input.nik));
   const matches = !!a && a.mpp_id === input.mppId && given.length === Buffer.from(a.nik_hash).length && timingSafeEqual(given, Buffer.from(a.nik_hash));
-  if (!a || !matches || a.status !== 'ready' || a.pickup !== 'kiosk') throw applicationErrors.pickup_refused();
+  if (!a || !matches || a.status !== 'ready' || a.pickup !== 'kiosk') {
+    // Each refused attempt is kept (which application, why; never the NIK typed) for the MPP to review.
+    const why = !a || a.mpp_id !== input.mppId ? 'unknown_code' : !matches ? 'nik_mismatch' : 'not_ready_for_kiosk';
+    await recordAudit(q, ctx.actor, { action: 'application.pickup_refused', targetType: 'application', targetId: a && a.mpp_id === input.mppId ? a.id : null, mppId: input.mppId, after: { reason: why } });
+    throw applicationErrors.pickup_refused();
+  }
   return a;
 }
 
@@ -357,7 +362,10 @@ export async function collectAtKiosk(ctx: ServiceContext, env: ApplicationsEnv, 
     await repo.usePickupCode(tx, a.mpp_id, live.id, ctx.now);
     return true;
   });
-  if (!ok) throw applicationErrors.pickup_code_invalid();
+  if (!ok) {
+    await recordAudit(ctx.db, ctx.actor, { action: 'application.pickup_refused', targetType: 'application', targetId: a.id, mppId: a.mpp_id, tenantId: a.tenant_id, after: { reason: 'one_time_code_invalid' } });
+    throw applicationErrors.pickup_code_invalid();
+  }
   const done = await applyAction(ctx, env, 'kiosk', a, 'collect', {});
   return { trackingCode: formatTrackingCode(done.tracking_code), serviceName: done.service_name, status: done.status, collectedAt: ctx.now.toISOString() };
 }

@@ -213,6 +213,10 @@ describe('kiosk pickup', () => {
     expect(again.statusCode).toBe(422);
     const tracked = await t.app.inject({ method: 'GET', url: `/api/applications/track/${code}` });
     expect(tracked.json().status).toBe('collected');
+    // The refused attempts are in the audit log with their reason, without the NIK typed.
+    const { rows } = await t.db.query<{ after: { reason: string } }>("SELECT after FROM audit_log WHERE action = 'application.pickup_refused' AND mpp_id = $1 ORDER BY id", [mpp.mppId]);
+    expect(rows.map((r) => r.after.reason)).toEqual(expect.arrayContaining(['nik_mismatch', 'one_time_code_invalid']));
+    expect(JSON.stringify(rows)).not.toContain('3201014501900003');
   });
 
   it('refuses a kiosk of another MPP and an application ready at the counter', async () => {
