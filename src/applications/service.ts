@@ -20,7 +20,8 @@ import { applicationChanged, pickupCodeMessage, statusLabel } from './messages.j
 import * as repo from './repository.js';
 import type { ApplicationRow, WorkView } from './repository.js';
 import type { ActionRequest, ApplicationDetail, ApplicationSummary, OnlineApplicationRequest, OpenApplicationRequest, TrackingView } from './schemas.js';
-import { allowedActions, canTransition, isRunning, TRANSITIONS, waitsForCitizen, type Action, type Party } from './state-machine.js';
+import { allowedActions, canTransition, isClosed, isRunning, TRANSITIONS, waitsForCitizen, type Action, type Party } from './state-machine.js';
+import { endGrantsOfApplication } from './wallet-repository.js';
 import { grantedDocumentsFor } from './wallet-service.js';
 
 export { applicationErrors };
@@ -264,6 +265,8 @@ async function applyAction(ctx: ServiceContext, env: ApplicationsEnv, party: Par
       action: `application.${action}`, targetType: 'application', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id,
       before: { status: row.status }, after: { status: updated.status, ...(patch.pickup ? { pickup: patch.pickup } : {}), ...(patch.missing?.length ? { missing: patch.missing } : {}) },
     });
+    // Data minimisation (UU PDP): once collected or refused, the agency's access to shared documents ends.
+    if (isClosed(updated.status)) await endGrantsOfApplication(tx, updated.mpp_id, updated.id, ctx.now);
     await notifyApplicant(tx, env, updated);
     return updated;
   });

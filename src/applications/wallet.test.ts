@@ -156,6 +156,21 @@ describe('the document wallet', () => {
     expect(logAfter.length).toBeGreaterThanOrEqual(log.length);
   });
 
+  it('ends the grants when the application is refused or collected', async () => {
+    const doc = (await upload(PDF)).json() as { id: string };
+    const opened = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications`, headers: officer.headers, payload: { serviceId, nik: NIK, name: 'Siti Aminah', phone: PHONE } });
+    const app = opened.json() as { id: string; trackingCode: string };
+    await t.app.inject({ method: 'POST', url: '/api/citizen/me/grants', headers: citizen.headers, payload: { applicationCode: app.trackingCode, documentIds: [doc.id] } });
+    const url = `/api/mpps/${mpp.mppId}/applications/${app.id}/documents/${doc.id}`;
+    expect((await t.app.inject({ method: 'GET', url, headers: officer.headers })).statusCode).toBe(200);
+    await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications/${app.id}/actions/refuse`, headers: officer.headers, payload: { reason: 'Bukan wewenang instansi ini.' } });
+    expect((await t.app.inject({ method: 'GET', url, headers: officer.headers })).statusCode).toBe(403);
+    const docs = (await t.app.inject({ method: 'GET', url: '/api/citizen/me/documents', headers: citizen.headers })).json() as { id: string; grants: { live: boolean }[] }[];
+    expect(docs.find((d) => d.id === doc.id)!.grants.map((g) => g.live)).toEqual([false]);
+    const again = await t.app.inject({ method: 'POST', url: '/api/citizen/me/grants', headers: citizen.headers, payload: { applicationCode: app.trackingCode, documentIds: [doc.id] } });
+    expect(again.statusCode).toBe(409);
+  });
+
   it("refuses to share with an application that is not the citizen's", async () => {
     const other = await citizenCaller('+6281234577999');
     const opened = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications`, headers: officer.headers, payload: { serviceId, nik: NIK, name: 'Siti Aminah', phone: PHONE } });
