@@ -200,9 +200,11 @@ describe('online applications', () => {
 });
 
 describe('kiosk pickup', () => {
+  let lastId = '';
   async function readyForKiosk(): Promise<string> {
     const opened = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications`, headers: officer.headers, payload: { serviceId, nik: NIK, name: 'Siti Aminah', phone: PHONE } });
     const id = opened.json().id as string;
+    lastId = id;
     for (const [action, body] of [['check', {}], ['process', {}], ['mark_ready', { pickup: 'kiosk' }]] as const) {
       expect((await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications/${id}/actions/${action}`, headers: officer.headers, payload: body })).statusCode).toBe(200);
     }
@@ -211,6 +213,13 @@ describe('kiosk pickup', () => {
 
   it('collects with code + NIK + the one-time code sent to the phone on record', async () => {
     const code = await readyForKiosk();
+    const productUrl = `/api/mpps/${mpp.mppId}/applications/${lastId}/product?fileName=kia-siti.pdf`;
+    const notPdf = await t.app.inject({ method: 'PUT', url: productUrl, headers: { ...officer.headers, 'content-type': 'image/png' }, payload: PNG });
+    expect(notPdf.statusCode).toBe(415);
+    const attached = await t.app.inject({ method: 'PUT', url: productUrl, headers: { ...officer.headers, 'content-type': 'application/pdf' }, payload: PDF });
+    expect(attached.json().product).toEqual({ fileName: 'kia-siti.pdf', sizeBytes: PDF.length });
+    const early = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: NIK } });
+    expect(early.statusCode).toBe(422);
     const wrongNik = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/start`, headers: kiosk.headers, payload: { code, nik: '3201014501900003' } });
     expect(wrongNik.statusCode).toBe(422);
     expect(wrongNik.json().title).toContain('tidak cocok');
@@ -223,7 +232,15 @@ describe('kiosk pickup', () => {
     expect(wrongOtp.statusCode).toBe(422);
     const done = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/collect`, headers: kiosk.headers, payload: { code, nik: NIK, otp } });
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'collected' });
+    expect(done.json()).toMatchObject({ status: 'collected', hasProduct: true });
+    const printed = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: NIK } });
+    expect(printed.statusCode).toBe(200);
+    expect(printed.headers['content-type']).toBe('application/pdf');
+    expect(printed.rawPayload.equals(PDF)).toBe(true);
+    expect((await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: '3201014501900003' } })).statusCode).toBe(422);
+    clock.advance(31 * 60_000);
+    expect((await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: NIK } })).statusCode).toBe(422);
+    clock.set('2026-11-23T02:00:00Z');
     const again = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/collect`, headers: kiosk.headers, payload: { code, nik: NIK, otp } });
     expect(again.statusCode).toBe(422);
     const tracked = await t.app.inject({ method: 'GET', url: `/api/applications/track/${code}` });
