@@ -181,6 +181,17 @@ describe('the document wallet', () => {
   });
 });
 
+describe('account deletion', () => {
+  it("deletes the citizen's documents and grants with the account", async () => {
+    const leaving = await citizenCaller('+6281234577555');
+    const doc = (await upload(PDF, 'KK', leaving)).json() as { id: string };
+    const erased = await t.app.inject({ method: 'DELETE', url: '/api/citizen/me', headers: leaving.headers });
+    expect(erased.statusCode).toBeLessThan(300);
+    const { rows } = await t.db.query('SELECT 1 FROM wallet_documents WHERE id = $1', [doc.id]);
+    expect(rows).toEqual([]);
+  });
+});
+
 describe('online applications', () => {
   it('lets a signed-in citizen apply online where the service allows it, and refuses it elsewhere', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/citizen/me/applications', headers: citizen.headers, payload: { mppId: mpp.mppId, serviceId, nik: NIK, name: 'Siti Aminah' } });
