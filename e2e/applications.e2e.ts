@@ -162,6 +162,9 @@ test('the citizen keeps a KK, books, shares it with the officer for the applicat
   const file = await officer.request.get(`${server.url}${href}`);
   assert.equal(file.status(), 200);
   assert.ok((await file.body()).equals(PDF), 'the officer reads the document the citizen uploaded');
+  await officer.getByLabel('Berkas hasil (PDF)').setInputFiles({ name: 'kia-siti.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await officer.getByRole('button', { name: 'Lampirkan' }).click();
+  await officer.getByTestId('product-attached').getByText('kia-siti.pdf').waitFor();
   await officer.getByRole('button', { name: 'Persyaratan lengkap' }).click();
   await officer.getByRole('button', { name: 'Mulai proses' }).click();
   await officer.getByLabel('Di anjungan mandiri (kios)').check();
@@ -181,6 +184,8 @@ test('the citizen keeps a KK, books, shares it with the officer for the applicat
   await screenshot(kiosk, 'applications-5-kiosk-otp');
   await kiosk.getByRole('button', { name: 'Ambil sekarang' }).click();
   await kiosk.getByTestId('pickup-done').waitFor();
+  await kiosk.getByTestId('pickup-print').click();
+  await kiosk.getByTestId('pickup-print').getByText('Dicetak').waitFor();
   await screenshot(kiosk, 'applications-6-kiosk-done');
 
   // 7. The citizen tracks the application from the home page and reads who viewed her KK.

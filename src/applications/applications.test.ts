@@ -123,6 +123,9 @@ describe('the state machine', () => {
     const noReason = await act(id, 'refuse', {});
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().title).toContain('memerlukan isian');
+    // English only when asked for.
+    const en = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications/${id}/actions/refuse`, headers: { ...officer.headers, 'accept-language': 'en' }, payload: {} });
+    expect(en.json().title).toBe('Action "refuse" needs: reason.');
   });
 });
 
@@ -135,6 +138,14 @@ describe('due dates', () => {
     // Opened on Friday 27 Nov: Mon 30 Nov, Tue 1 Dec, Wed 2 Dec.
     clock.set('2026-11-27T03:00:00Z');
     expect((await open()).json().dueAt).toBe('2026-12-02T16:59:59.999Z');
+    clock.set('2026-11-23T02:00:00Z');
+  });
+
+  it('skips national holidays and cuti bersama (Christmas 2026)', async () => {
+    // Wednesday 23 Dec + 3 working days: 24 Dec cuti bersama, 25 Dec Natal, weekend: Mon 28, Tue 29, Wed 30 Dec.
+    clock.set('2026-12-23T02:00:00Z');
+    const res = await open();
+    expect(res.json().dueAt).toBe('2026-12-30T16:59:59.999Z');
     clock.set('2026-11-23T02:00:00Z');
   });
 

@@ -36,6 +36,12 @@ export const applicationErrors = defineErrors('applications', {
     id: 'Tidak ada nomor ponsel tercatat untuk permohonan ini. Ambil dokumen Anda di loket.',
     en: 'No phone number is on record for this application. Collect your document at the counter.',
   },
+  product_not_pdf: {
+    status: 415,
+    id: 'Hasil layanan untuk dicetak di anjungan harus berkas PDF (maksimal 5 MB).',
+    en: 'The product to print at the kiosk must be a PDF file (at most 5 MB).',
+  },
+  application_closed: { status: 409, id: 'Permohonan ini sudah selesai.', en: 'This application is closed.' },
   pickup_code_invalid: {
     status: 422,
     id: 'Kode sekali pakai salah atau kedaluwarsa. Minta kode baru.',

@@ -1,6 +1,7 @@
 import type { Actor } from '../platform/auth.js';
 import type { Queryable } from '../platform/db.js';
 import { applicationErrors } from './errors.js';
+import type { Sealed } from './keys.js';
 import type { Pickup, Status } from './state-machine.js';
 
 export interface RequirementItem {
@@ -191,4 +192,28 @@ export async function failPickupCode(q: Queryable, mppId: string, id: string, ma
      WHERE mpp_id = $1 AND id = $2`,
     [mppId, id, maxAttempts, now],
   );
+}
+
+// --- printable product -----------------------------------------------------------------------------
+
+export async function upsertProduct(tx: Queryable, p: { mppId: string; applicationId: string; fileName: string; sizeBytes: number; sealed: Sealed; at: Date }): Promise<void> {
+  await tx.query(
+    `INSERT INTO application_products (mpp_id, application_id, file_name, size_bytes, iv, auth_tag, ciphertext, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (mpp_id, application_id) DO UPDATE SET file_name = $3, size_bytes = $4, iv = $5, auth_tag = $6, ciphertext = $7, created_at = $8`,
+    [p.mppId, p.applicationId, p.fileName, p.sizeBytes, p.sealed.iv, p.sealed.authTag, p.sealed.ciphertext, p.at],
+  );
+}
+
+export async function findProductInfo(q: Queryable, mppId: string, applicationId: string): Promise<{ fileName: string; sizeBytes: number } | undefined> {
+  const { rows } = await q.query<{ file_name: string; size_bytes: number }>('SELECT file_name, size_bytes FROM application_products WHERE mpp_id = $1 AND application_id = $2', [mppId, applicationId]);
+  return rows[0] ? { fileName: rows[0].file_name, sizeBytes: rows[0].size_bytes } : undefined;
+}
+
+export async function readProduct(q: Queryable, mppId: string, applicationId: string): Promise<{ fileName: string; sealed: Sealed } | undefined> {
+  const { rows } = await q.query<{ file_name: string; iv: Uint8Array; auth_tag: Uint8Array; ciphertext: Uint8Array }>(
+    'SELECT file_name, iv, auth_tag, ciphertext FROM application_products WHERE mpp_id = $1 AND application_id = $2', [mppId, applicationId],
+  );
+  const r = rows[0];
+  return r ? { fileName: r.file_name, sealed: { iv: Buffer.from(r.iv), authTag: Buffer.from(r.auth_tag), ciphertext: Buffer.from(r.ciphertext) } } : undefined;
 }

@@ -10,7 +10,7 @@ import { requestContext, type App } from '../platform/http.js';
 import { loadApplicationKeys } from './keys.js';
 import {
   ActionParams, ActionRequest, ApplicationDetail, ApplicationParams, ApplicationSummary, CodeParams, DocumentParams as StaffDocumentParams, MppParams,
-  OnlineApplicationRequest, OpenApplicationRequest, PickupCollected, PickupCollectRequest, PickupStarted, PickupStartRequest, TrackingView, WorkListQuery,
+  OnlineApplicationRequest, OpenApplicationRequest, PickupCollected, PickupCollectRequest, PickupStarted, PickupStartRequest, ProductQuery, TrackingView, WorkListQuery,
 } from './schemas.js';
 import * as service from './service.js';
 import * as walletService from './wallet-service.js';
@@ -96,6 +96,11 @@ export async function applicationsRoutes(app: App, ctx: AppContext): Promise<voi
     config: { rateLimit: PICKUP_LIMIT },
   }, async (request) => service.collectAtKiosk(requestContext(request, db, clock), env, { ...request.body, mppId: request.params.mppId }));
 
+  app.post('/api/mpps/:mppId/pickup/product', {
+    schema: { tags, summary: 'Kiosk: the product PDF of an application just collected here (code + NIK)', params: MppParams, body: PickupStartRequest },
+    config: { rateLimit: PICKUP_LIMIT },
+  }, async (request, reply) => sendFile(reply, await service.productForKiosk(requestContext(request, db, clock), env, { ...request.body, mppId: request.params.mppId })));
+
   app.get('/api/requirement-types', {
     schema: { tags, summary: 'The national requirement dictionary (document types of the wallet)', response: { 200: z.array(RequirementTypeView) } },
   }, async () => walletService.requirementTypes(db));
@@ -124,6 +129,12 @@ export async function applicationsRoutes(app: App, ctx: AppContext): Promise<voi
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: WALLET_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
+    scope.put('/api/mpps/:mppId/applications/:applicationId/product', {
+      schema: { tags, summary: 'Attach the printable product (PDF, raw body) for the kiosk to print at pickup', params: ApplicationParams, querystring: ProductQuery, response: { 200: ApplicationDetail } },
+    }, async (request) => {
+      const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return service.attachProduct(requestContext(request, db, clock), env, { ...request.params, fileName: request.query.fileName, content });
+    });
     scope.post('/api/citizen/me/documents', {
       schema: { tags, summary: 'Add a document to the wallet (raw file body; type from the requirement dictionary)', querystring: UploadQuery, response: { 201: WalletDocument } },
     }, async (request, reply) => {

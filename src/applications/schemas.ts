@@ -91,6 +91,8 @@ export const ApplicationDetail = ApplicationSummary.extend({
   allowedActions: z.array(Action),
   steps: z.array(Step.extend({ actor: z.string().nullable() })),
   documents: z.array(GrantedDocument),
+  /** The printable product attached for the kiosk, if any. */
+  product: z.object({ fileName: z.string(), sizeBytes: z.number().int() }).nullable(),
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
@@ -116,4 +118,5 @@ export type TrackingView = z.infer<typeof TrackingView>;
 export const PickupStartRequest = z.object({ code: codeField, nik: nikField });
 export const PickupStarted = z.object({ trackingCode: z.string(), serviceName: z.string(), phoneMasked: z.string(), expiresAt: z.string() });
 export const PickupCollectRequest = PickupStartRequest.extend({ otp: z.string().trim().regex(/^\d{6}$/, bilingual('Kode sekali pakai berisi 6 angka.', 'The one-time code has 6 digits.')) });
-export const PickupCollected = z.object({ trackingCode: z.string(), serviceName: z.string(), status: Status, collectedAt: z.string() });
+export const PickupCollected = z.object({ trackingCode: z.string(), serviceName: z.string(), status: Status, collectedAt: z.string(), hasProduct: z.boolean() });
+export const ProductQuery = z.object({ fileName: z.string().trim().min(1).max(200).default('hasil.pdf') });

@@ -15,13 +15,15 @@ import { isUniqueViolation, type Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import * as queue from '../queue/repository.js';
 import { applicationErrors } from './errors.js';
-import { codeHash, nikHash, type ApplicationKeys } from './keys.js';
+import { codeHash, nikHash, open as openSealed, seal, type ApplicationKeys } from './keys.js';
 import { applicationChanged, pickupCodeMessage, statusLabel } from './messages.js';
 import * as repo from './repository.js';
 import type { ApplicationRow, WorkView } from './repository.js';
 import type { ActionRequest, ApplicationDetail, ApplicationSummary, OnlineApplicationRequest, OpenApplicationRequest, TrackingView } from './schemas.js';
-import { allowedActions, canTransition, isRunning, TRANSITIONS, waitsForCitizen, type Action, type Party } from './state-machine.js';
-import { grantedDocumentsFor } from './wallet-service.js';
+import { allowedActions, canTransition, isClosed, isRunning, TRANSITIONS, waitsForCitizen, type Action, type Party } from './state-machine.js';
+import { endGrantsOfApplication } from './wallet-repository.js';
+import { grantedDocumentsFor, sniffMediaType } from './wallet-service.js';
+import { WALLET_MAX_BYTES } from './wallet-schemas.js';
 
 export { applicationErrors };
 
@@ -196,6 +198,7 @@ async function detailOf(ctx: ServiceContext, a: ApplicationRow): Promise<Applica
     allowedActions: allowedActions(a.status, 'staff'),
     steps: events.map((e) => ({ at: e.at.toISOString(), action: e.action, status: e.to_status, note: e.note, actor: e.actor_label })),
     documents: await grantedDocumentsFor(ctx.db, a, ctx.now),
+    product: (await repo.findProductInfo(ctx.db, a.mpp_id, a.id)) ?? null,
   };
 }
 
@@ -264,6 +267,8 @@ async function applyAction(ctx: ServiceContext, env: ApplicationsEnv, party: Par
       action: `application.${action}`, targetType: 'application', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id,
       before: { status: row.status }, after: { status: updated.status, ...(patch.pickup ? { pickup: patch.pickup } : {}), ...(patch.missing?.length ? { missing: patch.missing } : {}) },
     });
+    // Data minimisation (UU PDP): once collected or refused, the agency's access to shared documents ends.
+    if (isClosed(updated.status)) await endGrantsOfApplication(tx, updated.mpp_id, updated.id, ctx.now);
     await notifyApplicant(tx, env, updated);
     return updated;
   });
@@ -319,7 +324,12 @@ async function pickupTarget(ctx: ServiceContext, env: ApplicationsEnv, q: Querya
   const a = code ? await repo.getByTrackingCode(q, code).catch(() => undefined) : undefined;
   const given = Buffer.from(nikHash(env.keys, input.nik));
   const matches = !!a && a.mpp_id === input.mppId && given.length === Buffer.from(a.nik_hash).length && timingSafeEqual(given, Buffer.from(a.nik_hash));
-  if (!a || !matches || a.status !== 'ready' || a.pickup !== 'kiosk') throw applicationErrors.pickup_refused();
+  if (!a || !matches || a.status !== 'ready' || a.pickup !== 'kiosk') {
+    // Each refused attempt is kept (which application, why; never the NIK typed) for the MPP to review.
+    const why = !a || a.mpp_id !== input.mppId ? 'unknown_code' : !matches ? 'nik_mismatch' : 'not_ready_for_kiosk';
+    await recordAudit(q, ctx.actor, { action: 'application.pickup_refused', targetType: 'application', targetId: a && a.mpp_id === input.mppId ? a.id : null, mppId: input.mppId, after: { reason: why } });
+    throw applicationErrors.pickup_refused();
+  }
   return a;
 }
 
@@ -357,7 +367,46 @@ export async function collectAtKiosk(ctx: ServiceContext, env: ApplicationsEnv, 
     await repo.usePickupCode(tx, a.mpp_id, live.id, ctx.now);
     return true;
   });
-  if (!ok) throw applicationErrors.pickup_code_invalid();
+  if (!ok) {
+    await recordAudit(ctx.db, ctx.actor, { action: 'application.pickup_refused', targetType: 'application', targetId: a.id, mppId: a.mpp_id, tenantId: a.tenant_id, after: { reason: 'one_time_code_invalid' } });
+    throw applicationErrors.pickup_code_invalid();
+  }
   const done = await applyAction(ctx, env, 'kiosk', a, 'collect', {});
-  return { trackingCode: formatTrackingCode(done.tracking_code), serviceName: done.service_name, status: done.status, collectedAt: ctx.now.toISOString() };
+  const hasProduct = !!(await repo.findProductInfo(ctx.db, done.mpp_id, done.id));
+  return { trackingCode: formatTrackingCode(done.tracking_code), serviceName: done.service_name, status: done.status, collectedAt: ctx.now.toISOString(), hasProduct };
+}
+
+/** How long after collecting at the kiosk its product can still be printed there. */
+export const PRINT_MINUTES = 30;
+
+/**
+ * The agency attaches the printable product (PDF) of an application, for the kiosk to print at pickup.
+ * @throws AppError not_found, forbidden, application_closed, product_not_pdf.
+ */
+export async function attachProduct(ctx: ServiceContext, env: ApplicationsEnv, input: { mppId: string; applicationId: string; fileName: string; content: Buffer }): Promise<ApplicationDetail> {
+  const a = await getForStaff(ctx, input.mppId, input.applicationId);
+  if (isClosed(a.status)) throw applicationErrors.application_closed();
+  if (input.content.length === 0 || input.content.length > WALLET_MAX_BYTES || sniffMediaType(input.content) !== 'application/pdf') throw applicationErrors.product_not_pdf();
+  await ctx.db.transaction(async (tx) => {
+    await repo.upsertProduct(tx, { mppId: a.mpp_id, applicationId: a.id, fileName: input.fileName, sizeBytes: input.content.length, sealed: seal(env.keys, `product:${a.id}`, input.content), at: ctx.now });
+    await recordAudit(tx, ctx.actor, { action: 'application.product_attached', targetType: 'application', targetId: a.id, mppId: a.mpp_id, tenantId: a.tenant_id, after: { sizeBytes: input.content.length } });
+  });
+  return detailOf(ctx, a);
+}
+
+/**
+ * The kiosk prints the product right after the applicant collected the application there (code + NIK
+ * again, within PRINT_MINUTES). @throws AppError pickup_refused
+ */
+export async function productForKiosk(ctx: ServiceContext, env: ApplicationsEnv, input: { mppId: string; code: string; nik: string }): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+  requireDevice(ctx.principal, input.mppId, ['kiosk']);
+  const code = normaliseTrackingCode(input.code);
+  const a = code ? await repo.getByTrackingCode(ctx.db, code).catch(() => undefined) : undefined;
+  const given = Buffer.from(nikHash(env.keys, input.nik));
+  const matches = !!a && a.mpp_id === input.mppId && given.length === Buffer.from(a.nik_hash).length && timingSafeEqual(given, Buffer.from(a.nik_hash));
+  const recent = !!a?.closed_at && ctx.now.getTime() - a.closed_at.getTime() <= PRINT_MINUTES * 60_000;
+  const product = a && matches && a.status === 'collected' && a.pickup === 'kiosk' && recent ? await repo.readProduct(ctx.db, a.mpp_id, a.id) : undefined;
+  if (!a || !product) throw applicationErrors.pickup_refused();
+  await recordAudit(ctx.db, ctx.actor, { action: 'application.product_printed', targetType: 'application', targetId: a.id, mppId: a.mpp_id, tenantId: a.tenant_id });
+  return { fileName: product.fileName, mediaType: 'application/pdf', content: openSealed(env.keys, `product:${a.id}`, product.sealed) };
 }

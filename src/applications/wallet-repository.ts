@@ -114,3 +114,12 @@ export async function accessLogOf(q: Queryable, citizenId: string): Promise<Acce
   );
   return rows;
 }
+
+/** Ends every live grant of an application (it closed: the agency no longer needs the documents). */
+export async function endGrantsOfApplication(tx: Queryable, mppId: string, applicationId: string, now: Date): Promise<number> {
+  const { rows } = await tx.query(
+    'UPDATE wallet_grants SET revoked_at = $3 WHERE mpp_id = $1 AND application_id = $2 AND revoked_at IS NULL AND expires_at > $3 RETURNING id',
+    [mppId, applicationId, now],
+  );
+  return rows.length;
+}

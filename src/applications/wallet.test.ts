@@ -156,6 +156,21 @@ describe('the document wallet', () => {
     expect(logAfter.length).toBeGreaterThanOrEqual(log.length);
   });
 
+  it('ends the grants when the application is refused or collected', async () => {
+    const doc = (await upload(PDF)).json() as { id: string };
+    const opened = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications`, headers: officer.headers, payload: { serviceId, nik: NIK, name: 'Siti Aminah', phone: PHONE } });
+    const app = opened.json() as { id: string; trackingCode: string };
+    await t.app.inject({ method: 'POST', url: '/api/citizen/me/grants', headers: citizen.headers, payload: { applicationCode: app.trackingCode, documentIds: [doc.id] } });
+    const url = `/api/mpps/${mpp.mppId}/applications/${app.id}/documents/${doc.id}`;
+    expect((await t.app.inject({ method: 'GET', url, headers: officer.headers })).statusCode).toBe(200);
+    await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications/${app.id}/actions/refuse`, headers: officer.headers, payload: { reason: 'Bukan wewenang instansi ini.' } });
+    expect((await t.app.inject({ method: 'GET', url, headers: officer.headers })).statusCode).toBe(403);
+    const docs = (await t.app.inject({ method: 'GET', url: '/api/citizen/me/documents', headers: citizen.headers })).json() as { id: string; grants: { live: boolean }[] }[];
+    expect(docs.find((d) => d.id === doc.id)!.grants.map((g) => g.live)).toEqual([false]);
+    const again = await t.app.inject({ method: 'POST', url: '/api/citizen/me/grants', headers: citizen.headers, payload: { applicationCode: app.trackingCode, documentIds: [doc.id] } });
+    expect(again.statusCode).toBe(409);
+  });
+
   it("refuses to share with an application that is not the citizen's", async () => {
     const other = await citizenCaller('+6281234577999');
     const opened = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications`, headers: officer.headers, payload: { serviceId, nik: NIK, name: 'Siti Aminah', phone: PHONE } });
@@ -163,6 +178,17 @@ describe('the document wallet', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/citizen/me/grants', headers: other.headers, payload: { applicationCode: opened.json().trackingCode, documentIds: [doc.json().id] } });
     expect(res.statusCode).toBe(404);
     expect(res.json().title).toBe('Permohonan tidak ditemukan di antara permohonan Anda.');
+  });
+});
+
+describe('account deletion', () => {
+  it("deletes the citizen's documents and grants with the account", async () => {
+    const leaving = await citizenCaller('+6281234577555');
+    const doc = (await upload(PDF, 'KK', leaving)).json() as { id: string };
+    const erased = await t.app.inject({ method: 'DELETE', url: '/api/citizen/me', headers: leaving.headers });
+    expect(erased.statusCode).toBeLessThan(300);
+    const { rows } = await t.db.query('SELECT 1 FROM wallet_documents WHERE id = $1', [doc.id]);
+    expect(rows).toEqual([]);
   });
 });
 
@@ -185,9 +211,11 @@ describe('online applications', () => {
 });
 
 describe('kiosk pickup', () => {
+  let lastId = '';
   async function readyForKiosk(): Promise<string> {
     const opened = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications`, headers: officer.headers, payload: { serviceId, nik: NIK, name: 'Siti Aminah', phone: PHONE } });
     const id = opened.json().id as string;
+    lastId = id;
     for (const [action, body] of [['check', {}], ['process', {}], ['mark_ready', { pickup: 'kiosk' }]] as const) {
       expect((await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/applications/${id}/actions/${action}`, headers: officer.headers, payload: body })).statusCode).toBe(200);
     }
@@ -196,6 +224,13 @@ describe('kiosk pickup', () => {
 
   it('collects with code + NIK + the one-time code sent to the phone on record', async () => {
     const code = await readyForKiosk();
+    const productUrl = `/api/mpps/${mpp.mppId}/applications/${lastId}/product?fileName=kia-siti.pdf`;
+    const notPdf = await t.app.inject({ method: 'PUT', url: productUrl, headers: { ...officer.headers, 'content-type': 'image/png' }, payload: PNG });
+    expect(notPdf.statusCode).toBe(415);
+    const attached = await t.app.inject({ method: 'PUT', url: productUrl, headers: { ...officer.headers, 'content-type': 'application/pdf' }, payload: PDF });
+    expect(attached.json().product).toEqual({ fileName: 'kia-siti.pdf', sizeBytes: PDF.length });
+    const early = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: NIK } });
+    expect(early.statusCode).toBe(422);
     const wrongNik = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/start`, headers: kiosk.headers, payload: { code, nik: '3201014501900003' } });
     expect(wrongNik.statusCode).toBe(422);
     expect(wrongNik.json().title).toContain('tidak cocok');
@@ -208,11 +243,23 @@ describe('kiosk pickup', () => {
     expect(wrongOtp.statusCode).toBe(422);
     const done = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/collect`, headers: kiosk.headers, payload: { code, nik: NIK, otp } });
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'collected' });
+    expect(done.json()).toMatchObject({ status: 'collected', hasProduct: true });
+    const printed = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: NIK } });
+    expect(printed.statusCode).toBe(200);
+    expect(printed.headers['content-type']).toBe('application/pdf');
+    expect(printed.rawPayload.equals(PDF)).toBe(true);
+    expect((await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: '3201014501900003' } })).statusCode).toBe(422);
+    clock.advance(31 * 60_000);
+    expect((await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/product`, headers: kiosk.headers, payload: { code, nik: NIK } })).statusCode).toBe(422);
+    clock.set('2026-11-23T02:00:00Z');
     const again = await t.app.inject({ method: 'POST', url: `/api/mpps/${mpp.mppId}/pickup/collect`, headers: kiosk.headers, payload: { code, nik: NIK, otp } });
     expect(again.statusCode).toBe(422);
     const tracked = await t.app.inject({ method: 'GET', url: `/api/applications/track/${code}` });
     expect(tracked.json().status).toBe('collected');
+    // The refused attempts are in the audit log with their reason, without the NIK typed.
+    const { rows } = await t.db.query<{ after: { reason: string } }>("SELECT after FROM audit_log WHERE action = 'application.pickup_refused' AND mpp_id = $1 ORDER BY id", [mpp.mppId]);
+    expect(rows.map((r) => r.after.reason)).toEqual(expect.arrayContaining(['nik_mismatch', 'one_time_code_invalid']));
+    expect(JSON.stringify(rows)).not.toContain('3201014501900003');
   });
 
   it('refuses a kiosk of another MPP and an application ready at the counter', async () => {

@@ -25,6 +25,16 @@ export interface Tables {
     failed_attempts: number;
     used_at: Date | null;
   };
+  application_products: {
+    mpp_id: string;
+    application_id: string;
+    file_name: string;
+    size_bytes: number;
+    iv: Uint8Array;
+    auth_tag: Uint8Array;
+    ciphertext: Uint8Array;
+    created_at: Date;
+  };
   applications: {
     mpp_id: string;
     id: string;

@@ -40,6 +40,13 @@ export default {
       allow: [],
       request: (w, f) => ({ url: `/api/mpps/${w.mppA}/applications/${f.application}/documents/00000000-0000-4000-8000-000000000000` }),
     },
+    {
+      method: 'PUT',
+      route: '/api/mpps/:mppId/applications/:applicationId/product',
+      allow: HANDLERS_A1,
+      request: (w, f) => ({ url: `/api/mpps/${w.mppA}/applications/${f.application}/product?fileName=hasil.pdf`, payload: '%PDF-1.4 hasil', headers: { 'content-type': 'application/pdf' } }),
+    },
+    { method: 'POST', route: '/api/mpps/:mppId/pickup/product', allow: ['kioskA'], request: (w, f) => ({ url: `/api/mpps/${w.mppA}/pickup/product`, payload: { code: f.code, nik: '3201014501900002' } }) },
     { method: 'GET', route: '/api/applications/track/:code', public: 'the application code is the citizen\'s credential; no name, NIK or contact is shown', request: (_w, f) => ({ url: `/api/applications/track/${f.code}` }) },
     { method: 'POST', route: '/api/mpps/:mppId/pickup/start', allow: ['kioskA'], request: (w, f) => ({ url: `/api/mpps/${w.mppA}/pickup/start`, payload: { code: f.code, nik: '3201014501900002' } }) },
     { method: 'POST', route: '/api/mpps/:mppId/pickup/collect', allow: ['kioskA'], request: (w, f) => ({ url: `/api/mpps/${w.mppA}/pickup/collect`, payload: { code: f.code, nik: '3201014501900002', otp: '123456' } }) },

@@ -4747,6 +4747,10 @@ export interface paths {
                             nikMasked: string;
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
+                            product: {
+                                fileName: string;
+                                sizeBytes: number;
+                            } | null;
                             reason: string | null;
                             requirements: {
                                 missing: boolean;
@@ -4841,6 +4845,10 @@ export interface paths {
                             nikMasked: string;
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
+                            product: {
+                                fileName: string;
+                                sizeBytes: number;
+                            } | null;
                             reason: string | null;
                             requirements: {
                                 missing: boolean;
@@ -4950,6 +4958,10 @@ export interface paths {
                             nikMasked: string;
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
+                            product: {
+                                fileName: string;
+                                sizeBytes: number;
+                            } | null;
                             reason: string | null;
                             requirements: {
                                 missing: boolean;
@@ -5035,6 +5047,108 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications/{applicationId}/product": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attach the printable product (PDF, raw body) for the kiosk to print at pickup */
+        put: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path: {
+                    applicationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse")[];
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            documents: {
+                                fileName: string;
+                                grantedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                typeCode: string;
+                                typeName: string;
+                            }[];
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            product: {
+                                fileName: string;
+                                sizeBytes: number;
+                            } | null;
+                            reason: string | null;
+                            requirements: {
+                                missing: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -8438,12 +8552,66 @@ export interface paths {
                     content: {
                         "application/json": {
                             collectedAt: string;
+                            hasProduct: boolean;
                             serviceName: string;
                             /** @enum {string} */
                             status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
                             trackingCode: string;
                         };
                     };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/pickup/product": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kiosk: the product PDF of an application just collected here (code + NIK) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nik: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 400: components["responses"]["applicationsWriteProblem400"];
                 401: components["responses"]["applicationsWriteProblem401"];
@@ -14635,7 +14803,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_closed_for_sharing */
+        /** @description Problem: application_closed, application_closed_for_sharing */
         applicationsReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14643,7 +14811,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed_for_sharing";
+                    code: "application_closed" | "application_closed_for_sharing";
                 };
             };
         };
@@ -14659,7 +14827,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: wallet_file_type_refused */
+        /** @description Problem: product_not_pdf, wallet_file_type_refused */
         applicationsReadProblem415: {
             headers: {
                 [name: string]: unknown;
@@ -14667,7 +14835,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "wallet_file_type_refused";
+                    code: "product_not_pdf" | "wallet_file_type_refused";
                 };
             };
         };
@@ -14755,7 +14923,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_closed_for_sharing, conflict, invalid_transition */
+        /** @description Problem: application_closed, application_closed_for_sharing, conflict, invalid_transition */
         applicationsWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14763,7 +14931,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed_for_sharing" | "conflict" | "invalid_transition";
+                    code: "application_closed" | "application_closed_for_sharing" | "conflict" | "invalid_transition";
                 };
             };
         };
@@ -14779,7 +14947,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: unsupported_media_type, wallet_file_type_refused */
+        /** @description Problem: product_not_pdf, unsupported_media_type, wallet_file_type_refused */
         applicationsWriteProblem415: {
             headers: {
                 [name: string]: unknown;
@@ -14787,7 +14955,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "unsupported_media_type" | "wallet_file_type_refused";
+                    code: "product_not_pdf" | "unsupported_media_type" | "wallet_file_type_refused";
                 };
             };
         };

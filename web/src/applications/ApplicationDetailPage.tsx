@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { apiQuery, client, unwrap } from '../api/client';
-import type { BodyOf } from '../api/types';
+import type { BodyOf, ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { dateTimeWithZone } from '../time';
@@ -83,6 +83,8 @@ export function ApplicationDetailPage() {
         <p className="muted small">{t('Setiap pembukaan dokumen dicatat dan ditampilkan kepada pemohon.', 'Every opening of a document is logged and shown to the applicant.')}</p>
       </section>
 
+      <ProductCard mppId={mppId!} applicationId={a.id} product={a.product} closed={a.allowedActions.length === 0} onDone={(d) => queryClient.setQueryData(key.queryKey, d)} />
+
       <section className="card app-actions" aria-labelledby="next-title">
         <h2 id="next-title">{t('Langkah berikutnya', 'Next step')}</h2>
         {a.allowedActions.length === 0 && <p className="muted">{t('Permohonan ini sudah selesai.', 'This application is closed.')}</p>}
@@ -124,5 +126,37 @@ export function ApplicationDetailPage() {
         </ol>
       </section>
     </div>
+  );
+}
+
+type Detail = ResponseOf<'/api/mpps/{mppId}/applications/{applicationId}'>;
+
+/** The printable product (PDF) the kiosk prints when the applicant collects it there. */
+function ProductCard({ mppId, applicationId, product, closed, onDone }: { mppId: string; applicationId: string; product: Detail['product']; closed: boolean; onDone: (d: Detail) => void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const attach = useMutation({
+    mutationFn: () =>
+      unwrap(client.PUT('/api/mpps/{mppId}/applications/{applicationId}/product', {
+        params: { path: { mppId, applicationId }, query: { fileName: file!.name.slice(0, 200) } },
+        body: file as never,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { 'content-type': 'application/pdf' },
+      })),
+    onSuccess: onDone,
+  });
+  return (
+    <section className="card">
+      <h2>{t('Hasil untuk dicetak di kios', 'Product to print at the kiosk')}</h2>
+      {product ? <p data-testid="product-attached">{product.fileName} · {Math.ceil(product.sizeBytes / 1024)} KB</p> : <p className="muted">{t('Belum ada berkas hasil.', 'No product file yet.')}</p>}
+      {!closed && (
+        <form onSubmit={(e) => { e.preventDefault(); if (file) attach.mutate(); }}>
+          <label htmlFor="product-file">{t('Berkas hasil (PDF)', 'Product file (PDF)')}</label>
+          <input id="product-file" type="file" accept="application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <button type="submit" disabled={!file || attach.isPending}>{t('Lampirkan', 'Attach')}</button>
+        </form>
+      )}
+      {attach.error && <p className="error" role="alert">{attach.error.message}</p>}
+    </section>
   );
 }

@@ -25,7 +25,20 @@ export function KioskPickupPage() {
   const collect = useMutation({
     mutationFn: () => unwrap(client.POST('/api/mpps/{mppId}/pickup/collect', { params: { path: { mppId } }, body: { code, nik, otp }, headers })),
   });
-  const error = collect.error ?? start.error;
+  // The product PDF goes to the kiosk's printer through a hidden frame; the page never navigates away.
+  const print = useMutation({
+    mutationFn: async () => {
+      const { data } = await client.POST('/api/mpps/{mppId}/pickup/product', { params: { path: { mppId } }, body: { code, nik }, headers, parseAs: 'blob' });
+      const url = URL.createObjectURL(data as Blob);
+      const frame = document.createElement('iframe');
+      frame.hidden = true;
+      frame.src = url;
+      frame.onload = () => frame.contentWindow?.print();
+      document.body.appendChild(frame);
+      return url;
+    },
+  });
+  const error = print.error ?? collect.error ?? start.error;
 
   function reset() {
     setCode('');
@@ -33,6 +46,7 @@ export function KioskPickupPage() {
     setOtp('');
     start.reset();
     collect.reset();
+    print.reset();
   }
 
   return (
@@ -42,6 +56,11 @@ export function KioskPickupPage() {
         <div className="pickup-done" role="status" data-testid="pickup-done">
           <p><strong>{collect.data.serviceName}</strong></p>
           <p>{t('Sudah diambil. Terima kasih!', 'Collected. Thank you!')} <span className="mono">{collect.data.trackingCode}</span></p>
+          {collect.data.hasProduct && (
+            <button type="button" className="kiosk-button primary" onClick={() => print.mutate()} disabled={print.isPending} data-testid="pickup-print">
+              {print.isSuccess ? t('Dicetak', 'Printed') : t('Cetak dokumen', 'Print the document')}
+            </button>
+          )}
           <button type="button" className="kiosk-button" onClick={reset}>{t('Selesai', 'Done')}</button>
         </div>
       ) : !start.data ? (

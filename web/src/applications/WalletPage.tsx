@@ -97,7 +97,7 @@ function Wallet() {
           {docs.data?.map((d) => (
             <li key={d.id} className="card wallet-doc" data-testid={`doc-${d.typeCode}`}>
               <h3>{d.typeName}</h3>
-              <p className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {dateTimeWithZone(d.createdAt, lang)}</p>
+              <p className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {dateTimeWithZone(d.createdAt, lang, apps.data?.[0]?.timezone)}</p>
               {d.grants.filter((g) => g.live).map((g) => (
                 <p key={g.id}>
                   {t(`Dibagikan ke ${g.tenantName} (${g.applicationCode}) sampai`, `Shared with ${g.tenantName} (${g.applicationCode}) until`)}{' '}

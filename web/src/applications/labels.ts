@@ -1,30 +1,32 @@
+import type { Bilingual } from '../i18n';
+
 /** Words of the application workflow, Bahasa Indonesia first. */
-export const STATUS: Record<string, [string, string]> = {
-  submitted: ['Diterima', 'Submitted'],
-  returned: ['Dikembalikan: persyaratan belum lengkap', 'Returned: requirements incomplete'],
-  requirements_checked: ['Persyaratan lengkap', 'Requirements checked'],
-  in_process: ['Sedang diproses', 'In process'],
-  ready: ['Siap diambil', 'Ready'],
-  collected: ['Sudah diambil', 'Collected'],
-  refused: ['Ditolak', 'Refused'],
+export const STATUS: Record<string, Bilingual> = {
+  submitted: { id: 'Diterima', en: 'Submitted' },
+  returned: { id: 'Dikembalikan: persyaratan belum lengkap', en: 'Returned: requirements incomplete' },
+  requirements_checked: { id: 'Persyaratan lengkap', en: 'Requirements checked' },
+  in_process: { id: 'Sedang diproses', en: 'In process' },
+  ready: { id: 'Siap diambil', en: 'Ready' },
+  collected: { id: 'Sudah diambil', en: 'Collected' },
+  refused: { id: 'Ditolak', en: 'Refused' },
 };
 
-export const ACTION: Record<string, [string, string]> = {
-  open: ['Dibuka di loket', 'Opened at the counter'],
-  apply_online: ['Diajukan daring', 'Applied online'],
-  check: ['Persyaratan lengkap', 'Requirements complete'],
-  return_incomplete: ['Kembalikan: belum lengkap', 'Return: incomplete'],
-  resubmit: ['Persyaratan dibawa lagi', 'Requirements brought again'],
-  process: ['Mulai proses', 'Start processing'],
-  mark_ready: ['Tandai siap diambil', 'Mark ready'],
-  collect: ['Tandai sudah diambil', 'Mark collected'],
-  refuse: ['Tolak', 'Refuse'],
+export const ACTION: Record<string, Bilingual> = {
+  open: { id: 'Dibuka di loket', en: 'Opened at the counter' },
+  apply_online: { id: 'Diajukan daring', en: 'Applied online' },
+  check: { id: 'Persyaratan lengkap', en: 'Requirements complete' },
+  return_incomplete: { id: 'Kembalikan: belum lengkap', en: 'Return: incomplete' },
+  resubmit: { id: 'Persyaratan dibawa lagi', en: 'Requirements brought again' },
+  process: { id: 'Mulai proses', en: 'Start processing' },
+  mark_ready: { id: 'Tandai siap diambil', en: 'Mark ready' },
+  collect: { id: 'Tandai sudah diambil', en: 'Mark collected' },
+  refuse: { id: 'Tolak', en: 'Refuse' },
 };
 
-export const PICKUP: Record<string, [string, string]> = {
-  counter: ['Di loket', 'At the counter'],
-  kiosk: ['Di anjungan mandiri (kios)', 'At the self-service kiosk'],
-  delivery: ['Dikirim', 'Delivered'],
+export const PICKUP: Record<string, Bilingual> = {
+  counter: { id: 'Di loket', en: 'At the counter' },
+  kiosk: { id: 'Di anjungan mandiri (kios)', en: 'At the self-service kiosk' },
+  delivery: { id: 'Dikirim', en: 'Delivered' },
 };
 
-export const pick = (table: Record<string, [string, string]>, key: string, t: (id: string, en: string) => string) => (table[key] ? t(...table[key]) : key);
+export const pick = (table: Record<string, Bilingual>, key: string, t: (id: string, en: string) => string) => (table[key] ? t(table[key].id, table[key].en) : key);
