@@ -90,7 +90,7 @@ describe('signed webhooks', () => {
     // Nothing is due before the backoff; once it has passed the retry goes through.
     await t.ctx.outbox.runOnce();
     expect(received).toHaveLength(2);
-    await t.db.query("UPDATE outbox SET available_at = now() WHERE topic = 'webhook.deliver' AND delivered_at IS NULL");
+    await t.db.query("UPDATE outbox SET available_at = now() - interval '1 second' WHERE topic = 'webhook.deliver' AND delivered_at IS NULL");
     await t.ctx.outbox.runOnce();
     expect(received).toHaveLength(3);
     expect(received[2]!.valid).toBe(true);
