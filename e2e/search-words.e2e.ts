@@ -53,8 +53,11 @@ async function checkPage(page: Page, name: string, scope?: string): Promise<void
 /** From the home page (logo link), search `q` with the home search box; answers the result texts. */
 async function searchFromHome(page: Page, q: string, labels = { box: 'Cari layanan', button: 'Cari', heading: 'Hasil pencarian' }): Promise<string[]> {
   await page.getByRole('link', { name: 'Layan', exact: true }).click();
-  await page.getByLabel(labels.box, { exact: true }).fill(q);
-  await page.getByRole('button', { name: labels.button, exact: true }).click();
+  // The results page has a search box with the same label: use the home page's own box, once it shows.
+  await page.waitForURL((u) => u.pathname === '/');
+  const home = page.locator('form').filter({ has: page.locator('#home-q') });
+  await home.getByLabel(labels.box, { exact: true }).fill(q);
+  await home.getByRole('button', { name: labels.button, exact: true }).click();
   await page.getByRole('heading', { name: labels.heading }).waitFor();
   const items = page.locator('ol.results li');
   await items.first().or(page.getByText(/Tidak ada layanan|No service matches/)).waitFor({ timeout: 30_000 });

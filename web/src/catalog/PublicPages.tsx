@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { LoadState, useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
@@ -61,6 +61,9 @@ export function SearchPage() {
   const mpp = params.get('mpp') ?? undefined;
   const navigate = useNavigate();
   const chosen = readChosenMpp();
+  // The box answers the tap at once; the address (and the results) follow when the navigation lands.
+  const [onlyMine, setOnlyMine] = useState(mpp !== undefined && mpp === chosen?.slug);
+  useEffect(() => setOnlyMine(mpp !== undefined && mpp === chosen?.slug), [mpp, chosen?.slug]);
   const query = Object.fromEntries(SEARCH_KEYS.filter((k) => params.get(k)).map((k) => [k, params.get(k)!]));
   const hits = useApiQuery('/api/public/search', q.length >= 2 ? { params: { query: { ...query, q } } } : null);
   const data = hits.data;
@@ -72,8 +75,11 @@ export function SearchPage() {
         <label className="inline only-mine">
           <input
             type="checkbox"
-            checked={mpp === chosen.slug}
-            onChange={(e) => void navigate(e.target.checked ? `/cari?${new URLSearchParams({ q, mpp: chosen.slug })}` : searchUrl(q, chosen))}
+            checked={onlyMine}
+            onChange={(e) => {
+              setOnlyMine(e.target.checked);
+              void navigate(e.target.checked ? `/cari?${new URLSearchParams({ q, mpp: chosen.slug })}` : searchUrl(q, chosen));
+            }}
           />
           {t(`Hanya di ${chosen.name}`, `Only at ${chosen.name}`)}
         </label>

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+
+/** Rows shown before a province is chosen: 514 kabupaten/kota do not fit a console screen. */
+const FIRST_ROWS = 20;
 import { LoadState, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import { useI18n, type Bilingual } from '../i18n';
 import './operations.css';
@@ -80,7 +83,7 @@ export function RolloutPage() {
                 </tr>
               </thead>
               <tbody>
-                {r.regions.slice(0, province ? undefined : 120).map((x) => (
+                {r.regions.slice(0, province ? undefined : FIRST_ROWS).map((x) => (
                   <tr key={x.regionCode}>
                     <td className="ops-name">
                       <span>{x.name}</span>
@@ -130,7 +133,7 @@ export function RolloutPage() {
             </table>
           )}
         </LoadState>
-        {!province && <p className="muted ops-sub">{t('Pilih provinsi untuk melihat semua kabupaten/kotanya (120 pertama ditampilkan).', 'Choose a province to see all its kabupaten/kota (the first 120 are shown).')}</p>}
+        {!province && <p className="muted ops-sub">{t(`Pilih provinsi untuk melihat semua kabupaten/kotanya (${FIRST_ROWS} pertama ditampilkan).`, `Choose a province to see all its kabupaten/kota (the first ${FIRST_ROWS} are shown).`)}</p>}
       </section>
     </section>
   );
