@@ -58,18 +58,44 @@ function expectedClips(number: string, label: string): string[] {
   ];
 }
 
-test('a browser that wants a tap before sound: after a reload the board asks for one tap, saying why', async () => {
+test('a browser that wants a tap before sound: after a restart the board asks for one tap, saying why', async () => {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID' });
   const tv = await ctx.newPage();
   await tv.goto(`${server.url}/layar/${mppId}?token=${displayToken}`);
   await tv.getByText('Tersambung').waitFor({ timeout: 30_000 });
   await tv.getByRole('button', { name: 'Aktifkan suara panggilan' }).click();
   await tv.getByRole('button', { name: /suara/ }).waitFor({ state: 'detached' });
-  await tv.reload();
-  await tv.getByText('Tersambung').waitFor({ timeout: 30_000 });
-  await tv.getByRole('button', { name: /Ketuk untuk menyalakan suara lagi/ }).waitFor({ timeout: 30_000 });
-  await screenshot(tv, 'board-sound-tap-again', { fullPage: false });
+  // The TV is switched off and on: the browser starts again with the board's stored setting but with
+  // no user activation on the page. (A plain reload is not used: Chromium may carry the tap's
+  // activation across a same-origin reload and allow sound, so the outcome would depend on timing.)
+  const stored = await ctx.storageState();
   await ctx.close();
+  const restarted = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', storageState: stored });
+  // Desktop Chromium's rule, applied here for certain: audio starts only after a tap on the page.
+  // Headless Chromium applies it to fresh pages only some of the time (seen: 1 of 4 fresh pages
+  // refused, even with --autoplay-policy=document-user-activation-required, and
+  // navigator.userActivation said "active" before any tap), which made this test a coin toss.
+  await restarted.addInitScript(() => {
+    let tapped = false;
+    addEventListener('pointerdown', () => void (tapped = true), true);
+    const Native = window.AudioContext;
+    window.AudioContext = class extends Native {
+      override get state(): AudioContextState {
+        return tapped ? super.state : 'suspended';
+      }
+      override resume(): Promise<void> {
+        return tapped ? super.resume() : new Promise<void>(() => undefined);
+      }
+    };
+  });
+  const again = await restarted.newPage();
+  await again.goto(`${server.url}/layar/${mppId}?token=${displayToken}`);
+  await again.getByText('Tersambung').waitFor({ timeout: 30_000 });
+  await again.getByRole('button', { name: /Ketuk untuk menyalakan suara lagi/ }).waitFor({ timeout: 30_000 });
+  await screenshot(again, 'board-sound-tap-again', { fullPage: false });
+  await again.getByRole('button', { name: /Ketuk untuk menyalakan suara lagi/ }).click();
+  await again.getByRole('button', { name: /suara/ }).waitFor({ state: 'detached', timeout: 30_000 });
+  await restarted.close();
 });
 
 test('board 1920x1080 without an Indonesian voice: sound stays on after a reload, and the clips say the number and counter shown', async () => {

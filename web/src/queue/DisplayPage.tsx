@@ -205,7 +205,10 @@ export function DisplayPage() {
             void announcer.current.unlock(setSoundOn).then(setSoundOn);
           }}
         >
-          🔊 {localStorage.getItem(soundKey) === 'on' ? t('Ketuk untuk menyalakan suara lagi (browser ini meminta satu ketukan)', 'Tap to turn the sound back on (this browser asks for a tap)') : t('Aktifkan suara panggilan', 'Turn on call sound')}
+          <svg className="board-sound-icon" viewBox="0 0 24 24" width="1.2em" height="1.2em" aria-hidden="true">
+            <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
+          </svg>{' '}
+          {localStorage.getItem(soundKey) === 'on' ? t('Ketuk untuk menyalakan suara lagi (browser ini meminta satu ketukan)', 'Tap to turn the sound back on (this browser asks for a tap)') : t('Aktifkan suara panggilan', 'Turn on call sound')}
         </button>
       )}
     </div>
