@@ -332,6 +332,79 @@ export interface Tables {
     blocked_until: Date | null;
     updated_at: Date;
   };
+  mobile_stop_booking_events: {
+    mpp_id: string;
+    id: number;
+    booking_id: string;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    actor_type: string;
+    actor_id: string | null;
+    at: Date;
+  };
+  mobile_stop_bookings: {
+    mpp_id: string;
+    id: string;
+    stop_id: string;
+    code: string;
+    service_id: string;
+    nik_hash: string;
+    nik_masked: string;
+    name: string;
+    phone: string | null;
+    email: string | null;
+    status: string;
+    cancelled_at: Date | null;
+    created_at: Date;
+    updated_at: Date;
+  };
+  mobile_stop_services: {
+    mpp_id: string;
+    stop_id: string;
+    service_id: string;
+  };
+  mobile_stops: {
+    mpp_id: string;
+    id: string;
+    unit_id: string;
+    region_code: string;
+    kecamatan_code: string;
+    kecamatan_name: string;
+    village_name: string | null;
+    address: string;
+    lat: number | null;
+    lng: number | null;
+    starts_at: Date;
+    ends_at: Date;
+    local_day: string;
+    capacity: number;
+    booked: number;
+    status: string;
+    note: string | null;
+    created_at: Date;
+    updated_at: Date;
+  };
+  mobile_unit_crew: {
+    mpp_id: string;
+    unit_id: string;
+    user_id: string;
+  };
+  mobile_unit_services: {
+    mpp_id: string;
+    unit_id: string;
+    service_id: string;
+  };
+  mobile_units: {
+    mpp_id: string;
+    id: string;
+    name: string;
+    vehicle: string;
+    plate: string;
+    active: boolean;
+    created_at: Date;
+    updated_at: Date;
+  };
   mpp_special_days: {
     mpp_id: string;
     id: string;
