@@ -294,6 +294,61 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
   };
+  crew_devices: {
+    mpp_id: string;
+    stop_id: string;
+    id: string;
+    user_id: string;
+    label: string;
+    last_seq: number;
+    created_at: Date;
+    last_sync_at: Date | null;
+  };
+  crew_events: {
+    mpp_id: string;
+    stop_id: string;
+    id: string;
+    device_id: string;
+    seq: number;
+    type: string;
+    body: unknown;
+    at: Date;
+    received_at: Date;
+    result: string;
+    code: string | null;
+    number: number | null;
+    other_device: string | null;
+  };
+  crew_number_blocks: {
+    mpp_id: string;
+    stop_id: string;
+    first_number: number;
+    last_number: number;
+    device_id: string;
+    reserved_at: Date;
+  };
+  crew_stop_state: {
+    mpp_id: string;
+    stop_id: string;
+    last_number: number;
+    updated_at: Date;
+  };
+  crew_tickets: {
+    mpp_id: string;
+    stop_id: string;
+    number: number;
+    device_id: string;
+    service_id: string;
+    booking_id: string | null;
+    status: string;
+    merged_into: number | null;
+    issued_at: Date;
+    called_at: Date | null;
+    finished_at: Date | null;
+    finished_by: string | null;
+    projected: string | null;
+    queue_ticket_id: string | null;
+  };
   device_heartbeats: {
     mpp_id: string;
     device_id: string;
