@@ -4628,6 +4628,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crew/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Crew: the stops of the units I crew, soonest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            endsAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanName: string;
+                            localDay: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            unitName: string;
+                            villageName: string | null;
+                        }[];
+                    };
+                };
+                400: components["responses"]["crewReadProblem400"];
+                401: components["responses"]["crewReadProblem401"];
+                403: components["responses"]["crewReadProblem403"];
+                404: components["responses"]["crewReadProblem404"];
+                409: components["responses"]["crewReadProblem409"];
+                429: components["responses"]["crewReadProblem429"];
+                503: components["responses"]["crewReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/applications": {
         parameters: {
             query?: never;
@@ -7321,6 +7378,251 @@ export interface paths {
                 422: components["responses"]["surveyWriteProblem422"];
                 429: components["responses"]["surveyWriteProblem429"];
                 503: components["responses"]["surveyWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/crew/stops/{stopId}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crew: download the stop pack (bookings, tickets, this device’s number blocks) to work offline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deviceId: string;
+                        label: string;
+                        reserveBlock?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocks: {
+                                first: number;
+                                last: number;
+                            }[];
+                            bookings: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nikMasked: string;
+                                /** Format: uuid */
+                                serviceId: string;
+                                /** @enum {string} */
+                                status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            }[];
+                            device: {
+                                /** Format: uuid */
+                                id: string;
+                                lastSeq: number;
+                            };
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            stop: {
+                                address: string;
+                                endsAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kecamatanName: string;
+                                localDay: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "done";
+                                unitName: string;
+                                villageName: string | null;
+                            };
+                            tickets: {
+                                bookingId: string | null;
+                                issuedAt: string;
+                                mergedInto: number | null;
+                                mine: boolean;
+                                number: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "served" | "no_show";
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["crewWriteProblem400"];
+                401: components["responses"]["crewWriteProblem401"];
+                403: components["responses"]["crewWriteProblem403"];
+                404: components["responses"]["crewWriteProblem404"];
+                409: components["responses"]["crewWriteProblem409"];
+                413: components["responses"]["crewWriteProblem413"];
+                415: components["responses"]["crewWriteProblem415"];
+                422: components["responses"]["crewWriteProblem422"];
+                429: components["responses"]["crewWriteProblem429"];
+                503: components["responses"]["crewWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/crew/stops/{stopId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crew: send events recorded on the device; each gets its outcome (idempotent, in device order) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deviceId: string;
+                        events: ({
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** @enum {string} */
+                            type: "ticket_issued";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "booking_checked_in";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "called";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "served";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "no_show";
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lastSeq: number;
+                            outcomes: {
+                                code: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                number: number | null;
+                                otherDevice: string | null;
+                                /** @enum {string} */
+                                result: "applied" | "merged" | "duplicate" | "conflict" | "rejected" | "pending";
+                                seq: number;
+                            }[];
+                            settled: {
+                                code: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                number: number | null;
+                                otherDevice: string | null;
+                                /** @enum {string} */
+                                result: "applied" | "merged" | "duplicate" | "conflict" | "rejected" | "pending";
+                                seq: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["crewWriteProblem400"];
+                401: components["responses"]["crewWriteProblem401"];
+                403: components["responses"]["crewWriteProblem403"];
+                404: components["responses"]["crewWriteProblem404"];
+                409: components["responses"]["crewWriteProblem409"];
+                413: components["responses"]["crewWriteProblem413"];
+                415: components["responses"]["crewWriteProblem415"];
+                422: components["responses"]["crewWriteProblem422"];
+                429: components["responses"]["crewWriteProblem429"];
+                503: components["responses"]["crewWriteProblem503"];
             };
         };
         delete?: never;
@@ -16125,6 +16427,210 @@ export interface components {
         };
         /** @description Problem: database_unavailable */
         complaintsWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, validation_failed */
+        crewReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        crewReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, not_crew, password_change_required */
+        crewReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "not_crew" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        crewReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: device_unknown, stop_cancelled */
+        crewReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "device_unknown" | "stop_cancelled";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        crewReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        crewReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, validation_failed */
+        crewWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        crewWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, not_crew, password_change_required */
+        crewWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "not_crew" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        crewWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, device_unknown, invalid_transition, stop_cancelled */
+        crewWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "device_unknown" | "invalid_transition" | "stop_cancelled";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        crewWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        crewWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        crewWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        crewWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        crewWriteProblem503: {
             headers: {
                 [name: string]: unknown;
             };
