@@ -25,6 +25,7 @@ const staffOperations = () => import('./route-groups/staff-operations');
 const citizenPublic = () => import('./route-groups/citizen-public');
 const applicationsPublic = () => import('./route-groups/applications-public');
 const staffApplications = () => import('./route-groups/staff-applications');
+const crew = () => import('./route-groups/crew');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -104,6 +105,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/permohonan/:code', element: page(applicationsPublic, 'TrackApplicationPage') },
   { path: '/dokumen-saya', element: page(applicationsPublic, 'WalletPage') },
   { path: '/kios/:mppId/ambil', element: page(applicationsPublic, 'KioskPickupPage') },
+  { path: '/kru/:mppId/:stopId', element: page(crew, 'CrewStopPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */

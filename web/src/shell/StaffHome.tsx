@@ -1,6 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { apiQuery } from '../api/client';
+import { CrewStopsCard } from '../crew/CrewStopsCard';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n, type Bilingual } from '../i18n';
 import { STAFF_NAV } from '../nav';
@@ -60,6 +61,7 @@ export function StaffHome() {
         </p>
       )}
       <div className="home-grid">
+        <CrewStopsCard />
         {mppId && <Today mppId={mppId} wholeMpp={wholeMpp} officerOnly={officerOnly} />}
         {mppId && !officerOnly && <Overdue mppId={mppId} wholeMpp={wholeMpp} />}
         {mppId && roles.some((r) => r !== 'national_admin') && <ApplicationsDue mppId={mppId} />}
