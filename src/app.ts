@@ -17,6 +17,7 @@ import { citizenRoutes } from './citizen/routes.js';
 import { complaintsRoutes } from './complaints/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
+import { mobileRoutes } from './mobile/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { operationsRoutes } from './operations/routes.js';
 import { queueRoutes } from './queue/routes.js';
@@ -44,6 +45,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   citizenRoutes,
   operationsRoutes,
   applicationsRoutes,
+  mobileRoutes,
 ];
 
 export interface BuiltApp {
