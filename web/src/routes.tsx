@@ -25,6 +25,8 @@ const staffOperations = () => import('./route-groups/staff-operations');
 const citizenPublic = () => import('./route-groups/citizen-public');
 const applicationsPublic = () => import('./route-groups/applications-public');
 const staffApplications = () => import('./route-groups/staff-applications');
+const mobilePublic = () => import('./route-groups/mobile-public');
+const staffMobile = () => import('./route-groups/staff-mobile');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -104,6 +106,8 @@ export const publicRoutes: RouteObject[] = [
   { path: '/permohonan/:code', element: page(applicationsPublic, 'TrackApplicationPage') },
   { path: '/dokumen-saya', element: page(applicationsPublic, 'WalletPage') },
   { path: '/kios/:mppId/ambil', element: page(applicationsPublic, 'KioskPickupPage') },
+  { path: '/keliling', element: page(mobilePublic, 'MobilePublicPage') },
+  { path: '/keliling/:mppId/:stopId', element: page(mobilePublic, 'StopBookingPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -135,6 +139,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'rapor-nasional', element: page(staffOperations, 'NationalScorecardPage') },
   { path: 'webhook', element: page(staffOperations, 'WebhooksPage') },
   { path: 'peluncuran', element: page(staffOperations, 'RolloutPage') },
+  { path: 'keliling', element: page(staffMobile, 'MobileAdminPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];
