@@ -6,6 +6,7 @@ import { Tabs } from '../ui/Tabs';
 import { StopEditor, StopsTable } from './StopsAdmin';
 import { UnitsPanel } from './UnitsAdmin';
 import type { StopView } from './views';
+import '../ui/ui.css';
 import './mobile.css';
 
 /** /staf/keliling: the MPP admin's mobile units and their schedule of stops. */

@@ -3,6 +3,9 @@ import { useI18n } from '../i18n';
 import { longDay, zoneAbbr } from '../time';
 import type { StopView } from './views';
 
+/** Services shown before "and N more": a phone screen holds a card's first lines. */
+const SHOWN = 5;
+
 /** One stop as citizens see it: when, where, which unit, what it offers, places left, and the way to book. */
 export function StopCard({ stop, showMpp = true, bookable = true }: { stop: StopView; showMpp?: boolean; bookable?: boolean }) {
   const { t, lang } = useI18n();
@@ -22,7 +25,13 @@ export function StopCard({ stop, showMpp = true, bookable = true }: { stop: Stop
       <p className="muted small">
         {stop.unitName} ({stop.vehicle}, {stop.plate}){showMpp && <> · {stop.mppName}</>}
       </p>
-      <ul className="stop-services">{stop.services.map((s) => <li key={s.id}>{s.name}</li>)}</ul>
+      <ul className="stop-services">{stop.services.slice(0, SHOWN).map((s) => <li key={s.id}>{s.name}</li>)}</ul>
+      {stop.services.length > SHOWN && (
+        <details className="stop-more">
+          <summary>{t(`dan ${stop.services.length - SHOWN} layanan lain`, `and ${stop.services.length - SHOWN} more services`)}</summary>
+          <ul className="stop-services">{stop.services.slice(SHOWN).map((s) => <li key={s.id}>{s.name}</li>)}</ul>
+        </details>
+      )}
       {stop.note && <p className="small">{stop.note}</p>}
       <div className="stop-actions">
         <span className={stop.free > 0 ? 'stop-free' : 'stop-full'}>

@@ -219,14 +219,14 @@ export function StopEditor({ mppId, options, units, stop, onClose }: { mppId: st
       <div className="grid-form">
         <label>
           {t('Unit', 'Unit')}
-          <select value={form.unitId} onChange={(e) => set({ unitId: e.target.value, serviceIds: [] })} required>
+          <select aria-label={t('Unit', 'Unit')} value={form.unitId} onChange={(e) => set({ unitId: e.target.value, serviceIds: [] })} required>
             <option value="">{t('— Pilih unit —', '— Choose a unit —')}</option>
             {units.filter((u) => u.active || u.id === form.unitId).map((u) => <option key={u.id} value={u.id}>{u.name} ({u.plate})</option>)}
           </select>
         </label>
         <label>
           {t('Kecamatan yang pernah dipakai', 'Kecamatan used before')}
-          <select value="" onChange={(e) => {
+          <select aria-label={t('Kecamatan yang pernah dipakai', 'Kecamatan used before')} value="" onChange={(e) => {
             const k = options.kecamatan.find((x) => x.code === e.target.value);
             if (k) set({ kecamatanCode: k.code, kecamatanName: k.name });
           }}>
@@ -263,7 +263,8 @@ export function StopEditor({ mppId, options, units, stop, onClose }: { mppId: st
         )}
         {fieldError('serviceIds') && <p className="error small">{fieldError('serviceIds')}</p>}
       </fieldset>
-      <WriteError error={error} />
+      {/* The fields name their own problems above; here the refusal itself, once. */}
+      {error && <p className="error" role="alert">{error.message}</p>}
       {toMove && stop && stops.data && <BookingsToMove mppId={mppId} bookings={toMove} from={stop} stops={stops.data} />}
       <div className="stop-row-actions">
         <button type="submit" className="primary" disabled={create.isPending || update.isPending}>{stop ? t('Simpan perubahan', 'Save changes') : t('Jadwalkan', 'Schedule')}</button>
