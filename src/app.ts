@@ -18,6 +18,7 @@ import { complaintsRoutes } from './complaints/routes.js';
 import { crewRoutes } from './crew/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
+import { mobileRoutes } from './mobile/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { operationsRoutes } from './operations/routes.js';
 import { queueRoutes } from './queue/routes.js';
@@ -46,6 +47,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   operationsRoutes,
   applicationsRoutes,
   crewRoutes,
+  mobileRoutes,
 ];
 
 export interface BuiltApp {
