@@ -15,8 +15,10 @@ import { calendarRoutes } from './calendar/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { citizenRoutes } from './citizen/routes.js';
 import { complaintsRoutes } from './complaints/routes.js';
+import { crewRoutes } from './crew/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
+import { mobileRoutes } from './mobile/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { operationsRoutes } from './operations/routes.js';
 import { queueRoutes } from './queue/routes.js';
@@ -44,6 +46,8 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   citizenRoutes,
   operationsRoutes,
   applicationsRoutes,
+  crewRoutes,
+  mobileRoutes,
 ];
 
 export interface BuiltApp {

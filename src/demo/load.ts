@@ -5,6 +5,7 @@ import * as catalogRepo from '../catalog/repository.js';
 import type { MppInput, ServiceInput, WeeklyHours } from '../catalog/schemas.js';
 import { insertServiceTx } from '../catalog/standards-service.js';
 import { hashPassword, sha256 } from '../identity/service.js';
+import { seedMobileDemo } from '../mobile/demo.js';
 import { SYSTEM_ACTOR, type Role } from '../platform/auth.js';
 import type { Db, Queryable } from '../platform/db.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SLUGS, TENANTS, demoCounterCount, type ServiceSeed, type TenantSeed } from './data.js';
@@ -197,6 +198,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
           summary.devices.push({ mpp: seed.slug, kind, token });
         }
       }
+      await seedMobileDemo(tx, { mppId, regionCode: seed.regionCode, timezone: seed.timezone, now });
     }
     return summary;
   });

@@ -292,3 +292,13 @@ export async function useDeviceToken(q: Queryable, tokenHash: string): Promise<D
   );
   return rows[0];
 }
+
+/** Active staff holding any grant in an MPP (for other domains picking people, e.g. a mobile unit's crew). */
+export async function listMppStaff(q: Queryable, mppId: string): Promise<{ id: string; name: string; email: string }[]> {
+  const { rows } = await q.query<{ id: string; name: string; email: string }>(
+    `SELECT DISTINCT u.id, u.name, u.email FROM users u JOIN role_grants g ON g.user_id = u.id
+      WHERE g.mpp_id = $1 AND u.status = 'active' ORDER BY u.name, u.email`,
+    [mppId],
+  );
+  return rows;
+}

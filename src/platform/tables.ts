@@ -294,6 +294,61 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
   };
+  crew_devices: {
+    mpp_id: string;
+    stop_id: string;
+    id: string;
+    user_id: string;
+    label: string;
+    last_seq: number;
+    created_at: Date;
+    last_sync_at: Date | null;
+  };
+  crew_events: {
+    mpp_id: string;
+    stop_id: string;
+    id: string;
+    device_id: string;
+    seq: number;
+    type: string;
+    body: unknown;
+    at: Date;
+    received_at: Date;
+    result: string;
+    code: string | null;
+    number: number | null;
+    other_device: string | null;
+  };
+  crew_number_blocks: {
+    mpp_id: string;
+    stop_id: string;
+    first_number: number;
+    last_number: number;
+    device_id: string;
+    reserved_at: Date;
+  };
+  crew_stop_state: {
+    mpp_id: string;
+    stop_id: string;
+    last_number: number;
+    updated_at: Date;
+  };
+  crew_tickets: {
+    mpp_id: string;
+    stop_id: string;
+    number: number;
+    device_id: string;
+    service_id: string;
+    booking_id: string | null;
+    status: string;
+    merged_into: number | null;
+    issued_at: Date;
+    called_at: Date | null;
+    finished_at: Date | null;
+    finished_by: string | null;
+    projected: string | null;
+    queue_ticket_id: string | null;
+  };
   device_heartbeats: {
     mpp_id: string;
     device_id: string;
@@ -330,6 +385,79 @@ export interface Tables {
     key_hash: string;
     failures: number;
     blocked_until: Date | null;
+    updated_at: Date;
+  };
+  mobile_stop_booking_events: {
+    mpp_id: string;
+    id: number;
+    booking_id: string;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    actor_type: string;
+    actor_id: string | null;
+    at: Date;
+  };
+  mobile_stop_bookings: {
+    mpp_id: string;
+    id: string;
+    stop_id: string;
+    code: string;
+    service_id: string;
+    nik_hash: string;
+    nik_masked: string;
+    name: string;
+    phone: string | null;
+    email: string | null;
+    status: string;
+    cancelled_at: Date | null;
+    created_at: Date;
+    updated_at: Date;
+  };
+  mobile_stop_services: {
+    mpp_id: string;
+    stop_id: string;
+    service_id: string;
+  };
+  mobile_stops: {
+    mpp_id: string;
+    id: string;
+    unit_id: string;
+    region_code: string;
+    kecamatan_code: string;
+    kecamatan_name: string;
+    village_name: string | null;
+    address: string;
+    lat: number | null;
+    lng: number | null;
+    starts_at: Date;
+    ends_at: Date;
+    local_day: string;
+    capacity: number;
+    booked: number;
+    status: string;
+    note: string | null;
+    created_at: Date;
+    updated_at: Date;
+  };
+  mobile_unit_crew: {
+    mpp_id: string;
+    unit_id: string;
+    user_id: string;
+  };
+  mobile_unit_services: {
+    mpp_id: string;
+    unit_id: string;
+    service_id: string;
+  };
+  mobile_units: {
+    mpp_id: string;
+    id: string;
+    name: string;
+    vehicle: string;
+    plate: string;
+    active: boolean;
+    created_at: Date;
     updated_at: Date;
   };
   mpp_special_days: {

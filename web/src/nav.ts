@@ -21,6 +21,7 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/rapor-nasional', label: { id: 'Rapor nasional', en: 'National scorecards' }, roles: ['national_admin'] },
   { path: '/staf/peluncuran', label: { id: 'Peluncuran MPP', en: 'MPP rollout' }, roles: ['national_admin'] },
   { path: '/staf/pengaduan', label: { id: 'Pengaduan', en: 'Complaints' }, roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
+  { path: '/staf/keliling', label: { id: 'Layanan keliling', en: 'Mobile services' }, roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/kalender', label: { id: 'Kalender', en: 'Calendar' }, roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/booking', label: { id: 'Booking', en: 'Bookings' }, roles: ['national_admin', 'mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/aturan-booking', label: { id: 'Aturan booking', en: 'Booking rules' }, roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },

@@ -25,6 +25,9 @@ const staffOperations = () => import('./route-groups/staff-operations');
 const citizenPublic = () => import('./route-groups/citizen-public');
 const applicationsPublic = () => import('./route-groups/applications-public');
 const staffApplications = () => import('./route-groups/staff-applications');
+const crew = () => import('./route-groups/crew');
+const mobilePublic = () => import('./route-groups/mobile-public');
+const staffMobile = () => import('./route-groups/staff-mobile');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -104,6 +107,9 @@ export const publicRoutes: RouteObject[] = [
   { path: '/permohonan/:code', element: page(applicationsPublic, 'TrackApplicationPage') },
   { path: '/dokumen-saya', element: page(applicationsPublic, 'WalletPage') },
   { path: '/kios/:mppId/ambil', element: page(applicationsPublic, 'KioskPickupPage') },
+  { path: '/kru/:mppId/:stopId', element: page(crew, 'CrewStopPage') },
+  { path: '/keliling', element: page(mobilePublic, 'MobilePublicPage') },
+  { path: '/keliling/:mppId/:stopId', element: page(mobilePublic, 'StopBookingPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -135,6 +141,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'rapor-nasional', element: page(staffOperations, 'NationalScorecardPage') },
   { path: 'webhook', element: page(staffOperations, 'WebhooksPage') },
   { path: 'peluncuran', element: page(staffOperations, 'RolloutPage') },
+  { path: 'keliling', element: page(staffMobile, 'MobileAdminPage') },
 ];
 
 export const routes: RouteObject[] = [...publicRoutes, { path: '/staf', element: page(staffShell, 'StaffShell'), children: staffRoutes }];

@@ -4628,6 +4628,547 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crew/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Crew: the stops of the units I crew, soonest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            endsAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanName: string;
+                            localDay: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            unitName: string;
+                            villageName: string | null;
+                        }[];
+                    };
+                };
+                400: components["responses"]["crewReadProblem400"];
+                401: components["responses"]["crewReadProblem401"];
+                403: components["responses"]["crewReadProblem403"];
+                404: components["responses"]["crewReadProblem404"];
+                409: components["responses"]["crewReadProblem409"];
+                429: components["responses"]["crewReadProblem429"];
+                503: components["responses"]["crewReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/kecamatan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kecamatan with mobile service stops to come */
+        get: {
+            parameters: {
+                query?: {
+                    mppId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nextStartsAt: string;
+                            regencyName: string | null;
+                            stops: number;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/mpps/{mppId}/bookings/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my stop booking (its code and the NIK it was made with) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nik: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nikMasked: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            stop: {
+                                address: string;
+                                booked: number;
+                                capacity: number;
+                                endsAt: string;
+                                free: number;
+                                /** Format: uuid */
+                                id: string;
+                                kecamatanCode: string;
+                                kecamatanName: string;
+                                lat: number | null;
+                                lng: number | null;
+                                localDate: string;
+                                localEnd: string;
+                                localStart: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                mppName: string;
+                                mppSlug: string;
+                                note: string | null;
+                                plate: string;
+                                regencyName: string | null;
+                                regionCode: string;
+                                services: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    tenantName: string;
+                                }[];
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "done";
+                                timezone: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                vehicle: string;
+                                villageCode: string | null;
+                                villageName: string | null;
+                            };
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/mpps/{mppId}/stops/{stopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stop with its services and free places */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/mpps/{mppId}/stops/{stopId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a place at a stop (NIK, name, phone or email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        nik: string;
+                        phone?: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nikMasked: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            stop: {
+                                address: string;
+                                booked: number;
+                                capacity: number;
+                                endsAt: string;
+                                free: number;
+                                /** Format: uuid */
+                                id: string;
+                                kecamatanCode: string;
+                                kecamatanName: string;
+                                lat: number | null;
+                                lng: number | null;
+                                localDate: string;
+                                localEnd: string;
+                                localStart: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                mppName: string;
+                                mppSlug: string;
+                                note: string | null;
+                                plate: string;
+                                regencyName: string | null;
+                                regionCode: string;
+                                services: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    tenantName: string;
+                                }[];
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "done";
+                                timezone: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                vehicle: string;
+                                villageCode: string | null;
+                                villageName: string | null;
+                            };
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mobile service stops to come, soonest first (in a kecamatan, or of an MPP) */
+        get: {
+            parameters: {
+                query?: {
+                    kecamatan?: string;
+                    limit?: number;
+                    mppId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/stops.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stops to come as an iCalendar feed (subscribe in a phone calendar) */
+        get: {
+            parameters: {
+                query?: {
+                    kecamatan?: string;
+                    mppId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/applications": {
         parameters: {
             query?: never;
@@ -7329,6 +7870,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/crew/stops/{stopId}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crew: download the stop pack (bookings, tickets, this device’s number blocks) to work offline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deviceId: string;
+                        label: string;
+                        reserveBlock?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocks: {
+                                first: number;
+                                last: number;
+                            }[];
+                            bookings: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nikMasked: string;
+                                /** Format: uuid */
+                                serviceId: string;
+                                /** @enum {string} */
+                                status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            }[];
+                            device: {
+                                /** Format: uuid */
+                                id: string;
+                                lastSeq: number;
+                            };
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            stop: {
+                                address: string;
+                                endsAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kecamatanName: string;
+                                localDay: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "done";
+                                unitName: string;
+                                villageName: string | null;
+                            };
+                            tickets: {
+                                bookingId: string | null;
+                                issuedAt: string;
+                                mergedInto: number | null;
+                                mine: boolean;
+                                number: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "served" | "no_show";
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["crewWriteProblem400"];
+                401: components["responses"]["crewWriteProblem401"];
+                403: components["responses"]["crewWriteProblem403"];
+                404: components["responses"]["crewWriteProblem404"];
+                409: components["responses"]["crewWriteProblem409"];
+                413: components["responses"]["crewWriteProblem413"];
+                415: components["responses"]["crewWriteProblem415"];
+                422: components["responses"]["crewWriteProblem422"];
+                429: components["responses"]["crewWriteProblem429"];
+                503: components["responses"]["crewWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/crew/stops/{stopId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crew: send events recorded on the device; each gets its outcome (idempotent, in device order) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deviceId: string;
+                        events: ({
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** @enum {string} */
+                            type: "ticket_issued";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "booking_checked_in";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "called";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "served";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "no_show";
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lastSeq: number;
+                            outcomes: {
+                                code: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                number: number | null;
+                                otherDevice: string | null;
+                                /** @enum {string} */
+                                result: "applied" | "merged" | "duplicate" | "conflict" | "rejected" | "pending";
+                                seq: number;
+                            }[];
+                            settled: {
+                                code: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                number: number | null;
+                                otherDevice: string | null;
+                                /** @enum {string} */
+                                result: "applied" | "merged" | "duplicate" | "conflict" | "rejected" | "pending";
+                                seq: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["crewWriteProblem400"];
+                401: components["responses"]["crewWriteProblem401"];
+                403: components["responses"]["crewWriteProblem403"];
+                404: components["responses"]["crewWriteProblem404"];
+                409: components["responses"]["crewWriteProblem409"];
+                413: components["responses"]["crewWriteProblem413"];
+                415: components["responses"]["crewWriteProblem415"];
+                422: components["responses"]["crewWriteProblem422"];
+                429: components["responses"]["crewWriteProblem429"];
+                503: components["responses"]["crewWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/device": {
         parameters: {
             query?: never;
@@ -7594,6 +8380,860 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MPP admin: cancel a stop booking with a reason (the holder is told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bookingId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            contact: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nikMasked: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            /** Format: uuid */
+                            stopId: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/bookings/{bookingId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MPP admin: move a stop booking to another stop (the holder is told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bookingId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        stopId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            contact: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nikMasked: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            /** Format: uuid */
+                            stopId: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: staff, services, region and known kecamatan for the unit and stop editors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kecamatan: {
+                                code: string;
+                                name: string;
+                            }[];
+                            region: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            staff: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            timezone: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: the schedule of stops from a day (today unless given) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    status?: "scheduled" | "cancelled" | "done";
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        /** MPP admin: schedule a stop of a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        capacity: number;
+                        date: string;
+                        endTime: string;
+                        kecamatanCode: string;
+                        kecamatanName: string;
+                        lat?: number;
+                        lng?: number;
+                        note?: string;
+                        serviceIds: string[];
+                        startTime: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        villageCode?: string;
+                        villageName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops/{stopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** MPP admin: change a stop (those who booked are told of a new time or place) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        capacity: number;
+                        date: string;
+                        endTime: string;
+                        kecamatanCode: string;
+                        kecamatanName: string;
+                        lat?: number;
+                        lng?: number;
+                        note?: string;
+                        serviceIds: string[];
+                        startTime: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        villageCode?: string;
+                        villageName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops/{stopId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: the bookings of a stop */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            contact: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nikMasked: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            /** Format: uuid */
+                            stopId: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops/{stopId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MPP admin: cancel a stop and its bookings (those who booked are told why) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: mobile units with crew and services */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            crew: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            plate: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            vehicle: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        /** MPP admin: add a mobile unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /** @default [] */
+                        crewUserIds?: string[];
+                        name: string;
+                        plate: string;
+                        /** @default [] */
+                        serviceIds?: string[];
+                        vehicle: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            crew: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            plate: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            vehicle: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** MPP admin: change a mobile unit, its crew and services */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /** @default [] */
+                        crewUserIds?: string[];
+                        name: string;
+                        plate: string;
+                        /** @default [] */
+                        serviceIds?: string[];
+                        vehicle: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            crew: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            plate: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            vehicle: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -16135,6 +17775,210 @@ export interface components {
                 };
             };
         };
+        /** @description Problem: bad_request, validation_failed */
+        crewReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        crewReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, not_crew, password_change_required */
+        crewReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "not_crew" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        crewReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: device_unknown, stop_cancelled */
+        crewReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "device_unknown" | "stop_cancelled";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        crewReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        crewReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, validation_failed */
+        crewWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        crewWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, not_crew, password_change_required */
+        crewWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "not_crew" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        crewWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, device_unknown, invalid_transition, stop_cancelled */
+        crewWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "device_unknown" | "invalid_transition" | "stop_cancelled";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        crewWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        crewWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        crewWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        crewWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        crewWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
         /** @description Problem: bad_request, grant_invalid, validation_failed, wrong_current_password */
         identityReadProblem400: {
             headers: {
@@ -16329,6 +18173,210 @@ export interface components {
         };
         /** @description Problem: database_unavailable */
         identityWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        mobileReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        mobileReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        mobileReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        mobileReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: mobile_capacity_below_bookings, mobile_mpp_without_region, mobile_nik_already_booked, mobile_plate_taken, mobile_service_has_bookings, mobile_stop_full, mobile_stop_not_scheduled, mobile_stop_overlap, mobile_stop_started, mobile_unit_inactive */
+        mobileReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "mobile_capacity_below_bookings" | "mobile_mpp_without_region" | "mobile_nik_already_booked" | "mobile_plate_taken" | "mobile_service_has_bookings" | "mobile_stop_full" | "mobile_stop_not_scheduled" | "mobile_stop_overlap" | "mobile_stop_started" | "mobile_unit_inactive";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        mobileReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        mobileReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        mobileWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        mobileWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        mobileWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        mobileWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition, mobile_capacity_below_bookings, mobile_mpp_without_region, mobile_nik_already_booked, mobile_plate_taken, mobile_service_has_bookings, mobile_stop_full, mobile_stop_not_scheduled, mobile_stop_overlap, mobile_stop_started, mobile_unit_inactive */
+        mobileWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition" | "mobile_capacity_below_bookings" | "mobile_mpp_without_region" | "mobile_nik_already_booked" | "mobile_plate_taken" | "mobile_service_has_bookings" | "mobile_stop_full" | "mobile_stop_not_scheduled" | "mobile_stop_overlap" | "mobile_stop_started" | "mobile_unit_inactive";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        mobileWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        mobileWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        mobileWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        mobileWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        mobileWriteProblem503: {
             headers: {
                 [name: string]: unknown;
             };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { useI18n, type Translate } from '../i18n';
+import { MppMobileSection } from '../mobile/MobilePublicPage';
 import { CitizenActions } from '../shell/CitizenActions';
 import { saveChosenMpp } from '../shell/chosenMpp';
 import { IkmBadge, TenantIkmChip, usePublicIkm, type PublicIkm } from '../survey/IkmBadge';
@@ -47,6 +48,7 @@ function MppView({ data, ikm }: { data: PublicMppPage; ikm: PublicIkm | null }) 
       <HoursPanel data={data} />
       <SearchBox mpp={mpp.slug} />
       <TenantsPanel data={data} ikm={ikm} />
+      <MppMobileSection mppId={mpp.id} />
       {mpp.facilities.length > 0 && (
         <section aria-labelledby="fasilitas">
           <h2 id="fasilitas">{t('Fasilitas', 'Facilities')}</h2>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { LanguageSwitch, useI18n } from '../i18n';
+import { MobileTeaser } from '../mobile/MobileTeaser';
 import { CitizenActions } from './CitizenActions';
 import { useChosenMpp } from './chosenMpp';
 
@@ -65,6 +66,7 @@ export function HomePage() {
           <small id="home-mpp-help" className="muted">{t('Hasil pencarian dari MPP ini tampil lebih dulu; antrean dan pengaduan langsung ke MPP ini.', 'Search shows this MPP first; tickets and complaints go straight to it.')}</small>
         </div>
         <CitizenActions mpp={chosen} searchTarget="/cari" />
+        <MobileTeaser />
         <nav className="home-links" aria-label={t('Pintasan', 'Shortcuts')}>
           <Link to="/mpp">{t('Daftar MPP per provinsi', 'MPPs by province')}</Link>
           {chosen && <Link to={`/mpp/${chosen.slug}`}>{chosen.name}</Link>}

@@ -1,6 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { apiQuery } from '../api/client';
+import { CrewStopsCard } from '../crew/CrewStopsCard';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n, type Bilingual } from '../i18n';
 import { STAFF_NAV } from '../nav';
@@ -20,6 +21,7 @@ const SCREEN_HINTS: Record<string, Bilingual> = {
   '/staf/katalog': { id: 'Instansi, layanan dan Standar Pelayanan, profil MPP.', en: 'Agencies, services and their standards, MPP profile.' },
   '/staf/pengguna': { id: 'Akun petugas dan admin beserta perannya.', en: 'Staff and admin accounts and their roles.' },
   '/staf/perangkat': { id: 'Token kios dan layar antrean.', en: 'Kiosk and display board tokens.' },
+  '/staf/keliling': { id: 'Unit keliling, awak, jadwal persinggahan dan bookingnya.', en: 'Mobile units, crew, the schedule of stops and their bookings.' },
   '/staf/kalender': { id: 'Libur nasional, cuti bersama, penutupan MPP.', en: 'Holidays, cuti bersama, MPP closures.' },
   '/staf/lantai': { id: 'Antrean tiap loket saat ini, siapa menunggu terlalu lama.', en: 'Every counter\'s line now, who has waited too long.' },
   '/staf/statistik': { id: 'Jumlah dilayani, waktu tunggu dan layan per hari.', en: 'People served, waiting and service times per day.' },
@@ -60,6 +62,7 @@ export function StaffHome() {
         </p>
       )}
       <div className="home-grid">
+        <CrewStopsCard />
         {mppId && <Today mppId={mppId} wholeMpp={wholeMpp} officerOnly={officerOnly} />}
         {mppId && !officerOnly && <Overdue mppId={mppId} wholeMpp={wholeMpp} />}
         {mppId && roles.some((r) => r !== 'national_admin') && <ApplicationsDue mppId={mppId} />}

@@ -1,0 +1,85 @@
+import { addDays, localParts, zonedInstant } from '../catalog/hours.js';
+import { listServices } from '../catalog/service-repository.js';
+import { listMppStaff } from '../identity/repository.js';
+import type { Queryable } from '../platform/db.js';
+import * as repo from './repository.js';
+
+/**
+ * Demo mobile units and their stops for the next two weeks. The shipped region data stops at
+ * kabupaten/kota, so the kecamatan (Kemendagri codes and names) are written here as an admin would
+ * type them in the stop editor.
+ */
+const DEMO: Record<string, { plate: string; units: { name: string; vehicle: string }[]; places: { code: string; name: string; address: string; lat: number; lng: number }[] }> = {
+  '33.02': {
+    plate: 'R',
+    units: [
+      { name: 'Mobil Keliling Satria 1', vehicle: 'Isuzu Elf (mobil layanan Dukcapil)' },
+      { name: 'Bus Layanan Satria 2', vehicle: 'Bus sedang Hino (layanan SIM dan Samsat)' },
+    ],
+    places: [
+      { code: '33.02.17', name: 'Cilongok', address: 'Balai Desa Pageraji, Jl. Raya Pageraji', lat: -7.3968, lng: 109.1497 },
+      { code: '33.02.14', name: 'Ajibarang', address: 'Halaman Kantor Kecamatan Ajibarang, Jl. Raya Ajibarang', lat: -7.4137, lng: 109.0792 },
+      { code: '33.02.07', name: 'Sumpiuh', address: 'Alun-alun Sumpiuh, Jl. Jenderal Sudirman', lat: -7.6103, lng: 109.3567 },
+      { code: '33.02.22', name: 'Baturraden', address: 'Balai Desa Karangmangu, dekat Lokawisata Baturraden', lat: -7.3102, lng: 109.2297 },
+      { code: '33.02.15', name: 'Gumelar', address: 'Pendopo Kecamatan Gumelar', lat: -7.3785, lng: 108.9926 },
+    ],
+  },
+  '73.06': {
+    plate: 'DD',
+    units: [{ name: 'Mobil Pelayanan Keliling Butta Gowa', vehicle: 'Toyota Hiace (mobil layanan)' }],
+    places: [
+      { code: '73.06.04', name: 'Tinggimoncong', address: 'Lapangan Malino, Jl. Endang', lat: -5.2536, lng: 119.8513 },
+      { code: '73.06.03', name: 'Tompobulu', address: 'Kantor Camat Tompobulu', lat: -5.3391, lng: 119.7636 },
+      { code: '73.06.01', name: 'Bontonompo', address: 'Pasar Bontonompo, pelataran depan', lat: -5.3489, lng: 119.4418 },
+    ],
+  },
+  '91.71': {
+    plate: 'PA',
+    units: [{ name: 'Mobil Layanan Port Numbay', vehicle: 'Mitsubishi L300 (mobil layanan)' }],
+    places: [
+      { code: '91.71.04', name: 'Muara Tami', address: 'Kantor Distrik Muara Tami, Koya Barat', lat: -2.6467, lng: 140.7911 },
+      { code: '91.71.05', name: 'Heram', address: 'Halaman Gereja Waena, Jl. Raya Waena', lat: -2.5869, lng: 140.6392 },
+    ],
+  },
+};
+
+/** Adds the demo units and stops of one demo MPP (in the demo loader's transaction). */
+export async function seedMobileDemo(tx: Queryable, input: { mppId: string; regionCode: string; timezone: string; now: Date }): Promise<{ units: number; stops: number }> {
+  const demo = DEMO[input.regionCode];
+  if (!demo) return { units: 0, stops: 0 };
+  const services = (await listServices(tx, input.mppId, { activeOnly: true })).filter((s) => s.channels.includes('mobile'));
+  const staff = await listMppStaff(tx, input.mppId);
+  const crew = staff.filter((s) => s.email.startsWith('petugas.'));
+  const today = localParts(input.now, input.timezone).date;
+  let stops = 0;
+  for (const [u, unit] of demo.units.entries()) {
+    // Unit 1 brings the civil registry (KTP-el, KK, KIA, akta); unit 2 the rest of the mobile services.
+    const offered = demo.units.length === 1 ? services : services.filter((s) => (u === 0) === (s.tenant.code === 'DUKCAPIL'));
+    const unitId = await repo.insertUnit(tx, input.mppId, { name: unit.name, vehicle: unit.vehicle, plate: `${demo.plate} ${1001 + u} KL`, active: true });
+    await repo.setUnitServices(tx, input.mppId, unitId, offered.map((s) => s.id));
+    await repo.setUnitCrew(tx, input.mppId, unitId, (crew.length ? crew : staff).slice(u, u + 2).map((s) => s.id));
+    for (let k = 0; k < 6; k++) {
+      const day = addDays(today, 1 + k * 2 + u);
+      const place = demo.places[(k + u * 2) % demo.places.length]!;
+      const morning = k % 2 === 0;
+      const stopId = await repo.insertStop(tx, input.mppId, {
+        unitId,
+        regionCode: place.code,
+        kecamatanCode: place.code,
+        kecamatanName: place.name,
+        villageName: null,
+        address: place.address,
+        lat: place.lat,
+        lng: place.lng,
+        startsAt: zonedInstant(day, morning ? 8 * 60 : 13 * 60, input.timezone),
+        endsAt: zonedInstant(day, morning ? 12 * 60 : 16 * 60, input.timezone),
+        localDay: day,
+        capacity: morning ? 40 : 25,
+        note: k === 0 ? 'Bawa KTP-el/KK asli dan fotokopinya.' : null,
+      });
+      await repo.setStopServices(tx, input.mppId, stopId, offered.map((s) => s.id));
+      stops++;
+    }
+  }
+  return { units: demo.units.length, stops };
+}
