@@ -9493,6 +9493,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/queue/counters/{counterId}/zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a counter in a zone or lane (null: the hall) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        zoneId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/{deviceId}/zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bind a kiosk or board to a zone or lane (null: the whole MPP) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        zoneId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/queue/devices/health": {
         parameters: {
             query?: never;
@@ -9649,7 +9789,9 @@ export interface paths {
                                 counterId: string;
                                 counterName: string;
                                 counterNumber: number;
+                                holderName: string | null;
                                 number: string;
+                                plate: string | null;
                                 serviceName: string;
                                 status: string;
                                 /** Format: uuid */
@@ -9661,7 +9803,10 @@ export interface paths {
                                     counterId: string | null;
                                     counterName: string | null;
                                     counterNumber: number | null;
+                                    holderName?: string | null;
+                                    lane?: string | null;
                                     number: string;
+                                    plate?: string | null;
                                     /** Format: uuid */
                                     serviceId: string;
                                     serviceName: string;
@@ -9682,6 +9827,12 @@ export interface paths {
                                 waiting: number;
                             }[];
                             zone: string | null;
+                            zoneInfo: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "hall" | "drive_thru";
+                                name: string;
+                            } | null;
                         };
                     };
                 };
@@ -9878,6 +10029,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -9890,6 +10042,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -10536,6 +10689,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -10548,6 +10702,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -11143,6 +11298,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -11155,6 +11311,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -11441,6 +11598,373 @@ export interface paths {
                                 totalSeconds: number | null;
                                 waitingSeconds: number | null;
                             };
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zones and drive-thru lanes with their counters and devices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Add a zone (hall) or a drive-thru lane */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /**
+                         * @default hall
+                         * @enum {string}
+                         */
+                        kind?: "hall" | "drive_thru";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a zone */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a drive-thru kiosk offers: the lane and its services (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedReason: string | null;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            nextOpening: string | null;
+                            open: boolean;
+                            services: {
+                                countersOpen: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                prefix: string;
+                                tenantName: string;
+                                waiting: number;
+                            }[];
+                            zone: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a drive-thru ticket by plate number or name */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        plate?: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calledAt: string | null;
+                            /** @enum {string} */
+                            channel: "kiosk" | "reception" | "online";
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
+                            holderName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            noCounter: ("paused" | "closed") | null;
+                            number: string;
+                            peopleAhead: number | null;
+                            plate: string | null;
+                            priorityClass: string | null;
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            statusToken: string;
+                            surveyCode: string;
+                            tenantName: string;
+                            visitTickets: {
+                                number: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            }[];
+                            visitToken: string;
                         };
                     };
                 };
@@ -13707,6 +14231,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -13719,6 +14244,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -13799,6 +14325,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -13811,6 +14338,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -16603,7 +17131,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown, zone_unknown */
         queueReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -16611,7 +17139,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown" | "zone_unknown";
                 };
             };
         };
@@ -16627,7 +17155,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: forbidden, password_change_required */
+        /** @description Problem: forbidden, kiosk_of_other_zone, password_change_required */
         queueReadProblem403: {
             headers: {
                 [name: string]: unknown;
@@ -16635,7 +17163,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "forbidden" | "password_change_required";
+                    code: "forbidden" | "kiosk_of_other_zone" | "password_change_required";
                 };
             };
         };
@@ -16651,7 +17179,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: counter_busy, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
+        /** @description Problem: counter_busy, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -16659,7 +17187,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "counter_busy" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
+                    code: "counter_busy" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };
@@ -16687,7 +17215,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, malformed_json, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown, zone_unknown */
         queueWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -16695,7 +17223,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "malformed_json" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown" | "zone_unknown";
                 };
             };
         };
@@ -16711,7 +17239,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        /** @description Problem: csrf_failed, forbidden, kiosk_of_other_zone, password_change_required */
         queueWriteProblem403: {
             headers: {
                 [name: string]: unknown;
@@ -16719,7 +17247,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                    code: "csrf_failed" | "forbidden" | "kiosk_of_other_zone" | "password_change_required";
                 };
             };
         };
@@ -16735,7 +17263,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
+        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -16743,7 +17271,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
+                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };

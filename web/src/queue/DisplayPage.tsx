@@ -81,7 +81,7 @@ export function DisplayPage() {
       const p = ev.payload;
       let nowServing = cur.nowServing.filter((n) => n.ticketId !== p.ticketId && n.counterId !== p.counterId);
       if (ev.type !== 'done' && p.counterId) {
-        nowServing = [...nowServing, { ticketId: p.ticketId, number: p.number, status: ev.type === 'serving' ? 'serving' : 'called', serviceName: p.serviceName, counterId: p.counterId, counterNumber: p.counterNumber!, counterName: p.counterName! }].sort(
+        nowServing = [...nowServing, { ticketId: p.ticketId, number: p.number, status: ev.type === 'serving' ? 'serving' : 'called', serviceName: p.serviceName, counterId: p.counterId, counterNumber: p.counterNumber!, counterName: p.counterName!, plate: p.plate ?? null, holderName: p.holderName ?? null }].sort(
           (a, b) => a.counterNumber - b.counterNumber,
         );
       }
