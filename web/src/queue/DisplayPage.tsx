@@ -142,7 +142,7 @@ export function DisplayPage() {
       <header className="board-header">
         <div className="board-title">
           {snap.mpp.name}
-          {snap.zone && <span className="board-zone"> · {lane ? 'Drive-thru' : t('Zona', 'Zone')} {snap.zoneInfo?.name ?? snap.zone}</span>}
+          {snap.zone && <span className="board-zone"> · {lane ? snap.zoneInfo!.name : `${t('Zona', 'Zone')} ${snap.zoneInfo?.name ?? snap.zone}`}</span>}
         </div>
         <div className="board-clock">{timeOf(now.toISOString(), snap.mpp.timezone)}</div>
         <span className={`board-conn ${connected ? 'on' : 'off'}`}>{connected ? t('Tersambung', 'Live') : t('Menyambung ulang…', 'Reconnecting…')}</span>
