@@ -90,6 +90,9 @@ export const StaffTicketView = z.object({
   calledAt: z.string().nullable(),
   recallCount: z.number().int(),
   counter: CounterRef.nullable(),
+  /** A drive-thru car: its plate, or the name it is called by. */
+  plate: z.string().nullable(),
+  holderName: z.string().nullable(),
   events: z.array(TicketEvent),
   times: TicketTimes,
   allowedActions: z.array(z.string()),

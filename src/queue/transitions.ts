@@ -68,6 +68,8 @@ export async function staffTicketView(q: Queryable, t: repo.TicketRow): Promise<
     calledAt: t.calledAt,
     recallCount: t.recallCount,
     counter: t.counterId ? { id: t.counterId, number: t.counterNumber!, name: t.counterName! } : null,
+    plate: t.plate,
+    holderName: t.holderName,
     events,
     times: ticketTimes(events),
     allowedActions: allowedActions(t.status),

@@ -110,6 +110,8 @@ describe('a drive-thru lane', () => {
     // The window calls the cars in order.
     const first = await callNext(w.counters.c2);
     expect(first.id).toBe(car.json().id);
+    // The officer at the window sees the plate of the car called.
+    expect(first).toMatchObject({ plate: 'R 1234 AB', holderName: null });
 
     // The lane board names the plate at "Jendela 1", in voice and on screen; the hall board shows nothing of it.
     const laneBoard = (await get('/display?zone=ktp-dt', w.display.headers)).json();

@@ -8813,10 +8813,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -8901,10 +8903,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -9077,10 +9081,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -9454,10 +9460,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -10788,10 +10796,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -10873,10 +10883,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -10959,10 +10971,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11045,10 +11059,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11131,10 +11147,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11217,10 +11235,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11399,10 +11419,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11495,10 +11517,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11581,10 +11605,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
