@@ -32,6 +32,11 @@ const clips = new Map<string, string>([
   ['nomor-antrean', 'nomor antrean'],
   ['silakan-menuju', 'silakan menuju'],
   ['loket', 'loket'],
+  // Drive-thru lanes (docs/floor.md): "…, pelat R, satu dua…, silakan menuju jendela satu" / "atas nama …".
+  ['pelat', 'pelat'],
+  ['jendela', 'jendela'],
+  ['atas', 'atas'],
+  ['nama', 'nama'],
 ]);
 for (const [l, said] of Object.entries(LETTERS)) clips.set(`huruf-${l}`, said);
 for (const w of NUMBER_WORDS) clips.set(w, w);

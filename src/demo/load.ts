@@ -14,7 +14,7 @@ export interface DemoSummary {
   mpps: { slug: string; name: string; tenants: number; services: number }[];
   accounts: { email: string; role: Role; scope: string }[];
   password: string;
-  devices: { mpp: string; kind: 'kiosk' | 'display'; token: string }[];
+  devices: { mpp: string; kind: 'kiosk' | 'display'; token: string; /** The drive-thru lane (zone code) it is bound to. */ zone?: string }[];
 }
 
 const ACTOR = { ...SYSTEM_ACTOR, label: 'demo' };
@@ -160,6 +160,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
       const tenantIds = new Map<string, string>();
       let counter = 1;
       let services = 0;
+      const polresServices = new Map<string, string>();
       for (const [ti, t] of tenants.entries()) {
         const tenantId = await catalogRepo.insertTenant(tx, mppId, { kind: t.kind, name: t.name, code: t.code, description: `Gerai ${t.name} di ${seed.name}.`, logo: null, active: true });
         tenantIds.set(t.code, tenantId);
@@ -172,6 +173,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
         await catalogRepo.insertAgreement(tx, mppId, tenantId, { kind: 'pks', number: `${String(ti + 1).padStart(3, '0')}/PKS-MPP/${seed.regionCode}/2024`, signedOn: '2024-03-01', validUntil: pksEnd, status: 'active', note: '' });
         for (const [si, s] of t.services.entries()) {
           const service = await insertServiceTx(tx, mppId, serviceInput(t, tenantId, s, si, seed.name), ACTOR, now);
+          if (t.code === 'POLRES') polresServices.set(s[0], service.id);
           // Every counter of the agency serves its services, so the kiosk offers them (weights and
           // quotas are then adjusted on the staff page "Pengaturan antrean").
           for (const counterId of counterIds) {
@@ -180,6 +182,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
           services++;
         }
       }
+      const lanes = tenantIds.has('POLRES') ? await insertDriveThruLanes(tx, mppId, tenantIds.get('POLRES')!, polresServices, counter) : [];
       summary.mpps.push({ slug: seed.slug, name: seed.name, tenants: tenants.length, services });
       const local = seed.slug.replace('mpp-demo-', '');
       const account = async (email: string, name: string, role: Role, tenantCode: string | null) => {
@@ -197,11 +200,48 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
           await tx.query('INSERT INTO device_tokens (mpp_id, kind, name, token_hash) VALUES ($1, $2, $3, $4)', [mppId, kind, kind === 'kiosk' ? 'Kios lobi (demo)' : 'Layar ruang tunggu (demo)', sha256(token)]);
           summary.devices.push({ mpp: seed.slug, kind, token });
         }
+        // Each drive-thru lane has its own kiosk at the car window and its own board.
+        for (const lane of lanes) {
+          for (const kind of ['kiosk', 'display'] as const) {
+            const token = `${kind === 'kiosk' ? 'ksk' : 'dsp'}_${randomBytes(32).toString('base64url')}`;
+            const { rows } = await tx.query<{ id: string }>('INSERT INTO device_tokens (mpp_id, kind, name, token_hash) VALUES ($1, $2, $3, $4) RETURNING id', [
+              mppId,
+              kind,
+              `${kind === 'kiosk' ? 'Kios' : 'Layar'} ${lane.name} (demo)`,
+              sha256(token),
+            ]);
+            await tx.query('INSERT INTO queue_device_zones (mpp_id, device_id, zone_id) VALUES ($1, $2, $3)', [mppId, rows[0]!.id, lane.id]);
+            summary.devices.push({ mpp: seed.slug, kind, token, zone: lane.code });
+          }
+        }
       }
       await seedMobileDemo(tx, { mppId, regionCode: seed.regionCode, timezone: seed.timezone, now });
     }
     return summary;
   });
+}
+
+/**
+ * The SIM and SKCK drive-thru corners of the Polres agency: a lane each (a queue zone of kind
+ * 'drive_thru') with one window serving only the lane's services. Returns the lanes.
+ */
+async function insertDriveThruLanes(tx: Queryable, mppId: string, polresId: string, services: Map<string, string>, firstNumber: number): Promise<{ id: string; code: string; name: string }[]> {
+  const LANES = [
+    { code: 'sim-dt', name: 'Drive-thru SIM', window: 'Jendela 1', services: ['Perpanjangan SIM A', 'Perpanjangan SIM C'] },
+    { code: 'skck-dt', name: 'Drive-thru SKCK', window: 'Jendela 2', services: ['Perpanjangan SKCK', 'Penerbitan SKCK baru'] },
+  ];
+  const out: { id: string; code: string; name: string }[] = [];
+  for (const [i, lane] of LANES.entries()) {
+    const { rows } = await tx.query<{ id: string }>("INSERT INTO queue_zones (mpp_id, code, kind, name) VALUES ($1, $2, 'drive_thru', $3) RETURNING id", [mppId, lane.code, lane.name]);
+    const counterId = await catalogRepo.insertCounter(tx, mppId, { tenantId: polresId, number: firstNumber + i, name: lane.window, active: true });
+    await tx.query('INSERT INTO queue_counter_state (mpp_id, counter_id, zone) VALUES ($1, $2, $3)', [mppId, counterId, lane.code]);
+    for (const name of lane.services) {
+      const serviceId = services.get(name);
+      if (serviceId) await tx.query('INSERT INTO counter_services (mpp_id, counter_id, service_id, weight) VALUES ($1, $2, $3, 1)', [mppId, counterId, serviceId]);
+    }
+    out.push({ id: rows[0]!.id, code: lane.code, name: lane.name });
+  }
+  return out;
 }
 
 export function formatSummary(s: DemoSummary): string {
@@ -210,7 +250,7 @@ export function formatSummary(s: DemoSummary): string {
   lines.push(`Demo staff accounts (password for all: ${s.password}):`);
   for (const a of s.accounts) lines.push(`  ${a.email.padEnd(36)} ${a.role.padEnd(13)} ${a.scope}`);
   lines.push('Device tokens (shown once):');
-  for (const d of s.devices) lines.push(`  ${d.kind.padEnd(8)} ${d.mpp}: ${d.token}`);
+  for (const d of s.devices) lines.push(`  ${d.kind.padEnd(8)} ${d.mpp}${d.zone ? ` (lajur ${d.zone})` : ''}: ${d.token}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -945,6 +945,11 @@ export interface Tables {
     zone: string | null;
     updated_at: Date;
   };
+  queue_device_zones: {
+    mpp_id: string;
+    device_id: string;
+    zone_id: string;
+  };
   queue_mpp_settings: {
     mpp_id: string;
     max_recalls: number;
@@ -970,6 +975,14 @@ export interface Tables {
     service_id: string;
     daily_quota: number | null;
     updated_at: Date;
+  };
+  queue_zones: {
+    mpp_id: string;
+    id: string;
+    code: string;
+    kind: string;
+    name: string;
+    created_at: Date;
   };
   regions: {
     code: string;
@@ -1193,6 +1206,9 @@ export interface Tables {
     updated_at: Date;
     booked_for: Date | null;
     parked_at: Date | null;
+    lane: string | null;
+    plate: string | null;
+    holder_name: string | null;
   };
   users: {
     id: string;

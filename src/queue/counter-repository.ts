@@ -116,6 +116,8 @@ export async function currentTicketId(q: Queryable, mppId: string, counterId: st
  * those who came after it (negative while the slot has not begun).
  * The score is kept in exact seconds (waited seconds x weight + class minutes x 60, no division), so
  * the position replay in positions.ts (the same score in ms) breaks ties exactly as this does.
+ * A counter in a drive-thru lane (its zone of kind 'drive_thru') calls only that lane's tickets, every
+ * other counter only the hall's (tickets.lane NULL); a ticket sent to this very counter is called anyway.
  */
 const SCORE = `(t.target_counter_id IS NOT NULL) DESC,
   (extract(epoch FROM ($4::timestamptz - coalesce(t.booked_for, t.queued_at))) * coalesce(cs.weight, 1) + t.priority_weight * 60) DESC,
@@ -124,7 +126,9 @@ const CANDIDATES = `
     FROM tickets t
     LEFT JOIN counter_services cs ON cs.mpp_id = t.mpp_id AND cs.counter_id = $2 AND cs.service_id = t.service_id
    WHERE t.mpp_id = $1 AND t.status = 'waiting' AND t.local_day = $3::date
-     AND (t.target_counter_id = $2 OR (t.target_counter_id IS NULL AND cs.counter_id IS NOT NULL))`;
+     AND (t.target_counter_id = $2 OR (t.target_counter_id IS NULL AND cs.counter_id IS NOT NULL
+          AND t.lane IS NOT DISTINCT FROM (SELECT z.code FROM queue_counter_state st JOIN queue_zones z ON z.mpp_id = st.mpp_id AND z.code = st.zone
+                                             WHERE st.mpp_id = $1 AND st.counter_id = $2 AND z.kind = 'drive_thru')))`;
 
 /**
  * Claims the best waiting ticket for a counter and marks it called. Rows another counter is claiming

@@ -16,6 +16,26 @@ export interface DisplayPayload {
   counterNumber: number | null;
   counterName: string | null;
   speech: string | null;
+  /** Set on a drive-thru lane's calls: only that lane's boards show them, the hall boards never. */
+  lane?: string | null;
+  plate?: string | null;
+  holderName?: string | null;
+}
+
+/**
+ * Which calls a board shows. A lane board (a drive-thru zone) shows its own counters' events only;
+ * a hall board shows its zone's and the unzoned counters' events (all of them with no zone), never a lane's.
+ */
+export interface BoardScope {
+  zone: string | null;
+  lane: boolean;
+}
+const EVENT_SCOPE = `CASE WHEN $4::boolean THEN zone = $3 ELSE ($3::text IS NULL OR zone IS NULL OR zone = $3) AND payload->>'lane' IS NULL END`;
+
+/** The same rule as EVENT_SCOPE, for an event arriving live. */
+export function boardShows(scope: BoardScope, ev: Pick<DisplayEvent, 'zone' | 'payload'>): boolean {
+  if (scope.lane) return ev.zone === scope.zone;
+  return (scope.zone === null || ev.zone === null || ev.zone === scope.zone) && !ev.payload.lane;
 }
 
 export interface DisplayEvent {
@@ -55,21 +75,21 @@ function toEvent(r: DisplayEventRecord): DisplayEvent {
 }
 
 /** Events after a sequence number, for a board catching up (zone NULL events go to every board). */
-export async function listDisplayEventsAfter(q: Queryable, mppId: string, afterSeq: number, zone: string | null, limit = 500): Promise<DisplayEvent[]> {
+export async function listDisplayEventsAfter(q: Queryable, mppId: string, afterSeq: number, scope: BoardScope, limit = 500): Promise<DisplayEvent[]> {
   const { rows } = await q.query<DisplayEventRecord>(
     `SELECT mpp_id, seq, zone, type, payload, at FROM display_events
-      WHERE mpp_id = $1 AND seq > $2 AND ($3::text IS NULL OR zone IS NULL OR zone = $3) ORDER BY seq LIMIT $4`,
-    [mppId, afterSeq, zone, limit],
+      WHERE mpp_id = $1 AND seq > $2 AND ${EVENT_SCOPE} ORDER BY seq LIMIT $5`,
+    [mppId, afterSeq, scope.zone, scope.lane, limit],
   );
   return rows.map(toEvent);
 }
 
-export async function recentCalls(q: Queryable, mppId: string, since: Date, zone: string | null, limit = 8): Promise<DisplayEvent[]> {
+export async function recentCalls(q: Queryable, mppId: string, since: Date, scope: BoardScope, limit = 8): Promise<DisplayEvent[]> {
   const { rows } = await q.query<DisplayEventRecord>(
     `SELECT mpp_id, seq, zone, type, payload, at FROM display_events
-      WHERE mpp_id = $1 AND type IN ('call', 'recall') AND at >= $2 AND ($3::text IS NULL OR zone IS NULL OR zone = $3)
-      ORDER BY seq DESC LIMIT $4`,
-    [mppId, since, zone, limit],
+      WHERE mpp_id = $1 AND type IN ('call', 'recall') AND at >= $2 AND ${EVENT_SCOPE}
+      ORDER BY seq DESC LIMIT $5`,
+    [mppId, since, scope.zone, scope.lane, limit],
   );
   return rows.map(toEvent);
 }
@@ -87,17 +107,20 @@ export interface NowServing {
   counterId: string;
   counterNumber: number;
   counterName: string;
+  plate: string | null;
+  holderName: string | null;
 }
 
-export async function nowServing(q: Queryable, mppId: string, zone: string | null): Promise<NowServing[]> {
-  const { rows } = await q.query<Pick<Row<'tickets'>, 'id' | 'number' | 'status'> & { service_name: string; counter_id: string; counter_number: number; counter_name: string }>(
-    `SELECT t.id, t.number, t.status, s.name AS service_name, c.id AS counter_id, c.number AS counter_number, c.name AS counter_name
+export async function nowServing(q: Queryable, mppId: string, scope: BoardScope): Promise<NowServing[]> {
+  const { rows } = await q.query<Pick<Row<'tickets'>, 'id' | 'number' | 'status' | 'plate' | 'holder_name'> & { service_name: string; counter_id: string; counter_number: number; counter_name: string }>(
+    `SELECT t.id, t.number, t.status, t.plate, t.holder_name, s.name AS service_name, c.id AS counter_id, c.number AS counter_number, c.name AS counter_name
        FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
        JOIN counters c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id
        LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
-      WHERE t.mpp_id = $1 AND t.status IN ('called', 'serving') AND ($2::text IS NULL OR st.zone IS NULL OR st.zone = $2)
+      WHERE t.mpp_id = $1 AND t.status IN ('called', 'serving')
+        AND CASE WHEN $3::boolean THEN st.zone = $2 ELSE ($2::text IS NULL OR st.zone IS NULL OR st.zone = $2) AND t.lane IS NULL END
       ORDER BY c.number`,
-    [mppId, zone],
+    [mppId, scope.zone, scope.lane],
   );
   return rows.map((r) => ({
     ticketId: r.id,
@@ -107,6 +130,8 @@ export async function nowServing(q: Queryable, mppId: string, zone: string | nul
     counterId: r.counter_id,
     counterNumber: r.counter_number,
     counterName: r.counter_name,
+    plate: r.plate,
+    holderName: r.holder_name,
   }));
 }
 
@@ -121,14 +146,14 @@ export interface ServiceWaiting {
  * Waiting people per service, only for services with someone waiting today: a board of a 300-service
  * MPP lists the few lines that matter, never a column of zeros.
  */
-export async function waitingPerService(q: Queryable, mppId: string, localDay: string): Promise<ServiceWaiting[]> {
+export async function waitingPerService(q: Queryable, mppId: string, localDay: string, lane: string | null = null): Promise<ServiceWaiting[]> {
   const { rows } = await q.query<Pick<Row<'services'>, 'id' | 'name' | 'ticket_prefix'> & { waiting: number }>(
     `SELECT s.id, s.name, s.ticket_prefix, w.waiting
        FROM (SELECT service_id, count(*) AS waiting FROM tickets
-              WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' GROUP BY service_id) w
+              WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' AND lane IS NOT DISTINCT FROM $3::text GROUP BY service_id) w
        JOIN services s ON s.mpp_id = $1 AND s.id = w.service_id
       ORDER BY s.ticket_prefix, s.name`,
-    [mppId, localDay],
+    [mppId, localDay, lane],
   );
   return rows.map((r) => ({ serviceId: r.id, name: r.name, prefix: r.ticket_prefix, waiting: Number(r.waiting) }));
 }

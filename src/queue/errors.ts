@@ -87,3 +87,36 @@ export const floorErrors = defineErrors('queue', {
   },
   reprint_final: { status: 409, id: 'Tiket yang sudah selesai tidak dicetak ulang.', en: 'A finished ticket is not reprinted.' },
 });
+
+export const zoneErrors = defineErrors('queue', {
+  zone_unknown: {
+    status: 400,
+    id: 'Zona "{zone}" belum ada. Buat zonanya dulu di Pengaturan antrean, tab Zona & lajur.',
+    en: 'Zone "{zone}" does not exist. Create it first in Queue settings, tab Zones & lanes.',
+  },
+  zone_code_taken: {
+    status: 409,
+    id: 'Kode zona "{code}" sudah dipakai di MPP ini. Pilih kode lain.',
+    en: 'Zone code "{code}" is already used at this MPP. Choose another code.',
+  },
+  not_a_lane: {
+    status: 409,
+    id: 'Zona "{zone}" adalah zona ruang tunggu, bukan lajur drive-thru. Ambil tiket di kios biasa.',
+    en: 'Zone "{zone}" is a hall zone, not a drive-thru lane. Take a ticket at the ordinary kiosk.',
+  },
+  service_not_in_lane: {
+    status: 409,
+    id: 'Layanan "{service}" tidak dilayani di lajur {zone}. Pilih layanan yang tersedia di lajur ini.',
+    en: 'Service "{service}" is not served in lane {zone}. Choose a service this lane offers.',
+  },
+  kiosk_of_other_zone: {
+    status: 403,
+    id: 'Kios ini terpasang di zona lain dan tidak dapat mengeluarkan tiket untuk lajur ini.',
+    en: 'This kiosk is bound to another zone and cannot issue tickets for this lane.',
+  },
+  zone_in_use: {
+    status: 409,
+    id: 'Zona "{zone}" masih dipakai oleh {counters} loket. Pindahkan loketnya dulu.',
+    en: 'Zone "{zone}" is still used by {counters} counters. Move the counters first.',
+  },
+});

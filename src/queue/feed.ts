@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
-import { listDisplayEventsAfter, waitingPerService, type DisplayEvent, type ServiceWaiting } from './display-repository.js';
+import { boardShows, listDisplayEventsAfter, waitingPerService, type BoardScope, type DisplayEvent, type ServiceWaiting } from './display-repository.js';
 import type { QueueHub } from './hub.js';
 import * as repo from './repository.js';
 import { ticketView } from './service.js';
@@ -81,7 +81,7 @@ export class QueueFeeds {
    * A board's live feed. Events after Last-Event-ID (or ?after=) are replayed from display_events
    * first; live events that arrive meanwhile are held and sent after, each exactly once, in order.
    */
-  async board(request: FastifyRequest, reply: FastifyReply, mppId: string, zone: string | null, after: number | null): Promise<void> {
+  async board(request: FastifyRequest, reply: FastifyReply, mppId: string, scope: BoardScope, after: number | null): Promise<void> {
     let lastSent = after ?? Number.MAX_SAFE_INTEGER;
     if (after === null) {
       const { rows } = await this.db.query<{ last_seq: number }>('SELECT last_seq FROM display_seq WHERE mpp_id = $1', [mppId]);
@@ -92,7 +92,7 @@ export class QueueFeeds {
     const cleanups: (() => void)[] = [];
     const send = (ev: DisplayEvent) => {
       if (ev.seq <= lastSent) return;
-      if (zone !== null && ev.zone !== null && ev.zone !== zone) {
+      if (!boardShows(scope, ev)) {
         lastSent = ev.seq;
         return;
       }
@@ -105,7 +105,7 @@ export class QueueFeeds {
       catchingUp = catchingUp.then(async () => {
         if (stream.closed) return;
         for (;;) {
-          const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, zone);
+          const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, scope);
           missed.forEach(send);
           if (missed.length < 500) break;
         }
@@ -123,16 +123,17 @@ export class QueueFeeds {
     );
     // Opened only once subscribed: with the database away the request gets a 503, not a silent stream.
     const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
-    cleanups.push(this.counts.add(mppId, (frame) => stream.sendFrame(frame)));
+    // The shared waiting counts are the hall's line; a lane board reloads its own snapshot instead.
+    if (!scope.lane) cleanups.push(this.counts.add(mppId, (frame) => stream.sendFrame(frame)));
     try {
       for (;;) {
-        const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, zone);
+        const missed = await listDisplayEventsAfter(this.db, mppId, lastSent, scope);
         missed.forEach(send);
         if (missed.length < 500) break;
       }
       replaying = false;
       held.sort((a, b) => a.seq - b.seq).forEach(send);
-      stream.send('counts', await this.counts.compute(mppId));
+      if (!scope.lane) stream.send('counts', await this.counts.compute(mppId));
     } catch (err) {
       // The database went away mid-replay: end the stream; the board reconnects with its Last-Event-ID.
       request.log.warn({ err }, 'board feed: replay failed; closing the stream');

@@ -23,12 +23,16 @@ export interface PositionTicket {
   priorityWeight: number;
   rankAtMs: number;
   seq: number;
+  /** A drive-thru ticket's lane (zone code); absent or null: the hall line. */
+  lane?: string | null;
 }
 
 export interface PositionCounter {
   id: string;
   number: number;
   status: 'open' | 'paused' | 'closed';
+  /** The drive-thru lane this counter works in (it calls only that lane's tickets); absent or null: the hall. */
+  lane?: string | null;
   /** Service id -> weight 1-10 for the services this counter serves. */
   weights: Record<string, number>;
   /** The ticket at the counter now (called or serving), if any. */
@@ -73,7 +77,7 @@ export function scoreMs(t: PositionTicket, weight: number, atMs: number): number
 }
 
 export function eligible(t: PositionTicket, c: PositionCounter): boolean {
-  return t.targetCounterId === c.id || (t.targetCounterId === null && c.weights[t.serviceId] !== undefined);
+  return t.targetCounterId === c.id || (t.targetCounterId === null && c.weights[t.serviceId] !== undefined && (t.lane ?? null) === (c.lane ?? null));
 }
 
 /** Call-next's choice for counter `c` at `atMs`, in the order of the SQL: target first, score, rank_at, seq, id. */

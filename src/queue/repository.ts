@@ -88,6 +88,8 @@ export interface NewTicket {
   actorId: string | null;
   /** Slot start of the booking this ticket was checked in for: the ticket ranks as if it arrived then. */
   bookedFor: Date | null;
+  /** A drive-thru ticket: its lane's zone code and the plate or name it is called by. */
+  lane?: { zone: string; plate: string | null; holderName: string | null };
 }
 
 /**
@@ -115,11 +117,11 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: st
      ), ticket AS (
        INSERT INTO tickets (mpp_id, visit_id, service_id, tenant_id, prefix, seq, number, local_day, channel, status,
                             priority_class_id, priority_weight, issued_at, rank_at, queued_at, status_token,
-                            idempotency_key, request_hash, updated_at, booked_for)
+                            idempotency_key, request_hash, updated_at, booked_for, lane, plate, holder_name)
        SELECT $1, coalesce($8::uuid, (SELECT id FROM visit)), $2, $9, $5, num.last_seq,
               $5 || '-' || lpad(num.last_seq::text, greatest(3, length(num.last_seq::text)), '0'), $3::date, $10, 'waiting',
               $11::uuid, $12::int, $7, coalesce($18::timestamptz, $7::timestamptz) - make_interval(mins => $12::int), $7, $13, $14, $15, $7,
-              $18::timestamptz
+              $18::timestamptz, $19::text, $20::text, $21::text
          FROM num
        RETURNING id, service_id
      ), ev AS (
@@ -146,6 +148,9 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: st
       t.actorType,
       t.actorId,
       t.bookedFor,
+      t.lane?.zone ?? null,
+      t.lane?.plate ?? null,
+      t.lane?.holderName ?? null,
     ],
   );
   return rows[0];
@@ -191,6 +196,9 @@ export interface TicketRow {
   counterTenantId: string | null;
   targetCounterId: string | null;
   statusToken: string;
+  lane: string | null;
+  plate: string | null;
+  holderName: string | null;
 }
 
 const TICKET_SELECT = `
@@ -198,7 +206,7 @@ const TICKET_SELECT = `
          t.tenant_id, tn.name AS tenant_name, t.prefix, t.seq, t.number, t.local_day::text AS local_day, t.channel, t.status,
          t.priority_class_id, pc.name AS priority_name, t.priority_weight, t.issued_at, t.rank_at, t.called_at, t.recall_count,
          t.counter_id, c.number AS counter_number, c.name AS counter_name, c.tenant_id AS counter_tenant_id,
-         t.target_counter_id, t.status_token
+         t.target_counter_id, t.status_token, t.lane, t.plate, t.holder_name
     FROM tickets t
     JOIN mpps m ON m.id = t.mpp_id
     JOIN visits v ON v.mpp_id = t.mpp_id AND v.id = t.visit_id
@@ -211,6 +219,7 @@ type TicketRecord = Pick<
   Row<'tickets'>,
   | 'id' | 'mpp_id' | 'visit_id' | 'service_id' | 'tenant_id' | 'prefix' | 'seq' | 'number' | 'local_day' | 'priority_class_id'
   | 'priority_weight' | 'issued_at' | 'rank_at' | 'called_at' | 'recall_count' | 'counter_id' | 'target_counter_id' | 'status_token'
+  | 'lane' | 'plate' | 'holder_name'
 > &
   Pick<TicketRow, 'channel' | 'status'> & {
     mpp_name: string;
@@ -255,6 +264,9 @@ function toTicket(r: TicketRecord): TicketRow {
     counterTenantId: r.counter_tenant_id,
     targetCounterId: r.target_counter_id,
     statusToken: r.status_token,
+    lane: r.lane,
+    plate: r.plate,
+    holderName: r.holder_name,
   };
 }
 
@@ -395,10 +407,11 @@ export async function positionInputs(q: Queryable, input: { mppId: string; local
        (SELECT coalesce(json_agg(json_build_object(
                  'id', t.id, 'serviceId', t.service_id, 'targetCounterId', t.target_counter_id,
                  'basisMs', (extract(epoch FROM coalesce(t.booked_for, t.queued_at)) * 1000)::float8,
-                 'priorityWeight', t.priority_weight, 'rankAtMs', (extract(epoch FROM t.rank_at) * 1000)::float8, 'seq', t.seq)), '[]'::json)
+                 'priorityWeight', t.priority_weight, 'rankAtMs', (extract(epoch FROM t.rank_at) * 1000)::float8, 'seq', t.seq, 'lane', t.lane)), '[]'::json)
           FROM tickets t WHERE t.mpp_id = $1 AND t.local_day = $2::date AND t.status = 'waiting') AS tickets,
        (SELECT coalesce(json_agg(json_build_object(
                  'id', c.id, 'number', c.number, 'status', coalesce(st.status, 'closed'),
+                 'lane', (SELECT z.code FROM queue_zones z WHERE z.mpp_id = st.mpp_id AND z.code = st.zone AND z.kind = 'drive_thru'),
                  'weights', (SELECT coalesce(json_object_agg(cs.service_id, cs.weight), '{}'::json) FROM counter_services cs
                               WHERE cs.mpp_id = c.mpp_id AND cs.counter_id = c.id),
                  'current', (SELECT json_build_object('serviceId', cur.service_id, 'calledAtMs', (extract(epoch FROM cur.called_at) * 1000)::float8)
@@ -428,6 +441,7 @@ export async function positionInputs(q: Queryable, input: { mppId: string; local
       id: c.id,
       number: Number(c.number),
       status: c.status,
+      lane: c.lane ?? null,
       weights: Object.fromEntries(Object.entries(c.weights).map(([k, v]) => [k, Number(v)])),
       current: c.current ? { serviceId: c.current.serviceId, calledAtMs: Number(c.current.calledAtMs) } : null,
     })),

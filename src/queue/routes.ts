@@ -46,6 +46,8 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 import * as settings from './settings-service.js';
+import * as zone from './zone-service.js';
+import { zoneRoutes } from './zone-routes.js';
 
 const tags = ['queue'];
 /** Virtual (online) tickets per client address per minute. */
@@ -60,6 +62,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     await hub.stop();
   });
   const base = '/api/mpps/:mppId/queue';
+  await zoneRoutes(app, ctx);
 
   // --- Tickets: kiosk, reception, online --------------------------------------------------------
   app.get(`${base}/offer`, { schema: { tags, summary: 'Services a kiosk offers, with lines and quotas (public)', params: MppParams, response: { 200: QueueOffer } } }, async (request) =>
@@ -118,7 +121,8 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     settings.requireBoardReader(request.principal, request.params.mppId);
     const header = request.headers['last-event-id'];
     const after = header !== undefined ? Number(header) : (request.query.after ?? null);
-    await feeds.board(request, reply, request.params.mppId, request.query.zone ?? null, after);
+    const { scope } = await zone.boardScope(db, request.principal, request.params.mppId, request.query.zone ?? null);
+    await feeds.board(request, reply, request.params.mppId, scope, after);
   });
 
   // --- Officer console ----------------------------------------------------------------------------

@@ -50,6 +50,9 @@ export const TicketView = z.object({
   /** Why a waiting ticket has no time: every counter able to serve it is paused, or closed. */
   noCounter: z.enum(['paused', 'closed']).nullable(),
   statusToken: z.string(),
+  /** A drive-thru ticket is called by the car's plate ("R 1234 AB") or, without a plate, by a name. */
+  plate: z.string().nullable(),
+  holderName: z.string().nullable(),
   /** The survey code printed on the ticket (answers once the ticket is served). */
   surveyCode: z.string(),
   visitToken: z.string(),
@@ -87,6 +90,9 @@ export const StaffTicketView = z.object({
   calledAt: z.string().nullable(),
   recallCount: z.number().int(),
   counter: CounterRef.nullable(),
+  /** A drive-thru car: its plate, or the name it is called by. */
+  plate: z.string().nullable(),
+  holderName: z.string().nullable(),
   events: z.array(TicketEvent),
   times: TicketTimes,
   allowedActions: z.array(z.string()),
@@ -226,6 +232,10 @@ const DisplayPayloadSchema = z.object({
   counterNumber: z.number().int().nullable(),
   counterName: z.string().nullable(),
   speech: z.string().nullable(),
+  /** Drive-thru calls: the lane's zone code and the plate or name the car is called by. */
+  lane: z.string().nullable().optional(),
+  plate: z.string().nullable().optional(),
+  holderName: z.string().nullable().optional(),
 });
 export const DisplayEventView = z.object({
   seq: z.number().int(),
@@ -238,10 +248,22 @@ export const DisplayEventView = z.object({
 export const DisplaySnapshot = z.object({
   mpp: z.object({ id: z.uuid(), name: z.string(), timezone: z.string() }),
   zone: z.string().nullable(),
+  /** The zone's name and whether it is a drive-thru lane (null for the whole MPP). */
+  zoneInfo: z.object({ code: z.string(), name: z.string(), kind: z.enum(['hall', 'drive_thru']) }).nullable(),
   lastSeq: z.number().int(),
   recentCalls: z.array(DisplayEventView),
   nowServing: z.array(
-    z.object({ ticketId: z.uuid(), number: z.string(), status: z.string(), serviceName: z.string(), counterId: z.uuid(), counterNumber: z.number().int(), counterName: z.string() }),
+    z.object({
+      ticketId: z.uuid(),
+      number: z.string(),
+      status: z.string(),
+      serviceName: z.string(),
+      counterId: z.uuid(),
+      counterNumber: z.number().int(),
+      counterName: z.string(),
+      plate: z.string().nullable(),
+      holderName: z.string().nullable(),
+    }),
   ),
   waiting: z.array(z.object({ serviceId: z.uuid(), name: z.string(), prefix: z.string(), waiting: z.number().int() })),
 });

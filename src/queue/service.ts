@@ -65,7 +65,7 @@ export async function issueTicket(
   mppId: string,
   channel: Channel,
   input: IssueTicketRequest,
-  opts: { idempotencyKey?: string; at: Date; actor: Actor; bookedFor?: Date },
+  opts: { idempotencyKey?: string; at: Date; actor: Actor; bookedFor?: Date; lane?: repo.NewTicket['lane'] },
 ): Promise<TicketView> {
   const bookedFor = opts.bookedFor ?? null;
   // A key sent in the Idempotency-Key header is the caller's own: the same key from another kiosk,
@@ -75,7 +75,7 @@ export async function issueTicket(
   if (opts.idempotencyKey && !opts.idempotencyKey.includes('/')) opts = { ...opts, idempotencyKey: `${opts.actor.type}:${opts.actor.id ?? '-'}:${opts.idempotencyKey}` };
   const requestHash = opts.idempotencyKey
     ? createHash('sha256')
-        .update(JSON.stringify([channel, input.serviceId, input.priorityClassId ?? null, input.visitToken ?? null, ...(bookedFor ? [bookedFor.toISOString()] : [])]))
+        .update(JSON.stringify([channel, input.serviceId, input.priorityClassId ?? null, input.visitToken ?? null, ...(bookedFor ? [bookedFor.toISOString()] : []), ...(opts.lane ? [opts.lane] : [])]))
         .digest('hex')
     : null;
   const replay = async () => {
@@ -96,7 +96,8 @@ export async function issueTicket(
     const status = await openingStatus(db, mppId, opts.at);
     if (!status.open) throw closedError(status);
   }
-  if (channel === 'kiosk' && ctx.waitingRoomCapacity !== null && ctx.inRoom >= ctx.waitingRoomCapacity) {
+  // A car in a drive-thru lane does not take a seat in the waiting room.
+  if (channel === 'kiosk' && !opts.lane && ctx.waitingRoomCapacity !== null && ctx.inRoom >= ctx.waitingRoomCapacity) {
     throw queueErrors.waiting_room_full({ capacity: ctx.waitingRoomCapacity });
   }
   let visitId: string | null = null;
@@ -124,6 +125,7 @@ export async function issueTicket(
       actorType: opts.actor.type,
       actorId: opts.actor.id,
       bookedFor,
+      lane: opts.lane,
     });
   } catch (err) {
     if (opts.idempotencyKey && isUniqueViolation(err)) {
@@ -172,6 +174,8 @@ export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts
     estimatedWaitRange,
     noCounter,
     statusToken: t.statusToken,
+    plate: t.plate,
+    holderName: t.holderName,
     surveyCode: printedSurveyCode(t.statusToken),
     visitToken: t.visitToken,
     visitTickets: visit.filter((v) => v.id !== t.id).map((v) => ({ number: v.number, serviceName: v.serviceName, status: v.status })),

@@ -10,6 +10,9 @@ import { lastDisplaySeq, nowServing, recentCalls, waitingPerService } from './di
 import * as repo from './repository.js';
 import type { CounterView, DisplaySnapshot, PriorityClass, QueueSettings, QueueSettingsUpdate, QueueSetupView } from './schemas.js';
 import { listPriorityClasses } from './service.js';
+import { zoneErrors } from './errors.js';
+import { boardScope } from './zone-service.js';
+import { findZoneByCode } from './zone-repository.js';
 
 /**
  * Sets the services a counter serves (with weights) and its display zone. Agency admins only;
@@ -32,6 +35,7 @@ export async function setupCounter(
     if (!service) throw consoleErrors.unknown_target();
     if (service.tenantId !== counter.tenantId) throw consoleErrors.service_of_other_tenant({ service: service.name });
   }
+  if (input.zone && !(await findZoneByCode(db, mppId, input.zone))) throw zoneErrors.zone_unknown({ zone: input.zone });
   await db.transaction(async (tx) => {
     await counters.lockCounterState(tx, mppId, counterId);
     await counters.replaceCounterServices(tx, mppId, counterId, input.services);
@@ -182,17 +186,19 @@ export function requireBoardReader(principal: Principal, mppId: string): void {
 /** What a board shows when it (re)starts; events after lastSeq then come over SSE. */
 export async function displaySnapshot(ctx: ServiceContext, input: { mppId: string; zone: string | null }): Promise<DisplaySnapshot> {
   const { db, principal, now: at } = ctx;
-  const { mppId, zone } = input;
+  const { mppId } = input;
   requireBoardReader(principal, mppId);
+  const { scope, info } = await boardScope(db, principal, mppId, input.zone);
   const day = await repo.localDayOf(db, mppId, at);
   const lastSeq = await lastDisplaySeq(db, mppId);
   const { rows } = await db.query<{ at: Date }>('SELECT ($1::date::timestamp AT TIME ZONE $2) AS at', [day.localDay, day.timezone]);
   return {
     mpp: { id: mppId, name: day.name, timezone: day.timezone },
-    zone,
+    zone: scope.zone,
+    zoneInfo: info,
     lastSeq,
-    recentCalls: await recentCalls(db, mppId, rows[0]!.at, zone),
-    nowServing: await nowServing(db, mppId, zone),
-    waiting: await waitingPerService(db, mppId, day.localDay),
+    recentCalls: await recentCalls(db, mppId, rows[0]!.at, scope),
+    nowServing: await nowServing(db, mppId, scope),
+    waiting: await waitingPerService(db, mppId, day.localDay, scope.lane ? scope.zone : null),
   };
 }

@@ -1,3 +1,5 @@
+import { speakPlate } from './plate.js';
+
 const ONES = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
 
 /**
@@ -65,8 +67,10 @@ export function speakCounterLabel(label: string): string {
  * The sentence a display board speaks for a call, naming the counter exactly as the board shows it:
  * ("A", 12, "Loket DUKCAPIL 3") -> "Nomor antrean A dua belas, silakan menuju loket Dukcapil tiga."
  */
-export function callAnnouncement(prefix: string, seq: number, counterLabel: string): string {
-  return `Nomor antrean ${spellPrefix(prefix)} ${terbilang(seq)}, silakan menuju ${speakCounterLabel(counterLabel)}.`;
+export function callAnnouncement(prefix: string, seq: number, counterLabel: string, car: { plate?: string | null; holderName?: string | null } = {}): string {
+  // A drive-thru call names the car too, as the lane board shows it: the plate, or the name without one.
+  const who = car.plate ? `, pelat ${speakPlate(car.plate)}` : car.holderName ? `, atas nama ${car.holderName}` : '';
+  return `Nomor antrean ${spellPrefix(prefix)} ${terbilang(seq)}${who}, silakan menuju ${speakCounterLabel(counterLabel)}.`;
 }
 
 /** The ticket number as printed: prefix, dash, at least three digits (A-001). */

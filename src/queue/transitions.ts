@@ -8,6 +8,7 @@ import { allowedActions } from './state.js';
 /** Tells the boards about a ticket at a counter (call, recall, serving, done). */
 export async function emitTicketDisplay(tx: Queryable, t: repo.TicketRow, type: DisplayEventType, at: Date): Promise<void> {
   const { rows } = await tx.query<{ zone: string | null }>('SELECT zone FROM queue_counter_state WHERE mpp_id = $1 AND counter_id = $2', [t.mppId, t.counterId]);
+  const called = (type === 'call' || type === 'recall') && t.counterName !== null;
   await appendDisplayEvent(tx, {
     mppId: t.mppId,
     zone: rows[0]?.zone ?? null,
@@ -21,7 +22,8 @@ export async function emitTicketDisplay(tx: Queryable, t: repo.TicketRow, type: 
       counterId: t.counterId,
       counterNumber: t.counterNumber,
       counterName: t.counterName,
-      speech: (type === 'call' || type === 'recall') && t.counterName !== null ? callAnnouncement(t.prefix, t.seq, t.counterName) : null,
+      speech: called ? callAnnouncement(t.prefix, t.seq, t.counterName!, { plate: t.plate, holderName: t.holderName }) : null,
+      ...(t.lane ? { lane: t.lane, plate: t.plate, holderName: t.holderName } : {}),
     },
   });
 }
@@ -66,6 +68,8 @@ export async function staffTicketView(q: Queryable, t: repo.TicketRow): Promise<
     calledAt: t.calledAt,
     recallCount: t.recallCount,
     counter: t.counterId ? { id: t.counterId, number: t.counterNumber!, name: t.counterName! } : null,
+    plate: t.plate,
+    holderName: t.holderName,
     events,
     times: ticketTimes(events),
     allowedActions: allowedActions(t.status),

@@ -20,7 +20,13 @@ export default {
     const ticket = await w.t.app.inject({ method: 'POST', url: `/api/mpps/${w.mppA}/queue/tickets`, headers: w.headers.kioskA, payload: { serviceId: svcA1 } });
     const classes = await w.t.app.inject({ method: 'GET', url: `/api/mpps/${w.mppA}/queue/priority-classes`, headers: w.headers.mppAdminA });
     const reason = await db.query<{ id: string }>('SELECT id FROM pause_reasons WHERE mpp_id = $1 ORDER BY sort LIMIT 1', [w.mppA]);
-    return { svcA1, counterA1, ticketA1: ticket.json().id as string, token: ticket.json().statusToken as string, classA: classes.json()[0].id as string, reasonA: reason.rows[0]!.id };
+    // A drive-thru lane with its own window (counter 502) serving svcA1, and a device to bind.
+    const laneA = (await db.query<{ id: string }>("INSERT INTO queue_zones (mpp_id, code, kind, name) VALUES ($1, 'matrix-dt', 'drive_thru', 'Lajur matriks') RETURNING id", [w.mppA])).rows[0]!.id;
+    const windowA = (await db.query<{ id: string }>('INSERT INTO counters (mpp_id, tenant_id, number, name) VALUES ($1, $2, 502, $3) RETURNING id', [w.mppA, w.tenantA1, 'Jendela 1'])).rows[0]!.id;
+    await db.query('INSERT INTO counter_services (mpp_id, counter_id, service_id) VALUES ($1, $2, $3)', [w.mppA, windowA, svcA1]);
+    await db.query("INSERT INTO queue_counter_state (mpp_id, counter_id, zone) VALUES ($1, $2, 'matrix-dt')", [w.mppA, windowA]);
+    const deviceA = (await db.query<{ id: string }>("INSERT INTO device_tokens (mpp_id, kind, name, token_hash) VALUES ($1, 'display', 'Layar lajur matriks', 'matrix-lane-board') RETURNING id", [w.mppA])).rows[0]!.id;
+    return { laneA, windowA, deviceA, svcA1, counterA1, ticketA1: ticket.json().id as string, token: ticket.json().statusToken as string, classA: classes.json()[0].id as string, reasonA: reason.rows[0]!.id };
   },
   cases: [
     { method: 'GET', route: '/api/mpps/:mppId/queue/offer', public: 'the kiosk and online page list services, lines and quotas', request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/offer` }) },
@@ -148,5 +154,33 @@ export default {
       request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/devices/heartbeat`, payload: { appVersion: '0.1.0' } }),
     },
     { method: 'GET', route: '/api/mpps/:mppId/queue/devices/health', allow: MPP_A_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/devices/health` }) },
+    // Zones and drive-thru lanes.
+    { method: 'GET', route: '/api/mpps/:mppId/queue/zones', allow: TENANT_A1_ADMIN, request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/zones` }) },
+    {
+      method: 'POST',
+      route: '/api/mpps/:mppId/queue/zones',
+      allow: MPP_A_ADMIN,
+      request: (w) => ({ url: `/api/mpps/${w.mppA}/queue/zones`, payload: { code: `zona-${n++}`, name: 'Zona matriks' } }),
+    },
+    { method: 'PATCH', route: '/api/mpps/:mppId/queue/zones/:zoneId', allow: MPP_A_ADMIN, request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/zones/${f.laneA}`, payload: { name: 'Lajur matriks' } }) },
+    {
+      method: 'PUT',
+      route: '/api/mpps/:mppId/queue/counters/:counterId/zone',
+      allow: MPP_A_ADMIN,
+      request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/counters/${f.windowA}/zone`, payload: { zoneId: f.laneA } }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/mpps/:mppId/queue/devices/:deviceId/zone',
+      allow: MPP_A_ADMIN,
+      request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/devices/${f.deviceA}/zone`, payload: { zoneId: f.laneA } }),
+    },
+    { method: 'GET', route: '/api/mpps/:mppId/queue/zones/:zoneId/offer', public: 'the drive-thru kiosk lists its lane\'s services', request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/zones/${f.laneA}/offer` }) },
+    {
+      method: 'POST',
+      route: '/api/mpps/:mppId/queue/zones/:zoneId/tickets',
+      allow: [...STAFF_A, 'kioskA'],
+      request: (w, f) => ({ url: `/api/mpps/${w.mppA}/queue/zones/${f.laneA}/tickets`, payload: { serviceId: f.svcA1, plate: `R ${1 + (n++ % 9000)} MX` } }),
+    },
   ],
 } satisfies CaseFile;

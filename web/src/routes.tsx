@@ -87,6 +87,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/booking/cari', element: page(bookingPublic, 'FindBookingPage') },
   { path: '/booking/kelola/:mppId/:code', element: page(bookingPublic, 'ManageBookingPage') },
   { path: '/kios/:mppId/booking', element: page(floor, 'KioskCheckInPage') },
+  { path: '/kios/:mppId/lajur/:zoneId', element: page(floor, 'DriveThruKioskPage') },
   { path: '/kios/:mppId', element: page(floor, 'KioskPage') },
   { path: '/antrean-online/:mppId', element: page(ticket, 'OnlineTicketPage') },
   { path: '/layar/:mppId', element: page(floor, 'DisplayPage') },

@@ -10453,10 +10453,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -10541,10 +10543,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -10717,10 +10721,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -11094,10 +11100,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -11127,6 +11135,146 @@ export interface paths {
                 503: components["responses"]["queueWriteProblem503"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/counters/{counterId}/zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a counter in a zone or lane (null: the hall) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        zoneId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/{deviceId}/zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bind a kiosk or board to a zone or lane (null: the whole MPP) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        zoneId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11289,7 +11437,9 @@ export interface paths {
                                 counterId: string;
                                 counterName: string;
                                 counterNumber: number;
+                                holderName: string | null;
                                 number: string;
+                                plate: string | null;
                                 serviceName: string;
                                 status: string;
                                 /** Format: uuid */
@@ -11301,7 +11451,10 @@ export interface paths {
                                     counterId: string | null;
                                     counterName: string | null;
                                     counterNumber: number | null;
+                                    holderName?: string | null;
+                                    lane?: string | null;
                                     number: string;
+                                    plate?: string | null;
                                     /** Format: uuid */
                                     serviceId: string;
                                     serviceName: string;
@@ -11322,6 +11475,12 @@ export interface paths {
                                 waiting: number;
                             }[];
                             zone: string | null;
+                            zoneInfo: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "hall" | "drive_thru";
+                                name: string;
+                            } | null;
                         };
                     };
                 };
@@ -11518,6 +11677,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -11530,6 +11690,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -12176,6 +12337,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -12188,6 +12350,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -12273,10 +12436,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -12358,10 +12523,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -12444,10 +12611,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -12530,10 +12699,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -12616,10 +12787,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -12702,10 +12875,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -12783,6 +12958,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -12795,6 +12971,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -12882,10 +13059,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -12978,10 +13157,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -13064,10 +13245,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -13081,6 +13264,373 @@ export interface paths {
                                 totalSeconds: number | null;
                                 waitingSeconds: number | null;
                             };
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zones and drive-thru lanes with their counters and devices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Add a zone (hall) or a drive-thru lane */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /**
+                         * @default hall
+                         * @enum {string}
+                         */
+                        kind?: "hall" | "drive_thru";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a zone */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a drive-thru kiosk offers: the lane and its services (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedReason: string | null;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            nextOpening: string | null;
+                            open: boolean;
+                            services: {
+                                countersOpen: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                prefix: string;
+                                tenantName: string;
+                                waiting: number;
+                            }[];
+                            zone: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a drive-thru ticket by plate number or name */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        plate?: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calledAt: string | null;
+                            /** @enum {string} */
+                            channel: "kiosk" | "reception" | "online";
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
+                            holderName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            noCounter: ("paused" | "closed") | null;
+                            number: string;
+                            peopleAhead: number | null;
+                            plate: string | null;
+                            priorityClass: string | null;
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            statusToken: string;
+                            surveyCode: string;
+                            tenantName: string;
+                            visitTickets: {
+                                number: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            }[];
+                            visitToken: string;
                         };
                     };
                 };
@@ -15347,6 +15897,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -15359,6 +15910,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -15439,6 +15991,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -15451,6 +16004,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -18651,7 +19205,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown, zone_unknown */
         queueReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -18659,7 +19213,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown" | "zone_unknown";
                 };
             };
         };
@@ -18675,7 +19229,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: forbidden, password_change_required */
+        /** @description Problem: forbidden, kiosk_of_other_zone, password_change_required */
         queueReadProblem403: {
             headers: {
                 [name: string]: unknown;
@@ -18683,7 +19237,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "forbidden" | "password_change_required";
+                    code: "forbidden" | "kiosk_of_other_zone" | "password_change_required";
                 };
             };
         };
@@ -18699,7 +19253,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: counter_busy, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
+        /** @description Problem: counter_busy, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -18707,7 +19261,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "counter_busy" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
+                    code: "counter_busy" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };
@@ -18735,7 +19289,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, malformed_json, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown, zone_unknown */
         queueWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -18743,7 +19297,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "malformed_json" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown" | "zone_unknown";
                 };
             };
         };
@@ -18759,7 +19313,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        /** @description Problem: csrf_failed, forbidden, kiosk_of_other_zone, password_change_required */
         queueWriteProblem403: {
             headers: {
                 [name: string]: unknown;
@@ -18767,7 +19321,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                    code: "csrf_failed" | "forbidden" | "kiosk_of_other_zone" | "password_change_required";
                 };
             };
         };
@@ -18783,7 +19337,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
+        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -18791,7 +19345,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
+                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };

@@ -24,6 +24,7 @@ export function CurrentTicketPanel({ view, now, why, doIt, onNoShow, onPark, onT
       {cur ? (
         <>
           <div className="cc-number">{cur.number}</div>
+          {(cur.plate ?? cur.holderName) && <div className="cc-plate">{cur.plate ?? cur.holderName}</div>}
           <div className="cc-service">
             {cur.serviceName}
             {cur.priorityClass && <span className="cc-priority"> · {cur.priorityClass}</span>}

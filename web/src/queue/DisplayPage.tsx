@@ -53,6 +53,19 @@ export function DisplayPage() {
     return () => clearInterval(timer);
   }, []);
 
+  // A drive-thru lane board gets no shared waiting counts (they are the hall's): it reloads its own.
+  const lane = snap?.zoneInfo?.kind === 'drive_thru';
+  useEffect(() => {
+    if (!lane) return;
+    const timer = setInterval(() => {
+      void unwrap(client.GET('/api/mpps/{mppId}/queue/display', { params: { path: { mppId }, query: zone ? { zone } : {} }, headers: bearer(token) })).then(
+        (s) => setSnap((cur) => (cur ? { ...cur, waiting: s.waiting } : cur)),
+        () => undefined,
+      );
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, [lane, mppId, zone, token]);
+
   useEffect(() => {
     let stop: (() => void) | undefined;
     const q = zone ? `?zone=${encodeURIComponent(zone)}` : '';
@@ -81,7 +94,7 @@ export function DisplayPage() {
       const p = ev.payload;
       let nowServing = cur.nowServing.filter((n) => n.ticketId !== p.ticketId && n.counterId !== p.counterId);
       if (ev.type !== 'done' && p.counterId) {
-        nowServing = [...nowServing, { ticketId: p.ticketId, number: p.number, status: ev.type === 'serving' ? 'serving' : 'called', serviceName: p.serviceName, counterId: p.counterId, counterNumber: p.counterNumber!, counterName: p.counterName! }].sort(
+        nowServing = [...nowServing, { ticketId: p.ticketId, number: p.number, status: ev.type === 'serving' ? 'serving' : 'called', serviceName: p.serviceName, counterId: p.counterId, counterNumber: p.counterNumber!, counterName: p.counterName!, plate: p.plate ?? null, holderName: p.holderName ?? null }].sort(
           (a, b) => a.counterNumber - b.counterNumber,
         );
       }
@@ -125,17 +138,19 @@ export function DisplayPage() {
   const shownLines = lines.slice((linePage % linePages) * rows, (linePage % linePages) * rows + rows);
   const serving = snap.nowServing.slice(0, SERVING_ROWS);
   return (
-    <div className="board">
+    <div className={`board${lane ? ' board-lane' : ''}`}>
       <header className="board-header">
         <div className="board-title">
           {snap.mpp.name}
-          {snap.zone && <span className="board-zone"> · {t('Zona', 'Zone')} {snap.zone}</span>}
+          {snap.zone && <span className="board-zone"> · {lane ? snap.zoneInfo!.name : `${t('Zona', 'Zone')} ${snap.zoneInfo?.name ?? snap.zone}`}</span>}
         </div>
         <div className="board-clock">{timeOf(now.toISOString(), snap.mpp.timezone)}</div>
         <span className={`board-conn ${connected ? 'on' : 'off'}`}>{connected ? t('Tersambung', 'Live') : t('Menyambung ulang…', 'Reconnecting…')}</span>
       </header>
       <p className="board-what">
-        {snap.zone ? t(`Layar ini menampilkan panggilan loket zona ${snap.zone}`, `This board shows the calls of the counters in zone ${snap.zone}`) : t('Layar ini menampilkan panggilan semua loket', 'This board shows the calls of every counter')}
+        {lane
+          ? t(`Layar ini menampilkan panggilan lajur ${snap.zoneInfo!.name}: tetap di kendaraan, maju ke jendela saat pelat Anda dipanggil`, `This board shows the calls of lane ${snap.zoneInfo!.name}: stay in your vehicle, drive to the window when your plate is called`)
+          : snap.zone ? t(`Layar ini menampilkan panggilan loket zona ${snap.zoneInfo?.name ?? snap.zone}`, `This board shows the calls of the counters in zone ${snap.zoneInfo?.name ?? snap.zone}`) : t('Layar ini menampilkan panggilan semua loket', 'This board shows the calls of every counter')}
       </p>
       <main className="board-main">
         <section className="board-latest" aria-live="assertive">
@@ -143,6 +158,7 @@ export function DisplayPage() {
           {latest ? (
             <div key={flash ?? ''} className="board-call flash">
               <div className="bc-number">{latest.payload.number}</div>
+              {(latest.payload.plate ?? latest.payload.holderName) && <div className="bc-plate">{latest.payload.plate ?? latest.payload.holderName}</div>}
               <div className="bc-counter">
                 <span className="bc-arrow" aria-hidden="true">
                   →{' '}
@@ -158,7 +174,10 @@ export function DisplayPage() {
           <ol className="board-recent">
             {recent.map((c) => (
               <li key={c.seq}>
-                <span className="br-number">{c.payload.number}</span>
+                <span className="br-number">
+                  {c.payload.number}
+                  {(c.payload.plate ?? c.payload.holderName) && <span className="br-plate"> {c.payload.plate ?? c.payload.holderName}</span>}
+                </span>
                 <span className="br-counter">{c.payload.counterName}</span>
               </li>
             ))}
@@ -171,7 +190,10 @@ export function DisplayPage() {
               {serving.map((n) => (
                 <tr key={n.counterId}>
                   <td className="bs-counter">{n.counterName}</td>
-                  <td className="bs-number">{n.number}</td>
+                  <td className="bs-number">
+                    {n.number}
+                    {(n.plate ?? n.holderName) && <div className="bs-plate">{n.plate ?? n.holderName}</div>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -18,6 +18,8 @@ export function PrintedTicket({ ticket }: { ticket: TicketView }) {
       <div className="pt-mpp">{ticket.mpp.name}</div>
       <div className="pt-label">{t('Nomor antrean', 'Queue number')}</div>
       <div className="pt-number">{ticket.number}</div>
+      {ticket.plate && <div className="pt-plate">{ticket.plate}</div>}
+      {ticket.holderName && <div className="pt-plate pt-holder">{ticket.holderName}</div>}
       <div className="pt-service">{ticket.service.name}</div>
       <div className="pt-tenant">{ticket.tenantName}</div>
       {ticket.priorityClass && <div className="pt-priority">{t('Prioritas', 'Priority')}: {ticket.priorityClass}</div>}

@@ -14,6 +14,7 @@ import { PriorityTab } from './PriorityTab';
 import { QuotaTab } from './QuotaTab';
 import { RulesTab } from './RulesTab';
 import { ServiceCountersTab } from './ServiceCountersTab';
+import { ZonesTab } from './ZonesTab';
 
 export interface SetupPanelProps {
   mppId: string;
@@ -42,6 +43,7 @@ export const SETUP_TABS: SetupTab[] = [
   { key: 'jam', label: { id: 'Jam layanan', en: 'Opening hours' }, mppWide: false, Panel: HoursTab },
   { key: 'prioritas', label: { id: 'Kelas prioritas', en: 'Priority classes' }, mppWide: true, Panel: ({ mppId }) => <PriorityTab mppId={mppId} /> },
   { key: 'aturan', label: { id: 'Aturan antrean', en: 'Queue rules' }, mppWide: true, Panel: ({ mppId }) => <RulesTab mppId={mppId} /> },
+  { key: 'zona', label: { id: 'Zona & lajur', en: 'Zones & lanes' }, mppWide: true, Panel: ZonesTab },
   { key: 'alasan-jeda', label: { id: 'Alasan jeda', en: 'Pause reasons' }, mppWide: true, Panel: ({ mppId }) => <PauseReasonsPanel mppId={mppId} /> },
 ];
 
