@@ -1111,6 +1111,7 @@ export interface Tables {
     auth_tag: Uint8Array;
     ciphertext: Uint8Array;
     created_at: Date;
+    source_tenant_name: string | null;
   };
   wallet_grants: {
     mpp_id: string;
@@ -1122,6 +1123,27 @@ export interface Tables {
     granted_at: Date;
     expires_at: Date;
     revoked_at: Date | null;
+  };
+  wallet_offers: {
+    mpp_id: string;
+    id: string;
+    application_id: string;
+    tenant_id: string;
+    tenant_name: string;
+    type_code: string;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    iv: Uint8Array | null;
+    auth_tag: Uint8Array | null;
+    ciphertext: Uint8Array | null;
+    status: string;
+    offered_at: Date;
+    offered_by: string | null;
+    expires_at: Date;
+    decided_at: Date | null;
+    citizen_id: string | null;
+    document_id: string | null;
   };
   webhook_deliveries: {
     mpp_id: string;

@@ -3526,6 +3526,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3580,6 +3581,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3730,6 +3732,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3798,6 +3801,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3893,6 +3897,183 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents agencies added for the citizen, waiting for consent (and those decided) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationCode: string;
+                            decidedAt: string | null;
+                            expiresAt: string;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            offeredAt: string;
+                            serviceName: string;
+                            sizeBytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired";
+                            tenantName: string;
+                            timezone: string;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers/{offerId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Consent: the document enters the wallet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            fileName: string;
+                            fromAgency: string | null;
+                            grants: {
+                                applicationCode: string;
+                                expiresAt: string;
+                                grantedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                live: boolean;
+                                revokedAt: string | null;
+                                tenantName: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers/{offerId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline: the agency's copy is deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4745,6 +4926,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -4843,6 +5034,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -4956,6 +5157,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5105,6 +5316,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5150,6 +5371,119 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications/{applicationId}/wallet-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a document (raw body) for the applicant's wallet; it lands there only with the applicant's consent */
+        post: {
+            parameters: {
+                query: {
+                    fileName?: string;
+                    typeCode: string;
+                };
+                header?: never;
+                path: {
+                    applicationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse")[];
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            documents: {
+                                fileName: string;
+                                grantedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                typeCode: string;
+                                typeName: string;
+                            }[];
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            product: {
+                                fileName: string;
+                                sizeBytes: number;
+                            } | null;
+                            reason: string | null;
+                            requirements: {
+                                missing: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -14791,7 +15125,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found, wallet_offer_not_found */
         applicationsReadProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -14799,11 +15133,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found" | "wallet_offer_not_found";
                 };
             };
         };
-        /** @description Problem: application_closed, application_closed_for_sharing */
+        /** @description Problem: application_closed, application_closed_for_sharing, wallet_offer_decided, wallet_offer_refused_application */
         applicationsReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14811,7 +15145,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed" | "application_closed_for_sharing";
+                    code: "application_closed" | "application_closed_for_sharing" | "wallet_offer_decided" | "wallet_offer_refused_application";
                 };
             };
         };
@@ -14911,7 +15245,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found, wallet_offer_not_found */
         applicationsWriteProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -14919,11 +15253,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found" | "wallet_offer_not_found";
                 };
             };
         };
-        /** @description Problem: application_closed, application_closed_for_sharing, conflict, invalid_transition */
+        /** @description Problem: application_closed, application_closed_for_sharing, conflict, invalid_transition, wallet_offer_decided, wallet_offer_refused_application */
         applicationsWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14931,7 +15265,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed" | "application_closed_for_sharing" | "conflict" | "invalid_transition";
+                    code: "application_closed" | "application_closed_for_sharing" | "conflict" | "invalid_transition" | "wallet_offer_decided" | "wallet_offer_refused_application";
                 };
             };
         };
