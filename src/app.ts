@@ -15,6 +15,7 @@ import { calendarRoutes } from './calendar/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { citizenRoutes } from './citizen/routes.js';
 import { complaintsRoutes } from './complaints/routes.js';
+import { consultationRoutes } from './consultation/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -44,6 +45,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   citizenRoutes,
   operationsRoutes,
   applicationsRoutes,
+  consultationRoutes,
 ];
 
 export interface BuiltApp {
