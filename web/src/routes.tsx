@@ -25,6 +25,7 @@ const staffOperations = () => import('./route-groups/staff-operations');
 const citizenPublic = () => import('./route-groups/citizen-public');
 const applicationsPublic = () => import('./route-groups/applications-public');
 const staffApplications = () => import('./route-groups/staff-applications');
+const consultation = () => import('./route-groups/consultation');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -104,6 +105,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/permohonan/:code', element: page(applicationsPublic, 'TrackApplicationPage') },
   { path: '/dokumen-saya', element: page(applicationsPublic, 'WalletPage') },
   { path: '/kios/:mppId/ambil', element: page(applicationsPublic, 'KioskPickupPage') },
+  { path: '/konsultasi/:slug/:code', element: page(consultation, 'AskConsultationPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -121,6 +123,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaduan/:complaintId', element: page(staffService, 'ComplaintDetailPage') },
   { path: 'permohonan', element: page(staffApplications, 'ApplicationsPage') },
   { path: 'permohonan/:applicationId', element: page(staffApplications, 'ApplicationDetailPage') },
+  { path: 'konsultasi', element: page(consultation, 'ConsultationsPage') },
   { path: 'perangkat', element: page(staffAdmin, 'DevicesPage') },
   { path: 'loket', element: page(staffQueue, 'ConsolePage') },
   { path: 'antrean', element: page(staffQueue, 'QueueSetupPage') },
