@@ -16,6 +16,7 @@ import { catalogRoutes } from './catalog/routes.js';
 import { citizenRoutes } from './citizen/routes.js';
 import { complaintsRoutes } from './complaints/routes.js';
 import { crewRoutes } from './crew/routes.js';
+import { consultationRoutes } from './consultation/routes.js';
 import { installAuth } from './identity/auth-hook.js';
 import { identityRoutes } from './identity/routes.js';
 import { mobileRoutes } from './mobile/routes.js';
@@ -48,6 +49,7 @@ const DOMAINS: ((app: App, ctx: AppContext) => Promise<void>)[] = [
   applicationsRoutes,
   crewRoutes,
   mobileRoutes,
+  consultationRoutes,
 ];
 
 export interface BuiltApp {

@@ -66,6 +66,17 @@ export const walletErrors = defineErrors('applications', {
   },
   application_closed_for_sharing: { status: 409, id: 'Permohonan ini sudah selesai; dokumen tidak dapat dibagikan lagi.', en: 'This application is closed; documents can no longer be shared.' },
   wallet_grant_not_found: { status: 404, id: 'Izin akses tidak ditemukan.', en: 'Access grant not found.' },
+  wallet_offer_not_found: { status: 404, id: 'Dokumen kiriman instansi tidak ditemukan.', en: 'Document sent by the agency not found.' },
+  wallet_offer_decided: {
+    status: 409,
+    id: 'Dokumen kiriman ini sudah disetujui, ditolak, atau masa persetujuannya sudah lewat.',
+    en: 'This document was already accepted or declined, or its consent period has passed.',
+  },
+  wallet_offer_refused_application: {
+    status: 409,
+    id: 'Permohonan ini ditolak; tidak ada dokumen hasil yang dapat dikirim ke dompet pemohon.',
+    en: 'This application was refused; there is no product to send to the applicant\'s wallet.',
+  },
   wallet_no_grant: {
     status: 403,
     id: 'Pemohon belum memberi izin akses dokumen ini untuk permohonan ini, izinnya sudah dicabut, atau sudah kedaluwarsa.',

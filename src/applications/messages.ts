@@ -47,3 +47,11 @@ export function pickupCodeMessage(p: { code: string; otp: string }) {
     shortText: `Kode ambil permohonan ${p.code}: ${p.otp} (10 menit). Jangan berikan kepada siapa pun.`,
   };
 }
+
+export function documentOffered(p: { tenantName: string; typeName: string; code: string; walletUrl: string; days: number }) {
+  return {
+    subject: `Dokumen dari ${p.tenantName} untuk dompet Anda`,
+    text: `${p.tenantName} mengirim ${p.typeName} untuk permohonan ${p.code}. Dokumen ini masuk ke "Dokumen saya" hanya jika Anda menyetujuinya dalam ${p.days} hari: ${p.walletUrl}`,
+    shortText: `${p.tenantName} mengirim ${p.typeName} (permohonan ${p.code}). Setujui di ${p.walletUrl}`,
+  };
+}

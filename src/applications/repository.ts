@@ -217,3 +217,22 @@ export async function readProduct(q: Queryable, mppId: string, applicationId: st
   const r = rows[0];
   return r ? { fileName: r.file_name, sealed: { iv: Buffer.from(r.iv), authTag: Buffer.from(r.auth_tag), ciphertext: Buffer.from(r.ciphertext) } } : undefined;
 }
+
+// --- retention -----------------------------------------------------------------------------
+
+/** Deletes the product copies of applications closed before `cutoff`; returns whose were deleted. */
+export async function purgeProductsClosedBefore(tx: Queryable, cutoff: Date): Promise<{ mpp_id: string; application_id: string; tenant_id: string }[]> {
+  const { rows } = await tx.query<{ mpp_id: string; application_id: string; tenant_id: string }>(
+    `DELETE FROM application_products p USING applications a
+      WHERE a.mpp_id = p.mpp_id AND a.id = p.application_id AND a.status IN ('collected', 'refused') AND a.closed_at < $1
+      RETURNING p.mpp_id, p.application_id, a.tenant_id`,
+    [cutoff],
+  );
+  return rows;
+}
+
+/** Deletes kiosk one-time codes (hashes) that expired before `cutoff`. */
+export async function purgePickupCodesBefore(tx: Queryable, cutoff: Date): Promise<number> {
+  const { rows } = await tx.query('DELETE FROM application_pickup_codes WHERE expires_at < $1 RETURNING id', [cutoff]);
+  return rows.length;
+}

@@ -14,9 +14,11 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 import * as walletService from './wallet-service.js';
+import * as offerService from './offer-service.js';
+import { startRetentionJob } from './retention.js';
 import { walletErrors } from './errors.js';
 import {
-  AccessEntry, DocumentParams, GrantParams, GrantRequest, MyApplication, Precheck, PrecheckParams, RequirementTypeView, UploadQuery, WALLET_MAX_BYTES, WalletDocument,
+  AccessEntry, DocumentParams, GrantParams, GrantRequest, MyApplication, OfferParams, OfferQuery, Precheck, PrecheckParams, RequirementTypeView, UploadQuery, WALLET_MAX_BYTES, WalletDocument, WalletOffer,
 } from './wallet-schemas.js';
 
 const tags = ['applications'];
@@ -56,6 +58,15 @@ export async function applicationsRoutes(app: App, ctx: AppContext): Promise<voi
     const base = requestContext(request, db, clock);
     return { ctx: { ...base, actor: { ...base.actor, type: 'citizen', id: s.citizenId } }, citizenId: s.citizenId };
   }
+
+  // The retention job (docs/applications.md "Retention") runs only in a listening server.
+  let stopRetention: (() => Promise<void>) | undefined;
+  app.addHook('onListen', async () => {
+    stopRetention = startRetentionJob(db, () => clock.now(), ctx.log);
+  });
+  app.addHook('onClose', async () => {
+    await stopRetention?.();
+  });
 
   // --- staff --------------------------------------------------------------------------------------
 
@@ -135,6 +146,12 @@ export async function applicationsRoutes(app: App, ctx: AppContext): Promise<voi
       const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       return service.attachProduct(requestContext(request, db, clock), env, { ...request.params, fileName: request.query.fileName, content });
     });
+    scope.post('/api/mpps/:mppId/applications/:applicationId/wallet-offers', {
+      schema: { tags, summary: "Add a document (raw body) for the applicant's wallet; it lands there only with the applicant's consent", params: ApplicationParams, querystring: OfferQuery, response: { 201: ApplicationDetail } },
+    }, async (request, reply) => {
+      const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return reply.status(201).send(await offerService.offerDocument(requestContext(request, db, clock), env, { ...request.params, ...request.query, content }));
+    });
     scope.post('/api/citizen/me/documents', {
       schema: { tags, summary: 'Add a document to the wallet (raw file body; type from the requirement dictionary)', querystring: UploadQuery, response: { 201: WalletDocument } },
     }, async (request, reply) => {
@@ -162,6 +179,21 @@ export async function applicationsRoutes(app: App, ctx: AppContext): Promise<voi
   app.delete('/api/citizen/me/grants/:grantId', {
     schema: { tags, summary: 'Revoke a grant', params: GrantParams, response: { 200: z.array(WalletDocument) } },
   }, async (request) => walletService.revokeAccess(await citizen(request), request.params));
+
+  app.get('/api/citizen/me/offers', {
+    schema: { tags, summary: 'Documents agencies added for the citizen, waiting for consent (and those decided)', response: { 200: z.array(WalletOffer) } },
+  }, async (request) => offerService.myOffers(await citizen(request)));
+
+  app.post('/api/citizen/me/offers/:offerId/accept', {
+    schema: { tags, summary: 'Consent: the document enters the wallet', params: OfferParams, response: { 200: z.array(WalletDocument) } },
+  }, async (request) => offerService.acceptOffer(await citizen(request), keys, request.params));
+
+  app.post('/api/citizen/me/offers/:offerId/decline', {
+    schema: { tags, summary: "Decline: the agency's copy is deleted", params: OfferParams, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await offerService.declineOffer(await citizen(request), request.params);
+    return reply.status(204).send(null);
+  });
 
   app.get('/api/citizen/me/access-log', {
     schema: { tags, summary: 'Who read which of the citizen\'s documents, and when', response: { 200: z.array(AccessEntry) } },

@@ -93,6 +93,10 @@ export const ApplicationDetail = ApplicationSummary.extend({
   documents: z.array(GrantedDocument),
   /** The printable product attached for the kiosk, if any. */
   product: z.object({ fileName: z.string(), sizeBytes: z.number().int() }).nullable(),
+  /** Documents the agency added for the applicant's wallet, and whether the applicant consented. */
+  offers: z.array(z.object({
+    id: z.uuid(), typeCode: z.string(), fileName: z.string(), status: z.enum(['pending', 'accepted', 'declined', 'expired']), offeredAt: z.string(), decidedAt: z.string().nullable(),
+  })),
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 

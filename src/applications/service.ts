@@ -17,10 +17,11 @@ import * as queue from '../queue/repository.js';
 import { applicationErrors } from './errors.js';
 import { codeHash, nikHash, open as openSealed, seal, type ApplicationKeys } from './keys.js';
 import { applicationChanged, pickupCodeMessage, statusLabel } from './messages.js';
+import * as offers from './offer-repository.js';
 import * as repo from './repository.js';
 import type { ApplicationRow, WorkView } from './repository.js';
 import type { ActionRequest, ApplicationDetail, ApplicationSummary, OnlineApplicationRequest, OpenApplicationRequest, TrackingView } from './schemas.js';
-import { allowedActions, canTransition, isClosed, isRunning, TRANSITIONS, waitsForCitizen, type Action, type Party } from './state-machine.js';
+import { allowedActions, canTransition, DUE_SOON_HOURS, isClosed, isDueSoon, isRunning, TRANSITIONS, waitsForCitizen, type Action, type Party } from './state-machine.js';
 import { endGrantsOfApplication } from './wallet-repository.js';
 import { grantedDocumentsFor, sniffMediaType } from './wallet-service.js';
 import { WALLET_MAX_BYTES } from './wallet-schemas.js';
@@ -34,8 +35,7 @@ export interface ApplicationsEnv {
   bookingSecret: string | undefined;
 }
 
-/** An application is "due soon" within this many hours of its due date. */
-export const DUE_SOON_HOURS = 48;
+export { DUE_SOON_HOURS };
 export const PICKUP_CODE_MINUTES = 10;
 export const PICKUP_CODE_MAX_ATTEMPTS = 5;
 export const PICKUP_CODES_PER_HOUR = 3;
@@ -57,7 +57,7 @@ export function summaryOf(a: ApplicationRow, timezone: string, now: Date): Appli
     submittedAt: a.submitted_at.toISOString(),
     dueAt: a.due_at.toISOString(),
     overdue: running && a.due_at < now,
-    dueSoon: running && a.due_at >= now && a.due_at.getTime() - now.getTime() <= DUE_SOON_HOURS * 3_600_000,
+    dueSoon: isDueSoon(a.status, a.due_at, now),
     waitingForCitizen: waitsForCitizen(a.status),
     timezone,
   };
@@ -178,7 +178,7 @@ function requireStaffIn(ctx: ServiceContext, mppId: string): 'all' | string[] {
 }
 
 /** The application, if the caller is staff of its agency (or of the whole MPP). @throws AppError not_found, forbidden */
-async function getForStaff(ctx: ServiceContext, mppId: string, applicationId: string, opts: { forUpdate?: boolean; q?: Queryable } = {}): Promise<ApplicationRow> {
+export async function getForStaff(ctx: ServiceContext, mppId: string, applicationId: string, opts: { forUpdate?: boolean; q?: Queryable } = {}): Promise<ApplicationRow> {
   requireStaffIn(ctx, mppId);
   const a = await repo.findApplication(opts.q ?? ctx.db, mppId, applicationId, opts);
   if (!a) throw commonErrors.not_found();
@@ -186,7 +186,7 @@ async function getForStaff(ctx: ServiceContext, mppId: string, applicationId: st
   return a;
 }
 
-async function detailOf(ctx: ServiceContext, a: ApplicationRow): Promise<ApplicationDetail> {
+export async function detailOf(ctx: ServiceContext, a: ApplicationRow): Promise<ApplicationDetail> {
   const { timezone } = await timezoneOf(ctx.db, a.mpp_id);
   const events = await repo.listEvents(ctx.db, a.mpp_id, a.id);
   return {
@@ -199,6 +199,9 @@ async function detailOf(ctx: ServiceContext, a: ApplicationRow): Promise<Applica
     steps: events.map((e) => ({ at: e.at.toISOString(), action: e.action, status: e.to_status, note: e.note, actor: e.actor_label })),
     documents: await grantedDocumentsFor(ctx.db, a, ctx.now),
     product: (await repo.findProductInfo(ctx.db, a.mpp_id, a.id)) ?? null,
+    offers: (await offers.offersOfApplications(ctx.db, [{ mppId: a.mpp_id, id: a.id }])).map((o) => ({
+      id: o.id, typeCode: o.type_code, fileName: o.file_name, status: o.status, offeredAt: o.offered_at.toISOString(), decidedAt: o.decided_at?.toISOString() ?? null,
+    })),
   };
 }
 

@@ -59,3 +59,11 @@ export function waitsForCitizen(status: Status): boolean {
 export function isClosed(status: Status): boolean {
   return status === 'collected' || status === 'refused';
 }
+
+/** A running application is "due soon" within this many hours of its due date. */
+export const DUE_SOON_HOURS = 48;
+
+/** Whether a running application is due within DUE_SOON_HOURS (and not yet overdue). */
+export function isDueSoon(status: Status, dueAt: Date, now: Date): boolean {
+  return isRunning(status) && dueAt >= now && dueAt.getTime() - now.getTime() <= DUE_SOON_HOURS * 3_600_000;
+}

@@ -9,15 +9,17 @@ export interface DocumentRow {
   media_type: string;
   size_bytes: number;
   created_at: Date;
+  /** The agency that added it with the citizen's consent; null when the citizen uploaded it. */
+  source_tenant_name: string | null;
 }
 
-const DOC_COLUMNS = 'id, citizen_id, type_code, file_name, media_type, size_bytes, created_at';
+const DOC_COLUMNS = 'id, citizen_id, type_code, file_name, media_type, size_bytes, created_at, source_tenant_name';
 
-export async function insertDocument(tx: Queryable, d: { id: string; citizenId: string; typeCode: string; fileName: string; mediaType: string; sizeBytes: number; sealed: Sealed; at: Date }): Promise<DocumentRow> {
+export async function insertDocument(tx: Queryable, d: { id: string; citizenId: string; typeCode: string; fileName: string; mediaType: string; sizeBytes: number; sealed: Sealed; at: Date; sourceTenantName?: string }): Promise<DocumentRow> {
   const { rows } = await tx.query<DocumentRow>(
-    `INSERT INTO wallet_documents (id, citizen_id, type_code, file_name, media_type, size_bytes, iv, auth_tag, ciphertext, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${DOC_COLUMNS}`,
-    [d.id, d.citizenId, d.typeCode, d.fileName, d.mediaType, d.sizeBytes, d.sealed.iv, d.sealed.authTag, d.sealed.ciphertext, d.at],
+    `INSERT INTO wallet_documents (id, citizen_id, type_code, file_name, media_type, size_bytes, iv, auth_tag, ciphertext, created_at, source_tenant_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${DOC_COLUMNS}`,
+    [d.id, d.citizenId, d.typeCode, d.fileName, d.mediaType, d.sizeBytes, d.sealed.iv, d.sealed.authTag, d.sealed.ciphertext, d.at, d.sourceTenantName ?? null],
   );
   return rows[0]!;
 }
@@ -80,7 +82,7 @@ export async function revokeGrant(tx: Queryable, citizenId: string, grantId: str
 /** Live grants of an application, with the documents they open. */
 export async function liveGrantsOfApplication(q: Queryable, mppId: string, applicationId: string, now: Date): Promise<(GrantRow & DocumentRow & { grant_id: string })[]> {
   const { rows } = await q.query<GrantRow & DocumentRow & { grant_id: string }>(
-    `SELECT g.*, g.id AS grant_id, d.id, d.type_code, d.file_name, d.media_type, d.size_bytes, d.created_at
+    `SELECT g.*, g.id AS grant_id, d.id, d.type_code, d.file_name, d.media_type, d.size_bytes, d.created_at, d.source_tenant_name
        FROM wallet_grants g JOIN wallet_documents d ON d.id = g.document_id
       WHERE g.mpp_id = $1 AND g.application_id = $2 AND g.revoked_at IS NULL AND g.expires_at > $3
       ORDER BY d.type_code`,

@@ -28,6 +28,8 @@ export const WalletDocument = z.object({
   mediaType: z.string(),
   sizeBytes: z.number().int(),
   createdAt: z.string(),
+  /** The agency that added it with the citizen's consent; null when the citizen uploaded it. */
+  fromAgency: z.string().nullable(),
   grants: z.array(WalletGrant),
 });
 export type WalletDocument = z.infer<typeof WalletDocument>;
@@ -64,3 +66,26 @@ export const Precheck = z.object({
 });
 
 export const RequirementTypeView = z.object({ code: z.string(), name: z.string() });
+
+export const OfferParams = z.object({ offerId: z.uuid() });
+export const OfferQuery = UploadQuery;
+export const OfferStatus = z.enum(['pending', 'accepted', 'declined', 'expired']);
+
+/** A document an agency added for the citizen, waiting for (or past) the citizen's consent. */
+export const WalletOffer = z.object({
+  id: z.uuid(),
+  applicationCode: z.string(),
+  serviceName: z.string(),
+  tenantName: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  status: OfferStatus,
+  offeredAt: z.string(),
+  expiresAt: z.string(),
+  decidedAt: z.string().nullable(),
+  timezone: z.string(),
+});
+export type WalletOffer = z.infer<typeof WalletOffer>;

@@ -13,7 +13,7 @@ import { open, seal, type ApplicationKeys } from './keys.js';
 import { statusLabel } from './messages.js';
 import * as repo from './repository.js';
 import type { ApplicationRow } from './repository.js';
-import { isClosed } from './state-machine.js';
+import { isClosed, isDueSoon, isRunning } from './state-machine.js';
 import * as wallet from './wallet-repository.js';
 import { WALLET_MAX_BYTES, type WalletDocument } from './wallet-schemas.js';
 
@@ -36,7 +36,7 @@ export function sniffMediaType(content: Buffer): (typeof MEDIA)[number]['type'] 
   return MEDIA.find((m) => content.length >= m.magic.length && m.magic.every((b, i) => content[i] === b))?.type;
 }
 
-async function typeNames(q: Queryable): Promise<Map<string, string>> {
+export async function typeNames(q: Queryable): Promise<Map<string, string>> {
   return new Map((await catalogServices.listRequirementTypes(q)).map((t) => [t.code, t.name]));
 }
 
@@ -72,7 +72,7 @@ export async function uploadDocument(c: CitizenCtx, keys: ApplicationKeys, input
     await recordAudit(tx, { ...c.ctx.actor, type: 'citizen', id: c.citizenId }, { action: 'wallet.document_added', targetType: 'wallet_document', targetId: id, after: { typeCode: input.typeCode, mediaType, sizeBytes: input.content.length } });
     return doc;
   });
-  return { id: row.id, typeCode: row.type_code, typeName: names.get(row.type_code) ?? row.type_code, fileName: row.file_name, mediaType: row.media_type, sizeBytes: row.size_bytes, createdAt: row.created_at.toISOString(), grants: [] };
+  return { id: row.id, typeCode: row.type_code, typeName: names.get(row.type_code) ?? row.type_code, fileName: row.file_name, mediaType: row.media_type, sizeBytes: row.size_bytes, createdAt: row.created_at.toISOString(), fromAgency: row.source_tenant_name, grants: [] };
 }
 
 /** The citizen's documents, each with the grants made on it. */
@@ -83,7 +83,7 @@ export async function listDocuments(c: CitizenCtx): Promise<WalletDocument[]> {
   for (const g of grants) if (!apps.has(g.application_id)) apps.set(g.application_id, await repo.findApplication(c.ctx.db, g.mpp_id, g.application_id));
   return (await wallet.listDocuments(c.ctx.db, c.citizenId)).map((d) => ({
     id: d.id, typeCode: d.type_code, typeName: names.get(d.type_code) ?? d.type_code, fileName: d.file_name, mediaType: d.media_type,
-    sizeBytes: d.size_bytes, createdAt: d.created_at.toISOString(),
+    sizeBytes: d.size_bytes, createdAt: d.created_at.toISOString(), fromAgency: d.source_tenant_name,
     grants: grants.filter((g) => g.document_id === d.id).map((g) => {
       const a = apps.get(g.application_id);
       return {
@@ -112,7 +112,7 @@ export async function deleteDocument(c: CitizenCtx, input: { documentId: string 
 }
 
 /** Applications of the citizen: theirs online, or matched by a verified contact. */
-async function applicationsOf(q: Queryable, citizenId: string): Promise<ApplicationRow[]> {
+export async function applicationsOf(q: Queryable, citizenId: string): Promise<ApplicationRow[]> {
   return repo.listForCitizen(q, citizenId, await contactsOf(q, citizenId));
 }
 
@@ -163,11 +163,10 @@ export async function myApplications(c: CitizenCtx) {
   const out = [];
   for (const a of await applicationsOf(c.ctx.db, c.citizenId)) {
     const mpp = await catalog.findMpp(c.ctx.db, { id: a.mpp_id });
-    const running = a.status === 'submitted' || a.status === 'requirements_checked' || a.status === 'in_process';
     out.push({
       id: a.id, trackingCode: formatTrackingCode(a.tracking_code), serviceName: a.service_name, tenantName: a.tenant_name, status: a.status,
       statusLabel: statusLabel(a.status, c.ctx.lang), nikMasked: a.nik_masked, channel: a.channel, pickup: a.pickup,
-      submittedAt: a.submitted_at.toISOString(), dueAt: a.due_at.toISOString(), overdue: running && a.due_at < c.ctx.now, dueSoon: false,
+      submittedAt: a.submitted_at.toISOString(), dueAt: a.due_at.toISOString(), overdue: isRunning(a.status) && a.due_at < c.ctx.now, dueSoon: isDueSoon(a.status, a.due_at, c.ctx.now),
       waitingForCitizen: a.status === 'returned' || a.status === 'ready', timezone: mpp?.timezone ?? 'Asia/Jakarta', mppName: mpp?.name ?? '',
       requirements: a.requirements.map((r) => ({
         typeCode: r.typeCode, name: r.name,
@@ -189,7 +188,7 @@ export async function precheck(c: CitizenCtx, input: { mppId: string; serviceId:
 }
 
 /** The citizen an application belongs to (online applicant, or the holder of its contact), if any. */
-async function applicantOf(q: Queryable, a: ApplicationRow): Promise<string | undefined> {
+export async function applicantOf(q: Queryable, a: ApplicationRow): Promise<string | undefined> {
   if (a.citizen_id) return a.citizen_id;
   const contacts = [...(a.contact_phone ? [{ kind: 'phone' as const, value: a.contact_phone }] : []), ...(a.contact_email ? [{ kind: 'email' as const, value: a.contact_email.toLowerCase() }] : [])];
   return contacts.length ? (await citizens.citizensOfContacts(q, contacts))[0]?.id : undefined;

@@ -278,6 +278,51 @@ export interface Tables {
     lapor_ref: string | null;
     updated_at: Date;
   };
+  consultation_attachments: {
+    mpp_id: string;
+    consultation_id: string;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    iv: Uint8Array;
+    auth_tag: Uint8Array;
+    ciphertext: Uint8Array;
+  };
+  consultation_events: {
+    mpp_id: string;
+    id: number;
+    consultation_id: string;
+    at: Date;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    actor_type: string;
+    actor_id: string | null;
+    actor_label: string | null;
+  };
+  consultations: {
+    mpp_id: string;
+    id: string;
+    tracking_code: string;
+    kind: string;
+    service_id: string;
+    tenant_id: string;
+    service_name: string;
+    tenant_name: string;
+    citizen_id: string | null;
+    contact_phone: string | null;
+    contact_email: string | null;
+    question: string;
+    slot_start: Date | null;
+    meeting_url: string | null;
+    status: string;
+    answer: string | null;
+    answered_by: string | null;
+    submitted_at: Date;
+    due_at: Date;
+    answered_at: Date | null;
+    updated_at: Date;
+  };
   counter_services: {
     mpp_id: string;
     counter_id: string;
@@ -1255,6 +1300,7 @@ export interface Tables {
     auth_tag: Uint8Array;
     ciphertext: Uint8Array;
     created_at: Date;
+    source_tenant_name: string | null;
   };
   wallet_grants: {
     mpp_id: string;
@@ -1266,6 +1312,27 @@ export interface Tables {
     granted_at: Date;
     expires_at: Date;
     revoked_at: Date | null;
+  };
+  wallet_offers: {
+    mpp_id: string;
+    id: string;
+    application_id: string;
+    tenant_id: string;
+    tenant_name: string;
+    type_code: string;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    iv: Uint8Array | null;
+    auth_tag: Uint8Array | null;
+    ciphertext: Uint8Array | null;
+    status: string;
+    offered_at: Date;
+    offered_by: string | null;
+    expires_at: Date;
+    decided_at: Date | null;
+    citizen_id: string | null;
+    document_id: string | null;
   };
   webhook_deliveries: {
     mpp_id: string;

@@ -16,6 +16,7 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/staf/lantai', label: { id: 'Lantai layanan', en: 'Service floor' }, roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/statistik', label: { id: 'Statistik antrean', en: 'Queue statistics' }, roles: ['national_admin', 'mpp_admin', 'tenant_admin'] },
   { path: '/staf/permohonan', label: { id: 'Permohonan', en: 'Applications' }, roles: ['mpp_admin', 'tenant_admin', 'officer'] },
+  { path: '/staf/konsultasi', label: { id: 'Konsultasi', en: 'Consultations' }, roles: ['mpp_admin', 'tenant_admin', 'officer'] },
   { path: '/staf/rapor', label: { id: 'Rapor MPP', en: 'MPP scorecard' }, roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/webhook', label: { id: 'Webhook', en: 'Webhooks' }, roles: ['national_admin', 'mpp_admin'] },
   { path: '/staf/rapor-nasional', label: { id: 'Rapor nasional', en: 'National scorecards' }, roles: ['national_admin'] },

@@ -28,6 +28,7 @@ const staffApplications = () => import('./route-groups/staff-applications');
 const crew = () => import('./route-groups/crew');
 const mobilePublic = () => import('./route-groups/mobile-public');
 const staffMobile = () => import('./route-groups/staff-mobile');
+const consultation = () => import('./route-groups/consultation');
 
 function PageLoading() {
   const { t } = useI18n();
@@ -111,6 +112,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/kru/:mppId/:stopId', element: page(crew, 'CrewStopPage') },
   { path: '/keliling', element: page(mobilePublic, 'MobilePublicPage') },
   { path: '/keliling/:mppId/:stopId', element: page(mobilePublic, 'StopBookingPage') },
+  { path: '/konsultasi/:slug/:code', element: page(consultation, 'AskConsultationPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */
@@ -128,6 +130,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'pengaduan/:complaintId', element: page(staffService, 'ComplaintDetailPage') },
   { path: 'permohonan', element: page(staffApplications, 'ApplicationsPage') },
   { path: 'permohonan/:applicationId', element: page(staffApplications, 'ApplicationDetailPage') },
+  { path: 'konsultasi', element: page(consultation, 'ConsultationsPage') },
   { path: 'perangkat', element: page(staffAdmin, 'DevicesPage') },
   { path: 'loket', element: page(staffQueue, 'ConsolePage') },
   { path: 'antrean', element: page(staffQueue, 'QueueSetupPage') },

@@ -3439,6 +3439,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizen/me/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's consultations with their answers and meeting links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Ask an agency a written question about a service (optional attachment), or ask for an online consultation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attachment?: {
+                            contentBase64: string;
+                            fileName: string;
+                        };
+                        /**
+                         * @default question
+                         * @enum {string}
+                         */
+                        kind?: "question" | "meeting";
+                        /** Format: uuid */
+                        mppId: string;
+                        question: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        slotDate?: string;
+                        /** @enum {string} */
+                        slotTime?: "09:00" | "10:00" | "11:00" | "13:00" | "14:00";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/consultations/{consultationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open consultation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/citizen/me/contacts/{kind}/{value}": {
         parameters: {
             query?: never;
@@ -3526,6 +3766,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3580,6 +3821,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3730,6 +3972,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3798,6 +4041,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3893,6 +4137,183 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents agencies added for the citizen, waiting for consent (and those decided) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationCode: string;
+                            decidedAt: string | null;
+                            expiresAt: string;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            offeredAt: string;
+                            serviceName: string;
+                            sizeBytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired";
+                            tenantName: string;
+                            timezone: string;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers/{offerId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Consent: the document enters the wallet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            fileName: string;
+                            fromAgency: string | null;
+                            grants: {
+                                applicationCode: string;
+                                expiresAt: string;
+                                grantedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                live: boolean;
+                                revokedAt: string | null;
+                                tenantName: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers/{offerId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline: the agency's copy is deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5286,6 +5707,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5384,6 +5815,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5497,6 +5938,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5646,6 +6097,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5691,6 +6152,119 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications/{applicationId}/wallet-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a document (raw body) for the applicant's wallet; it lands there only with the applicant's consent */
+        post: {
+            parameters: {
+                query: {
+                    fileName?: string;
+                    typeCode: string;
+                };
+                header?: never;
+                path: {
+                    applicationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse")[];
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            documents: {
+                                fileName: string;
+                                grantedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                typeCode: string;
+                                typeName: string;
+                            }[];
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            product: {
+                                fileName: string;
+                                sizeBytes: number;
+                            } | null;
+                            reason: string | null;
+                            requirements: {
+                                missing: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7802,6 +8376,303 @@ export interface paths {
                 503: components["responses"]["complaintsWriteProblem503"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's consultations: open (by due date), answered, or all */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "open" | "answered" | "all";
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations/{consultationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consultation with its steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations/{consultationId}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer, or confirm an online consultation with its meeting link (409 names the allowed steps) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "answer" | "schedule" | "withdraw";
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer?: string;
+                        /** Format: uri */
+                        meetingUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations/{consultationId}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's attachment (the handling agency only; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16985,7 +17856,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found, wallet_offer_not_found */
         applicationsReadProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -16993,11 +17864,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found" | "wallet_offer_not_found";
                 };
             };
         };
-        /** @description Problem: application_closed, application_closed_for_sharing */
+        /** @description Problem: application_closed, application_closed_for_sharing, wallet_offer_decided, wallet_offer_refused_application */
         applicationsReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -17005,7 +17876,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed" | "application_closed_for_sharing";
+                    code: "application_closed" | "application_closed_for_sharing" | "wallet_offer_decided" | "wallet_offer_refused_application";
                 };
             };
         };
@@ -17105,7 +17976,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found, wallet_offer_not_found */
         applicationsWriteProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -17113,11 +17984,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found" | "wallet_offer_not_found";
                 };
             };
         };
-        /** @description Problem: application_closed, application_closed_for_sharing, conflict, invalid_transition */
+        /** @description Problem: application_closed, application_closed_for_sharing, conflict, invalid_transition, wallet_offer_decided, wallet_offer_refused_application */
         applicationsWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -17125,7 +17996,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed" | "application_closed_for_sharing" | "conflict" | "invalid_transition";
+                    code: "application_closed" | "application_closed_for_sharing" | "conflict" | "invalid_transition" | "wallet_offer_decided" | "wallet_offer_refused_application";
                 };
             };
         };
@@ -18319,6 +19190,222 @@ export interface components {
         };
         /** @description Problem: database_unavailable */
         complaintsWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, validation_failed */
+        consultationReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        consultationReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        consultationReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: consultation_no_attachment, consultation_not_found, not_found */
+        consultationReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_no_attachment" | "consultation_not_found" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: consultation_attachment_invalid */
+        consultationReadProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_attachment_invalid";
+                };
+            };
+        };
+        /** @description Problem: consultation_input_missing, consultation_not_meeting, consultation_slot_invalid */
+        consultationReadProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_input_missing" | "consultation_not_meeting" | "consultation_slot_invalid";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        consultationReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        consultationReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, validation_failed */
+        consultationWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        consultationWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        consultationWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: consultation_no_attachment, consultation_not_found, not_found */
+        consultationWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_no_attachment" | "consultation_not_found" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition */
+        consultationWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        consultationWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: consultation_attachment_invalid, unsupported_media_type */
+        consultationWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_attachment_invalid" | "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: consultation_input_missing, consultation_not_meeting, consultation_slot_invalid, idempotency_mismatch */
+        consultationWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_input_missing" | "consultation_not_meeting" | "consultation_slot_invalid" | "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        consultationWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        consultationWriteProblem503: {
             headers: {
                 [name: string]: unknown;
             };

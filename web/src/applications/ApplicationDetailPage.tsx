@@ -7,6 +7,7 @@ import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { dateTimeWithZone } from '../time';
 import { ACTION, pick, PICKUP, STATUS } from './labels';
+import { WalletOfferCard } from './WalletOfferCard';
 import './applications.css';
 
 type Action = 'check' | 'return_incomplete' | 'resubmit' | 'process' | 'mark_ready' | 'collect' | 'refuse';
@@ -84,6 +85,8 @@ export function ApplicationDetailPage() {
       </section>
 
       <ProductCard mppId={mppId!} applicationId={a.id} product={a.product} closed={a.allowedActions.length === 0} onDone={(d) => queryClient.setQueryData(key.queryKey, d)} />
+
+      <WalletOfferCard mppId={mppId!} a={a} onDone={(d) => queryClient.setQueryData(key.queryKey, d)} />
 
       <section className="card app-actions" aria-labelledby="next-title">
         <h2 id="next-title">{t('Langkah berikutnya', 'Next step')}</h2>

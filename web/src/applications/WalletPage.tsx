@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { dateTimeWithZone } from '../time';
 import { pick, STATUS } from './labels';
+import { PendingOffers } from './PendingOffers';
 import './applications.css';
 
 type Doc = ApiData<'/api/citizen/me/documents'>[number];
@@ -89,6 +90,7 @@ function Wallet() {
         {apps.data?.map((a) => <AppCard key={a.id} a={a} docs={docs.data ?? []} onShare={(ids) => grant.mutate({ applicationCode: a.trackingCode, documentIds: ids })} busy={grant.isPending} />)}
       </section>
       {error && <p className="error" role="alert">{error.message}</p>}
+      <PendingOffers />
 
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">{t('Dokumen tersimpan', 'Stored documents')}</h2>
@@ -97,6 +99,7 @@ function Wallet() {
           {docs.data?.map((d) => (
             <li key={d.id} className="card wallet-doc" data-testid={`doc-${d.typeCode}`}>
               <h3>{d.typeName}</h3>
+              {d.fromAgency && <p>{t(`Dari ${d.fromAgency}`, `From ${d.fromAgency}`)}</p>}
               <p className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {dateTimeWithZone(d.createdAt, lang, apps.data?.[0]?.timezone)}</p>
               {d.grants.filter((g) => g.live).map((g) => (
                 <p key={g.id}>

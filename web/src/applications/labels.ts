@@ -30,3 +30,11 @@ export const PICKUP: Record<string, Bilingual> = {
 };
 
 export const pick = (table: Record<string, Bilingual>, key: string, t: (id: string, en: string) => string) => (table[key] ? t(table[key].id, table[key].en) : key);
+
+/** Where a document an agency added for the citizen's wallet stands. */
+export const OFFER_STATUS: Record<string, Bilingual> = {
+  pending: { id: 'Menunggu persetujuan pemohon', en: "Waiting for the applicant's consent" },
+  accepted: { id: 'Disetujui: ada di dompet pemohon', en: "Accepted: in the applicant's wallet" },
+  declined: { id: 'Ditolak pemohon; salinan dihapus', en: 'Declined by the applicant; copy deleted' },
+  expired: { id: 'Tidak disetujui tepat waktu; salinan dihapus', en: 'Not accepted in time; copy deleted' },
+};

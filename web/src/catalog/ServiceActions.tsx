@@ -29,6 +29,7 @@ export function ServiceActions({ service }: { service: PublicService }) {
         {bookable && (
           <li><Link className="button-link" data-testid="svc-book" to={`/booking?mpp=${service.mppId}&layanan=${service.id}`}>{t('Booking jadwal', 'Book a time')}</Link></li>
         )}
+        <li><Link className="button-link secondary" data-testid="svc-consult" to={`/konsultasi/${service.mpp.slug}/${service.code}`}>{t('Tanya instansi (konsultasi)', 'Ask the agency (consultation)')}</Link></li>
         <li><Link className="button-link secondary" data-testid="svc-complain" to={`/pengaduan/${service.mpp.slug}?layanan=${service.id}`}>{t('Adukan layanan ini', 'Complain about this service')}</Link></li>
         <li><a className="button-link secondary" href="#tempat">{t('Tempat layanan', 'Where it is served')}</a></li>
       </ul>

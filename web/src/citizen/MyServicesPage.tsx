@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, unwrap, type ApiData } from '../api/client';
+import { MyApplicationsList } from '../applications/MyApplicationsList';
+import { MyConsultationsList } from '../consultation/MyConsultationsList';
 import { ApiError } from '../api/problem';
 import { useI18n, type Bilingual, type Translate } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -128,6 +130,8 @@ function SignedIn({ citizen }: { citizen: Citizen }) {
           </ul>
         )}
       </section>
+      <MyApplicationsList />
+      <MyConsultationsList />
       <p className="card">
         <Link to="/dokumen-saya" data-testid="my-wallet-link">{t('Dokumen saya dan permohonan: simpan persyaratan, bagikan ke instansi, lihat siapa yang membukanya', 'My documents and applications: keep requirements, share them with an agency, see who opened them')}</Link>
       </p>

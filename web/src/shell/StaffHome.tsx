@@ -17,6 +17,7 @@ const SCREEN_HINTS: Record<string, Bilingual> = {
   '/staf/aturan-booking': { id: 'Buka booking per layanan, slot, kuota, check-in, tidak hadir.', en: 'Open booking per service, slots, quotas, check-in, no-shows.' },
   '/staf/booking': { id: 'Booking hari ini: pindahkan atau batalkan.', en: "Today's bookings: move or cancel." },
   '/staf/permohonan': { id: 'Permohonan instansi Anda: segera jatuh tempo, terlambat, menunggu warga.', en: "Your agency's applications: due soon, overdue, waiting for the citizen." },
+  '/staf/konsultasi': { id: 'Pertanyaan dan konsultasi daring warga untuk instansi Anda: jawab sebelum batas waktu.', en: "Citizens' questions and online consultations for your agency: answer before the due time." },
   '/staf/pengaduan': { id: 'Verifikasi, tugaskan dan jawab pengaduan.', en: 'Verify, assign and answer complaints.' },
   '/staf/katalog': { id: 'Instansi, layanan dan Standar Pelayanan, profil MPP.', en: 'Agencies, services and their standards, MPP profile.' },
   '/staf/pengguna': { id: 'Akun petugas dan admin beserta perannya.', en: 'Staff and admin accounts and their roles.' },

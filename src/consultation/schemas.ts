@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { bilingual } from '../platform/i18n.js';
+import { ACTIONS, STATUSES } from './state-machine.js';
+
+export const Status = z.enum(STATUSES);
+export const Action = z.enum(ACTIONS);
+export const Kind = z.enum(['question', 'meeting']);
+
+/** The hours an online consultation can be asked for, in the MPP's zone. */
+export const SLOT_TIMES = ['09:00', '10:00', '11:00', '13:00', '14:00'] as const;
+/** An attachment is at most 2 MB (sent base64 in the JSON body, so the question is one request). */
+export const ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024;
+
+export const MppParams = z.object({ mppId: z.uuid() });
+export const ConsultationParams = z.object({ mppId: z.uuid(), consultationId: z.uuid() });
+export const ActionParams = ConsultationParams.extend({ action: Action });
+export const CitizenParams = z.object({ consultationId: z.uuid() });
+
+export const AskRequest = z.object({
+  mppId: z.uuid(),
+  serviceId: z.uuid(),
+  kind: Kind.default('question'),
+  question: z.string().trim()
+    .min(10, bilingual('Tulis pertanyaan Anda, minimal 10 huruf.', 'Write your question, at least 10 characters.'))
+    .max(2000, bilingual('Pertanyaan maksimal 2000 huruf.', 'A question has at most 2000 characters.')),
+  /** meeting: the day (YYYY-MM-DD, MPP's zone) and hour asked for. */
+  slotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('Tanggal tidak valid (TTTT-BB-HH).', 'Invalid date (YYYY-MM-DD).')).optional(),
+  slotTime: z.enum(SLOT_TIMES).optional(),
+  attachment: z.object({
+    fileName: z.string().trim().min(1).max(200),
+    /** The file, base64. Its type is decided by its content. */
+    contentBase64: z.string().max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4, bilingual('Lampiran terlalu besar (maksimal 2 MB).', 'Attachment too large (at most 2 MB).')),
+  }).optional(),
+});
+export type AskRequest = z.infer<typeof AskRequest>;
+
+export const ActionRequest = z.object({
+  answer: z.string().trim().min(3, bilingual('Jawaban minimal 3 huruf.', 'An answer has at least 3 characters.')).max(4000).optional(),
+  meetingUrl: z.url({ protocol: /^https$/, ...bilingual('Tautan pertemuan harus alamat https://', 'The meeting link must be an https:// address') }).max(500).optional(),
+});
+export type ActionRequest = z.infer<typeof ActionRequest>;
+
+export const WorkQuery = z.object({ view: z.enum(['open', 'answered', 'all']).default('open') });
+
+const Step = z.object({ at: z.string(), action: z.string(), status: Status, actor: z.string().nullable() });
+
+export const ConsultationView = z.object({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  kind: Kind,
+  serviceName: z.string(),
+  tenantName: z.string(),
+  mppName: z.string(),
+  timezone: z.string(),
+  question: z.string(),
+  slotStart: z.string().nullable(),
+  meetingUrl: z.string().nullable(),
+  status: Status,
+  answer: z.string().nullable(),
+  submittedAt: z.string(),
+  dueAt: z.string(),
+  answeredAt: z.string().nullable(),
+  overdue: z.boolean(),
+  attachment: z.object({ fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() }).nullable(),
+  steps: z.array(Step),
+});
+export type ConsultationView = z.infer<typeof ConsultationView>;
+
+/** What the agency's staff see: the view plus the allowed steps (contact stays hidden: answers go through Layan). */
+export const StaffConsultation = ConsultationView.extend({ allowedActions: z.array(Action) });
+export type StaffConsultation = z.infer<typeof StaffConsultation>;

@@ -1,0 +1,214 @@
+import { open, seal, type ApplicationKeys } from '../applications/keys.js';
+import { sniffMediaType } from '../applications/wallet-service.js';
+import { dueAfterWorkingDays } from '../calendar/service.js';
+import { addDays, localParts, zonedInstant } from '../catalog/hours.js';
+import * as catalog from '../catalog/repository.js';
+import * as catalogServices from '../catalog/service-repository.js';
+import { formatTrackingCode, newTrackingCode } from '../complaints/tracking-code.js';
+import { notify } from '../notifications/notify.js';
+import { recordAudit } from '../platform/audit.js';
+import { requireStaff, requireTenantRole, tenantScope } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
+import { isUniqueViolation, type Queryable } from '../platform/db.js';
+import { commonErrors, invalidTransition } from '../platform/errors.js';
+import { consultationErrors } from './errors.js';
+import { consultationAnswered, consultationReceived, consultationScheduled } from './messages.js';
+import * as repo from './repository.js';
+import type { ConsultationRow } from './repository.js';
+import { ATTACHMENT_MAX_BYTES, type ActionRequest, type AskRequest, type ConsultationView, type StaffConsultation } from './schemas.js';
+import { allowedActions, isOpen, TRANSITIONS, type Action, type Party } from './state-machine.js';
+
+export { consultationErrors };
+
+/** The working days an agency has to answer (one national default until agencies set their own). */
+export const ANSWER_WORKING_DAYS = 3;
+/** An online consultation can be asked for from tomorrow up to this many days ahead. */
+export const SLOT_DAYS_AHEAD = 30;
+
+export interface ConsultationEnv {
+  keys: ApplicationKeys;
+  publicUrl: string;
+}
+
+/** The signed-in citizen with the contacts they verified (where answers are sent). */
+export interface CitizenCtx {
+  ctx: ServiceContext;
+  citizenId: string;
+  phone: string | null;
+  email: string | null;
+}
+
+const attachmentAad = (id: string) => `consultation:${id}`;
+const myServicesUrl = (env: ConsultationEnv) => `${env.publicUrl}/layanan-saya`;
+
+function when(at: Date, timezone: string): string {
+  return new Intl.DateTimeFormat('id-ID', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
+}
+
+async function viewOf(q: Queryable, c: ConsultationRow, now: Date): Promise<ConsultationView> {
+  const mpp = await catalog.findMpp(q, { id: c.mpp_id });
+  const events = await repo.listEvents(q, c.mpp_id, c.id);
+  return {
+    id: c.id, trackingCode: formatTrackingCode(c.tracking_code), kind: c.kind, serviceName: c.service_name, tenantName: c.tenant_name,
+    mppName: mpp?.name ?? '', timezone: mpp?.timezone ?? 'Asia/Jakarta', question: c.question,
+    slotStart: c.slot_start?.toISOString() ?? null, meetingUrl: c.meeting_url, status: c.status, answer: c.answer,
+    submittedAt: c.submitted_at.toISOString(), dueAt: c.due_at.toISOString(), answeredAt: c.answered_at?.toISOString() ?? null,
+    overdue: isOpen(c.status) && c.due_at < now,
+    attachment: (await repo.findAttachmentInfo(q, c.mpp_id, c.id)) ?? null,
+    // Staff are named by their agency to the citizen, never by their account.
+    steps: events.map((e) => ({ at: e.at.toISOString(), action: e.action, status: e.to_status, actor: e.actor_type === 'citizen' ? null : c.tenant_name })),
+  };
+}
+
+/** Decodes and checks an attachment by content and size. @throws AppError consultation_attachment_invalid */
+function checkedAttachment(a: NonNullable<AskRequest['attachment']>) {
+  const content = Buffer.from(a.contentBase64, 'base64');
+  const mediaType = content.length && content.length <= ATTACHMENT_MAX_BYTES ? sniffMediaType(content) : undefined;
+  if (!mediaType) throw consultationErrors.consultation_attachment_invalid({ maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 });
+  return { content, mediaType, fileName: a.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'lampiran' };
+}
+
+/**
+ * A signed-in citizen asks the agency of a service a written question, or asks for an online
+ * consultation at a day and hour. One request: the question, its attachment, the first event, the
+ * audit entry and the acknowledgement all commit together or not at all.
+ * @throws AppError not_found, consultation_input_missing, consultation_slot_invalid, consultation_attachment_invalid.
+ */
+export async function ask(c: CitizenCtx, env: ConsultationEnv, input: AskRequest): Promise<ConsultationView> {
+  const { ctx } = c;
+  const service = (await catalogServices.listServices(ctx.db, input.mppId, { ids: [input.serviceId], activeOnly: true }))[0];
+  if (!service) throw commonErrors.not_found();
+  const mpp = (await catalog.findMpp(ctx.db, { id: input.mppId }))!;
+  let slotStart: Date | null = null;
+  if (input.kind === 'meeting') {
+    if (!input.slotDate || !input.slotTime) throw consultationErrors.consultation_input_missing({ action: 'meeting', fields: ['slotDate', 'slotTime'] });
+    const today = localParts(ctx.now, mpp.timezone).date;
+    if (input.slotDate <= today || input.slotDate > addDays(today, SLOT_DAYS_AHEAD)) throw consultationErrors.consultation_slot_invalid({ days: SLOT_DAYS_AHEAD });
+    const [h, m] = input.slotTime.split(':').map(Number) as [number, number];
+    slotStart = zonedInstant(input.slotDate, h * 60 + m, mpp.timezone);
+  }
+  const attachment = input.attachment ? checkedAttachment(input.attachment) : undefined;
+  const due = new Date((await dueAfterWorkingDays(ctx.db, input.mppId, ctx.now, ANSWER_WORKING_DAYS)).dueAt);
+  const actor = { ...ctx.actor, type: 'citizen' as const, id: c.citizenId, label: 'citizen' };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const row = await ctx.db.transaction(async (tx) => {
+        const row = await repo.insertConsultation(tx, {
+          mpp_id: input.mppId, tracking_code: newTrackingCode(), kind: input.kind, service_id: service.id, tenant_id: service.tenantId,
+          service_name: service.name, tenant_name: service.tenant.name, citizen_id: c.citizenId, contact_phone: c.phone, contact_email: c.email,
+          question: input.question, slot_start: slotStart, submitted_at: ctx.now, due_at: due,
+        });
+        if (attachment) {
+          await repo.insertAttachment(tx, { mppId: row.mpp_id, consultationId: row.id, fileName: attachment.fileName, mediaType: attachment.mediaType, sizeBytes: attachment.content.length, sealed: seal(env.keys, attachmentAad(row.id), attachment.content) });
+        }
+        await repo.insertEvent(tx, { mppId: row.mpp_id, consultationId: row.id, at: ctx.now, action: input.kind === 'meeting' ? 'request_meeting' : 'ask', from: null, to: 'submitted', actor });
+        // The audit names the kind and sizes, never the question or the file.
+        await recordAudit(tx, actor, { action: 'consultation.asked', targetType: 'consultation', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id, after: { kind: row.kind, attachmentBytes: attachment?.content.length ?? 0 } });
+        await notify(tx, row.mpp_id, { email: c.email, phone: c.phone }, consultationReceived({ code: formatTrackingCode(row.tracking_code), tenantName: row.tenant_name, due: when(due, mpp.timezone), url: myServicesUrl(env) }));
+        return row;
+      });
+      return viewOf(ctx.db, row, ctx.now);
+    } catch (err) {
+      if (isUniqueViolation(err) && attempt < 3) continue;
+      throw err;
+    }
+  }
+}
+
+/** The citizen's consultations, newest first, with answers and meeting links. */
+export async function listMine(c: CitizenCtx): Promise<ConsultationView[]> {
+  const out: ConsultationView[] = [];
+  for (const row of await repo.listOfCitizen(c.ctx.db, c.citizenId)) out.push(await viewOf(c.ctx.db, row, c.ctx.now));
+  return out;
+}
+
+async function step(ctx: ServiceContext, env: ConsultationEnv, party: Party, row: ConsultationRow, action: Action, input: ActionRequest): Promise<ConsultationRow> {
+  if (!allowedActions(row.status, party, row.kind).includes(action)) {
+    if (action === 'schedule' && row.kind !== 'meeting') throw consultationErrors.consultation_not_meeting();
+    throw invalidTransition(action, row.status, allowedActions(row.status, party, row.kind));
+  }
+  if (action === 'answer' && !input.answer) throw consultationErrors.consultation_input_missing({ action, fields: ['answer'] });
+  if (action === 'schedule' && !input.meetingUrl) throw consultationErrors.consultation_input_missing({ action, fields: ['meetingUrl'] });
+  const mpp = (await catalog.findMpp(ctx.db, { id: row.mpp_id }))!;
+  return ctx.db.transaction(async (tx) => {
+    const rule = TRANSITIONS[action];
+    const updated = await repo.updateStatusIf(tx, row.mpp_id, row.id, rule.from, rule.to, {
+      ...(action === 'answer' ? { answer: input.answer!, answered_by: ctx.actor.label, answered_at: ctx.now } : {}),
+      ...(action === 'schedule' ? { meeting_url: input.meetingUrl! } : {}),
+    }, ctx.now);
+    // Someone else moved it first: answer as if it had already moved.
+    if (!updated) {
+      const now = (await repo.findConsultation(tx, row.mpp_id, row.id))!;
+      throw invalidTransition(action, now.status, allowedActions(now.status, party, now.kind));
+    }
+    await repo.insertEvent(tx, { mppId: row.mpp_id, consultationId: row.id, at: ctx.now, action, from: row.status, to: updated.status, actor: ctx.actor });
+    await recordAudit(tx, ctx.actor, { action: `consultation.${action}`, targetType: 'consultation', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id, before: { status: row.status }, after: { status: updated.status } });
+    const code = formatTrackingCode(row.tracking_code);
+    const to = { email: row.contact_email, phone: row.contact_phone };
+    if (action === 'answer') await notify(tx, row.mpp_id, to, consultationAnswered({ code, tenantName: row.tenant_name, answer: input.answer!, url: myServicesUrl(env) }));
+    if (action === 'schedule') await notify(tx, row.mpp_id, to, consultationScheduled({ code, tenantName: row.tenant_name, when: when(row.slot_start!, mpp.timezone), meetingUrl: input.meetingUrl!, url: myServicesUrl(env) }));
+    return updated;
+  });
+}
+
+/** The citizen withdraws an open consultation. @throws AppError consultation_not_found, invalid_transition */
+export async function withdraw(c: CitizenCtx, env: ConsultationEnv, input: { consultationId: string }): Promise<ConsultationView> {
+  const row = await repo.findOfCitizen(c.ctx.db, c.citizenId, input.consultationId);
+  if (!row) throw consultationErrors.consultation_not_found();
+  const ctx = { ...c.ctx, actor: { ...c.ctx.actor, type: 'citizen' as const, id: c.citizenId, label: 'citizen' } };
+  return viewOf(c.ctx.db, await step(ctx, env, 'citizen', row, 'withdraw', {}), c.ctx.now);
+}
+
+// --- the agency's side --------------------------------------------------------------------------
+
+/** Staff of the MPP (any agency grant, or the whole MPP); others learn nothing. */
+function staffScope(ctx: ServiceContext, mppId: string): 'all' | string[] {
+  requireStaff(ctx.principal);
+  const scope = tenantScope(ctx.principal, mppId);
+  if (scope !== 'all' && scope.length === 0) throw commonErrors.not_found();
+  return scope;
+}
+
+async function forStaff(ctx: ServiceContext, mppId: string, consultationId: string): Promise<ConsultationRow> {
+  staffScope(ctx, mppId);
+  const row = await repo.findConsultation(ctx.db, mppId, consultationId);
+  if (!row) throw commonErrors.not_found();
+  requireTenantRole(ctx.principal, mppId, row.tenant_id, ['officer', 'tenant_admin']);
+  return row;
+}
+
+async function staffView(ctx: ServiceContext, row: ConsultationRow): Promise<StaffConsultation> {
+  return { ...(await viewOf(ctx.db, row, ctx.now)), allowedActions: allowedActions(row.status, 'staff', row.kind) };
+}
+
+/** The agency's consultations: open (by due date), answered, or all. @throws AppError unauthenticated, not_found */
+export async function workList(ctx: ServiceContext, input: { mppId: string; view: 'open' | 'answered' | 'all' }): Promise<StaffConsultation[]> {
+  const scope = staffScope(ctx, input.mppId);
+  const out: StaffConsultation[] = [];
+  for (const row of await repo.listForStaff(ctx.db, input.mppId, { tenantIds: scope === 'all' ? null : scope, view: input.view })) out.push(await staffView(ctx, row));
+  return out;
+}
+
+/** @throws AppError not_found (another agency's), forbidden */
+export async function getForStaff(ctx: ServiceContext, input: { mppId: string; consultationId: string }): Promise<StaffConsultation> {
+  return staffView(ctx, await forStaff(ctx, input.mppId, input.consultationId));
+}
+
+/**
+ * The agency answers, or confirms an online consultation with its meeting link; the citizen is told
+ * through the outbox. @throws AppError not_found, forbidden, invalid_transition, consultation_input_missing, consultation_not_meeting.
+ */
+export async function staffAction(ctx: ServiceContext, env: ConsultationEnv, input: { mppId: string; consultationId: string; action: Action; body: ActionRequest }): Promise<StaffConsultation> {
+  const row = await forStaff(ctx, input.mppId, input.consultationId);
+  return staffView(ctx, await step(ctx, env, 'staff', row, input.action, input.body));
+}
+
+/** The attachment, for the handling agency's staff (audited) or the citizen who sent it. @throws AppError not_found, forbidden, consultation_no_attachment */
+export async function attachmentForStaff(ctx: ServiceContext, env: ConsultationEnv, input: { mppId: string; consultationId: string }) {
+  const row = await forStaff(ctx, input.mppId, input.consultationId);
+  const a = await repo.readAttachment(ctx.db, row.mpp_id, row.id);
+  if (!a) throw consultationErrors.consultation_no_attachment();
+  await recordAudit(ctx.db, ctx.actor, { action: 'consultation.attachment_read', targetType: 'consultation', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id });
+  return { fileName: a.fileName, mediaType: a.mediaType, content: open(env.keys, attachmentAad(row.id), a.sealed) };
+}
+

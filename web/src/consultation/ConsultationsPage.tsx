@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiQuery, client, unwrap, type ApiData } from '../api/client';
+import { useCurrentMpp } from '../current-mpp';
+import { useI18n } from '../i18n';
+import { dateTimeWithZone } from '../time';
+import { CONSULTATION_KIND, CONSULTATION_STATUS, label } from './labels';
+import './consultation.css';
+
+type Item = ApiData<'/api/mpps/{mppId}/consultations'>[number];
+const VIEWS = [
+  ['open', 'Perlu dijawab', 'To answer'],
+  ['answered', 'Selesai', 'Done'],
+] as const;
+
+/**
+ * /staf/konsultasi: the agency's consultations, the open ones by due date; the officer opens one,
+ * reads the question (and its attachment), answers it or confirms an online consultation with the
+ * meeting link. The citizen is told by SMS/email and reads it in "Layanan saya".
+ */
+export function ConsultationsPage() {
+  const { t, lang } = useI18n();
+  const { mppId } = useCurrentMpp();
+  const [view, setView] = useState<'open' | 'answered'>('open');
+  const [selected, setSelected] = useState<string | null>(null);
+  const list = useQuery({ ...apiQuery('/api/mpps/{mppId}/consultations', { params: { path: { mppId: mppId ?? '' }, query: { view } } }), enabled: !!mppId });
+  const current = list.data?.find((c) => c.id === selected);
+  return (
+    <div className="app-staff">
+      <h1>{t('Konsultasi', 'Consultations')}</h1>
+      <div className="app-tabs" role="group" aria-label={t('Daftar konsultasi', 'Consultation list')}>
+        {VIEWS.map(([v, id, en]) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => { setView(v); setSelected(null); }}>{t(id, en)}</button>
+        ))}
+      </div>
+      {list.error && <p className="error" role="alert">{list.error.message}</p>}
+      {list.isPending && <p>{t('Memuat…', 'Loading…')}</p>}
+      <div className="consult-staff">
+        <ul className="consult-list" data-testid="consult-list">
+          {list.data?.length === 0 && <li className="muted">{t('Tidak ada konsultasi di sini.', 'No consultations here.')}</li>}
+          {list.data?.map((c) => (
+            <li key={c.id}>
+              <button type="button" aria-pressed={c.id === selected} onClick={() => setSelected(c.id)}>
+                <strong>{c.serviceName}</strong> <span className="mono">{c.trackingCode}</span><br />
+                <span className="muted">{label(CONSULTATION_KIND, c.kind, t)} · {label(CONSULTATION_STATUS, c.status, t)}</span><br />
+                <span className={c.overdue ? 'app-flag app-flag-overdue' : 'muted'}>{t('Batas', 'Due')} {dateTimeWithZone(c.dueAt, lang, c.timezone)}{c.overdue ? ` · ${t('Terlambat', 'Overdue')}` : ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {current ? <Detail key={current.id} mppId={mppId!} c={current} /> : <p className="muted">{t('Pilih konsultasi di daftar untuk membaca dan menjawabnya.', 'Choose a consultation in the list to read and answer it.')}</p>}
+      </div>
+    </div>
+  );
+}
+
+function Detail({ mppId, c }: { mppId: string; c: Item }) {
+  const { t, lang } = useI18n();
+  const queryClient = useQueryClient();
+  const [answer, setAnswer] = useState('');
+  const [meetingUrl, setMeetingUrl] = useState('');
+  const act = useMutation({
+    mutationFn: (input: { action: 'answer' | 'schedule'; body: { answer?: string; meetingUrl?: string } }) =>
+      unwrap(client.POST('/api/mpps/{mppId}/consultations/{consultationId}/actions/{action}', { params: { path: { mppId, consultationId: c.id, action: input.action } }, body: input.body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/consultations'] }),
+  });
+  const can = (a: 'answer' | 'schedule') => c.allowedActions.includes(a);
+  return (
+    <section className="card" aria-labelledby="consult-detail-title" data-testid="consult-detail">
+      <h2 id="consult-detail-title">{c.serviceName} <span className="mono">{c.trackingCode}</span></h2>
+      <p className="muted">{label(CONSULTATION_KIND, c.kind, t)} · {t('diajukan', 'asked')} {dateTimeWithZone(c.submittedAt, lang, c.timezone)} · <strong>{label(CONSULTATION_STATUS, c.status, t)}</strong></p>
+      <p className="consult-question" data-testid="consult-question">{c.question}</p>
+      {c.slotStart && <p>{t('Jadwal yang diminta', 'Time asked for')}: <strong>{dateTimeWithZone(c.slotStart, lang, c.timezone)}</strong></p>}
+      {c.meetingUrl && <p>{t('Tautan pertemuan', 'Meeting link')}: <a href={c.meetingUrl} target="_blank" rel="noreferrer noopener">{c.meetingUrl}</a></p>}
+      {c.attachment && (
+        <p>{t('Lampiran', 'Attachment')}: <a href={`/api/mpps/${mppId}/consultations/${c.id}/attachment`} target="_blank" rel="noreferrer">{c.attachment.fileName}</a> <span className="muted">({Math.ceil(c.attachment.sizeBytes / 1024)} KB)</span></p>
+      )}
+      {c.answer && <div className="consult-answer"><p><strong>{t('Jawaban', 'Answer')}</strong></p><p>{c.answer}</p></div>}
+      {can('schedule') && (
+        <form onSubmit={(e) => { e.preventDefault(); act.mutate({ action: 'schedule', body: { meetingUrl } }); }}>
+          <label htmlFor="consult-url">{t('Tautan pertemuan video (https://)', 'Video meeting link (https://)')}</label>
+          <input id="consult-url" type="url" value={meetingUrl} onChange={(e) => setMeetingUrl(e.target.value)} placeholder="https://" />
+          <button type="submit" disabled={act.isPending}>{t('Konfirmasi jadwal', 'Confirm the time')}</button>
+        </form>
+      )}
+      {can('answer') && (
+        <form onSubmit={(e) => { e.preventDefault(); act.mutate({ action: 'answer', body: { answer } }); }}>
+          <label htmlFor="consult-answer">{c.kind === 'meeting' ? t('Ringkasan / jawaban untuk warga', 'Summary / answer for the citizen') : t('Jawaban untuk warga', 'Answer for the citizen')}</label>
+          <textarea id="consult-answer" rows={5} maxLength={4000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+          <button type="submit" className="primary" disabled={act.isPending}>{t('Kirim jawaban', 'Send the answer')}</button>
+        </form>
+      )}
+      {act.error && <p className="error" role="alert">{[act.error.message, ...act.error.errors.map((x) => x.message)].join(' ')}</p>}
+      <h3>{t('Riwayat', 'History')}</h3>
+      <ol className="timeline">
+        {c.steps.map((s, i) => <li key={i}>{dateTimeWithZone(s.at, lang, c.timezone)} · {label(CONSULTATION_STATUS, s.status, t)}{s.actor ? ` · ${s.actor}` : ` · ${t('warga', 'citizen')}`}</li>)}
+      </ol>
+    </section>
+  );
+}
