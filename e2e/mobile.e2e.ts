@@ -70,6 +70,14 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   await page.getByLabel('Nomor ponsel (SMS/WhatsApp)').fill('081234567890');
   await page.getByRole('button', { name: 'Booking sekarang' }).click();
   await page.getByRole('alert').filter({ hasText: 'NIK ini sudah memiliki booking di persinggahan ini' }).waitFor();
+  // The MPP page lists its next stops too, each opening its booking page.
+  await page.goto(`${server.url}/mpp/mpp-demo-banyumas`);
+  const section = page.getByRole('region', { name: 'Layanan keliling' });
+  await section.getByRole('link').first().waitFor();
+  assert.equal(await section.getByRole('listitem').count(), 3);
+  await section.scrollIntoViewIfNeeded();
+  await noSidewaysScroll(page, 'MPP page');
+  await screenshot(page, 'mobile-mpp-page-phone', { fullPage: false });
   await context.close();
 });
 
