@@ -117,6 +117,13 @@ test('the MPP admin schedules a stop from the staff home and is refused one outs
   await noSidewaysScroll(page, 'admin schedule');
   await row.scrollIntoViewIfNeeded();
   await screenshot(page, 'mobile-admin-created-console', { fullPage: false });
+  // The units and their crew, one tab away.
+  await page.getByRole('tab', { name: 'Unit dan awak' }).click();
+  const unitRow = page.locator('table.data tbody tr', { hasText: 'Bus Layanan Satria 2' });
+  await unitRow.waitFor();
+  assert.match(await unitRow.innerText(), /R 1002 KL/);
+  await noSidewaysScroll(page, 'admin units');
+  await screenshot(page, 'mobile-admin-units-console', { fullPage: false });
   // The new stop is public at once, under its kecamatan.
   const res = await fetch(`${server.url}/api/mobile/stops?kecamatan=33.02.14&limit=100`);
   const stops = (await res.json()) as { localDate: string; address: string }[];
