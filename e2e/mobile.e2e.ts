@@ -70,6 +70,14 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   await page.getByLabel('Nomor ponsel (SMS/WhatsApp)').fill('081234567890');
   await page.getByRole('button', { name: 'Booking sekarang' }).click();
   await page.getByRole('alert').filter({ hasText: 'NIK ini sudah memiliki booking di persinggahan ini' }).waitFor();
+  // The MPP page lists its next stops too, each opening its booking page.
+  await page.goto(`${server.url}/mpp/mpp-demo-banyumas`);
+  const section = page.getByRole('region', { name: 'Layanan keliling' });
+  await section.getByRole('link').first().waitFor();
+  assert.equal(await section.getByRole('listitem').count(), 3);
+  await section.scrollIntoViewIfNeeded();
+  await noSidewaysScroll(page, 'MPP page');
+  await screenshot(page, 'mobile-mpp-page-phone', { fullPage: false });
   await context.close();
 });
 
@@ -109,6 +117,13 @@ test('the MPP admin schedules a stop from the staff home and is refused one outs
   await noSidewaysScroll(page, 'admin schedule');
   await row.scrollIntoViewIfNeeded();
   await screenshot(page, 'mobile-admin-created-console', { fullPage: false });
+  // The units and their crew, one tab away.
+  await page.getByRole('tab', { name: 'Unit dan awak' }).click();
+  const unitRow = page.locator('table.data tbody tr', { hasText: 'Bus Layanan Satria 2' });
+  await unitRow.waitFor();
+  assert.match(await unitRow.innerText(), /R 1002 KL/);
+  await noSidewaysScroll(page, 'admin units');
+  await screenshot(page, 'mobile-admin-units-console', { fullPage: false });
   // The new stop is public at once, under its kecamatan.
   const res = await fetch(`${server.url}/api/mobile/stops?kecamatan=33.02.14&limit=100`);
   const stops = (await res.json()) as { localDate: string; address: string }[];

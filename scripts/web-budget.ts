@@ -27,6 +27,8 @@ export const PUBLIC_PAGES: { url: string; group: string }[] = [
   { url: '/pengaduan/:slug', group: 'complaints-public' },
   { url: '/lacak/:code', group: 'complaints-public' },
   { url: '/layanan-saya', group: 'citizen-public' },
+  { url: '/keliling', group: 'mobile-public' },
+  { url: '/keliling/:mppId/:stopId', group: 'mobile-public' },
 ];
 
 type Chunk = { file: string; isEntry?: boolean; imports?: string[] };

@@ -57,7 +57,9 @@ export async function seedMobileDemo(tx: Queryable, input: { mppId: string; regi
     const offered = demo.units.length === 1 ? services : services.filter((s) => (u === 0) === (s.tenant.code === 'DUKCAPIL'));
     const unitId = await repo.insertUnit(tx, input.mppId, { name: unit.name, vehicle: unit.vehicle, plate: `${demo.plate} ${1001 + u} KL`, active: true });
     await repo.setUnitServices(tx, input.mppId, unitId, offered.map((s) => s.id));
-    await repo.setUnitCrew(tx, input.mppId, unitId, (crew.length ? crew : staff).slice(u, u + 2).map((s) => s.id));
+    // The Dukcapil officer rides the Dukcapil car, the SIM and Samsat officers the bus; an MPP without officers sends its admin.
+    const riders = demo.units.length === 1 ? crew : crew.filter((s) => (u === 0) === s.email.includes('dukcapil'));
+    await repo.setUnitCrew(tx, input.mppId, unitId, (riders.length ? riders : staff.slice(0, 1)).map((s) => s.id));
     for (let k = 0; k < 6; k++) {
       const day = addDays(today, 1 + k * 2 + u);
       const place = demo.places[(k + u * 2) % demo.places.length]!;

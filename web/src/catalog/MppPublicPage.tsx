@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { useI18n, type Translate } from '../i18n';
-import { MppMobileSection } from '../mobile/MobilePublicPage';
+import { MppMobileSection } from '../mobile/MppMobileSection';
 import { CitizenActions } from '../shell/CitizenActions';
 import { saveChosenMpp } from '../shell/chosenMpp';
 import { IkmBadge, TenantIkmChip, usePublicIkm, type PublicIkm } from '../survey/IkmBadge';

@@ -56,17 +56,3 @@ export function MobilePublicPage() {
     </>
   );
 }
-
-/** The stops to come of one MPP, on its public page. */
-export function MppMobileSection({ mppId }: { mppId: string }) {
-  const { t } = useI18n();
-  const stops = useApiQuery('/api/mobile/stops', { params: { query: { mppId, limit: 3 } } });
-  if (!stops.data?.length) return null;
-  return (
-    <section aria-labelledby="keliling" className="mobile-public">
-      <h2 id="keliling">{t('Layanan keliling', 'Mobile services')}</h2>
-      <div className="stop-list">{stops.data.map((s) => <StopCard key={s.id} stop={s} showMpp={false} />)}</div>
-      <p><Link to={`/keliling?mpp=${mppId}`}>{t('Semua jadwal layanan keliling MPP ini', "All of this MPP's mobile service stops")}</Link></p>
-    </section>
-  );
-}
