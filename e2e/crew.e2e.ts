@@ -130,6 +130,10 @@ test('the crew tablet serves a booking and a walk-in offline, syncs when back on
   await netStatus(p2).filter({ hasText: 'Daring — semua tersinkron' }).waitFor({ timeout: 30_000 });
   assert.equal(await p2.locator('.crew-done li').count(), 2);
   assert.match((await p2.locator('.crew-bookings li').filter({ hasText: 'Siti Aminah' }).textContent())!, /dilayani/);
+  // Each served person gets a survey code, which opens the SKM form like a counter ticket's code.
+  assert.equal(await p2.locator('.crew-survey').count(), 2);
+  const code = (await p2.locator('.crew-survey strong').first().textContent())!.trim();
+  assert.equal((await fetch(`${server.url}/api/survey/forms/${encodeURIComponent(code)}`)).status, 200);
   await noSidewaysScroll(p2, 'the stop queue on a phone');
   await screenshot(p2, 'crew-phone', { fullPage: true });
   await phone.close();

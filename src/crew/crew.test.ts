@@ -107,6 +107,11 @@ describe('syncing what a device recorded offline', () => {
     await t.ctx.outbox.runOnce();
     const tokens = await t.db.query("SELECT 1 FROM survey_tokens WHERE mpp_id = $1 AND source_kind = 'ticket'", [w.mppId]);
     expect(tokens.rows).toHaveLength(2);
+    // The crew device shows each served person the survey code, which opens the SKM form like a counter ticket's.
+    const after = (await downloadPack(t, w.crew, w, a)).json();
+    const codes = after.tickets.filter((x: { number: number }) => x.number === n || x.number === n + 1).map((x: { surveyCode: string | null }) => x.surveyCode);
+    expect(codes.every((c: string | null) => typeof c === 'string')).toBe(true);
+    for (const code of codes) expect((await t.app.inject({ method: 'GET', url: `/api/survey/forms/${encodeURIComponent(code)}` })).statusCode).toBe(200);
   });
 
   it('reports a booking served on another device as a conflict and counts it once', async () => {

@@ -57,6 +57,8 @@ export const StopTicket = z.object({
   /** Issued on the asking device. */
   mine: z.boolean(),
   issuedAt: z.string(),
+  /** For a served ticket once synced: the code the person types at /survei (SKM), as on a counter ticket. */
+  surveyCode: z.string().nullable(),
 });
 
 export const StopPack = z.object({

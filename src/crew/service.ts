@@ -7,6 +7,7 @@ import type { Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
 import * as queue from '../queue/repository.js';
+import { codeForStatusToken } from '../survey/tokens.js';
 import { crewErrors } from './errors.js';
 import * as repo from './repository.js';
 import type { CrewStopSummary, PackRequest, StopPack, SyncRequest, SyncResult } from './schemas.js';
@@ -81,6 +82,13 @@ async function packOf(q: Queryable, input: { stop: CrewStop; deviceId: string; b
     repo.listTickets(q, stop.mppId, stop.id),
     repo.findDevice(q, stop.mppId, stop.id, deviceId),
   ]);
+  // A served stop ticket is a queue ticket: its survey code comes from that ticket, as on a printed one.
+  const surveyCodes = new Map<number, string>();
+  for (const t of tickets) {
+    if (t.status !== 'served' || !t.queueTicketId) continue;
+    const found = await queue.findTicket(q, stop.mppId, t.queueTicketId);
+    if (found) surveyCodes.set(t.number, codeForStatusToken(found.statusToken));
+  }
   return {
     stop: summary(stop),
     mpp: { id: mpp.id, name: mpp.name, timezone: mpp.timezone },
@@ -96,6 +104,7 @@ async function packOf(q: Queryable, input: { stop: CrewStop; deviceId: string; b
       mergedInto: t.mergedInto,
       mine: t.deviceId === deviceId,
       issuedAt: t.issuedAt,
+      surveyCode: surveyCodes.get(t.number) ?? null,
     })),
   };
 }

@@ -8836,6 +8836,7 @@ export interface paths {
                                 serviceId: string;
                                 /** @enum {string} */
                                 status: "waiting" | "called" | "served" | "no_show";
+                                surveyCode: string | null;
                             }[];
                         };
                     };

@@ -153,6 +153,11 @@ export function CrewStopPage() {
             {done.map((x) => (
               <li key={x.number}>
                 {ticketLabel(x.number)} · {bookingOf(x.bookingId)?.name ?? t('Walk-in', 'Walk-in')} · {x.status === 'served' ? t('dilayani', 'served') : t('tidak hadir', 'no-show')}
+                {x.surveyCode && (
+                  <span className="crew-survey">
+                    {t('Kode survei', 'Survey code')} <strong>{x.surveyCode}</strong> ({t('isi di', 'fill in at')} /survei)
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -12,6 +12,8 @@ export interface LocalTicket {
   status: 'waiting' | 'called' | 'served' | 'no_show';
   mine: boolean;
   issuedAt: string;
+  /** Known once the server has the ticket as served: the code for the SKM survey at /survei. */
+  surveyCode: string | null;
 }
 
 export interface LocalQueue {
@@ -33,7 +35,7 @@ export function localQueue(pack: StopPack, waiting: readonly CrewEvent[]): Local
       used.add(e.number);
       const bookingId = e.type === 'booking_checked_in' ? e.bookingId : null;
       const serviceId = e.type === 'ticket_issued' ? e.serviceId : (pack.bookings.find((b) => b.id === bookingId)?.serviceId ?? '');
-      tickets.set(e.number, { number: e.number, serviceId, bookingId, status: 'waiting', mine: true, issuedAt: e.at });
+      tickets.set(e.number, { number: e.number, serviceId, bookingId, status: 'waiting', mine: true, issuedAt: e.at, surveyCode: null });
       if (bookingId) bookingStatus.set(bookingId, 'checked_in');
       continue;
     }
