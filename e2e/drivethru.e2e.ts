@@ -85,6 +85,7 @@ test('a car-window tablet (800x1280) fits the service and plate screens and refu
   const kiosk = await ctx.newPage();
   await kiosk.goto(`${server.url}/kios/${mppId}/lajur/${simLane.id}?token=${laneKiosk}`);
   await kiosk.getByRole('heading', { name: 'Pilih layanan' }).waitFor();
+  await kiosk.locator('.dt-service-name').first().waitFor();
   assert.deepEqual((await kiosk.locator('.dt-service-name').allTextContents()).sort(), ['Perpanjangan SIM A', 'Perpanjangan SIM C'], "only the lane's services");
   await assertFits(kiosk, 'tablet services');
   await screenshot(kiosk, 'drivethru-tablet-services', { fullPage: false });
@@ -118,6 +119,7 @@ test('issue by plate at the lane kiosk: the lane board shows and says the plate 
   });
   await kiosk.goto(`${server.url}/kios/${mppId}/lajur/${simLane.id}?token=${laneKiosk}`);
   await kiosk.getByRole('heading', { name: 'Pilih layanan' }).waitFor();
+  await kiosk.locator('.dt-service-name').first().waitFor();
   await assertFits(kiosk, 'kiosk services');
   await screenshot(kiosk, 'drivethru-kiosk-services', { fullPage: false });
   await kiosk.getByRole('button', { name: /Perpanjangan SIM A/ }).tap();

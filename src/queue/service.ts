@@ -220,7 +220,10 @@ export async function cancelByToken(ctx: ServiceContext, input: { token: string 
   return statusByToken(ctx, { token });
 }
 
-/** Services, their waiting lines and quotas, and the priority classes: what a kiosk shows. */
+/** The counter of row `st` works in a drive-thru lane: the hall kiosk neither offers nor counts it. */
+const IN_LANE = `EXISTS (SELECT 1 FROM queue_zones z WHERE z.mpp_id = st.mpp_id AND z.code = st.zone AND z.kind = 'drive_thru')`;
+
+/** Services, their waiting lines and quotas, and the priority classes: what a kiosk shows (the hall's line). */
 export async function queueOffer(ctx: ServiceContext, input: { mppId: string }): Promise<QueueOffer> {
   const { db, now: at } = ctx;
   const { mppId } = input;
@@ -228,17 +231,18 @@ export async function queueOffer(ctx: ServiceContext, input: { mppId: string }):
   const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
   const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix'> & { tenant_name: string; waiting: number; quota_left: number | null; counters_open: number; recent_tickets: number }>(
     `SELECT s.id, s.code, s.name, s.ticket_prefix, tn.name AS tenant_name,
-            (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting') AS waiting,
+            (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting' AND t.lane IS NULL) AS waiting,
             qs.daily_quota - coalesce(d.issued, 0) AS quota_left,
             (SELECT count(*) FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
-              WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND st.status = 'open') AS counters_open,
+              WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND st.status = 'open' AND NOT ${IN_LANE}) AS counters_open,
             (SELECT coalesce(sum(r.issued), 0) FROM queue_service_day r
               WHERE r.mpp_id = s.mpp_id AND r.service_id = s.id AND r.local_day > $2::date - 30) AS recent_tickets
        FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
        LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
        LEFT JOIN queue_service_day d ON d.mpp_id = s.mpp_id AND d.service_id = s.id AND d.local_day = $2::date
       WHERE s.mpp_id = $1 AND s.active
-        AND EXISTS (SELECT 1 FROM counter_services cs WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id)
+        AND EXISTS (SELECT 1 FROM counter_services cs LEFT JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
+                     WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND NOT ${IN_LANE})
       ORDER BY tn.name, s.name`,
     [mppId, localDay],
   );

@@ -64,6 +64,17 @@ describe('zone set-up', () => {
     expect(offer.zone).toMatchObject({ code: 'ktp-dt', name: 'Drive-thru KTP' });
     expect(offer.services.map((s: { id: string }) => s.id)).toEqual([w.services.ktp]);
     expect(offer.services[0].countersOpen).toBe(1);
+    // The hall kiosk counts only the hall's open counters: the window is not one of them.
+    const hall = (await get('/offer')).json();
+    expect(hall.services.find((s: { id: string }) => s.id === w.services.ktp).countersOpen).toBe(1);
+  });
+
+  it('does not offer at the hall kiosk a service only a lane serves', async () => {
+    const only = (await t.db.query<{ id: string }>("INSERT INTO services (mpp_id, tenant_id, code, name, ticket_prefix) VALUES ($1, $2, 'DT', 'Hanya drive-thru', 'D') RETURNING id", [w.mppId, w.tenantId])).rows[0]!.id;
+    await t.db.query('INSERT INTO counter_services (mpp_id, counter_id, service_id) VALUES ($1, $2, $3)', [w.mppId, w.counters.c2, only]);
+    expect((await get('/offer')).json().services.map((s: { id: string }) => s.id)).not.toContain(only);
+    expect((await get(`/zones/${lane.id}/offer`)).json().services.map((s: { id: string }) => s.id)).toContain(only);
+    await t.db.query('DELETE FROM counter_services WHERE mpp_id = $1 AND service_id = $2', [w.mppId, only]);
   });
 });
 

@@ -148,6 +148,7 @@ export function DriveThruKioskPage() {
         <main className="dt-step no-print">
           <h1>{t('Pilih layanan', 'Choose a service')}</h1>
           <div className="dt-services">
+            {offerQuery.isPending && <p className="loading">{t('Memuat…', 'Loading…')}</p>}
             {(offer?.services ?? []).map((s) => (
               <button key={s.id} type="button" className="dt-button dt-service-button" disabled={!offer?.open} onClick={() => setServiceId(s.id)}>
                 <span className="dt-service-name">{s.name}</span>
