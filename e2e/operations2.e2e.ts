@@ -17,7 +17,8 @@ let browser: Browser;
 const PASSWORD = 'Demo-Layan-2026';
 
 before(async () => {
-  server = await startServer({ LAYAN_DEMO: 'true' });
+  // The webhook test's receiver listens on loopback, which webhooks reach only when allowed.
+  server = await startServer({ LAYAN_DEMO: 'true', WEBHOOK_ALLOW_NETWORKS: '127.0.0.1' });
   browser = await launchBrowser();
 });
 after(async () => {

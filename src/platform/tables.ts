@@ -1145,10 +1145,11 @@ export interface Tables {
     url: string;
     description: string;
     events: string[];
-    secret: string;
+    secret: string | null;
     active: boolean;
     created_by: string | null;
     created_at: Date;
+    secret_sealed: string | null;
   };
 }
 
