@@ -754,6 +754,14 @@ export interface Tables {
     total_n: number;
     total_sum: number;
   };
+  ops_jobs: {
+    name: string;
+    holder: string;
+    lease_until: Date;
+    last_started_at: Date;
+    last_finished_at: Date | null;
+    last_error: string | null;
+  };
   ops_mpp_settings: {
     mpp_id: string;
     target_wait_minutes: number;
