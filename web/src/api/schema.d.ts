@@ -7797,6 +7797,11 @@ export interface paths {
                                     en: string;
                                     id: string;
                                 };
+                                /** @description For a criterion Layan cannot score: the evidence the evaluators need that Layan does not hold */
+                                missing: {
+                                    en: string;
+                                    id: string;
+                                } | null;
                                 name: {
                                     en: string;
                                     id: string;
@@ -8304,7 +8309,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -8312,7 +8317,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -8321,7 +8326,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -8329,7 +8334,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -8363,7 +8368,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -8371,7 +8376,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -8380,7 +8385,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -8388,7 +8393,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram (counter, officer, hour) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -16339,7 +16344,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, ops_bad_period, ops_pick_tenant, validation_failed */
+        /** @description Problem: bad_request, ops_bad_period, ops_pick_tenant, ops_webhook_private_address, ops_webhook_unresolvable, validation_failed */
         operationsReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -16347,7 +16352,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "ops_bad_period" | "ops_pick_tenant" | "validation_failed";
+                    code: "bad_request" | "ops_bad_period" | "ops_pick_tenant" | "ops_webhook_private_address" | "ops_webhook_unresolvable" | "validation_failed";
                 };
             };
         };
@@ -16411,7 +16416,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, ops_bad_period, ops_pick_tenant, validation_failed */
+        /** @description Problem: bad_request, malformed_json, ops_bad_period, ops_pick_tenant, ops_webhook_private_address, ops_webhook_unresolvable, validation_failed */
         operationsWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -16419,7 +16424,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "ops_bad_period" | "ops_pick_tenant" | "validation_failed";
+                    code: "bad_request" | "malformed_json" | "ops_bad_period" | "ops_pick_tenant" | "ops_webhook_private_address" | "ops_webhook_unresolvable" | "validation_failed";
                 };
             };
         };
