@@ -163,11 +163,14 @@ async function insertRows(q: Queryable, table: string, rows: Agg[], keyTypes: Re
  */
 export async function loadDemoHistory(q: Queryable, input: DemoHistoryInput): Promise<DemoHistorySummary> {
   const rnd = generator(input.seed);
-  const services = (await listServices(q, input.mppId, { activeOnly: true })).sort((a, b) => a.code.localeCompare(b.code));
+  // Civil registration, driving licences and vehicle tax draw the most people at an MPP; then the rest by code.
+  const busiest = ['DUKCAPIL', 'POLRES', 'SAMSAT', 'IMIGRASI', 'BPJSKES'];
+  const rank = (code: string) => (busiest.includes(code) ? busiest.indexOf(code) : busiest.length);
+  const services = (await listServices(q, input.mppId, { activeOnly: true })).sort((a, b) => rank(a.tenant.code) - rank(b.tenant.code) || a.code.localeCompare(b.code));
   const counters = await listCounters(q, input.mppId);
   const countersOf = new Map<string, string[]>();
   for (const c of counters) countersOf.set(c.tenantId, [...(countersOf.get(c.tenantId) ?? []), c.id]);
-  // A few services draw most people (KTP, KK, SIM, STNK), the rest a long tail.
+  // A few services draw most people, the rest a long tail.
   const weights = services.map((_, i) => 1 / (1 + i) ** 1.2);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const pickService = () => {
