@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, apiLogin, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, jakartaMonth, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * On the full demo data: the live floor on a supervisor's 1920x1080 TV follows the queue without
@@ -17,7 +17,8 @@ let browser: Browser;
 const PASSWORD = 'Demo-Layan-2026';
 
 before(async () => {
-  server = await startServer({ LAYAN_DEMO: 'true' });
+  // The webhook test's receiver listens on loopback, which webhooks reach only when allowed.
+  server = await startServer({ LAYAN_DEMO: 'true', WEBHOOK_ALLOW_NETWORKS: '127.0.0.1' });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -114,6 +115,36 @@ test('the MPP admin reads the month’s scorecard and its trend, from the staff 
   assert.match((await page.locator('.ops-criteria').locator('..').locator('h2').textContent())!, new RegExp(`${criteria.met}/${criteria.assessable}`));
   await fits(page, 'the scorecard at 1366x768');
   await screenshot(page, 'operations2-scorecard-console');
+  await ctx.close();
+});
+
+test('the statistics of last month come from the demo history, with service median and p90 per counter', async () => {
+  const admin = await apiLogin(server.url, 'admin.banyumas@demo.layan.id', PASSWORD);
+  const mppId = (await call<{ mpp: { id: string } }>('GET', '/api/public/mpps/mpp-demo-banyumas', {})).mpp.id;
+  const [y, m] = jakartaMonth().split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10);
+  const last = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+  const page = await ctx.newPage();
+  await loginUi(page, server.url, 'admin.banyumas@demo.layan.id', PASSWORD);
+  await page.getByRole('link', { name: 'Statistik antrean' }).click();
+  await page.getByRole('heading', { name: 'Statistik antrean' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Dari').fill(first);
+  await page.getByLabel('Sampai').fill(last);
+  await page.getByLabel('Kelompokkan per').selectOption('counter');
+  const s = await call<any>('GET', `/api/mpps/${mppId}/operations/stats?from=${first}&to=${last}&by=counter`, admin);
+  assert.ok(s.totals.issued > 500, `last month has history (${s.totals.issued} tickets)`);
+  await until('the counter breakdown of last month', async () => (await page.locator('.ops-breakdown tbody tr').count()) === s.groups.length);
+  assert.equal(await kpi(page, 'Tiket diambil'), String(s.totals.issued));
+  // Every counter's service median and p90 on screen as the API computes them from the buckets.
+  const shown = await page.locator('.ops-breakdown tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [r.querySelector('[data-testid=service-median]')!.textContent!.trim(), r.querySelector('[data-testid=service-p90]')!.textContent!.trim()]),
+  );
+  const mins = (x: number | null) => (x === null ? '–' : String(x));
+  assert.deepEqual(shown, s.groups.map((g: any) => [mins(g.kpis.service.medianMinutes), mins(g.kpis.service.p90Minutes)]));
+  assert.ok(s.groups.some((g: any) => g.kpis.service.p90Minutes !== null));
+  await fits(page, 'last month by counter at 1366x768');
+  await screenshot(page, 'operations2-statistics-history-console');
   await ctx.close();
 });
 

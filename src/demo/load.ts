@@ -4,6 +4,7 @@ import { addDays, localParts } from '../catalog/hours.js';
 import * as catalogRepo from '../catalog/repository.js';
 import type { MppInput, ServiceInput, WeeklyHours } from '../catalog/schemas.js';
 import { insertServiceTx } from '../catalog/standards-service.js';
+import { loadDemoHistory } from '../operations/demo-history.js';
 import { hashPassword, sha256 } from '../identity/service.js';
 import { seedMobileDemo } from '../mobile/demo.js';
 import { SYSTEM_ACTOR, type Role } from '../platform/auth.js';
@@ -120,9 +121,10 @@ function serviceInput(tenant: TenantSeed, tenantId: string, s: ServiceSeed, inde
   };
 }
 
-async function insertUser(q: Queryable, email: string, name: string, passwordHash: string, role: Role, mppId: string, tenantId: string | null): Promise<void> {
+async function insertUser(q: Queryable, email: string, name: string, passwordHash: string, role: Role, mppId: string, tenantId: string | null): Promise<string> {
   const { rows } = await q.query<{ id: string }>('INSERT INTO users (email, name, password_hash, must_change_password) VALUES ($1, $2, $3, false) RETURNING id', [email, name, passwordHash]);
   await q.query('INSERT INTO role_grants (user_id, role, mpp_id, tenant_id) VALUES ($1, $2, $3, $4)', [rows[0]!.id, role, mppId, tenantId]);
+  return rows[0]!.id;
 }
 
 /** Removes the demo MPPs (and everything they own) and the demo staff accounts. */
@@ -185,8 +187,10 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
       const lanes = tenantIds.has('POLRES') ? await insertDriveThruLanes(tx, mppId, tenantIds.get('POLRES')!, polresServices, counter) : [];
       summary.mpps.push({ slug: seed.slug, name: seed.name, tenants: tenants.length, services });
       const local = seed.slug.replace('mpp-demo-', '');
+      const officers = new Map<string, string>();
       const account = async (email: string, name: string, role: Role, tenantCode: string | null) => {
-        await insertUser(tx, email, name, passwordHash, role, mppId, tenantCode ? tenantIds.get(tenantCode)! : null);
+        const userId = await insertUser(tx, email, name, passwordHash, role, mppId, tenantCode ? tenantIds.get(tenantCode)! : null);
+        if (role === 'officer' && tenantCode) officers.set(tenantIds.get(tenantCode)!, userId);
         summary.accounts.push({ email, role, scope: tenantCode ? `${seed.slug} / ${tenantCode}` : seed.slug });
       };
       await account(`admin.${local}@${DEMO_EMAIL_DOMAIN}`, `Admin ${seed.name}`, 'mpp_admin', null);
@@ -216,6 +220,8 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
         }
       }
       await seedMobileDemo(tx, { mppId, regionCode: seed.regionCode, timezone: seed.timezone, now });
+      // Five past months of queue activity and survey answers, so scorecards, trends and statistics have figures.
+      await loadDemoHistory(tx, { mppId, timezone: seed.timezone, today, months: 5, ticketsPerDay: m === 0 ? 70 : 30, seed: 1400 + m, officers, surveyPerMonth: m === 0 ? 60 : 30 });
     }
     return summary;
   });

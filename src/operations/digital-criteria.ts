@@ -1,3 +1,4 @@
+import { applicationActivity } from '../applications/scorecard-read.js';
 import { bookingAttendance } from '../booking/scorecard-read.js';
 import { findMpp } from '../catalog/repository.js';
 import { listServices } from '../catalog/service-repository.js';
@@ -7,6 +8,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { commonErrors } from '../platform/errors.js';
 import { computeIkm } from '../survey/ikm.js';
 import { tallies } from '../survey/repository.js';
+import { deviceCounts } from './floor-repository.js';
 import * as repo from './repository.js';
 import * as cards from './scorecard-repository.js';
 import type { DigitalCriteria } from './scorecard-schemas.js';
@@ -21,7 +23,7 @@ const dayOf = (d: Date, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZo
 /**
  * The 11 MPP Digital evaluation criteria, scored from what Layan holds, each with its evidence. The
  * rules are Layan's reading of the criteria (docs/operations.md "MPP Digital criteria"); criteria no
- * system data can answer (platform, security, user testing, document tracking) say so.
+ * system data can answer (security, user testing) say so and name the evidence the evaluators need.
  * @throws AppError 401/403/404 unless the MPP's admin (or a national admin).
  */
 export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: string }): Promise<DigitalCriteria> {
@@ -32,7 +34,7 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
   const d30 = dayOf(new Date(ctx.now.getTime() - 30 * DAY_MS), mpp.timezone);
   const d90 = dayOf(new Date(ctx.now.getTime() - 90 * DAY_MS), mpp.timezone);
   const month = monthIn(ctx.now, mpp.timezone);
-  const [services, queue, bookings, sla, survey, computedAt, months, stage] = await Promise.all([
+  const [services, queue, bookings, sla, survey, computedAt, months, stage, applications, devices] = await Promise.all([
     listServices(ctx.db, input.mppId, { activeOnly: true }),
     repo.aggregate(ctx.db, { mppId: input.mppId, from: d30, to: today }, 'total'),
     bookingAttendance(ctx.db, { mppId: input.mppId, from: d30, to: today, now: ctx.now }),
@@ -41,17 +43,28 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
     cards.cardComputedAt(ctx.db, input.mppId, month),
     cards.activeMonths(ctx.db, { mppId: input.mppId, from: `${addMonths(month, -3)}-01`, to: today }),
     mpp.regionCode ? cards.rolloutStage(ctx.db, mpp.regionCode) : Promise.resolve(null),
+    applicationActivity(ctx.db, { mppId: input.mppId, from: new Date(ctx.now.getTime() - 90 * DAY_MS), now: ctx.now }),
+    deviceCounts(ctx.db, input.mppId),
   ]);
+  const onlineBookings = bookings.checkedIn + bookings.noShow;
+  const readyShare = applications.due ? applications.readyOnTime / applications.due : null;
   const complete = services.filter((s) => s.procedureSteps.length > 0 && s.requirements.length > 0 && s.completion.value > 0).length;
   const issued = queue[0]?.issued ?? 0;
   const respondents = survey[0]?.respondents ?? 0;
   const ikm = respondents > 0 ? computeIkm(survey[0]!.tallies).ikm : null;
   const verifiedShare = sla.verificationDue ? sla.verifiedOnTime / sla.verificationDue : null;
   const lastThree = [addMonths(month, -3), addMonths(month, -2), addMonths(month, -1)];
-  const na = (code: string, name: [string, string], why: [string, string]): Criterion => ({ code, name: text(...name), status: 'not_assessable', evidence: text(...why) });
+  const na = (code: string, name: [string, string], why: [string, string], missing: [string, string]): Criterion => ({
+    code,
+    name: text(...name),
+    status: 'not_assessable',
+    evidence: text(...why),
+    missing: text(...missing),
+  });
   const criteria: Criterion[] = [
     {
       code: 'informasi_umum',
+      missing: null,
       name: text('Informasi umum', 'General information'),
       status: mpp.published && services.length > 0 && complete / services.length >= 0.8 ? 'met' : 'not_met',
       evidence: text(
@@ -61,6 +74,7 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
     },
     {
       code: 'antrian',
+      missing: null,
       name: text('Antrian', 'Queue'),
       status: issued > 0 ? 'met' : 'not_met',
       evidence: text(
@@ -70,6 +84,7 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
     },
     {
       code: 'konsultasi_pengaduan',
+      missing: null,
       name: text('Konsultasi dan pengaduan', 'Consultation and complaints'),
       status: verifiedShare === null || verifiedShare >= 0.8 ? 'met' : 'not_met',
       evidence: text(
@@ -79,12 +94,14 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
     },
     {
       code: 'skm',
+      missing: null,
       name: text('Survei kepuasan masyarakat', 'Satisfaction survey'),
       status: respondents > 0 ? 'met' : 'not_met',
       evidence: text(`${respondents} responden dalam 90 hari${ikm === null ? '' : `, IKM ${ikm.toFixed(2)}`}.`, `${respondents} respondents in 90 days${ikm === null ? '' : `, IKM ${ikm.toFixed(2)}`}.`),
     },
     {
       code: 'pelaporan_kinerja',
+      missing: null,
       name: text('Pelaporan kinerja', 'Performance reporting'),
       status: computedAt ? 'met' : 'not_met',
       evidence: text(
@@ -92,9 +109,19 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
         computedAt ? `The ${month} scorecard was computed ${computedAt.toISOString()}; queue statistics and exports are available.` : `The ${month} scorecard has not been computed.`,
       ),
     },
-    na('pemrosesan_dokumen', ['Pemrosesan dan penelusuran dokumen', 'Document processing and tracking'], ['Layan belum mencatat permohonan dan dokumennya.', 'Layan does not record applications and their documents yet.']),
+    {
+      code: 'pemrosesan_dokumen',
+      missing: null,
+      name: text('Pemrosesan dan penelusuran dokumen', 'Document processing and tracking'),
+      status: applications.opened > 0 && (readyShare === null || readyShare >= 0.8) ? 'met' : 'not_met',
+      evidence: text(
+        `${applications.opened} permohonan tercatat (dengan kode lacak) dalam 90 hari; jatuh tempo ${applications.due}, siap tepat waktu ${applications.readyOnTime}${readyShare === null ? '' : ` = ${pct(readyShare)}`}; syarat: ada permohonan dan ≥ 80% tepat waktu.`,
+        `${applications.opened} applications recorded (with a tracking code) in 90 days; ${applications.due} due, ${applications.readyOnTime} ready on time${readyShare === null ? '' : ` = ${pct(readyShare)}`}; needs applications and ≥ 80% on time.`,
+      ),
+    },
     {
       code: 'komitmen',
+      missing: null,
       name: text('Komitmen', 'Commitment'),
       status: stage && stage !== 'planned' ? 'met' : 'not_met',
       evidence: text(
@@ -102,9 +129,19 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
         mpp.regionCode ? `Rollout stage recorded for ${mpp.regionCode}: ${stage ?? 'none'}.` : 'The MPP is not linked to a kabupaten/kota.',
       ),
     },
-    na('platform', ['Platform', 'Platform'], ['Dinilai oleh evaluator, bukan dari data sistem.', 'Judged by the evaluators, not from system data.']),
+    {
+      code: 'platform',
+      missing: null,
+      name: text('Platform', 'Platform'),
+      status: mpp.published && devices.kiosk > 0 && devices.display > 0 && onlineBookings > 0 ? 'met' : 'not_met',
+      evidence: text(
+        `Profil daring ${mpp.published ? 'terbit' : 'belum terbit'}; ${devices.kiosk} kios dan ${devices.display} layar antrean terdaftar; ${onlineBookings} booking online dalam 30 hari; syarat: profil terbit, kios, layar, dan booking online dipakai.`,
+        `Online profile ${mpp.published ? 'published' : 'not published'}; ${devices.kiosk} kiosks and ${devices.display} queue boards registered; ${onlineBookings} online bookings in 30 days; needs a published profile, a kiosk, a board and online bookings in use.`,
+      ),
+    },
     {
       code: 'keberlanjutan',
+      missing: null,
       name: text('Keberlanjutan', 'Sustainability'),
       status: lastThree.every((m) => months.includes(m)) ? 'met' : 'not_met',
       evidence: text(
@@ -112,8 +149,24 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
         `Months with queue activity of ${lastThree.join(', ')}: ${lastThree.filter((m) => months.includes(m)).join(', ') || 'none'}; needs all three.`,
       ),
     },
-    na('keamanan', ['Keamanan', 'Security'], ['Dinilai lewat audit keamanan, bukan dari data sistem.', 'Judged by a security audit, not from system data.']),
-    na('uji_coba_pengguna', ['Uji coba pengguna', 'User testing'], ['Layan tidak mencatat uji coba pengguna.', 'Layan does not record user testing.']),
+    na(
+      'keamanan',
+      ['Keamanan', 'Security'],
+      ['Dinilai lewat audit keamanan, bukan dari data sistem.', 'Judged by a security audit, not from system data.'],
+      [
+        'Laporan uji penetrasi atau audit keamanan (BSSN/pihak ketiga) dengan tanggal dan tindak lanjut temuannya, serta kebijakan cadangan data yang diuji.',
+        'A penetration test or security audit report (BSSN or a third party) with its date and the follow-up of its findings, and a tested data backup policy.',
+      ],
+    ),
+    na(
+      'uji_coba_pengguna',
+      ['Uji coba pengguna', 'User testing'],
+      ['Layan tidak mencatat uji coba pengguna.', 'Layan does not record user testing.'],
+      [
+        'Laporan uji coba pengguna: tanggal, jumlah dan profil peserta (termasuk penyandang disabilitas), temuan dan perbaikannya.',
+        'A user testing report: date, number and profile of participants (people with disabilities included), findings and fixes.',
+      ],
+    ),
   ];
   return {
     mppId: input.mppId,

@@ -155,3 +155,13 @@ export async function localDay(q: Queryable, mppId: string, at: Date): Promise<s
   const { rows } = await q.query<{ d: string }>('SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS d FROM mpps WHERE id = $1', [mppId, at]);
   return rows[0]!.d;
 }
+
+/** The MPP's kiosks and boards in service (not revoked), by kind. */
+export async function deviceCounts(q: Queryable, mppId: string): Promise<{ kiosk: number; display: number }> {
+  const { rows } = await q.query<{ kiosk: number; display: number }>(
+    `SELECT count(*) FILTER (WHERE kind = 'kiosk')::int AS kiosk, count(*) FILTER (WHERE kind = 'display')::int AS display
+       FROM device_tokens WHERE mpp_id = $1 AND revoked_at IS NULL`,
+    [mppId],
+  );
+  return { kiosk: Number(rows[0]!.kiosk), display: Number(rows[0]!.display) };
+}

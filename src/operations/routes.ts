@@ -17,6 +17,8 @@ import { PutRollout, Rollout, RolloutParams, RolloutQuery, RolloutRegion } from 
 import { getRollout, putRollout } from './rollout-service.js';
 import { CreatedWebhook, CreateWebhook, Delivery, DeliveryParams, Webhook, WebhookParams } from './webhooks-schemas.js';
 import * as webhooks from './webhooks-service.js';
+import { allowList } from './webhook-guard.js';
+import { loadWebhookKey } from './webhook-secrets.js';
 import * as stats from './stats-service.js';
 import { resolveTenant } from './stats-service.js';
 
@@ -106,14 +108,17 @@ export async function operationsRoutes(app: App, ctx: AppContext): Promise<void>
   }, async (request) => putRollout(requestContext(request, db, clock), { ...request.params, ...request.body }));
 
   // --- Signed webhooks for integrators (MPP admins) ----------------------------------------------
-  ctx.outbox.on(webhooks.WEBHOOK_TOPIC, webhooks.webhookDeliverer(db, () => clock.now()));
+  const webhookEnv: webhooks.WebhookEnv = { key: loadWebhookKey(ctx.config), allowed: allowList(ctx.config.webhookAllowNetworks) };
+  const sealed = await webhooks.sealPlainSecrets(db, webhookEnv.key);
+  if (sealed > 0) ctx.log.info({ sealed }, 'webhook secrets stored in plain text were encrypted');
+  ctx.outbox.on(webhooks.WEBHOOK_TOPIC, webhooks.webhookDeliverer(db, () => clock.now(), webhookEnv));
   const hooks = '/api/mpps/:mppId/webhooks';
   app.get(hooks, { schema: { tags, summary: 'The MPP’s webhook subscriptions with delivery counts', params: MppParams, response: { 200: z.array(Webhook) } } }, async (request) =>
     webhooks.listWebhooks(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
   app.post(hooks, {
     schema: { tags, summary: 'Subscribe a URL to ticket, booking, complaint and survey events (the signing secret is shown once)', params: MppParams, body: CreateWebhook, response: { 201: CreatedWebhook } },
-  }, async (request, reply) => reply.status(201).send(await webhooks.createWebhook(requestContext(request, db, clock), { mppId: request.params.mppId, ...request.body })));
+  }, async (request, reply) => reply.status(201).send(await webhooks.createWebhook(requestContext(request, db, clock), { mppId: request.params.mppId, env: webhookEnv, ...request.body })));
   app.delete(`${hooks}/:webhookId`, { schema: { tags, summary: 'Stop a subscription (its delivery log is kept)', params: WebhookParams } }, async (request, reply) => {
     await webhooks.deleteWebhook(requestContext(request, db, clock), request.params);
     return reply.status(204).send();

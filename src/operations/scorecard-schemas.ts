@@ -104,6 +104,7 @@ export const DigitalCriterion = z.object({
   name: z.object({ id: z.string(), en: z.string() }),
   status: z.enum(['met', 'not_met', 'not_assessable']).describe('not_assessable: Layan holds no data that answers it'),
   evidence: z.object({ id: z.string(), en: z.string() }),
+  missing: z.object({ id: z.string(), en: z.string() }).nullable().describe('For a criterion Layan cannot score: the evidence the evaluators need that Layan does not hold'),
 });
 export const DigitalCriteria = z.object({
   mppId: z.uuid(),

@@ -185,8 +185,34 @@ describe('the MPP Digital criteria', () => {
     expect(by.komitmen).toMatchObject({ status: 'not_met', evidence: { en: 'Rollout stage recorded for 33.02: none.' } });
     // Activity in November only, not in September and October.
     expect(by.keberlanjutan.status).toBe('not_met');
-    for (const code of ['pemrosesan_dokumen', 'platform', 'keamanan', 'uji_coba_pengguna']) expect(by[code].status).toBe('not_assessable');
-    expect(c).toMatchObject({ met: 3, assessable: 7 });
+    // No applications recorded yet.
+    expect(by.pemrosesan_dokumen).toMatchObject({ status: 'not_met', missing: null });
+    expect(by.pemrosesan_dokumen.evidence.id).toContain('0 permohonan tercatat');
+    // The profile published, a kiosk and a board registered, online bookings used.
+    expect(by.platform).toMatchObject({ status: 'met', evidence: { id: expect.stringContaining('Profil daring terbit; 1 kios dan 1 layar antrean terdaftar; 4 booking online') } });
+    // What Layan cannot answer names the evidence the evaluators need.
+    for (const code of ['keamanan', 'uji_coba_pengguna']) expect(by[code]).toMatchObject({ status: 'not_assessable', missing: { id: expect.any(String), en: expect.any(String) } });
+    expect(by.uji_coba_pengguna.missing.id).toContain('Laporan uji coba pengguna');
+    expect(c).toMatchObject({ met: 4, assessable: 9 });
+
+    // Unpublished, the platform criterion is not met; an application ready before its due time meets document processing.
+    await t.db.query('UPDATE mpps SET published = false WHERE id = $1', [w.mppId]);
+    const application = (code: string, dueAt: string, readyAt: string | null) =>
+      t.db.query(
+        `INSERT INTO applications (mpp_id, tracking_code, service_id, tenant_id, service_name, tenant_name, channel, nik_hash, nik_masked, applicant_name,
+                                   status, completion_days, submitted_at, due_at, ready_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'Perekaman KTP-el', 'Dukcapil', 'counter', 'h', '3302********0001', 'Warga Uji', $5, 3, $6::timestamptz - interval '3 days', $6, $7, $6)`,
+        [w.mppId, code, w.services.ktp, w.tenantId, readyAt ? 'ready' : 'in_process', dueAt, readyAt],
+      );
+    await application('TRACK0000001', '2026-11-20T09:00:00Z', '2026-11-19T09:00:00Z');
+    let now = Object.fromEntries((await get(w.admin, `/api/mpps/${w.mppId}/operations/digital-criteria`)).json().criteria.map((x: any) => [x.code, x]));
+    expect(now.platform.status).toBe('not_met');
+    await t.db.query('UPDATE mpps SET published = true WHERE id = $1', [w.mppId]);
+    expect(now.pemrosesan_dokumen).toMatchObject({ status: 'met', evidence: { en: '1 applications recorded (with a tracking code) in 90 days; 1 due, 1 ready on time = 100%; needs applications and ≥ 80% on time.' } });
+    // A second one past its due time and not ready: 1 of 2 on time, under 80%.
+    await application('TRACK0000002', '2026-11-21T09:00:00Z', null);
+    now = Object.fromEntries((await get(w.admin, `/api/mpps/${w.mppId}/operations/digital-criteria`)).json().criteria.map((x: any) => [x.code, x]));
+    expect(now.pemrosesan_dokumen).toMatchObject({ status: 'not_met', evidence: { en: expect.stringContaining('2 due, 1 ready on time = 50%') } });
     // Once the national admin records a commitment for Kabupaten Banyumas, the criterion is met.
     const national = await staffCaller(t, 'national_admin');
     await t.app.inject({ method: 'PUT', url: '/api/national/rollout/33.02', headers: national.headers, payload: { stage: 'commitment', dates: { commitment: '2026-06-01' } } });

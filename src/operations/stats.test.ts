@@ -3,6 +3,7 @@ import { createTestApp, fakeClock, staffCaller, type Caller, type TestApp } from
 import { issue, post, seedQueueWorld, type QueueWorld } from '../queue/fixtures.test-helpers.js';
 import { ticketTimes } from '../queue/transitions.js';
 import { listTicketEvents } from '../queue/repository.js';
+import { wholeMonths } from './repository.js';
 
 /**
  * A hand-worked day at an MPP in WIB (UTC+7), driven through the queue API with a fake clock; every
@@ -74,6 +75,17 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => t.close());
 
+describe('whole months of a period', () => {
+  it('finds the whole local months inside a period of days', () => {
+    expect(wholeMonths('2026-11-01', '2026-11-30')).toEqual({ start: '2026-11-01', end: '2026-12-01' });
+    expect(wholeMonths('2026-10-15', '2027-01-10')).toEqual({ start: '2026-11-01', end: '2027-01-01' });
+    expect(wholeMonths('2026-02-01', '2026-02-28')).toEqual({ start: '2026-02-01', end: '2026-03-01' });
+    // None: both ends the day after the period, so every day is read from the daily rows.
+    expect(wholeMonths('2026-11-02', '2026-11-30')).toEqual({ start: '2026-12-01', end: '2026-12-01' });
+    expect(wholeMonths('2026-11-01', '2026-11-29')).toEqual({ start: '2026-11-30', end: '2026-11-30' });
+  });
+});
+
 describe('statistics of a hand-worked day', () => {
   it('counts and times every ticket of the local day, and only those', async () => {
     const r = await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=service');
@@ -127,12 +139,14 @@ describe('statistics of a hand-worked day', () => {
     expect(tenants).toEqual([['Dukcapil', 4, 2], ['Samsat', 1, 1]]);
     const byOfficer = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=officer')).json();
     const officer = byOfficer.groups.find((g: any) => g.key === w.officer.userId).kpis;
-    expect(officer).toMatchObject({ called: 3, served: 2, noShow: 1, cancelled: 1, service: { count: 2, meanSeconds: 300, medianMinutes: null } });
-    // Per counter and officer there are counts and means but no histograms (docs/operations.md).
+    // Services 7 and 3 min: nearest-rank median the 1st (3), p90 the 2nd (7).
+    expect(officer).toMatchObject({ called: 3, served: 2, noShow: 1, cancelled: 1, service: { count: 2, meanSeconds: 300, medianMinutes: 3, p90Minutes: 7 } });
+    // Per counter and officer only service time keeps a histogram (docs/operations.md): no wait percentiles.
     expect(officer.withinTargetShare).toBeNull();
+    expect(officer.wait.medianMinutes).toBeNull();
     expect(byOfficer.totals.wait.medianMinutes).toBe(19);
     const samsat = byOfficer.groups.find((g: any) => g.key === w.samsatOfficer.userId).kpis;
-    expect(samsat).toMatchObject({ called: 1, served: 1, service: { meanSeconds: 900 } });
+    expect(samsat).toMatchObject({ called: 1, served: 1, service: { meanSeconds: 900, medianMinutes: 15, p90Minutes: 15 } });
     const byCounter = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=counter')).json();
     expect(byCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 3, served: 2 });
     expect(byCounter.groups.find((g: any) => g.label === 'Tanpa loket (ambil tiket)').kpis.issued).toBe(5);
@@ -145,8 +159,12 @@ describe('statistics of a hand-worked day', () => {
   it('serves counter, officer and hour (and totals) from the daily rollups, equal to the hourly aggregates', async () => {
     const byCounter = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=counter')).json();
     // Counter 1: A1 (wait 12), A2 (19, no-show), B1 (20); counter 3: S1 (30).
-    expect(byCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 3, served: 2, noShow: 1, wait: { count: 3, meanSeconds: 1020, maxSeconds: 1200 }, service: { count: 2, meanSeconds: 300, maxSeconds: 420 } });
-    expect(byCounter.groups.find((g: any) => g.key === w.counters.c3).kpis).toMatchObject({ called: 1, served: 1, wait: { count: 1, meanSeconds: 1800 }, walk: { meanSeconds: 60 }, total: { meanSeconds: 46 * 60 } });
+    expect(byCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({
+      called: 3, served: 2, noShow: 1, wait: { count: 3, meanSeconds: 1020, maxSeconds: 1200 }, service: { count: 2, meanSeconds: 300, maxSeconds: 420, medianMinutes: 3, p90Minutes: 7 },
+    });
+    expect(byCounter.groups.find((g: any) => g.key === w.counters.c3).kpis).toMatchObject({
+      called: 1, served: 1, wait: { count: 1, meanSeconds: 1800 }, walk: { meanSeconds: 60 }, total: { meanSeconds: 46 * 60 }, service: { medianMinutes: 15, p90Minutes: 15 },
+    });
     const byHour = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=hour')).json();
     expect(byHour.groups.map((g: any) => [g.label, g.kpis.issued, g.kpis.called, g.kpis.served, g.kpis.noShow, g.kpis.cancelled])).toEqual([['01:00', 1, 0, 0, 0, 0], ['08:00', 4, 4, 3, 1, 1]]);
     expect(byHour.groups[1].kpis.wait).toMatchObject({ count: 4, meanSeconds: 1215, maxSeconds: 1800 });
@@ -196,6 +214,11 @@ describe('statistics of a hand-worked day', () => {
     const before = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=officer')).json();
     const beforeHour = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=hour')).json();
     const beforeCounter = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=counter')).json();
+    const beforeMonth = (await stats(w.admin, 'from=2026-11-01&to=2026-11-30&by=service')).json();
+    const monthRows = () => t.db.query('SELECT * FROM ops_monthly WHERE mpp_id = $1 ORDER BY service_id', [w.mppId]).then((r) => r.rows);
+    const staffRows = () => t.db.query('SELECT * FROM ops_daily_staff WHERE mpp_id = $1 ORDER BY counter_id, officer_id, tenant_id', [w.mppId]).then((r) => r.rows);
+    const [monthBefore, staffBefore] = [await monthRows(), await staffRows()];
+    expect(monthBefore).toHaveLength(3);
     const { rows } = await t.db.query<{ n: number }>("SELECT ops_rebuild($1, '-infinity', 'infinity') AS n", [w.mppId]);
     expect(Number(rows[0]!.n)).toBe(18);
     const days = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ops_daily WHERE mpp_id = $1', [w.mppId]);
@@ -204,6 +227,27 @@ describe('statistics of a hand-worked day', () => {
     expect(after).toEqual(before);
     expect((await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=hour')).json()).toEqual(beforeHour);
     expect((await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=counter')).json()).toEqual(beforeCounter);
+    expect((await stats(w.admin, 'from=2026-11-01&to=2026-11-30&by=service')).json()).toEqual(beforeMonth);
+    expect(await monthRows()).toEqual(monthBefore);
+    expect(await staffRows()).toEqual(staffBefore);
+    // A rebuild of one day leaves the month's row equal to its days.
+    await t.db.query("SELECT ops_rebuild($1, '2026-11-23T00:00:00+07:00', '2026-11-23T00:00:00+07:00')", [w.mppId]);
+    expect(await monthRows()).toEqual(monthBefore);
+  });
+
+  it('reads whole months by service from the month rows and the ends of a period from the days, to the same figures', async () => {
+    const monthly = await t.db.query<{ local_month: string; issued: number; served: number; s3: number; s7: number; s15: number }>(
+      'SELECT local_month, sum(issued)::int AS issued, sum(served)::int AS served, sum(s3)::int AS s3, sum(s7)::int AS s7, sum(s15)::int AS s15 FROM ops_monthly WHERE mpp_id = $1 GROUP BY 1',
+      [w.mppId],
+    );
+    // November's three services: 6 tickets, services of 7, 3 and 15 minutes, one in each bucket.
+    expect(monthly.rows).toEqual([{ local_month: '2026-11-01', issued: 6, served: 3, s3: 1, s7: 1, s15: 1 }]);
+    const groups = async (q: string) => (await stats(w.admin, `${q}&by=service`)).json().groups;
+    const daysOnly = await groups('from=2026-11-02&to=2026-11-29'); // no whole month: all from ops_daily
+    expect(daysOnly.map((g: any) => g.kpis.issued).sort()).toEqual([1, 1, 4]);
+    expect(await groups('from=2026-11-01&to=2026-11-30')).toEqual(daysOnly); // the month row only
+    expect(await groups('from=2026-10-15&to=2026-12-10')).toEqual(daysOnly); // ends from days, November from its row
+    expect(await groups('from=2026-11-24&to=2026-12-31')).toEqual([expect.objectContaining({ label: 'Perekaman KTP-el (Dukcapil)', kpis: expect.objectContaining({ issued: 1 }) })]);
   });
 
   it('exports the same figures as CSV and XLSX', async () => {

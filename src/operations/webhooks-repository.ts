@@ -29,12 +29,23 @@ const COUNTS = `(SELECT count(*) FILTER (WHERE d.status = 'delivered') FROM webh
                 (SELECT count(*) FILTER (WHERE d.status = 'pending') FROM webhook_deliveries d WHERE d.mpp_id = s.mpp_id AND d.subscription_id = s.id)::int AS pending,
                 (SELECT count(*) FILTER (WHERE d.status = 'failed') FROM webhook_deliveries d WHERE d.mpp_id = s.mpp_id AND d.subscription_id = s.id)::int AS failed`;
 
-export async function insertSubscription(q: Queryable, input: { mppId: string; url: string; description: string; events: string[]; secret: string; createdBy: string | null; at: Date }): Promise<string> {
-  const { rows } = await q.query<{ id: string }>(
-    'INSERT INTO webhook_subscriptions (mpp_id, url, description, events, secret, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-    [input.mppId, input.url, input.description, input.events, input.secret, input.createdBy, input.at],
+/** Stores a subscription whose secret is already sealed (webhook-secrets.ts); the plain secret is never written. */
+export async function insertSubscription(q: Queryable, input: { mppId: string; id: string; url: string; description: string; events: string[]; secretSealed: string; createdBy: string | null; at: Date }): Promise<void> {
+  await q.query(
+    'INSERT INTO webhook_subscriptions (mpp_id, id, url, description, events, secret_sealed, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [input.mppId, input.id, input.url, input.description, input.events, input.secretSealed, input.createdBy, input.at],
   );
-  return rows[0]!.id;
+}
+
+/** Subscriptions still holding a plain secret (made before secrets were sealed). */
+export async function listPlainSecrets(q: Queryable): Promise<{ mppId: string; id: string; secret: string }[]> {
+  const { rows } = await q.query<{ mpp_id: string; id: string; secret: string }>('SELECT mpp_id, id, secret FROM webhook_subscriptions WHERE secret IS NOT NULL');
+  return rows.map((r) => ({ mppId: r.mpp_id, id: r.id, secret: r.secret }));
+}
+
+/** Replaces a plain secret by its sealed form, only if it is still the same plain secret. */
+export async function replacePlainSecret(q: Queryable, input: { mppId: string; id: string; secret: string; secretSealed: string }): Promise<void> {
+  await q.query('UPDATE webhook_subscriptions SET secret = NULL, secret_sealed = $4 WHERE mpp_id = $1 AND id = $2 AND secret = $3', [input.mppId, input.id, input.secret, input.secretSealed]);
 }
 
 export async function listSubscriptions(q: Queryable, mppId: string): Promise<Webhook[]> {
@@ -110,23 +121,28 @@ export async function insertReplay(q: Queryable, mppId: string, subscriptionId: 
 
 export interface Sendable {
   id: string;
+  subscriptionId: string;
   status: Delivery['status'];
   payload: unknown;
   eventType: string;
   url: string;
-  secret: string;
+  /** Plain only for a subscription made before sealing and not yet sealed at start. */
+  secret: string | null;
+  secretSealed: string | null;
   active: boolean;
 }
 
 export async function findSendable(q: Queryable, mppId: string, deliveryId: string): Promise<Sendable | undefined> {
-  const { rows } = await q.query<{ id: string; status: Delivery['status']; payload: unknown; event_type: string; url: string; secret: string; active: boolean }>(
-    `SELECT d.id, d.status, d.payload, d.event_type, s.url, s.secret, s.active
+  const { rows } = await q.query<{ id: string; subscription_id: string; status: Delivery['status']; payload: unknown; event_type: string; url: string; secret: string | null; secret_sealed: string | null; active: boolean }>(
+    `SELECT d.id, d.subscription_id, d.status, d.payload, d.event_type, s.url, s.secret, s.secret_sealed, s.active
        FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.mpp_id = d.mpp_id AND s.id = d.subscription_id
       WHERE d.mpp_id = $1 AND d.id = $2`,
     [mppId, deliveryId],
   );
   const r = rows[0];
-  return r ? { id: r.id, status: r.status, payload: r.payload, eventType: r.event_type, url: r.url, secret: r.secret, active: r.active } : undefined;
+  return r
+    ? { id: r.id, subscriptionId: r.subscription_id, status: r.status, payload: r.payload, eventType: r.event_type, url: r.url, secret: r.secret, secretSealed: r.secret_sealed, active: r.active }
+    : undefined;
 }
 
 export async function recordAttempt(q: Queryable, input: { mppId: string; deliveryId: string; at: Date; statusCode: number | null; error: string | null; outcome: Delivery['status'] }): Promise<void> {

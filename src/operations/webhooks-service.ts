@@ -1,4 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type BlockList } from 'node:net';
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -6,6 +9,9 @@ import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
 import type { OutboxMessage } from '../platform/outbox-worker.js';
+import { operationsErrors } from './errors.js';
+import { guardedLookup, hostOf, judgeUrl, mayConnect, PrivateAddressError, resolveAll, type Resolve } from './webhook-guard.js';
+import { openSecret, sealSecret, type WebhookKey } from './webhook-secrets.js';
 import * as repo from './webhooks-repository.js';
 import type { CreateWebhook, Delivery, Webhook } from './webhooks-schemas.js';
 
@@ -19,20 +25,42 @@ export function signature(secret: string, t: number, body: string): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }
 
+/** What sending webhooks needs from the server: the secrets' key, the allowed private networks, a resolver. */
+export interface WebhookEnv {
+  key: WebhookKey;
+  allowed: BlockList;
+  resolve?: Resolve;
+}
+
 /**
- * Subscribes a URL to an MPP's events; the answer carries the signing secret, shown only this once.
- * @throws AppError 401/403/404 unless the MPP's admin.
+ * Subscribes a URL to an MPP's events; the answer carries the signing secret, shown only this once
+ * and stored only sealed.
+ * @throws AppError 401/403/404 unless the MPP's admin; 400 ops_webhook_private_address when the URL
+ *   names or resolves to a non-public address, ops_webhook_unresolvable when its host has no address.
  */
-export async function createWebhook(ctx: ServiceContext, input: { mppId: string } & CreateWebhook): Promise<Webhook & { secret: string }> {
+export async function createWebhook(ctx: ServiceContext, input: { mppId: string; env: WebhookEnv } & CreateWebhook): Promise<Webhook & { secret: string }> {
   const staff = requireMppRole(ctx.principal, input.mppId, ['mpp_admin']);
+  const verdict = await judgeUrl(input.url, input.env.allowed, input.env.resolve);
+  if (verdict === 'private') throw operationsErrors.ops_webhook_private_address({ host: hostOf(input.url) });
+  if (verdict === 'unresolvable') throw operationsErrors.ops_webhook_unresolvable({ host: hostOf(input.url) });
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const events = [...new Set(input.events)];
-  const id = await ctx.db.transaction(async (tx) => {
-    const created = await repo.insertSubscription(tx, { mppId: input.mppId, url: input.url, description: input.description, events, secret, createdBy: staff.userId, at: ctx.now });
-    await recordAudit(tx, ctx.actor, { action: 'operations.webhook_created', targetType: 'webhook', targetId: created, mppId: input.mppId, after: { url: input.url, events } });
-    return created;
+  const id = randomUUID();
+  const secretSealed = sealSecret(input.env.key, { mppId: input.mppId, subscriptionId: id }, secret);
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertSubscription(tx, { mppId: input.mppId, id, url: input.url, description: input.description, events, secretSealed, createdBy: staff.userId, at: ctx.now });
+    await recordAudit(tx, ctx.actor, { action: 'operations.webhook_created', targetType: 'webhook', targetId: id, mppId: input.mppId, after: { url: input.url, events } });
   });
   return { ...(await repo.findSubscription(ctx.db, input.mppId, id))!, secret };
+}
+
+/** Seals the plain secrets of subscriptions made before secrets were encrypted (run at start); returns how many. */
+export async function sealPlainSecrets(db: Db, key: WebhookKey): Promise<number> {
+  const plain = await repo.listPlainSecrets(db);
+  for (const p of plain) {
+    await repo.replacePlainSecret(db, { ...p, secretSealed: sealSecret(key, { mppId: p.mppId, subscriptionId: p.id }, p.secret) });
+  }
+  return plain.length;
 }
 
 /** @throws AppError 401/403/404 unless the MPP's admin. */
@@ -70,15 +98,44 @@ export async function replayDelivery(ctx: ServiceContext, input: { mppId: string
   });
 }
 
+/** The answer of one POST, or why there was none. */
+interface PostOutcome {
+  statusCode: number | null;
+  error: string | null;
+  /** Refused before connecting (a non-public address): retrying will not help. */
+  refused: boolean;
+}
+
+/** POSTs without following redirects, connecting only to addresses the guard allows. */
+function postGuarded(url: string, headers: Record<string, string>, body: string, env: WebhookEnv): Promise<PostOutcome> {
+  const host = hostOf(url);
+  if (isIP(host) && !mayConnect(host, env.allowed)) return Promise.resolve({ statusCode: null, error: new PrivateAddressError(host).message, refused: true });
+  const lookup = guardedLookup(env.allowed, env.resolve ?? resolveAll);
+  const send = url.startsWith('https:') ? https.request : http.request;
+  return new Promise((resolve) => {
+    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup, timeout: TIMEOUT_MS, agent: false }, (res) => {
+      res.resume();
+      const statusCode = res.statusCode ?? null;
+      const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
+      resolve({ statusCode, error: ok ? null : `HTTP ${statusCode}`, refused: false });
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    req.on('error', (err) => resolve({ statusCode: null, error: err.message.slice(0, 300), refused: err instanceof PrivateAddressError }));
+    req.end(body);
+  });
+}
+
 /**
  * The outbox handler: POSTs one delivery, signed, and records the attempt. A refused or failed POST
- * throws, so the outbox worker retries it with exponential backoff.
+ * throws, so the outbox worker retries it with exponential backoff; a URL that now leads to a
+ * non-public address fails the delivery at once (logged, not retried).
  */
-export function webhookDeliverer(db: Db, now: () => Date) {
+export function webhookDeliverer(db: Db, now: () => Date, env: WebhookEnv) {
   return async (message: OutboxMessage): Promise<void> => {
     const { deliveryId } = message.payload as { deliveryId: string };
     const d = await repo.findSendable(db, message.mppId!, deliveryId);
     if (!d || d.status === 'delivered' || !d.active) return;
+    const secret = d.secretSealed ? openSecret(env.key, { mppId: message.mppId!, subscriptionId: d.subscriptionId }, d.secretSealed) : d.secret!;
     const body = JSON.stringify(d.payload);
     const at = now();
     const headers = {
@@ -86,20 +143,11 @@ export function webhookDeliverer(db: Db, now: () => Date) {
       'user-agent': 'Layan-Webhooks/1',
       'x-layan-event': d.eventType,
       'x-layan-delivery': d.id,
-      'x-layan-signature': signature(d.secret, Math.floor(at.getTime() / 1000), body),
+      'x-layan-signature': signature(secret, Math.floor(at.getTime() / 1000), body),
     };
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await fetch(d.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-      statusCode = res.status;
-      await res.body?.cancel();
-      if (!res.ok) error = `HTTP ${res.status}`;
-    } catch (err) {
-      error = (err as Error).message.slice(0, 300);
-    }
-    const outcome = error === null ? 'delivered' : message.attempts >= WEBHOOK_MAX_ATTEMPTS ? 'failed' : 'pending';
+    const { statusCode, error, refused } = await postGuarded(d.url, headers, body, env);
+    const outcome = error === null ? 'delivered' : refused || message.attempts >= WEBHOOK_MAX_ATTEMPTS ? 'failed' : 'pending';
     await repo.recordAttempt(db, { mppId: message.mppId!, deliveryId, at, statusCode, error, outcome });
-    if (error !== null) throw new Error(`webhook ${deliveryId}: ${error}`);
+    if (error !== null && !refused) throw new Error(`webhook ${deliveryId}: ${error}`);
   };
 }

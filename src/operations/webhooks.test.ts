@@ -28,7 +28,8 @@ function verify(header: string | undefined, body: string, key: string): boolean 
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The receiver listens on loopback, which webhooks may reach only when allowed (WEBHOOK_ALLOW_NETWORKS).
+  t = await createTestApp({ env: { WEBHOOK_ALLOW_NETWORKS: '127.0.0.1' } });
   w = await seedQueueWorld(t);
   receiver = http.createServer((req, res) => {
     let body = '';

@@ -32,6 +32,8 @@ export const Config = z.object({
   trustProxy: z.union([z.boolean(), z.number().int().min(1).max(10), z.array(z.string()).min(1)]),
   sseMaxPerAddress: z.coerce.number().int().min(1).max(100_000),
   metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Addresses/CIDRs webhooks may reach although private or loopback (tests, a receiver on the same host). */
+  webhookAllowNetworks: z.array(z.string()),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -61,6 +63,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   trustProxy: 'TRUST_PROXY',
   sseMaxPerAddress: 'SSE_MAX_PER_ADDRESS',
   metricsToken: 'METRICS_TOKEN',
+  webhookAllowNetworks: 'WEBHOOK_ALLOW_NETWORKS',
 };
 
 export class ConfigError extends Error {
@@ -85,6 +88,17 @@ function parseBool(name: string, raw: string | undefined, fallback: boolean): bo
  * proxies' addresses or CIDR ranges. It decides request.ip, which keys sign-in throttling, rate
  * limits and the SSE cap: trusting a header clients can set lets them pick their own address.
  */
+function parseNetworks(name: string, raw: string): string[] {
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of entries) {
+    const [addr, bits, extra] = e.split('/');
+    const family = isIP(addr ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !okBits || extra !== undefined) throw new ConfigError(name, `must be addresses/CIDRs separated by commas; "${e}" is not one`);
+  }
+  return entries;
+}
+
 function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
   if (raw === undefined || raw.trim() === '') return false;
   const v = raw.trim().toLowerCase();
@@ -168,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sseMaxPerAddress: empty(env.SSE_MAX_PER_ADDRESS) ?? '200',
     metricsToken: empty(env.METRICS_TOKEN),
+    webhookAllowNetworks: parseNetworks('WEBHOOK_ALLOW_NETWORKS', env.WEBHOOK_ALLOW_NETWORKS ?? ''),
   };
   if (!/^\d+$/.test(raw.port)) throw new ConfigError('PORT', `must be a whole number, got "${raw.port}"`);
   const parsed = Config.safeParse(raw);

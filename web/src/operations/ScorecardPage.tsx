@@ -162,7 +162,14 @@ export function ScorecardPage() {
                     <tr key={c.code} className={c.status === 'not_met' ? 'ops-risk' : undefined}>
                       <td className="ops-name">{t(c.name.id, c.name.en)}</td>
                       <td className={`ops-criterion ops-criterion-${c.status}`}>{criterionStatus[c.status]}</td>
-                      <td className="ops-small">{t(c.evidence.id, c.evidence.en)}</td>
+                      <td className="ops-small">
+                        {t(c.evidence.id, c.evidence.en)}
+                        {c.missing && (
+                          <div className="ops-missing" data-testid={`criterion-missing-${c.code}`}>
+                            <strong>{t('Bukti yang belum ada di Layan:', 'Evidence Layan does not hold:')}</strong> {t(c.missing.id, c.missing.en)}
+                          </div>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
