@@ -3439,6 +3439,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizen/me/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's consultations with their answers and meeting links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Ask an agency a written question about a service (optional attachment), or ask for an online consultation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attachment?: {
+                            contentBase64: string;
+                            fileName: string;
+                        };
+                        /**
+                         * @default question
+                         * @enum {string}
+                         */
+                        kind?: "question" | "meeting";
+                        /** Format: uuid */
+                        mppId: string;
+                        question: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        slotDate?: string;
+                        /** @enum {string} */
+                        slotTime?: "09:00" | "10:00" | "11:00" | "13:00" | "14:00";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/consultations/{consultationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open consultation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/citizen/me/contacts/{kind}/{value}": {
         parameters: {
             query?: never;
@@ -3526,6 +3766,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3580,6 +3821,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3730,6 +3972,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3798,6 +4041,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             fileName: string;
+                            fromAgency: string | null;
                             grants: {
                                 applicationCode: string;
                                 expiresAt: string;
@@ -3893,6 +4137,183 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents agencies added for the citizen, waiting for consent (and those decided) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationCode: string;
+                            decidedAt: string | null;
+                            expiresAt: string;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            offeredAt: string;
+                            serviceName: string;
+                            sizeBytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "expired";
+                            tenantName: string;
+                            timezone: string;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsReadProblem400"];
+                401: components["responses"]["applicationsReadProblem401"];
+                403: components["responses"]["applicationsReadProblem403"];
+                404: components["responses"]["applicationsReadProblem404"];
+                409: components["responses"]["applicationsReadProblem409"];
+                413: components["responses"]["applicationsReadProblem413"];
+                415: components["responses"]["applicationsReadProblem415"];
+                422: components["responses"]["applicationsReadProblem422"];
+                429: components["responses"]["applicationsReadProblem429"];
+                503: components["responses"]["applicationsReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers/{offerId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Consent: the document enters the wallet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            fileName: string;
+                            fromAgency: string | null;
+                            grants: {
+                                applicationCode: string;
+                                expiresAt: string;
+                                grantedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                live: boolean;
+                                revokedAt: string | null;
+                                tenantName: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            typeCode: string;
+                            typeName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/offers/{offerId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline: the agency's copy is deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4628,6 +5049,547 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crew/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Crew: the stops of the units I crew, soonest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            endsAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanName: string;
+                            localDay: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            unitName: string;
+                            villageName: string | null;
+                        }[];
+                    };
+                };
+                400: components["responses"]["crewReadProblem400"];
+                401: components["responses"]["crewReadProblem401"];
+                403: components["responses"]["crewReadProblem403"];
+                404: components["responses"]["crewReadProblem404"];
+                409: components["responses"]["crewReadProblem409"];
+                429: components["responses"]["crewReadProblem429"];
+                503: components["responses"]["crewReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/kecamatan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kecamatan with mobile service stops to come */
+        get: {
+            parameters: {
+                query?: {
+                    mppId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nextStartsAt: string;
+                            regencyName: string | null;
+                            stops: number;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/mpps/{mppId}/bookings/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my stop booking (its code and the NIK it was made with) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nik: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nikMasked: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            stop: {
+                                address: string;
+                                booked: number;
+                                capacity: number;
+                                endsAt: string;
+                                free: number;
+                                /** Format: uuid */
+                                id: string;
+                                kecamatanCode: string;
+                                kecamatanName: string;
+                                lat: number | null;
+                                lng: number | null;
+                                localDate: string;
+                                localEnd: string;
+                                localStart: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                mppName: string;
+                                mppSlug: string;
+                                note: string | null;
+                                plate: string;
+                                regencyName: string | null;
+                                regionCode: string;
+                                services: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    tenantName: string;
+                                }[];
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "done";
+                                timezone: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                vehicle: string;
+                                villageCode: string | null;
+                                villageName: string | null;
+                            };
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/mpps/{mppId}/stops/{stopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stop with its services and free places */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/mpps/{mppId}/stops/{stopId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a place at a stop (NIK, name, phone or email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email?: string;
+                        name: string;
+                        nik: string;
+                        phone?: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nikMasked: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            stop: {
+                                address: string;
+                                booked: number;
+                                capacity: number;
+                                endsAt: string;
+                                free: number;
+                                /** Format: uuid */
+                                id: string;
+                                kecamatanCode: string;
+                                kecamatanName: string;
+                                lat: number | null;
+                                lng: number | null;
+                                localDate: string;
+                                localEnd: string;
+                                localStart: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                mppName: string;
+                                mppSlug: string;
+                                note: string | null;
+                                plate: string;
+                                regencyName: string | null;
+                                regionCode: string;
+                                services: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    tenantName: string;
+                                }[];
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "done";
+                                timezone: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                vehicle: string;
+                                villageCode: string | null;
+                                villageName: string | null;
+                            };
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mobile service stops to come, soonest first (in a kecamatan, or of an MPP) */
+        get: {
+            parameters: {
+                query?: {
+                    kecamatan?: string;
+                    limit?: number;
+                    mppId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mobile/stops.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stops to come as an iCalendar feed (subscribe in a phone calendar) */
+        get: {
+            parameters: {
+                query?: {
+                    kecamatan?: string;
+                    mppId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/applications": {
         parameters: {
             query?: never;
@@ -4745,6 +5707,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -4843,6 +5815,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -4956,6 +5938,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5105,6 +6097,16 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
                             overdue: boolean;
                             pickup: ("counter" | "kiosk" | "delivery") | null;
                             product: {
@@ -5150,6 +6152,119 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/applications/{applicationId}/wallet-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a document (raw body) for the applicant's wallet; it lands there only with the applicant's consent */
+        post: {
+            parameters: {
+                query: {
+                    fileName?: string;
+                    typeCode: string;
+                };
+                header?: never;
+                path: {
+                    applicationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("check" | "return_incomplete" | "resubmit" | "process" | "mark_ready" | "collect" | "refuse")[];
+                            applicantName: string;
+                            /** @enum {string} */
+                            channel: "counter" | "online";
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            documents: {
+                                fileName: string;
+                                grantedUntil: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                typeCode: string;
+                                typeName: string;
+                            }[];
+                            dueAt: string;
+                            dueSoon: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            nikMasked: string;
+                            offers: {
+                                decidedAt: string | null;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                offeredAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "expired";
+                                typeCode: string;
+                            }[];
+                            overdue: boolean;
+                            pickup: ("counter" | "kiosk" | "delivery") | null;
+                            product: {
+                                fileName: string;
+                                sizeBytes: number;
+                            } | null;
+                            reason: string | null;
+                            requirements: {
+                                missing: boolean;
+                                name: string;
+                                note: string;
+                                typeCode: string;
+                            }[];
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "requirements_checked" | "in_process" | "ready" | "collected" | "refused";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                            waitingForCitizen: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["applicationsWriteProblem400"];
+                401: components["responses"]["applicationsWriteProblem401"];
+                403: components["responses"]["applicationsWriteProblem403"];
+                404: components["responses"]["applicationsWriteProblem404"];
+                409: components["responses"]["applicationsWriteProblem409"];
+                413: components["responses"]["applicationsWriteProblem413"];
+                415: components["responses"]["applicationsWriteProblem415"];
+                422: components["responses"]["applicationsWriteProblem422"];
+                429: components["responses"]["applicationsWriteProblem429"];
+                503: components["responses"]["applicationsWriteProblem503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7267,6 +8382,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's consultations: open (by due date), answered, or all */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "open" | "answered" | "all";
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations/{consultationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consultation with its steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations/{consultationId}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer, or confirm an online consultation with its meeting link (409 names the allowed steps) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "answer" | "schedule" | "withdraw";
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer?: string;
+                        /** Format: uri */
+                        meetingUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations/{consultationId}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's attachment (the handling agency only; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/counters/{counterId}/survey-handoff": {
         parameters: {
             query?: never;
@@ -7321,6 +8733,252 @@ export interface paths {
                 422: components["responses"]["surveyWriteProblem422"];
                 429: components["responses"]["surveyWriteProblem429"];
                 503: components["responses"]["surveyWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/crew/stops/{stopId}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crew: download the stop pack (bookings, tickets, this device’s number blocks) to work offline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deviceId: string;
+                        label: string;
+                        reserveBlock?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocks: {
+                                first: number;
+                                last: number;
+                            }[];
+                            bookings: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nikMasked: string;
+                                /** Format: uuid */
+                                serviceId: string;
+                                /** @enum {string} */
+                                status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            }[];
+                            device: {
+                                /** Format: uuid */
+                                id: string;
+                                lastSeq: number;
+                            };
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            stop: {
+                                address: string;
+                                endsAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kecamatanName: string;
+                                localDay: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "done";
+                                unitName: string;
+                                villageName: string | null;
+                            };
+                            tickets: {
+                                bookingId: string | null;
+                                issuedAt: string;
+                                mergedInto: number | null;
+                                mine: boolean;
+                                number: number;
+                                /** Format: uuid */
+                                serviceId: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "served" | "no_show";
+                                surveyCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["crewWriteProblem400"];
+                401: components["responses"]["crewWriteProblem401"];
+                403: components["responses"]["crewWriteProblem403"];
+                404: components["responses"]["crewWriteProblem404"];
+                409: components["responses"]["crewWriteProblem409"];
+                413: components["responses"]["crewWriteProblem413"];
+                415: components["responses"]["crewWriteProblem415"];
+                422: components["responses"]["crewWriteProblem422"];
+                429: components["responses"]["crewWriteProblem429"];
+                503: components["responses"]["crewWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/crew/stops/{stopId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Crew: send events recorded on the device; each gets its outcome (idempotent, in device order) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deviceId: string;
+                        events: ({
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** @enum {string} */
+                            type: "ticket_issued";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "booking_checked_in";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "called";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "served";
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            seq: number;
+                            /** @enum {string} */
+                            type: "no_show";
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lastSeq: number;
+                            outcomes: {
+                                code: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                number: number | null;
+                                otherDevice: string | null;
+                                /** @enum {string} */
+                                result: "applied" | "merged" | "duplicate" | "conflict" | "rejected" | "pending";
+                                seq: number;
+                            }[];
+                            settled: {
+                                code: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                number: number | null;
+                                otherDevice: string | null;
+                                /** @enum {string} */
+                                result: "applied" | "merged" | "duplicate" | "conflict" | "rejected" | "pending";
+                                seq: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["crewWriteProblem400"];
+                401: components["responses"]["crewWriteProblem401"];
+                403: components["responses"]["crewWriteProblem403"];
+                404: components["responses"]["crewWriteProblem404"];
+                409: components["responses"]["crewWriteProblem409"];
+                413: components["responses"]["crewWriteProblem413"];
+                415: components["responses"]["crewWriteProblem415"];
+                422: components["responses"]["crewWriteProblem422"];
+                429: components["responses"]["crewWriteProblem429"];
+                503: components["responses"]["crewWriteProblem503"];
             };
         };
         delete?: never;
@@ -7594,6 +9252,860 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MPP admin: cancel a stop booking with a reason (the holder is told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bookingId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            contact: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nikMasked: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            /** Format: uuid */
+                            stopId: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/bookings/{bookingId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MPP admin: move a stop booking to another stop (the holder is told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bookingId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        stopId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            contact: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nikMasked: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            /** Format: uuid */
+                            stopId: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: staff, services, region and known kecamatan for the unit and stop editors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kecamatan: {
+                                code: string;
+                                name: string;
+                            }[];
+                            region: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            staff: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            timezone: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: the schedule of stops from a day (today unless given) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    status?: "scheduled" | "cancelled" | "done";
+                };
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        /** MPP admin: schedule a stop of a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        capacity: number;
+                        date: string;
+                        endTime: string;
+                        kecamatanCode: string;
+                        kecamatanName: string;
+                        lat?: number;
+                        lng?: number;
+                        note?: string;
+                        serviceIds: string[];
+                        startTime: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        villageCode?: string;
+                        villageName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops/{stopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** MPP admin: change a stop (those who booked are told of a new time or place) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        capacity: number;
+                        date: string;
+                        endTime: string;
+                        kecamatanCode: string;
+                        kecamatanName: string;
+                        lat?: number;
+                        lng?: number;
+                        note?: string;
+                        serviceIds: string[];
+                        startTime: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        villageCode?: string;
+                        villageName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops/{stopId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: the bookings of a stop */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            contact: string;
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nikMasked: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled" | "checked_in" | "served" | "no_show";
+                            /** Format: uuid */
+                            stopId: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/stops/{stopId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MPP admin: cancel a stop and its bookings (those who booked are told why) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    stopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            booked: number;
+                            capacity: number;
+                            endsAt: string;
+                            free: number;
+                            /** Format: uuid */
+                            id: string;
+                            kecamatanCode: string;
+                            kecamatanName: string;
+                            lat: number | null;
+                            lng: number | null;
+                            localDate: string;
+                            localEnd: string;
+                            localStart: string;
+                            /** Format: uuid */
+                            mppId: string;
+                            mppName: string;
+                            mppSlug: string;
+                            note: string | null;
+                            plate: string;
+                            regencyName: string | null;
+                            regionCode: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                tenantName: string;
+                            }[];
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "done";
+                            timezone: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            vehicle: string;
+                            villageCode: string | null;
+                            villageName: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MPP admin: mobile units with crew and services */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            crew: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            plate: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            vehicle: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["mobileReadProblem400"];
+                401: components["responses"]["mobileReadProblem401"];
+                403: components["responses"]["mobileReadProblem403"];
+                404: components["responses"]["mobileReadProblem404"];
+                409: components["responses"]["mobileReadProblem409"];
+                429: components["responses"]["mobileReadProblem429"];
+                503: components["responses"]["mobileReadProblem503"];
+            };
+        };
+        put?: never;
+        /** MPP admin: add a mobile unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /** @default [] */
+                        crewUserIds?: string[];
+                        name: string;
+                        plate: string;
+                        /** @default [] */
+                        serviceIds?: string[];
+                        vehicle: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            crew: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            plate: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            vehicle: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/mobile/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** MPP admin: change a mobile unit, its crew and services */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /** @default [] */
+                        crewUserIds?: string[];
+                        name: string;
+                        plate: string;
+                        /** @default [] */
+                        serviceIds?: string[];
+                        vehicle: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            crew: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            plate: string;
+                            services: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            vehicle: string;
+                        };
+                    };
+                };
+                400: components["responses"]["mobileWriteProblem400"];
+                401: components["responses"]["mobileWriteProblem401"];
+                403: components["responses"]["mobileWriteProblem403"];
+                404: components["responses"]["mobileWriteProblem404"];
+                409: components["responses"]["mobileWriteProblem409"];
+                413: components["responses"]["mobileWriteProblem413"];
+                415: components["responses"]["mobileWriteProblem415"];
+                422: components["responses"]["mobileWriteProblem422"];
+                429: components["responses"]["mobileWriteProblem429"];
+                503: components["responses"]["mobileWriteProblem503"];
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -8818,10 +11330,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -8906,10 +11420,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -9082,10 +11598,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -9459,10 +11977,12 @@ export interface paths {
                                     serviceId: string;
                                     type: string;
                                 }[];
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
                                 issuedAt: string;
                                 number: string;
+                                plate: string | null;
                                 priorityClass: string | null;
                                 recallCount: number;
                                 /** Format: uuid */
@@ -9492,6 +12012,146 @@ export interface paths {
                 503: components["responses"]["queueWriteProblem503"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/counters/{counterId}/zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a counter in a zone or lane (null: the hall) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        zoneId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/devices/{deviceId}/zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bind a kiosk or board to a zone or lane (null: the whole MPP) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        zoneId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9654,7 +12314,9 @@ export interface paths {
                                 counterId: string;
                                 counterName: string;
                                 counterNumber: number;
+                                holderName: string | null;
                                 number: string;
+                                plate: string | null;
                                 serviceName: string;
                                 status: string;
                                 /** Format: uuid */
@@ -9666,7 +12328,10 @@ export interface paths {
                                     counterId: string | null;
                                     counterName: string | null;
                                     counterNumber: number | null;
+                                    holderName?: string | null;
+                                    lane?: string | null;
                                     number: string;
+                                    plate?: string | null;
                                     /** Format: uuid */
                                     serviceId: string;
                                     serviceName: string;
@@ -9687,6 +12352,12 @@ export interface paths {
                                 waiting: number;
                             }[];
                             zone: string | null;
+                            zoneInfo: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "hall" | "drive_thru";
+                                name: string;
+                            } | null;
                         };
                     };
                 };
@@ -9883,6 +12554,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -9895,6 +12567,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -10541,6 +13214,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -10553,6 +13227,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -10638,10 +13313,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -10723,10 +13400,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -10809,10 +13488,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -10895,10 +13576,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -10981,10 +13664,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11067,10 +13752,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11148,6 +13835,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -11160,6 +13848,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -11247,10 +13936,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11343,10 +14034,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11429,10 +14122,12 @@ export interface paths {
                                 serviceId: string;
                                 type: string;
                             }[];
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
                             number: string;
+                            plate: string | null;
                             priorityClass: string | null;
                             recallCount: number;
                             /** Format: uuid */
@@ -11446,6 +14141,373 @@ export interface paths {
                                 totalSeconds: number | null;
                                 waitingSeconds: number | null;
                             };
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zones and drive-thru lanes with their counters and devices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
+            };
+        };
+        put?: never;
+        /** Add a zone (hall) or a drive-thru lane */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /**
+                         * @default hall
+                         * @enum {string}
+                         */
+                        kind?: "hall" | "drive_thru";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a zone */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            counters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                                tenantName: string;
+                            }[];
+                            deviceIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hall" | "drive_thru";
+                            name: string;
+                        };
+                    };
+                };
+                400: components["responses"]["queueWriteProblem400"];
+                401: components["responses"]["queueWriteProblem401"];
+                403: components["responses"]["queueWriteProblem403"];
+                404: components["responses"]["queueWriteProblem404"];
+                409: components["responses"]["queueWriteProblem409"];
+                413: components["responses"]["queueWriteProblem413"];
+                415: components["responses"]["queueWriteProblem415"];
+                422: components["responses"]["queueWriteProblem422"];
+                429: components["responses"]["queueWriteProblem429"];
+                503: components["responses"]["queueWriteProblem503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a drive-thru kiosk offers: the lane and its services (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedReason: string | null;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            nextOpening: string | null;
+                            open: boolean;
+                            services: {
+                                countersOpen: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                prefix: string;
+                                tenantName: string;
+                                waiting: number;
+                            }[];
+                            zone: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["queueReadProblem400"];
+                401: components["responses"]["queueReadProblem401"];
+                403: components["responses"]["queueReadProblem403"];
+                404: components["responses"]["queueReadProblem404"];
+                409: components["responses"]["queueReadProblem409"];
+                429: components["responses"]["queueReadProblem429"];
+                503: components["responses"]["queueReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/queue/zones/{zoneId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a drive-thru ticket by plate number or name */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    mppId: string;
+                    zoneId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        plate?: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calledAt: string | null;
+                            /** @enum {string} */
+                            channel: "kiosk" | "reception" | "online";
+                            counter: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                number: number;
+                            } | null;
+                            estimatedWaitMinutes: number | null;
+                            estimatedWaitRange: {
+                                highMinutes: number;
+                                lowMinutes: number;
+                            } | null;
+                            holderName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            mpp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timezone: string;
+                            };
+                            noCounter: ("paused" | "closed") | null;
+                            number: string;
+                            peopleAhead: number | null;
+                            plate: string | null;
+                            priorityClass: string | null;
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            statusToken: string;
+                            surveyCode: string;
+                            tenantName: string;
+                            visitTickets: {
+                                number: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                            }[];
+                            visitToken: string;
                         };
                     };
                 };
@@ -13712,6 +16774,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -13724,6 +16787,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -13804,6 +16868,7 @@ export interface paths {
                                 highMinutes: number;
                                 lowMinutes: number;
                             } | null;
+                            holderName: string | null;
                             /** Format: uuid */
                             id: string;
                             issuedAt: string;
@@ -13816,6 +16881,7 @@ export interface paths {
                             noCounter: ("paused" | "closed") | null;
                             number: string;
                             peopleAhead: number | null;
+                            plate: string | null;
                             priorityClass: string | null;
                             service: {
                                 /** Format: uuid */
@@ -14796,7 +17862,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found, wallet_offer_not_found */
         applicationsReadProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -14804,11 +17870,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found" | "wallet_offer_not_found";
                 };
             };
         };
-        /** @description Problem: application_closed, application_closed_for_sharing */
+        /** @description Problem: application_closed, application_closed_for_sharing, wallet_offer_decided, wallet_offer_refused_application */
         applicationsReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14816,7 +17882,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed" | "application_closed_for_sharing";
+                    code: "application_closed" | "application_closed_for_sharing" | "wallet_offer_decided" | "wallet_offer_refused_application";
                 };
             };
         };
@@ -14916,7 +17982,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found */
+        /** @description Problem: application_code_unknown, application_not_yours, not_found, wallet_document_not_found, wallet_grant_not_found, wallet_offer_not_found */
         applicationsWriteProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -14924,11 +17990,11 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found";
+                    code: "application_code_unknown" | "application_not_yours" | "not_found" | "wallet_document_not_found" | "wallet_grant_not_found" | "wallet_offer_not_found";
                 };
             };
         };
-        /** @description Problem: application_closed, application_closed_for_sharing, conflict, invalid_transition */
+        /** @description Problem: application_closed, application_closed_for_sharing, conflict, invalid_transition, wallet_offer_decided, wallet_offer_refused_application */
         applicationsWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -14936,7 +18002,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "application_closed" | "application_closed_for_sharing" | "conflict" | "invalid_transition";
+                    code: "application_closed" | "application_closed_for_sharing" | "conflict" | "invalid_transition" | "wallet_offer_decided" | "wallet_offer_refused_application";
                 };
             };
         };
@@ -16140,6 +19206,426 @@ export interface components {
                 };
             };
         };
+        /** @description Problem: bad_request, validation_failed */
+        consultationReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        consultationReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        consultationReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: consultation_no_attachment, consultation_not_found, not_found */
+        consultationReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_no_attachment" | "consultation_not_found" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: consultation_attachment_invalid */
+        consultationReadProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_attachment_invalid";
+                };
+            };
+        };
+        /** @description Problem: consultation_input_missing, consultation_not_meeting, consultation_slot_invalid */
+        consultationReadProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_input_missing" | "consultation_not_meeting" | "consultation_slot_invalid";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        consultationReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        consultationReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, validation_failed */
+        consultationWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        consultationWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        consultationWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: consultation_no_attachment, consultation_not_found, not_found */
+        consultationWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_no_attachment" | "consultation_not_found" | "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition */
+        consultationWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        consultationWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: consultation_attachment_invalid, unsupported_media_type */
+        consultationWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_attachment_invalid" | "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: consultation_input_missing, consultation_not_meeting, consultation_slot_invalid, idempotency_mismatch */
+        consultationWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_input_missing" | "consultation_not_meeting" | "consultation_slot_invalid" | "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        consultationWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        consultationWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, validation_failed */
+        crewReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        crewReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, not_crew, password_change_required */
+        crewReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "not_crew" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        crewReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: device_unknown, stop_cancelled */
+        crewReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "device_unknown" | "stop_cancelled";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        crewReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        crewReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, validation_failed */
+        crewWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        crewWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, not_crew, password_change_required */
+        crewWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "not_crew" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        crewWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, device_unknown, invalid_transition, stop_cancelled */
+        crewWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "device_unknown" | "invalid_transition" | "stop_cancelled";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        crewWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        crewWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        crewWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        crewWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        crewWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
         /** @description Problem: bad_request, grant_invalid, validation_failed, wrong_current_password */
         identityReadProblem400: {
             headers: {
@@ -16334,6 +19820,210 @@ export interface components {
         };
         /** @description Problem: database_unavailable */
         identityWriteProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        mobileReadProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        mobileReadProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: forbidden, password_change_required */
+        mobileReadProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        mobileReadProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: mobile_capacity_below_bookings, mobile_mpp_without_region, mobile_nik_already_booked, mobile_plate_taken, mobile_service_has_bookings, mobile_stop_full, mobile_stop_not_scheduled, mobile_stop_overlap, mobile_stop_started, mobile_unit_inactive */
+        mobileReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "mobile_capacity_below_bookings" | "mobile_mpp_without_region" | "mobile_nik_already_booked" | "mobile_plate_taken" | "mobile_service_has_bookings" | "mobile_stop_full" | "mobile_stop_not_scheduled" | "mobile_stop_overlap" | "mobile_stop_started" | "mobile_unit_inactive";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        mobileReadProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        mobileReadProblem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "database_unavailable";
+                };
+            };
+        };
+        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        mobileWriteProblem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                };
+            };
+        };
+        /** @description Problem: invalid_token, unauthenticated */
+        mobileWriteProblem401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "invalid_token" | "unauthenticated";
+                };
+            };
+        };
+        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        mobileWriteProblem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                };
+            };
+        };
+        /** @description Problem: not_found */
+        mobileWriteProblem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "not_found";
+                };
+            };
+        };
+        /** @description Problem: conflict, invalid_transition, mobile_capacity_below_bookings, mobile_mpp_without_region, mobile_nik_already_booked, mobile_plate_taken, mobile_service_has_bookings, mobile_stop_full, mobile_stop_not_scheduled, mobile_stop_overlap, mobile_stop_started, mobile_unit_inactive */
+        mobileWriteProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "conflict" | "invalid_transition" | "mobile_capacity_below_bookings" | "mobile_mpp_without_region" | "mobile_nik_already_booked" | "mobile_plate_taken" | "mobile_service_has_bookings" | "mobile_stop_full" | "mobile_stop_not_scheduled" | "mobile_stop_overlap" | "mobile_stop_started" | "mobile_unit_inactive";
+                };
+            };
+        };
+        /** @description Problem: payload_too_large */
+        mobileWriteProblem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "payload_too_large";
+                };
+            };
+        };
+        /** @description Problem: unsupported_media_type */
+        mobileWriteProblem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "unsupported_media_type";
+                };
+            };
+        };
+        /** @description Problem: idempotency_mismatch */
+        mobileWriteProblem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "idempotency_mismatch";
+                };
+            };
+        };
+        /** @description Problem: rate_limited */
+        mobileWriteProblem429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "rate_limited";
+                };
+            };
+        };
+        /** @description Problem: database_unavailable */
+        mobileWriteProblem503: {
             headers: {
                 [name: string]: unknown;
             };
@@ -16608,7 +20298,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown, zone_unknown */
         queueReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -16616,7 +20306,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown" | "zone_unknown";
                 };
             };
         };
@@ -16632,7 +20322,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: forbidden, password_change_required */
+        /** @description Problem: forbidden, kiosk_of_other_zone, password_change_required */
         queueReadProblem403: {
             headers: {
                 [name: string]: unknown;
@@ -16640,7 +20330,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "forbidden" | "password_change_required";
+                    code: "forbidden" | "kiosk_of_other_zone" | "password_change_required";
                 };
             };
         };
@@ -16656,7 +20346,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: counter_busy, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
+        /** @description Problem: counter_busy, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -16664,7 +20354,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "counter_busy" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
+                    code: "counter_busy" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };
@@ -16692,7 +20382,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown */
+        /** @description Problem: bad_request, malformed_json, pause_reason_unknown, service_of_other_tenant, unknown_target, validation_failed, visit_unknown, zone_unknown */
         queueWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -16700,7 +20390,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown";
+                    code: "bad_request" | "malformed_json" | "pause_reason_unknown" | "service_of_other_tenant" | "unknown_target" | "validation_failed" | "visit_unknown" | "zone_unknown";
                 };
             };
         };
@@ -16716,7 +20406,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: csrf_failed, forbidden, password_change_required */
+        /** @description Problem: csrf_failed, forbidden, kiosk_of_other_zone, password_change_required */
         queueWriteProblem403: {
             headers: {
                 [name: string]: unknown;
@@ -16724,7 +20414,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "csrf_failed" | "forbidden" | "password_change_required";
+                    code: "csrf_failed" | "forbidden" | "kiosk_of_other_zone" | "password_change_required";
                 };
             };
         };
@@ -16740,7 +20430,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter */
+        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -16748,7 +20438,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter";
+                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };
