@@ -277,7 +277,8 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<vo
       }
       const db = kind === 'postgres' ? await b.open() : null;
       if (db) {
-        await db.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status = 'waiting'", [b.callMpp.mppId]);
+        // The minimal call script leaves its tickets called at the counters: clear them for the next level.
+        await db.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status IN ('waiting', 'called')", [b.callMpp.mppId]);
         await db.close();
       }
     }

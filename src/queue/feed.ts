@@ -9,6 +9,7 @@ import { ticketView } from './service.js';
 import { openSse, sseFrame, type SseStream } from './sse.js';
 import type { TicketView } from './schemas.js';
 import { StatusBroadcaster } from './status-feed.js';
+import { sharedQueuePositions } from './shared-positions.js';
 
 const COUNTS_DELAY_MS = 500;
 /** A board event is serialised once, however many boards receive it. */
@@ -167,7 +168,10 @@ export class QueueFeeds {
     const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
     opened = true;
     try {
-      send(await ticketView(this.db, first, this.clock.now()));
+      // Phones connecting together (a board's QR code, a reconnect wave) share the position computation.
+      const at = this.clock.now();
+      const positions = first.status === 'waiting' ? await sharedQueuePositions(this.db, { mppId: first.mppId, localDay: first.localDay, at }) : undefined;
+      send(await ticketView(this.db, first, at, { positions }));
     } catch {
       stream.close();
     }
