@@ -134,7 +134,7 @@ const literal = (v: unknown): string => {
   if (v === null || v === undefined) return 'NULL';
   if (v instanceof Date) return `'${v.toISOString()}'`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `'{${v.map((x) => `"${String(x)}"`).join(',')}}'`;
+  if (Array.isArray(v)) return `'{${v.map((x) => `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}'`;
   let text = String(v);
   // pgbench reads ":name" as a variable even inside quotes: give JSON a space after its colons.
   if (/^[[{]/.test(text)) {
@@ -165,11 +165,23 @@ function toScript(log: Stmt[], subst: Map<string, string>, gset: Map<number, str
     .join('\n');
 }
 
-async function recordScripts(b: BenchDb, staffUserId: string): Promise<{ issue: string; call: string }> {
+interface Scripts {
+  issue: string;
+  call: string;
+  /** The issue statement alone (bump the service's quota and number rows, insert visit, ticket and event). */
+  issueMinimal: string;
+  /** Call-next's claim and its 'called' event, in one transaction. */
+  callMinimal: string;
+}
+
+async function recordScripts(b: BenchDb, staffUserId: string): Promise<Scripts> {
   const db = await b.open();
   const actor: Actor = { type: 'device', id: null, label: 'bench', requestId: null };
   // Issue, as the route does it: resolve the kiosk token, then issue.
   const rec = recording(db);
+  // Once to warm what a running server keeps in memory (hours: src/catalog/hours-cache.ts), then recorded.
+  await issueTicket(rec.db, b.issueMpp.mppId, 'kiosk', { serviceId: b.issueMpp.services.ktp }, { at: new Date(), actor });
+  rec.log.length = 0;
   await resolveDevice(rec.db, KIOSK_TOKEN);
   const ticket = await issueTicket(rec.db, b.issueMpp.mppId, 'kiosk', { serviceId: b.issueMpp.services.ktp }, { at: new Date(), actor });
   const { rows: tRows } = await db.query<{ id: string; visit_id: string }>('SELECT id, visit_id FROM tickets WHERE status_token = $1', [ticket.statusToken]);
@@ -181,8 +193,10 @@ async function recordScripts(b: BenchDb, staffUserId: string): Promise<{ issue: 
     [literal(t.visit_id), ':vid::uuid'],
   ]);
   const insertIdx = rec.log.findIndex((s) => s.sql.includes('INSERT INTO queue_service_day'));
-  const firstRead = rec.log.findIndex((s, i) => i > insertIdx && s.sql.includes('FROM tickets t'));
-  const issue = toScript(rec.log, subst, new Map([[insertIdx, 'raw'], [firstRead, 'visit_id AS vid']]));
+  // A read-back of the new ticket (main before issue 17 sent one) gives the visit id to the next statements.
+  const firstRead = rec.log.findIndex((s, i) => i > insertIdx && s.sql.includes('v.token AS visit_token'));
+  const issue = toScript(rec.log, subst, new Map([[insertIdx, 'raw'], ...(firstRead >= 0 ? [[firstRead, 'visit_id AS vid'] as [number, string]] : [])]));
+  const issueMinimal = toScript([rec.log[insertIdx]!], subst, new Map([[0, 'raw']]));
 
   // Call-next then no-show, as an officer at the counter numbered :client_id + 1.
   const token = randomBytes(16).toString('hex');
@@ -203,9 +217,12 @@ async function recordScripts(b: BenchDb, staffUserId: string): Promise<{ issue: 
     [literal(called!.id), ':id::uuid'],
   ]);
   const claimIdx = crec.log.findIndex((s) => s.sql.includes('WITH pick AS'));
-  const call = `SELECT id AS cid FROM counters WHERE mpp_id = '${b.callMpp.mppId}' AND number = (:client_id)::int + 1 \\gset\n${toScript(crec.log, csubst, new Map([[claimIdx, 'raw']]))}`;
+  const counterOfClient = `SELECT id AS cid FROM counters WHERE mpp_id = '${b.callMpp.mppId}' AND number = (:client_id)::int + 1 \\gset\n`;
+  const call = `${counterOfClient}${toScript(crec.log, csubst, new Map([[claimIdx, 'raw']]))}`;
+  const calledIdx = crec.log.findIndex((s) => s.sql.includes('INSERT INTO ticket_events') && s.params.includes('called'));
+  const callMinimal = `${counterOfClient}${toScript([{ sql: 'BEGIN', params: [] }, crec.log[claimIdx]!, crec.log[calledIdx]!, { sql: 'COMMIT', params: [] }], csubst, new Map([[1, 'raw']]))}`;
   await db.close();
-  return { issue, call };
+  return { issue, call, issueMinimal, callMinimal };
 }
 
 // ---- The run -------------------------------------------------------------------------------------
@@ -216,7 +233,7 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<vo
   const from = rows.length;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
-    let scripts: { issue: string; call: string } | null = null;
+    let scripts: Scripts | null = null;
     if (kind === 'postgres') scripts = await recordScripts(b, b.callMpp.officerUserId);
     server = await startServer(b.env, port);
     const staff = await login(server.url, b.callMpp.officerEmail);
@@ -225,6 +242,8 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<vo
       if (scripts) {
         const r = await pgbench(b.url!, scripts.issue, c, { seconds: SECONDS });
         rows.push({ db: '', op: 'issue ticket (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: r.failed ? `${r.failed} failed` : '' });
+        const m = await pgbench(b.url!, scripts.issueMinimal, c, { seconds: SECONDS });
+        rows.push({ db: '', op: 'issue ticket (pgbench, minimal issue statement)', clients: c, rate: Math.round(m.tps), p50: `avg ${m.latencyAvgMs.toFixed(1)}`, p99: '-', note: `HTTP = ${(rows.at(-2)!.rate / m.tps).toFixed(2)}x${m.failed ? `; ${m.failed} failed` : ''}` });
       }
     }
     for (const c of LEVELS) {
@@ -248,10 +267,18 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<vo
         await db.close();
         const r = await pgbench(b.url!, scripts.call, c, { transactions: CALLS_PER_LEVEL / c });
         rows.push({ db: '', op: 'call-next + no-show (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: r.failed ? `${r.failed} failed` : '' });
+        const db2 = await b.open();
+        await db2.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status IN ('waiting', 'called')", [b.callMpp.mppId]);
+        await prefillWaiting(db2, b.callMpp, CALLS_PER_LEVEL + 50, `M${c}`);
+        await db2.close();
+        const m = await pgbench(b.url!, scripts.callMinimal, c, { transactions: CALLS_PER_LEVEL / c });
+        const http = rows.find((x) => x.op.startsWith('call-next + no-show (HTTP)') && x.clients === c && x.db === '')!;
+        rows.push({ db: '', op: 'call-next (pgbench, minimal: claim + event)', clients: c, rate: Math.round(m.tps), p50: `avg ${m.latencyAvgMs.toFixed(1)}`, p99: '-', note: `HTTP = ${(http.rate / m.tps).toFixed(2)}x${m.failed ? `; ${m.failed} failed` : ''}` });
       }
       const db = kind === 'postgres' ? await b.open() : null;
       if (db) {
-        await db.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status = 'waiting'", [b.callMpp.mppId]);
+        // The minimal call script leaves its tickets called at the counters: clear them for the next level.
+        await db.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status IN ('waiting', 'called')", [b.callMpp.mppId]);
         await db.close();
       }
     }

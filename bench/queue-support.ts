@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -189,4 +189,38 @@ export function pgbench(url: string, script: string, clients: number, limit: { s
       });
     });
   });
+}
+
+/** User + system CPU seconds each of these processes has spent so far (Linux /proc; gone processes left out). */
+export function cpuSeconds(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // exited
+    }
+  }
+  return out;
+}
+
+/** CPU seconds spent between two snapshots (a process that exited meanwhile counts up to the first). */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let s = 0;
+  for (const pid of new Set([...before.keys(), ...after.keys()])) s += (after.get(pid) ?? before.get(pid) ?? 0) - (before.get(pid) ?? 0);
+  return s;
+}
+
+/** The server processes of the connections open to this URL's database (the app's pool and its LISTEN). */
+export async function postgresBackendPids(url: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    return rows.map((r) => r.pid);
+  } finally {
+    await c.end();
+  }
 }

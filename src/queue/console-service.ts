@@ -10,6 +10,7 @@ import * as floor from './floor-repository.js';
 import * as repo from './repository.js';
 import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from './schemas.js';
 import { nextStatus, type TicketAction } from './state.js';
+import type { DisplayEventType } from './display-repository.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
 import { consoleErrors } from './errors.js';
 
@@ -112,10 +113,13 @@ export async function callNext(ctx: ServiceContext, input: { mppId: string; coun
     const id = await counters.claimNext(tx, mppId, counterId, localDay, at);
     if (!id) return null;
     const t = await repo.getTicket(tx, mppId, id);
-    await repo.insertEvent(tx, { mppId, ticketId: id, event: 'called', at, actorType: actor.type, actorId: actor.id, counterId, serviceId: t.serviceId });
-    await emitTicketDisplay(tx, t, 'call', at);
+    // The writes that take rows every counter of the MPP shares (the event's statistics rows, the
+    // board's sequence) come last, so they are held only until the commit right after.
     await announceTicketProgress(tx, { type: 'called', mppId, ticketId: id, serviceId: t.serviceId, localDay: t.localDay });
-    return staffTicketView(tx, t);
+    await repo.insertEvent(tx, { mppId, ticketId: id, event: 'called', at, actorType: actor.type, actorId: actor.id, counterId, serviceId: t.serviceId });
+    const view = await staffTicketView(tx, t);
+    await emitTicketDisplay(tx, t, 'call', at);
+    return view;
   });
 }
 
@@ -173,6 +177,7 @@ export async function ticketAction(
     const t = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
     const to = nextStatus(t.status, action);
     const base = { mppId, ticketId, from: t.status, to, at, actorType: actor.type, actorId: actor.id };
+    let display: DisplayEventType | null = null;
     switch (action) {
       case 'recall': {
         const max = await maxRecallsOf(tx, mppId);
@@ -183,16 +188,16 @@ export async function ticketAction(
       }
       case 'start':
         await repo.applyTransition(tx, { ...base, event: 'serving' });
-        await emitTicketDisplay(tx, t, 'serving', at);
+        display = 'serving';
         break;
       case 'finish':
-        await repo.applyTransition(tx, { ...base, event: 'served', note: body.note ?? null });
-        await emitTicketDisplay(tx, t, 'done', at);
         await servedSideEffects(tx, t);
+        await repo.applyTransition(tx, { ...base, event: 'served', note: body.note ?? null });
+        display = 'done';
         break;
       case 'no_show':
         await repo.applyTransition(tx, { ...base, event: 'no_show' });
-        await emitTicketDisplay(tx, t, 'done', at);
+        display = 'done';
         break;
       case 'cancel':
         await repo.applyTransition(tx, { ...base, event: 'cancelled', note: body.note ?? null }, { counterId: null });
@@ -220,7 +225,10 @@ export async function ticketAction(
         break;
       }
     }
-    return staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
+    const view = await staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
+    // Last, just before commit: it holds the MPP's board sequence row (see emitTicketDisplay).
+    if (display) await emitTicketDisplay(tx, t, display, at);
+    return view;
   });
 }
 

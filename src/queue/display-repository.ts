@@ -52,17 +52,24 @@ export interface DisplayEvent {
  * until the transaction ends, so events of one MPP commit in sequence order and a board that asks
  * for "after seq N" can never miss one that commits later with a smaller number.
  */
-export async function appendDisplayEvent(tx: Queryable, e: { mppId: string; zone: string | null; type: DisplayEventType; payload: DisplayPayload; at: Date }): Promise<number> {
+export async function appendDisplayEvent(
+  tx: Queryable,
+  e: { mppId: string; zone: string | null; type: DisplayEventType; payload: DisplayPayload; at: Date; zoneOfCounter?: string | null },
+): Promise<number> {
+  // `zoneOfCounter`: the zone is the counter's, read here rather than in a round trip of its own
+  // (this statement takes the MPP's hot sequence row; the callers send it last, just before commit).
   const { rows } = await tx.query<{ seq: number }>(
-    `WITH s AS (
+    `WITH z AS (
+       SELECT coalesce($2::text, (SELECT zone FROM queue_counter_state WHERE mpp_id = $1 AND counter_id = $7::uuid)) AS zone
+     ), s AS (
        INSERT INTO display_seq AS d (mpp_id, last_seq) VALUES ($1, 1)
        ON CONFLICT (mpp_id) DO UPDATE SET last_seq = d.last_seq + 1 RETURNING last_seq
      ), e AS (
-       INSERT INTO display_events (mpp_id, seq, zone, type, payload, at) SELECT $1, last_seq, $2, $3, $4::jsonb, $5 FROM s RETURNING seq
+       INSERT INTO display_events (mpp_id, seq, zone, type, payload, at) SELECT $1, last_seq, z.zone, $3, $4::jsonb, $5 FROM s, z RETURNING seq, zone
      )
-     SELECT seq, pg_notify($6, json_build_object('mppId', $1::uuid, 'seq', seq, 'zone', $2::text, 'type', $3::text,
+     SELECT seq, pg_notify($6, json_build_object('mppId', $1::uuid, 'seq', seq, 'zone', zone, 'type', $3::text,
                                                  'payload', $4::jsonb, 'at', $5::timestamptz)::text) FROM e`,
-    [e.mppId, e.zone, e.type, JSON.stringify(e.payload), e.at, DISPLAY_CHANNEL],
+    [e.mppId, e.zone, e.type, JSON.stringify(e.payload), e.at, DISPLAY_CHANNEL, e.zoneOfCounter ?? null],
   );
   return Number(rows[0]!.seq);
 }

@@ -7,6 +7,9 @@ import type { QueueHub } from './hub.js';
 import * as repo from './repository.js';
 import { ticketView } from './service.js';
 import { openSse, sseFrame, type SseStream } from './sse.js';
+import type { TicketView } from './schemas.js';
+import { StatusBroadcaster } from './status-feed.js';
+import { sharedQueuePositions } from './shared-positions.js';
 
 const COUNTS_DELAY_MS = 500;
 /** A board event is serialised once, however many boards receive it. */
@@ -16,7 +19,6 @@ function frameOf(ev: DisplayEvent): string {
   if (!f) frames.set(ev, (f = sseFrame(ev.type, { seq: ev.seq, zone: ev.zone, type: ev.type, payload: ev.payload, at: ev.at }, ev.seq)));
   return f;
 }
-const STATUS_DELAY_MS = 1000;
 
 /**
  * Waiting counts per service, recomputed at most every COUNTS_DELAY_MS per MPP on this node and
@@ -68,6 +70,7 @@ class CountsBroadcaster {
 export class QueueFeeds {
   readonly streams = new Set<SseStream>();
   private readonly counts: CountsBroadcaster;
+  readonly status: StatusBroadcaster;
 
   constructor(
     private readonly db: Db,
@@ -75,6 +78,7 @@ export class QueueFeeds {
     private readonly clock: Clock,
   ) {
     this.counts = new CountsBroadcaster(db, clock);
+    this.status = new StatusBroadcaster(db, hub, clock);
   }
 
   /**
@@ -141,38 +145,37 @@ export class QueueFeeds {
     }
   }
 
-  /** A ticket holder's live status: sent on connect, then again whenever it changes. */
+  /**
+   * A ticket holder's live status: sent on connect, then again whenever it changes. Every stream of
+   * the MPP shares one computation per change (status-feed.ts).
+   */
   async ticketStatus(request: FastifyRequest, reply: FastifyReply, token: string): Promise<void> {
     const first = await repo.findTicketByStatusToken(this.db, token);
     if (!first) throw commonErrors.not_found();
     const cleanups: (() => void)[] = [];
     let last = '';
-    let timer: NodeJS.Timeout | undefined;
-    const push = async () => {
-      const t = await repo.findTicketByStatusToken(this.db, token);
-      if (!t || stream.closed) return;
-      const view = await ticketView(this.db, t, this.clock.now());
+    // A view computed before the stream is open is dropped: the first view follows right after.
+    let opened = false;
+    const send = (view: TicketView) => {
+      if (!opened || stream.closed) return;
       const text = JSON.stringify(view);
       if (text !== last) {
         last = text;
         stream.send('status', view);
       }
     };
-    cleanups.push(() => clearTimeout(timer));
-    cleanups.push(
-      await this.hub.subscribe(first.mppId, {
-        onChanged: () => {
-          timer ??= setTimeout(() => {
-            timer = undefined;
-            void push().catch(() => undefined);
-          }, STATUS_DELAY_MS);
-        },
-        onResync: () => void push().catch(() => undefined),
-      }),
-    );
-    // Opened only once subscribed (push runs only after this line, from timers and events).
+    cleanups.push(await this.status.follow(first.mppId, token, send));
+    // Opened only once subscribed.
     const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
-    await push().catch(() => stream.close());
+    opened = true;
+    try {
+      // Phones connecting together (a board's QR code, a reconnect wave) share the position computation.
+      const at = this.clock.now();
+      const positions = first.status === 'waiting' ? await sharedQueuePositions(this.db, { mppId: first.mppId, localDay: first.localDay, at }) : undefined;
+      send(await ticketView(this.db, first, at, { positions }));
+    } catch {
+      stream.close();
+    }
   }
 
   stop(): void {

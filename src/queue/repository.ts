@@ -12,6 +12,7 @@ export interface IssueContext {
   serviceId: string;
   serviceName: string;
   tenantId: string;
+  tenantName: string;
   prefix: string;
   active: boolean;
   mppName: string;
@@ -31,6 +32,7 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
     Pick<Row<'services'>, 'id' | 'name' | 'tenant_id' | 'ticket_prefix' | 'active'> &
       Pick<Row<'mpps'>, 'timezone'> &
       Pick<Row<'queue_service_settings'>, 'daily_quota'> & {
+        tenant_name: string;
         mpp_name: string;
         local_day: string;
         waiting_room_capacity: number | null;
@@ -40,7 +42,7 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
         pc_name: string | null;
       }
   >(
-    `SELECT s.id, s.name, s.tenant_id, s.ticket_prefix, s.active, m.name AS mpp_name, m.timezone,
+    `SELECT s.id, s.name, s.tenant_id, tn.name AS tenant_name, s.ticket_prefix, s.active, m.name AS mpp_name, m.timezone,
             (($3::timestamptz AT TIME ZONE m.timezone)::date)::text AS local_day,
             qs.daily_quota, coalesce(nullif(m.waiting_capacity, 0), ms.waiting_room_capacity) AS waiting_room_capacity,
             CASE WHEN coalesce(nullif(m.waiting_capacity, 0), ms.waiting_room_capacity) IS NULL THEN 0 ELSE
@@ -48,6 +50,7 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
                  AND t.status IN ('waiting', 'called')) END AS in_room,
             pc.id AS pc_id, pc.weight AS pc_weight, pc.name AS pc_name
        FROM services s JOIN mpps m ON m.id = s.mpp_id
+       JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
        LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
        LEFT JOIN queue_mpp_settings ms ON ms.mpp_id = s.mpp_id
        LEFT JOIN priority_classes pc ON pc.mpp_id = s.mpp_id AND pc.id = $4::uuid AND pc.active
@@ -60,6 +63,7 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
     serviceId: r.id,
     serviceName: r.name,
     tenantId: r.tenant_id,
+    tenantName: r.tenant_name,
     prefix: r.ticket_prefix,
     active: r.active,
     mppName: r.mpp_name,
@@ -92,14 +96,26 @@ export interface NewTicket {
   lane?: { zone: string; plate: string | null; holderName: string | null };
 }
 
+/** What the issue statement returns: with the issue context, the whole TicketRow of the new ticket. */
+export interface InsertedTicket {
+  id: string;
+  visitId: string;
+  seq: number;
+  number: string;
+  issuedAt: string;
+  rankAt: string;
+}
+
 /**
  * Issues a ticket in one statement: bumps the service's daily quota (refusing past the quota), then
- * the prefix's daily number, creates the visit if needed, the ticket, its 'issued' event, and
- * notifies listeners. Returns undefined when the quota is used up.
+ * the prefix's daily number, creates the visit if needed, the ticket and its 'issued' event. Returns
+ * undefined when the quota is used up. It does not NOTIFY: a notifying transaction holds PostgreSQL's
+ * global notify lock through its commit, and here it would hold the two hot counter rows with it; the
+ * caller announces the change after commit (change-notifier.ts).
  * @throws a unique violation on (mpp_id, idempotency_key) when a twin request won the race.
  */
-export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: string } | undefined> {
-  const { rows } = await q.query<{ id: string }>(
+export async function insertTicket(q: Queryable, t: NewTicket): Promise<InsertedTicket | undefined> {
+  const { rows } = await q.query<{ id: string; visit_id: string; seq: number; number: string; issued_at: Date; rank_at: Date }>(
     `WITH quota AS (
        INSERT INTO queue_service_day AS d (mpp_id, service_id, local_day, issued, quota)
        VALUES ($1, $2, $3::date, 1, $4::int)
@@ -123,12 +139,12 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: st
               $11::uuid, $12::int, $7, coalesce($18::timestamptz, $7::timestamptz) - make_interval(mins => $12::int), $7, $13, $14, $15, $7,
               $18::timestamptz, $19::text, $20::text, $21::text
          FROM num
-       RETURNING id, service_id
+       RETURNING id, service_id, visit_id, seq, number, issued_at, rank_at
      ), ev AS (
        INSERT INTO ticket_events (mpp_id, ticket_id, type, at, actor_type, actor_id, service_id)
        SELECT $1, id, 'issued', $7, $16, $17, service_id FROM ticket
      )
-     SELECT ticket.id, pg_notify('queue_changed', json_build_object('mppId', $1::uuid, 'serviceId', $2::uuid)::text) FROM ticket`,
+     SELECT id, visit_id, seq, number, issued_at, rank_at FROM ticket`,
     [
       t.mppId,
       t.ctx.serviceId,
@@ -153,7 +169,8 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<{ id: st
       t.lane?.holderName ?? null,
     ],
   );
-  return rows[0];
+  const r = rows[0];
+  return r ? { id: r.id, visitId: r.visit_id, seq: Number(r.seq), number: r.number, issuedAt: iso(r.issued_at)!, rankAt: iso(r.rank_at)! } : undefined;
 }
 
 export async function findVisitByToken(q: Queryable, mppId: string, token: string): Promise<{ id: string; token: string; createdAt: Date } | undefined> {
@@ -287,6 +304,26 @@ export async function getTicket(q: Queryable, mppId: string, ticketId: string, o
 export async function findTicketByStatusToken(q: Queryable, token: string): Promise<TicketRow | undefined> {
   const { rows } = await q.query<TicketRecord>(`${TICKET_SELECT} WHERE t.status_token = $1`, [token]);
   return rows[0] ? toTicket(rows[0]) : undefined;
+}
+
+/** Tickets of an MPP by status token (the live status streams of one MPP, read together). */
+export async function findTicketsByStatusTokens(q: Queryable, mppId: string, tokens: string[]): Promise<TicketRow[]> {
+  if (tokens.length === 0) return [];
+  const { rows } = await q.query<TicketRecord>(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.status_token = ANY($2::text[])`, [mppId, tokens]);
+  return rows.map(toTicket);
+}
+
+/** The tickets of several visits, by visit id, each list in issue order. */
+export async function listTicketsOfVisits(q: Queryable, mppId: string, visitIds: string[]): Promise<Map<string, TicketRow[]>> {
+  const out = new Map<string, TicketRow[]>();
+  if (visitIds.length === 0) return out;
+  const { rows } = await q.query<TicketRecord>(`${TICKET_SELECT} WHERE t.mpp_id = $1 AND t.visit_id = ANY($2::uuid[]) ORDER BY t.issued_at`, [mppId, visitIds]);
+  for (const r of rows.map(toTicket)) {
+    const list = out.get(r.visitId);
+    if (list) list.push(r);
+    else out.set(r.visitId, [r]);
+  }
+  return out;
 }
 
 export async function listVisitTickets(q: Queryable, mppId: string, visitId: string): Promise<TicketRow[]> {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ServiceContext } from '../platform/context.js';
 import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
+import { cachedOpeningStatus } from '../catalog/hours-cache.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
@@ -10,6 +11,8 @@ import { toMinutes } from './estimate.js';
 import { computePositions, type Position } from './positions.js';
 import * as repo from './repository.js';
 import { printedSurveyCode } from './survey-code.js';
+import { announceQueueChange } from './change-notifier.js';
+import { sharedQueuePositions } from './shared-positions.js';
 import type { IssueTicketRequest, QueueOffer, TicketView } from './schemas.js';
 import { nextStatus } from './state.js';
 import { emitTicketDisplay } from './transitions.js';
@@ -93,7 +96,7 @@ export async function issueTicket(
   if (!ctx) throw commonErrors.not_found();
   if (!ctx.active) throw queueErrors.service_unavailable();
   if (channel !== 'reception') {
-    const status = await openingStatus(db, mppId, opts.at);
+    const status = await cachedOpeningStatus(db, mppId, opts.at);
     if (!status.open) throw closedError(status);
   }
   // A car in a drive-thru lane does not take a seat in the waiting room.
@@ -110,7 +113,8 @@ export async function issueTicket(
     visitId = visit.id;
     visitToken = visit.token;
   }
-  let inserted: { id: string } | undefined;
+  let inserted: repo.InsertedTicket | undefined;
+  const statusToken = newToken();
   try {
     inserted = await repo.insertTicket(db, {
       mppId,
@@ -118,7 +122,7 @@ export async function issueTicket(
       visitId,
       visitToken,
       channel,
-      statusToken: newToken(),
+      statusToken,
       idempotencyKey: opts.idempotencyKey ?? null,
       requestHash,
       at: opts.at,
@@ -135,28 +139,64 @@ export async function issueTicket(
     throw err;
   }
   if (!inserted) throw queueErrors.quota_exhausted({ service: ctx.serviceName, quota: ctx.dailyQuota });
-  return ticketView(db, await repo.getTicket(db, mppId, inserted.id), opts.at, { newVisit: visitId === null });
+  // Committed: tell the listeners, and read the position from a computation shared with the other
+  // issuers of the moment (both after commit, holding no lock).
+  const ticket: repo.TicketRow = {
+    ...inserted,
+    mppId,
+    mppName: ctx.mppName,
+    timezone: ctx.timezone,
+    visitToken,
+    serviceId: ctx.serviceId,
+    serviceName: ctx.serviceName,
+    tenantId: ctx.tenantId,
+    tenantName: ctx.tenantName,
+    prefix: ctx.prefix,
+    localDay: ctx.localDay,
+    channel,
+    status: 'waiting',
+    priorityClassId: ctx.priorityClassId,
+    priorityName: ctx.priorityName,
+    priorityWeight: ctx.priorityWeight,
+    calledAt: null,
+    recallCount: 0,
+    counterId: null,
+    counterNumber: null,
+    counterName: null,
+    counterTenantId: null,
+    targetCounterId: null,
+    statusToken,
+  };
+  const [positions] = await Promise.all([
+    sharedQueuePositions(db, { mppId, localDay: ctx.localDay, at: opts.at }),
+    announceQueueChange(db, { mppId, serviceId: ctx.serviceId }),
+  ]);
+  return ticketView(db, ticket, opts.at, { newVisit: visitId === null, positions });
 }
 
 /** The holder's view: position, people ahead and estimated wait while waiting. */
-export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts: { newVisit?: boolean } = {}): Promise<TicketView> {
+/** `opts.positions`: the MPP's positions when the caller has them already (shared computations). */
+export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts: { newVisit?: boolean; positions?: Map<string, Position> } = {}): Promise<TicketView> {
+  const positions = t.status === 'waiting' ? (opts.positions ?? (await queuePositions(q, { mppId: t.mppId, localDay: t.localDay, at }))) : undefined;
+  // A ticket that just opened its visit is alone in it: skip the query.
+  const visit = opts.newVisit ? [] : await repo.listVisitTickets(q, t.mppId, t.visitId);
+  return toTicketView(t, positions?.get(t.id), visit);
+}
+
+/** The holder's view from what was read: the ticket, its position if waiting, its visit's tickets. */
+export function toTicketView(t: repo.TicketRow, pos: Position | undefined, visit: repo.TicketRow[]): TicketView {
   let peopleAhead: number | null = null;
   let estimatedWaitMinutes: number | null = null;
   let estimatedWaitRange: TicketView['estimatedWaitRange'] = null;
   let noCounter: TicketView['noCounter'] = null;
-  if (t.status === 'waiting') {
-    const pos = (await queuePositions(q, { mppId: t.mppId, localDay: t.localDay, at })).get(t.id);
-    if (pos) {
-      peopleAhead = pos.ahead;
-      noCounter = pos.noCounter;
-      if (pos.waitSeconds !== null) {
-        estimatedWaitMinutes = toMinutes(pos.waitSeconds);
-        estimatedWaitRange = { lowMinutes: Math.floor(pos.waitLowSeconds! / 60), highMinutes: Math.ceil(pos.waitHighSeconds! / 60) };
-      }
+  if (t.status === 'waiting' && pos) {
+    peopleAhead = pos.ahead;
+    noCounter = pos.noCounter;
+    if (pos.waitSeconds !== null) {
+      estimatedWaitMinutes = toMinutes(pos.waitSeconds);
+      estimatedWaitRange = { lowMinutes: Math.floor(pos.waitLowSeconds! / 60), highMinutes: Math.ceil(pos.waitHighSeconds! / 60) };
     }
   }
-  // A ticket that just opened its visit is alone in it: skip the query.
-  const visit = opts.newVisit ? [] : await repo.listVisitTickets(q, t.mppId, t.visitId);
   return {
     id: t.id,
     number: t.number,
@@ -180,6 +220,20 @@ export async function ticketView(q: Queryable, t: repo.TicketRow, at: Date, opts
     visitToken: t.visitToken,
     visitTickets: visit.filter((v) => v.id !== t.id).map((v) => ({ number: v.number, serviceName: v.serviceName, status: v.status })),
   };
+}
+
+/**
+ * The views of many tickets of one MPP at once, by status token, for the live status streams: one
+ * ticket query, one position computation per local day (shared, see shared-positions.ts) and one
+ * visit query, however many tokens. Unknown tokens are left out.
+ */
+export async function statusViews(db: Db, input: { mppId: string; tokens: string[]; at: Date }): Promise<Map<string, TicketView>> {
+  const tickets = await repo.findTicketsByStatusTokens(db, input.mppId, input.tokens);
+  const days = [...new Set(tickets.filter((t) => t.status === 'waiting').map((t) => t.localDay))];
+  const positions = new Map<string, Position>();
+  for (const localDay of days) for (const [id, p] of await sharedQueuePositions(db, { mppId: input.mppId, localDay, at: input.at })) positions.set(id, p);
+  const visits = await repo.listTicketsOfVisits(db, input.mppId, [...new Set(tickets.map((t) => t.visitId))]);
+  return new Map(tickets.map((t) => [t.statusToken, toTicketView(t, positions.get(t.id), visits.get(t.visitId) ?? [])]));
 }
 
 /**

@@ -5,13 +5,17 @@ import type { StaffTicketView } from './schemas.js';
 import { callAnnouncement } from './speech.js';
 import { allowedActions } from './state.js';
 
-/** Tells the boards about a ticket at a counter (call, recall, serving, done). */
+/**
+ * Tells the boards about a ticket at a counter (call, recall, serving, done). It takes the MPP's
+ * display sequence row and PostgreSQL's notify lock until commit: send it as the transaction's last
+ * statement.
+ */
 export async function emitTicketDisplay(tx: Queryable, t: repo.TicketRow, type: DisplayEventType, at: Date): Promise<void> {
-  const { rows } = await tx.query<{ zone: string | null }>('SELECT zone FROM queue_counter_state WHERE mpp_id = $1 AND counter_id = $2', [t.mppId, t.counterId]);
   const called = (type === 'call' || type === 'recall') && t.counterName !== null;
   await appendDisplayEvent(tx, {
     mppId: t.mppId,
-    zone: rows[0]?.zone ?? null,
+    zone: null,
+    zoneOfCounter: t.counterId,
     type,
     at,
     payload: {
