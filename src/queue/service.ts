@@ -166,6 +166,9 @@ export async function issueTicket(
     counterTenantId: null,
     targetCounterId: null,
     statusToken,
+    lane: opts.lane?.zone ?? null,
+    plate: opts.lane?.plate ?? null,
+    holderName: opts.lane?.holderName ?? null,
   };
   const [positions] = await Promise.all([
     sharedQueuePositions(db, { mppId, localDay: ctx.localDay, at: opts.at }),
