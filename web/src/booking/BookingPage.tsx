@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { client, unwrap } from '../api/client';
-import { LoadState, useApiQuery } from '../api/hooks';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -103,7 +103,7 @@ export function BookingPage() {
               {t('Pilih jadwal, datang tepat waktu, lalu check-in di kiosk dengan kode atau QR.', 'Pick a time, come on time and check in at the kiosk with your code or QR.')}{' '}
               <Link to="/booking/cari">{t('Sudah punya booking?', 'Already booked?')}</Link>
             </p>
-            <LoadState query={mppList}>{() => null}</LoadState>
+            <LoadStatus queries={[mppList]} />
             <label htmlFor="mpp">{t('MPP', 'MPP')}</label>
             <select id="mpp" value={mppId} onChange={(e) => setMppId(e.target.value)}>
               <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>
@@ -114,7 +114,7 @@ export function BookingPage() {
             {mppId && (
               <>
                 <label htmlFor="service">{t('Layanan', 'Service')}</label>
-                <LoadState query={serviceList}>{() => null}</LoadState>
+                <LoadStatus queries={[serviceList]} />
                 {services && services.length === 0 ? (
                   <p className="muted">{t('Belum ada layanan yang bisa dibooking di MPP ini.', 'No service of this MPP can be booked yet.')}</p>
                 ) : (

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { apiQuery, client, unwrap } from '../api/client';
-import { LoadState, useApiQuery } from '../api/hooks';
+import { LoadState, useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -105,7 +105,7 @@ export function FindBookingPage() {
       <main id="main" className="public-main booking-page">
         <h1>{t('Cari booking saya', 'Find my booking')}</h1>
         <form onSubmit={submit} className="card">
-          <LoadState query={mppList}>{() => null}</LoadState>
+          <LoadStatus queries={[mppList]} />
           <label htmlFor="f-mpp">MPP</label>
           <select id="f-mpp" value={form.mppId} onChange={(e) => setForm({ ...form, mppId: e.target.value })}>
             <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LoadState, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
+import { LoadState, useApiMutation, useApiQuery, WriteError, LoadStatus } from '../api/hooks';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
@@ -92,7 +92,7 @@ export function StaffBookingsPage() {
       <h1>{t('Booking layanan', 'Service bookings')}</h1>
       {message && <p className="notice" role="status">{message}</p>}
       <WriteError error={moveBooking.error ?? cancelBooking.error} />
-      <LoadState query={services}>{() => null}</LoadState>
+      <LoadStatus queries={[services]} />
       <div className="grid-form">
         <label>{t('Layanan', 'Service')}
           <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
-import { LoadState, useApiQuery } from '../api/hooks';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import type { BodyOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
@@ -55,7 +55,7 @@ export function ComplaintDetailPage() {
     }
   }
 
-  if (!c) return <section><LoadState query={detail}>{() => null}</LoadState></section>;
+  if (!c) return <section><LoadStatus queries={[detail]} /></section>;
   const can = (a: string) => c.allowedActions.includes(a as never);
 
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { LoadState, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
+import { useApiMutation, useApiQuery, WriteError, LoadStatus } from '../api/hooks';
 import type { paths } from '../api/schema';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
@@ -32,7 +32,7 @@ export function ComplaintsPage() {
   return (
     <section className="complaint-staff">
       <h1>{t('Pengaduan', 'Complaints')}</h1>
-      <LoadState query={list}>{() => null}</LoadState>
+      <LoadStatus queries={[list]} />
       {overdueCount > 0 && <p className="notice" role="status">{t(`${overdueCount} pengaduan melewati batas waktu.`, `${overdueCount} complaint(s) past their deadline.`)}</p>}
       <div className="inline">
         <label>{t('Status', 'Status')}
@@ -107,7 +107,7 @@ function Open311Keys({ mppId }: { mppId: string }) {
       <h2>{t('Kunci API Open311', 'Open311 API keys')}</h2>
       <p className="muted">{t('Untuk aplikasi pihak ketiga yang mengirim pengaduan lewat Open311 GeoReport v2.', 'For third-party apps that send complaints through Open311 GeoReport v2.')}</p>
       {shown && <p className="notice" role="status">{t('Salin sekarang, kunci hanya ditampilkan sekali:', 'Copy it now, the key is shown only once:')} <code>{shown}</code></p>}
-      <LoadState query={keys}>{() => null}</LoadState>
+      <LoadStatus queries={[keys]} />
       <WriteError error={issue.error ?? revoke.error} />
       <table className="data">
         <tbody>

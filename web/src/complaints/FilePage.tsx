@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { LoadState, useApiQuery } from '../api/hooks';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError, currentLang } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
@@ -109,7 +109,7 @@ export function FileComplaintPage() {
             <p><Link to="/mpp">{t('Pilih MPP dari daftar', 'Choose an MPP from the directory')}</Link> · <Link to="/">{t('Kembali ke beranda', 'Back to the home page')}</Link></p>
           </section>
         ) : (
-          <LoadState query={optionsQuery}>{() => null}</LoadState>
+          <LoadStatus queries={[optionsQuery]} />
         )}
         {error && <p id="complaint-error" className="error" role="alert" tabIndex={-1}>{error}</p>}
         {options && (

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { apiQuery, client, unwrap } from '../api/client';
-import { LoadState, useApiQuery } from '../api/hooks';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -59,7 +59,7 @@ export function TrackComplaintPage() {
           </div>
         </form>
         {error && <p className="error" role="alert">{error}</p>}
-        <LoadState query={tracking}>{() => null}</LoadState>
+        <LoadStatus queries={[tracking]} />
         {data && (
           <section className="card tracking" aria-labelledby="status-heading">
             <p className="muted">{data.mppName} · {pick(CLASS_LABEL, data.class, t)} · <span className="mono">{data.trackingCode}</span></p>
