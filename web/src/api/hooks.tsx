@@ -112,7 +112,11 @@ export function LoadStatus({ queries }: { queries: UseQueryResult<unknown, ApiEr
   const failed = queries.filter((q) => q.isError);
   return (
     <>
-      {failed.length === 0 && loading && <LoadStatus queries={[loading]} />}
+      {failed.length === 0 && loading && (
+        <LoadState query={loading}>
+          {() => null}
+        </LoadState>
+      )}
       {failed.map((q, i) => (
         <LoadState key={i} query={q}>
           {() => null}
