@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, checkScreen, launchBrowser, newContext, openFromMenu, screenshot, staffMenu, staffSignIn, startServer, type RunningServer } from './support.js';
 
 // Setting up an MPP entirely through the staff screens, on the full demo at a 1366x768 console: a new
 // MPP from nothing to a citizen's booking, the hours and rules where the queue is set up, the audit log
@@ -11,8 +11,6 @@ const DEMO_PASSWORD = 'Demo-Layan-2026';
 const MPP_ADMIN = 'admin.banyumas@demo.layan.id';
 const TENANT_ADMIN = 'admin.dukcapil@demo.layan.id';
 const OFFICER = 'petugas.dukcapil@demo.layan.id';
-const VIEW = { width: 1366, height: 768 };
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 const NEW_MPP = 'MPP Kabupaten Gianyar';
 const NEW_SLUG = 'mpp-kabupaten-gianyar';
@@ -21,7 +19,6 @@ const NEW_SERVICE = 'Izin usaha penginapan pondok wisata';
 
 let server: RunningServer;
 let browser: Browser;
-const pending = new WeakMap<Page, () => number>();
 
 before(async () => {
   server = await startServer({ LAYAN_DEMO: 'true' });
@@ -32,55 +29,7 @@ after(async () => {
   await server?.stop();
 });
 
-/** Waits until the page has had no API request in flight for half a second. */
-async function settle(page: Page): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let quietSince = Date.now();
-  while (Date.now() < deadline) {
-    if ((pending.get(page)?.() ?? 0) > 0) quietSince = Date.now();
-    else if (Date.now() - quietSince >= 500) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the page kept loading for 30 s');
-}
-
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEW, locale: 'id-ID' });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  let inFlight = 0;
-  const counted = (r: { url(): string; resourceType(): string }) => r.resourceType() === 'fetch' && !r.url().includes('/events');
-  page.on('request', (r) => { if (counted(r)) inFlight++; });
-  page.on('requestfinished', (r) => { if (counted(r)) inFlight--; });
-  page.on('requestfailed', (r) => { if (counted(r)) inFlight--; });
-  pending.set(page, () => inFlight);
-  await loginUi(page, server.url, email, password);
-  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
-  return page;
-}
-
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu petugas' });
-async function openFromMenu(page: Page, link: string, heading: string): Promise<void> {
-  await menu(page).getByRole('link', { name: link, exact: true }).click();
-  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-}
-
-/** No sideways scroll, at most `screens` windows tall, no id shown or asked for, no "?mpp="; saves a screenshot. */
-async function checkScreen(page: Page, name: string, screens = 3): Promise<void> {
-  await settle(page);
-  const m = await page.evaluate(() => ({
-    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    height: document.documentElement.scrollHeight,
-    text: document.body.innerText,
-    idInputs: [...document.querySelectorAll('label')].filter((l) => /\bID\b|UUID/.test(l.textContent ?? '')).length,
-  }));
-  assert.ok(m.overflow <= 0, `${name}: scrolls sideways by ${m.overflow}px`);
-  assert.ok(m.height <= screens * VIEW.height, `${name}: ${m.height}px tall (more than ${screens} screens)`);
-  assert.doesNotMatch(m.text, UUID, `${name}: shows a raw id`);
-  assert.ok(!m.text.includes('?mpp='), `${name}: asks for ?mpp=`);
-  assert.equal(m.idInputs, 0, `${name}: has an id input`);
-  await screenshot(page, `setup-${name}`);
-}
+const signIn = (email: string, password: string): Promise<Page> => staffSignIn(browser, server.url, email, password);
 
 /** Chooses the MPP every staff page works on, from the MPP list, as a national admin does. */
 async function workOn(page: Page, search: string, name: string): Promise<void> {
@@ -112,7 +61,7 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   await page.getByRole('button', { name: 'Buat MPP' }).click();
   await page.getByRole('heading', { name: `MPP dibuat: ${NEW_MPP}` }).waitFor();
   await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
-  await checkScreen(page, 'new-mpp-created');
+  await checkScreen(page, 'setup', 'new-mpp-created');
 
   // 2. An agency, from the next-steps list.
   await page.getByRole('link', { name: 'Tambah instansi' }).click();
@@ -124,7 +73,7 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   await addAgency.getByRole('button', { name: 'Tambah', exact: true }).click();
   await page.getByRole('list', { name: 'Daftar instansi' }).getByRole('button', { name: new RegExp(NEW_AGENCY) }).waitFor();
   await page.getByRole('heading', { name: NEW_AGENCY, level: 2 }).waitFor();
-  await checkScreen(page, 'new-mpp-agency', 2);
+  await checkScreen(page, 'setup', 'new-mpp-agency', 2);
 
   // 3. A service of that agency, offered online.
   await page.getByRole('tab', { name: 'Layanan', exact: true }).click();
@@ -153,7 +102,7 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   await calls.getByRole('checkbox', { name: new RegExp(NEW_SERVICE) }).check();
   await calls.getByRole('button', { name: 'Simpan loket' }).click();
   await page.getByText('Tersimpan: Loket DPMPTSP 1').waitFor();
-  await checkScreen(page, 'new-mpp-counter', 2);
+  await checkScreen(page, 'setup', 'new-mpp-counter', 2);
 
   // 5. Booking opened for it on the rules screen, with a preview of the slots the hours give.
   await openFromMenu(page, 'Aturan booking', 'Aturan booking');
@@ -166,7 +115,7 @@ test('a national admin sets up a new MPP through the screens alone, and a citize
   await form.getByRole('table', { name: 'Pratinjau slot' }).getByText(/12 slot: 08:00/).first().waitFor();
   await form.getByRole('button', { name: 'Simpan aturan' }).click();
   await page.getByText(`Tersimpan: ${NEW_SERVICE}`).waitFor();
-  await checkScreen(page, 'new-mpp-booking-rules', 2);
+  await checkScreen(page, 'setup', 'new-mpp-booking-rules', 2);
   await page.context().close();
 
   // 6. A citizen finds it from the home page on a phone and books it.
@@ -234,7 +183,7 @@ test("a national admin edits the new MPP's profile and its service: each form ch
   const saved = (await (await fetch(`${server.url}/api/catalog/mpps/${mppId}/services/${service.id}`, { headers })).json()) as { feeRupiah: number; description: string };
   assert.deepEqual([saved.feeRupiah, saved.description], [50000, 'Izin usaha pondok wisata (homestay) milik warga, diterbitkan oleh DPMPTSP.']);
   // All 14 components of the Standar Pelayanan on one form: the longest set-up page, still under 4 screens.
-  await checkScreen(page, 'new-mpp-service-edit', 4);
+  await checkScreen(page, 'setup', 'new-mpp-service-edit', 4);
   // Switching MPP in the top bar while a service is open leads to the other MPP's services, not a stale form.
   await page.locator('.mpp-switcher > button').click();
   await page.getByLabel('Cari MPP', { exact: true }).fill('banyumas');
@@ -258,7 +207,7 @@ test('the audit log of the new MPP names each action in words, in WITA, filtered
   const expected = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(log.entries[0]!.at));
   assert.equal((await row.getByRole('cell').first().textContent())?.trim(), expected);
   for (const words of ['MPP ditambahkan', 'Instansi ditambahkan', 'Aturan booking layanan diubah']) await page.getByRole('cell', { name: words, exact: true }).first().waitFor();
-  await checkScreen(page, 'audit-new-mpp', 2);
+  await checkScreen(page, 'setup', 'audit-new-mpp', 2);
 
   // The action filter is applied by the server, not by hiding rows.
   const asked = page.waitForRequest((r) => r.url().includes('/api/audit?') && r.url().includes('action=tenant.created'));
@@ -285,7 +234,7 @@ test('an MPP admin edits the opening hours where the queue is set up, changing o
   await hours.getByRole('checkbox', { name: 'Minggu' }).check();
   await hours.getByLabel('Minggu buka').fill('07:00');
   await hours.getByLabel('Minggu tutup').fill('11:00');
-  await checkScreen(page, 'queue-hours-edit', 2);
+  await checkScreen(page, 'setup', 'queue-hours-edit', 2);
   // Meanwhile another admin changes the address in the catalog profile.
   const other = await fetch(`${server.url}/api/catalog/mpps/${mpp.id}`, { method: 'PATCH', headers, body: JSON.stringify({ address: 'Jl. Jenderal Soedirman 1, Purwokerto' }) });
   assert.equal(other.status, 200, await other.text());
@@ -309,7 +258,7 @@ test('an MPP admin edits the opening hours where the queue is set up, changing o
   // The target wait the service floor and the statistics measure against sits with the queue rules.
   const target = page.getByRole('form', { name: 'Target waktu tunggu' });
   await target.getByLabel(/Dipanggil paling lama/).fill('20');
-  await checkScreen(page, 'queue-rules-target', 2);
+  await checkScreen(page, 'setup', 'queue-rules-target', 2);
   await target.getByRole('button', { name: 'Simpan target' }).click();
   await page.getByText('Tersimpan: Target waktu tunggu').waitFor();
   assert.deepEqual(await (await fetch(`${server.url}/api/mpps/${mpp.id}/operations/settings`, { headers })).json(), { targetWaitMinutes: 20 });
@@ -331,7 +280,7 @@ test('the Users page says why an account cannot be disabled: one\'s own, or the 
   const own = admin.getByRole('row', { name: /\(Anda\).*admin\.banyumas@demo\.layan\.id/ });
   assert.ok(await own.getByRole('button', { name: 'Nonaktifkan' }).isDisabled());
   await own.getByText('Akun Anda sendiri: minta admin lain menonaktifkannya.').waitFor();
-  await checkScreen(admin, 'users-own-account', 3);
+  await checkScreen(admin, 'setup', 'users-own-account', 3);
   // Roles by name, and only those an MPP admin may give.
   const newUser = admin.locator('form').filter({ has: admin.getByRole('button', { name: 'Buat akun' }) });
   assert.deepEqual(await newUser.getByLabel('Peran').locator('option').allTextContents(), ['Petugas', 'Admin Instansi', 'Admin MPP']);
@@ -355,7 +304,7 @@ test('the Users page says why an account cannot be disabled: one\'s own, or the 
   await last.getByRole('button', { name: 'Peran' }).click();
   await page.locator('.roles-editor').getByText('Admin MPP aktif terakhir: tambahkan admin lain sebelum mencabut peran ini.').waitFor();
   assert.equal(await page.locator('.roles-editor').getByRole('button', { name: 'Cabut' }).count(), 0);
-  await checkScreen(page, 'users-last-admin', 3);
+  await checkScreen(page, 'setup', 'users-last-admin', 3);
 
   // ...adds a second one on the same screen, and then may disable the first.
   await page.getByLabel('Nama', { exact: true }).fill('Admin Kedua Banyumas');
@@ -374,14 +323,14 @@ test('every menu screen, as an agency admin and as an officer, fits a 1366x768 c
   const visited: string[] = [];
   for (const who of [TENANT_ADMIN, OFFICER]) {
     const page = await signIn(who, DEMO_PASSWORD);
-    const links = await menu(page).getByRole('link').allTextContents();
+    const links = await staffMenu(page).getByRole('link').allTextContents();
     assert.ok(links.length >= (who === OFFICER ? 5 : 10), `${who} has ${links.length} menu screens`);
     for (const link of links) {
-      await menu(page).getByRole('link', { name: link, exact: true }).click();
+      await staffMenu(page).getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       visited.push(`${who.split('@')[0]}: ${link}`);
       try {
-        await checkScreen(page, `walk-${who.split('@')[0]}-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
+        await checkScreen(page, 'setup', `walk-${who.split('@')[0]}-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
       } catch (e) {
         problems.push((e as Error).message);
       }
@@ -404,7 +353,7 @@ test("an MPP admin's home shows today at a glance and what is past its time, eac
   await page.getByRole('heading', { name: 'Perlu tindakan' }).waitFor();
   const link = page.getByRole('link', { name: `${ending} MoU/PKS segera berakhir` });
   await link.waitFor();
-  await checkScreen(page, 'home-mpp-admin', 2);
+  await checkScreen(page, 'setup', 'home-mpp-admin', 2);
   await link.click();
   await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
   const agencies = page.getByRole('list', { name: 'Daftar instansi' });
@@ -416,7 +365,7 @@ test("an MPP admin's home shows today at a glance and what is past its time, eac
   await flagged.first().click();
   const pks = page.locator('.agreements-edit form').filter({ hasText: 'segera berakhir' });
   await pks.getByLabel('Berlaku sampai').fill('2028-12-31');
-  await checkScreen(page, 'agreement-extend', 2);
+  await checkScreen(page, 'setup', 'agreement-extend', 2);
   await pks.getByRole('button', { name: 'Simpan' }).click();
   await page.waitForFunction((n) => [...document.querySelectorAll('[aria-label="Daftar instansi"] button')].filter((b) => b.textContent?.includes('PKS segera berakhir')).length === n, ending - 1);
   assert.equal(await page.locator('.agreements-edit form').filter({ hasText: 'segera berakhir' }).count(), 0);
@@ -431,13 +380,13 @@ test('every tab of the catalog and the set-up screens fits a few 1366x768 screen
     ['Pengaturan antrean', ['Layanan per loket', 'Loket per layanan', 'Loket', 'Kuota harian', 'Jam layanan', 'Kelas prioritas', 'Aturan antrean', 'Alasan jeda']],
     ['Aturan booking', ['Per layanan', 'Aturan adil MPP']],
   ] as const) {
-    await menu(page).getByRole('link', { name: link, exact: true }).click();
+    await staffMenu(page).getByRole('link', { name: link, exact: true }).click();
     await page.getByRole('heading', { name: link, level: 1 }).waitFor();
     for (const tab of tabs) {
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
       try {
-        await checkScreen(page, `tab-${link.toLowerCase().replace(/[^a-z]+/g, '-')}-${tab.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
+        await checkScreen(page, 'setup', `tab-${link.toLowerCase().replace(/[^a-z]+/g, '-')}-${tab.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
       } catch (e) {
         problems.push((e as Error).message);
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, checkScreen, launchBrowser, loginUi, newContext, openFromMenu, screenshot, staffSignIn, startServer, type RunningServer } from './support.js';
 
 // Staff screens on the full demo (MPP Satria Banyumas: 25 agencies, 159 services) at a 1366x768
 // console, every page reached by clicking from the staff home.
@@ -9,23 +9,9 @@ const DEMO_PASSWORD = 'Demo-Layan-2026';
 const MPP_ADMIN = 'admin.banyumas@demo.layan.id';
 const TENANT_ADMIN = 'admin.dukcapil@demo.layan.id';
 const OFFICER = 'petugas.dukcapil@demo.layan.id';
-const VIEW = { width: 1366, height: 768 };
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 let server: RunningServer;
-const pending = new WeakMap<Page, () => number>();
 
-/** Waits until the page has had no API request in flight for half a second. */
-async function settle(page: Page): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let quietSince = Date.now();
-  while (Date.now() < deadline) {
-    if ((pending.get(page)?.() ?? 0) > 0) quietSince = Date.now();
-    else if (Date.now() - quietSince >= 500) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the page kept loading for 30 s');
-}
 let browser: Browser;
 
 before(async () => {
@@ -37,50 +23,14 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEW, locale: 'id-ID' });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  // Requests in flight (event streams excepted), so a check waits for the page's data, not a timer.
-  let inFlight = 0;
-  const counted = (r: { url(): string; resourceType(): string }) => r.resourceType() === 'fetch' && !r.url().includes('/events');
-  page.on('request', (r) => { if (counted(r)) inFlight++; });
-  page.on('requestfinished', (r) => { if (counted(r)) inFlight--; });
-  page.on('requestfailed', (r) => { if (counted(r)) inFlight--; });
-  pending.set(page, () => inFlight);
-  await loginUi(page, server.url, email, password);
-  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
-  return page;
-}
-
-async function openFromMenu(page: Page, link: string, heading: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: link, exact: true }).click();
-  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-}
-
-/** No sideways scroll, at most `screens` windows tall, no id shown or asked for; saves a screenshot. */
-async function checkScreen(page: Page, name: string, screens = 3): Promise<void> {
-  await settle(page);
-  const m = await page.evaluate(() => ({
-    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    height: document.documentElement.scrollHeight,
-    text: document.body.innerText,
-    idInputs: [...document.querySelectorAll('label')].filter((l) => /\bID\b|UUID/.test(l.textContent ?? '')).length,
-  }));
-  assert.ok(m.overflow <= 0, `${name}: scrolls sideways by ${m.overflow}px`);
-  assert.ok(m.height <= screens * VIEW.height, `${name}: ${m.height}px tall (more than ${screens} screens)`);
-  assert.doesNotMatch(m.text, UUID, `${name}: shows a raw id`);
-  assert.ok(!m.text.includes('?mpp='), `${name}: asks for ?mpp=`);
-  assert.equal(m.idInputs, 0, `${name}: has an id input`);
-  await screenshot(page, `staff-${name}`);
-}
+const signIn = (email: string, password: string): Promise<Page> => staffSignIn(browser, server.url, email, password);
 
 test('a national admin adds an MPP with its region chosen from lists and works on it through the switcher', async () => {
   const page = await signIn(ADMIN.email, ADMIN.password);
-  await checkScreen(page, 'home-national');
+  await checkScreen(page, 'staff', 'home-national');
   await openFromMenu(page, 'Daftar MPP', 'Daftar MPP');
   await page.getByRole('cell', { name: 'MPP Satria Banyumas (demo)' }).waitFor();
-  await checkScreen(page, 'mpp-list');
+  await checkScreen(page, 'staff', 'mpp-list');
 
   await page.getByRole('tab', { name: 'Tambah MPP' }).click();
   await page.getByLabel('Nama MPP').fill('MPP Kabupaten Cilacap');
@@ -88,7 +38,7 @@ test('a national admin adds an MPP with its region chosen from lists and works o
   await page.getByLabel('Cari: Kabupaten/kota').fill('cilacap');
   assert.equal(await page.getByLabel('Kabupaten/kota', { exact: true }).inputValue(), '33.01');
   assert.equal(await page.getByLabel('Zona waktu (mengikuti wilayah)').inputValue(), 'Asia/Jakarta');
-  await checkScreen(page, 'mpp-create');
+  await checkScreen(page, 'staff', 'mpp-create');
   await page.getByRole('button', { name: 'Buat MPP' }).click();
   await page.getByRole('heading', { name: 'MPP dibuat: MPP Kabupaten Cilacap' }).waitFor();
   // The new MPP is the one every staff page now works on.
@@ -107,7 +57,7 @@ test('an MPP admin sets up the queue per counter and per service on tabs, never 
   await openFromMenu(page, 'Pengaturan antrean', 'Pengaturan antrean');
   const counters = page.getByRole('list', { name: 'Daftar loket' });
   await counters.getByRole('button').first().waitFor();
-  await checkScreen(page, 'queue-per-counter', 2);
+  await checkScreen(page, 'staff', 'queue-per-counter', 2);
 
   await page.getByLabel('Cari loket atau instansi').fill('imigrasi');
   await counters.getByRole('button', { name: /Loket IMIGRASI 1/ }).click();
@@ -120,16 +70,16 @@ test('an MPP admin sets up the queue per counter and per service on tabs, never 
   await page.getByLabel('Cari layanan atau instansi').fill('paspor habis');
   await page.getByRole('list', { name: 'Daftar layanan' }).getByRole('button', { name: /Penggantian paspor habis berlaku/ }).click();
   await page.getByRole('heading', { name: 'Penggantian paspor habis berlaku' }).waitFor();
-  await checkScreen(page, 'queue-per-service', 2);
+  await checkScreen(page, 'staff', 'queue-per-service', 2);
 
   await page.getByRole('tab', { name: 'Kuota harian' }).click();
   await page.getByLabel('Cari: Instansi').fill('samsat');
   await page.getByRole('row', { name: /Pembayaran Pajak Kendaraan/ }).first().waitFor();
-  await checkScreen(page, 'queue-quota', 2);
+  await checkScreen(page, 'staff', 'queue-quota', 2);
   for (const tab of ['Loket', 'Jam layanan', 'Kelas prioritas', 'Aturan antrean']) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
-    await checkScreen(page, `queue-tab-${tab.toLowerCase().replace(/\s+/g, '-')}`, 2);
+    await checkScreen(page, 'staff', `queue-tab-${tab.toLowerCase().replace(/\s+/g, '-')}`, 2);
   }
   await page.context().close();
 });
@@ -145,7 +95,7 @@ test('an MPP admin opens booking for a service on the rules screen, previews its
   await form.getByRole('button', { name: 'Pratinjau slot' }).click();
   // Monday to Thursday 08:00-15:00 with a 12:00-13:00 break: 18 slots of 20 minutes.
   await form.getByRole('table', { name: 'Pratinjau slot' }).getByText(/18 slot: 08:00/).first().waitFor();
-  await checkScreen(page, 'booking-rules', 2);
+  await checkScreen(page, 'staff', 'booking-rules', 2);
   await form.getByRole('button', { name: 'Simpan aturan' }).click();
   await page.getByText('Tersimpan: Legalisasi dokumen kependudukan').waitFor();
 
@@ -153,7 +103,7 @@ test('an MPP admin opens booking for a service on the rules screen, previews its
   await page.getByLabel('Tidak hadir sebelum ditangguhkan').fill('5');
   await page.getByRole('button', { name: 'Simpan aturan' }).click();
   await page.getByText('Tersimpan', { exact: true }).waitFor();
-  await checkScreen(page, 'booking-fairness', 2);
+  await checkScreen(page, 'staff', 'booking-fairness', 2);
 
   const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
   const mpp = ((await (await fetch(`${server.url}/api/catalog/mpps`, { headers })).json()) as { id: string }[])[0]!;
@@ -201,7 +151,7 @@ test("an officer's home shows their counters and only the screens an officer can
   const screens = await homeScreens(page);
   assert.ok(screens.includes('Konsol loket'));
   for (const hidden of ['Pengaturan antrean', 'Aturan booking', 'Pengguna', 'Daftar MPP']) assert.ok(!screens.includes(hidden), `an officer is offered ${hidden}`);
-  await checkScreen(page, 'home-officer', 2);
+  await checkScreen(page, 'staff', 'home-officer', 2);
   await page.locator('.home-screens').getByRole('link', { name: 'Konsol loket' }).click();
   await page.waitForURL(/\/staf\/loket/);
   await page.context().close();
@@ -230,7 +180,7 @@ test("an agency admin's home leads to the queue set-up and booking rules of thei
   const screens = await homeScreens(page);
   for (const shown of ['Pengaturan antrean', 'Aturan booking', 'Pengguna']) assert.ok(screens.includes(shown), `an agency admin misses ${shown}`);
   assert.ok(!screens.includes('Daftar MPP'));
-  await checkScreen(page, 'home-tenant-admin', 2);
+  await checkScreen(page, 'staff', 'home-tenant-admin', 2);
 
   await page.locator('.home-screens').getByRole('link', { name: 'Pengaturan antrean' }).click();
   await page.getByRole('heading', { name: 'Pengaturan antrean', level: 1 }).waitFor();
@@ -239,7 +189,7 @@ test("an agency admin's home leads to the queue set-up and booking rules of thei
   assert.deepEqual(await counters.locator('.master-label').allTextContents(), ['Loket 1 · Loket DUKCAPIL 1', 'Loket 2 · Loket DUKCAPIL 2', 'Loket 3 · Loket DUKCAPIL 3']);
   const tabs = await page.getByRole('tab').allTextContents();
   assert.ok(!tabs.includes('Kelas prioritas') && !tabs.includes('Aturan antrean'), `agency admin sees MPP-wide tabs: ${tabs.join(', ')}`);
-  await checkScreen(page, 'queue-tenant-admin', 2);
+  await checkScreen(page, 'staff', 'queue-tenant-admin', 2);
 
   await openFromMenu(page, 'Aturan booking', 'Aturan booking');
   const services = page.getByRole('list', { name: 'Daftar layanan' });
@@ -270,7 +220,7 @@ test('every screen in the menu fits a 1366x768 console: no sideways scroll, a fe
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       try {
         // The console's counter chooser shows an MPP admin all 45 counters, grouped by agency in columns.
-        await checkScreen(page, `walk-${who.split('@')[0]}-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`, 4);
+        await checkScreen(page, 'staff', `walk-${who.split('@')[0]}-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`, 4);
       } catch (e) {
         problems.push((e as Error).message);
       }

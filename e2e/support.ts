@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -176,4 +177,74 @@ export function apiCaller(baseUrl: () => string): ApiCall {
 /** This month (YYYY-MM) as an MPP in WIB counts it: at 17:00 UTC on a month's last day it is already the next. */
 export function jakartaMonth(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date());
+}
+
+// ---- Staff screens at a 1366x768 console (staff.e2e.ts, staff-setup.e2e.ts) ----
+
+/** The staff console window: every staff screen is checked at this size. */
+export const VIEW = { width: 1366, height: 768 };
+/** A raw id on screen (a staff page names things, it never shows their ids). */
+export const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+const inFlight = new WeakMap<Page, () => number>();
+/** Counts the page's API requests in flight (event streams excepted), so `settle` waits for its data, not a timer. */
+export function trackRequests(page: Page): void {
+  let count = 0;
+  const counted = (r: { url(): string; resourceType(): string }) => r.resourceType() === 'fetch' && !r.url().includes('/events');
+  page.on('request', (r) => { if (counted(r)) count++; });
+  page.on('requestfinished', (r) => { if (counted(r)) count--; });
+  page.on('requestfailed', (r) => { if (counted(r)) count--; });
+  inFlight.set(page, () => count);
+}
+
+/** Waits until the page (tracked by `trackRequests`) has had no API request in flight for half a second. */
+export async function settle(page: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if ((inFlight.get(page)?.() ?? 0) > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 500) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the page kept loading for 30 s');
+}
+
+/** Signs a staff member in on a fresh 1366x768 context with its requests tracked; resolves on the staff home. */
+export async function staffSignIn(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEW, locale: 'id-ID' });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  trackRequests(page);
+  await loginUi(page, baseUrl, email, password);
+  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+  return page;
+}
+
+/** The staff menu of the page's shell. */
+export const staffMenu = (page: Page) => page.getByRole('navigation', { name: 'Menu petugas' });
+
+/** Clicks `link` in the staff menu and waits for the page's `heading`. */
+export async function openFromMenu(page: Page, link: string, heading: string): Promise<void> {
+  await staffMenu(page).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+/**
+ * Once the page has settled: no sideways scroll, at most `screens` windows tall, no id shown or asked
+ * for, no "?mpp="; saves the screenshot test-results/<prefix>-<name>.png.
+ */
+export async function checkScreen(page: Page, prefix: string, name: string, screens = 3): Promise<void> {
+  await settle(page);
+  const m = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+    text: document.body.innerText,
+    idInputs: [...document.querySelectorAll('label')].filter((l) => /\bID\b|UUID/.test(l.textContent ?? '')).length,
+  }));
+  assert.ok(m.overflow <= 0, `${name}: scrolls sideways by ${m.overflow}px`);
+  assert.ok(m.height <= screens * VIEW.height, `${name}: ${m.height}px tall (more than ${screens} screens)`);
+  assert.doesNotMatch(m.text, UUID, `${name}: shows a raw id`);
+  assert.ok(!m.text.includes('?mpp='), `${name}: asks for ?mpp=`);
+  assert.equal(m.idInputs, 0, `${name}: has an id input`);
+  await screenshot(page, `${prefix}-${name}`);
 }

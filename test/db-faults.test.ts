@@ -5,7 +5,7 @@ import { postgresDb, type Db } from '../src/platform/db.js';
 import type { App } from '../src/platform/http.js';
 import { post, seedQueueWorld, type QueueWorld } from '../src/queue/fixtures.test-helpers.js';
 import { createTestDb, type TestDb } from './support/db.js';
-import { subscribeSse, until } from './support/sse.js';
+import { readSse, until } from './support/sse.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 import type { TestApp } from './support/app.js';
 
@@ -50,7 +50,7 @@ describe.skipIf(!onPostgres)('database faults (TCP proxy between app and Postgre
 
   it('answers 503 problem+json while cut off, loses no acknowledged ticket, and the board resumes with what it missed', async () => {
     const issueHere = () => app.inject({ method: 'POST', url: `/api/mpps/${w.mppId}/queue/tickets`, headers: w.kiosk.headers, payload: { serviceId: w.services.kk } });
-    const board = subscribeSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers);
+    const board = readSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers);
     expect(await board.ready).toBe(200);
     await until(() => board.messages.some((m) => m.event === 'counts'), 30_000, 'first counts');
 
@@ -120,7 +120,7 @@ describe.skipIf(!onPostgres)('database faults (TCP proxy between app and Postgre
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['retry-after']).toBe('5');
     proxy.restore();
-    const board = subscribeSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers);
+    const board = readSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers);
     expect(await board.ready).toBe(200);
     await until(() => board.messages.some((m) => m.event === 'counts'), 30_000, 'counts');
     const call = await post(other, w.officer, `/api/mpps/${w.mppId}/queue/counters/${w.counters.c1}/call-next`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issue, seedQueueWorld, type QueueWorld } from '../src/queue/fixtures.test-helpers.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { subscribeSse, until } from './support/sse.js';
+import { readSse, until } from './support/sse.js';
 
 // Issue 18: one address held 1,898 streams. SSE_MAX_PER_ADDRESS caps them with a 429 problem.
 describe('live streams per client address', () => {
@@ -23,9 +23,9 @@ describe('live streams per client address', () => {
 
   it('refuses the stream over the cap with 429 problem+json in Indonesian, and frees a slot when a stream closes', async () => {
     const open = [
-      subscribeSse(`${base}${statusUrl}`, {}),
-      subscribeSse(`${base}${statusUrl}`, {}),
-      subscribeSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers),
+      readSse(`${base}${statusUrl}`, {}),
+      readSse(`${base}${statusUrl}`, {}),
+      readSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers),
     ];
     expect(await Promise.all(open.map((s) => s.ready))).toEqual([200, 200, 200]);
 
@@ -42,7 +42,7 @@ describe('live streams per client address', () => {
     open[0]!.close();
     let again = 0;
     await until(async () => {
-      const s = subscribeSse(`${base}${statusUrl}`, {});
+      const s = readSse(`${base}${statusUrl}`, {});
       again = await s.ready;
       if (again === 200) open.push(s);
       return again === 200;

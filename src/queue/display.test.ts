@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, deviceCaller, type TestApp } from '../../test/support/app.js';
+import { readSse, until } from '../../test/support/sse.js';
 import { insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-helpers.js';
 
 let t: TestApp;
@@ -16,57 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface SseMessage {
-  id?: string;
-  event: string;
-  data: any;
-}
-
-/** Reads an SSE stream with fetch (as the board page does) and collects its messages. */
-function subscribe(path: string, headers: Record<string, string>) {
-  const messages: SseMessage[] = [];
-  const controller = new AbortController();
-  const ready = (async () => {
-    const res = await fetch(base + path, { headers, signal: controller.signal });
-    if (!res.ok) return res.status;
-    void (async () => {
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let buf = '';
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buf += decoder.decode(value, { stream: true });
-          let i;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
-            const block = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            const m: Partial<SseMessage> = {};
-            for (const line of block.split('\n')) {
-              if (line.startsWith('id: ')) m.id = line.slice(4);
-              else if (line.startsWith('event: ')) m.event = line.slice(7);
-              else if (line.startsWith('data: ')) m.data = JSON.parse(line.slice(6));
-            }
-            if (m.event) messages.push(m as SseMessage);
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-    return res.status;
-  })();
-  return { messages, ready, close: () => controller.abort() };
-}
-
-async function until(fn: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!fn()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** The stream of `path` on this test's server, read as the board page reads it. */
+const subscribe = (path: string, headers: Record<string, string>) => readSse(base + path, headers);
 
 async function callAndFinish() {
   const tk = (await post(t, w.officer, `/api/mpps/${w.mppId}/queue/counters/${w.counters.c1}/call-next`)).json().ticket;

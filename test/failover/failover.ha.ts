@@ -12,7 +12,7 @@ import { migrate } from '../../src/platform/migrate.js';
 import type { App } from '../../src/platform/http.js';
 import { post, seedQueueWorld, type QueueWorld } from '../../src/queue/fixtures.test-helpers.js';
 import type { TestApp } from '../support/app.js';
-import { subscribeSse, until } from '../support/sse.js';
+import { readSse, until } from '../support/sse.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 /**
@@ -127,7 +127,7 @@ afterAll(async () => {
 }, 120_000);
 
 it('loses no acknowledged ticket when the primary dies under load, and the same app process carries on with the promoted standby', async () => {
-  const board = subscribeSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers);
+  const board = readSse(`${base}/api/mpps/${w.mppId}/queue/display/events`, w.display.headers);
   expect(await board.ready).toBe(200);
   await until(() => board.messages.some((m) => m.event === 'counts'), 60_000, 'first counts');
 

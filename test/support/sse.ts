@@ -4,8 +4,11 @@ export interface SseMessage {
   data: any;
 }
 
-/** Reads an SSE stream with fetch (as the web pages do) and collects its messages. */
-export function subscribeSse(url: string, headers: Record<string, string>) {
+/**
+ * Reads an SSE stream with fetch (as the web pages do) and collects its messages (`data` parsed as
+ * JSON). `ready` resolves to the answer's status once the headers are in; `close` aborts the stream.
+ */
+export function readSse(url: string, headers: Record<string, string>) {
   const messages: SseMessage[] = [];
   const controller = new AbortController();
   let ended = false;

@@ -102,3 +102,26 @@ export function WriteError({ error }: { error: ApiError | null | undefined }) {
     </p>
   );
 }
+
+/**
+ * Loading and problems of loads whose data the page shows on its own (lists feeding a form, a
+ * select): "loading" once, and each failed load's message with a retry. Renders nothing when all loaded.
+ */
+export function LoadStatus({ queries }: { queries: UseQueryResult<unknown, ApiError>[] }) {
+  const loading = queries.find((q) => q.isPending && q.fetchStatus !== 'idle');
+  const failed = queries.filter((q) => q.isError);
+  return (
+    <>
+      {failed.length === 0 && loading && (
+        <LoadState query={loading}>
+          {() => null}
+        </LoadState>
+      )}
+      {failed.map((q, i) => (
+        <LoadState key={i} query={q}>
+          {() => null}
+        </LoadState>
+      ))}
+    </>
+  );
+}

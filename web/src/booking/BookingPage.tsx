@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { client, unwrap } from '../api/client';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { BookingCard } from './BookingCard';
 import { SlotPicker } from './SlotPicker';
-import type { BookableService, ManagedBooking, PublicMpp, SlotView } from './views';
+import type { ManagedBooking, SlotView } from './views';
 import './booking.css';
 
 type Fields = Record<string, string>;
@@ -28,37 +29,27 @@ const FIELD_ORDER = ['nik', 'name', 'phone', 'email'];
 export function BookingPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
+  // Opened from an MPP or service page: that MPP and service are already chosen until the person picks.
   const wanted = useRef({ mpp: params.get('mpp') ?? '', service: params.get('layanan') ?? '' });
-  const [mpps, setMpps] = useState<PublicMpp[]>([]);
-  const [mppId, setMppId] = useState('');
-  const [services, setServices] = useState<BookableService[] | null>(null);
-  const [serviceId, setServiceId] = useState('');
+  const [pickedMpp, setPickedMpp] = useState<string | null>(null);
+  const [pickedService, setServiceId] = useState<string | null>(null);
   const [slot, setSlot] = useState<SlotView | null>(null);
   const [form, setForm] = useState({ nik: '', name: '', phone: '', email: '' });
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ManagedBooking | null>(null);
 
-  useEffect(() => {
-    unwrap(client.GET('/api/booking/mpps')).then((list) => {
-      setMpps(list);
-      const pre = list.find((m) => m.id === wanted.current.mpp);
-      if (pre) setMppId(pre.id);
-      else if (list.length === 1) setMppId(list[0]!.id);
-    });
-  }, []);
-  useEffect(() => {
-    setServices(null);
+  const mppList = useApiQuery('/api/booking/mpps');
+  const mpps = mppList.data ?? [];
+  const mppId = pickedMpp ?? mpps.find((m) => m.id === wanted.current.mpp)?.id ?? (mpps.length === 1 ? mpps[0]!.id : '');
+  const serviceList = useApiQuery('/api/mpps/{mppId}/booking/services', mppId ? { params: { path: { mppId } } } : null);
+  const services = serviceList.data;
+  const serviceId = pickedService ?? (services?.some((s) => s.id === wanted.current.service) ? wanted.current.service : '');
+  const setMppId = (id: string) => {
+    setPickedMpp(id);
     setServiceId('');
     setSlot(null);
-    if (mppId)
-      unwrap(client.GET('/api/mpps/{mppId}/booking/services', { params: { path: { mppId } } })).then((list) => {
-        setServices(list);
-        // Opened from a service page: that service is already chosen (once).
-        if (list.some((s) => s.id === wanted.current.service)) setServiceId(wanted.current.service);
-        wanted.current.service = '';
-      });
-  }, [mppId]);
+  };
 
   // Move the focus to the first field with an error, so a screen reader reads it at once.
   useEffect(() => {
@@ -112,6 +103,7 @@ export function BookingPage() {
               {t('Pilih jadwal, datang tepat waktu, lalu check-in di kiosk dengan kode atau QR.', 'Pick a time, come on time and check in at the kiosk with your code or QR.')}{' '}
               <Link to="/booking/cari">{t('Sudah punya booking?', 'Already booked?')}</Link>
             </p>
+            <LoadStatus queries={[mppList]} />
             <label htmlFor="mpp">{t('MPP', 'MPP')}</label>
             <select id="mpp" value={mppId} onChange={(e) => setMppId(e.target.value)}>
               <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>
@@ -122,6 +114,7 @@ export function BookingPage() {
             {mppId && (
               <>
                 <label htmlFor="service">{t('Layanan', 'Service')}</label>
+                <LoadStatus queries={[serviceList]} />
                 {services && services.length === 0 ? (
                   <p className="muted">{t('Belum ada layanan yang bisa dibooking di MPP ini.', 'No service of this MPP can be booked yet.')}</p>
                 ) : (

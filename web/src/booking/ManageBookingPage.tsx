@@ -1,12 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { client, unwrap } from '../api/client';
+import { apiQuery, client, unwrap } from '../api/client';
+import { LoadState, useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { BookingCard } from './BookingCard';
 import { SlotPicker } from './SlotPicker';
-import type { ManagedBooking, PublicMpp, SlotView } from './views';
+import type { ManagedBooking, SlotView } from './views';
 import './booking.css';
 
 /** "My booking" through the signed link: view, move to another slot, cancel. */
@@ -15,22 +17,21 @@ export function ManageBookingPage() {
   const { mppId = '', code = '' } = useParams();
   const [params] = useSearchParams();
   const sig = params.get('sig') ?? '';
-  const [b, setB] = useState<ManagedBooking | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
   const [slot, setSlot] = useState<SlotView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    unwrap(client.GET('/api/mpps/{mppId}/bookings/{code}', { params: { path: { mppId, code }, query: { sig } } })).then(setB, (e: ApiError) =>
-      setError(e.status === 404 ? t('Tautan booking tidak valid atau sudah kedaluwarsa. Cari booking dengan kode dan NIK.', 'This booking link is not valid. Find your booking with its code and NIK.') : e.message),
-    );
-  }, [mppId, code, sig]);
+  const queryClient = useQueryClient();
+  const init = { params: { path: { mppId, code }, query: { sig } } };
+  const booking = useApiQuery('/api/mpps/{mppId}/bookings/{code}', init);
+  const b = booking.data;
 
   async function act(change: () => Promise<ManagedBooking>, done: string) {
     setError(null);
     try {
-      setB(await change());
+      // The answer is the booking as it now stands: show it without loading it again.
+      queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/bookings/{code}', init).queryKey, await change());
       setMessage(done);
       setMoving(false);
       setSlot(null);
@@ -46,7 +47,13 @@ export function ManageBookingPage() {
         <h1>{t('Booking saya', 'My booking')}</h1>
         {message && <p className="notice" role="status">{message}</p>}
         {error && <p className="error" role="alert">{error}</p>}
-        {b && <BookingCard booking={b} />}
+        {booking.error?.status === 404 ? (
+          <p className="error" role="alert">
+            {t('Tautan booking tidak valid atau sudah kedaluwarsa. Cari booking dengan kode dan NIK.', 'This booking link is not valid. Find your booking with its code and NIK.')}
+          </p>
+        ) : (
+          <LoadState query={booking}>{(found) => <BookingCard booking={found} />}</LoadState>
+        )}
         {b?.status === 'booked' && (
           <div className="manage-actions">
             {!moving ? (
@@ -76,15 +83,12 @@ export function ManageBookingPage() {
 export function FindBookingPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [mpps, setMpps] = useState<PublicMpp[]>([]);
-  const [form, setForm] = useState({ mppId: '', code: '', nik: '' });
+  const mppList = useApiQuery('/api/booking/mpps');
+  const mpps = mppList.data ?? [];
+  const [chosen, setForm] = useState({ mppId: '', code: '', nik: '' });
+  // With one MPP there is nothing to choose.
+  const form = { ...chosen, mppId: chosen.mppId || (mpps.length === 1 ? mpps[0]!.id : '') };
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    unwrap(client.GET('/api/booking/mpps')).then((list) => {
-      setMpps(list);
-      if (list.length === 1) setForm((f) => ({ ...f, mppId: list[0]!.id }));
-    });
-  }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
@@ -101,6 +105,7 @@ export function FindBookingPage() {
       <main id="main" className="public-main booking-page">
         <h1>{t('Cari booking saya', 'Find my booking')}</h1>
         <form onSubmit={submit} className="card">
+          <LoadStatus queries={[mppList]} />
           <label htmlFor="f-mpp">MPP</label>
           <select id="f-mpp" value={form.mppId} onChange={(e) => setForm({ ...form, mppId: e.target.value })}>
             <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>

@@ -1,30 +1,25 @@
-import { useEffect, useState } from 'react';
-import { client, unwrap } from '../api/client';
-import { ApiError } from '../api/problem';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { LoadState, useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { shortDay, zoneAbbr } from '../time';
 import { type Availability, type SlotView } from './views';
 
 /** Days as chips with their free places, then the slots of the chosen day with free places each. */
 export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: string; serviceId: string; selected: string | null; onSelect: (slot: SlotView) => void }) {
+  // null until a day is tapped: the server then answers with its first bookable day.
+  const [chosen, setDate] = useState<string | null>(null);
+  // The previous day stays on screen while the next one loads (no flash of "loading").
+  const availability = useApiQuery(
+    '/api/mpps/{mppId}/booking/services/{serviceId}/availability',
+    { params: { path: { mppId, serviceId }, query: chosen ? { date: chosen } : {} } },
+    { placeholderData: keepPreviousData },
+  );
+  return <LoadState query={availability}>{(data) => <Days data={data} date={chosen ?? data.date} selected={selected} onDate={setDate} onSelect={onSelect} />}</LoadState>;
+}
+
+function Days({ data, date, selected, onDate, onSelect }: { data: Availability; date: string | null; selected: string | null; onDate: (date: string) => void; onSelect: (slot: SlotView) => void }) {
   const { t, lang } = useI18n();
-  const [date, setDate] = useState<string | null>(null);
-  const [data, setData] = useState<Availability | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setError(null);
-    unwrap(client.GET('/api/mpps/{mppId}/booking/services/{serviceId}/availability', { params: { path: { mppId, serviceId }, query: date ? { date } : {} } })).then(
-      (a) => {
-        setData(a);
-        if (!date && a.date) setDate(a.date);
-      },
-      (e: ApiError) => setError(e.message),
-    );
-  }, [mppId, serviceId, date]);
-
-  if (error) return <p className="error" role="alert">{error}</p>;
-  if (!data) return <p className="muted">{t('Memuat jadwal…', 'Loading the schedule…')}</p>;
   const reasonText = (s: SlotView) =>
     s.reason === 'full' || s.reason === 'day_full' ? t('Penuh', 'Full') : s.reason === 'past' || s.reason === 'same_day_cutoff' ? t('Ditutup', 'Closed') : t(`${s.free} tempat`, `${s.free} left`);
   return (
@@ -38,7 +33,7 @@ export function SlotPicker({ mppId, serviceId, selected, onSelect }: { mppId: st
             className={`day-chip${d.date === date ? ' on' : ''}`}
             aria-pressed={d.date === date}
             disabled={!d.open || d.free === 0}
-            onClick={() => setDate(d.date)}
+            onClick={() => onDate(d.date)}
           >
             <span className="d">{shortDay(d.date, lang)}</span>
             <span className="f">{!d.open ? (d.closedReason === 'Tutup' ? t('Tutup', 'Closed') : d.closedReason) : d.free === 0 ? t('Penuh', 'Full') : t(`${d.free} tempat`, `${d.free} left`)}</span>

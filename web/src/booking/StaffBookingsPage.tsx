@@ -1,81 +1,58 @@
-import { useEffect, useState } from 'react';
-import { client, unwrap } from '../api/client';
-import { ApiError } from '../api/problem';
+import { useState } from 'react';
+import { LoadState, useApiMutation, useApiQuery, WriteError, LoadStatus } from '../api/hooks';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { SlotPicker } from './SlotPicker';
 import { longDay, todayIn, zoneAbbr } from '../time';
-import { STATUS_LABEL, type BookableService, type BookingView, type SlotView, type StaffDay } from './views';
+import { STATUS_LABEL, type BookingView, type SlotView } from './views';
 import './booking.css';
-
-
 
 /** Staff: a service's bookings of a day, capacity use per slot, no-shows; move or cancel a booking. */
 export function StaffBookingsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const { mppId: current, mpp } = useCurrentMpp();
-  const mppId = current ?? '';
-  const [services, setServices] = useState<BookableService[]>([]);
-  const [serviceId, setServiceId] = useState('');
+  const { mppId, mpp } = useCurrentMpp();
+  const [chosenService, setServiceId] = useState('');
   const [date, setDate] = useState(todayIn(mpp?.timezone ?? 'Asia/Jakarta'));
-  const [day, setDay] = useState<StaffDay | null>(null);
-  const [affected, setAffected] = useState<BookingView[]>([]);
   const [moving, setMoving] = useState<BookingView | null>(null);
   const [slot, setSlot] = useState<SlotView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const isMppAdmin = hasRole(user, 'mpp_admin', 'national_admin');
-  const loadAffected = () => unwrap(client.GET('/api/mpps/{mppId}/booking/affected', { params: { path: { mppId } } }));
+  const path = { mppId: mppId ?? '' };
+  const services = useApiQuery('/api/mpps/{mppId}/booking/services', mppId ? { params: { path } } : null);
+  const list = services.data ?? [];
+  const serviceId = list.some((x) => x.id === chosenService) ? chosenService : (list[0]?.id ?? '');
+  const affected = useApiQuery('/api/mpps/{mppId}/booking/affected', mppId && isMppAdmin ? { params: { path } } : null).data ?? [];
+  const day = useApiQuery('/api/mpps/{mppId}/booking/day', mppId && serviceId ? { params: { path, query: { serviceId, date } } } : null);
+  // A move or a cancellation changes the day, the affected list and the free places.
+  const moveBooking = useApiMutation('post', '/api/mpps/{mppId}/booking/bookings/{bookingId}/move');
+  const cancelBooking = useApiMutation('post', '/api/mpps/{mppId}/booking/bookings/{bookingId}/cancel');
 
-  useEffect(() => {
-    if (!mppId) return;
-    unwrap(client.GET('/api/mpps/{mppId}/booking/services', { params: { path: { mppId } } })).then((list) => {
-      setServices(list);
-      setServiceId((s) => (list.some((x) => x.id === s) ? s : (list[0]?.id ?? '')));
-    });
-    if (isMppAdmin) loadAffected().then(setAffected, () => setAffected([]));
-  }, [mppId]);
-  const load = () => {
-    if (!mppId || !serviceId) return;
-    unwrap(client.GET('/api/mpps/{mppId}/booking/day', { params: { path: { mppId }, query: { serviceId, date } } })).then(
-      (d) => {
-        setDay(d);
-        setError(null);
+  function move() {
+    if (!moving || !slot || !mppId) return;
+    cancelBooking.reset();
+    moveBooking.mutate(
+      { params: { path: { mppId, bookingId: moving.id } }, body: { startsAt: slot.startsAt } },
+      {
+        onSuccess: () => {
+          setMessage(t(`Booking ${moving.code} dipindah ke ${slot.localStart}; pemohon diberi tahu.`, `Booking ${moving.code} moved to ${slot.localStart}; the holder was told.`));
+          setMoving(null);
+          setSlot(null);
+        },
       },
-      (e: ApiError) => setError(e.message),
     );
-  };
-  useEffect(load, [mppId, serviceId, date]);
-
-  const show = (err: unknown) => setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
-  async function move() {
-    if (!moving || !slot) return;
-    try {
-      await unwrap(client.POST('/api/mpps/{mppId}/booking/bookings/{bookingId}/move', { params: { path: { mppId, bookingId: moving.id } }, body: { startsAt: slot.startsAt } }));
-      setMessage(t(`Booking ${moving.code} dipindah ke ${slot.localStart}; pemohon diberi tahu.`, `Booking ${moving.code} moved to ${slot.localStart}; the holder was told.`));
-      setMoving(null);
-      setSlot(null);
-      load();
-      if (isMppAdmin) void loadAffected().then(setAffected);
-    } catch (err) {
-      show(err);
-    }
   }
-  async function cancel(b: BookingView) {
+  function cancel(b: BookingView) {
     const reason = window.prompt(t(`Alasan membatalkan ${b.code}:`, `Reason for cancelling ${b.code}:`));
-    if (!reason) return;
-    try {
-      await unwrap(client.POST('/api/mpps/{mppId}/booking/bookings/{bookingId}/cancel', { params: { path: { mppId, bookingId: b.id } }, body: { reason } }));
-      setMessage(t(`Booking ${b.code} dibatalkan; pemohon diberi tahu.`, `Booking ${b.code} cancelled; the holder was told.`));
-      load();
-    } catch (err) {
-      show(err);
-    }
+    if (!reason || !mppId) return;
+    moveBooking.reset();
+    cancelBooking.mutate(
+      { params: { path: { mppId, bookingId: b.id } }, body: { reason } },
+      { onSuccess: () => setMessage(t(`Booking ${b.code} dibatalkan; pemohon diberi tahu.`, `Booking ${b.code} cancelled; the holder was told.`)) },
+    );
   }
 
-  const zone = day ? zoneAbbr(day.timezone) : '';
   const rows = (list: BookingView[], withDate = false) => (
     <table className="data bookings-table">
       <thead>
@@ -100,7 +77,7 @@ export function StaffBookingsPage() {
               {b.status === 'booked' && (
                 <div className="row-actions">
                   <button type="button" onClick={() => { setMoving(b); setSlot(null); }}>{t('Pindahkan', 'Move')}</button>
-                  <button type="button" onClick={() => void cancel(b)}>{t('Batalkan', 'Cancel')}</button>
+                  <button type="button" onClick={() => cancel(b)}>{t('Batalkan', 'Cancel')}</button>
                 </div>
               )}
             </td>
@@ -114,11 +91,12 @@ export function StaffBookingsPage() {
     <section className="staff-bookings">
       <h1>{t('Booking layanan', 'Service bookings')}</h1>
       {message && <p className="notice" role="status">{message}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      <WriteError error={moveBooking.error ?? cancelBooking.error} />
+      <LoadStatus queries={[services]} />
       <div className="grid-form">
         <label>{t('Layanan', 'Service')}
           <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            {services.map((s) => <option key={s.id} value={s.id}>{s.tenantName}: {s.name}</option>)}
+            {list.map((s) => <option key={s.id} value={s.id}>{s.tenantName}: {s.name}</option>)}
           </select>
         </label>
         <label>{t('Tanggal', 'Date')}
@@ -132,7 +110,8 @@ export function StaffBookingsPage() {
           {rows(affected, true)}
         </div>
       )}
-      {day && (
+      <LoadState query={day}>
+        {(day) => (
         <>
           <h2>{day.serviceName}: {longDay(day.date, lang)}</h2>
           <div className="stats">
@@ -143,7 +122,7 @@ export function StaffBookingsPage() {
           </div>
           <div className="capacity-bars" aria-label={t('Pemakaian kapasitas per slot', 'Capacity use per slot')}>
             {day.slots.map((s) => (
-              <div key={s.startsAt} className="bar" title={`${s.localStart} ${zone}: ${s.booked}/${s.capacity}`}>
+              <div key={s.startsAt} className="bar" title={`${s.localStart} ${zoneAbbr(day.timezone)}: ${s.booked}/${s.capacity}`}>
                 <span className="fill" style={{ height: `${Math.round((100 * s.booked) / s.capacity)}%` }} />
                 <span className="lbl">{s.localStart}</span>
                 <span className="n">{s.booked}/{s.capacity}</span>
@@ -152,13 +131,14 @@ export function StaffBookingsPage() {
           </div>
           {day.bookings.length === 0 ? <p className="muted">{t('Belum ada booking pada hari ini.', 'No bookings on this day yet.')}</p> : rows(day.bookings)}
         </>
-      )}
+        )}
+      </LoadState>
       {moving && (
         <div className="card move-panel">
           <h2>{t(`Pindahkan booking ${moving.code} (${moving.name})`, `Move booking ${moving.code} (${moving.name})`)}</h2>
-          <SlotPicker mppId={mppId} serviceId={moving.serviceId} selected={slot?.startsAt ?? null} onSelect={setSlot} />
+          <SlotPicker mppId={path.mppId} serviceId={moving.serviceId} selected={slot?.startsAt ?? null} onSelect={setSlot} />
           <div className="actions">
-            <button type="button" className="primary" disabled={!slot} onClick={() => void move()}>{slot ? t(`Pindah ke ${slot.localStart}`, `Move to ${slot.localStart}`) : t('Pilih slot', 'Choose a slot')}</button>
+            <button type="button" className="primary" disabled={!slot || moveBooking.isPending} onClick={move}>{slot ? t(`Pindah ke ${slot.localStart}`, `Move to ${slot.localStart}`) : t('Pilih slot', 'Choose a slot')}</button>
             <button type="button" onClick={() => setMoving(null)}>{t('Batal', 'Back')}</button>
           </div>
         </div>

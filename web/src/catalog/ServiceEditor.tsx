@@ -1,12 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { client, unwrap } from '../api/client';
+import { apiQuery, client, unwrap } from '../api/client';
+import { LoadStatus, useApiQuery } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import './catalog.css';
 import { CHANNEL_NAMES } from './format';
-import type { Channel, Internal, Service, Tenant } from './views';
+import type { Channel, Internal, Service } from './views';
 
 interface Draft {
   tenantId: string;
@@ -85,29 +87,31 @@ export function ServiceEditorPage() {
   // The standard as loaded: an edit sends only the components that differ from it.
   const [loaded, setLoaded] = useState<Draft | null>(null);
   const [version, setVersion] = useState<number | null>(null);
-  const [tenants, setTenants] = useState<Tenant[]>([]);
-  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const tenantList = useApiQuery('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } } });
+  const typeList = useApiQuery('/api/public/requirement-types', undefined, { staleTime: Infinity });
+  // The standard being edited is loaded once: a refetch must not replace what the admin is typing.
+  const serviceInit = { params: { path: { mppId, serviceId } } };
+  const stored = useApiQuery('/api/catalog/mpps/{mppId}/services/{serviceId}', isNew ? null : serviceInit, { staleTime: Infinity, refetchOnWindowFocus: false });
+  const tenants = tenantList.data ?? [];
+  const types = typeList.data ?? [];
+  // The form starts from the loaded (or just saved) standard; a new one from the first agency.
+  const [seeded, setSeeded] = useState<Service | 'new' | undefined>(undefined);
+  if (isNew && seeded !== 'new' && tenantList.data) {
+    setSeeded('new');
+    setDraft({ tenantId: tenantList.data[0]?.id ?? '', code: '', name: '', description: '', requirements: [], procedure: '', completion: { value: 30, unit: 'minutes' }, feeRupiah: '0', feeLegalBasis: '', product: '', complaintChannels: '', internal: EMPTY_INTERNAL, channels: ['direct'], handlingMinutes: 15, ticketPrefix: 'A', active: true });
+  }
+  if (!isNew && stored.data && seeded !== stored.data) {
+    setSeeded(stored.data);
+    setDraft(toDraft(stored.data));
+    setLoaded(toDraft(stored.data));
+    setVersion(stored.data.version);
+  }
 
-  useEffect(() => {
-    void unwrap(client.GET('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } } })).then((list) => {
-      setTenants(list);
-      if (isNew) setDraft({ tenantId: list[0]?.id ?? '', code: '', name: '', description: '', requirements: [], procedure: '', completion: { value: 30, unit: 'minutes' }, feeRupiah: '0', feeLegalBasis: '', product: '', complaintChannels: '', internal: EMPTY_INTERNAL, channels: ['direct'], handlingMinutes: 15, ticketPrefix: 'A', active: true });
-    });
-    void unwrap(client.GET('/api/public/requirement-types')).then(setTypes);
-    if (!isNew) {
-      void unwrap(client.GET('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId } } })).then((s) => {
-        setDraft(toDraft(s));
-        setLoaded(toDraft(s));
-        setVersion(s.version);
-      }, (e: ApiError) => setError(e.message));
-    }
-  }, [mppId, serviceId, isNew]);
-
-  if (error && !draft) return <p className="error" role="alert">{error}</p>;
-  if (!draft) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
+  if (!draft) return <LoadStatus queries={[tenantList, stored]} />;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
 
   async function save(e: FormEvent) {
@@ -125,9 +129,9 @@ export function ServiceEditorPage() {
       const s = isNew
         ? await unwrap(client.POST('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } }, body }))
         : await unwrap(client.PATCH('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId } }, body: loaded ? changedOf(bodyOf(loaded), body) : body }));
-      setDraft(toDraft(s));
-      setLoaded(toDraft(s));
-      setVersion(s.version);
+      // What the server now holds becomes the form (and the base of the next edit).
+      queryClient.setQueryData(apiQuery('/api/catalog/mpps/{mppId}/services/{serviceId}', { params: { path: { mppId, serviceId: s.id } } }).queryKey, s);
+      void queryClient.invalidateQueries({ queryKey: ['/api/catalog/mpps/{mppId}/services'] });
       setSaved(t(`Tersimpan sebagai versi ${s.version}. Versi sebelumnya tetap tersimpan.`, `Saved as version ${s.version}. The previous version is kept.`));
       if (isNew) navigate(`/staf/katalog/${mppId}/layanan/${s.id}`, { replace: true });
     } catch (err) {

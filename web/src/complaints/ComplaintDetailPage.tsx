@@ -1,38 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import type { BodyOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { ACTION_LABEL, CLASS_LABEL, formatDateTime, pick, STATUS_LABEL, SUBJECT_LABEL } from './labels';
-import { complaintOptions, type ComplaintDetail } from './staff';
+import type { ComplaintDetail } from './staff';
 import './complaints.css';
 
-type Detail = ComplaintDetail;
 type Action = ComplaintDetail['allowedActions'][number];
 
 /** One complaint for a handler or the assigned tenant: facts, the steps allowed now, history. */
 export function ComplaintDetailPage() {
   const { complaintId = '' } = useParams();
-  const { mppId } = useCurrentMpp();
+  const { mppId, mpp } = useCurrentMpp();
+  const timezone = mpp?.timezone;
   const { t, lang } = useI18n();
-  const [c, setC] = useState<Detail | null>(null);
-  const [tenants, setTenants] = useState<{ id: string; name: string }[]>([]);
-  const [timezone, setTimezone] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ track: 'simple' as 'simple' | 'dispute' | 'dispute_field_check', setAsideAs: 'not_ours' as 'not_ours' | 'duplicate' | 'archived', reason: '', duplicateOfCode: '', tenantId: '', answer: '', note: '' });
 
   const path = { mppId: mppId ?? '', complaintId };
-  const load = () => unwrap(client.GET('/api/mpps/{mppId}/complaints/{complaintId}', { params: { path } })).then(setC, (e: ApiError) => setError(e.message));
-  useEffect(() => {
-    if (!mppId) return;
-    void load();
-    complaintOptions(mppId).then((o) => {
-      setTenants(o.tenants);
-      setTimezone(o.mpp.timezone);
-    }, () => setTenants([]));
-  }, [mppId, complaintId]);
+  const detail = useApiQuery('/api/mpps/{mppId}/complaints/{complaintId}', mppId ? { params: { path } } : null);
+  const c = detail.data;
+  const tenants = useApiQuery('/api/complaints/options/{slug}', mppId ? { params: { path: { slug: mppId } } } : null).data?.tenants ?? [];
+  const load = () => detail.refetch();
 
   async function act(action: Action) {
     setError(null);
@@ -62,7 +55,7 @@ export function ComplaintDetailPage() {
     }
   }
 
-  if (!c) return <section>{error ? <p className="error" role="alert">{error}</p> : <p className="loading">{t('Memuat…', 'Loading…')}</p>}</section>;
+  if (!c) return <section><LoadStatus queries={[detail]} /></section>;
   const can = (a: string) => c.allowedActions.includes(a as never);
 
   return (

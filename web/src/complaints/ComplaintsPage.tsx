@@ -1,17 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { client, unwrap } from '../api/client';
-import { ApiError } from '../api/problem';
+import { useApiMutation, useApiQuery, WriteError, LoadStatus } from '../api/hooks';
 import type { paths } from '../api/schema';
-import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { CLASS_LABEL, formatDateTime, pick, STATUS_LABEL } from './labels';
-import { complaintOptions, type ComplaintItem } from './staff';
 import './complaints.css';
 
-type ApiKey = ResponseOf<'/api/mpps/{mppId}/open311-keys'>[number];
 type BodyOfList = NonNullable<paths['/api/mpps/{mppId}/complaints']['get']['parameters']['query']>;
 type Status = NonNullable<BodyOfList['status']>;
 
@@ -19,33 +15,24 @@ type Status = NonNullable<BodyOfList['status']>;
 export function ComplaintsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const { mppId } = useCurrentMpp();
+  const { mppId, mpp } = useCurrentMpp();
+  const timezone = mpp?.timezone;
   const isHandler = hasRole(user, 'mpp_admin', 'national_admin');
-  const [items, setItems] = useState<ComplaintItem[]>([]);
   const [status, setStatus] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [timezone, setTimezone] = useState<string | undefined>();
-
-  useEffect(() => {
-    if (mppId) complaintOptions(mppId).then((o) => setTimezone(o.mpp.timezone), () => undefined);
-  }, [mppId]);
-
-  useEffect(() => {
-    if (!mppId) return;
-    const query: BodyOfList = {};
-    if (status) query.status = status as Status;
-    if (overdueOnly) query.overdue = 'true';
-    unwrap(client.GET('/api/mpps/{mppId}/complaints', { params: { path: { mppId }, query } })).then(setItems, (e: ApiError) => setError(e.message));
-  }, [mppId, status, overdueOnly]);
+  const query: BodyOfList = {};
+  if (status) query.status = status as Status;
+  if (overdueOnly) query.overdue = 'true';
+  const list = useApiQuery('/api/mpps/{mppId}/complaints', mppId ? { params: { path: { mppId }, query } } : null);
 
   if (!mppId) return <p className="notice">{t('Pilih MPP di bagian atas halaman.', 'Choose an MPP at the top of the page.')}</p>;
+  const items = list.data ?? [];
   const overdueCount = items.filter((i) => i.overdue).length;
 
   return (
     <section className="complaint-staff">
       <h1>{t('Pengaduan', 'Complaints')}</h1>
-      {error && <p className="error" role="alert">{error}</p>}
+      <LoadStatus queries={[list]} />
       {overdueCount > 0 && <p className="notice" role="status">{t(`${overdueCount} pengaduan melewati batas waktu.`, `${overdueCount} complaint(s) past their deadline.`)}</p>}
       <div className="inline">
         <label>{t('Status', 'Status')}
@@ -69,7 +56,7 @@ export function ComplaintsPage() {
                 <td>{formatDateTime(c.dueAt, lang, timezone)} {c.overdue && <span className="badge-overdue">{t('TERLAMBAT', 'OVERDUE')}</span>}</td>
               </tr>
             ))}
-            {items.length === 0 && <tr><td colSpan={5} className="muted">{t('Tidak ada pengaduan.', 'No complaints.')}</td></tr>}
+            {list.isSuccess && items.length === 0 && <tr><td colSpan={5} className="muted">{t('Tidak ada pengaduan.', 'No complaints.')}</td></tr>}
           </tbody>
         </table>
       </div>
@@ -99,31 +86,35 @@ function LaporExport({ mppId }: { mppId: string }) {
 
 function Open311Keys({ mppId }: { mppId: string }) {
   const { t } = useI18n();
-  const [keys, setKeys] = useState<ApiKey[]>([]);
   const [name, setName] = useState('');
   const [shown, setShown] = useState<string | null>(null);
-  const load = () => unwrap(client.GET('/api/mpps/{mppId}/open311-keys', { params: { path: { mppId } } })).then(setKeys, () => setKeys([]));
-  useEffect(() => {
-    void load();
-  }, [mppId]);
-  async function create(e: FormEvent) {
+  const keys = useApiQuery('/api/mpps/{mppId}/open311-keys', { params: { path: { mppId } } });
+  const KEYS = ['/api/mpps/{mppId}/open311-keys'] as const;
+  const issue = useApiMutation('post', '/api/mpps/{mppId}/open311-keys', {
+    invalidates: [...KEYS],
+    onSuccess: (created) => {
+      setShown(created?.key ?? null);
+      setName('');
+    },
+  });
+  const revoke = useApiMutation('delete', '/api/mpps/{mppId}/open311-keys/{keyId}', { invalidates: [...KEYS] });
+  function create(e: FormEvent) {
     e.preventDefault();
-    const created = await unwrap(client.POST('/api/mpps/{mppId}/open311-keys', { params: { path: { mppId } }, body: { name } }));
-    setShown(created.key);
-    setName('');
-    await load();
+    issue.mutate({ params: { path: { mppId } }, body: { name } });
   }
   return (
     <>
       <h2>{t('Kunci API Open311', 'Open311 API keys')}</h2>
       <p className="muted">{t('Untuk aplikasi pihak ketiga yang mengirim pengaduan lewat Open311 GeoReport v2.', 'For third-party apps that send complaints through Open311 GeoReport v2.')}</p>
       {shown && <p className="notice" role="status">{t('Salin sekarang, kunci hanya ditampilkan sekali:', 'Copy it now, the key is shown only once:')} <code>{shown}</code></p>}
+      <LoadStatus queries={[keys]} />
+      <WriteError error={issue.error ?? revoke.error} />
       <table className="data">
         <tbody>
-          {keys.map((k) => (
+          {(keys.data ?? []).map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td><td className="mono">{k.keyPrefix}…</td><td>{k.revokedAt ? t('dicabut', 'revoked') : t('aktif', 'active')}</td>
-              <td className="actions">{!k.revokedAt && <button type="button" onClick={() => void unwrap(client.DELETE('/api/mpps/{mppId}/open311-keys/{keyId}', { params: { path: { mppId, keyId: k.id } } })).then(load)}>{t('Cabut', 'Revoke')}</button>}</td>
+              <td className="actions">{!k.revokedAt && <button type="button" onClick={() => revoke.mutate({ params: { path: { mppId, keyId: k.id } } })}>{t('Cabut', 'Revoke')}</button>}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { client, unwrap } from '../api/client';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError, currentLang } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
@@ -8,7 +8,6 @@ import { PublicHeader } from '../shell/Home';
 import { CLASS_LABEL, formatDateTime, pick, SUBJECT_LABEL } from './labels';
 import './complaints.css';
 
-type Options = ResponseOf<'/api/complaints/options/{slug}'>;
 type Filed = ResponseOf<'/api/mpps/{mppId}/complaints', 'post'>;
 
 function csrfHeader(): Record<string, string> {
@@ -20,7 +19,6 @@ function csrfHeader(): Record<string, string> {
 export function FileComplaintPage() {
   const { slug = '' } = useParams();
   const { t, lang } = useI18n();
-  const [options, setOptions] = useState<Options | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ path: string; message: string }[]>([]);
   const [filed, setFiled] = useState<Filed | null>(null);
@@ -29,22 +27,20 @@ export function FileComplaintPage() {
   const [subjectType, setSubjectType] = useState('mpp');
   const [tenantId, setTenantId] = useState('');
   const [serviceId, setServiceId] = useState('');
-  const [notFound, setNotFound] = useState(false);
-
-  useEffect(() => {
-    unwrap(client.GET('/api/complaints/options/{slug}', { params: { path: { slug } } }))
-      .then((o) => {
-        setOptions(o);
-        // Opened from a service page: the complaint is about that service, already chosen.
-        const pre = o.services.find((s) => s.id === params.get('layanan'));
-        if (pre) {
-          setSubjectType('service');
-          setTenantId(pre.tenantId);
-          setServiceId(pre.id);
-        }
-      })
-      .catch((e: ApiError) => (e.status === 0 ? setError(t('Tidak dapat terhubung.', 'Cannot connect.')) : setNotFound(true)));
-  }, [slug]);
+  const optionsQuery = useApiQuery('/api/complaints/options/{slug}', { params: { path: { slug } } });
+  const options = optionsQuery.data;
+  const notFound = !!optionsQuery.error && optionsQuery.error.status >= 400 && optionsQuery.error.status < 500;
+  // Opened from a service page: the complaint is about that service, already chosen (once per MPP).
+  const [presetFor, setPresetFor] = useState<string | null>(null);
+  if (options && presetFor !== options.mpp.id) {
+    setPresetFor(options.mpp.id);
+    const pre = options.services.find((s) => s.id === params.get('layanan'));
+    if (pre) {
+      setSubjectType('service');
+      setTenantId(pre.tenantId);
+      setServiceId(pre.id);
+    }
+  }
 
   // After a refused submit, the first field with a problem gets the focus (its message is tied to it).
   useEffect(() => {
@@ -107,11 +103,13 @@ export function FileComplaintPage() {
         <h1>{t('Sampaikan pengaduan', 'File a complaint')}</h1>
         {options && <p className="muted">{options.mpp.name}</p>}
         <p>{t('Sudah punya kode lacak?', 'Already have a tracking code?')} <Link to="/lacak">{t('Lacak pengaduan', 'Track a complaint')}</Link></p>
-        {notFound && (
+        {notFound ? (
           <section className="not-found">
             <p className="error" role="alert">{t('MPP ini tidak ditemukan atau belum dibuka untuk umum.', 'This MPP was not found or is not public yet.')}</p>
             <p><Link to="/mpp">{t('Pilih MPP dari daftar', 'Choose an MPP from the directory')}</Link> · <Link to="/">{t('Kembali ke beranda', 'Back to the home page')}</Link></p>
           </section>
+        ) : (
+          <LoadStatus queries={[optionsQuery]} />
         )}
         {error && <p id="complaint-error" className="error" role="alert" tabIndex={-1}>{error}</p>}
         {options && (

@@ -1,14 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { client, unwrap } from '../api/client';
+import { apiQuery, client, unwrap } from '../api/client';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
-import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { CLASS_LABEL, formatDateTime, pick, STATUS_LABEL } from './labels';
 import './complaints.css';
-
-type Tracking = ResponseOf<'/api/complaints/track/{code}'>;
 
 /** Follow a complaint by its tracking code: /lacak and /lacak/:code. */
 export function TrackComplaintPage() {
@@ -16,17 +15,13 @@ export function TrackComplaintPage() {
   const navigate = useNavigate();
   const { t, lang } = useI18n();
   const [input, setInput] = useState(code);
-  const [data, setData] = useState<Tracking | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [showReopen, setShowReopen] = useState(false);
-
-  useEffect(() => {
-    setData(null);
-    setError(null);
-    if (!code) return;
-    unwrap(client.GET('/api/complaints/track/{code}', { params: { path: { code } } })).then(setData, (e: ApiError) => setError(e.message));
-  }, [code, lang]);
+  const queryClient = useQueryClient();
+  const init = { params: { path: { code } } };
+  const tracking = useApiQuery('/api/complaints/track/{code}', code ? init : null);
+  const data = tracking.data;
 
   function lookUp(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +31,9 @@ export function TrackComplaintPage() {
   async function respond(action: 'confirm' | 'reopen') {
     setError(null);
     try {
-      setData(
+      // The answer is the complaint as it now stands.
+      queryClient.setQueryData(
+        apiQuery('/api/complaints/track/{code}', init).queryKey,
         await unwrap(
           action === 'reopen'
             ? client.POST('/api/complaints/track/{code}/reopen', { params: { path: { code } }, body: { reason } })
@@ -62,6 +59,7 @@ export function TrackComplaintPage() {
           </div>
         </form>
         {error && <p className="error" role="alert">{error}</p>}
+        <LoadStatus queries={[tracking]} />
         {data && (
           <section className="card tracking" aria-labelledby="status-heading">
             <p className="muted">{data.mppName} · {pick(CLASS_LABEL, data.class, t)} · <span className="mono">{data.trackingCode}</span></p>

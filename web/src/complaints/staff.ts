@@ -1,9 +1,6 @@
-import { client, unwrap } from '../api/client';
 import type { ResponseOf } from '../api/types';
 
 /** A complaint as staff see it in the list (the contract's shape). */
 export type ComplaintItem = ResponseOf<'/api/mpps/{mppId}/complaints'>[number];
 /** One complaint with its attachments and history. */
 export type ComplaintDetail = ResponseOf<'/api/mpps/{mppId}/complaints/{complaintId}'>;
-/** Who a complaint can be about or assigned to, in an MPP. */
-export const complaintOptions = (mppIdOrSlug: string) => unwrap(client.GET('/api/complaints/options/{slug}', { params: { path: { slug: mppIdOrSlug } } }));

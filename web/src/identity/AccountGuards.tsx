@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { client, unwrap } from '../api/client';
+import { useMemo } from 'react';
+import { useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import type { Grant } from '../session';
 
@@ -12,25 +12,15 @@ interface Account {
 /**
  * The accounts that are the last active MPP admin of `mppId`: the server refuses to disable them or to
  * take that role away (identity `last_admin`), so the screen says so before anyone tries. Read from the
- * whole list of the MPP, not the searched one; `changed` (the page's list) reloads it after an edit.
+ * whole list of the MPP, not the searched one; every write to /api/users reloads it (useUsers).
+ * While it loads or when it fails nobody is marked: the server still refuses.
  */
-export function useLastAdmins(mppId: string | null, changed: unknown): Set<string> {
-  const [last, setLast] = useState<Set<string>>(new Set());
-  useEffect(() => {
-    if (!mppId) return;
-    let live = true;
-    void unwrap(client.GET('/api/users', { params: { query: { mppId } } })).then(
-      (all: Account[]) => {
-        const admins = all.filter((u) => u.status === 'active' && u.grants.some((g) => g.role === 'mpp_admin' && g.mppId === mppId));
-        if (live) setLast(new Set(admins.length === 1 ? [admins[0]!.id] : []));
-      },
-      () => live && setLast(new Set()),
-    );
-    return () => {
-      live = false;
-    };
-  }, [mppId, changed]);
-  return last;
+export function useLastAdmins(mppId: string | null): Set<string> {
+  const all = useApiQuery('/api/users', mppId ? { params: { query: { mppId } } } : null).data;
+  return useMemo(() => {
+    const admins = (all ?? []).filter((u: Account) => u.status === 'active' && u.grants.some((g) => g.role === 'mpp_admin' && g.mppId === mppId));
+    return new Set(admins.length === 1 ? [admins[0]!.id] : []);
+  }, [all, mppId]);
 }
 
 /** Why this account cannot be disabled from here, in words; null when it can. */

@@ -20,7 +20,7 @@ export function UsersPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const lastAdmins = useLastAdmins(mppId, users.data);
+  const lastAdmins = useLastAdmins(mppId);
 
   /** Runs a write; its refusal is shown in the page's one alert. */
   async function run<T>(write: Promise<T>): Promise<T | undefined> {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { apiQuery } from '../api/client';
+import { problemText } from '../api/hooks';
 import { currentLang } from '../api/problem';
 import { openEventStream } from '../queue/sse-client';
 import { useCurrentMpp } from '../current-mpp';
@@ -36,7 +37,7 @@ export function FloorPage() {
   if (!mppId) return <p className="notice">{t('Pilih MPP terlebih dahulu.', 'Choose an MPP first.')}</p>;
   const pushed = live?.mppId === mppId ? live.floor : undefined;
   if (!pushed && floor.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
-  if (!pushed && floor.isError) return <p className="error" role="alert">{floor.error.message}</p>;
+  if (!pushed && floor.isError) return <p className="error" role="alert">{problemText(floor.error)}</p>;
   const f = (pushed ?? floor.data)!;
   const statusLabel = { open: t('Buka', 'Open'), paused: t('Jeda', 'Paused'), closed: t('Tutup', 'Closed') };
   return (

@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { client, unwrap } from '../api/client';
-import type { ApiError } from '../api/problem';
+import { apiQuery, client, unwrap } from '../api/client';
+import { problemText, useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { Announcer } from './announcer';
 import { bearer, deviceToken, startHeartbeat } from './device';
@@ -28,8 +29,15 @@ export function DisplayPage() {
   const zone = new URLSearchParams(window.location.search).get('zona');
   const token = useMemo(() => deviceToken('display', mppId), [mppId]);
   useEffect(() => startHeartbeat(mppId, token, 'layar'), [mppId, token]);
-  const [snap, setSnap] = useState<DisplaySnapshot | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The first snapshot comes through the query layer; from then on the event stream updates the
+  // same cache entry (no refetch on focus: the stream is the source of truth, as in live-ticket.ts).
+  const queryClient = useQueryClient();
+  const init = { params: { path: { mppId }, query: zone ? { zone } : {} }, headers: bearer(token) };
+  const snapKey = apiQuery('/api/mpps/{mppId}/queue/display', init).queryKey;
+  const snapshot = useApiQuery('/api/mpps/{mppId}/queue/display', init, { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false });
+  const snap: DisplaySnapshot | null = snapshot.data ?? null;
+  const setSnap = (next: (cur: DisplaySnapshot | undefined) => DisplaySnapshot | undefined) => queryClient.setQueryData<DisplaySnapshot>(snapKey, next);
+  const loaded = snapshot.data !== undefined;
   const [connected, setConnected] = useState(false);
   const [soundOn, setSoundOn] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
@@ -53,7 +61,8 @@ export function DisplayPage() {
     return () => clearInterval(timer);
   }, []);
 
-  // A drive-thru lane board gets no shared waiting counts (they are the hall's): it reloads its own.
+  // A drive-thru lane board gets no shared waiting counts (they are the hall's): it reloads its own
+  // into the same cache entry the stream updates.
   const lane = snap?.zoneInfo?.kind === 'drive_thru';
   useEffect(() => {
     if (!lane) return;
@@ -66,27 +75,22 @@ export function DisplayPage() {
     return () => clearInterval(timer);
   }, [lane, mppId, zone, token]);
 
+  // Once the snapshot is in, the stream resumes after its last event.
   useEffect(() => {
-    let stop: (() => void) | undefined;
+    if (!loaded) return undefined;
     const q = zone ? `?zone=${encodeURIComponent(zone)}` : '';
-    unwrap(client.GET('/api/mpps/{mppId}/queue/display', { params: { path: { mppId }, query: zone ? { zone } : {} }, headers: bearer(token) })).then(
-      (s: DisplaySnapshot) => {
-        setSnap(s);
-        stop = openEventStream(`/api/mpps/${mppId}/queue/display/events${q}`, {
-          headers: bearer(token),
-          lastEventId: String(s.lastSeq),
-          onState: setConnected,
-          onMessage: (m) => {
-            const data = JSON.parse(m.data);
-            if (m.event === 'counts') setSnap((cur) => (cur ? { ...cur, waiting: data } : cur));
-            else apply(data as DisplayEvent);
-          },
-        });
+    return openEventStream(`/api/mpps/${mppId}/queue/display/events${q}`, {
+      headers: bearer(token),
+      lastEventId: String(queryClient.getQueryData<DisplaySnapshot>(snapKey)?.lastSeq ?? 0),
+      onState: setConnected,
+      onMessage: (m) => {
+        const data = JSON.parse(m.data);
+        if (m.event === 'counts') setSnap((cur) => (cur ? { ...cur, waiting: data } : cur));
+        else apply(data as DisplayEvent);
       },
-      (e: ApiError) => setError(e.message),
-    );
-    return () => stop?.();
-  }, [mppId, zone, token]);
+    });
+    // snapKey and apply derive from mppId, zone and token
+  }, [mppId, zone, token, loaded]);
 
   function apply(ev: DisplayEvent) {
     setSnap((cur) => {
@@ -128,7 +132,7 @@ export function DisplayPage() {
     };
   }, []);
 
-  if (error) return <div className="board board-error">{error}</div>;
+  if (snapshot.error) return <div className="board board-error" role="alert">{problemText(snapshot.error)}</div>;
   if (!snap) return <div className="board">{t('Memuat…', 'Loading…')}</div>;
   // The card shows the call being spoken; otherwise the newest call whose ticket is still at its
   // counter (a finished, transferred or no-show ticket leaves the card).

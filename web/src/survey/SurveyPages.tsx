@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { client, unwrap } from '../api/client';
+import { apiQuery, client, unwrap } from '../api/client';
+import { LoadStatus, problemText, useApiQuery } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { LanguageSwitch, useI18n } from '../i18n';
@@ -44,27 +46,20 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
   const params = useParams();
   const navigate = useNavigate();
   const [code, setCode] = useState(params.code ?? '');
-  const [form, setForm] = useState<SurveyFormData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The kiosk opens the typed code in place; a phone opens /survei/:code.
+  const [opened, setOpened] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [headers] = useState(() => (kiosk ? deviceHeaders() : {}));
-
-  const open = useCallback(
-    (c: string) => {
-      setError(null);
-      unwrap(client.GET('/api/survey/forms/{token}', { params: { path: { token: c } } })).then(setForm, (e: ApiError) => setError(e.message));
-    },
-    [],
-  );
-  useEffect(() => {
-    if (params.code) open(params.code);
-  }, [params.code, open]);
+  const token = kiosk ? opened : (params.code ?? null);
+  // A survey code answers once: the form is never refetched on its own, nor kept after it is left.
+  const formQuery = useApiQuery('/api/survey/forms/{token}', token ? { params: { path: { token } } } : null, { staleTime: Infinity, gcTime: 0, refetchOnWindowFocus: false });
+  const form: SurveyFormData | undefined = formQuery.data;
 
   useEffect(() => {
     if (!(done && kiosk)) return;
     const timer = setTimeout(() => {
       setDone(false);
-      setForm(null);
+      setOpened(null);
       setCode('');
     }, 8000);
     return () => clearTimeout(timer);
@@ -78,12 +73,12 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
 
   function enter(e: FormEvent) {
     e.preventDefault();
-    if (kiosk) open(code);
+    if (kiosk) setOpened(code.trim());
     else navigate(`/survei/${encodeURIComponent(code.trim())}`);
   }
 
   if (done) return <Frame kiosk={kiosk}><ThankYou again={kiosk ? t('Layar kembali ke awal sebentar lagi.', 'The screen returns to the start shortly.') : undefined} /></Frame>;
-  if (form) return <Frame kiosk={kiosk}><SurveyQuestionnaire form={form} onSubmit={submit} /></Frame>;
+  if (form && !done) return <Frame kiosk={kiosk}><SurveyQuestionnaire form={form} onSubmit={submit} /></Frame>;
   return (
     <Frame kiosk={kiosk}>
       <form className="card skm-code" onSubmit={enter}>
@@ -93,7 +88,7 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
           {t('Kode survei', 'Survey code')}
           <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} placeholder="XXXX-XXXX-XXXX" autoComplete="off" inputMode="text" className="skm-code-input" />
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
+        <LoadStatus queries={[formQuery]} />
         <button type="submit" className="primary" disabled={code.trim().length < 4}>{t('Buka survei', 'Open survey')}</button>
       </form>
     </Frame>
@@ -110,28 +105,23 @@ export function SurveyTabletPage() {
   const { t } = useI18n();
   const { mppId = '' } = useParams();
   const [headers] = useState(deviceHeaders);
-  const [state, setState] = useState<TabletState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [thanks, setThanks] = useState(false);
-
-  const waiting = !state?.pending && !thanks;
-  const poll = useCallback(() => {
-    unwrap(client.GET('/api/mpps/{mppId}/survey/tablet', { params: { path: { mppId } }, headers })).then(
-      (s) => {
-        setError(null);
-        setState(s);
-      },
-      (e: ApiError) => setError(e.message),
-    );
-  }, [mppId, headers]);
-
+  const queryClient = useQueryClient();
+  const init = { params: { path: { mppId } }, headers };
+  const [waitingNow, setWaiting] = useState(true);
   // Polls only while waiting: the form on screen is never swapped for the next ticket's.
-  useEffect(() => {
-    if (!waiting) return;
-    poll();
-    const timer = setInterval(poll, 3000);
-    return () => clearInterval(timer);
-  }, [poll, waiting]);
+  const poll = useApiQuery('/api/mpps/{mppId}/survey/tablet', headers.authorization ? init : null, {
+    enabled: waitingNow,
+    refetchInterval: 3000,
+    refetchOnWindowFocus: false,
+  });
+  const state: TabletState | undefined = poll.data;
+  const waiting = !state?.pending && !thanks;
+  if (waiting !== waitingNow) setWaiting(waiting);
+  const answered = () => {
+    if (state) queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/survey/tablet', init).queryKey, { ...state, pending: null });
+  };
 
   useEffect(() => {
     if (!thanks) return;
@@ -145,13 +135,14 @@ export function SurveyTabletPage() {
       await unwrap(client.POST('/api/mpps/{mppId}/survey/tablet/responses', { params: { path: { mppId } }, body: { ...body, handoffId: state.pending.handoffId }, headers }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setState({ ...state, pending: null });
+        answered();
         setError(err.message);
         return;
       }
       throw err;
     }
-    setState({ ...state, pending: null });
+    setError(null);
+    answered();
     setThanks(true);
     window.scrollTo(0, 0);
   }
@@ -166,6 +157,7 @@ export function SurveyTabletPage() {
         <h1>{t('Bagaimana pelayanan kami hari ini?', 'How was our service today?')}</h1>
         <p className="muted">{t('Setelah petugas selesai melayani Anda, survei singkat akan muncul di layar ini.', 'When the officer has finished serving you, a short survey appears on this screen.')}</p>
         {error && <p className="error" role="alert">{error}</p>}
+        {poll.error && <p className="error" role="alert">{problemText(poll.error)}</p>}
       </div>
     </Frame>
   );

@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { client, unwrap } from '../api/client';
+import { useApiQuery, LoadStatus } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
@@ -12,7 +14,6 @@ import type { Text } from './SurveyForm';
 import './survey.css';
 
 type Report = ResponseOf<'/api/mpps/{mppId}/survey/report'>;
-type TrendPoint = ResponseOf<'/api/mpps/{mppId}/survey/trend'>[number];
 type Kind = 'month' | 'quarter' | 'semester' | 'year';
 
 const PROFILE_TITLES: Record<string, Text> = {
@@ -50,10 +51,8 @@ export function SurveyReportPage() {
   const setPart = (p: number) => setPicked({ year, part: p });
   const [tenantId, setTenantId] = useState('');
   const [serviceId, setServiceId] = useState('');
-  const [report, setReport] = useState<Report | null>(null);
   const [tenants, setTenants] = useState<{ tenantId: string; name: string }[]>([]);
-  const [trend, setTrend] = useState<TrendPoint[]>([]);
-  const [suggestions, setSuggestions] = useState<{ serviceName: string; tenantName: string; text: string }[]>([]);
+  const [tenantsOf, setTenantsOf] = useState<Report | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [published, setPublished] = useState(0);
@@ -66,23 +65,21 @@ export function SurveyReportPage() {
     return q.toString();
   }, [period, tenantId, serviceId]);
 
-  useEffect(() => {
-    if (!/^[0-9a-f-]{36}$/.test(mppId)) return;
-    setError(null);
-    const scope = { period, ...(tenantId ? { tenantId } : {}), ...(serviceId ? { serviceId } : {}) };
-    const path = { mppId };
-    unwrap(client.GET('/api/mpps/{mppId}/survey/report', { params: { path, query: scope } })).then(
-      (r) => {
-        setReport(r);
-        if (!tenantId && r.tenants.length) setTenants(r.tenants);
-      },
-      (e: ApiError) => setError(e.message),
-    );
-    const count = kind === 'month' ? 12 : kind === 'year' ? 4 : 6;
-    const trendQuery = { kind, count, ...(tenantId ? { tenantId } : {}), ...(serviceId ? { serviceId } : {}) };
-    unwrap(client.GET('/api/mpps/{mppId}/survey/trend', { params: { path, query: trendQuery } })).then(setTrend, () => setTrend([]));
-    unwrap(client.GET('/api/mpps/{mppId}/survey/suggestions', { params: { path, query: scope } })).then(setSuggestions, () => setSuggestions([]));
-  }, [mppId, query, kind, tenantId, serviceId]);
+  const ready = /^[0-9a-f-]{36}$/.test(mppId);
+  const path = { mppId };
+  const scope = { period, ...(tenantId ? { tenantId } : {}), ...(serviceId ? { serviceId } : {}) };
+  const count = kind === 'month' ? 12 : kind === 'year' ? 4 : 6;
+  const trendQuery = { kind, count, ...(tenantId ? { tenantId } : {}), ...(serviceId ? { serviceId } : {}) };
+  // The previous period stays on screen while the next one loads.
+  const reportQuery = useApiQuery('/api/mpps/{mppId}/survey/report', ready ? { params: { path, query: scope } } : null, { placeholderData: keepPreviousData });
+  const report = reportQuery.data;
+  const trend = useApiQuery('/api/mpps/{mppId}/survey/trend', ready ? { params: { path, query: trendQuery } } : null, { placeholderData: keepPreviousData }).data ?? [];
+  const suggestions = useApiQuery('/api/mpps/{mppId}/survey/suggestions', ready ? { params: { path, query: scope } } : null, { placeholderData: keepPreviousData }).data ?? [];
+  // The agency choices come from a report over all agencies, and stay while one agency is chosen.
+  if (!tenantId && report && report !== tenantsOf && report.tenants.length) {
+    setTenantsOf(report);
+    setTenants(report.tenants);
+  }
 
   async function publish() {
     setNotice(null);
@@ -142,6 +139,7 @@ export function SurveyReportPage() {
         </label>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      <LoadStatus queries={[reportQuery]} />
       {notice && <p className="notice" role="status">{notice}</p>}
       {published > 0 && (
         <div>

@@ -1,6 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { client, unwrap } from '../api/client';
+import { apiQuery, client, unwrap } from '../api/client';
+import { LoadStatus, useApiQuery } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
@@ -9,10 +11,6 @@ import { useSession } from '../session';
 import './survey.css';
 
 type Tablet = ResponseOf<'/api/mpps/{mppId}/survey/tablets'>[number];
-type Device = ResponseOf<'/api/mpps/{mppId}/devices'>[number];
-type Counter = ResponseOf<'/api/catalog/mpps/{mppId}/counters'>[number];
-type ServiceItem = ResponseOf<'/api/catalog/mpps/{mppId}/services'>[number];
-type Unsur = ResponseOf<'/api/survey/questionnaire'>[number];
 type Label = ResponseOf<'/api/mpps/{mppId}/services/{serviceId}/survey-labels'>[number];
 /** Draft wording keyed "unsur:score"; empty fields fall back to the regulation's wording. */
 type Draft = Record<string, Bilingual>;
@@ -43,22 +41,20 @@ export function SurveySettingsPage() {
 
 function TabletSection({ mppId }: { mppId: string }) {
   const { t } = useI18n();
-  const [tablets, setTablets] = useState<Tablet[]>([]);
-  const [kiosks, setKiosks] = useState<Device[]>([]);
-  const [counters, setCounters] = useState<Counter[]>([]);
+  const path = { mppId };
+  const tabletList = useApiQuery('/api/mpps/{mppId}/survey/tablets', { params: { path } });
+  const deviceList = useApiQuery('/api/mpps/{mppId}/devices', { params: { path } });
+  const counterList = useApiQuery('/api/catalog/mpps/{mppId}/counters', { params: { path } });
+  const tablets = tabletList.data ?? [];
+  const kiosks = (deviceList.data ?? []).filter((x) => x.kind === 'kiosk' && !x.revokedAt);
+  const counters = (counterList.data ?? []).filter((x) => x.active).sort((a, b) => a.number - b.number);
+  const queryClient = useQueryClient();
   const [deviceId, setDeviceId] = useState('');
   const [counterId, setCounterId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = () => {
-    unwrap(client.GET('/api/mpps/{mppId}/survey/tablets', { params: { path: { mppId } } })).then(setTablets, (e: ApiError) => setError(e.message));
-  };
-  useEffect(() => {
-    load();
-    unwrap(client.GET('/api/mpps/{mppId}/devices', { params: { path: { mppId } } })).then((d) => setKiosks(d.filter((x) => x.kind === 'kiosk' && !x.revokedAt)), (e: ApiError) => setError(e.message));
-    unwrap(client.GET('/api/catalog/mpps/{mppId}/counters', { params: { path: { mppId } } })).then((c) => setCounters(c.filter((x) => x.active).sort((a, b) => a.number - b.number)), (e: ApiError) => setError(e.message));
-  }, [mppId]);
+  const load = () => void queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/survey/tablets'] });
 
   async function pair(e: FormEvent) {
     e.preventDefault();
@@ -92,7 +88,8 @@ function TabletSection({ mppId }: { mppId: string }) {
       </p>
       {error && <p className="error" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
-      {tablets.length === 0 ? (
+      <LoadStatus queries={[tabletList, deviceList, counterList]} />
+      {!tabletList.isSuccess ? null : tablets.length === 0 ? (
         <p>{t('Belum ada tablet survei yang dipasangkan.', 'No survey tablet is paired yet.')}</p>
       ) : (
         <table className="data">
@@ -131,24 +128,26 @@ function TabletSection({ mppId }: { mppId: string }) {
 
 function WordingSection({ mppId }: { mppId: string }) {
   const { t } = useI18n();
-  const [services, setServices] = useState<ServiceItem[]>([]);
-  const [unsur, setUnsur] = useState<Unsur[]>([]);
   const [serviceId, setServiceId] = useState('');
   const [draft, setDraft] = useState<Draft>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const serviceList = useApiQuery('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } } });
+  const questionnaire = useApiQuery('/api/survey/questionnaire', undefined, { staleTime: Infinity });
+  const services = serviceList.data ?? [];
+  const unsur = questionnaire.data ?? [];
+  const labelsInit = { params: { path: { mppId, serviceId } } };
+  // The wording being edited must not be replaced by a refetch on window focus.
+  const wording = useApiQuery('/api/mpps/{mppId}/services/{serviceId}/survey-labels', serviceId ? labelsInit : null, { refetchOnWindowFocus: false });
 
-  useEffect(() => {
-    unwrap(client.GET('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } } })).then(setServices, (e: ApiError) => setError(e.message));
-    unwrap(client.GET('/api/survey/questionnaire')).then(setUnsur, (e: ApiError) => setError(e.message));
-  }, [mppId]);
-
-  const toDraft = (labels: Label[]): Draft => Object.fromEntries(labels.map((l) => [`${l.unsur}:${l.score}`, { id: l.labelId, en: l.labelEn }]));
-  useEffect(() => {
-    setNotice(null);
-    if (!serviceId) return setDraft({});
-    unwrap(client.GET('/api/mpps/{mppId}/services/{serviceId}/survey-labels', { params: { path: { mppId, serviceId } } })).then((l) => setDraft(toDraft(l)), (e: ApiError) => setError(e.message));
-  }, [mppId, serviceId]);
+  const toDraft = (list: Label[]): Draft => Object.fromEntries(list.map((l) => [`${l.unsur}:${l.score}`, { id: l.labelId, en: l.labelEn }]));
+  // The form starts from each newly loaded (or saved) wording of the chosen service.
+  const [seeded, setSeeded] = useState<Label[] | undefined>(undefined);
+  if (wording.data !== seeded) {
+    setSeeded(wording.data);
+    setDraft(wording.data ? toDraft(wording.data) : {});
+  }
 
   const set = (key: string, lang: 'id' | 'en', value: string) => setDraft((d) => ({ ...d, [key]: { id: d[key]?.id ?? '', en: d[key]?.en ?? '', [lang]: value } }));
 
@@ -157,7 +156,7 @@ function WordingSection({ mppId }: { mppId: string }) {
     setNotice(null);
     try {
       const saved = await unwrap(client.PUT('/api/mpps/{mppId}/services/{serviceId}/survey-labels', { params: { path: { mppId, serviceId } }, body: labels }));
-      setDraft(toDraft(saved));
+      queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/services/{serviceId}/survey-labels', labelsInit).queryKey, saved);
       setNotice(labels.length === 0 ? t('Kata-kata jawaban kembali seperti peraturan.', 'The answers are worded as in the regulation again.') : t(`${saved.length} label jawaban disimpan.`, `${saved.length} answer labels saved.`));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -190,13 +189,17 @@ function WordingSection({ mppId }: { mppId: string }) {
       </p>
       <div className="field">
         <label htmlFor="survey-wording-service">{t('Layanan', 'Service')}</label>
-        <select id="survey-wording-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+        <select id="survey-wording-service" value={serviceId} onChange={(e) => {
+          setNotice(null);
+          setServiceId(e.target.value);
+        }}>
           <option value="">{t('— pilih layanan —', '— choose a service —')}</option>
           {services.map((s) => <option key={s.id} value={s.id}>{`${s.name} · ${s.tenant.name}`}</option>)}
         </select>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
+      <LoadStatus queries={[serviceList, questionnaire, wording]} />
       {serviceId && unsur.length > 0 && (
         <form onSubmit={submit}>
           {unsur.map((u, i) => (
