@@ -13,8 +13,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'src/booking/repository.ts': ['mpps', 'services', 'tenants'],
   'src/calendar/repository.ts': ['mpps'],
   'src/catalog/hours.ts': ['calendar_days'],
-  'src/complaints/repository.ts': ['mpps', 'role_grants', 'services', 'tenants', 'users'],
-  'src/identity/repository.ts': ['mpps', 'tenants'],
   'src/operations/floor-repository.ts': ['counter_services', 'counters', 'device_tokens', 'mpps', 'queue_counter_state', 'services', 'tenants', 'tickets', 'users'],
   'src/operations/metrics.ts': ['counters', 'mpps', 'queue_counter_state', 'tickets'],
   'src/operations/repository.ts': ['counters', 'mpps', 'queue_counter_state', 'queue_mpp_settings', 'services', 'tenants', 'users'],

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { findMppBasics } from '../catalog/read.js';
 import { XMLBuilder } from 'fast-xml-parser';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit.js';
@@ -37,7 +38,7 @@ export function w3c(d: Date | null, zone: Timezone): string | null {
 
 async function jurisdiction(db: Db, jurisdictionId: string | undefined) {
   if (!jurisdictionId) throw new Open311Error(400, 'jurisdiction_id is required (the MPP slug)');
-  const mpp = await repo.findMppBySlug(db, jurisdictionId);
+  const mpp = await findMppBasics(db, { slug: jurisdictionId });
   if (!mpp) throw new Open311Error(404, `jurisdiction_id ${jurisdictionId} not found`);
   return { ...mpp, timezone: mpp.timezone as Timezone };
 }
@@ -176,7 +177,7 @@ function toKeyView(r: repo.ApiKeyRow): ApiKeyView {
 /** Issues an Open311 API key for the MPP; the key is shown once, only its hash is kept. @throws AppError unauthenticated, not_found, forbidden */
 export async function createApiKey(db: Db, principal: Principal, mppId: string, name: string, actor: Actor): Promise<ApiKeyView & { key: string }> {
   const staff = requireMppRole(principal, mppId, ['mpp_admin']);
-  if (!(await repo.findMpp(db, mppId))) throw commonErrors.not_found();
+  if (!(await findMppBasics(db, { id: mppId }))) throw commonErrors.not_found();
   const key = `l311_${randomBytes(24).toString('base64url')}`;
   return db.transaction(async (tx) => {
     const row = await repo.insertApiKey(tx, { mppId, name, keyHash: hashKey(key), keyPrefix: key.slice(0, 9), createdBy: staff.userId });

@@ -1,4 +1,5 @@
 import { dueAfterWorkingDays } from '../calendar/service.js';
+import { findMppBasics, findServiceBasics, listActiveServiceNames, listTenantNames, tenantExists } from '../catalog/read.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, tenantScope, type Actor, type Principal, type Staff } from '../platform/auth.js';
 import type { Clock, ServiceContext } from '../platform/context.js';
@@ -46,16 +47,16 @@ export interface FilingSource {
 async function checkSubject(q: Queryable, mppId: string, input: FileComplaintRequest): Promise<{ tenantId: string | null; serviceId: string | null }> {
   switch (input.subjectType) {
     case 'tenant':
-      if (!input.subjectTenantId || !(await repo.tenantExists(q, mppId, input.subjectTenantId))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
+      if (!input.subjectTenantId || !(await tenantExists(q, { mppId, tenantId: input.subjectTenantId }))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
       return { tenantId: input.subjectTenantId, serviceId: null };
     case 'service': {
-      const tenantId = input.subjectServiceId ? await repo.serviceTenant(q, mppId, input.subjectServiceId) : undefined;
+      const tenantId = input.subjectServiceId ? await (await findServiceBasics(q, { mppId, serviceId: input.subjectServiceId }))?.tenant_id : undefined;
       if (!tenantId) throw complaintErrors.subject_invalid({ reason: 'subjectServiceId' });
       return { tenantId, serviceId: input.subjectServiceId! };
     }
     case 'facility':
     case 'officer':
-      if (input.subjectTenantId && !(await repo.tenantExists(q, mppId, input.subjectTenantId))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
+      if (input.subjectTenantId && !(await tenantExists(q, { mppId, tenantId: input.subjectTenantId }))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
       return { tenantId: input.subjectTenantId ?? null, serviceId: null };
     default:
       return { tenantId: null, serviceId: null };
@@ -78,7 +79,7 @@ export async function fileComplaint(db: Db, clock: Clock, principal: Principal, 
     requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
     channel = 'staff';
   }
-  const mpp = await repo.findMpp(db, mppId);
+  const mpp = await findMppBasics(db, { id: mppId });
   if (!mpp) throw commonErrors.not_found();
   const subject = await checkSubject(db, mppId, input);
   const now = clock.now();
@@ -159,7 +160,7 @@ async function planStep(tx: Queryable, row: ComplaintRow, action: Action, input:
     }
     case 'assign': {
       requireFields(action, input, ['tenantId']);
-      if (!(await repo.tenantExists(tx, row.mpp_id, input.tenantId!))) throw complaintErrors.subject_invalid({ reason: 'tenantId' });
+      if (!(await tenantExists(tx, { mppId: row.mpp_id, tenantId: input.tenantId! }))) throw complaintErrors.subject_invalid({ reason: 'tenantId' });
       return { to: 'assigned', patch: { assigned_tenant_id: input.tenantId! }, publicNote: null };
     }
     case 'start':
@@ -270,8 +271,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the public filing form offers for an MPP, found by slug (or id, for staff screens). @throws AppError not_found */
 export async function filingOptions(db: Db, slugOrId: string): Promise<FilingOptions> {
-  const mpp = UUID.test(slugOrId) ? await repo.findMpp(db, slugOrId) : await repo.findMppBySlug(db, slugOrId);
+  const mpp = await findMppBasics(db, UUID.test(slugOrId) ? { id: slugOrId } : { slug: slugOrId });
   if (!mpp) throw commonErrors.not_found();
-  const [tenants, services] = await Promise.all([repo.findTenants(db, mpp.id), repo.findActiveServices(db, mpp.id)]);
+  const [tenants, services] = await Promise.all([listTenantNames(db, mpp.id), listActiveServiceNames(db, mpp.id)]);
   return { mpp, tenants, services: services.map((s) => ({ id: s.id, tenantId: s.tenant_id, name: s.name })) };
 }
