@@ -55,3 +55,17 @@ export async function findServiceBasics(q: Queryable, input: { mppId: string; se
   ]);
   return rows[0];
 }
+
+/** A counter's id, tenant, number and name. */
+export async function findCounterBasics(q: Queryable, input: { mppId: string; counterId: string }): Promise<{ id: string; tenant_id: string; number: number; name: string } | undefined> {
+  const { rows } = await q.query<{ id: string; tenant_id: string; number: number; name: string }>('SELECT id, tenant_id, number, name FROM counters WHERE mpp_id = $1 AND id = $2', [
+    input.mppId,
+    input.counterId,
+  ]);
+  return rows[0];
+}
+
+export async function findTenantName(q: Queryable, input: { mppId: string; tenantId: string }): Promise<string | undefined> {
+  const { rows } = await q.query<{ name: string }>('SELECT name FROM tenants WHERE mpp_id = $1 AND id = $2', [input.mppId, input.tenantId]);
+  return rows[0]?.name;
+}
