@@ -20,9 +20,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'src/queue/repository.ts': ['counters', 'mpps', 'services', 'tenants'],
   'src/queue/service.ts': ['services', 'tenants'],
   'src/queue/settings-service.ts': ['services', 'tenants'],
-  'src/survey/queue-link.ts': ['bookings', 'ticket_events', 'tickets'],
-  'src/survey/repository.ts': ['counters', 'device_tokens', 'mpps', 'services', 'tenants', 'tickets'],
-  'src/survey/status-code.ts': ['tickets'],
 };
 
 /** "- owner: name, name" lines of one section of docs/architecture.md, as name -> owner. */
