@@ -4,7 +4,7 @@
 -- Columns are only ever added at the end (CREATE OR REPLACE VIEW), never renamed or dropped.
 
 CREATE VIEW catalog_mpps_v AS
-  SELECT id, slug, name, timezone, region_code, published FROM mpps;
+  SELECT id, slug, name, timezone, region_code, published, waiting_capacity FROM mpps;
 
 CREATE VIEW catalog_tenants_v AS
   SELECT mpp_id, id, code, name, kind, active FROM tenants;

@@ -172,6 +172,7 @@ export interface Tables {
     timezone: string | null;
     region_code: string | null;
     published: boolean | null;
+    waiting_capacity: number | null;
   };
   catalog_services_v: {
     mpp_id: string | null;
