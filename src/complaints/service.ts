@@ -69,7 +69,12 @@ async function checkSubject(q: Queryable, mppId: string, input: FileComplaintReq
  * audit entry are written in one transaction.
  * @throws AppError not_found (unknown MPP or not the caller's MPP), forbidden, subject_invalid.
  */
-export async function fileComplaint(db: Db, clock: Clock, principal: Principal, mppId: string, input: FileComplaintRequest, uploads: Upload[], actor: Actor, source: FilingSource = {}): Promise<FiledComplaint & { id: string }> {
+export async function fileComplaint(
+  ctx: Pick<ServiceContext, 'db' | 'principal' | 'actor' | 'now'>,
+  args: { mppId: string; complaint: FileComplaintRequest; uploads: Upload[]; source?: FilingSource },
+): Promise<FiledComplaint & { id: string }> {
+  const { db, principal, actor } = ctx;
+  const { mppId, complaint: input, uploads, source = {} } = args;
   let channel: ComplaintRow['channel'] = 'web';
   if (source.channel === 'open311') channel = 'open311';
   else if (principal.kind === 'device') {
@@ -82,7 +87,7 @@ export async function fileComplaint(db: Db, clock: Clock, principal: Principal, 
   const mpp = await findMppBasics(db, { id: mppId });
   if (!mpp) throw commonErrors.not_found();
   const subject = await checkSubject(db, mppId, input);
-  const now = clock.now();
+  const { now } = ctx;
   const due = await dueAfterWorkingDays(db, mppId, now, VERIFICATION_DAYS);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -233,10 +238,11 @@ export async function addNote(ctx: ServiceContext, input: { mppId: string; compl
 }
 
 /** @throws AppError unauthenticated, not_found */
-export async function listComplaints(db: Db, clock: Clock, principal: Principal, mppId: string, query: ComplaintListQuery): Promise<ComplaintView[]> {
+export async function listComplaints(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, input: { mppId: string; query: ComplaintListQuery }): Promise<ComplaintView[]> {
+  const { db, principal, now } = ctx;
+  const { mppId, query } = input;
   const { party, identityVisible } = partyOf(principal, mppId);
   const scope = tenantScope(principal, mppId);
-  const now = clock.now();
   const rows = await repo.listComplaints(db, mppId, {
     status: query.status,
     overdueAt: query.overdue === 'true' ? now : undefined,
@@ -247,20 +253,24 @@ export async function listComplaints(db: Db, clock: Clock, principal: Principal,
 }
 
 /** @throws AppError unauthenticated, not_found */
-export async function getComplaintDetail(db: Db, clock: Clock, principal: Principal, mppId: string, complaintId: string): Promise<ComplaintDetail> {
+export async function getComplaintDetail(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, input: { mppId: string; complaintId: string }): Promise<ComplaintDetail> {
+  const { db, principal, now } = ctx;
+  const { mppId, complaintId } = input;
   const row = await repo.findComplaint(db, mppId, complaintId);
   const { party, identityVisible } = partyOf(principal, mppId, row);
   if (!row) throw commonErrors.not_found();
   const [events, attachments] = await Promise.all([repo.findEvents(db, mppId, complaintId, false), repo.findAttachments(db, mppId, complaintId)]);
   return {
-    ...toComplaintView(row, party, identityVisible, clock.now()),
+    ...toComplaintView(row, party, identityVisible, now),
     attachments: attachments.map((a) => ({ id: a.id, mediaType: a.media_type, sizeBytes: a.size_bytes, fileName: a.file_name })),
     events: events.map(toEventView),
   };
 }
 
 /** @throws AppError unauthenticated, not_found */
-export async function getAttachment(db: Db, principal: Principal, mppId: string, complaintId: string, attachmentId: string) {
+export async function getAttachment(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string; complaintId: string; attachmentId: string }) {
+  const { db, principal } = ctx;
+  const { mppId, complaintId, attachmentId } = input;
   const row = await repo.findComplaint(db, mppId, complaintId);
   partyOf(principal, mppId, row);
   if (!row) throw commonErrors.not_found();
