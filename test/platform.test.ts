@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config.js';
 import { pickLanguage } from '../src/platform/i18n.js';
-import { migrate, MigrationError } from '../src/platform/migrate.js';
+import { migrate, MigrationError, readMigrations } from '../src/platform/migrate.js';
 import { OutboxWorker } from '../src/platform/outbox-worker.js';
 import { enqueue } from '../src/platform/outbox.js';
 import { createTestApp, fakeClock, staffCaller, type TestApp } from './support/app.js';
@@ -48,6 +48,16 @@ describe('migrations', () => {
     } finally {
       await t.drop();
     }
+  });
+
+  it('refuse two files with one version number (branches that picked the same number)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'layan-mig-'));
+    writeFileSync(path.join(dir, '9001_probe.sql'), 'CREATE TABLE probe (id int);');
+    writeFileSync(path.join(dir, '9001_probe_views.sql'), 'CREATE VIEW probe_v AS SELECT id FROM probe;');
+    await expect(readMigrations(dir)).rejects.toThrow(/9001_probe_views\.sql/);
+    // The shipped migrations hold no such pair.
+    const shipped = await readMigrations();
+    expect(new Set(shipped.map((m) => m.version)).size).toBe(shipped.length);
   });
 
   it('apply a migration added after the first start, and only that one', async () => {

@@ -1,3 +1,5 @@
+import { findMppBasics, listMppBasics } from '../catalog/read.js';
+import { lockServiceBookingSettings, saveServiceBookingSettings } from '../catalog/service-repository.js';
 import type { Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { BookingMppSettings, readBookingSettings, type BookingSettings } from './settings.js';
@@ -10,14 +12,14 @@ export interface MppRow {
 }
 
 export async function listMpps(q: Queryable): Promise<MppRow[]> {
-  return (await q.query<MppRow>('SELECT id, slug, name, timezone FROM mpps ORDER BY name')).rows;
+  return listMppBasics(q);
 }
 
 /** @throws AppError not_found */
 export async function getMpp(q: Queryable, mppId: string): Promise<MppRow> {
-  const { rows } = await q.query<MppRow>('SELECT id, slug, name, timezone FROM mpps WHERE id = $1', [mppId]);
-  if (!rows[0]) throw commonErrors.not_found();
-  return rows[0];
+  const mpp = await findMppBasics(q, { id: mppId });
+  if (!mpp) throw commonErrors.not_found();
+  return mpp;
 }
 
 export interface ServiceRow {
@@ -31,7 +33,7 @@ export interface ServiceRow {
 }
 
 const SERVICE_SELECT = `SELECT s.id, s.code, s.name, s.tenant_id, t.name AS tenant_name, s.active, s.booking_settings
-  FROM services s JOIN tenants t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id`;
+  FROM catalog_services_v s JOIN catalog_tenants_v t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id`;
 type RawService = { id: string; code: string; name: string; tenant_id: string; tenant_name: string; active: boolean; booking_settings: unknown };
 const toService = (r: RawService): ServiceRow => ({
   id: r.id,
@@ -66,13 +68,13 @@ export async function getService(q: Queryable, mppId: string, serviceId: string)
 
 /** The service's current booking settings, its row locked until the transaction ends. @throws AppError not_found */
 export async function lockServiceSettings(q: Queryable, mppId: string, serviceId: string): Promise<BookingSettings> {
-  const { rows } = await q.query<{ booking_settings: unknown }>('SELECT booking_settings FROM services WHERE mpp_id = $1 AND id = $2 FOR UPDATE', [mppId, serviceId]);
-  if (!rows[0]) throw commonErrors.not_found();
-  return readBookingSettings(rows[0].booking_settings);
+  const row = await lockServiceBookingSettings(q, { mppId, serviceId });
+  if (!row) throw commonErrors.not_found();
+  return readBookingSettings(row.booking_settings);
 }
 
 export async function updateServiceSettings(q: Queryable, mppId: string, serviceId: string, settings: BookingSettings): Promise<void> {
-  await q.query('UPDATE services SET booking_settings = $3, updated_at = now() WHERE mpp_id = $1 AND id = $2', [mppId, serviceId, JSON.stringify(settings)]);
+  await saveServiceBookingSettings(q, { mppId, serviceId, settings });
 }
 
 export async function getMppSettings(q: Queryable, mppId: string): Promise<BookingMppSettings> {
@@ -324,7 +326,7 @@ export async function insertEvent(
 export async function claimOverdue(tx: Queryable, now: Date, limit = 500): Promise<{ mppId: string; id: string }[]> {
   const { rows } = await tx.query<{ mpp_id: string; id: string }>(
     `SELECT b.mpp_id, b.id
-       FROM bookings b JOIN services s ON s.mpp_id = b.mpp_id AND s.id = b.service_id
+       FROM bookings b JOIN catalog_services_v s ON s.mpp_id = b.mpp_id AND s.id = b.service_id
       WHERE b.status = 'booked' AND b.slot_start < $1
         AND b.slot_start + make_interval(mins => COALESCE((s.booking_settings->>'checkInLateMinutes')::int, 10)) <= $1
       ORDER BY b.slot_start LIMIT $2 FOR UPDATE OF b SKIP LOCKED`,
@@ -365,7 +367,7 @@ export async function suspend(q: Queryable, mppId: string, nikHash: string, nikM
 export async function claimReminders(tx: Queryable, at: Date): Promise<BookingRow[]> {
   const cols = BOOKING_COLUMNS.split(', ').map((c) => `b.${c}`).join(', ');
   const { rows } = await tx.query<RawBooking>(
-    `UPDATE bookings b SET reminded_at = $1 FROM mpps m
+    `UPDATE bookings b SET reminded_at = $1 FROM catalog_mpps_v m
       WHERE m.id = b.mpp_id AND b.status = 'booked' AND b.reminded_at IS NULL
         AND b.local_day = (($1::timestamptz AT TIME ZONE m.timezone)::date + 1)
         AND ($1::timestamptz AT TIME ZONE m.timezone)::time >= '07:00'
@@ -388,7 +390,7 @@ export async function findByContact(q: Queryable, contacts: { phones: string[]; 
   if (contacts.phones.length === 0 && contacts.emails.length === 0) return [];
   const { rows } = await q.query<RawBooking & { service_name: string; mpp_name: string; timezone: string }>(
     `SELECT ${BOOKING_COLUMNS.split(', ').map((c) => `b.${c}`).join(', ')}, s.name AS service_name, m.name AS mpp_name, m.timezone
-       FROM bookings b JOIN services s ON s.mpp_id = b.mpp_id AND s.id = b.service_id JOIN mpps m ON m.id = b.mpp_id
+       FROM bookings b JOIN catalog_services_v s ON s.mpp_id = b.mpp_id AND s.id = b.service_id JOIN catalog_mpps_v m ON m.id = b.mpp_id
       WHERE b.local_day >= $3::date AND (b.phone = ANY($1::text[]) OR lower(b.email) = ANY($2::text[]))
       ORDER BY b.slot_start DESC LIMIT $4`,
     [contacts.phones, contacts.emails, sinceDay, limit],

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { requestContext, type App } from '../platform/http.js';
 import { checkIn } from './checkin-service.js';
@@ -112,7 +111,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/mpps/:mppId/booking/day', {
     schema: { tags, summary: 'Staff: bookings of a service on a day, with capacity use', params: MppParams, querystring: StaffDayQuery, response: { 200: StaffDay } },
-  }, async (request) => staff.dayOverview(db, request.principal, request.params.mppId, request.query.serviceId, request.query.date));
+  }, async (request) => staff.dayOverview(requestContext(request, db, clock), { mppId: request.params.mppId, serviceId: request.query.serviceId, date: request.query.date }));
 
   app.post('/api/mpps/:mppId/booking/bookings/:bookingId/move', {
     schema: { tags, summary: 'Staff: move a booking to another slot (the holder is told)', params: BookingIdParams, body: StaffMoveRequest, response: { 200: BookingView } },
@@ -128,7 +127,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/mpps/:mppId/booking/affected', {
     schema: { tags, summary: 'MPP admin: bookings left outside service hours by a change of hours', params: MppParams, response: { 200: z.array(BookingView) } },
-  }, async (request) => staff.affected(db, env, request.principal, request.params.mppId, clock.now()));
+  }, async (request) => staff.affected(requestContext(request, db, clock), env, request.params));
 
   app.get('/api/mpps/:mppId/booking/settings', { schema: { tags, summary: 'MPP admin: fairness rules', params: MppParams, response: { 200: BookingMppSettings } } }, async (request) =>
     staff.getMppSettings(db, request.principal, request.params.mppId),
@@ -136,7 +135,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.put('/api/mpps/:mppId/booking/settings', {
     schema: { tags, summary: 'MPP admin: change the fairness rules (fields left out keep their value)', params: MppParams, body: BookingMppSettingsChange, response: { 200: BookingMppSettings } },
-  }, async (request) => staff.putMppSettings(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id)));
+  }, async (request) => staff.putMppSettings(requestContext(request, db, clock), { mppId: request.params.mppId, change: request.body }));
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/settings', {
     schema: { tags, summary: "Staff: a service's booking settings", params: ServiceParams, response: { 200: BookingSettings } },
@@ -144,9 +143,9 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.put('/api/mpps/:mppId/booking/services/:serviceId/settings', {
     schema: { tags, summary: "Tenant or MPP admin: change a service's booking settings (fields left out keep their value)", params: ServiceParams, body: BookingSettingsChange, response: { 200: BookingSettings } },
-  }, async (request) => staff.putServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId, request.body, actorOf(request.principal, request.id)));
+  }, async (request) => staff.putServiceSettings(requestContext(request, db, clock), { ...request.params, change: request.body }));
 
   app.post('/api/mpps/:mppId/booking/services/:serviceId/settings/preview', {
     schema: { tags, summary: "Tenant or MPP admin: the slots a change of a service's booking rules would produce (nothing saved)", params: ServiceParams, body: BookingSettingsChange, response: { 200: BookingPreview } },
-  }, async (request) => staff.previewServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId, request.body, clock.now()));
+  }, async (request) => staff.previewServiceSettings(requestContext(request, db, clock), { ...request.params, change: request.body }));
 }

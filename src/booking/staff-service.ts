@@ -1,6 +1,6 @@
 import { loadHoursSource, scheduleOf } from '../catalog/hours.js';
 import { recordAudit } from '../platform/audit.js';
-import { requireMppRole, requireTenantRole, type Actor, type Principal } from '../platform/auth.js';
+import { requireMppRole, requireTenantRole, type Principal } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { sweepSchedule } from './jobs.js';
@@ -24,7 +24,9 @@ async function serviceForStaff(db: Db, principal: Principal, mppId: string, serv
  * A service's bookings of one local day with the use of each slot's capacity.
  * @throws AppError unauthenticated, not_found, forbidden
  */
-export async function dayOverview(db: Db, principal: Principal, mppId: string, serviceId: string, date: string): Promise<StaffDay> {
+export async function dayOverview(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string; serviceId: string; date: string }): Promise<StaffDay> {
+  const { db, principal } = ctx;
+  const { mppId, serviceId, date } = input;
   const service = await serviceForStaff(db, principal, mppId, serviceId);
   const mpp = await repo.getMpp(db, mppId);
   const src = await loadHoursSource(db, mppId, new Date(`${date}T12:00:00Z`), 1);
@@ -77,7 +79,9 @@ export async function staffCancel(ctx: ServiceContext, env: BookingEnv, input: {
 }
 
 /** Bookings a change of hours left outside service hours (after a fresh sweep). MPP admins only. */
-export async function affected(db: Db, env: BookingEnv, principal: Principal, mppId: string, now: Date): Promise<BookingView[]> {
+export async function affected(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, env: BookingEnv, input: { mppId: string }): Promise<BookingView[]> {
+  const { db, principal, now } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await sweepSchedule(db, env, now, mppId);
   const rows = await repo.listAffected(db, mppId);
@@ -93,7 +97,9 @@ export async function getMppSettings(db: Db, principal: Principal, mppId: string
 }
 
 /** Changes the fields given of the MPP's fairness rules; the others keep their value. */
-export async function putMppSettings(db: Db, principal: Principal, mppId: string, change: BookingMppSettingsChange, actor: Actor): Promise<BookingMppSettings> {
+export async function putMppSettings(ctx: Pick<ServiceContext, 'db' | 'principal' | 'actor'>, input: { mppId: string; change: BookingMppSettingsChange }): Promise<BookingMppSettings> {
+  const { db, principal, actor } = ctx;
+  const { mppId, change } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await repo.getMpp(db, mppId);
   return db.transaction(async (tx) => {
@@ -114,7 +120,9 @@ export async function getServiceSettings(db: Db, principal: Principal, mppId: st
  * others keep their stored value. Read and written under a row lock so two admins editing different
  * fields at once both keep their change.
  */
-export async function putServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string, change: BookingSettingsChange, actor: Actor): Promise<BookingSettings> {
+export async function putServiceSettings(ctx: Pick<ServiceContext, 'db' | 'principal' | 'actor'>, input: { mppId: string; serviceId: string; change: BookingSettingsChange }): Promise<BookingSettings> {
+  const { db, principal, actor } = ctx;
+  const { mppId, serviceId, change } = input;
   const service = await serviceForStaff(db, principal, mppId, serviceId, ['tenant_admin']);
   return db.transaction(async (tx) => {
     const before = await repo.lockServiceSettings(tx, mppId, serviceId);
@@ -134,7 +142,9 @@ function definedOnly<T extends Record<string, unknown>>(change: T): Partial<T> {
  * days ahead), from the real hours, holidays, closures and special days; nothing is saved.
  * @throws AppError unauthenticated, not_found, forbidden
  */
-export async function previewServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string, change: BookingSettingsChange, now: Date): Promise<BookingPreview> {
+export async function previewServiceSettings(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, input: { mppId: string; serviceId: string; change: BookingSettingsChange }): Promise<BookingPreview> {
+  const { db, principal, now } = ctx;
+  const { mppId, serviceId, change } = input;
   const service = await serviceForStaff(db, principal, mppId, serviceId, ['tenant_admin']);
   const settings = BookingSettings.parse({ ...service.settings, ...definedOnly(change) });
   const mpp = await repo.getMpp(db, mppId);

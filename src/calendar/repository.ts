@@ -59,7 +59,23 @@ export async function findNonWorkingDates(q: Queryable, mppId: string, from: str
 
 /** @throws AppError not_found when the MPP does not exist. */
 export async function getMppTimezone(q: Queryable, mppId: string): Promise<Timezone> {
-  const { rows } = await q.query<{ timezone: Timezone }>('SELECT timezone FROM mpps WHERE id = $1', [mppId]);
+  const { rows } = await q.query<{ timezone: Timezone }>('SELECT timezone FROM catalog_mpps_v WHERE id = $1', [mppId]);
   if (!rows[0]) throw commonErrors.not_found();
   return rows[0].timezone;
+}
+
+/**
+ * Calendar days of an MPP between two local dates (inclusive), its own and the national ones, the
+ * MPP's own first so a reader keeping the first entry per day lets the MPP's entry win.
+ */
+export async function findDaysBetween(
+  q: Queryable,
+  input: { mppId: string; from: string; to: string },
+): Promise<{ day: string; kind: CalendarDayKind; name: string; mpp_specific: boolean }[]> {
+  const { rows } = await q.query<{ day: string; kind: CalendarDayKind; name: string; mpp_specific: boolean }>(
+    `SELECT day::text AS day, kind, name, mpp_id IS NOT NULL AS mpp_specific FROM calendar_days
+      WHERE (mpp_id = $1 OR mpp_id IS NULL) AND day BETWEEN $2 AND $3 ORDER BY (mpp_id IS NULL)`,
+    [input.mppId, input.from, input.to],
+  );
+  return rows;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/db.js';
+import { findDaysBetween } from '../calendar/repository.js';
 import { commonErrors } from '../platform/errors.js';
 
 /** 'HH:MM', 24-hour clock, in the MPP's own zone. */
@@ -192,12 +193,7 @@ export async function loadHoursSource(q: Queryable, mppId: string, at: Date, day
   );
   for (const r of sd.rows) special.set(r.day, { hours: { opens: hhmm(r.opens), closes: hhmm(r.closes), breaks: r.breaks }, note: r.note });
   const calendar = new Map<string, { kind: CalendarKind; name: string; mppSpecific: boolean }>();
-  const cd = await q.query<{ day: string; kind: CalendarKind; name: string; mpp_specific: boolean }>(
-    `SELECT day::text AS day, kind, name, mpp_id IS NOT NULL AS mpp_specific FROM calendar_days
-      WHERE (mpp_id = $1 OR mpp_id IS NULL) AND day BETWEEN $2 AND $3 ORDER BY (mpp_id IS NULL)`,
-    [mppId, from, to],
-  );
-  for (const r of cd.rows) if (!calendar.has(r.day)) calendar.set(r.day, { kind: r.kind, name: r.name, mppSpecific: r.mpp_specific });
+  for (const r of await findDaysBetween(q, { mppId, from, to })) if (!calendar.has(r.day)) calendar.set(r.day, { kind: r.kind, name: r.name, mppSpecific: r.mpp_specific });
   return { from, timezone: mpp.timezone, weekly: mpp.weekly_hours, special, calendar };
 }
 

@@ -3,8 +3,9 @@ import zodEn from 'zod/v4/locales/en.js';
 import zodId from 'zod/v4/locales/id.js';
 import type { $ZodIssue } from 'zod/v4/core';
 import { recordAudit } from '../platform/audit.js';
-import { requireMppRole, tenantScope, type Actor, type Principal } from '../platform/auth.js';
-import type { Db, Queryable } from '../platform/db.js';
+import { requireMppRole, tenantScope, type Actor } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
+import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { localize, parseBilingual, type Lang } from '../platform/i18n.js';
 import * as repo from './repository.js';
@@ -187,7 +188,9 @@ const rowError = (row: number, column: string, reason: string) => new RowError({
  * nothing is written and the report names each bad row, column and reason. Otherwise all rows are
  * applied in one transaction (rows are matched by code, or by number for counters: existing ones are updated).
  */
-export async function importEntity(db: Db, principal: Principal, mppId: string, req: ImportRequest, actor: Actor, now: Date, lang: Lang = 'id'): Promise<ImportReport> {
+export async function importEntity(context: ServiceContext, input: { mppId: string; file: ImportRequest }): Promise<ImportReport> {
+  const { db, principal, actor, now, lang } = context;
+  const { mppId, file: req } = input;
   requireMppRole(principal, mppId, req.entity === 'tenants' ? ['mpp_admin'] : ['mpp_admin', 'tenant_admin']);
   await repo.getMpp(db, mppId);
   const report: ImportReport = { entity: req.entity, rows: 0, created: 0, updated: 0, applied: false, errors: [] };
@@ -234,7 +237,12 @@ export async function importEntity(db: Db, principal: Principal, mppId: string, 
 }
 
 /** Exports what the caller may see, in the same columns the import reads. */
-export async function exportEntity(db: Db, principal: Principal, mppId: string, entity: ImportEntity, format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; body: Buffer }> {
+export async function exportEntity(
+  ctx: Pick<ServiceContext, 'db' | 'principal'>,
+  input: { mppId: string; entity: ImportEntity; format: 'csv' | 'xlsx' },
+): Promise<{ filename: string; contentType: string; body: Buffer }> {
+  const { db, principal } = ctx;
+  const { mppId, entity, format } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   const mpp = await repo.getMpp(db, mppId);
   const scope = tenantScope(principal, mppId, ['tenant_admin']);

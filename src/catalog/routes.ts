@@ -1,6 +1,5 @@
 import { catalogErrors } from './errors.js';
 import { z } from 'zod';
-import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { requestContext, type App } from '../platform/http.js';
 import { exportEntity, importEntity } from './import-export.js';
@@ -92,7 +91,7 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get('/api/catalog/mpps', { schema: { tags, summary: 'MPPs I administer', response: { 200: z.array(MppView) } } }, async (request) => service.listAdminMpps(db, request.principal));
 
   app.post('/api/catalog/mpps', { schema: { tags, summary: 'Create an MPP (national admin)', body: MppInput, response: { 201: MppView } } }, async (request, reply) =>
-    reply.status(201).send(await service.createMpp(db, request.principal, request.body, actorOf(request.principal, request.id))),
+    reply.status(201).send(await service.createMpp(requestContext(request, db, ctx.clock), request.body)),
   );
 
   app.get('/api/catalog/mpps/:mppId', { schema: { tags, summary: 'One MPP', params: MppParams, response: { 200: MppView } } }, async (request) =>
@@ -100,7 +99,7 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.patch('/api/catalog/mpps/:mppId', { schema: { tags, summary: 'Edit an MPP profile and weekly hours', params: MppParams, body: MppPatch, response: { 200: MppView } } }, async (request) =>
-    service.updateMpp(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id)),
+    service.updateMpp(requestContext(request, db, ctx.clock), { mppId: request.params.mppId, patch: request.body }),
   );
 
   app.get('/api/catalog/mpps/:mppId/status', {
@@ -115,11 +114,11 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.post('/api/catalog/mpps/:mppId/special-days', { schema: { tags, summary: 'Set the special (e.g. shortened) hours of a date', params: MppParams, body: SpecialDayInput, response: { 200: SpecialDayView } } }, async (request) =>
-    service.setSpecialDay(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id)),
+    service.setSpecialDay(requestContext(request, db, ctx.clock), { mppId: request.params.mppId, day: request.body }),
   );
 
   app.delete('/api/catalog/mpps/:mppId/special-days/:specialDayId', { schema: { tags, summary: 'Remove a special day', params: SpecialDayParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await service.deleteSpecialDay(db, request.principal, request.params.mppId, request.params.specialDayId, actorOf(request.principal, request.id));
+    await service.deleteSpecialDay(requestContext(request, db, ctx.clock), request.params);
     return reply.status(204).send(null);
   });
 
@@ -128,7 +127,7 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.post('/api/catalog/mpps/:mppId/tenants', { schema: { tags, summary: 'Add a tenant', params: MppParams, body: TenantInput, response: { 201: TenantView } } }, async (request, reply) =>
-    reply.status(201).send(await service.createTenant(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+    reply.status(201).send(await service.createTenant(requestContext(request, db, ctx.clock), { mppId: request.params.mppId, tenant: request.body })),
   );
 
   app.get('/api/catalog/mpps/:mppId/tenants/:tenantId', { schema: { tags, summary: 'One tenant', params: TenantParams, response: { 200: TenantView } } }, async (request) =>
@@ -136,15 +135,15 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.patch('/api/catalog/mpps/:mppId/tenants/:tenantId', { schema: { tags, summary: 'Edit a tenant', params: TenantParams, body: TenantPatch, response: { 200: TenantView } }, bodyLimit: 512 * 1024 }, async (request) =>
-    service.updateTenant(db, request.principal, request.params.mppId, request.params.tenantId, request.body, actorOf(request.principal, request.id)),
+    service.updateTenant(requestContext(request, db, ctx.clock), { ...request.params, patch: request.body }),
   );
 
   app.get('/api/catalog/mpps/:mppId/tenants/:tenantId/agreements', { schema: { tags, summary: 'MoU and PKS of a tenant', params: TenantParams, response: { 200: z.array(AgreementView) } } }, async (request) =>
-    service.listAgreements(db, request.principal, request.params.mppId, request.params.tenantId, now()),
+    service.listAgreements(requestContext(request, db, ctx.clock), request.params),
   );
 
   app.get('/api/catalog/mpps/:mppId/agreements', { schema: { tags, summary: 'All MoU and PKS of an MPP, with expiry flags', params: MppParams, response: { 200: z.array(AgreementView) } } }, async (request) =>
-    service.listAgreements(db, request.principal, request.params.mppId, undefined, now()),
+    service.listAgreements(requestContext(request, db, ctx.clock), request.params),
   );
 
   app.post('/api/catalog/mpps/:mppId/tenants/:tenantId/agreements', { schema: { tags, summary: 'Record an MoU or PKS', params: TenantParams, body: AgreementInput, response: { 201: AgreementView } } }, async (request, reply) =>
@@ -160,11 +159,11 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.post('/api/catalog/mpps/:mppId/counters', { schema: { tags, summary: 'Add a counter', params: MppParams, body: CounterInput, response: { 201: CounterView } } }, async (request, reply) =>
-    reply.status(201).send(await service.createCounter(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id))),
+    reply.status(201).send(await service.createCounter(requestContext(request, db, ctx.clock), { mppId: request.params.mppId, counter: request.body })),
   );
 
   app.patch('/api/catalog/mpps/:mppId/counters/:counterId', { schema: { tags, summary: 'Edit a counter', params: CounterParams, body: CounterPatch, response: { 200: CounterView } } }, async (request) =>
-    service.updateCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, actorOf(request.principal, request.id)),
+    service.updateCounter(requestContext(request, db, ctx.clock), { ...request.params, patch: request.body }),
   );
 
   app.get('/api/catalog/mpps/:mppId/services', { schema: { tags, summary: 'Services (jenis layanan) I may see', params: MppParams, querystring: z.object({ tenantId: z.uuid().optional() }), response: { 200: z.array(ServiceView) } } }, async (request) =>
@@ -172,11 +171,11 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.post('/api/catalog/mpps/:mppId/services', { schema: { tags, summary: 'Add a service with its Standar Pelayanan', params: MppParams, body: ServiceInput, response: { 201: ServiceView } } }, async (request, reply) =>
-    reply.status(201).send(await standards.createService(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id), now())),
+    reply.status(201).send(await standards.createService(requestContext(request, db, ctx.clock), { mppId: request.params.mppId, service: request.body })),
   );
 
   app.get('/api/catalog/mpps/:mppId/services/:serviceId', { schema: { tags, summary: 'A service, now or as of a date', params: ServiceParams, querystring: AsOfQuery, response: { 200: ServiceView } } }, async (request) =>
-    standards.getService(db, request.principal, request.params.mppId, request.params.serviceId, request.query.at),
+    standards.getService(requestContext(request, db, ctx.clock), { ...request.params, at: request.query.at }),
   );
 
   app.patch('/api/catalog/mpps/:mppId/services/:serviceId', { schema: { tags, summary: 'Change a service standard (keeps the previous version)', params: ServiceParams, body: ServicePatch, response: { 200: ServiceView } } }, async (request) =>
@@ -188,7 +187,7 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.get('/api/catalog/mpps/:mppId/export', { schema: { tags, summary: 'Export tenants, counters or services as CSV or XLSX', params: MppParams, querystring: ExportQuery } }, async (request, reply) => {
-    const file = await exportEntity(db, request.principal, request.params.mppId, request.query.entity, request.query.format);
+    const file = await exportEntity(requestContext(request, db, ctx.clock), { mppId: request.params.mppId, ...request.query });
     return reply.header('content-disposition', `attachment; filename="${file.filename}"`).type(file.contentType).send(file.body);
   });
 
@@ -196,7 +195,7 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
     schema: { tags, summary: 'Import tenants, counters or services (all or nothing, with a row-by-row report)', params: MppParams, body: ImportRequest, response: { 200: ImportReport } },
     bodyLimit: 8 * 1024 * 1024,
   }, async (request) => {
-    const report = await importEntity(db, request.principal, request.params.mppId, request.body, actorOf(request.principal, request.id), now(), request.lang);
+    const report = await importEntity(requestContext(request, db, ctx.clock), { mppId: request.params.mppId, file: request.body });
     // A refused file is a problem+json 422 that carries the whole row-by-row report as its members.
     if (report.errors.length) throw catalogErrors.import_rejected({ ...report, count: report.errors.length });
     return report;
@@ -207,11 +206,11 @@ export async function catalogRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   app.put('/api/catalog/search-synonyms/:kind/:term', { schema: { tags, summary: 'Add or change a search synonym (national admin)', params: SynonymParams, body: SynonymInput, response: { 200: SynonymView } } }, async (request) =>
-    synonyms.putSynonym(db, request.principal, request.params.kind, request.params.term, request.body, actorOf(request.principal, request.id)),
+    synonyms.putSynonym(requestContext(request, db, ctx.clock), { ...request.params, synonym: request.body }),
   );
 
   app.delete('/api/catalog/search-synonyms/:kind/:term', { schema: { tags, summary: 'Remove a search synonym (national admin)', params: SynonymParams } }, async (request, reply) => {
-    await synonyms.removeSynonym(db, request.principal, request.params.kind, request.params.term, actorOf(request.principal, request.id));
+    await synonyms.removeSynonym(requestContext(request, db, ctx.clock), request.params);
     return reply.status(204).send();
   });
 

@@ -225,3 +225,20 @@ export async function servicesWithAnyPhrase(q: Queryable, phrases: string[]): Pr
     )
   ).rows;
 }
+
+/**
+ * A service's booking settings as stored (the booking domain defines and validates their shape),
+ * its row locked until the transaction ends; nothing when the service does not exist.
+ */
+export async function lockServiceBookingSettings(q: Queryable, input: { mppId: string; serviceId: string }): Promise<{ booking_settings: unknown } | undefined> {
+  const { rows } = await q.query<{ booking_settings: unknown }>('SELECT booking_settings FROM services WHERE mpp_id = $1 AND id = $2 FOR UPDATE', [
+    input.mppId,
+    input.serviceId,
+  ]);
+  return rows[0];
+}
+
+/** Stores a service's booking settings, written by the booking domain's settings screen. */
+export async function saveServiceBookingSettings(q: Queryable, input: { mppId: string; serviceId: string; settings: unknown }): Promise<void> {
+  await q.query('UPDATE services SET booking_settings = $3, updated_at = now() WHERE mpp_id = $1 AND id = $2', [input.mppId, input.serviceId, JSON.stringify(input.settings)]);
+}

@@ -1,5 +1,5 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireMppRole, requireNationalAdmin, requireStaff, requireTenantRole, isNationalAdmin, tenantScope, type Actor, type Principal } from '../platform/auth.js';
+import { requireMppRole, requireNationalAdmin, requireStaff, requireTenantRole, isNationalAdmin, tenantScope, type Principal } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors, validationError } from '../platform/errors.js';
@@ -41,7 +41,8 @@ export async function listAdminMpps(db: Db, principal: Principal): Promise<MppVi
 }
 
 /** @throws AppError forbidden, unknown_region, region_not_regency, slug_taken */
-export async function createMpp(db: Db, principal: Principal, input: MppInput, actor: Actor): Promise<MppView> {
+export async function createMpp(ctx: ServiceContext, input: MppInput): Promise<MppView> {
+  const { db, principal, actor } = ctx;
   requireNationalAdmin(principal);
   try {
     return await db.transaction(async (tx) => {
@@ -63,7 +64,9 @@ export async function getAdminMpp(db: Db, principal: Principal, mppId: string): 
 }
 
 /** Changes an MPP's profile and hours; the whole patch is checked before anything is written. */
-export async function updateMpp(db: Db, principal: Principal, mppId: string, patch: MppPatch, actor: Actor): Promise<MppView> {
+export async function updateMpp(ctx: ServiceContext, input: { mppId: string; patch: MppPatch }): Promise<MppView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, patch } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {
@@ -92,7 +95,9 @@ export async function listSpecialDays(db: Db, principal: Principal, mppId: strin
   return repo.listSpecialDays(db, mppId, localParts(now, mpp.timezone).date);
 }
 
-export async function setSpecialDay(db: Db, principal: Principal, mppId: string, input: SpecialDayInput, actor: Actor): Promise<SpecialDayView> {
+export async function setSpecialDay(ctx: ServiceContext, args: { mppId: string; day: SpecialDayInput }): Promise<SpecialDayView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, day: input } = args;
   requireMppRole(principal, mppId, ['mpp_admin']);
   return db.transaction(async (tx) => {
     await repo.getMpp(tx, mppId);
@@ -102,7 +107,9 @@ export async function setSpecialDay(db: Db, principal: Principal, mppId: string,
   });
 }
 
-export async function deleteSpecialDay(db: Db, principal: Principal, mppId: string, id: string, actor: Actor): Promise<void> {
+export async function deleteSpecialDay(ctx: ServiceContext, input: { mppId: string; specialDayId: string }): Promise<void> {
+  const { db, principal, actor } = ctx;
+  const { mppId, specialDayId: id } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await db.transaction(async (tx) => {
     if (!(await repo.deleteSpecialDay(tx, mppId, id))) throw commonErrors.not_found();
@@ -123,7 +130,9 @@ export async function getTenant(db: Db, principal: Principal, mppId: string, ten
 }
 
 /** @throws AppError tenant_code_taken */
-export async function createTenant(db: Db, principal: Principal, mppId: string, input: TenantInput, actor: Actor): Promise<TenantView> {
+export async function createTenant(ctx: ServiceContext, args: { mppId: string; tenant: TenantInput }): Promise<TenantView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, tenant: input } = args;
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {
@@ -144,7 +153,9 @@ export async function createTenant(db: Db, principal: Principal, mppId: string, 
  * tenant is active are the MPP's decision (they follow the MoU/PKS).
  * @throws AppError tenant_field_locked, tenant_code_taken
  */
-export async function updateTenant(db: Db, principal: Principal, mppId: string, tenantId: string, patch: TenantPatch, actor: Actor): Promise<TenantView> {
+export async function updateTenant(ctx: ServiceContext, input: { mppId: string; tenantId: string; patch: TenantPatch }): Promise<TenantView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, tenantId, patch } = input;
   requireTenantRole(principal, mppId, tenantId, ['tenant_admin']);
   const mppWide = tenantScope(principal, mppId) === 'all';
   try {
@@ -179,7 +190,9 @@ async function checkTenant(q: Queryable, mppId: string, tenantId: string): Promi
 }
 
 /** @throws AppError unknown_tenant, counter_number_taken */
-export async function createCounter(db: Db, principal: Principal, mppId: string, input: CounterInput, actor: Actor): Promise<CounterView> {
+export async function createCounter(ctx: ServiceContext, args: { mppId: string; counter: CounterInput }): Promise<CounterView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, counter: input } = args;
   requireTenantRole(principal, mppId, input.tenantId, ['tenant_admin']);
   try {
     return await db.transaction(async (tx) => {
@@ -195,7 +208,9 @@ export async function createCounter(db: Db, principal: Principal, mppId: string,
   }
 }
 
-export async function updateCounter(db: Db, principal: Principal, mppId: string, counterId: string, patch: CounterPatch, actor: Actor): Promise<CounterView> {
+export async function updateCounter(ctx: ServiceContext, input: { mppId: string; counterId: string; patch: CounterPatch }): Promise<CounterView> {
+  const { db, principal, actor } = ctx;
+  const { mppId, counterId, patch } = input;
   requireMppRole(principal, mppId, STAFF_ROLES);
   try {
     return await db.transaction(async (tx) => {
@@ -222,7 +237,9 @@ async function localToday(q: Queryable, mppId: string, now: Date): Promise<strin
   return localParts(now, (await repo.getMpp(q, mppId)).timezone).date;
 }
 
-export async function listAgreements(db: Db, principal: Principal, mppId: string, tenantId: string | undefined, now: Date): Promise<AgreementView[]> {
+export async function listAgreements(ctx: ServiceContext, input: { mppId: string; tenantId?: string }): Promise<AgreementView[]> {
+  const { db, principal, now } = ctx;
+  const { mppId, tenantId } = input;
   if (tenantId) requireTenantRole(principal, mppId, tenantId, ['tenant_admin']);
   else requireMppRole(principal, mppId, ['mpp_admin']);
   return repo.listAgreements(db, mppId, await localToday(db, mppId, now), tenantId ? { tenantIds: [tenantId] } : {});

@@ -101,7 +101,9 @@ export async function listServices(db: Db, principal: Principal, mppId: string, 
 }
 
 /** A service as staff see it (all 14 components), now or as it stood at `at`. */
-export async function getService(db: Db, principal: Principal, mppId: string, serviceId: string, at?: string): Promise<ServiceView> {
+export async function getService(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string; serviceId: string; at?: string }): Promise<ServiceView> {
+  const { db, principal } = ctx;
+  const { mppId, serviceId, at } = input;
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
   const current = await srepo.getService(db, mppId, serviceId);
   requireTenantRole(principal, mppId, current.tenantId, ['tenant_admin', 'officer']);
@@ -112,12 +114,14 @@ export async function getService(db: Db, principal: Principal, mppId: string, se
 }
 
 export async function listVersions(db: Db, principal: Principal, mppId: string, serviceId: string) {
-  await getService(db, principal, mppId, serviceId);
+  await getService({ db, principal }, { mppId, serviceId });
   return srepo.listVersions(db, mppId, serviceId);
 }
 
 /** @throws AppError unknown_tenant, unknown_requirement_types, duplicate_requirement, service_code_taken */
-export async function createService(db: Db, principal: Principal, mppId: string, input: ServiceInput, actor: Actor, now: Date): Promise<ServiceView> {
+export async function createService(ctx: ServiceContext, args: { mppId: string; service: ServiceInput }): Promise<ServiceView> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, service: input } = args;
   requireTenantRole(principal, mppId, input.tenantId, ['tenant_admin']);
   try {
     return await db.transaction((tx) => insertServiceTx(tx, mppId, input, actor, now));

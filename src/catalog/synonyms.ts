@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit.js';
-import { requireNationalAdmin, type Actor, type Principal } from '../platform/auth.js';
+import { requireNationalAdmin, type Principal } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { catalogErrors } from './errors.js';
@@ -20,7 +21,9 @@ export async function listSynonyms(db: Db, principal: Principal): Promise<Synony
 }
 
 /** Adds or changes one entry. @throws forbidden unless national admin */
-export async function putSynonym(db: Db, principal: Principal, kind: SynonymView['kind'], term: string, input: SynonymInput, actor: Actor): Promise<SynonymView> {
+export async function putSynonym(ctx: ServiceContext, args: { kind: SynonymView['kind']; term: string; synonym: SynonymInput }): Promise<SynonymView> {
+  const { db, principal, actor } = ctx;
+  const { kind, term, synonym: input } = args;
   requireNationalAdmin(principal);
   const entry: SynonymView = { term, kind, expansion: kind === 'filler' ? term : normalize(input.expansion) };
   if (!entry.expansion) throw catalogErrors.synonym_expansion_required({ term });
@@ -40,7 +43,9 @@ export async function putSynonym(db: Db, principal: Principal, kind: SynonymView
 }
 
 /** Removes one entry. @throws not_found, forbidden */
-export async function removeSynonym(db: Db, principal: Principal, kind: SynonymView['kind'], term: string, actor: Actor): Promise<void> {
+export async function removeSynonym(ctx: ServiceContext, input: { kind: SynonymView['kind']; term: string }): Promise<void> {
+  const { db, principal, actor } = ctx;
+  const { kind, term } = input;
   requireNationalAdmin(principal);
   try {
     await db.transaction(async (tx) => {

@@ -1,5 +1,4 @@
-import type { Actor } from '../platform/auth.js';
-import type { Clock } from '../platform/context.js';
+import type { Clock, ServiceContext } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import * as repo from './repository.js';
 import type { TrackingView } from './schemas.js';
@@ -47,7 +46,13 @@ export async function trackComplaint(db: Db, clock: Clock, code: string): Promis
  * reopen period. Holding the tracking code is the citizen's only credential.
  * @throws AppError tracking_code_unknown, invalid_transition, respond_period_over, action_input_missing
  */
-export async function citizenRespond(db: Db, clock: Clock, code: string, action: 'confirm' | 'reopen', reason: string | undefined, actor: Actor): Promise<TrackingView> {
+export async function citizenRespond(
+  ctx: Pick<ServiceContext, 'db' | 'actor' | 'now'>,
+  input: { code: string; action: 'confirm' | 'reopen'; reason?: string },
+): Promise<TrackingView> {
+  const { db, actor, now } = ctx;
+  const { code, action, reason } = input;
+  const clock = { now: () => now };
   const row = await byCode(db, code);
   await applyAction(db, clock, 'citizen', row.mpp_id, row.id, action, { reason }, { ...actor, type: 'citizen', id: null, label: null });
   return trackComplaint(db, clock, code);

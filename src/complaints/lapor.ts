@@ -1,4 +1,5 @@
 import { requireMppRole, type Principal } from '../platform/auth.js';
+import { findMppBasics } from '../catalog/read.js';
 import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import * as repo from './repository.js';
@@ -78,7 +79,7 @@ export function toCsv(reports: LaporReport[]): string {
  */
 export async function exportForLapor(db: Db, principal: Principal, mppId: string, query: ExportQuery): Promise<LaporReport[]> {
   requireMppRole(principal, mppId, ['mpp_admin']);
-  const mpp = await repo.findMpp(db, mppId);
+  const mpp = await findMppBasics(db, { id: mppId });
   if (!mpp) throw commonErrors.not_found();
   const rows = await repo.findForExport(db, mppId, query.from, query.to, mpp.timezone);
   return rows.map(toLaporReport);

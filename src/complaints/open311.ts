@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { findMppBasics } from '../catalog/read.js';
 import { XMLBuilder } from 'fast-xml-parser';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit.js';
 import { requireMppRole, type Actor, type Principal } from '../platform/auth.js';
-import type { Clock } from '../platform/context.js';
+import type { Clock, ServiceContext } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { AppError, commonErrors } from '../platform/errors.js';
 import { ZONE_OFFSET_MINUTES, type Timezone } from '../calendar/working-days.js';
@@ -37,7 +38,7 @@ export function w3c(d: Date | null, zone: Timezone): string | null {
 
 async function jurisdiction(db: Db, jurisdictionId: string | undefined) {
   if (!jurisdictionId) throw new Open311Error(400, 'jurisdiction_id is required (the MPP slug)');
-  const mpp = await repo.findMppBySlug(db, jurisdictionId);
+  const mpp = await findMppBasics(db, { slug: jurisdictionId });
   if (!mpp) throw new Open311Error(404, `jurisdiction_id ${jurisdictionId} not found`);
   return { ...mpp, timezone: mpp.timezone as Timezone };
 }
@@ -137,15 +138,23 @@ export async function postRequest(db: Db, clock: Clock, raw: Record<string, unkn
   const description = p.description?.trim() ?? '';
   if (description.length < 10 || description.length > 5000) throw new Open311Error(400, 'description must be 10 to 5000 characters');
   const name = [p.first_name, p.last_name].filter(Boolean).join(' ').trim();
-  const filed = await fileComplaint(db, clock, { kind: 'anonymous' }, mpp.id, {
-    class: service.service_code,
-    subjectType: 'mpp',
-    description,
-    contactName: name || undefined,
-    contactEmail: p.email,
-    contactPhone: p.phone,
-    consentShareIdentity: false,
-  }, [], { ...actor, type: 'citizen', label: `open311:${keyId}` }, { channel: 'open311', open311KeyId: keyId, address: p.address_string, lat: p.lat, long: p.long });
+  const filed = await fileComplaint(
+    { db, principal: { kind: 'anonymous' }, actor: { ...actor, type: 'citizen', label: `open311:${keyId}` }, now: clock.now() },
+    {
+      mppId: mpp.id,
+      complaint: {
+        class: service.service_code,
+        subjectType: 'mpp',
+        description,
+        contactName: name || undefined,
+        contactEmail: p.email,
+        contactPhone: p.phone,
+        consentShareIdentity: false,
+      },
+      uploads: [],
+      source: { channel: 'open311', open311KeyId: keyId, address: p.address_string, lat: p.lat, long: p.long },
+    },
+  );
   return [{ service_request_id: filed.id, service_notice: `Kode lacak / tracking code: ${filed.trackingCode}`, account_id: null }];
 }
 
@@ -174,9 +183,11 @@ function toKeyView(r: repo.ApiKeyRow): ApiKeyView {
 }
 
 /** Issues an Open311 API key for the MPP; the key is shown once, only its hash is kept. @throws AppError unauthenticated, not_found, forbidden */
-export async function createApiKey(db: Db, principal: Principal, mppId: string, name: string, actor: Actor): Promise<ApiKeyView & { key: string }> {
+export async function createApiKey(ctx: Pick<ServiceContext, 'db' | 'principal' | 'actor'>, input: { mppId: string; name: string }): Promise<ApiKeyView & { key: string }> {
+  const { db, principal, actor } = ctx;
+  const { mppId, name } = input;
   const staff = requireMppRole(principal, mppId, ['mpp_admin']);
-  if (!(await repo.findMpp(db, mppId))) throw commonErrors.not_found();
+  if (!(await findMppBasics(db, { id: mppId }))) throw commonErrors.not_found();
   const key = `l311_${randomBytes(24).toString('base64url')}`;
   return db.transaction(async (tx) => {
     const row = await repo.insertApiKey(tx, { mppId, name, keyHash: hashKey(key), keyPrefix: key.slice(0, 9), createdBy: staff.userId });
@@ -190,10 +201,12 @@ export async function listApiKeys(db: Db, principal: Principal, mppId: string): 
   return (await repo.findApiKeys(db, mppId)).map(toKeyView);
 }
 
-export async function revokeApiKey(db: Db, clock: Clock, principal: Principal, mppId: string, keyId: string, actor: Actor): Promise<ApiKeyView> {
+export async function revokeApiKey(ctx: Pick<ServiceContext, 'db' | 'principal' | 'actor' | 'now'>, input: { mppId: string; keyId: string }): Promise<ApiKeyView> {
+  const { db, principal, actor, now } = ctx;
+  const { mppId, keyId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   return db.transaction(async (tx) => {
-    const row = await repo.revokeApiKey(tx, mppId, keyId, clock.now());
+    const row = await repo.revokeApiKey(tx, mppId, keyId, now);
     await recordAudit(tx, actor, { action: 'open311_key.revoked', targetType: 'open311_api_key', targetId: keyId, mppId });
     return toKeyView(row);
   });

@@ -96,7 +96,7 @@ export async function getComplaint(q: Queryable, mppId: string, id: string, opts
 /** The complaint with this tracking code, if exactly one has it. */
 export async function findByTrackingCode(q: Queryable, code: string): Promise<(ComplaintRow & { mpp_name: string; mpp_timezone: string }) | undefined> {
   const { rows } = await q.query<ComplaintRow & { mpp_name: string; mpp_timezone: string }>(
-    'SELECT c.*, m.name AS mpp_name, m.timezone AS mpp_timezone FROM complaints c JOIN mpps m ON m.id = c.mpp_id WHERE c.tracking_code = $1 LIMIT 2',
+    'SELECT c.*, m.name AS mpp_name, m.timezone AS mpp_timezone FROM complaints c JOIN catalog_mpps_v m ON m.id = c.mpp_id WHERE c.tracking_code = $1 LIMIT 2',
     [code],
   );
   return rows.length === 1 ? rows[0] : undefined;
@@ -186,32 +186,6 @@ export async function getAttachmentContent(q: Queryable, mppId: string, complain
   return { ...rows[0], content: Buffer.from(rows[0].content) };
 }
 
-export async function findMppBySlug(q: Queryable, slug: string): Promise<{ id: string; slug: string; name: string; timezone: string } | undefined> {
-  const { rows } = await q.query<{ id: string; slug: string; name: string; timezone: string }>('SELECT id, slug, name, timezone FROM mpps WHERE slug = $1', [slug]);
-  return rows[0];
-}
-
-export async function findMpp(q: Queryable, id: string): Promise<{ id: string; slug: string; name: string; timezone: string } | undefined> {
-  const { rows } = await q.query<{ id: string; slug: string; name: string; timezone: string }>('SELECT id, slug, name, timezone FROM mpps WHERE id = $1', [id]);
-  return rows[0];
-}
-
-export async function findTenants(q: Queryable, mppId: string): Promise<{ id: string; name: string }[]> {
-  return (await q.query<{ id: string; name: string }>('SELECT id, name FROM tenants WHERE mpp_id = $1 ORDER BY name', [mppId])).rows;
-}
-
-export async function findActiveServices(q: Queryable, mppId: string): Promise<{ id: string; tenant_id: string; name: string }[]> {
-  return (await q.query<{ id: string; tenant_id: string; name: string }>('SELECT id, tenant_id, name FROM services WHERE mpp_id = $1 AND active ORDER BY name', [mppId])).rows;
-}
-
-export async function tenantExists(q: Queryable, mppId: string, tenantId: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM tenants WHERE mpp_id = $1 AND id = $2', [mppId, tenantId])).rows.length === 1;
-}
-
-export async function serviceTenant(q: Queryable, mppId: string, serviceId: string): Promise<string | undefined> {
-  return (await q.query<{ tenant_id: string }>('SELECT tenant_id FROM services WHERE mpp_id = $1 AND id = $2', [mppId, serviceId])).rows[0]?.tenant_id;
-}
-
 /** Complaints whose running deadline passed and whose admins were not yet told for that stage; marks them told. */
 export async function markNewlyOverdue(q: Queryable, now: Date, limit = 200): Promise<ComplaintRow[]> {
   const { rows } = await q.query<ComplaintRow>(
@@ -234,21 +208,10 @@ export async function findExpiredAnswers(q: Queryable, now: Date, limit = 200): 
   )).rows;
 }
 
-/** Staff to tell about an overdue complaint: the MPP's admins and the admins of the assigned tenant. */
-export async function findResponsibleAdmins(q: Queryable, mppId: string, tenantId: string | null): Promise<{ user_id: string; email: string; role: string }[]> {
-  return (await q.query<{ user_id: string; email: string; role: string }>(
-    `SELECT DISTINCT u.id AS user_id, u.email, g.role FROM role_grants g JOIN users u ON u.id = g.user_id
-      WHERE u.status = 'active' AND g.mpp_id = $1
-        AND (g.role = 'mpp_admin' OR (g.role = 'tenant_admin' AND g.tenant_id = $2))
-      ORDER BY u.email`,
-    [mppId, tenantId],
-  )).rows;
-}
-
 export async function findForExport(q: Queryable, mppId: string, from: string, to: string, timezone: string): Promise<(ComplaintRow & { tenant_name: string | null })[]> {
   return (await q.query<ComplaintRow & { tenant_name: string | null }>(
     `SELECT c.*, t.name AS tenant_name FROM complaints c
-       LEFT JOIN tenants t ON t.mpp_id = c.mpp_id AND t.id = COALESCE(c.assigned_tenant_id, c.subject_tenant_id)
+       LEFT JOIN catalog_tenants_v t ON t.mpp_id = c.mpp_id AND t.id = COALESCE(c.assigned_tenant_id, c.subject_tenant_id)
       WHERE c.mpp_id = $1 AND (c.received_at AT TIME ZONE $4)::date BETWEEN $2::date AND $3::date
       ORDER BY c.received_at`,
     [mppId, from, to, timezone],
@@ -316,7 +279,7 @@ export async function findForOpen311(q: Queryable, mppId: string, f: Open311Filt
     `SELECT c.*, t.name AS tenant_name,
             (SELECT note FROM complaint_events e WHERE e.mpp_id = c.mpp_id AND e.complaint_id = c.id AND e.visibility = 'public' AND e.note IS NOT NULL
               ORDER BY e.id DESC LIMIT 1) AS last_note
-       FROM complaints c LEFT JOIN tenants t ON t.mpp_id = c.mpp_id AND t.id = c.assigned_tenant_id
+       FROM complaints c LEFT JOIN catalog_tenants_v t ON t.mpp_id = c.mpp_id AND t.id = c.assigned_tenant_id
       WHERE c.mpp_id = $1
         AND ($2::uuid[] IS NULL OR c.id = ANY($2::uuid[]))
         AND ($3::text[] IS NULL OR c.class = ANY($3::text[]))
@@ -340,7 +303,7 @@ const PHONE_DIGITS_SQL = `(CASE WHEN regexp_replace(c.contact_phone, '[^0-9]', '
 export async function findByContact(q: Queryable, contacts: { phones: string[]; emails: string[] }, limit = 50): Promise<(ComplaintRow & { mpp_name: string; mpp_timezone: string })[]> {
   if (contacts.phones.length === 0 && contacts.emails.length === 0) return [];
   const { rows } = await q.query<ComplaintRow & { mpp_name: string; mpp_timezone: string }>(
-    `SELECT c.*, m.name AS mpp_name, m.timezone AS mpp_timezone FROM complaints c JOIN mpps m ON m.id = c.mpp_id
+    `SELECT c.*, m.name AS mpp_name, m.timezone AS mpp_timezone FROM complaints c JOIN catalog_mpps_v m ON m.id = c.mpp_id
       WHERE lower(c.contact_email) = ANY($2::text[])
          OR (c.contact_phone IS NOT NULL AND ${PHONE_DIGITS_SQL} = ANY($1::text[]))
       ORDER BY c.received_at DESC LIMIT $3`,

@@ -2,7 +2,6 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { requestContext, type App } from '../platform/http.js';
 import { citizenRespond, trackComplaint } from './citizen.js';
@@ -32,7 +31,6 @@ const TRACKING_LIMIT = { max: 30, timeWindow: '1 minute', keyGenerator: perCalle
 
 export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void> {
   const { db, clock } = ctx;
-  const actor = (request: FastifyRequest) => actorOf(request.principal, request.id);
 
   // TOPIC_STATUS_CHANGED is consumed by the citizen domain (messages to the complainant).
   ctx.outbox.on(service.TOPIC_OVERDUE, async (m) => ctx.log.warn({ outbox: m.id, payload: m.payload }, 'complaint overdue: responsible admins notified'));
@@ -57,18 +55,18 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
       },
       config: { rateLimit: FILING_LIMIT },
     }, async (request, reply) => {
-      const { id: _id, ...filed } = await service.fileComplaint(db, clock, request.principal, request.params.mppId, request.body, request.uploads ?? [], actor(request));
+      const { id: _id, ...filed } = await service.fileComplaint(requestContext(request, db, clock), { mppId: request.params.mppId, complaint: request.body, uploads: request.uploads ?? [] });
       return reply.status(201).send(filed);
     });
   });
 
   app.get('/api/mpps/:mppId/complaints', {
     schema: { tags, summary: 'Complaints of an MPP (handlers: all; tenant staff: those assigned to them)', params: MppParams, querystring: ComplaintListQuery, response: { 200: z.array(ComplaintView) } },
-  }, async (request) => service.listComplaints(db, clock, request.principal, request.params.mppId, request.query));
+  }, async (request) => service.listComplaints(requestContext(request, db, clock), { mppId: request.params.mppId, query: request.query }));
 
   app.get('/api/mpps/:mppId/complaints/:complaintId', {
     schema: { tags, summary: 'One complaint with its steps and attachments', params: ComplaintParams, response: { 200: ComplaintDetail } },
-  }, async (request) => service.getComplaintDetail(db, clock, request.principal, request.params.mppId, request.params.complaintId));
+  }, async (request) => service.getComplaintDetail(requestContext(request, db, clock), request.params));
 
   app.post('/api/mpps/:mppId/complaints/:complaintId/actions/:action', {
     schema: { tags, summary: 'Take a workflow step (409 names the allowed ones)', params: ActionParams, body: ComplaintActionRequest, response: { 200: ComplaintView } },
@@ -85,7 +83,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get('/api/mpps/:mppId/complaints/:complaintId/attachments/:attachmentId', {
     schema: { tags, summary: 'Download an attachment', params: AttachmentParams },
   }, async (request, reply) => {
-    const file = await service.getAttachment(db, request.principal, request.params.mppId, request.params.complaintId, request.params.attachmentId);
+    const file = await service.getAttachment(requestContext(request, db, clock), request.params);
     return reply
       .type(file.media_type)
       .header('content-disposition', `attachment; filename="${file.file_name}"`)
@@ -101,12 +99,12 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
   app.post('/api/complaints/track/:code/confirm', {
     schema: { tags, summary: 'The citizen accepts the answer (closes the complaint)', params: CodeParams, response: { 200: TrackingView } },
     config: { rateLimit: TRACKING_LIMIT },
-  }, async (request) => citizenRespond(db, clock, request.params.code, 'confirm', undefined, actor(request)));
+  }, async (request) => citizenRespond(requestContext(request, db, clock), { code: request.params.code, action: 'confirm' }));
 
   app.post('/api/complaints/track/:code/reopen', {
     schema: { tags, summary: 'The citizen reopens the complaint with a reason, within the period', params: CodeParams, body: ReopenRequest, response: { 200: TrackingView } },
     config: { rateLimit: TRACKING_LIMIT },
-  }, async (request) => citizenRespond(db, clock, request.params.code, 'reopen', request.body.reason, actor(request)));
+  }, async (request) => citizenRespond(requestContext(request, db, clock), { code: request.params.code, action: 'reopen', reason: request.body.reason }));
 
   app.get('/api/mpps/:mppId/lapor-export', {
     schema: { tags, summary: 'Complaints received in a period for SP4N-LAPOR! (JSON or CSV, no complainant identity)', params: MppParams, querystring: ExportQuery },
@@ -125,11 +123,11 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.post('/api/mpps/:mppId/open311-keys', {
     schema: { tags, summary: 'Issue an Open311 API key (shown once)', params: MppParams, body: CreateApiKey, response: { 201: ApiKeyCreated } },
-  }, async (request, reply) => reply.status(201).send(await createApiKey(db, request.principal, request.params.mppId, request.body.name, actor(request))));
+  }, async (request, reply) => reply.status(201).send(await createApiKey(requestContext(request, db, clock), { mppId: request.params.mppId, name: request.body.name })));
 
   app.delete('/api/mpps/:mppId/open311-keys/:keyId', {
     schema: { tags, summary: 'Revoke an Open311 API key', params: ApiKeyParams, response: { 200: ApiKeyView } },
-  }, async (request) => revokeApiKey(db, clock, request.principal, request.params.mppId, request.params.keyId, actor(request)));
+  }, async (request) => revokeApiKey(requestContext(request, db, clock), request.params));
 
   await open311Routes(app, ctx);
 }

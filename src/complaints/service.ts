@@ -1,4 +1,5 @@
 import { dueAfterWorkingDays } from '../calendar/service.js';
+import { findMppBasics, findServiceBasics, listActiveServiceNames, listTenantNames, tenantExists } from '../catalog/read.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, tenantScope, type Actor, type Principal, type Staff } from '../platform/auth.js';
 import type { Clock, ServiceContext } from '../platform/context.js';
@@ -46,16 +47,16 @@ export interface FilingSource {
 async function checkSubject(q: Queryable, mppId: string, input: FileComplaintRequest): Promise<{ tenantId: string | null; serviceId: string | null }> {
   switch (input.subjectType) {
     case 'tenant':
-      if (!input.subjectTenantId || !(await repo.tenantExists(q, mppId, input.subjectTenantId))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
+      if (!input.subjectTenantId || !(await tenantExists(q, { mppId, tenantId: input.subjectTenantId }))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
       return { tenantId: input.subjectTenantId, serviceId: null };
     case 'service': {
-      const tenantId = input.subjectServiceId ? await repo.serviceTenant(q, mppId, input.subjectServiceId) : undefined;
+      const tenantId = input.subjectServiceId ? await (await findServiceBasics(q, { mppId, serviceId: input.subjectServiceId }))?.tenant_id : undefined;
       if (!tenantId) throw complaintErrors.subject_invalid({ reason: 'subjectServiceId' });
       return { tenantId, serviceId: input.subjectServiceId! };
     }
     case 'facility':
     case 'officer':
-      if (input.subjectTenantId && !(await repo.tenantExists(q, mppId, input.subjectTenantId))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
+      if (input.subjectTenantId && !(await tenantExists(q, { mppId, tenantId: input.subjectTenantId }))) throw complaintErrors.subject_invalid({ reason: 'subjectTenantId' });
       return { tenantId: input.subjectTenantId ?? null, serviceId: null };
     default:
       return { tenantId: null, serviceId: null };
@@ -68,7 +69,12 @@ async function checkSubject(q: Queryable, mppId: string, input: FileComplaintReq
  * audit entry are written in one transaction.
  * @throws AppError not_found (unknown MPP or not the caller's MPP), forbidden, subject_invalid.
  */
-export async function fileComplaint(db: Db, clock: Clock, principal: Principal, mppId: string, input: FileComplaintRequest, uploads: Upload[], actor: Actor, source: FilingSource = {}): Promise<FiledComplaint & { id: string }> {
+export async function fileComplaint(
+  ctx: Pick<ServiceContext, 'db' | 'principal' | 'actor' | 'now'>,
+  args: { mppId: string; complaint: FileComplaintRequest; uploads: Upload[]; source?: FilingSource },
+): Promise<FiledComplaint & { id: string }> {
+  const { db, principal, actor } = ctx;
+  const { mppId, complaint: input, uploads, source = {} } = args;
   let channel: ComplaintRow['channel'] = 'web';
   if (source.channel === 'open311') channel = 'open311';
   else if (principal.kind === 'device') {
@@ -78,10 +84,10 @@ export async function fileComplaint(db: Db, clock: Clock, principal: Principal, 
     requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
     channel = 'staff';
   }
-  const mpp = await repo.findMpp(db, mppId);
+  const mpp = await findMppBasics(db, { id: mppId });
   if (!mpp) throw commonErrors.not_found();
   const subject = await checkSubject(db, mppId, input);
-  const now = clock.now();
+  const { now } = ctx;
   const due = await dueAfterWorkingDays(db, mppId, now, VERIFICATION_DAYS);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -159,7 +165,7 @@ async function planStep(tx: Queryable, row: ComplaintRow, action: Action, input:
     }
     case 'assign': {
       requireFields(action, input, ['tenantId']);
-      if (!(await repo.tenantExists(tx, row.mpp_id, input.tenantId!))) throw complaintErrors.subject_invalid({ reason: 'tenantId' });
+      if (!(await tenantExists(tx, { mppId: row.mpp_id, tenantId: input.tenantId! }))) throw complaintErrors.subject_invalid({ reason: 'tenantId' });
       return { to: 'assigned', patch: { assigned_tenant_id: input.tenantId! }, publicNote: null };
     }
     case 'start':
@@ -232,10 +238,11 @@ export async function addNote(ctx: ServiceContext, input: { mppId: string; compl
 }
 
 /** @throws AppError unauthenticated, not_found */
-export async function listComplaints(db: Db, clock: Clock, principal: Principal, mppId: string, query: ComplaintListQuery): Promise<ComplaintView[]> {
+export async function listComplaints(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, input: { mppId: string; query: ComplaintListQuery }): Promise<ComplaintView[]> {
+  const { db, principal, now } = ctx;
+  const { mppId, query } = input;
   const { party, identityVisible } = partyOf(principal, mppId);
   const scope = tenantScope(principal, mppId);
-  const now = clock.now();
   const rows = await repo.listComplaints(db, mppId, {
     status: query.status,
     overdueAt: query.overdue === 'true' ? now : undefined,
@@ -246,20 +253,24 @@ export async function listComplaints(db: Db, clock: Clock, principal: Principal,
 }
 
 /** @throws AppError unauthenticated, not_found */
-export async function getComplaintDetail(db: Db, clock: Clock, principal: Principal, mppId: string, complaintId: string): Promise<ComplaintDetail> {
+export async function getComplaintDetail(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, input: { mppId: string; complaintId: string }): Promise<ComplaintDetail> {
+  const { db, principal, now } = ctx;
+  const { mppId, complaintId } = input;
   const row = await repo.findComplaint(db, mppId, complaintId);
   const { party, identityVisible } = partyOf(principal, mppId, row);
   if (!row) throw commonErrors.not_found();
   const [events, attachments] = await Promise.all([repo.findEvents(db, mppId, complaintId, false), repo.findAttachments(db, mppId, complaintId)]);
   return {
-    ...toComplaintView(row, party, identityVisible, clock.now()),
+    ...toComplaintView(row, party, identityVisible, now),
     attachments: attachments.map((a) => ({ id: a.id, mediaType: a.media_type, sizeBytes: a.size_bytes, fileName: a.file_name })),
     events: events.map(toEventView),
   };
 }
 
 /** @throws AppError unauthenticated, not_found */
-export async function getAttachment(db: Db, principal: Principal, mppId: string, complaintId: string, attachmentId: string) {
+export async function getAttachment(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string; complaintId: string; attachmentId: string }) {
+  const { db, principal } = ctx;
+  const { mppId, complaintId, attachmentId } = input;
   const row = await repo.findComplaint(db, mppId, complaintId);
   partyOf(principal, mppId, row);
   if (!row) throw commonErrors.not_found();
@@ -270,8 +281,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the public filing form offers for an MPP, found by slug (or id, for staff screens). @throws AppError not_found */
 export async function filingOptions(db: Db, slugOrId: string): Promise<FilingOptions> {
-  const mpp = UUID.test(slugOrId) ? await repo.findMpp(db, slugOrId) : await repo.findMppBySlug(db, slugOrId);
+  const mpp = await findMppBasics(db, UUID.test(slugOrId) ? { id: slugOrId } : { slug: slugOrId });
   if (!mpp) throw commonErrors.not_found();
-  const [tenants, services] = await Promise.all([repo.findTenants(db, mpp.id), repo.findActiveServices(db, mpp.id)]);
+  const [tenants, services] = await Promise.all([listTenantNames(db, mpp.id), listActiveServiceNames(db, mpp.id)]);
   return { mpp, tenants, services: services.map((s) => ({ id: s.id, tenantId: s.tenant_id, name: s.name })) };
 }

@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../platform/auth.js';
+import { findActiveAdmins } from '../identity/repository.js';
 import type { Clock } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { notify } from '../notifications/notify.js';
@@ -27,7 +28,7 @@ export async function sweepComplaints(db: Db, clock: Clock): Promise<{ closed: n
   const flagged = await db.transaction(async (tx) => {
     const rows = await repo.markNewlyOverdue(tx, now);
     for (const row of rows) {
-      const recipients = await repo.findResponsibleAdmins(tx, row.mpp_id, row.assigned_tenant_id);
+      const recipients = await findActiveAdmins(tx, { mppId: row.mpp_id, tenantId: row.assigned_tenant_id });
       await enqueue(tx, TOPIC_OVERDUE, {
         complaintId: row.id,
         trackingCode: formatTrackingCode(row.tracking_code),

@@ -167,16 +167,6 @@ export async function lockOtherActiveAdmins(q: Queryable, role: 'mpp_admin' | 'n
   return fresh.rows[0]!.n;
 }
 
-export async function tenantExists(q: Queryable, mppId: string, tenantId: string): Promise<boolean> {
-  const { rows } = await q.query('SELECT 1 FROM tenants WHERE mpp_id = $1 AND id = $2', [mppId, tenantId]);
-  return rows.length > 0;
-}
-
-export async function mppExists(q: Queryable, mppId: string): Promise<boolean> {
-  const { rows } = await q.query('SELECT 1 FROM mpps WHERE id = $1', [mppId]);
-  return rows.length > 0;
-}
-
 /**
  * Users visible in a scope: all (national), those with a grant in an MPP, or in some tenants of it.
  */
@@ -301,4 +291,18 @@ export async function listMppStaff(q: Queryable, mppId: string): Promise<{ id: s
     [mppId],
   );
   return rows;
+}
+
+/**
+ * Active staff who administer an MPP (mpp_admin) or, when a tenant is given, that tenant (tenant_admin),
+ * by email: whom other domains tell about things gone wrong (an overdue complaint).
+ */
+export async function findActiveAdmins(q: Queryable, input: { mppId: string; tenantId: string | null }): Promise<{ user_id: string; email: string; role: string }[]> {
+  return (await q.query<{ user_id: string; email: string; role: string }>(
+    `SELECT DISTINCT u.id AS user_id, u.email, g.role FROM role_grants g JOIN users u ON u.id = g.user_id
+      WHERE u.status = 'active' AND g.mpp_id = $1
+        AND (g.role = 'mpp_admin' OR (g.role = 'tenant_admin' AND g.tenant_id = $2))
+      ORDER BY u.email`,
+    [input.mppId, input.tenantId],
+  )).rows;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServiceContext } from '../platform/context.js';
+import { mppExists, tenantExists } from '../catalog/read.js';
 import { hash, verify } from '@node-rs/argon2';
 import { recordAudit } from '../platform/audit.js';
 import {
@@ -190,8 +191,8 @@ export async function createUser(ctx: ServiceContext, input: CreateUserRequest):
   try {
     return await db.transaction(async (tx) => {
       for (const g of input.grants) {
-        if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
-        if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw commonErrors.unknown_tenant();
+        if (g.mppId && !(await mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
+        if (g.mppId && g.tenantId && !(await tenantExists(tx, { mppId: g.mppId, tenantId: g.tenantId }))) throw commonErrors.unknown_tenant();
       }
       const user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash, mustChangePassword: true });
       const grants: Grant[] = [];
@@ -298,8 +299,8 @@ export async function addGrant(ctx: ServiceContext, input: { userId: string } & 
   if (!mayGrant(staff, g)) throw identityErrors.grant_not_allowed({ role: g.role });
   try {
     return await db.transaction(async (tx) => {
-      if (g.mppId && !(await repo.mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
-      if (g.mppId && g.tenantId && !(await repo.tenantExists(tx, g.mppId, g.tenantId))) throw commonErrors.unknown_tenant();
+      if (g.mppId && !(await mppExists(tx, g.mppId))) throw commonErrors.unknown_mpp();
+      if (g.mppId && g.tenantId && !(await tenantExists(tx, { mppId: g.mppId, tenantId: g.tenantId }))) throw commonErrors.unknown_tenant();
       const added = await repo.insertGrant(tx, userId, g);
       const after = repo.toUserView(user, [...grants, added]);
       await recordAudit(tx, actor, { action: 'user.grant_added', targetType: 'user', targetId: userId, mppId: g.mppId, tenantId: g.tenantId, before: repo.toUserView(user, grants), after });

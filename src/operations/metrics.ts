@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../platform/db.js';
+import { countersPerMpp, servedLastHourPerMpp, waitingPerMpp } from './metrics-repository.js';
 
 /**
  * Prometheus metrics of one app: HTTP requests by route and status, and the queue's live state per
@@ -24,11 +25,7 @@ export function createMetrics(db: Db) {
     registers: [registry],
     async collect() {
       this.reset();
-      const { rows } = await db.query<{ slug: string; n: number }>(
-        `SELECT m.slug, count(t.id)::int AS n FROM mpps m
-           LEFT JOIN tickets t ON t.mpp_id = m.id AND t.status = 'waiting' AND t.local_day = (now() AT TIME ZONE m.timezone)::date
-          GROUP BY m.slug`,
-      );
+      const rows = await waitingPerMpp(db);
       for (const r of rows) this.set({ mpp: r.slug }, Number(r.n));
     },
   });
@@ -39,12 +36,7 @@ export function createMetrics(db: Db) {
     registers: [registry],
     async collect() {
       this.reset();
-      const { rows } = await db.query<{ slug: string; status: string; n: number }>(
-        `SELECT m.slug, coalesce(st.status, 'closed') AS status, count(*)::int AS n
-           FROM counters c JOIN mpps m ON m.id = c.mpp_id
-           LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
-          WHERE c.active GROUP BY 1, 2`,
-      );
+      const rows = await countersPerMpp(db);
       for (const r of rows) this.set({ mpp: r.slug, status: r.status }, Number(r.n));
     },
   });
@@ -55,10 +47,7 @@ export function createMetrics(db: Db) {
     registers: [registry],
     async collect() {
       this.reset();
-      const { rows } = await db.query<{ slug: string; n: number }>(
-        `SELECT m.slug, sum(h.served)::int AS n FROM ops_hourly h JOIN mpps m ON m.id = h.mpp_id
-          WHERE h.hour >= date_trunc('hour', now()) - interval '1 hour' GROUP BY 1`,
-      );
+      const rows = await servedLastHourPerMpp(db);
       for (const r of rows) this.set({ mpp: r.slug }, Number(r.n));
     },
   });

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped column by column below; typing them from src/platform/tables.ts (npm run db:types) is still to do */
 import type { Queryable } from '../platform/db.js';
 import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
@@ -19,7 +18,7 @@ export interface MppInfo {
 export async function getMppInfo(q: Queryable, mppId: string): Promise<MppInfo> {
   const { rows } = await q.query<{ id: string; name: string; timezone: string; target: number }>(
     `SELECT m.id, m.name, m.timezone, coalesce(s.target_wait_minutes, 15) AS target
-       FROM mpps m LEFT JOIN ops_mpp_settings s ON s.mpp_id = m.id WHERE m.id = $1`,
+       FROM catalog_mpps_v m LEFT JOIN ops_mpp_settings s ON s.mpp_id = m.id WHERE m.id = $1`,
     [mppId],
   );
   const r = rows[0];
@@ -104,7 +103,7 @@ export interface Slice {
 /** The UTC instants bounding local days [from, to] in the MPP's zone, as SQL over $1..$3. */
 const RANGE_CTE = `r AS (SELECT ($2::date::timestamp AT TIME ZONE m.timezone) AS f,
                                 (($3::date + 1)::timestamp AT TIME ZONE m.timezone) AS t, m.timezone AS tz
-                           FROM mpps m WHERE m.id = $1)`;
+                           FROM catalog_mpps_v m WHERE m.id = $1)`;
 
 function filters(s: Slice, params: unknown[], alias = 'h'): string {
   let sql = alias === 'd' ? 'd.mpp_id = $1 AND d.local_day BETWEEN $2::date AND $3::date' : 'h.mpp_id = $1 AND h.hour >= r.f AND h.hour < r.t';
@@ -221,10 +220,10 @@ export async function arrivals(q: Queryable, s: Slice): Promise<{ weekday: numbe
 /** Display names of the keys of a grouping (services, agencies, counters, officers). */
 export async function labels(q: Queryable, mppId: string, by: Grouping, keys: string[]): Promise<Map<string, string>> {
   const sql: Partial<Record<Grouping, string>> = {
-    tenant: 'SELECT id::text AS key, name AS label FROM tenants WHERE mpp_id = $1',
-    service: "SELECT s.id::text AS key, s.name || ' (' || t.name || ')' AS label FROM services s JOIN tenants t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id WHERE s.mpp_id = $1",
-    counter: 'SELECT id::text AS key, name AS label FROM counters WHERE mpp_id = $1',
-    officer: 'SELECT u.id::text AS key, u.name AS label FROM users u WHERE $1::uuid IS NOT NULL AND u.id::text = ANY($2::text[])',
+    tenant: 'SELECT id::text AS key, name AS label FROM catalog_tenants_v WHERE mpp_id = $1',
+    service: "SELECT s.id::text AS key, s.name || ' (' || t.name || ')' AS label FROM catalog_services_v s JOIN catalog_tenants_v t ON t.mpp_id = s.mpp_id AND t.id = s.tenant_id WHERE s.mpp_id = $1",
+    counter: 'SELECT id::text AS key, name AS label FROM catalog_counters_v WHERE mpp_id = $1',
+    officer: 'SELECT u.id::text AS key, u.name AS label FROM identity_users_v u WHERE $1::uuid IS NOT NULL AND u.id::text = ANY($2::text[])',
   };
   if (!sql[by]) return new Map();
   const { rows } = await q.query<{ key: string; label: string }>(sql[by]!, by === 'officer' ? [mppId, keys] : [mppId]);
@@ -271,11 +270,11 @@ export async function tenantHours(q: Queryable, s: Slice): Promise<{ days: numbe
 export async function tenantCounters(q: Queryable, mppId: string): Promise<{ tenantId: string; tenantName: string; total: number; open: number; defaultMinutes: number }[]> {
   const { rows } = await q.query<Pick<Row<'tenants'>, 'id' | 'name'> & { total: number; open: number; default_minutes: number }>(
     `SELECT t.id, t.name,
-            (SELECT count(*) FROM counters c WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active)::int AS total,
-            (SELECT count(*) FROM counters c JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+            (SELECT count(*) FROM catalog_counters_v c WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active)::int AS total,
+            (SELECT count(*) FROM catalog_counters_v c JOIN queue_counter_state_v st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
               WHERE c.mpp_id = t.mpp_id AND c.tenant_id = t.id AND c.active AND st.status = 'open')::int AS open,
-            coalesce((SELECT default_service_minutes FROM queue_mpp_settings WHERE mpp_id = t.mpp_id), 6) AS default_minutes
-       FROM tenants t WHERE t.mpp_id = $1 ORDER BY t.name`,
+            coalesce((SELECT default_service_minutes FROM queue_mpp_settings_v WHERE mpp_id = t.mpp_id), 6) AS default_minutes
+       FROM catalog_tenants_v t WHERE t.mpp_id = $1 ORDER BY t.name`,
     [mppId],
   );
   return rows.map((r) => ({ tenantId: r.id, tenantName: r.name, total: Number(r.total), open: Number(r.open), defaultMinutes: Number(r.default_minutes) }));

@@ -16,6 +16,9 @@ export interface Migration {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  // The version is the four digits: two files with one number would record only the first as applied.
+  const twins = files.filter((f, i) => i > 0 && f.slice(0, 4) === files[i - 1]!.slice(0, 4));
+  if (twins.length > 0) throw new Error(`two migrations share a version number: ${twins.join(', ')}`);
   return Promise.all(
     files.map(async (file) => {
       const sql = await readFile(path.join(dir, file), 'utf8');

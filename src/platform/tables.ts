@@ -157,6 +157,44 @@ export interface Tables {
     name: string;
     created_at: Date;
   };
+  catalog_counters_v: {
+    mpp_id: string | null;
+    id: string | null;
+    tenant_id: string | null;
+    number: number | null;
+    name: string | null;
+    active: boolean | null;
+  };
+  catalog_mpps_v: {
+    id: string | null;
+    slug: string | null;
+    name: string | null;
+    timezone: string | null;
+    region_code: string | null;
+    published: boolean | null;
+    waiting_capacity: number | null;
+  };
+  catalog_services_v: {
+    mpp_id: string | null;
+    id: string | null;
+    tenant_id: string | null;
+    code: string | null;
+    name: string | null;
+    ticket_prefix: string | null;
+    active: boolean | null;
+    handling_minutes: number | null;
+    completion_value: number | null;
+    completion_unit: string | null;
+    booking_settings: unknown | null;
+  };
+  catalog_tenants_v: {
+    mpp_id: string | null;
+    id: string | null;
+    code: string | null;
+    name: string | null;
+    kind: string | null;
+    active: boolean | null;
+  };
   citizen_contacts: {
     kind: string;
     value: string;
@@ -425,6 +463,18 @@ export interface Tables {
   display_seq: {
     mpp_id: string;
     last_seq: number;
+  };
+  identity_device_tokens_v: {
+    mpp_id: string | null;
+    id: string | null;
+    kind: string | null;
+    name: string | null;
+    last_used_at: Date | null;
+    revoked_at: Date | null;
+  };
+  identity_users_v: {
+    id: string | null;
+    name: string | null;
   };
   login_throttle: {
     key_hash: string;
@@ -1184,6 +1234,12 @@ export interface Tables {
     active: boolean;
     created_at: Date;
   };
+  queue_counter_services_v: {
+    mpp_id: string | null;
+    counter_id: string | null;
+    service_id: string | null;
+    weight: number | null;
+  };
   queue_counter_state: {
     mpp_id: string;
     counter_id: string;
@@ -1192,6 +1248,15 @@ export interface Tables {
     officer_id: string | null;
     zone: string | null;
     updated_at: Date;
+  };
+  queue_counter_state_v: {
+    mpp_id: string | null;
+    counter_id: string | null;
+    status: string | null;
+    pause_reason: string | null;
+    officer_id: string | null;
+    zone: string | null;
+    updated_at: Date | null;
   };
   queue_device_zones: {
     mpp_id: string;
@@ -1204,6 +1269,12 @@ export interface Tables {
     waiting_room_capacity: number | null;
     default_service_minutes: number;
     updated_at: Date;
+  };
+  queue_mpp_settings_v: {
+    mpp_id: string | null;
+    max_recalls: number | null;
+    waiting_room_capacity: number | null;
+    default_service_minutes: number | null;
   };
   queue_number_seq: {
     mpp_id: string;
@@ -1223,6 +1294,44 @@ export interface Tables {
     service_id: string;
     daily_quota: number | null;
     updated_at: Date;
+  };
+  queue_ticket_events_v: {
+    mpp_id: string | null;
+    id: number | null;
+    ticket_id: string | null;
+    type: string | null;
+    at: Date | null;
+    actor_type: string | null;
+    actor_id: string | null;
+    counter_id: string | null;
+    service_id: string | null;
+    from_service_id: string | null;
+  };
+  queue_tickets_v: {
+    mpp_id: string | null;
+    id: string | null;
+    visit_id: string | null;
+    service_id: string | null;
+    tenant_id: string | null;
+    prefix: string | null;
+    seq: number | null;
+    number: string | null;
+    local_day: string | null;
+    channel: string | null;
+    status: string | null;
+    priority_class_id: string | null;
+    priority_weight: number | null;
+    issued_at: Date | null;
+    rank_at: Date | null;
+    queued_at: Date | null;
+    counter_id: string | null;
+    target_counter_id: string | null;
+    called_at: Date | null;
+    recall_count: number | null;
+    status_token: string | null;
+    updated_at: Date | null;
+    booked_for: Date | null;
+    parked_at: Date | null;
   };
   queue_zones: {
     mpp_id: string;

@@ -8,6 +8,7 @@ import { announceTicketProgress } from './events.js';
 import * as counters from './counter-repository.js';
 import * as floor from './floor-repository.js';
 import * as repo from './repository.js';
+import { getMppSettings, localMidnight } from './settings-repository.js';
 import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from './schemas.js';
 import { nextStatus, type TicketAction } from './state.js';
 import type { DisplayEventType } from './display-repository.js';
@@ -180,7 +181,7 @@ export async function ticketAction(
     let display: DisplayEventType | null = null;
     switch (action) {
       case 'recall': {
-        const max = await maxRecallsOf(tx, mppId);
+        const max = (await getMppSettings(tx, mppId)).maxRecalls;
         if (t.recallCount >= max) throw consoleErrors.recall_limit({ max });
         await repo.applyTransition(tx, { ...base, event: 'recalled' }, { recall: true });
         await emitTicketDisplay(tx, t, 'recall', at);
@@ -232,10 +233,6 @@ export async function ticketAction(
   });
 }
 
-async function maxRecallsOf(q: Queryable, mppId: string): Promise<number> {
-  return (await q.query<{ max_recalls: number }>('SELECT max_recalls FROM queue_mpp_settings WHERE mpp_id = $1', [mppId])).rows[0]?.max_recalls ?? 3;
-}
-
 /** 'ticket.served' leaves through the outbox (durable) and NOTIFY (live, e.g. the survey tablet). */
 async function servedSideEffects(tx: Queryable, t: repo.TicketRow): Promise<void> {
   const payload = { mppId: t.mppId, ticketId: t.id, serviceId: t.serviceId, tenantId: t.tenantId, counterId: t.counterId, visitId: t.visitId };
@@ -253,30 +250,15 @@ export async function consoleView(ctx: ServiceContext, input: { mppId: string; c
   const { localDay, timezone } = await repo.localDayOf(db, mppId, at);
   const currentId = await counters.currentTicketId(db, mppId, counterId);
   const current = currentId ? await staffTicketView(db, await repo.getTicket(db, mppId, currentId)) : null;
-  const { rows: midnight } = await db.query<{ at: Date }>(
-    `SELECT ($2::date::timestamp AT TIME ZONE m.timezone) AS at FROM mpps m WHERE m.id = $1`,
-    [mppId, localDay],
-  );
-  const targets = await db.query<{ id: string; name: string; tenant_name: string }>(
-    `SELECT s.id, s.name, tn.name AS tenant_name FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
-      WHERE s.mpp_id = $1 AND s.active ORDER BY tn.name, s.name`,
-    [mppId],
-  );
-  const counterTargets = await db.query<{ id: string; number: number; name: string }>(
-    'SELECT id, number, name FROM counters WHERE mpp_id = $1 AND active AND id <> $2 ORDER BY number',
-    [mppId, counterId],
-  );
+  const midnight = await localMidnight(db, { localDay, timezone });
   return {
     timezone,
     counter: toCounterView(counter),
     current,
     waiting: await counters.waitingLine(db, mppId, counterId, localDay, at),
-    myCounts: await counters.officerCounts(db, mppId, staff.userId, midnight[0]!.at),
-    transferTargets: {
-      services: targets.rows.map((r) => ({ id: r.id, name: r.name, tenantName: r.tenant_name })),
-      counters: counterTargets.rows,
-    },
-    maxRecalls: await maxRecallsOf(db, mppId),
+    myCounts: await counters.officerCounts(db, mppId, staff.userId, midnight),
+    transferTargets: await counters.listTransferTargets(db, { mppId, counterId }),
+    maxRecalls: (await getMppSettings(db, mppId)).maxRecalls,
     parked: await floor.parkedPool(db, mppId, counter.tenantId, localDay),
     pauseReasons: (await floor.listPauseReasons(db, mppId, true)).map((r) => ({ id: r.id, label: r.label })),
     undoableNoShow: await floor.undoableNoShow(db, mppId, counterId, at),

@@ -23,12 +23,12 @@ const COUNTER_SELECT = `
   SELECT c.id, c.mpp_id, c.tenant_id, tn.name AS tenant_name, c.number, c.name, c.active,
          coalesce(st.status, 'closed') AS status, st.pause_reason, st.officer_id, u.name AS officer_name, st.zone,
          coalesce((SELECT json_agg(json_build_object('serviceId', s.id, 'name', s.name, 'prefix', s.ticket_prefix, 'weight', cs.weight) ORDER BY s.name)
-                     FROM counter_services cs JOIN services s ON s.mpp_id = cs.mpp_id AND s.id = cs.service_id
+                     FROM counter_services cs JOIN catalog_services_v s ON s.mpp_id = cs.mpp_id AND s.id = cs.service_id
                     WHERE cs.mpp_id = c.mpp_id AND cs.counter_id = c.id), '[]') AS services
-    FROM counters c
-    JOIN tenants tn ON tn.mpp_id = c.mpp_id AND tn.id = c.tenant_id
+    FROM catalog_counters_v c
+    JOIN catalog_tenants_v tn ON tn.mpp_id = c.mpp_id AND tn.id = c.tenant_id
     LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
-    LEFT JOIN users u ON u.id = st.officer_id`;
+    LEFT JOIN identity_users_v u ON u.id = st.officer_id`;
 
 type CounterRecord = Pick<Row<'counters'>, 'id' | 'mpp_id' | 'tenant_id' | 'number' | 'name' | 'active'> &
   Pick<Row<'queue_counter_state'>, 'pause_reason' | 'officer_id' | 'zone'> & {
@@ -164,7 +164,7 @@ export async function waitingLine(q: Queryable, mppId: string, counterId: string
   >(
     `SELECT t.id, t.number, t.service_id, s.name AS service_name, pc.name AS priority_name, t.issued_at, t.booked_for,
             (t.queued_at <> t.issued_at OR t.target_counter_id IS NOT NULL) AS transferred, count(*) OVER () AS total
-       ${CANDIDATES.replace('FROM tickets t', `FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+       ${CANDIDATES.replace('FROM tickets t', `FROM tickets t JOIN catalog_services_v s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
          LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id`)}
       ORDER BY ${SCORE} LIMIT $5`,
     [mppId, counterId, localDay, at, limit],
@@ -196,6 +196,23 @@ export async function officerCounts(q: Queryable, mppId: string, userId: string,
 
 export async function findService(q: Queryable, mppId: string, serviceId: string): Promise<{ id: string; tenantId: string; name: string } | undefined> {
   if (!isUuid(serviceId)) return undefined;
-  const { rows } = await q.query<{ id: string; tenant_id: string; name: string }>('SELECT id, tenant_id, name FROM services WHERE mpp_id = $1 AND id = $2', [mppId, serviceId]);
+  const { rows } = await q.query<{ id: string; tenant_id: string; name: string }>('SELECT id, tenant_id, name FROM catalog_services_v WHERE mpp_id = $1 AND id = $2', [mppId, serviceId]);
   return rows[0] ? { id: rows[0].id, tenantId: rows[0].tenant_id, name: rows[0].name } : undefined;
+}
+
+/** Where an officer may transfer a ticket: the MPP's active services, and its other active counters. */
+export async function listTransferTargets(
+  q: Queryable,
+  input: { mppId: string; counterId: string },
+): Promise<{ services: { id: string; name: string; tenantName: string }[]; counters: { id: string; number: number; name: string }[] }> {
+  const services = await q.query<{ id: string; name: string; tenant_name: string }>(
+    `SELECT s.id, s.name, tn.name AS tenant_name FROM catalog_services_v s JOIN catalog_tenants_v tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
+      WHERE s.mpp_id = $1 AND s.active ORDER BY tn.name, s.name`,
+    [input.mppId],
+  );
+  const others = await q.query<{ id: string; number: number; name: string }>('SELECT id, number, name FROM catalog_counters_v WHERE mpp_id = $1 AND active AND id <> $2 ORDER BY number', [
+    input.mppId,
+    input.counterId,
+  ]);
+  return { services: services.rows.map((r) => ({ id: r.id, name: r.name, tenantName: r.tenant_name })), counters: others.rows };
 }

@@ -121,8 +121,8 @@ export interface NowServing {
 export async function nowServing(q: Queryable, mppId: string, scope: BoardScope): Promise<NowServing[]> {
   const { rows } = await q.query<Pick<Row<'tickets'>, 'id' | 'number' | 'status' | 'plate' | 'holder_name'> & { service_name: string; counter_id: string; counter_number: number; counter_name: string }>(
     `SELECT t.id, t.number, t.status, t.plate, t.holder_name, s.name AS service_name, c.id AS counter_id, c.number AS counter_number, c.name AS counter_name
-       FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
-       JOIN counters c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id
+       FROM tickets t JOIN catalog_services_v s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+       JOIN catalog_counters_v c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id
        LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
       WHERE t.mpp_id = $1 AND t.status IN ('called', 'serving')
         AND CASE WHEN $3::boolean THEN st.zone = $2 ELSE ($2::text IS NULL OR st.zone IS NULL OR st.zone = $2) AND t.lane IS NULL END
@@ -158,7 +158,7 @@ export async function waitingPerService(q: Queryable, mppId: string, localDay: s
     `SELECT s.id, s.name, s.ticket_prefix, w.waiting
        FROM (SELECT service_id, count(*) AS waiting FROM tickets
               WHERE mpp_id = $1 AND local_day = $2::date AND status = 'waiting' AND lane IS NOT DISTINCT FROM $3::text GROUP BY service_id) w
-       JOIN services s ON s.mpp_id = $1 AND s.id = w.service_id
+       JOIN catalog_services_v s ON s.mpp_id = $1 AND s.id = w.service_id
       ORDER BY s.ticket_prefix, s.name`,
     [mppId, localDay, lane],
   );

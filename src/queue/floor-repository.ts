@@ -68,9 +68,9 @@ export async function unparkTicket(q: Queryable, t: { mppId: string; ticketId: s
 export async function parkedPool(q: Queryable, mppId: string, tenantId: string, localDay: string) {
   const { rows } = await q.query<{ id: string; number: string; service_name: string; parked_at: Date; counter_name: string | null }>(
     `SELECT t.id, t.number, s.name AS service_name, t.parked_at,
-            (SELECT c.name FROM ticket_events e JOIN counters c ON c.mpp_id = e.mpp_id AND c.id = e.counter_id
+            (SELECT c.name FROM ticket_events e JOIN catalog_counters_v c ON c.mpp_id = e.mpp_id AND c.id = e.counter_id
               WHERE e.mpp_id = t.mpp_id AND e.ticket_id = t.id AND e.type = 'parked' ORDER BY e.id DESC LIMIT 1) AS counter_name
-       FROM tickets t JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+       FROM tickets t JOIN catalog_services_v s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
       WHERE t.mpp_id = $1 AND t.tenant_id = $2 AND t.status = 'parked' AND t.local_day = $3::date
       ORDER BY t.parked_at, t.seq`,
     [mppId, tenantId, localDay],

@@ -49,8 +49,8 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
               (SELECT count(*) FROM tickets t WHERE t.mpp_id = $1 AND t.local_day = ($3::timestamptz AT TIME ZONE m.timezone)::date
                  AND t.status IN ('waiting', 'called')) END AS in_room,
             pc.id AS pc_id, pc.weight AS pc_weight, pc.name AS pc_name
-       FROM services s JOIN mpps m ON m.id = s.mpp_id
-       JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
+       FROM catalog_services_v s JOIN catalog_mpps_v m ON m.id = s.mpp_id
+       JOIN catalog_tenants_v tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
        LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
        LEFT JOIN queue_mpp_settings ms ON ms.mpp_id = s.mpp_id
        LEFT JOIN priority_classes pc ON pc.mpp_id = s.mpp_id AND pc.id = $4::uuid AND pc.active
@@ -225,12 +225,12 @@ const TICKET_SELECT = `
          t.counter_id, c.number AS counter_number, c.name AS counter_name, c.tenant_id AS counter_tenant_id,
          t.target_counter_id, t.status_token, t.lane, t.plate, t.holder_name
     FROM tickets t
-    JOIN mpps m ON m.id = t.mpp_id
+    JOIN catalog_mpps_v m ON m.id = t.mpp_id
     JOIN visits v ON v.mpp_id = t.mpp_id AND v.id = t.visit_id
-    JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
-    JOIN tenants tn ON tn.mpp_id = t.mpp_id AND tn.id = t.tenant_id
+    JOIN catalog_services_v s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+    JOIN catalog_tenants_v tn ON tn.mpp_id = t.mpp_id AND tn.id = t.tenant_id
     LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id
-    LEFT JOIN counters c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id`;
+    LEFT JOIN catalog_counters_v c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id`;
 
 type TicketRecord = Pick<
   Row<'tickets'>,
@@ -419,7 +419,7 @@ export async function waitingCounts(q: Queryable, mppId: string, localDay: strin
 
 export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise<{ localDay: string; timezone: string; name: string }> {
   const { rows } = await q.query<{ local_day: string; timezone: string; name: string }>(
-    `SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS local_day, timezone, name FROM mpps WHERE id = $1`,
+    `SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS local_day, timezone, name FROM catalog_mpps_v WHERE id = $1`,
     [mppId, at],
   );
   if (!rows[0]) throw commonErrors.not_found();
@@ -453,7 +453,7 @@ export async function positionInputs(q: Queryable, input: { mppId: string; local
                               WHERE cs.mpp_id = c.mpp_id AND cs.counter_id = c.id),
                  'current', (SELECT json_build_object('serviceId', cur.service_id, 'calledAtMs', (extract(epoch FROM cur.called_at) * 1000)::float8)
                                FROM tickets cur WHERE cur.mpp_id = c.mpp_id AND cur.counter_id = c.id AND cur.status IN ('called', 'serving') LIMIT 1))), '[]'::json)
-          FROM counters c LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
+          FROM catalog_counters_v c LEFT JOIN queue_counter_state st ON st.mpp_id = c.mpp_id AND st.counter_id = c.id
          WHERE c.mpp_id = $1 AND c.active) AS counters,
        (SELECT json_object_agg(service_id, secs) FROM (
           SELECT service_id, array_agg(secs ORDER BY at DESC) AS secs FROM (

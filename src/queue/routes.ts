@@ -150,7 +150,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     ticket: await console_.callSpecific(requestContext(request, db, clock), { ...request.params, ...request.body }),
   }));
   app.put(`${base}/counters/:counterId/setup`, { schema: { tags, summary: 'Services (with weights) and zone of a counter', params: CounterParams, body: CounterSetupRequest, response: { 200: CounterView } } }, async (request) =>
-    settings.setupCounter(db, request.principal, request.params.mppId, request.params.counterId, request.body, actorOf(request.principal, request.id)),
+    settings.setupCounter(requestContext(request, db, clock), { ...request.params, ...request.body }),
   );
 
   app.get(`${base}/tickets/:ticketId`, { schema: { tags, summary: 'A ticket with its event history', params: TicketParams, response: { 200: StaffTicketView } } }, async (request) =>

@@ -5,11 +5,12 @@ import { cachedOpeningStatus } from '../catalog/hours-cache.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
-import type { Row } from '../platform/tables.js';
 import { zoneAbbr } from '../platform/zones.js';
 import { toMinutes } from './estimate.js';
 import { computePositions, type Position } from './positions.js';
+import { listOfferServices } from './offer-repository.js';
 import * as repo from './repository.js';
+import * as settingsRepo from './settings-repository.js';
 import { printedSurveyCode } from './survey-code.js';
 import { announceQueueChange } from './change-notifier.js';
 import { sharedQueuePositions } from './shared-positions.js';
@@ -277,57 +278,20 @@ export async function cancelByToken(ctx: ServiceContext, input: { token: string 
   return statusByToken(ctx, { token });
 }
 
-/** The counter of row `st` works in a drive-thru lane: the hall kiosk neither offers nor counts it. */
-const IN_LANE = `EXISTS (SELECT 1 FROM queue_zones z WHERE z.mpp_id = st.mpp_id AND z.code = st.zone AND z.kind = 'drive_thru')`;
-
 /** Services, their waiting lines and quotas, and the priority classes: what a kiosk shows (the hall's line). */
 export async function queueOffer(ctx: ServiceContext, input: { mppId: string }): Promise<QueueOffer> {
   const { db, now: at } = ctx;
   const { mppId } = input;
   const status = await openingStatus(db, mppId, at);
   const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
-  const { rows } = await db.query<Pick<Row<'services'>, 'id' | 'code' | 'name' | 'ticket_prefix'> & { tenant_name: string; waiting: number; quota_left: number | null; counters_open: number; recent_tickets: number }>(
-    `SELECT s.id, s.code, s.name, s.ticket_prefix, tn.name AS tenant_name,
-            (SELECT count(*) FROM tickets t WHERE t.mpp_id = s.mpp_id AND t.service_id = s.id AND t.local_day = $2::date AND t.status = 'waiting' AND t.lane IS NULL) AS waiting,
-            qs.daily_quota - coalesce(d.issued, 0) AS quota_left,
-            (SELECT count(*) FROM counter_services cs JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
-              WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND st.status = 'open' AND NOT ${IN_LANE}) AS counters_open,
-            (SELECT coalesce(sum(r.issued), 0) FROM queue_service_day r
-              WHERE r.mpp_id = s.mpp_id AND r.service_id = s.id AND r.local_day > $2::date - 30) AS recent_tickets
-       FROM services s JOIN tenants tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
-       LEFT JOIN queue_service_settings qs ON qs.mpp_id = s.mpp_id AND qs.service_id = s.id
-       LEFT JOIN queue_service_day d ON d.mpp_id = s.mpp_id AND d.service_id = s.id AND d.local_day = $2::date
-      WHERE s.mpp_id = $1 AND s.active
-        AND EXISTS (SELECT 1 FROM counter_services cs LEFT JOIN queue_counter_state st ON st.mpp_id = cs.mpp_id AND st.counter_id = cs.counter_id
-                     WHERE cs.mpp_id = s.mpp_id AND cs.service_id = s.id AND NOT ${IN_LANE})
-      ORDER BY tn.name, s.name`,
-    [mppId, localDay],
-  );
-  const classes = await listPriorityClasses(db, mppId, true);
+  const services = await listOfferServices(db, { mppId, localDay });
+  const classes = await settingsRepo.listPriorityClasses(db, mppId, true);
   return {
     mpp: { id: mppId, name, timezone },
     open: status.open,
     closedReason: status.open ? null : status.reason,
     nextOpening: status.nextOpening,
-    services: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      prefix: r.ticket_prefix,
-      tenantName: r.tenant_name,
-      waiting: Number(r.waiting),
-      quotaLeft: r.quota_left === null ? null : Math.max(0, Number(r.quota_left)),
-      countersOpen: Number(r.counters_open),
-      recentTickets: Number(r.recent_tickets),
-    })),
+    services,
     priorityClasses: classes,
   };
-}
-
-export async function listPriorityClasses(q: Queryable, mppId: string, activeOnly: boolean) {
-  const { rows } = await q.query<{ id: string; code: string; name: string; weight: number; active: boolean }>(
-    'SELECT id, code, name, weight, active FROM priority_classes WHERE mpp_id = $1 AND ($2::boolean = false OR active) ORDER BY weight DESC, name',
-    [mppId, activeOnly],
-  );
-  return rows;
 }

@@ -1,3 +1,4 @@
+import { findTenantName } from '../catalog/read.js';
 import { recordAudit } from '../platform/audit.js';
 import type { ServiceContext } from '../platform/context.js';
 import { requireMppRole, requireNationalAdmin, requireTenantRole, tenantScope, type Principal } from '../platform/auth.js';
@@ -101,7 +102,7 @@ export async function getReport(ctx: ServiceContext, input: { mppId: string } & 
       mppId,
       mppName: mpp.name,
       tenantId: s.tenantId ?? null,
-      tenantName: s.tenantId ? ((await repo.findTenantName(db, mppId, s.tenantId)) ?? null) : null,
+      tenantName: s.tenantId ? ((await findTenantName(db, { mppId, tenantId: s.tenantId })) ?? null) : null,
       serviceId: s.serviceId ?? null,
       serviceName: s.serviceName ?? null,
     },

@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/db.js';
+import { findCounterBasics, findMppBasics, findServiceBasics } from '../catalog/read.js';
 import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
 import type { UnsurTally } from './ikm.js';
@@ -63,9 +64,9 @@ export async function replaceTokenHash(q: Queryable, mppId: string, sourceKind: 
 const TOKEN_CONTEXT = `
   SELECT t.*, m.name AS mpp_name, m.timezone, s.name AS service_name, te.name AS tenant_name
   FROM survey_tokens t
-  JOIN mpps m ON m.id = t.mpp_id
-  JOIN services s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
-  JOIN tenants te ON te.mpp_id = t.mpp_id AND te.id = t.tenant_id`;
+  JOIN catalog_mpps_v m ON m.id = t.mpp_id
+  JOIN catalog_services_v s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
+  JOIN catalog_tenants_v te ON te.mpp_id = t.mpp_id AND te.id = t.tenant_id`;
 
 export async function findTokenByHash(q: Queryable, tokenHash: string): Promise<TokenContext | undefined> {
   const { rows } = await q.query<TokenContext>(`${TOKEN_CONTEXT} WHERE t.token_hash = $1`, [tokenHash]);
@@ -85,7 +86,7 @@ export async function claimToken(q: Queryable, where: { tokenHash: string } | { 
   const [cond, params] = 'tokenHash' in where ? ['t.token_hash = $1', [where.tokenHash]] : ['t.mpp_id = $1 AND t.id = $2', [where.mppId, where.tokenId]];
   const { rows } = await q.query<TokenRow & { timezone: string }>(
     `UPDATE survey_tokens t SET responded = true
-     FROM mpps m
+     FROM catalog_mpps_v m
      WHERE m.id = t.mpp_id AND ${cond} AND t.served_at IS NOT NULL AND NOT t.responded
      RETURNING t.*, m.timezone`,
     params,
@@ -116,28 +117,23 @@ export async function insertResponse(
   );
 }
 
-// ---- catalog lookups (read-only) ----
+// ---- catalog lookups, through the catalog's exported read functions ----
 
+/** @throws AppError not_found */
 export async function getService(q: Queryable, mppId: string, serviceId: string): Promise<{ id: string; tenant_id: string; name: string }> {
-  const { rows } = await q.query<{ id: string; tenant_id: string; name: string }>('SELECT id, tenant_id, name FROM services WHERE mpp_id = $1 AND id = $2', [mppId, serviceId]);
-  if (!rows[0]) throw commonErrors.not_found();
-  return rows[0];
+  const service = await findServiceBasics(q, { mppId, serviceId });
+  if (!service) throw commonErrors.not_found();
+  return service;
 }
 
 export async function findCounter(q: Queryable, mppId: string, counterId: string): Promise<{ id: string; tenant_id: string; number: number; name: string } | undefined> {
-  const { rows } = await q.query<{ id: string; tenant_id: string; number: number; name: string }>('SELECT id, tenant_id, number, name FROM counters WHERE mpp_id = $1 AND id = $2', [mppId, counterId]);
-  return rows[0];
+  return findCounterBasics(q, { mppId, counterId });
 }
 
+/** An MPP by its id or its slug. */
 export async function findMpp(q: Queryable, ref: string): Promise<{ id: string; name: string; timezone: string } | undefined> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
-  const { rows } = await q.query<{ id: string; name: string; timezone: string }>(`SELECT id, name, timezone FROM mpps WHERE ${isUuid ? 'id = $1::uuid' : 'slug = $1'}`, [ref]);
-  return rows[0];
-}
-
-export async function findTenantName(q: Queryable, mppId: string, tenantId: string): Promise<string | undefined> {
-  const { rows } = await q.query<{ name: string }>('SELECT name FROM tenants WHERE mpp_id = $1 AND id = $2', [mppId, tenantId]);
-  return rows[0]?.name;
+  return findMppBasics(q, isUuid ? { id: ref } : { slug: ref });
 }
 
 // ---- answer labels ----
@@ -170,8 +166,8 @@ interface TabletRow {
 const TABLETS = `
   SELECT st.device_id, d.name AS device_name, st.counter_id, c.number AS counter_number, c.name AS counter_name
   FROM survey_tablets st
-  JOIN device_tokens d ON d.mpp_id = st.mpp_id AND d.id = st.device_id
-  JOIN counters c ON c.mpp_id = st.mpp_id AND c.id = st.counter_id`;
+  JOIN identity_device_tokens_v d ON d.mpp_id = st.mpp_id AND d.id = st.device_id
+  JOIN catalog_counters_v c ON c.mpp_id = st.mpp_id AND c.id = st.counter_id`;
 
 export async function listTablets(q: Queryable, mppId: string): Promise<TabletRow[]> {
   return (await q.query<TabletRow>(`${TABLETS} WHERE st.mpp_id = $1 AND d.revoked_at IS NULL ORDER BY c.number`, [mppId])).rows;
@@ -182,7 +178,7 @@ export async function findTablet(q: Queryable, mppId: string, deviceId: string):
 }
 
 export async function findDeviceKind(q: Queryable, mppId: string, deviceId: string): Promise<string | undefined> {
-  const { rows } = await q.query<{ kind: string }>('SELECT kind FROM device_tokens WHERE mpp_id = $1 AND id = $2 AND revoked_at IS NULL', [mppId, deviceId]);
+  const { rows } = await q.query<{ kind: string }>('SELECT kind FROM identity_device_tokens_v WHERE mpp_id = $1 AND id = $2 AND revoked_at IS NULL', [mppId, deviceId]);
   return rows[0]?.kind;
 }
 
@@ -279,11 +275,11 @@ export async function profileCounts(q: Queryable, scope: Scope, column: 'gender'
 export async function servedCount(q: Queryable, scope: Scope): Promise<number> {
   const w = whereOf(scope, 't', '(t.served_at AT TIME ZONE m.timezone)::date');
   const { rows } = await q.query<{ n: number }>(
-    `SELECT count(*) AS n FROM survey_tokens t JOIN mpps m ON m.id = t.mpp_id WHERE t.served_at IS NOT NULL AND t.source_kind = 'booking' AND ${w.sql}`,
+    `SELECT count(*) AS n FROM survey_tokens t JOIN catalog_mpps_v m ON m.id = t.mpp_id WHERE t.served_at IS NOT NULL AND t.source_kind = 'booking' AND ${w.sql}`,
     w.params,
   );
   const tw = whereOf(scope, 'k', 'k.local_day');
-  const { rows: served } = await q.query<{ n: number }>(`SELECT count(*) AS n FROM tickets k WHERE k.status = 'served' AND ${tw.sql}`, tw.params);
+  const { rows: served } = await q.query<{ n: number }>(`SELECT count(*) AS n FROM queue_tickets_v k WHERE k.status = 'served' AND ${tw.sql}`, tw.params);
   return Number(rows[0]?.n ?? 0) + Number(served[0]?.n ?? 0);
 }
 
@@ -293,8 +289,8 @@ export async function suggestions(q: Queryable, scope: Scope, limit: number): Pr
   const { rows } = await q.query<{ service_name: string; tenant_name: string; text: string }>(
     `SELECT s.name AS service_name, te.name AS tenant_name, r.suggestion AS text
      FROM survey_responses r
-     JOIN services s ON s.mpp_id = r.mpp_id AND s.id = r.service_id
-     JOIN tenants te ON te.mpp_id = r.mpp_id AND te.id = r.tenant_id
+     JOIN catalog_services_v s ON s.mpp_id = r.mpp_id AND s.id = r.service_id
+     JOIN catalog_tenants_v te ON te.mpp_id = r.mpp_id AND te.id = r.tenant_id
      WHERE ${w.sql} AND r.suggestion IS NOT NULL AND r.suggestion <> ''
      ORDER BY te.name, s.name, r.suggestion LIMIT ${Math.trunc(limit)}`,
     w.params,
@@ -306,12 +302,12 @@ export async function namesOf(q: Queryable, table: 'tenants' | 'services' | 'mpp
   if (!ids.length) return new Map();
   if (table === 'services') {
     const { rows } = await q.query<{ id: string; name: string; tenant_name: string }>(
-      'SELECT s.id, s.name, te.name AS tenant_name FROM services s JOIN tenants te ON te.mpp_id = s.mpp_id AND te.id = s.tenant_id WHERE s.id = ANY($1::uuid[])',
+      'SELECT s.id, s.name, te.name AS tenant_name FROM catalog_services_v s JOIN catalog_tenants_v te ON te.mpp_id = s.mpp_id AND te.id = s.tenant_id WHERE s.id = ANY($1::uuid[])',
       [ids],
     );
     return new Map(rows.map((r) => [r.id, { name: r.name, tenantName: r.tenant_name }]));
   }
-  const { rows } = await q.query<{ id: string; name: string }>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+  const { rows } = await q.query<{ id: string; name: string }>(`SELECT id, name FROM catalog_${table}_v WHERE id = ANY($1::uuid[])`, [ids]);
   return new Map(rows.map((r) => [r.id, { name: r.name }]));
 }
 

@@ -4,7 +4,8 @@ import { requireDevice, requireMppRole, requireTenantRole, type Principal } from
 import type { Db, Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { localDay } from './periods.js';
-import { ensureTokenForServedTicket, findServedBooking, findServedTicket } from './queue-link.js';
+import { ensureTokenForServedTicket, findServedBooking } from './queue-link.js';
+import { findServedTicket } from './queue-repository.js';
 import { hashCode, issueSurveyToken, reissueSurveyCode } from './tokens.js';
 import { PROFILE_LABELS, UNSUR } from './questionnaire.js';
 import * as repo from './repository.js';
@@ -38,7 +39,7 @@ export async function issueTokenByStaff(ctx: ServiceContext, input: { mppId: str
     if (existing.service_id !== body.serviceId) throw commonErrors.not_found();
     servedAt = existing.served_at;
   } else {
-    const served = body.sourceKind === 'booking' ? await findServedBooking(db, mppId, body.sourceId) : await findServedTicket(db, mppId, body.sourceId);
+    const served = body.sourceKind === 'booking' ? await findServedBooking(db, mppId, body.sourceId) : await findServedTicket(db, { mppId, ticketId: body.sourceId });
     if (!served) throw surveyErrors.survey_not_served();
     if (served.serviceId !== body.serviceId) throw commonErrors.not_found();
     servedAt = served.servedAt;

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../platform/context.js';
 import { commonErrors } from '../platform/errors.js';
-import { ensureTicketToken, findServedTicket } from './queue-link.js';
+import { ensureTicketToken } from './queue-link.js';
+import { findServedTicket, findTicketByStatusToken } from './queue-repository.js';
 import * as repo from './repository.js';
 import type { IssuedToken } from './schemas.js';
 import { surveyErrors } from './service.js';
@@ -20,11 +21,10 @@ export async function surveyCodeForTicketStatus(ctx: Pick<ServiceContext, 'db'>,
   const { db } = ctx;
   const { statusToken } = input;
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ mpp_id: string; id: string; status: string }>('SELECT mpp_id, id, status FROM tickets WHERE status_token = $1', [statusToken]);
-    const ticket = rows[0];
+    const ticket = await findTicketByStatusToken(tx, statusToken);
     if (!ticket) throw commonErrors.not_found();
     if (ticket.status === 'no_show' || ticket.status === 'cancelled') throw surveyErrors.survey_ticket_not_served();
-    const served = await findServedTicket(tx, ticket.mpp_id, ticket.id);
+    const served = await findServedTicket(tx, { mppId: ticket.mpp_id, ticketId: ticket.id });
     if (!served) throw surveyErrors.survey_not_served();
     await ensureTicketToken(tx, ticket.mpp_id, ticket.id, served);
     const code = codeForStatusToken(statusToken);
