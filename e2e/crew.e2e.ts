@@ -35,7 +35,7 @@ before(async () => {
   const stopId = (
     await db.query<{ id: string }>(
       `INSERT INTO mobile_stops (mpp_id, unit_id, region_code, kecamatan_code, kecamatan_name, village_name, address, starts_at, ends_at, local_day, capacity, booked)
-       VALUES ($1, $2, '33.02.05.2001', '33.02.05', 'Cilongok', 'Desa Pernasidi', 'Balai Desa Pernasidi, Jl. Raya Pernasidi 1', $3, $4, $5, 30, 1) RETURNING id`,
+       VALUES ($1, $2, '33.02.17.2011', '33.02.17', 'Cilongok', 'Desa Pernasidi', 'Balai Desa Pernasidi, Jl. Raya Pernasidi 1', $3, $4, $5, 30, 1) RETURNING id`,
       [mppId, unitId, new Date(now - 3_600_000), new Date(now + 5 * 3_600_000), localDate(new Date(now))],
     )
   ).rows[0]!.id;

@@ -81,7 +81,7 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   await context.close();
 });
 
-test('the MPP admin schedules a stop from the staff home and is refused one outside the kabupaten', async () => {
+test('the MPP admin schedules a stop from the staff home, picking a kecamatan of the kabupaten, and is refused a desa of another', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
@@ -94,9 +94,18 @@ test('the MPP admin schedules a stop from the staff home and is refused one outs
   await page.getByRole('button', { name: 'Tambah persinggahan' }).click();
   const form = page.locator('form.stop-editor');
   await form.getByLabel('Unit', { exact: true }).selectOption({ index: 1 });
-  await form.getByLabel('Kecamatan yang pernah dipakai').selectOption({ label: 'Ajibarang (33.02.14)' });
-  assert.equal(await form.getByLabel('Nama kecamatan').inputValue(), 'Ajibarang');
-  await form.getByLabel('Kode kecamatan (NN.NN.NN)').fill('33.03.01');
+  // The picker holds only the kecamatan of Kabupaten Banyumas: one of Gowa is not found.
+  const search = form.getByLabel('Cari kecamatan');
+  await search.fill('Tinggimoncong');
+  await form.getByRole('status').filter({ hasText: 'Tidak ada kecamatan "Tinggimoncong" di Kabupaten Banyumas' }).waitFor();
+  const picker = form.getByLabel(/^Kecamatan \(27 di Kabupaten Banyumas\)/);
+  await search.fill('ajib');
+  assert.deepEqual(await picker.locator('option').allInnerTexts(), ['— 1 cocok, pilih —', 'Ajibarang (33.02.14)']);
+  await screenshot(page, 'mobile-admin-picker-console', { fullPage: false });
+  await picker.selectOption({ label: 'Ajibarang (33.02.14)' });
+  // A desa code of another kecamatan is refused by the server, in Bahasa Indonesia.
+  await form.getByLabel('Kode desa/kelurahan (opsional)').fill('33.02.17.2006');
+  await form.getByLabel('Nama desa/kelurahan').fill('Pageraji');
   await form.getByLabel('Alamat/titik kumpul').fill('Balai Desa Pancurendang, Jl. Raya Ajibarang');
   const day = jakartaDay(25);
   await form.getByLabel('Tanggal', { exact: true }).fill(day);
@@ -105,9 +114,10 @@ test('the MPP admin schedules a stop from the staff home and is refused one outs
   await form.getByLabel('Kapasitas (orang)').fill('35');
   await form.getByLabel('Semua layanan unit').check();
   await form.getByRole('button', { name: 'Jadwalkan' }).click();
-  await form.getByRole('alert').filter({ hasText: 'di luar Kabupaten Banyumas' }).waitFor();
+  await form.getByRole('alert').filter({ hasText: 'tidak berada di kecamatan 33.02.14' }).waitFor();
   await screenshot(page, 'mobile-admin-refused-console', { fullPage: false });
-  await form.getByLabel('Kode kecamatan (NN.NN.NN)').fill('33.02.14');
+  await form.getByLabel('Kode desa/kelurahan (opsional)').fill('33.02.14.2007');
+  await form.getByLabel('Nama desa/kelurahan').fill('Pancurendang');
   await form.getByRole('button', { name: 'Jadwalkan' }).click();
   await form.waitFor({ state: 'detached' });
   const row = page.locator('table.data tbody tr', { hasText: 'Balai Desa Pancurendang' });

@@ -69,3 +69,23 @@ export async function findTenantName(q: Queryable, input: { mppId: string; tenan
   const { rows } = await q.query<{ name: string }>('SELECT name FROM tenants WHERE mpp_id = $1 AND id = $2', [input.mppId, input.tenantId]);
   return rows[0]?.name;
 }
+
+/** A kecamatan of the shipped region data (Kemendagri code `NN.NN.NN`). */
+export interface District {
+  code: string;
+  regencyCode: string;
+  name: string;
+}
+
+/** The kecamatan of one kabupaten/kota by name; none for an unknown code. */
+export async function listDistricts(q: Queryable, input: { regencyCode: string }): Promise<District[]> {
+  const { rows } = await q.query<District>('SELECT code, regency_code AS "regencyCode", name FROM region_districts WHERE regency_code = $1 ORDER BY name', [input.regencyCode]);
+  return rows;
+}
+
+/** Kecamatan by code (those not in the data are left out). */
+export async function findDistricts(q: Queryable, input: { codes: string[] }): Promise<District[]> {
+  if (!input.codes.length) return [];
+  const { rows } = await q.query<District>('SELECT code, regency_code AS "regencyCode", name FROM region_districts WHERE code = ANY($1) ORDER BY name', [input.codes]);
+  return rows;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/support/db.js';
+import { findDistricts, listDistricts } from './read.js';
 import { importRegions } from './regions.js';
 
 let t: TestDb;
@@ -13,6 +14,19 @@ it('ships the full national list: 38 provinces and 514 kabupaten/kota with their
   expect(rows).toEqual([{ level: 'province', n: 38 }, { level: 'regency', n: 514 }]);
   const zones = await t.db.query<{ code: string; timezone: string; name: string }>("SELECT code, timezone, name FROM regions WHERE code IN ('33.02', '61.71', '73.06', '91.71') ORDER BY code");
   expect(zones.rows.map((r) => r.timezone)).toEqual(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
+});
+
+it('ships the 7,277 kecamatan, each inside a shipped kabupaten/kota, listed by name per kabupaten/kota', async () => {
+  const { rows } = await t.db.query<{ n: number; orphans: number }>(
+    'SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM regions r WHERE r.code = d.regency_code))::int AS orphans FROM region_districts d',
+  );
+  expect(rows[0]).toEqual({ n: 7277, orphans: 0 });
+  const banyumas = await listDistricts(t.db, { regencyCode: '33.02' });
+  expect(banyumas).toHaveLength(27);
+  expect(banyumas.slice(0, 3).map((d) => d.name)).toEqual(['Ajibarang', 'Banyumas', 'Baturraden']);
+  expect((await listDistricts(t.db, { regencyCode: '91.71' })).map((d) => d.name)).toEqual(['Abepura', 'Heram', 'Jayapura Selatan', 'Jayapura Utara', 'Muara Tami']);
+  expect(await listDistricts(t.db, { regencyCode: '99.99' })).toEqual([]);
+  expect(await findDistricts(t.db, { codes: ['73.06.04', '33.02.28'] })).toEqual([{ code: '73.06.04', regencyCode: '73.06', name: 'Tinggimoncong' }]);
 });
 
 it('loads a CSV update all or nothing: a new kabupaten after a pemekaran, or nothing on one bad row', async () => {

@@ -1,13 +1,14 @@
 import { addDays, localParts, zonedInstant } from '../catalog/hours.js';
+import { findDistricts } from '../catalog/read.js';
 import { listServices } from '../catalog/service-repository.js';
 import { listMppStaff } from '../identity/repository.js';
 import type { Queryable } from '../platform/db.js';
 import * as repo from './repository.js';
 
 /**
- * Demo mobile units and their stops for the next two weeks. The shipped region data stops at
- * kabupaten/kota, so the kecamatan (Kemendagri codes and names) are written here as an admin would
- * type them in the stop editor.
+ * Demo mobile units and their stops for the next two weeks. The places are real kecamatan of Kabupaten
+ * Banyumas, Kabupaten Gowa and Kota Jayapura by Kemendagri code; their names come from the shipped region
+ * data, as the stop editor takes them (the name written here only says which one the code is).
  */
 const DEMO: Record<string, { plate: string; units: { name: string; vehicle: string }[]; places: { code: string; name: string; address: string; lat: number; lng: number }[] }> = {
   '33.02': {
@@ -51,6 +52,7 @@ export async function seedMobileDemo(tx: Queryable, input: { mppId: string; regi
   const staff = await listMppStaff(tx, input.mppId);
   const crew = staff.filter((s) => s.email.startsWith('petugas.'));
   const today = localParts(input.now, input.timezone).date;
+  const kecamatan = new Map((await findDistricts(tx, { codes: demo.places.map((p) => p.code) })).map((d) => [d.code, d.name]));
   let stops = 0;
   for (const [u, unit] of demo.units.entries()) {
     // Unit 1 brings the civil registry (KTP-el, KK, KIA, akta); unit 2 the rest of the mobile services.
@@ -68,7 +70,7 @@ export async function seedMobileDemo(tx: Queryable, input: { mppId: string; regi
         unitId,
         regionCode: place.code,
         kecamatanCode: place.code,
-        kecamatanName: place.name,
+        kecamatanName: kecamatan.get(place.code) ?? place.name,
         villageName: null,
         address: place.address,
         lat: place.lat,

@@ -28,6 +28,11 @@ export const mobileErrors = defineErrors('mobile', {
     id: 'Kecamatan {code} berada di luar {regionName} (kode {region}). Layanan keliling hanya singgah di wilayah kabupaten/kota MPP ini.',
     en: 'Kecamatan {code} lies outside {regionName} (code {region}). Mobile services only stop inside this MPP\'s kabupaten/kota.',
   },
+  mobile_unknown_kecamatan: {
+    status: 400,
+    id: 'Kode kecamatan {code} tidak ada dalam data wilayah Kemendagri untuk {regionName}. Pilih kecamatan dari daftar.',
+    en: 'Kecamatan code {code} is not in the Kemendagri region data of {regionName}. Choose a kecamatan from the list.',
+  },
   mobile_village_outside_kecamatan: {
     status: 400,
     id: 'Kode desa/kelurahan {village} tidak berada di kecamatan {kecamatan}. Empat digit desa mengikuti kode kecamatan (contoh {kecamatan}.2001).',

@@ -34,8 +34,7 @@ export function stopBody(w: MobileWorld, date: string, over: Record<string, unkn
   return {
     unitId: w.unitId,
     kecamatanCode: '33.02.17',
-    kecamatanName: 'Cilongok',
-    villageCode: '33.02.17.2005',
+    villageCode: '33.02.17.2006',
     villageName: 'Pageraji',
     address: 'Balai Desa Pageraji, Jl. Raya Pageraji',
     lat: -7.4,

@@ -23,6 +23,11 @@ describe('units', () => {
     const options = await t.app.inject({ url: `/api/mpps/${w.mppId}/mobile/options`, headers: w.admin.headers });
     expect(options.json().region).toEqual({ code: '33.02', name: 'Kabupaten Banyumas' });
     expect(options.json().staff.map((s: { id: string }) => s.id)).toContain(w.officer.userId);
+    // The stop editor picks from the 27 kecamatan of Kabupaten Banyumas in the shipped region data.
+    const kecamatan = options.json().kecamatan as { code: string; name: string }[];
+    expect(kecamatan).toHaveLength(27);
+    expect(kecamatan).toContainEqual({ code: '33.02.17', name: 'Cilongok' });
+    expect(kecamatan.every((k) => k.code.startsWith('33.02.'))).toBe(true);
   });
 
   it('refuses a crew member from another MPP and a service of another MPP, in Bahasa Indonesia, saving nothing', async () => {
@@ -57,24 +62,27 @@ describe('schedule', () => {
   });
 
   it('schedules a stop in the MPP zone and refuses an overlapping one for the same unit', async () => {
-    const res = await createStop(t, w, '2026-11-25');
+    // A name typed by an old client is ignored: the kecamatan is named from the region data.
+    const res = await createStop(t, w, '2026-11-25', { kecamatanName: 'Cilongokk' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
+      kecamatanCode: '33.02.17',
+      kecamatanName: 'Cilongok',
       startsAt: '2026-11-25T01:00:00.000Z',
       endsAt: '2026-11-25T05:00:00.000Z',
       localStart: '08:00',
       localEnd: '12:00',
       regencyName: 'Kabupaten Banyumas',
-      villageCode: '33.02.17.2005',
+      villageCode: '33.02.17.2006',
       free: 20,
       status: 'scheduled',
     });
-    const overlap = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', kecamatanName: 'Ajibarang', villageCode: undefined, villageName: undefined, startTime: '11:30', endTime: '14:00' });
+    const overlap = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, villageName: undefined, startTime: '11:30', endTime: '14:00' });
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json().code).toBe('mobile_stop_overlap');
     expect(overlap.json().title).toContain('Satu unit tidak dapat berada di dua tempat sekaligus');
     // Back to back is not an overlap.
-    const after = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', kecamatanName: 'Ajibarang', villageCode: undefined, villageName: undefined, startTime: '12:00', endTime: '14:00' });
+    const after = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, villageName: undefined, startTime: '12:00', endTime: '14:00' });
     expect(after.statusCode).toBe(201);
   });
 
@@ -84,6 +92,13 @@ describe('schedule', () => {
     expect(outside.json()).toMatchObject({ code: 'mobile_stop_outside_region' });
     expect(outside.json().title).toContain('di luar Kabupaten Banyumas');
     expect(outside.json().errors[0].path).toBe('body.kecamatanCode');
+    // 33.02.28 has the right prefix but Banyumas has 27 kecamatan: not in the region data.
+    const unknown = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.02.28', villageCode: undefined, villageName: undefined });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json()).toMatchObject({ code: 'mobile_unknown_kecamatan' });
+    expect(unknown.json().title).toContain('tidak ada dalam data wilayah Kemendagri untuk Kabupaten Banyumas');
+    expect(unknown.json().errors[0].path).toBe('body.kecamatanCode');
     const village = await createStop(t, w, '2026-11-26', { villageCode: '33.02.16.2005' });
     expect(village.json().code).toBe('mobile_village_outside_kecamatan');
     const past = await createStop(t, w, '2026-11-20');

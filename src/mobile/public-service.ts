@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { applyNikRules, checkNik } from '../booking/fairness.js';
 import type { BookingKeys } from '../booking/keys.js';
+import { findDistricts } from '../catalog/read.js';
 import * as catalogRepo from '../catalog/repository.js';
 import { notify } from '../notifications/notify.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -36,14 +37,18 @@ export async function upcoming(db: Db, input: { now: Date; kecamatan?: string; m
   return viewsOf(db, await publishedOnly(db, rows));
 }
 
-/** The kecamatan that have stops to come, with the kabupaten/kota each lies in (from the shipped region data). */
+/**
+ * The kecamatan that have stops to come, named as the shipped region data names them, with the
+ * kabupaten/kota each lies in.
+ */
 export async function kecamatanList(db: Db, input: { now: Date; mppId?: string }): Promise<KecamatanView[]> {
   const rows = await repo.listKecamatan(db, input);
+  const names = new Map((await findDistricts(db, { codes: rows.map((r) => r.code) })).map((d) => [d.code, d.name]));
   const ids = [...new Set(rows.map((r) => r.mppId))];
   const mpps = new Map((ids.length ? await catalogRepo.listMpps(db, { ids, publishedOnly: true }) : []).map((m) => [m.id, m]));
   return rows
     .filter((r) => mpps.has(r.mppId))
-    .map((r) => ({ code: r.code, name: r.name, regencyName: mpps.get(r.mppId)!.region?.name ?? null, nextStartsAt: r.nextStartsAt.toISOString(), stops: r.stops }));
+    .map((r) => ({ code: r.code, name: names.get(r.code) ?? r.name, regencyName: mpps.get(r.mppId)!.region?.name ?? null, nextStartsAt: r.nextStartsAt.toISOString(), stops: r.stops }));
 }
 
 /** The iCalendar feed of the stops to come (in a kecamatan, or of an MPP). */

@@ -227,15 +227,6 @@ export async function listKecamatan(q: Queryable, filter: { now: Date; mppId?: s
   return rows.map((r) => ({ code: r.code, name: r.name, mppId: r.mpp_id, nextStartsAt: new Date(r.next_starts_at), stops: r.stops }));
 }
 
-/** The kecamatan this MPP's stops have used, to offer them again in the editor. */
-export async function usedKecamatan(q: Queryable, mppId: string): Promise<{ code: string; name: string }[]> {
-  const { rows } = await q.query<{ code: string; name: string }>(
-    `SELECT kecamatan_code AS code, min(kecamatan_name) AS name FROM mobile_stops WHERE mpp_id = $1 GROUP BY kecamatan_code ORDER BY min(kecamatan_name)`,
-    [mppId],
-  );
-  return rows;
-}
-
 /**
  * Takes one place of a scheduled stop if fewer than its capacity are taken, in one statement: the
  * row lock serialises concurrent bookers and the WHERE re-reads the count after the lock.

@@ -56,7 +56,7 @@ export const MobileOptions = z.object({
   timezone: z.string(),
   /** The MPP's kabupaten/kota; stops must lie inside it. */
   region: z.object({ code: z.string(), name: z.string() }).nullable(),
-  /** Kecamatan already used by this MPP's stops, to pick again. */
+  /** The kecamatan of the MPP's kabupaten/kota (shipped region data), by name: what a stop may pick. */
   kecamatan: z.array(z.object({ code: z.string(), name: z.string() })),
   staff: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string() })),
   services: z.array(z.object({ id: z.uuid(), name: z.string(), tenantName: z.string() })),
@@ -66,8 +66,8 @@ export type MobileOptions = z.infer<typeof MobileOptions>;
 export const StopInput = z
   .object({
     unitId: z.uuid(),
+    /** Its name comes from the shipped region data (src/catalog/data/regions), never from the client. */
     kecamatanCode,
-    kecamatanName: name(2, 100),
     villageCode: villageCode.optional(),
     villageName: name(2, 100).optional(),
     address: name(5, 300),

@@ -1,5 +1,6 @@
 import { formatLocal } from '../booking/messages.js';
 import { localParts, toMinutes, zonedInstant } from '../catalog/hours.js';
+import { findDistricts } from '../catalog/read.js';
 import * as catalogRepo from '../catalog/repository.js';
 import { listServices } from '../catalog/service-repository.js';
 import { notify } from '../notifications/notify.js';
@@ -33,8 +34,9 @@ export async function listStops(ctx: ServiceContext, input: { mppId: string; fro
 
 /**
  * Checks a stop against the MPP (its kabupaten/kota, its clock) and the unit (active, offers the
- * services), and turns the local date and times into instants.
- * @throws AppError not_found, mobile_mpp_without_region, mobile_stop_outside_region,
+ * services), and turns the local date and times into instants. The kecamatan must be one of the shipped
+ * region data, and its name is taken from there.
+ * @throws AppError not_found, mobile_mpp_without_region, mobile_stop_outside_region, mobile_unknown_kecamatan,
  *   mobile_village_outside_kecamatan, mobile_stop_in_past, mobile_unit_inactive, mobile_service_not_on_unit
  */
 async function resolveStop(q: Queryable, mppId: string, input: StopInput, now: Date): Promise<repo.StopWrite> {
@@ -43,6 +45,8 @@ async function resolveStop(q: Queryable, mppId: string, input: StopInput, now: D
   if (input.kecamatanCode.slice(0, 5) !== mpp.regionCode) {
     throw withField(mobileErrors.mobile_stop_outside_region({ code: input.kecamatanCode, region: mpp.regionCode, regionName: mpp.region?.name ?? mpp.regionCode }), 'body.kecamatanCode');
   }
+  const [kecamatan] = await findDistricts(q, { codes: [input.kecamatanCode] });
+  if (!kecamatan) throw withField(mobileErrors.mobile_unknown_kecamatan({ code: input.kecamatanCode, regionName: mpp.region?.name ?? mpp.regionCode }), 'body.kecamatanCode');
   if (input.villageCode && input.villageCode.slice(0, 8) !== input.kecamatanCode) {
     throw withField(mobileErrors.mobile_village_outside_kecamatan({ village: input.villageCode, kecamatan: input.kecamatanCode }), 'body.villageCode');
   }
@@ -61,7 +65,7 @@ async function resolveStop(q: Queryable, mppId: string, input: StopInput, now: D
     unitId: unit.id,
     regionCode: input.villageCode ?? input.kecamatanCode,
     kecamatanCode: input.kecamatanCode,
-    kecamatanName: input.kecamatanName,
+    kecamatanName: kecamatan.name,
     villageName: input.villageName ?? null,
     address: input.address,
     lat: input.lat ?? null,

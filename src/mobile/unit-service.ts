@@ -1,4 +1,5 @@
 import * as catalogRepo from '../catalog/repository.js';
+import { listDistricts } from '../catalog/read.js';
 import { listServices } from '../catalog/service-repository.js';
 import { listMppStaff } from '../identity/repository.js';
 import { recordAudit } from '../platform/audit.js';
@@ -8,14 +9,14 @@ import { mobileErrors } from './errors.js';
 import * as repo from './repository.js';
 import type { MobileOptions, UnitInput, UnitView } from './schemas.js';
 
-/** What the unit and stop editors offer: the MPP's staff, active services, region and known kecamatan. */
+/** What the unit and stop editors offer: the MPP's staff, active services, region and its kecamatan. */
 export async function options(ctx: ServiceContext, input: { mppId: string }): Promise<MobileOptions> {
   const mpp = await catalogRepo.getMpp(ctx.db, input.mppId);
   const services = await listServices(ctx.db, input.mppId, { activeOnly: true });
   return {
     timezone: mpp.timezone,
     region: mpp.region ? { code: mpp.region.code, name: mpp.region.name } : null,
-    kecamatan: await repo.usedKecamatan(ctx.db, input.mppId),
+    kecamatan: mpp.regionCode ? (await listDistricts(ctx.db, { regencyCode: mpp.regionCode })).map((d) => ({ code: d.code, name: d.name })) : [],
     staff: await listMppStaff(ctx.db, input.mppId),
     services: services.map((s) => ({ id: s.id, name: s.name, tenantName: s.tenant.name })),
   };

@@ -1341,6 +1341,11 @@ export interface Tables {
     name: string;
     created_at: Date;
   };
+  region_districts: {
+    code: string;
+    regency_code: string;
+    name: string;
+  };
   regions: {
     code: string;
     level: string;

@@ -7,7 +7,6 @@ const unitBody = (serviceId: string) => ({ name: 'Unit matriks', vehicle: 'Elf',
 const stopBody = (f: Record<string, string>, days: number) => ({
   unitId: f.unitId,
   kecamatanCode: '33.02.17',
-  kecamatanName: 'Cilongok',
   address: 'Balai desa matriks',
   date: farDay(days),
   startTime: '08:00',

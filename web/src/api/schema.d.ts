@@ -9565,7 +9565,6 @@ export interface paths {
                         date: string;
                         endTime: string;
                         kecamatanCode: string;
-                        kecamatanName: string;
                         lat?: number;
                         lng?: number;
                         note?: string;
@@ -9672,7 +9671,6 @@ export interface paths {
                         date: string;
                         endTime: string;
                         kecamatanCode: string;
-                        kecamatanName: string;
                         lat?: number;
                         lng?: number;
                         note?: string;
@@ -19830,7 +19828,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
         mobileReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -19838,7 +19836,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
                 };
             };
         };
@@ -19914,7 +19912,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
         mobileWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -19922,7 +19920,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
                 };
             };
         };

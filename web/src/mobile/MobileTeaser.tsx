@@ -5,7 +5,7 @@ import './mobile.css';
 
 /**
  * "Layanan keliling" on the home page: pick your kecamatan and see what comes there next. The list
- * holds only kecamatan with stops to come (the shipped region data has no kecamatan level).
+ * holds only kecamatan with stops to come, named as the shipped region data names them.
  */
 export function MobileTeaser() {
   const { t } = useI18n();

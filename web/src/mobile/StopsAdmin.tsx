@@ -3,6 +3,7 @@ import { LoadState, useApiMutation, useApiQuery, WriteError } from '../api/hooks
 import type { BodyOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { longDay, zoneAbbr } from '../time';
+import { KecamatanPicker } from './KecamatanPicker';
 import type { MobileOptions, StopBookingView, StopView, UnitView } from './views';
 
 type StopBody = BodyOf<'/api/mpps/{mppId}/mobile/stops', 'post'>;
@@ -140,7 +141,6 @@ export function BookingsToMove({ mppId, bookings, from, stops }: { mppId: string
 const blank = (units: UnitView[]) => ({
   unitId: units.find((u) => u.active)?.id ?? '',
   kecamatanCode: '',
-  kecamatanName: '',
   villageCode: '',
   villageName: '',
   address: '',
@@ -162,7 +162,6 @@ export function StopEditor({ mppId, options, units, stop, onClose }: { mppId: st
       ? {
           unitId: stop.unitId,
           kecamatanCode: stop.kecamatanCode,
-          kecamatanName: stop.kecamatanName,
           villageCode: stop.villageCode ?? '',
           villageName: stop.villageName ?? '',
           address: stop.address,
@@ -189,8 +188,7 @@ export function StopEditor({ mppId, options, units, stop, onClose }: { mppId: st
     e.preventDefault();
     const body: StopBody = {
       unitId: form.unitId,
-      kecamatanCode: form.kecamatanCode.trim(),
-      kecamatanName: form.kecamatanName.trim(),
+      kecamatanCode: form.kecamatanCode,
       ...(form.villageCode.trim() ? { villageCode: form.villageCode.trim(), villageName: form.villageName.trim() } : {}),
       address: form.address,
       ...(form.lat.trim() && form.lng.trim() ? { lat: Number(form.lat), lng: Number(form.lng) } : {}),
@@ -224,18 +222,7 @@ export function StopEditor({ mppId, options, units, stop, onClose }: { mppId: st
             {units.filter((u) => u.active || u.id === form.unitId).map((u) => <option key={u.id} value={u.id}>{u.name} ({u.plate})</option>)}
           </select>
         </label>
-        <label>
-          {t('Kecamatan yang pernah dipakai', 'Kecamatan used before')}
-          <select aria-label={t('Kecamatan yang pernah dipakai', 'Kecamatan used before')} value="" onChange={(e) => {
-            const k = options.kecamatan.find((x) => x.code === e.target.value);
-            if (k) set({ kecamatanCode: k.code, kecamatanName: k.name });
-          }}>
-            <option value="">{t('— Pilih untuk mengisi —', '— Pick to fill in —')}</option>
-            {options.kecamatan.map((k) => <option key={k.code} value={k.code}>{k.name} ({k.code})</option>)}
-          </select>
-        </label>
-        {input('kecamatanCode', t('Kode kecamatan (NN.NN.NN)', 'Kecamatan code (NN.NN.NN)'), { required: true, placeholder: options.region ? `${options.region.code}.01` : '', inputMode: 'decimal' })}
-        {input('kecamatanName', t('Nama kecamatan', 'Kecamatan name'), { required: true })}
+        <KecamatanPicker options={options.kecamatan} regionName={options.region?.name ?? null} value={form.kecamatanCode} onChange={(kecamatanCode) => set({ kecamatanCode })} error={fieldError('kecamatanCode')} />
         {input('villageCode', t('Kode desa/kelurahan (opsional)', 'Village code (optional)'), { placeholder: 'NN.NN.NN.NNNN', inputMode: 'decimal' })}
         {input('villageName', t('Nama desa/kelurahan', 'Village name'))}
         {input('address', t('Alamat/titik kumpul', 'Address/meeting point'), { required: true })}
