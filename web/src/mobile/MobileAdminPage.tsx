@@ -24,7 +24,7 @@ export function MobileAdminPage() {
         {(o) => (
           <p className="muted">
             {o.region
-              ? t(`Persinggahan harus berada di ${o.region.name} (kode kecamatan diawali ${o.region.code}). Data wilayah bawaan hanya sampai kabupaten/kota: kode dan nama kecamatan serta desa/kelurahan diisi sesuai kode Kemendagri.`, `Stops must lie in ${o.region.name} (kecamatan codes start with ${o.region.code}). The shipped region data stops at kabupaten/kota: enter kecamatan and village codes and names as Kemendagri writes them.`)
+              ? t(`Persinggahan berada di salah satu kecamatan ${o.region.name} (data wilayah Kemendagri bawaan); kode dan nama desa/kelurahan diisi sesuai kode Kemendagri.`, `Stops lie in one of the kecamatan of ${o.region.name} (the shipped Kemendagri region data); enter village codes and names as Kemendagri writes them.`)
               : t('MPP ini belum memiliki kabupaten/kota; isi wilayah di Katalog > Profil MPP sebelum menjadwalkan.', 'This MPP has no kabupaten/kota yet; set it in Catalog > MPP profile before scheduling.')}
           </p>
         )}
