@@ -121,6 +121,18 @@ test('book on a phone, read the confirmation email, check in at the kiosk, get c
   await page.getByText('Terjadwal').waitFor();
   await screenshot(page, 'booking-phone-4-my-booking');
 
+  // Found again by code and NIK: a wrong NIK is refused in words, the right one opens the same booking.
+  await page.goto(`${server.url}/booking/cari`);
+  await page.locator('#f-mpp').selectOption({ label: 'MPP Kota Contoh' });
+  await page.getByLabel('Kode booking').fill(code);
+  await page.locator('#f-nik').fill('3174015505900002');
+  await page.getByRole('button', { name: 'Cari' }).click();
+  await page.getByRole('alert').getByText('Booking tidak ditemukan. Periksa kode dan NIK.').waitFor();
+  await page.locator('#f-nik').fill('3174015505900001');
+  await page.getByRole('button', { name: 'Cari' }).click();
+  await page.getByRole('heading', { name: 'Booking saya' }).waitFor();
+  await page.getByText('Terjadwal').waitFor();
+
   const admin = await apiLogin(server.url, ADMIN.email, ADMIN.password);
   const device = await (await fetch(`${server.url}/api/mpps/${seed.mppId}/devices`, { method: 'POST', headers: admin, body: JSON.stringify({ kind: 'kiosk', name: 'Kiosk lobi' }) })).json() as { token: string };
   const kiosk = await (await newContext(browser, 'kiosk')).newPage();

@@ -59,8 +59,11 @@ test('a citizen files on the public page, a handler answers, the citizen reads i
   const text = 'Antrean KTP-el di loket Dukcapil tidak bergerak 2 jam. <script>alert(1)</script>';
   await page.getByLabel('Uraian').fill(text);
   await page.getByLabel('Nama', { exact: true }).fill('Siti Aminah');
+  // A PDF goes along (multipart).
+  await page.locator('#attachments').setInputFiles({ name: 'antrean.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
   await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
   await page.getByRole('heading', { name: 'Pengaduan Anda sudah kami terima' }).waitFor();
+  await page.getByText('1 lampiran terkirim.').waitFor();
   const code = (await page.getByTestId('tracking-code').textContent())!.trim();
   assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   await screenshot(page, 'complaints-filed-phone');

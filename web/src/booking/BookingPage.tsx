@@ -1,8 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { client, unwrap } from '../api/client';
-import { useApiQuery, LoadStatus } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { LoadStatus, useApiMutation, useApiQuery } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { BookingCard } from './BookingCard';
@@ -35,9 +33,22 @@ export function BookingPage() {
   const [pickedService, setServiceId] = useState<string | null>(null);
   const [slot, setSlot] = useState<SlotView | null>(null);
   const [form, setForm] = useState({ nik: '', name: '', phone: '', email: '' });
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [checked, setChecked] = useState<Fields | null>(null);
   const [done, setDone] = useState<ManagedBooking | null>(null);
+  const book = useApiMutation('post', '/api/mpps/{mppId}/bookings', {
+    invalidates: [],
+    onSuccess: (booking) => {
+      setDone(booking ?? null);
+      window.scrollTo(0, 0);
+    },
+  });
+  const busy = book.isPending;
+  // The form's own check first; otherwise the server's refusal, its field errors by field name.
+  const error = useMemo(() => {
+    if (checked) return { message: t('Periksa isian yang ditandai.', 'Check the marked fields.'), fields: checked };
+    if (book.error) return { message: book.error.message, fields: Object.fromEntries(book.error.errors.map((x) => [x.path.replace(/^body\./, ''), x.message])) as Fields };
+    return null;
+  }, [checked, book.error, t]);
 
   const mppList = useApiQuery('/api/booking/mpps');
   const mpps = mppList.data ?? [];
@@ -58,29 +69,14 @@ export function BookingPage() {
     else if (error) document.getElementById('booking-error')?.focus();
   }, [error]);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!slot) return;
     const local = checkForm(form, t);
-    if (Object.keys(local).length) {
-      setError({ message: t('Periksa isian yang ditandai.', 'Check the marked fields.'), fields: local });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { serviceId, startsAt: slot.startsAt, nik: form.nik.replace(/\s/g, ''), name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
-      setDone(await unwrap(client.POST('/api/mpps/{mppId}/bookings', { params: { path: { mppId } }, body })));
-      window.scrollTo(0, 0);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fields = Object.fromEntries(err.errors.map((x) => [x.path.replace(/^body\./, ''), x.message]));
-        setError({ message: err.message, fields });
-        if (err.code === 'slot_full') setSlot(null);
-      } else setError({ message: String(err), fields: {} });
-    } finally {
-      setBusy(false);
-    }
+    setChecked(Object.keys(local).length ? local : null);
+    if (Object.keys(local).length) return;
+    const body = { serviceId, startsAt: slot.startsAt, nik: form.nik.replace(/\s/g, ''), name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
+    book.mutate({ params: { path: { mppId } }, body }, { onError: (err) => err.code === 'slot_full' && setSlot(null) });
   }
 
   const service = services?.find((s) => s.id === serviceId);

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { apiQuery, client, unwrap } from '../api/client';
-import { LoadState, useApiQuery, LoadStatus } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { apiQuery } from '../api/client';
+import { LoadState, LoadStatus, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { BookingCard } from './BookingCard';
@@ -17,7 +16,6 @@ export function ManageBookingPage() {
   const { mppId = '', code = '' } = useParams();
   const [params] = useSearchParams();
   const sig = params.get('sig') ?? '';
-  const [error, setError] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
   const [slot, setSlot] = useState<SlotView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -27,17 +25,22 @@ export function ManageBookingPage() {
   const booking = useApiQuery('/api/mpps/{mppId}/bookings/{code}', init);
   const b = booking.data;
 
-  async function act(change: () => Promise<ManagedBooking>, done: string) {
-    setError(null);
-    try {
-      // The answer is the booking as it now stands: show it without loading it again.
-      queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/bookings/{code}', init).queryKey, await change());
-      setMessage(done);
-      setMoving(false);
-      setSlot(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+  // The answer is the booking as it now stands: show it without loading it again.
+  const show = (done: string) => (changed: ManagedBooking | undefined) => {
+    queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/bookings/{code}', init).queryKey, changed);
+    setMessage(done);
+    setMoving(false);
+    setSlot(null);
+  };
+  const cancel = useApiMutation('post', '/api/mpps/{mppId}/bookings/{code}/cancel', { invalidates: [], onSuccess: show(t('Booking dibatalkan.', 'Booking cancelled.')) });
+  const reschedule = useApiMutation('post', '/api/mpps/{mppId}/bookings/{code}/reschedule', { invalidates: [], onSuccess: show(t('Jadwal diubah.', 'Time changed.')) });
+  function cancelBooking() {
+    reschedule.reset();
+    cancel.mutate({ params: { path: { mppId, code } }, body: { sig } });
+  }
+  function moveTo(to: SlotView) {
+    cancel.reset();
+    reschedule.mutate({ params: { path: { mppId, code } }, body: { sig, startsAt: to.startsAt } });
   }
 
   return (
@@ -46,7 +49,7 @@ export function ManageBookingPage() {
       <main id="main" className="public-main booking-page">
         <h1>{t('Booking saya', 'My booking')}</h1>
         {message && <p className="notice" role="status">{message}</p>}
-        {error && <p className="error" role="alert">{error}</p>}
+        <WriteError error={cancel.error ?? reschedule.error} />
         {booking.error?.status === 404 ? (
           <p className="error" role="alert">
             {t('Tautan booking tidak valid atau sudah kedaluwarsa. Cari booking dengan kode dan NIK.', 'This booking link is not valid. Find your booking with its code and NIK.')}
@@ -59,14 +62,14 @@ export function ManageBookingPage() {
             {!moving ? (
               <>
                 <button type="button" className="primary wide" onClick={() => setMoving(true)}>{t('Pilih jadwal lain', 'Choose another time')}</button>
-                <button type="button" className="wide danger" onClick={() => window.confirm(t('Batalkan booking ini?', 'Cancel this booking?')) && act(() => unwrap(client.POST('/api/mpps/{mppId}/bookings/{code}/cancel', { params: { path: { mppId, code } }, body: { sig } })), t('Booking dibatalkan.', 'Booking cancelled.'))}>
+                <button type="button" className="wide danger" onClick={() => window.confirm(t('Batalkan booking ini?', 'Cancel this booking?')) && cancelBooking()}>
                   {t('Batalkan booking', 'Cancel booking')}
                 </button>
               </>
             ) : (
               <>
                 <SlotPicker mppId={mppId} serviceId={b.serviceId} selected={slot?.startsAt ?? null} onSelect={setSlot} />
-                <button type="button" className="primary wide" disabled={!slot} onClick={() => slot && act(() => unwrap(client.POST('/api/mpps/{mppId}/bookings/{code}/reschedule', { params: { path: { mppId, code } }, body: { sig, startsAt: slot.startsAt } })), t('Jadwal diubah.', 'Time changed.'))}>
+                <button type="button" className="primary wide" disabled={!slot} onClick={() => slot && moveTo(slot)}>
                   {slot ? t(`Pindah ke ${slot.localStart}`, `Move to ${slot.localStart}`) : t('Pilih slot dulu', 'Choose a slot first')}
                 </button>
                 <button type="button" className="wide" onClick={() => setMoving(false)}>{t('Batal', 'Back')}</button>
@@ -88,16 +91,13 @@ export function FindBookingPage() {
   const [chosen, setForm] = useState({ mppId: '', code: '', nik: '' });
   // With one MPP there is nothing to choose.
   const form = { ...chosen, mppId: chosen.mppId || (mpps.length === 1 ? mpps[0]!.id : '') };
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
+  const lookup = useApiMutation('post', '/api/mpps/{mppId}/bookings/lookup', {
+    invalidates: [],
+    onSuccess: (b) => b && navigate(`/booking/kelola/${b.mppId}/${b.code}?sig=${encodeURIComponent(b.sig)}`),
+  });
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      const b = await unwrap(client.POST('/api/mpps/{mppId}/bookings/lookup', { params: { path: { mppId: form.mppId } }, body: { code: form.code, nik: form.nik } }));
-      navigate(`/booking/kelola/${b.mppId}/${b.code}?sig=${encodeURIComponent(b.sig)}`);
-    } catch (err) {
-      setError(err instanceof ApiError ? (err.status === 404 ? t('Booking tidak ditemukan. Periksa kode dan NIK.', 'Booking not found. Check the code and NIK.') : [err.message, ...err.errors.map((x) => x.message)].join(' ')) : String(err));
-    }
+    lookup.mutate({ params: { path: { mppId: form.mppId } }, body: { code: form.code, nik: form.nik } });
   }
   return (
     <>
@@ -117,7 +117,7 @@ export function FindBookingPage() {
           <input id="f-code" autoCapitalize="characters" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
           <label htmlFor="f-nik">NIK</label>
           <input id="f-nik" inputMode="numeric" value={form.nik} onChange={(e) => setForm({ ...form, nik: e.target.value })} />
-          {error && <p className="error" role="alert">{error}</p>}
+          {lookup.error?.status === 404 ? <p className="error" role="alert">{t('Booking tidak ditemukan. Periksa kode dan NIK.', 'Booking not found. Check the code and NIK.')}</p> : <WriteError error={lookup.error} />}
           <button className="primary wide" type="submit" disabled={!form.mppId}>{t('Cari', 'Find')}</button>
         </form>
       </main>

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { client, unwrap } from '../api/client';
-import { useApiQuery, LoadStatus } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { LoadStatus, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import type { BodyOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n } from '../i18n';
@@ -18,17 +16,19 @@ export function ComplaintDetailPage() {
   const { mppId, mpp } = useCurrentMpp();
   const timezone = mpp?.timezone;
   const { t, lang } = useI18n();
-  const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ track: 'simple' as 'simple' | 'dispute' | 'dispute_field_check', setAsideAs: 'not_ours' as 'not_ours' | 'duplicate' | 'archived', reason: '', duplicateOfCode: '', tenantId: '', answer: '', note: '' });
 
   const path = { mppId: mppId ?? '', complaintId };
   const detail = useApiQuery('/api/mpps/{mppId}/complaints/{complaintId}', mppId ? { params: { path } } : null);
   const c = detail.data;
   const tenants = useApiQuery('/api/complaints/options/{slug}', mppId ? { params: { path: { slug: mppId } } } : null).data?.tenants ?? [];
-  const load = () => detail.refetch();
+  // After a step or a note the page shows the complaint as the server now holds it (and the list its status).
+  const invalidates = ['/api/mpps/{mppId}/complaints/{complaintId}', '/api/mpps/{mppId}/complaints'] as const;
+  const step = useApiMutation('post', '/api/mpps/{mppId}/complaints/{complaintId}/actions/{action}', { invalidates: [...invalidates], onSuccess: () => setForm((f) => ({ ...f, answer: '', note: '', reason: '' })) });
+  const note = useApiMutation('post', '/api/mpps/{mppId}/complaints/{complaintId}/notes', { invalidates: [...invalidates], onSuccess: () => setForm((f) => ({ ...f, note: '' })) });
 
-  async function act(action: Action) {
-    setError(null);
+  function act(action: Action) {
+    note.reset();
     const bodies: Partial<Record<Action, BodyOf<'/api/mpps/{mppId}/complaints/{complaintId}/actions/{action}', 'post'>>> = {
       verify: { track: form.track, note: form.note || undefined },
       set_aside: { setAsideAs: form.setAsideAs, reason: form.reason, duplicateOfCode: form.duplicateOfCode || undefined },
@@ -36,24 +36,10 @@ export function ComplaintDetailPage() {
       start: {},
       answer: { answer: form.answer, note: form.note || undefined },
     };
-    try {
-      await unwrap(client.POST('/api/mpps/{mppId}/complaints/{complaintId}/actions/{action}', { params: { path: { ...path, action } }, body: bodies[action] ?? {} }));
-      setForm({ ...form, answer: '', note: '', reason: '' });
-      await load();
-    } catch (err) {
-      setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
-    }
+    step.mutate({ params: { path: { ...path, action } }, body: bodies[action] ?? {} });
   }
 
-  async function addNote() {
-    try {
-      await unwrap(client.POST('/api/mpps/{mppId}/complaints/{complaintId}/notes', { params: { path }, body: { note: form.note } }));
-      setForm({ ...form, note: '' });
-      await load();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }
+  const addNote = () => note.mutate({ params: { path }, body: { note: form.note } });
 
   if (!c) return <section><LoadStatus queries={[detail]} /></section>;
   const can = (a: string) => c.allowedActions.includes(a as never);
@@ -63,7 +49,7 @@ export function ComplaintDetailPage() {
       <p><Link to="/staf/pengaduan">← {t('Daftar pengaduan', 'Complaint list')}</Link></p>
       <h1>{t('Pengaduan', 'Complaint')} <span className="mono">{c.trackingCode}</span></h1>
       <p><span className={`status status-${c.status}`}>{pick(STATUS_LABEL, c.status, t)}</span> {c.overdue && <span className="badge-overdue">{t('TERLAMBAT', 'OVERDUE')}</span>}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      <WriteError error={step.error ?? note.error} />
       <dl>
         <dt>{t('Jenis', 'Kind')}</dt><dd>{pick(CLASS_LABEL, c.class, t)}</dd>
         <dt>{t('Tentang', 'About')}</dt><dd>{pick(SUBJECT_LABEL, c.subjectType, t)}{c.subjectDetail ? `: ${c.subjectDetail}` : ''}</dd>
@@ -92,7 +78,7 @@ export function ComplaintDetailPage() {
               <option value="dispute">{t('Sengketa tanpa cek lapangan (14)', 'Dispute, no field check (14)')}</option>
               <option value="dispute_field_check">{t('Sengketa dengan cek lapangan (60)', 'Dispute with field check (60)')}</option>
             </select>
-            <button type="button" className="primary wide" onClick={() => void act('verify')}>{pick(ACTION_LABEL, 'verify', t)}</button>
+            <button type="button" className="primary wide" onClick={() => act('verify')}>{pick(ACTION_LABEL, 'verify', t)}</button>
           </div>
         )}
         {can('set_aside') && (
@@ -106,7 +92,7 @@ export function ComplaintDetailPage() {
             {form.setAsideAs === 'duplicate' && <input aria-label={t('Kode lacak asal', 'Original tracking code')} placeholder={t('Kode lacak asal', 'Original tracking code')} value={form.duplicateOfCode} onChange={(e) => setForm({ ...form, duplicateOfCode: e.target.value })} />}
             <label htmlFor="reason">{t('Alasan (dilihat pelapor)', 'Reason (the citizen sees it)')}</label>
             <textarea id="reason" rows={2} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
-            <button type="button" className="wide" onClick={() => void act('set_aside')}>{pick(ACTION_LABEL, 'set_aside', t)}</button>
+            <button type="button" className="wide" onClick={() => act('set_aside')}>{pick(ACTION_LABEL, 'set_aside', t)}</button>
           </div>
         )}
         {can('assign') && (
@@ -116,22 +102,22 @@ export function ComplaintDetailPage() {
               <option value="">–</option>
               {tenants.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
             </select>
-            <button type="button" className="wide" onClick={() => void act('assign')}>{pick(ACTION_LABEL, 'assign', t)}</button>
+            <button type="button" className="wide" onClick={() => act('assign')}>{pick(ACTION_LABEL, 'assign', t)}</button>
           </div>
         )}
-        {can('start') && <div className="card"><button type="button" className="wide" onClick={() => void act('start')}>{pick(ACTION_LABEL, 'start', t)}</button></div>}
+        {can('start') && <div className="card"><button type="button" className="wide" onClick={() => act('start')}>{pick(ACTION_LABEL, 'start', t)}</button></div>}
         {can('answer') && (
           <div className="card">
             <label htmlFor="answer">{t('Jawaban untuk pelapor (publik)', 'Answer to the citizen (public)')}</label>
             <textarea id="answer" rows={4} value={form.answer} onChange={(e) => setForm({ ...form, answer: e.target.value })} />
-            <button type="button" className="primary wide" onClick={() => void act('answer')}>{pick(ACTION_LABEL, 'answer', t)}</button>
+            <button type="button" className="primary wide" onClick={() => act('answer')}>{pick(ACTION_LABEL, 'answer', t)}</button>
           </div>
         )}
       </div>
       <h2>{t('Catatan internal', 'Internal note')}</h2>
       <textarea aria-label={t('Catatan internal', 'Internal note')} rows={2} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
       <p className="muted small">{t('Catatan internal tidak pernah ditampilkan kepada pelapor.', 'Internal notes are never shown to the citizen.')}</p>
-      <button type="button" onClick={() => void addNote()} disabled={!form.note.trim()}>{t('Simpan catatan', 'Save note')}</button>
+      <button type="button" onClick={addNote} disabled={!form.note.trim()}>{t('Simpan catatan', 'Save note')}</button>
 
       <h2>{t('Riwayat', 'History')}</h2>
       <ol className="timeline">

@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useApiQuery, LoadStatus } from '../api/hooks';
-import { ApiError, currentLang } from '../api/problem';
+import { LoadStatus, useApiMutation, useApiQuery } from '../api/hooks';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -10,19 +9,21 @@ import './complaints.css';
 
 type Filed = ResponseOf<'/api/mpps/{mppId}/complaints', 'post'>;
 
-function csrfHeader(): Record<string, string> {
-  const m = document.cookie.split('; ').find((c) => c.startsWith('layan_csrf='));
-  return m ? { 'x-csrf-token': decodeURIComponent(m.slice('layan_csrf='.length)) } : {};
-}
-
 /** The public complaint form of one MPP: /pengaduan/:slug. Sends multipart so photos/PDFs go along. */
 export function FileComplaintPage() {
   const { slug = '' } = useParams();
   const { t, lang } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<{ path: string; message: string }[]>([]);
   const [filed, setFiled] = useState<Filed | null>(null);
-  const [busy, setBusy] = useState(false);
+  const file = useApiMutation('post', '/api/mpps/{mppId}/complaints', {
+    invalidates: [],
+    onSuccess: (done) => {
+      setFiled(done ?? null);
+      window.scrollTo(0, 0);
+    },
+  });
+  const busy = file.isPending;
+  const fieldErrors = file.error?.errors ?? [];
+  const error = !file.error ? null : file.error.status === 0 ? t('Tidak dapat mengirim. Periksa koneksi lalu coba lagi.', 'Could not send. Check the connection and try again.') : file.error.message;
   const [params] = useSearchParams();
   const [subjectType, setSubjectType] = useState('mpp');
   const [tenantId, setTenantId] = useState('');
@@ -44,36 +45,17 @@ export function FileComplaintPage() {
 
   // After a refused submit, the first field with a problem gets the focus (its message is tied to it).
   useEffect(() => {
-    const first = fieldErrors[0]?.path.replace(/^body\./, '');
+    if (!file.error) return;
+    const first = file.error.errors[0]?.path.replace(/^body\./, '');
     if (first) document.getElementById(first)?.focus();
-    else if (error) document.getElementById('complaint-error')?.focus();
-  }, [fieldErrors, error]);
+    else document.getElementById('complaint-error')?.focus();
+  }, [file.error]);
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!options) return;
-    setBusy(true);
-    setError(null);
-    setFieldErrors([]);
-    try {
-      const res = await fetch(`/api/mpps/${options.mpp.id}/complaints`, {
-        method: 'POST',
-        body: new FormData(e.currentTarget),
-        headers: { 'accept-language': currentLang(), ...csrfHeader() },
-        credentials: 'same-origin',
-      });
-      const body = await res.json();
-      if (!res.ok) throw new ApiError(res.status, body.code, body.title, body.errors ?? []);
-      setFiled(body);
-      window.scrollTo(0, 0);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setFieldErrors(err.errors);
-      } else setError(t('Tidak dapat mengirim. Periksa koneksi lalu coba lagi.', 'Could not send. Check the connection and try again.'));
-    } finally {
-      setBusy(false);
-    }
+    // Multipart, so photos and PDFs go along; the server reads the same fields as from JSON.
+    file.mutate({ params: { path: { mppId: options.mpp.id } }, body: new FormData(e.currentTarget) as never });
   }
 
   const fieldError = (name: string) => fieldErrors.find((f) => f.path === `body.${name}`)?.message;

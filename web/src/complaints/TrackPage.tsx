@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { apiQuery, client, unwrap } from '../api/client';
-import { useApiQuery, LoadStatus } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { apiQuery } from '../api/client';
+import { LoadStatus, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { CLASS_LABEL, formatDateTime, pick, STATUS_LABEL } from './labels';
@@ -15,7 +14,6 @@ export function TrackComplaintPage() {
   const navigate = useNavigate();
   const { t, lang } = useI18n();
   const [input, setInput] = useState(code);
-  const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [showReopen, setShowReopen] = useState(false);
   const queryClient = useQueryClient();
@@ -28,22 +26,17 @@ export function TrackComplaintPage() {
     navigate(`/lacak/${encodeURIComponent(input.trim())}`);
   }
 
-  async function respond(action: 'confirm' | 'reopen') {
-    setError(null);
-    try {
-      // The answer is the complaint as it now stands.
-      queryClient.setQueryData(
-        apiQuery('/api/complaints/track/{code}', init).queryKey,
-        await unwrap(
-          action === 'reopen'
-            ? client.POST('/api/complaints/track/{code}/reopen', { params: { path: { code } }, body: { reason } })
-            : client.POST('/api/complaints/track/{code}/confirm', { params: { path: { code } } }),
-        ),
-      );
-      setShowReopen(false);
-    } catch (err) {
-      setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
-    }
+  // The answer is the complaint as it now stands: show it without loading it again.
+  const show = (now: typeof data) => {
+    queryClient.setQueryData(apiQuery('/api/complaints/track/{code}', init).queryKey, now);
+    setShowReopen(false);
+  };
+  const solved = useApiMutation('post', '/api/complaints/track/{code}/confirm', { invalidates: [], onSuccess: show });
+  const reopen = useApiMutation('post', '/api/complaints/track/{code}/reopen', { invalidates: [], onSuccess: show });
+  function respond(action: 'confirm' | 'reopen') {
+    (action === 'reopen' ? solved : reopen).reset();
+    if (action === 'reopen') reopen.mutate({ params: { path: { code } }, body: { reason } });
+    else solved.mutate({ params: { path: { code } } });
   }
 
   return (
@@ -58,7 +51,7 @@ export function TrackComplaintPage() {
             <button type="submit" className="primary">{t('Lacak', 'Track')}</button>
           </div>
         </form>
-        {error && <p className="error" role="alert">{error}</p>}
+        <WriteError error={solved.error ?? reopen.error} />
         <LoadStatus queries={[tracking]} />
         {data && (
           <section className="card tracking" aria-labelledby="status-heading">
@@ -77,14 +70,14 @@ export function TrackComplaintPage() {
               <div className="respond">
                 <p>{t('Apakah jawaban ini menyelesaikan masalah Anda? Anda dapat menanggapi sampai', 'Did this answer solve your problem? You can respond until')} <strong>{formatDateTime(data.reopenUntil, lang, data.timezone)}</strong>.</p>
                 <div className="inline">
-                  <button type="button" className="primary" onClick={() => void respond('confirm')}>{t('Ya, selesai', 'Yes, solved')}</button>
+                  <button type="button" className="primary" onClick={() => respond('confirm')}>{t('Ya, selesai', 'Yes, solved')}</button>
                   <button type="button" onClick={() => setShowReopen(true)}>{t('Belum, buka kembali', 'No, reopen')}</button>
                 </div>
                 {showReopen && (
                   <div>
                     <label htmlFor="reason">{t('Mengapa belum selesai?', 'Why is it not solved?')}</label>
                     <textarea id="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-                    <button type="button" className="primary" onClick={() => void respond('reopen')}>{t('Kirim', 'Send')}</button>
+                    <button type="button" className="primary" onClick={() => respond('reopen')}>{t('Kirim', 'Send')}</button>
                   </div>
                 )}
               </div>

@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { client, unwrap } from '../api/client';
+import { useApiQuery } from '../api/hooks';
+import { ApiError } from '../api/problem';
+import type { ResponseOf } from '../api/types';
+import { useI18n } from '../i18n';
+import { bearer, deviceToken, sendHeartbeat, startHeartbeat } from './device';
+import { printTicket } from './kiosk-print';
+import { mostUsed } from './KioskSearch';
+import type { TicketView } from './types';
+
+export type KioskMode = 'kiosk' | 'online';
+export type KioskOffer = ResponseOf<'/api/mpps/{mppId}/queue/offer'>;
+export type OfferService = KioskOffer['services'][number];
+
+/**
+ * What fits one 1080x1920 screen without scrolling (e2e/kiosk.e2e.ts checks both modes): services per
+ * page (two columns), agencies per page on the start screen (three columns; two in large text) and
+ * the most used services shown above them.
+ */
+const FIT = {
+  normal: { services: 18, agencies: 27, popular: 6, results: 8 },
+  large: { services: 8, agencies: 10, popular: 2, results: 4 },
+};
+const KIOSK_IDLE_MS = 60_000;
+
+/**
+ * The ticket kiosk's state and data: the MPP's offer (refetched every 15 s), where the person is
+ * (agency, service, search, the issued ticket), the kiosk's heartbeat and printer report, and the two
+ * timers that bring the screen back to the start for the next person. `take` issues the ticket (one
+ * idempotency key per press); its refusal is `error`, in the user's language.
+ */
+export function useKiosk(mode: KioskMode) {
+  const { mppId = '' } = useParams();
+  const { t } = useI18n();
+  const token = useMemo(() => (mode === 'kiosk' ? deviceToken('kiosk', mppId) : null), [mppId, mode]);
+  const offerQuery = useApiQuery('/api/mpps/{mppId}/queue/offer', { params: { path: { mppId } } }, { refetchInterval: 15_000 });
+  const offer = offerQuery.data;
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [tenant, setTenant] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
+  const [ticket, setTicket] = useState<TicketView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [visitToken, setVisitToken] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [query, setQuery] = useState('');
+  const [agencyPage, setAgencyPage] = useState(0);
+  const [large, setLarge] = useState(false);
+  const [printFailed, setPrintFailed] = useState<string | null>(null);
+  // What the heartbeat reports: undefined until this kiosk has printed, then the last print's error or null.
+  const printerError = useRef<string | null | undefined>(undefined);
+  const idem = useRef<string | null>(null);
+  const paper = new URLSearchParams(window.location.search).get('kertas') === '58' ? 'paper-58' : 'paper-80';
+  const fit = FIT[large ? 'large' : 'normal'];
+
+  useEffect(() => (mode === 'kiosk' ? startHeartbeat(mppId, token, 'kios', () => printerError.current) : undefined), [mode, mppId, token]);
+
+  // Back to the start screen after a while, so the next person does not see this ticket.
+  useEffect(() => {
+    if (!ticket || mode !== 'kiosk') return;
+    const timer = setTimeout(() => reset(), 45_000);
+    return () => clearTimeout(timer);
+  }, [ticket]);
+
+  // Any screen returns to the start after a minute without a touch, so the next person starts fresh.
+  useEffect(() => {
+    if (mode !== 'kiosk' || ticket || (!tenant && !serviceId && !searching && !large && agencyPage === 0)) return;
+    let timer = setTimeout(() => reset(), KIOSK_IDLE_MS);
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => reset(), KIOSK_IDLE_MS);
+    };
+    window.addEventListener('pointerdown', touched);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', touched);
+    };
+  }, [mode, ticket, tenant, serviceId, searching, large, agencyPage]);
+
+  function reset() {
+    setTicket(null);
+    setServiceId(null);
+    setTenant(null);
+    setPage(0);
+    setError(null);
+    setVisitToken(null);
+    setSearching(false);
+    setQuery('');
+    setAgencyPage(0);
+    setLarge(false);
+    setPrintFailed(null);
+    void offerQuery.refetch();
+  }
+
+  /** Back to the start, keeping the visit so the next ticket joins it. */
+  function addToVisit() {
+    const v = ticket?.visitToken ?? null;
+    reset();
+    setVisitToken(v);
+  }
+
+  /** Prints, and tells the officer's side when the browser saw the print fail (kiosk-print.ts). */
+  async function print() {
+    const report = (next: string | null) => {
+      setPrintFailed(next);
+      if (printerError.current !== next && !(printerError.current === undefined && next === null)) sendHeartbeat(mppId, token, 'kios', next);
+      printerError.current = next;
+    };
+    const outcome = await printTicket(undefined, () => report(null));
+    report(outcome.ok ? null : outcome.reason);
+  }
+
+  async function take(priorityClassId: string | null) {
+    if (!serviceId) return;
+    setBusy(true);
+    setError(null);
+    // One key per press: a network retry of the same press returns the same ticket.
+    idem.current ??= `${mode}-${crypto.randomUUID()}`;
+    try {
+      const init = {
+        params: { path: { mppId } },
+        body: { serviceId, priorityClassId, ...(visitToken ? { visitToken } : {}) },
+        headers: { ...bearer(token), 'idempotency-key': idem.current },
+      };
+      const tk: TicketView = await unwrap(mode === 'kiosk' ? client.POST('/api/mpps/{mppId}/queue/tickets', init) : client.POST('/api/mpps/{mppId}/queue/online-tickets', init));
+      idem.current = null;
+      setTicket(tk);
+      if (mode === 'kiosk') setTimeout(() => void print(), 300);
+    } catch (e) {
+      idem.current = e instanceof ApiError ? null : idem.current;
+      setError(e instanceof ApiError ? e.message : t('Tidak tersambung ke server. Coba lagi.', 'No connection to the server. Try again.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const byTenant = new Map<string, OfferService[]>();
+  for (const s of offer?.services ?? []) byTenant.set(s.tenantName, [...(byTenant.get(s.tenantName) ?? []), s]);
+  const chosen = offer?.services.find((s) => s.id === serviceId);
+  // The kiosk pages an agency's services so a 1080x1920 screen never scrolls; a phone lists them all.
+  const perPage = mode === 'kiosk' ? fit.services : 1000;
+  const agencyServices = tenant ? (byTenant.get(tenant) ?? []) : [];
+  const pages = Math.max(1, Math.ceil(agencyServices.length / perPage));
+  const pageServices = agencyServices.slice(page * perPage, (page + 1) * perPage);
+  function choose(name: string | null) {
+    setTenant(name);
+    setPage(0);
+  }
+  const agencies = [...byTenant.entries()];
+  const agencyPerPage = mode === 'kiosk' ? fit.agencies : 1000;
+  const agencyPages = Math.max(1, Math.ceil(agencies.length / agencyPerPage));
+  const pageAgencies = agencies.slice(agencyPage * agencyPerPage, (agencyPage + 1) * agencyPerPage);
+  const popular = mostUsed(offer?.services ?? [], mode === 'kiosk' ? fit.popular : 4);
+
+  return {
+    mode,
+    mppId,
+    token,
+    offerQuery,
+    offer,
+    paper,
+    fit,
+    large,
+    setLarge,
+    ticket,
+    printFailed,
+    error,
+    busy,
+    visitToken,
+    chosen,
+    setServiceId,
+    searching,
+    setSearching,
+    query,
+    setQuery,
+    tenant,
+    choose,
+    page,
+    setPage,
+    pages,
+    pageServices,
+    agencyPage,
+    setAgencyPage,
+    agencyPages,
+    pageAgencies,
+    popular,
+    reset,
+    addToVisit,
+    print,
+    take,
+  };
+}
+
+export type Kiosk = ReturnType<typeof useKiosk>;
