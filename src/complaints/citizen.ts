@@ -54,6 +54,6 @@ export async function citizenRespond(
   const { code, action, reason } = input;
   const clock = { now: () => now };
   const row = await byCode(db, code);
-  await applyAction(db, clock, 'citizen', row.mpp_id, row.id, action, { reason }, { ...actor, type: 'citizen', id: null, label: null });
+  await applyAction({ db, now, actor: { ...actor, type: 'citizen', id: null, label: null } }, { party: 'citizen', mppId: row.mpp_id, complaintId: row.id, action, body: { reason } });
   return trackComplaint(db, clock, code);
 }
