@@ -67,7 +67,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/availability', {
     schema: { tags, summary: 'Bookable days and the slots of one day with free places', params: ServiceParams, querystring: AvailabilityQuery, response: { 200: Availability } },
-  }, async (request) => service.availability(db, request.params.mppId, request.params.serviceId, request.query.date, clock.now()));
+  }, async (request) => service.availability({ db, now: clock.now() }, { ...request.params, date: request.query.date }));
 
   app.post('/api/mpps/:mppId/bookings', {
     schema: { tags, summary: 'Book a slot (NIK, name, phone or email)', params: MppParams, body: CreateBookingRequest, response: { 201: ManagedBooking } },
@@ -80,16 +80,16 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post('/api/mpps/:mppId/bookings/lookup', {
     schema: { tags, summary: 'Find my booking by its code and my NIK', params: MppParams, body: LookupRequest, response: { 200: ManagedBooking } },
     config: citizenLimit,
-  }, async (request) => service.lookup(db, env, request.params.mppId, request.body.code, request.body.nik, clock.now()));
+  }, async (request) => service.lookup({ db, now: clock.now() }, env, { mppId: request.params.mppId, code: request.body.code, nik: request.body.nik }));
 
   app.get('/api/mpps/:mppId/bookings/:code', {
     schema: { tags, summary: 'A booking, through its signed link', params: CodeParams, querystring: SigQuery, response: { 200: ManagedBooking } },
-  }, async (request) => service.viewSigned(db, env, request.params.mppId, request.params.code, request.query.sig));
+  }, async (request) => service.viewSigned({ db }, env, { ...request.params, sig: request.query.sig }));
 
   app.get('/api/mpps/:mppId/bookings/:code/calendar.ics', {
     schema: { tags, summary: 'The booking as an iCalendar file', params: CodeParams, querystring: SigQuery },
   }, async (request, reply) => {
-    const ics = await service.calendarSigned(db, env, request.params.mppId, request.params.code, request.query.sig);
+    const ics = await service.calendarSigned({ db }, env, { ...request.params, sig: request.query.sig });
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="booking-${request.params.code}.ics"`).send(ics);
   });
 
