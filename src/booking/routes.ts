@@ -73,7 +73,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
     schema: { tags, summary: 'Book a slot (NIK, name, phone or email)', params: MppParams, body: CreateBookingRequest, response: { 201: ManagedBooking } },
     config: citizenLimit,
   }, async (request, reply) => {
-    const b = await service.createBooking(requestContext(request, db, clock), env, request.params, request.body);
+    const b = await service.createBooking(requestContext(request, db, clock), env, { ...request.body, mppId: request.params.mppId });
     return reply.status(201).send(b);
   });
 

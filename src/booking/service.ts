@@ -254,9 +254,9 @@ function parseNikOrThrow(raw: string, now: Date, timezone: string) {
  * @throws AppError nik_* (400: malformed NIK), not_found, booking_not_offered, slot_unknown, slot_past,
  *   slot_too_far, slot_cutoff, slot_full, day_full, nik_suspended, nik_day_limit, nik_active_limit
  */
-export async function createBooking(ctx: ServiceContext, env: BookingEnv, target: { mppId: string }, input: CreateBookingRequest): Promise<ManagedBooking> {
+export async function createBooking(ctx: ServiceContext, env: BookingEnv, input: { mppId: string } & CreateBookingRequest): Promise<ManagedBooking> {
   const { db, now, actor, lang } = ctx;
-  const { mppId } = target;
+  const { mppId } = input;
   const mpp = await repo.getMpp(db, mppId);
   const nik = parseNikOrThrow(input.nik, now, mpp.timezone);
   const service = await bookableService(db, mppId, input.serviceId);
