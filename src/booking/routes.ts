@@ -59,10 +59,10 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
     await stopJobs?.();
   });
 
-  app.get('/api/booking/mpps', { schema: { tags, summary: 'MPPs one can book at', response: { 200: z.array(PublicMpp) } } }, async () => service.listMpps(db));
+  app.get('/api/booking/mpps', { schema: { tags, summary: 'MPPs one can book at', response: { 200: z.array(PublicMpp) } } }, async () => service.listMpps({ db }));
 
   app.get('/api/mpps/:mppId/booking/services', { schema: { tags, summary: 'Services of an MPP open for booking', params: MppParams, response: { 200: z.array(BookableService) } } }, async (request) =>
-    service.listBookableServices(db, request.params.mppId),
+    service.listBookableServices({ db }, { mppId: request.params.mppId }),
   );
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/availability', {
@@ -130,7 +130,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   }, async (request) => staff.affected(requestContext(request, db, clock), env, request.params));
 
   app.get('/api/mpps/:mppId/booking/settings', { schema: { tags, summary: 'MPP admin: fairness rules', params: MppParams, response: { 200: BookingMppSettings } } }, async (request) =>
-    staff.getMppSettings(db, request.principal, request.params.mppId),
+    staff.getMppSettings({ db, principal: request.principal }, { mppId: request.params.mppId }),
   );
 
   app.put('/api/mpps/:mppId/booking/settings', {
@@ -139,7 +139,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/settings', {
     schema: { tags, summary: "Staff: a service's booking settings", params: ServiceParams, response: { 200: BookingSettings } },
-  }, async (request) => staff.getServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId));
+  }, async (request) => staff.getServiceSettings({ db, principal: request.principal }, { mppId: request.params.mppId, serviceId: request.params.serviceId }));
 
   app.put('/api/mpps/:mppId/booking/services/:serviceId/settings', {
     schema: { tags, summary: "Tenant or MPP admin: change a service's booking settings (fields left out keep their value)", params: ServiceParams, body: BookingSettingsChange, response: { 200: BookingSettings } },

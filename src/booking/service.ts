@@ -26,12 +26,14 @@ export interface BookingEnv {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
-export async function listMpps(db: Queryable): Promise<PublicMpp[]> {
-  return repo.listMpps(db);
+export async function listMpps(ctx: { db: Queryable }): Promise<PublicMpp[]> {
+  return repo.listMpps(ctx.db);
 }
 
 /** @throws AppError not_found (unknown MPP) */
-export async function listBookableServices(db: Queryable, mppId: string): Promise<BookableService[]> {
+export async function listBookableServices(ctx: { db: Queryable }, input: { mppId: string }): Promise<BookableService[]> {
+  const { db } = ctx;
+  const { mppId } = input;
   await repo.getMpp(db, mppId);
   return (await repo.listBookableServices(db, mppId)).map((s) => ({
     id: s.id,

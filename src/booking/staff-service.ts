@@ -99,7 +99,10 @@ export async function affected(ctx: Pick<ServiceContext, 'db' | 'principal' | 'n
   return out;
 }
 
-export async function getMppSettings(db: Db, principal: Principal, mppId: string): Promise<BookingMppSettings> {
+/** The MPP's fairness rules. MPP admins only. @throws AppError not_found */
+export async function getMppSettings(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string }): Promise<BookingMppSettings> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await repo.getMpp(db, mppId);
   return repo.getMppSettings(db, mppId);
@@ -120,8 +123,8 @@ export async function putMppSettings(ctx: Pick<ServiceContext, 'db' | 'principal
   });
 }
 
-export async function getServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string): Promise<BookingSettings> {
-  return (await serviceForStaff(db, principal, mppId, serviceId)).settings;
+export async function getServiceSettings(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string; serviceId: string }): Promise<BookingSettings> {
+  return (await serviceForStaff(ctx.db, ctx.principal, input.mppId, input.serviceId)).settings;
 }
 
 /**
