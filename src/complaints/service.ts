@@ -3,7 +3,7 @@ import { findMppBasics, findServiceBasics, listActiveServiceNames, listTenantNam
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, tenantScope, type Principal, type Staff } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
-import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
+import { isUniqueViolation, type Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
 import * as repo from './repository.js';
@@ -284,7 +284,9 @@ export async function getAttachment(ctx: Pick<ServiceContext, 'db' | 'principal'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the public filing form offers for an MPP, found by slug (or id, for staff screens). @throws AppError not_found */
-export async function filingOptions(db: Db, slugOrId: string): Promise<FilingOptions> {
+export async function filingOptions(ctx: { db: Queryable }, input: { slugOrId: string }): Promise<FilingOptions> {
+  const { db } = ctx;
+  const { slugOrId } = input;
   const mpp = await findMppBasics(db, UUID.test(slugOrId) ? { id: slugOrId } : { slug: slugOrId });
   if (!mpp) throw commonErrors.not_found();
   const [tenants, services] = await Promise.all([listTenantNames(db, mpp.id), listActiveServiceNames(db, mpp.id)]);
