@@ -26,7 +26,7 @@ import { queueRoutes } from './queue/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import type { Config } from './platform/config.js';
 import { systemClock, type AppContext, type Clock } from './platform/context.js';
-import type { Db } from './platform/db.js';
+import { pingDatabase, type Db } from './platform/db.js';
 import { commonErrors } from './platform/errors.js';
 import { createHttpServer, sendProblem, type App } from './platform/http.js';
 import { addProblemResponses, openApiPath } from './platform/problem-docs.js';
@@ -101,11 +101,7 @@ export async function buildApp(db: Db, config: Config, opts: { clock?: Clock; lo
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
       // Answer within 3 s even when the database is a black hole.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        db.query('SELECT 1'),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database check timed out')), 3000))),
-      ]).finally(() => clearTimeout(timer));
+      await pingDatabase(db, 3000);
       return { status: 'ready' };
     } catch {
       return reply.status(503).send({ status: 'unavailable' });

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../platform/db.js';
+import { ensureMasterSecret, hasMasterSecret } from './secrets-repository.js';
 
 /** The two keys the booking domain signs and hashes with, both derived from one master secret. */
 export interface BookingKeys {
@@ -17,9 +18,7 @@ const derive = (master: string, purpose: string) => createHmac('sha256', master)
 export async function loadBookingKeys(db: Queryable, configured: string | undefined): Promise<BookingKeys> {
   let master = configured;
   if (!master) {
-    await db.query("INSERT INTO booking_secrets (name, value) VALUES ('master', $1) ON CONFLICT (name) DO NOTHING", [randomBytes(32).toString('base64url')]);
-    const { rows } = await db.query<{ value: string }>("SELECT value FROM booking_secrets WHERE name = 'master'");
-    master = rows[0]!.value;
+    master = await ensureMasterSecret(db, randomBytes(32).toString('base64url'));
   }
   return { link: derive(master, 'link'), nik: derive(master, 'nik') };
 }
@@ -42,6 +41,5 @@ export function verifyBookingSignature(keys: BookingKeys, mppId: string, code: s
 
 /** Whether a generated key is stored in the database (made by a start without BOOKING_SECRET). */
 export async function bookingKeyInDatabase(db: Queryable): Promise<boolean> {
-  const { rows } = await db.query("SELECT 1 FROM booking_secrets WHERE name = 'master'");
-  return rows.length > 0;
+  return hasMasterSecret(db);
 }

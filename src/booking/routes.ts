@@ -59,37 +59,37 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
     await stopJobs?.();
   });
 
-  app.get('/api/booking/mpps', { schema: { tags, summary: 'MPPs one can book at', response: { 200: z.array(PublicMpp) } } }, async () => service.listMpps(db));
+  app.get('/api/booking/mpps', { schema: { tags, summary: 'MPPs one can book at', response: { 200: z.array(PublicMpp) } } }, async () => service.listMpps({ db }));
 
   app.get('/api/mpps/:mppId/booking/services', { schema: { tags, summary: 'Services of an MPP open for booking', params: MppParams, response: { 200: z.array(BookableService) } } }, async (request) =>
-    service.listBookableServices(db, request.params.mppId),
+    service.listBookableServices({ db }, { mppId: request.params.mppId }),
   );
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/availability', {
     schema: { tags, summary: 'Bookable days and the slots of one day with free places', params: ServiceParams, querystring: AvailabilityQuery, response: { 200: Availability } },
-  }, async (request) => service.availability(db, request.params.mppId, request.params.serviceId, request.query.date, clock.now()));
+  }, async (request) => service.availability({ db, now: clock.now() }, { ...request.params, date: request.query.date }));
 
   app.post('/api/mpps/:mppId/bookings', {
     schema: { tags, summary: 'Book a slot (NIK, name, phone or email)', params: MppParams, body: CreateBookingRequest, response: { 201: ManagedBooking } },
     config: citizenLimit,
   }, async (request, reply) => {
-    const b = await service.createBooking(requestContext(request, db, clock), env, request.params, request.body);
+    const b = await service.createBooking(requestContext(request, db, clock), env, { ...request.body, mppId: request.params.mppId });
     return reply.status(201).send(b);
   });
 
   app.post('/api/mpps/:mppId/bookings/lookup', {
     schema: { tags, summary: 'Find my booking by its code and my NIK', params: MppParams, body: LookupRequest, response: { 200: ManagedBooking } },
     config: citizenLimit,
-  }, async (request) => service.lookup(db, env, request.params.mppId, request.body.code, request.body.nik, clock.now()));
+  }, async (request) => service.lookup({ db, now: clock.now() }, env, { mppId: request.params.mppId, code: request.body.code, nik: request.body.nik }));
 
   app.get('/api/mpps/:mppId/bookings/:code', {
     schema: { tags, summary: 'A booking, through its signed link', params: CodeParams, querystring: SigQuery, response: { 200: ManagedBooking } },
-  }, async (request) => service.viewSigned(db, env, request.params.mppId, request.params.code, request.query.sig));
+  }, async (request) => service.viewSigned({ db }, env, { ...request.params, sig: request.query.sig }));
 
   app.get('/api/mpps/:mppId/bookings/:code/calendar.ics', {
     schema: { tags, summary: 'The booking as an iCalendar file', params: CodeParams, querystring: SigQuery },
   }, async (request, reply) => {
-    const ics = await service.calendarSigned(db, env, request.params.mppId, request.params.code, request.query.sig);
+    const ics = await service.calendarSigned({ db }, env, { ...request.params, sig: request.query.sig });
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="booking-${request.params.code}.ics"`).send(ics);
   });
 
@@ -130,7 +130,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   }, async (request) => staff.affected(requestContext(request, db, clock), env, request.params));
 
   app.get('/api/mpps/:mppId/booking/settings', { schema: { tags, summary: 'MPP admin: fairness rules', params: MppParams, response: { 200: BookingMppSettings } } }, async (request) =>
-    staff.getMppSettings(db, request.principal, request.params.mppId),
+    staff.getMppSettings({ db, principal: request.principal }, { mppId: request.params.mppId }),
   );
 
   app.put('/api/mpps/:mppId/booking/settings', {
@@ -139,7 +139,7 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/settings', {
     schema: { tags, summary: "Staff: a service's booking settings", params: ServiceParams, response: { 200: BookingSettings } },
-  }, async (request) => staff.getServiceSettings(db, request.principal, request.params.mppId, request.params.serviceId));
+  }, async (request) => staff.getServiceSettings({ db, principal: request.principal }, { mppId: request.params.mppId, serviceId: request.params.serviceId }));
 
   app.put('/api/mpps/:mppId/booking/services/:serviceId/settings', {
     schema: { tags, summary: "Tenant or MPP admin: change a service's booking settings (fields left out keep their value)", params: ServiceParams, body: BookingSettingsChange, response: { 200: BookingSettings } },

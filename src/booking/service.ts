@@ -2,9 +2,8 @@ import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { loadHoursSource, localParts, scheduleOf, addDays } from '../catalog/hours.js';
 import { notify } from '../notifications/notify.js';
-import type { Actor } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
-import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
+import { isUniqueViolation, type Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { bookingErrors, nikError } from './errors.js';
 import { icsFor } from './ics.js';
@@ -27,12 +26,14 @@ export interface BookingEnv {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
-export async function listMpps(db: Queryable): Promise<PublicMpp[]> {
-  return repo.listMpps(db);
+export async function listMpps(ctx: { db: Queryable }): Promise<PublicMpp[]> {
+  return repo.listMpps(ctx.db);
 }
 
 /** @throws AppError not_found (unknown MPP) */
-export async function listBookableServices(db: Queryable, mppId: string): Promise<BookableService[]> {
+export async function listBookableServices(ctx: { db: Queryable }, input: { mppId: string }): Promise<BookableService[]> {
+  const { db } = ctx;
+  const { mppId } = input;
   await repo.getMpp(db, mppId);
   return (await repo.listBookableServices(db, mppId)).map((s) => ({
     id: s.id,
@@ -72,7 +73,9 @@ function slotView(settings: BookingSettings, slot: SlotTime, booked: number, day
  * date, or the first day with a free place).
  * @throws AppError not_found, booking_not_offered
  */
-export async function availability(db: Queryable, mppId: string, serviceId: string, date: string | undefined, now: Date): Promise<Availability> {
+export async function availability(ctx: Pick<ServiceContext, 'db' | 'now'>, input: { mppId: string; serviceId: string; date?: string }): Promise<Availability> {
+  const { db, now } = ctx;
+  const { mppId, serviceId, date } = input;
   const service = await bookableService(db, mppId, serviceId);
   const s = service.settings;
   const src = await loadHoursSource(db, mppId, now, s.bookAheadDays + 1);
@@ -253,9 +256,9 @@ function parseNikOrThrow(raw: string, now: Date, timezone: string) {
  * @throws AppError nik_* (400: malformed NIK), not_found, booking_not_offered, slot_unknown, slot_past,
  *   slot_too_far, slot_cutoff, slot_full, day_full, nik_suspended, nik_day_limit, nik_active_limit
  */
-export async function createBooking(ctx: ServiceContext, env: BookingEnv, target: { mppId: string }, input: CreateBookingRequest): Promise<ManagedBooking> {
+export async function createBooking(ctx: ServiceContext, env: BookingEnv, input: { mppId: string } & CreateBookingRequest): Promise<ManagedBooking> {
   const { db, now, actor, lang } = ctx;
-  const { mppId } = target;
+  const { mppId } = input;
   const mpp = await repo.getMpp(db, mppId);
   const nik = parseNikOrThrow(input.nik, now, mpp.timezone);
   const service = await bookableService(db, mppId, input.serviceId);
@@ -299,21 +302,23 @@ export async function createBooking(ctx: ServiceContext, env: BookingEnv, target
 }
 
 /** @throws AppError not_found (unknown code or a wrong signature: the same answer, so nothing leaks) */
-export async function getSigned(db: Queryable, env: BookingEnv, mppId: string, code: string, sig: string): Promise<repo.BookingRow> {
+export async function getSigned(ctx: { db: Queryable }, env: BookingEnv, input: { mppId: string; code: string; sig: string }): Promise<repo.BookingRow> {
+  const { db } = ctx;
+  const { mppId, code, sig } = input;
   if (!verifyBookingSignature(await env.keys(), mppId, code, sig)) throw commonErrors.not_found();
   const b = await repo.findBookingByCode(db, mppId, code);
   if (!b) throw commonErrors.not_found();
   return b;
 }
 
-export async function viewSigned(db: Queryable, env: BookingEnv, mppId: string, code: string, sig: string): Promise<ManagedBooking> {
-  return managed(db, env, await getSigned(db, env, mppId, code, sig));
+export async function viewSigned(ctx: { db: Queryable }, env: BookingEnv, input: { mppId: string; code: string; sig: string }): Promise<ManagedBooking> {
+  return managed(ctx.db, env, await getSigned(ctx, env, input));
 }
 
 /** The .ics of a booking (a cancelled one gives a CANCEL event). */
-export async function calendarSigned(db: Queryable, env: BookingEnv, mppId: string, code: string, sig: string): Promise<string> {
-  const b = await getSigned(db, env, mppId, code, sig);
-  const { facts, mpp, service } = await messageFacts(db, env, b);
+export async function calendarSigned(ctx: { db: Queryable }, env: BookingEnv, input: { mppId: string; code: string; sig: string }): Promise<string> {
+  const b = await getSigned(ctx, env, input);
+  const { facts, mpp, service } = await messageFacts(ctx.db, env, b);
   return icsOf(b, mpp, service, facts.manageUrl, b.createdAt, b.status === 'cancelled');
 }
 
@@ -321,7 +326,9 @@ export async function calendarSigned(db: Queryable, env: BookingEnv, mppId: stri
  * Finds a booking by its code and the NIK it was made with (for a citizen who lost the link).
  * @throws AppError nik_* (malformed), not_found (no such code, or the NIK does not match)
  */
-export async function lookup(db: Queryable, env: BookingEnv, mppId: string, code: string, nikRaw: string, now: Date): Promise<ManagedBooking> {
+export async function lookup(ctx: Pick<ServiceContext, 'db' | 'now'>, env: BookingEnv, input: { mppId: string; code: string; nik: string }): Promise<ManagedBooking> {
+  const { db, now } = ctx;
+  const { mppId, code, nik: nikRaw } = input;
   const mpp = await repo.getMpp(db, mppId);
   const nik = parseNikOrThrow(nikRaw, now, mpp.timezone);
   const b = await repo.findBookingByCode(db, mppId, code);
@@ -329,20 +336,16 @@ export async function lookup(db: Queryable, env: BookingEnv, mppId: string, code
   return managed(db, env, b);
 }
 
+/** Runs in the transaction of a cancel or reschedule, with the booking before and after (the staff's audit entry). */
+export type InSameTx = (tx: Queryable, before: repo.BookingRow, after: repo.BookingRow) => Promise<void>;
+
 /**
  * Cancels a booked appointment and gives its place back.
  * @throws AppError not_found, invalid_transition (409: already used, cancelled or a no-show)
  */
-export async function cancel(
-  db: Db,
-  env: BookingEnv,
-  mppId: string,
-  bookingId: string,
-  now: Date,
-  actor: Actor,
-  reason?: string,
-  inSameTx?: (tx: Queryable, before: repo.BookingRow, after: repo.BookingRow) => Promise<void>,
-): Promise<repo.BookingRow> {
+export async function cancel(ctx: Pick<ServiceContext, 'db' | 'now' | 'actor'>, env: BookingEnv, input: { mppId: string; bookingId: string; reason?: string; inSameTx?: InSameTx }): Promise<repo.BookingRow> {
+  const { db, now, actor } = ctx;
+  const { mppId, bookingId, reason, inSameTx } = input;
   await env.keys(); // loaded outside the transaction: PGlite cannot take a second query meanwhile
   return db.transaction(async (tx) => {
     const current = await repo.getBookingById(tx, mppId, bookingId, true);
@@ -361,17 +364,9 @@ export async function cancel(
  * old one is released, in one transaction, so a full slot leaves the booking where it was.
  * @throws AppError not_found, invalid_transition, slot_* , day_full, nik_day_limit
  */
-export async function reschedule(
-  db: Db,
-  env: BookingEnv,
-  mppId: string,
-  bookingId: string,
-  startsAtIso: string,
-  now: Date,
-  actor: Actor,
-  note?: string,
-  inSameTx?: (tx: Queryable, before: repo.BookingRow, after: repo.BookingRow) => Promise<void>,
-): Promise<repo.BookingRow> {
+export async function reschedule(ctx: Pick<ServiceContext, 'db' | 'now' | 'actor'>, env: BookingEnv, input: { mppId: string; bookingId: string; startsAt: string; note?: string; inSameTx?: InSameTx }): Promise<repo.BookingRow> {
+  const { db, now, actor } = ctx;
+  const { mppId, bookingId, startsAt: startsAtIso, note, inSameTx } = input;
   const existing = await repo.getBookingById(db, mppId, bookingId);
   const service = await repo.getService(db, mppId, existing.serviceId);
   const { slot, localDay, timezone } = await resolveSlot(db, mppId, service, new Date(startsAtIso), now);
@@ -402,15 +397,11 @@ export async function reschedule(
 }
 
 export async function cancelSigned(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; code: string; sig: string }): Promise<ManagedBooking> {
-  const { db, now, actor } = ctx;
-  const { mppId, code, sig } = input;
-  const b = await getSigned(db, env, mppId, code, sig);
-  return managed(db, env, await cancel(db, env, mppId, b.id, now, actor));
+  const b = await getSigned(ctx, env, input);
+  return managed(ctx.db, env, await cancel(ctx, env, { mppId: input.mppId, bookingId: b.id }));
 }
 
 export async function rescheduleSigned(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; code: string; sig: string; startsAt: string }): Promise<ManagedBooking> {
-  const { db, now, actor } = ctx;
-  const { mppId, code, sig, startsAt } = input;
-  const b = await getSigned(db, env, mppId, code, sig);
-  return managed(db, env, await reschedule(db, env, mppId, b.id, startsAt, now, actor));
+  const b = await getSigned(ctx, env, input);
+  return managed(ctx.db, env, await reschedule(ctx, env, { mppId: input.mppId, bookingId: b.id, startsAt: input.startsAt }));
 }

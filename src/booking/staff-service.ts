@@ -57,24 +57,33 @@ export async function dayOverview(ctx: Pick<ServiceContext, 'db' | 'principal'>,
 
 /** Moves a booking for its holder (e.g. after a change of hours); the holder is told. */
 export async function staffMove(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; bookingId: string; startsAt: string; note?: string }): Promise<BookingView> {
-  const { db, principal, now, actor } = ctx;
+  const { db, principal, actor } = ctx;
   const { mppId, bookingId, startsAt, note } = input;
   const before = await repo.getBookingById(db, mppId, bookingId);
   await serviceForStaff(db, principal, mppId, before.serviceId);
-  const after = await reschedule(db, env, mppId, bookingId, startsAt, now, actor, note ?? 'Dijadwalkan ulang oleh petugas MPP.', (tx, b, a) =>
-    recordAudit(tx, actor, { action: 'booking.moved', targetType: 'booking', targetId: bookingId, mppId, before: { slotStart: b.slotStart }, after: { slotStart: a.slotStart } }),
-  );
+  const after = await reschedule(ctx, env, {
+    mppId,
+    bookingId,
+    startsAt,
+    note: note ?? 'Dijadwalkan ulang oleh petugas MPP.',
+    inSameTx: (tx, b, a) =>
+      recordAudit(tx, actor, { action: 'booking.moved', targetType: 'booking', targetId: bookingId, mppId, before: { slotStart: b.slotStart }, after: { slotStart: a.slotStart } }),
+  });
   return viewOf(db, after);
 }
 
 export async function staffCancel(ctx: ServiceContext, env: BookingEnv, input: { mppId: string; bookingId: string; reason: string }): Promise<BookingView> {
-  const { db, principal, now, actor } = ctx;
+  const { db, principal, actor } = ctx;
   const { mppId, bookingId, reason } = input;
   const before = await repo.getBookingById(db, mppId, bookingId);
   await serviceForStaff(db, principal, mppId, before.serviceId);
-  const after = await cancel(db, env, mppId, bookingId, now, actor, reason, (tx, b, a) =>
-    recordAudit(tx, actor, { action: 'booking.cancelled', targetType: 'booking', targetId: bookingId, mppId, before: { status: b.status }, after: { status: a.status, reason } }),
-  );
+  const after = await cancel(ctx, env, {
+    mppId,
+    bookingId,
+    reason,
+    inSameTx: (tx, b, a) =>
+      recordAudit(tx, actor, { action: 'booking.cancelled', targetType: 'booking', targetId: bookingId, mppId, before: { status: b.status }, after: { status: a.status, reason } }),
+  });
   return viewOf(db, after);
 }
 
@@ -90,7 +99,10 @@ export async function affected(ctx: Pick<ServiceContext, 'db' | 'principal' | 'n
   return out;
 }
 
-export async function getMppSettings(db: Db, principal: Principal, mppId: string): Promise<BookingMppSettings> {
+/** The MPP's fairness rules. MPP admins only. @throws AppError not_found */
+export async function getMppSettings(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string }): Promise<BookingMppSettings> {
+  const { db, principal } = ctx;
+  const { mppId } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   await repo.getMpp(db, mppId);
   return repo.getMppSettings(db, mppId);
@@ -111,8 +123,8 @@ export async function putMppSettings(ctx: Pick<ServiceContext, 'db' | 'principal
   });
 }
 
-export async function getServiceSettings(db: Db, principal: Principal, mppId: string, serviceId: string): Promise<BookingSettings> {
-  return (await serviceForStaff(db, principal, mppId, serviceId)).settings;
+export async function getServiceSettings(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string; serviceId: string }): Promise<BookingSettings> {
+  return (await serviceForStaff(ctx.db, ctx.principal, input.mppId, input.serviceId)).settings;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/db.js';
 import { findDaysBetween } from '../calendar/repository.js';
 import { commonErrors } from '../platform/errors.js';
+import { findMppHours, listSpecialDaysBetween } from './hours-repository.js';
 
 /** 'HH:MM', 24-hour clock, in the MPP's own zone. */
 export type LocalTime = string;
@@ -181,17 +182,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Loads everything the schedule of the local dates from `at`'s day on depends on. @throws AppError not_found */
 export async function loadHoursSource(q: Queryable, mppId: string, at: Date, days = LOOKAHEAD_DAYS): Promise<HoursSource & { from: string }> {
   if (!UUID.test(mppId)) throw commonErrors.not_found();
-  const { rows } = await q.query<{ timezone: string; weekly_hours: WeeklyHours }>('SELECT timezone, weekly_hours FROM mpps WHERE id = $1', [mppId]);
-  const mpp = rows[0];
+  const mpp = await findMppHours(q, mppId);
   if (!mpp) throw commonErrors.not_found();
   const from = localParts(at, mpp.timezone).date;
   const to = addDays(from, days);
   const special = new Map<string, { hours: DayHours; note: string }>();
-  const sd = await q.query<{ day: string; opens: string; closes: string; breaks: Break[]; note: string }>(
-    'SELECT day::text AS day, opens::text AS opens, closes::text AS closes, breaks, note FROM mpp_special_days WHERE mpp_id = $1 AND day BETWEEN $2 AND $3',
-    [mppId, from, to],
-  );
-  for (const r of sd.rows) special.set(r.day, { hours: { opens: hhmm(r.opens), closes: hhmm(r.closes), breaks: r.breaks }, note: r.note });
+  for (const r of await listSpecialDaysBetween(q, { mppId, from, to })) special.set(r.day, { hours: { opens: hhmm(r.opens), closes: hhmm(r.closes), breaks: r.breaks }, note: r.note });
   const calendar = new Map<string, { kind: CalendarKind; name: string; mppSpecific: boolean }>();
   for (const r of await findDaysBetween(q, { mppId, from, to })) if (!calendar.has(r.day)) calendar.set(r.day, { kind: r.kind, name: r.name, mppSpecific: r.mpp_specific });
   return { from, timezone: mpp.timezone, weekly: mpp.weekly_hours, special, calendar };

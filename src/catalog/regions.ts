@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db.js';
+import { listProvinceCodes, upsertRegion } from './repository.js';
 import { readCsv } from './spreadsheet.js';
 
 export interface RegionImportResult {
@@ -34,7 +35,7 @@ export async function importRegions(db: Db, provincesCsv: string, regenciesCsv: 
   const result: RegionImportResult = { provinces: 0, regencies: 0, errors: [] };
   const provinces = readCsv(provincesCsv);
   const regencies = readCsv(regenciesCsv);
-  const provinceCodes = new Set<string>((await db.query<{ code: string }>("SELECT code FROM regions WHERE level = 'province'")).rows.map((r) => r.code));
+  const provinceCodes = new Set<string>(await listProvinceCodes(db));
   for (const { line, cells } of provinces.rows) {
     if (!/^\d{2}$/.test(cells.code ?? '')) result.errors.push({ file: 'provinces', row: line, reason: `code "${cells.code ?? ''}" is not NN` });
     else if (!cells.name || cells.name.length < 2) result.errors.push({ file: 'provinces', row: line, reason: 'name is empty' });
@@ -49,15 +50,13 @@ export async function importRegions(db: Db, provincesCsv: string, regenciesCsv: 
   }
   if (result.errors.length) return result;
   await db.transaction(async (tx) => {
-    const upsert = `INSERT INTO regions (code, level, kind, province_code, name, official_name, timezone) VALUES ($1, $2, $3, $4, $5, $6, $7)
-      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, official_name = EXCLUDED.official_name, kind = EXCLUDED.kind`;
     for (const { cells } of provinces.rows) {
-      await tx.query(upsert, [cells.code, 'province', 'provinsi', cells.code, displayName(cells.name!), cells.name!.toUpperCase(), provinceTimezone(cells.code!)]);
+      await upsertRegion(tx, { code: cells.code!, level: 'province', kind: 'provinsi', provinceCode: cells.code!, name: displayName(cells.name!), officialName: cells.name!.toUpperCase(), timezone: provinceTimezone(cells.code!) });
       result.provinces++;
     }
     for (const { cells } of regencies.rows) {
       const name = cells.name!.toUpperCase();
-      await tx.query(upsert, [cells.code, 'regency', name.startsWith('KOTA') ? 'kota' : 'kabupaten', cells.province_code, displayName(name), name, provinceTimezone(cells.province_code!)]);
+      await upsertRegion(tx, { code: cells.code!, level: 'regency', kind: name.startsWith('KOTA') ? 'kota' : 'kabupaten', provinceCode: cells.province_code!, name: displayName(name), officialName: name, timezone: provinceTimezone(cells.province_code!) });
       result.regencies++;
     }
   });

@@ -306,3 +306,55 @@ export async function updateAgreement(q: Queryable, mppId: string, id: string, a
     a.note,
   ]);
 }
+
+/** The province codes already known (level 'province'). */
+export async function listProvinceCodes(q: Queryable): Promise<string[]> {
+  const { rows } = await q.query<{ code: string }>("SELECT code FROM regions WHERE level = 'province'");
+  return rows.map((r) => r.code);
+}
+
+export interface RegionUpsert {
+  code: string;
+  level: 'province' | 'regency';
+  kind: Region['kind'];
+  provinceCode: string;
+  name: string;
+  officialName: string;
+  timezone: string;
+}
+
+/** Inserts a region or renames an existing one (its level, province and zone never change). */
+export async function upsertRegion(q: Queryable, r: RegionUpsert): Promise<void> {
+  await q.query(
+    `INSERT INTO regions (code, level, kind, province_code, name, official_name, timezone) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, official_name = EXCLUDED.official_name, kind = EXCLUDED.kind`,
+    [r.code, r.level, r.kind, r.provinceCode, r.name, r.officialName, r.timezone],
+  );
+}
+
+/** Counts for the national admin: MPPs, tenants and services by province and tenant kind. */
+export interface SummaryRow {
+  level: 'national' | 'province' | 'kind';
+  provinceCode: string | null;
+  provinceName: string | null;
+  tenantKind: string | null;
+  mpps: number;
+  tenants: number;
+  services: number;
+}
+
+/** One row per province and tenant kind, one per province, and the national total (GROUPING SETS). */
+export async function summarizeNational(q: Queryable): Promise<SummaryRow[]> {
+  const { rows } = await q.query<{ g: number; province_code: string | null; province_name: string | null; tenant_kind: string | null; mpps: number; tenants: number; services: number }>(
+    `SELECT grouping(p.code, t.kind)::int AS g, p.code AS province_code, p.name AS province_name, t.kind AS tenant_kind,
+            count(DISTINCT m.id)::int AS mpps, count(DISTINCT t.id)::int AS tenants, count(s.id)::int AS services
+       FROM mpps m
+       LEFT JOIN regions p ON p.code = left(m.region_code, 2)
+       LEFT JOIN tenants t ON t.mpp_id = m.id
+       LEFT JOIN services s ON s.mpp_id = t.mpp_id AND s.tenant_id = t.id
+      GROUP BY GROUPING SETS ((p.code, p.name, t.kind), (p.code, p.name), ())
+     HAVING grouping(p.code, t.kind) <> 0 OR t.kind IS NOT NULL
+      ORDER BY p.code NULLS LAST, t.kind NULLS FIRST`,
+  );
+  return rows.map((r) => ({ level: r.g === 0 ? 'kind' : r.g === 3 ? 'national' : 'province', provinceCode: r.province_code, provinceName: r.province_name, tenantKind: r.tenant_kind, mpps: r.mpps, tenants: r.tenants, services: r.services }));
+}

@@ -284,29 +284,8 @@ export async function updateAgreement(ctx: ServiceContext, target: { mppId: stri
   }
 }
 
-/** Counts for the national admin: MPPs, tenants and services by province and tenant kind. */
-export interface SummaryRow {
-  level: 'national' | 'province' | 'kind';
-  provinceCode: string | null;
-  provinceName: string | null;
-  tenantKind: string | null;
-  mpps: number;
-  tenants: number;
-  services: number;
-}
-
-export async function nationalSummary(db: Db, principal: Principal): Promise<SummaryRow[]> {
+/** Counts for the national admin: MPPs, tenants and services by province and tenant kind. @throws AppError (403) */
+export async function nationalSummary(db: Db, principal: Principal): Promise<repo.SummaryRow[]> {
   requireNationalAdmin(principal);
-  const { rows } = await db.query<{ g: number; province_code: string | null; province_name: string | null; tenant_kind: string | null; mpps: number; tenants: number; services: number }>(
-    `SELECT grouping(p.code, t.kind)::int AS g, p.code AS province_code, p.name AS province_name, t.kind AS tenant_kind,
-            count(DISTINCT m.id)::int AS mpps, count(DISTINCT t.id)::int AS tenants, count(s.id)::int AS services
-       FROM mpps m
-       LEFT JOIN regions p ON p.code = left(m.region_code, 2)
-       LEFT JOIN tenants t ON t.mpp_id = m.id
-       LEFT JOIN services s ON s.mpp_id = t.mpp_id AND s.tenant_id = t.id
-      GROUP BY GROUPING SETS ((p.code, p.name, t.kind), (p.code, p.name), ())
-     HAVING grouping(p.code, t.kind) <> 0 OR t.kind IS NOT NULL
-      ORDER BY p.code NULLS LAST, t.kind NULLS FIRST`,
-  );
-  return rows.map((r) => ({ level: r.g === 0 ? 'kind' : r.g === 3 ? 'national' : 'province', provinceCode: r.province_code, provinceName: r.province_name, tenantKind: r.tenant_kind, mpps: r.mpps, tenants: r.tenants, services: r.services }));
+  return repo.summarizeNational(db);
 }

@@ -1,4 +1,4 @@
-import type { Clock, ServiceContext } from '../platform/context.js';
+import type { ServiceContext } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import * as repo from './repository.js';
 import type { TrackingView } from './schemas.js';
@@ -18,10 +18,10 @@ async function byCode(db: Db, code: string) {
  * notes, the staff involved and the contact details are never part of it.
  * @throws AppError tracking_code_unknown (404)
  */
-export async function trackComplaint(db: Db, clock: Clock, code: string): Promise<TrackingView> {
-  const row = await byCode(db, code);
+export async function trackComplaint(ctx: Pick<ServiceContext, 'db' | 'now'>, input: { code: string }): Promise<TrackingView> {
+  const { db, now } = ctx;
+  const row = await byCode(db, input.code);
   const events = await repo.findEvents(db, row.mpp_id, row.id, true);
-  const now = clock.now();
   return {
     trackingCode: formatTrackingCode(row.tracking_code),
     mppName: row.mpp_name,
@@ -52,8 +52,7 @@ export async function citizenRespond(
 ): Promise<TrackingView> {
   const { db, actor, now } = ctx;
   const { code, action, reason } = input;
-  const clock = { now: () => now };
   const row = await byCode(db, code);
-  await applyAction(db, clock, 'citizen', row.mpp_id, row.id, action, { reason }, { ...actor, type: 'citizen', id: null, label: null });
-  return trackComplaint(db, clock, code);
+  await applyAction({ db, now, actor: { ...actor, type: 'citizen', id: null, label: null } }, { party: 'citizen', mppId: row.mpp_id, complaintId: row.id, action, body: { reason } });
+  return trackComplaint({ db, now }, { code });
 }

@@ -1,6 +1,7 @@
-import { requireMppRole, type Principal } from '../platform/auth.js';
+import { requireMppRole } from '../platform/auth.js';
 import { findMppBasics } from '../catalog/read.js';
 import type { Db } from '../platform/db.js';
+import type { ServiceContext } from '../platform/context.js';
 import { commonErrors } from '../platform/errors.js';
 import * as repo from './repository.js';
 import type { ComplaintRow } from './repository.js';
@@ -77,7 +78,9 @@ export function toCsv(reports: LaporReport[]): string {
  * The complaints an MPP received in a period (local dates, inclusive), for SP4N-LAPOR!.
  * @throws AppError unauthenticated, not_found, forbidden
  */
-export async function exportForLapor(db: Db, principal: Principal, mppId: string, query: ExportQuery): Promise<LaporReport[]> {
+export async function exportForLapor(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string; query: ExportQuery }): Promise<LaporReport[]> {
+  const { db, principal } = ctx;
+  const { mppId, query } = input;
   requireMppRole(principal, mppId, ['mpp_admin']);
   const mpp = await findMppBasics(db, { id: mppId });
   if (!mpp) throw commonErrors.not_found();

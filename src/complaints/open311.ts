@@ -3,7 +3,7 @@ import { findMppBasics } from '../catalog/read.js';
 import { XMLBuilder } from 'fast-xml-parser';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit.js';
-import { requireMppRole, type Actor, type Principal } from '../platform/auth.js';
+import { requireMppRole, type Actor } from '../platform/auth.js';
 import type { Clock, ServiceContext } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { AppError, commonErrors } from '../platform/errors.js';
@@ -196,9 +196,9 @@ export async function createApiKey(ctx: Pick<ServiceContext, 'db' | 'principal' 
   });
 }
 
-export async function listApiKeys(db: Db, principal: Principal, mppId: string): Promise<ApiKeyView[]> {
-  requireMppRole(principal, mppId, ['mpp_admin']);
-  return (await repo.findApiKeys(db, mppId)).map(toKeyView);
+export async function listApiKeys(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string }): Promise<ApiKeyView[]> {
+  requireMppRole(ctx.principal, input.mppId, ['mpp_admin']);
+  return (await repo.findApiKeys(ctx.db, input.mppId)).map(toKeyView);
 }
 
 export async function revokeApiKey(ctx: Pick<ServiceContext, 'db' | 'principal' | 'actor' | 'now'>, input: { mppId: string; keyId: string }): Promise<ApiKeyView> {

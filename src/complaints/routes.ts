@@ -37,7 +37,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get('/api/complaints/options/:slug', {
     schema: { tags, summary: 'What the public filing form offers for an MPP (public)', params: SlugParams, response: { 200: FilingOptions } },
-  }, async (request) => service.filingOptions(db, request.params.slug));
+  }, async (request) => service.filingOptions({ db }, { slugOrId: request.params.slug }));
 
   // Filing accepts JSON or multipart/form-data (with up to 3 photos/PDFs in `attachments`); the
   // multipart parser lives only in this scope.
@@ -94,7 +94,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get('/api/complaints/track/:code', {
     schema: { tags, summary: 'Follow a complaint by its tracking code (public)', params: CodeParams, response: { 200: TrackingView } },
     config: { rateLimit: TRACKING_LIMIT },
-  }, async (request) => trackComplaint(db, clock, request.params.code));
+  }, async (request) => trackComplaint({ db, now: clock.now() }, { code: request.params.code }));
 
   app.post('/api/complaints/track/:code/confirm', {
     schema: { tags, summary: 'The citizen accepts the answer (closes the complaint)', params: CodeParams, response: { 200: TrackingView } },
@@ -109,7 +109,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
   app.get('/api/mpps/:mppId/lapor-export', {
     schema: { tags, summary: 'Complaints received in a period for SP4N-LAPOR! (JSON or CSV, no complainant identity)', params: MppParams, querystring: ExportQuery },
   }, async (request, reply) => {
-    const reports = await exportForLapor(db, request.principal, request.params.mppId, request.query);
+    const reports = await exportForLapor({ db, principal: request.principal }, { mppId: request.params.mppId, query: request.query });
     const name = `lapor-${request.query.from}-${request.query.to}`;
     if (request.query.format === 'csv') {
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(reports));
@@ -119,7 +119,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get('/api/mpps/:mppId/open311-keys', {
     schema: { tags, summary: 'Open311 API keys of an MPP', params: MppParams, response: { 200: z.array(ApiKeyView) } },
-  }, async (request) => listApiKeys(db, request.principal, request.params.mppId));
+  }, async (request) => listApiKeys({ db, principal: request.principal }, { mppId: request.params.mppId }));
 
   app.post('/api/mpps/:mppId/open311-keys', {
     schema: { tags, summary: 'Issue an Open311 API key (shown once)', params: MppParams, body: CreateApiKey, response: { 201: ApiKeyCreated } },

@@ -1,9 +1,9 @@
 import { dueAfterWorkingDays } from '../calendar/service.js';
 import { findMppBasics, findServiceBasics, listActiveServiceNames, listTenantNames, tenantExists } from '../catalog/read.js';
 import { recordAudit } from '../platform/audit.js';
-import { requireDevice, requireMppRole, requireStaff, tenantScope, type Actor, type Principal, type Staff } from '../platform/auth.js';
-import type { Clock, ServiceContext } from '../platform/context.js';
-import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
+import { requireDevice, requireMppRole, requireStaff, tenantScope, type Principal, type Staff } from '../platform/auth.js';
+import type { ServiceContext } from '../platform/context.js';
+import { isUniqueViolation, type Queryable } from '../platform/db.js';
 import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
 import * as repo from './repository.js';
@@ -192,35 +192,39 @@ async function planStep(tx: Queryable, row: ComplaintRow, action: Action, input:
  * @throws AppError forbidden (the party may never take this action), invalid_transition (409),
  *   action_input_missing, respond_period_over, not_found.
  */
-export async function applyAction(db: Db, clock: Clock, party: Party, mppId: string, complaintId: string, action: Action, input: ComplaintActionRequest, actor: Actor): Promise<ComplaintRow> {
+export async function applyAction(
+  ctx: Pick<ServiceContext, 'db' | 'now' | 'actor'>,
+  step: { party: Party; mppId: string; complaintId: string; action: Action; body: ComplaintActionRequest },
+): Promise<ComplaintRow> {
+  const { db, now, actor } = ctx;
+  const { party, mppId, complaintId, action, body: input } = step;
   if (!TRANSITIONS[action].by.includes(party)) throw commonErrors.forbidden();
   return db.transaction(async (tx) => {
     const row = await repo.getComplaint(tx, mppId, complaintId, { forUpdate: true });
     if (!canTransition(action, row.status)) throw invalidTransition(action, row.status, allowedActions(row.status, party));
-    const now = clock.now();
     if ((action === 'confirm' || action === 'reopen') && row.reopen_until && now > row.reopen_until) throw complaintErrors.respond_period_over();
-    const step = await planStep(tx, row, action, input, now);
-    const updated = await repo.updateStatusIf(tx, mppId, complaintId, TRANSITIONS[action].from, step.to, step.patch, now);
+    const planned = await planStep(tx, row, action, input, now);
+    const updated = await repo.updateStatusIf(tx, mppId, complaintId, TRANSITIONS[action].from, planned.to, planned.patch, now);
     if (!updated) throw invalidTransition(action, row.status, allowedActions(row.status, party));
-    await repo.insertEvent(tx, { mppId, complaintId, at: now, action, from: row.status, to: step.to, actor, visibility: 'public', note: step.publicNote });
-    if (input.note) await repo.insertEvent(tx, { mppId, complaintId, at: now, action: 'note', from: step.to, to: step.to, actor, visibility: 'internal', note: input.note });
+    await repo.insertEvent(tx, { mppId, complaintId, at: now, action, from: row.status, to: planned.to, actor, visibility: 'public', note: planned.publicNote });
+    if (input.note) await repo.insertEvent(tx, { mppId, complaintId, at: now, action: 'note', from: planned.to, to: planned.to, actor, visibility: 'internal', note: input.note });
     await recordAudit(tx, actor, {
       action: `complaint.${action}`, targetType: 'complaint', targetId: complaintId, mppId, tenantId: updated.assigned_tenant_id,
-      before: { status: row.status }, after: { status: step.to, track: updated.track, assignedTenantId: updated.assigned_tenant_id },
+      before: { status: row.status }, after: { status: planned.to, track: updated.track, assignedTenantId: updated.assigned_tenant_id },
     });
-    await enqueue(tx, TOPIC_STATUS_CHANGED, { complaintId, action, from: row.status, to: step.to, assignedTenantId: updated.assigned_tenant_id }, mppId);
+    await enqueue(tx, TOPIC_STATUS_CHANGED, { complaintId, action, from: row.status, to: planned.to, assignedTenantId: updated.assigned_tenant_id }, mppId);
     return updated;
   });
 }
 
 /** A staff step on a complaint. @throws as applyAction, plus unauthenticated. */
 export async function staffAction(ctx: ServiceContext, input: { mppId: string; complaintId: string; action: Action; body: ComplaintActionRequest }): Promise<ComplaintView> {
-  const { db, principal, actor, now } = ctx;
+  const { db, principal, now } = ctx;
   const { mppId, complaintId, action } = input;
   const current = await repo.getComplaint(db, mppId, complaintId).catch(() => undefined);
   const { party, identityVisible } = partyOf(principal, mppId, current);
   if (!current) throw commonErrors.not_found();
-  const row = await applyAction(db, { now: () => now }, party, mppId, complaintId, action, input.body, actor);
+  const row = await applyAction(ctx, { party, mppId, complaintId, action, body: input.body });
   return toComplaintView(row, party, identityVisible, now);
 }
 
@@ -280,7 +284,9 @@ export async function getAttachment(ctx: Pick<ServiceContext, 'db' | 'principal'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the public filing form offers for an MPP, found by slug (or id, for staff screens). @throws AppError not_found */
-export async function filingOptions(db: Db, slugOrId: string): Promise<FilingOptions> {
+export async function filingOptions(ctx: { db: Queryable }, input: { slugOrId: string }): Promise<FilingOptions> {
+  const { db } = ctx;
+  const { slugOrId } = input;
   const mpp = await findMppBasics(db, UUID.test(slugOrId) ? { id: slugOrId } : { slug: slugOrId });
   if (!mpp) throw commonErrors.not_found();
   const [tenants, services] = await Promise.all([listTenantNames(db, mpp.id), listActiveServiceNames(db, mpp.id)]);

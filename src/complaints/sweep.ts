@@ -19,7 +19,7 @@ export async function sweepComplaints(db: Db, clock: Clock): Promise<{ closed: n
   let closed = 0;
   for (const c of await repo.findExpiredAnswers(db, now)) {
     try {
-      await applyAction(db, clock, 'system', c.mpp_id, c.id, 'close', {}, SYSTEM_ACTOR);
+      await applyAction({ db, now: clock.now(), actor: SYSTEM_ACTOR }, { party: 'system', mppId: c.mpp_id, complaintId: c.id, action: 'close', body: {} });
       closed++;
     } catch {
       // Someone answered the citizen's reopen at the same moment; the next sweep looks again.

@@ -38,7 +38,7 @@ async function act(c: { id: string; code: string }, action: Action, input: Recor
   }
   if (PARTY[action] === 'system') {
     try {
-      const row = await applyAction(t.db, t.ctx.clock, 'system', mpp.mppId, c.id, action, {}, SYSTEM_ACTOR);
+      const row = await applyAction({ db: t.db, now: t.ctx.clock.now(), actor: SYSTEM_ACTOR }, { party: 'system', mppId: mpp.mppId, complaintId: c.id, action, body: {} });
       return { status: 200, body: { status: row.status } };
     } catch (err) {
       const e = err as { status: number; code: string; details: Record<string, unknown> };

@@ -1,6 +1,6 @@
 import { getMpp } from '../catalog/repository.js';
 import { listServices } from '../catalog/service-repository.js';
-import { findCrewStop, listStopBookings, listStopsOfCrewMember, setStopBookingStatus, type CrewStop } from '../mobile/crew-link.js';
+import { findCrewStop, listStopBookings, listStopsOfCrewMember, setStopBookingStatus, type CrewStop } from '../mobile/crew-repository.js';
 import { requireMppRole, requireStaff } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { Queryable } from '../platform/db.js';

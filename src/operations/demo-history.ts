@@ -3,7 +3,7 @@ import { listServices } from '../catalog/service-repository.js';
 import type { Queryable } from '../platform/db.js';
 import { UNSUR_KEYS } from '../survey/schemas.js';
 import { insertResponse } from '../survey/repository.js';
-import { NIL_UUID } from './repository.js';
+import { insertAggregateColumns, NIL_UUID, setHourlyRollups, type AggregateTable } from './repository.js';
 
 /**
  * Past months of queue activity for a demo MPP, so the scorecard, its trend, the national view and the
@@ -144,8 +144,8 @@ function offsetMs(timezone: string, at: number): number {
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** Bulk insert, one array parameter per column (unnest): far quicker than rows of JSON on PGlite. */
-async function insertRows(q: Queryable, table: string, rows: Agg[], keyTypes: Record<string, string>, buckets: ('w' | 'k' | 's' | 't')[]): Promise<void> {
+/** Writes the aggregates in chunks of 5,000 rows, one array per column. */
+async function insertRows(q: Queryable, table: AggregateTable, rows: Agg[], keyTypes: Record<string, string>, buckets: ('w' | 'k' | 's' | 't')[]): Promise<void> {
   const keys = Object.keys(keyTypes);
   const bucketCols = buckets.flatMap((b) => Array.from({ length: b === 'k' ? 11 : 40 }, (_, i) => [b, i] as const));
   const cols = [...keys, ...COUNTS, ...bucketCols.map(([b, i]) => `${b}${i}`)];
@@ -153,7 +153,7 @@ async function insertRows(q: Queryable, table: string, rows: Agg[], keyTypes: Re
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     const params = [...keys.map((k) => chunk.map((r) => r.keys[k])), ...COUNTS.map((c) => chunk.map((r) => r.c[c])), ...bucketCols.map(([b, j]) => chunk.map((r) => r[b][j]))];
-    await q.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT * FROM unnest(${types.map((ty, j) => `$${j + 1}::${ty}[]`).join(', ')})`, params);
+    await insertAggregateColumns(q, table, cols.map((name, j) => ({ name, type: types[j]!, values: params[j]! })));
   }
 }
 
@@ -296,9 +296,9 @@ export async function loadDemoHistory(q: Queryable, input: DemoHistoryInput): Pr
   await insertRows(q, 'ops_daily_staff', withMpp(staff), { ...m, local_day: 'date', tenant_id: 'uuid', counter_id: 'uuid', officer_id: 'text' }, ['s']);
   await insertRows(q, 'ops_daily_hour', withMpp(dayHour), { ...m, local_day: 'date', local_hour: 'smallint', tenant_id: 'uuid' }, []);
   // ops_hourly's trigger would add every row to the two rollups written above: they are complete, so it is skipped.
-  await q.query('ALTER TABLE ops_hourly DISABLE TRIGGER ops_hourly_rollups');
+  await setHourlyRollups(q, false);
   await insertRows(q, 'ops_hourly', withMpp(hourly), { ...m, hour: 'timestamptz', service_id: 'uuid', counter_id: 'uuid', officer_id: 'text', tenant_id: 'uuid' }, []);
-  await q.query('ALTER TABLE ops_hourly ENABLE TRIGGER ops_hourly_rollups');
+  await setHourlyRollups(q, true);
 
   // Survey answers: mostly "good" and "very good", a little better each month.
   let responses = 0;

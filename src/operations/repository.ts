@@ -279,3 +279,25 @@ export async function tenantCounters(q: Queryable, mppId: string): Promise<{ ten
   );
   return rows.map((r) => ({ tenantId: r.id, tenantName: r.name, total: Number(r.total), open: Number(r.open), defaultMinutes: Number(r.default_minutes) }));
 }
+
+/** The aggregate tables the demo's history is written into directly. */
+export type AggregateTable = 'ops_daily' | 'ops_daily_tenant' | 'ops_monthly' | 'ops_daily_staff' | 'ops_daily_hour' | 'ops_hourly';
+
+/**
+ * Bulk insert, one array parameter per column (unnest): far quicker than rows of JSON on PGlite.
+ * Column names and SQL types come from the caller's code, never from input.
+ */
+export async function insertAggregateColumns(q: Queryable, table: AggregateTable, columns: { name: string; type: string; values: unknown[] }[]): Promise<void> {
+  await q.query(
+    `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT * FROM unnest(${columns.map((c, j) => `$${j + 1}::${c.type}[]`).join(', ')})`,
+    columns.map((c) => c.values),
+  );
+}
+
+/**
+ * Turns ops_hourly's rollup trigger off or on (inside the caller's transaction): the demo's history
+ * writes the rollups itself, complete, so the trigger would count every hour twice.
+ */
+export async function setHourlyRollups(q: Queryable, enabled: boolean): Promise<void> {
+  await q.query(`ALTER TABLE ops_hourly ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ops_hourly_rollups`);
+}

@@ -4,28 +4,10 @@ import { recordAudit } from '../platform/audit.js';
 import { requireNationalAdmin } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commonErrors } from '../platform/errors.js';
-import type { Queryable } from '../platform/db.js';
-import type { PutRollout, Rollout, RolloutRegion, Stage } from './rollout-schemas.js';
-
-interface RolloutRow {
-  region_code: string;
-  stage: Stage;
-  planned_on: string | null;
-  commitment_on: string | null;
-  agreements_on: string | null;
-  soft_launch_on: string | null;
-  inaugurated_on: string | null;
-  note: string;
-}
+import { listRolloutRows, saveRollout } from './rollout-repository.js';
+import type { PutRollout, Rollout, RolloutRegion } from './rollout-schemas.js';
 
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
-
-async function rolloutRows(q: Queryable): Promise<Map<string, RolloutRow>> {
-  const { rows } = await q.query<RolloutRow>(
-    `SELECT region_code, stage, planned_on::text, commitment_on::text, agreements_on::text, soft_launch_on::text, inaugurated_on::text, note FROM ops_rollout`,
-  );
-  return new Map(rows.map((r) => [r.region_code, r]));
-}
 
 const emptyCounts = () => ({ none: 0, planned: 0, commitment: 0, agreements: 0, soft_launch: 0, inaugurated: 0 });
 
@@ -39,7 +21,7 @@ export async function getRollout(ctx: ServiceContext, input: { province?: string
   const [provinces, regencies, stages, joined] = await Promise.all([
     listRegions(ctx.db, { level: 'province' }),
     listRegions(ctx.db, { level: 'regency', province: input.province }),
-    rolloutRows(ctx.db),
+    listRolloutRows(ctx.db),
     joinedPerMpp(ctx.db),
   ]);
   const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
@@ -79,14 +61,7 @@ export async function putRollout(ctx: ServiceContext, input: { regionCode: strin
   if (!regencies.some((r) => r.code === input.regionCode)) throw commonErrors.not_found();
   const d = input.dates;
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO ops_rollout (region_code, stage, planned_on, commitment_on, agreements_on, soft_launch_on, inaugurated_on, note, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (region_code) DO UPDATE SET stage = EXCLUDED.stage, planned_on = EXCLUDED.planned_on, commitment_on = EXCLUDED.commitment_on,
-         agreements_on = EXCLUDED.agreements_on, soft_launch_on = EXCLUDED.soft_launch_on, inaugurated_on = EXCLUDED.inaugurated_on,
-         note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-      [input.regionCode, input.stage, d.planned, d.commitment, d.agreements, d.softLaunch, d.inaugurated, input.note, staff.userId, ctx.now],
-    );
+    await saveRollout(tx, { ...input, updatedBy: staff.userId, at: ctx.now });
     await recordAudit(tx, ctx.actor, { action: 'operations.rollout_recorded', targetType: 'region', targetId: input.regionCode, after: { stage: input.stage, dates: d } });
   });
   return (await getRollout(ctx, { province: input.regionCode.slice(0, 2) })).regions.find((r) => r.regionCode === input.regionCode)!;

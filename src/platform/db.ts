@@ -288,3 +288,15 @@ export function isRetryable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
   return code === '40001' || code === '40P01';
 }
+
+/**
+ * Checks that the database answers a trivial statement within `timeoutMs` (the readiness probe:
+ * a database that never answers must still fail the check). @throws Error when it does not.
+ */
+export async function pingDatabase(q: Queryable, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    q.query('SELECT 1'),
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database check timed out')), timeoutMs))),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
-import { boardShows, listDisplayEventsAfter, waitingPerService, type BoardScope, type DisplayEvent, type ServiceWaiting } from './display-repository.js';
+import { boardShows, lastDisplaySeq, listDisplayEventsAfter, waitingPerService, type BoardScope, type DisplayEvent, type ServiceWaiting } from './display-repository.js';
 import type { QueueHub } from './hub.js';
 import * as repo from './repository.js';
 import { ticketView } from './service.js';
@@ -88,8 +88,7 @@ export class QueueFeeds {
   async board(request: FastifyRequest, reply: FastifyReply, mppId: string, scope: BoardScope, after: number | null): Promise<void> {
     let lastSent = after ?? Number.MAX_SAFE_INTEGER;
     if (after === null) {
-      const { rows } = await this.db.query<{ last_seq: number }>('SELECT last_seq FROM display_seq WHERE mpp_id = $1', [mppId]);
-      lastSent = Number(rows[0]?.last_seq ?? 0);
+      lastSent = await lastDisplaySeq(this.db, mppId);
     }
     let replaying = true;
     const held: DisplayEvent[] = [];

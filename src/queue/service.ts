@@ -5,9 +5,11 @@ import { cachedOpeningStatus } from '../catalog/hours-cache.js';
 import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
+import { publish } from '../platform/outbox.js';
 import { zoneAbbr } from '../platform/zones.js';
 import { toMinutes } from './estimate.js';
 import { computePositions, type Position } from './positions.js';
+import { CHANGED_CHANNEL } from './display-repository.js';
 import { listOfferServices } from './offer-repository.js';
 import * as repo from './repository.js';
 import * as settingsRepo from './settings-repository.js';
@@ -273,7 +275,7 @@ export async function cancelByToken(ctx: ServiceContext, input: { token: string 
       counterId: null,
     });
     if (t.counterId) await emitTicketDisplay(tx, t, 'done', at);
-    else await tx.query("SELECT pg_notify('queue_changed', $1)", [JSON.stringify({ mppId: t.mppId, serviceId: t.serviceId })]);
+    else await publish(tx, CHANGED_CHANNEL, { mppId: t.mppId, serviceId: t.serviceId });
   });
   return statusByToken(ctx, { token });
 }

@@ -46,7 +46,7 @@ export async function issueTokenByStaff(ctx: ServiceContext, input: { mppId: str
   }
   return db.transaction(async (tx) => {
     const issued = await issueSurveyToken(tx, { mppId, sourceKind: body.sourceKind, sourceId: body.sourceId, serviceId: body.serviceId, servedAt });
-    const fresh = issued.code ? { code: issued.code, served: issued.served } : await reissueSurveyCode(tx, mppId, body.sourceKind, body.sourceId);
+    const fresh = issued.code ? { code: issued.code, served: issued.served } : await reissueSurveyCode(tx, { mppId, sourceKind: body.sourceKind, sourceId: body.sourceId });
     if (!fresh) throw surveyErrors.survey_already_answered();
     return { token: fresh.code, surveyPath: `/survei/${fresh.code}`, served: fresh.served };
   });

@@ -32,7 +32,7 @@ describe('answering by code (link, QR, kiosk)', () => {
     expect(early.json()).toMatchObject({ code: 'survey_not_served', title: expect.stringContaining('belum selesai') });
     expect((await submit(code, { answers: allAnswers(4) })).statusCode).toBe(409);
 
-    await t.db.transaction((tx) => markSurveySourceServed(tx, w.mppId, 'ticket', ticketId, clock.now()));
+    await t.db.transaction((tx) => markSurveySourceServed(tx, { mppId: w.mppId, sourceKind: 'ticket', sourceId: ticketId, servedAt: clock.now() }));
     const form = await t.app.inject({ method: 'GET', url: `/api/survey/forms/${code.toLowerCase().replace(/-/g, ' ')}` });
     expect(form.statusCode).toBe(200);
     expect(form.json().serviceName).toBe('Perekaman KTP-el');

@@ -65,9 +65,16 @@ export async function issueSurveyToken(tx: Queryable, input: IssueSurveyTokenInp
   return { tokenId: existing!.id, code: null, served: existing!.served_at !== null };
 }
 
+/** The ticket or booking a survey token belongs to. */
+export interface SurveySource {
+  mppId: string;
+  sourceKind: 'ticket' | 'booking';
+  sourceId: string;
+}
+
 /** Marks the source's token served (the 'ticket.served' event); no-op when it has none. */
-export async function markSurveySourceServed(tx: Queryable, mppId: string, sourceKind: 'ticket' | 'booking', sourceId: string, servedAt: Date): Promise<boolean> {
-  return (await repo.markTokenServed(tx, mppId, sourceKind, sourceId, servedAt)) !== undefined;
+export async function markSurveySourceServed(tx: Queryable, input: SurveySource & { servedAt: Date }): Promise<boolean> {
+  return (await repo.markTokenServed(tx, input.mppId, input.sourceKind, input.sourceId, input.servedAt)) !== undefined;
 }
 
 
@@ -76,8 +83,8 @@ export async function markSurveySourceServed(tx: Queryable, mppId: string, sourc
  * handed out); the old code stops working.
  * @returns the new code, or null when the source has no token or it was already answered.
  */
-export async function reissueSurveyCode(tx: Queryable, mppId: string, sourceKind: 'ticket' | 'booking', sourceId: string): Promise<{ code: string; served: boolean } | null> {
+export async function reissueSurveyCode(tx: Queryable, input: SurveySource): Promise<{ code: string; served: boolean } | null> {
   const code = newCode();
-  const row = await repo.replaceTokenHash(tx, mppId, sourceKind, sourceId, hashCode(code));
+  const row = await repo.replaceTokenHash(tx, input.mppId, input.sourceKind, input.sourceId, hashCode(code));
   return row ? { code, served: row.served_at !== null } : null;
 }

@@ -2,9 +2,9 @@ import type { Queryable } from '../platform/db.js';
 import type { Row } from '../platform/tables.js';
 
 /**
- * What the crew's stop queue (src/crew) reads and changes of the mobile domain's stops and bookings.
- * It lives in this folder because these tables belong to src/mobile (docs/architecture.md, "Table
- * ownership"); src/crew calls only these functions.
+ * The mobile domain's repository for the crew: what the crew's stop queue (src/crew) reads and
+ * changes of the mobile domain's stops and bookings. It lives in this folder because these tables
+ * belong to src/mobile (docs/architecture.md, "Table ownership"); src/crew calls only these functions.
  */
 
 export interface CrewStop {
