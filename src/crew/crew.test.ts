@@ -103,6 +103,9 @@ describe('syncing what a device recorded offline', () => {
     // Waits 10 and 19 minutes, services 10 and 9, from the times the device recorded.
     expect(stats.totals.wait).toMatchObject({ count: 2, maxSeconds: 19 * 60 });
     expect(stats.totals.service).toMatchObject({ count: 2, maxSeconds: 600 });
+    // Served at the stop, not in the building: the service's daily quota at the building is untouched.
+    const building = await t.db.query('SELECT issued, quota FROM queue_service_day WHERE mpp_id = $1 AND service_id = $2', [w.mppId, w.services.kk]);
+    expect(building.rows).toEqual([]);
 
     await t.ctx.outbox.runOnce();
     const tokens = await t.db.query("SELECT 1 FROM survey_tokens WHERE mpp_id = $1 AND source_kind = 'ticket'", [w.mppId]);

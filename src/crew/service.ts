@@ -184,7 +184,8 @@ async function project(tx: Queryable, p: { mppId: string; stop: CrewStop; ticket
   if (!ticketId) {
     const found = await queue.findIssueContext(tx, mppId, t.serviceId, null, issuedAt);
     if (!found) return;
-    // The stop's own day and numbering; no building quota applies (the stop has its own capacity).
+    // The stop's own day and numbering; the building's quota neither applies nor counts it (the stop
+    // has its own capacity).
     const issue = { ...found, prefix: STOP_TICKET_PREFIX, dailyQuota: null, localDay: p.stop.localDay };
     const inserted = await queue.insertTicket(tx, {
       mppId,
@@ -198,6 +199,7 @@ async function project(tx: Queryable, p: { mppId: string; stop: CrewStop; ticket
       at: issuedAt,
       ...actor,
       bookedFor: t.bookingId ? p.stop.startsAt : null,
+      countsTowardQuota: false,
     });
     if (!inserted) return;
     ticketId = inserted.id;

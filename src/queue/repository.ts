@@ -94,6 +94,11 @@ export interface NewTicket {
   bookedFor: Date | null;
   /** A drive-thru ticket: its lane's zone code and the plate or name it is called by. */
   lane?: { zone: string; plate: string | null; holderName: string | null };
+  /**
+   * False for a ticket served elsewhere (a mobile-service stop): it neither uses nor counts toward the
+   * building's daily quota of the service. Default true.
+   */
+  countsTowardQuota?: boolean;
 }
 
 /** What the issue statement returns: with the issue context, the whole TicketRow of the new ticket. */
@@ -118,13 +123,15 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<Inserted
   const { rows } = await q.query<{ id: string; visit_id: string; seq: number; number: string; issued_at: Date; rank_at: Date }>(
     `WITH quota AS (
        INSERT INTO queue_service_day AS d (mpp_id, service_id, local_day, issued, quota)
-       VALUES ($1, $2, $3::date, 1, $4::int)
+       SELECT $1, $2, $3::date, 1, $4::int WHERE $22::boolean
        ON CONFLICT (mpp_id, service_id, local_day) DO UPDATE SET issued = d.issued + 1, quota = EXCLUDED.quota
          WHERE EXCLUDED.quota IS NULL OR d.issued < EXCLUDED.quota
        RETURNING issued
+     ), admitted AS (
+       SELECT 1 FROM quota UNION ALL SELECT 1 WHERE NOT $22::boolean
      ), num AS (
        INSERT INTO queue_number_seq AS n (mpp_id, prefix, local_day, last_seq)
-       SELECT $1, $5, $3::date, 1 FROM quota
+       SELECT $1, $5, $3::date, 1 FROM admitted
        ON CONFLICT (mpp_id, prefix, local_day) DO UPDATE SET last_seq = n.last_seq + 1
        RETURNING last_seq
      ), visit AS (
@@ -167,6 +174,7 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<Inserted
       t.lane?.zone ?? null,
       t.lane?.plate ?? null,
       t.lane?.holderName ?? null,
+      t.countsTowardQuota ?? true,
     ],
   );
   const r = rows[0];
