@@ -113,3 +113,48 @@ export async function readAttachment(q: Queryable, mppId: string, consultationId
   const r = rows[0];
   return r ? { fileName: r.file_name, mediaType: r.media_type, sealed: { iv: Buffer.from(r.iv), authTag: Buffer.from(r.auth_tag), ciphertext: Buffer.from(r.ciphertext) } } : undefined;
 }
+
+/** The agency's answer limit in working days, or undefined when it never set one. */
+export async function findAnswerWorkingDays(q: Queryable, mppId: string, tenantId: string): Promise<number | undefined> {
+  const { rows } = await q.query<{ answer_working_days: number }>('SELECT answer_working_days FROM consultation_settings WHERE mpp_id = $1 AND tenant_id = $2', [mppId, tenantId]);
+  return rows[0]?.answer_working_days;
+}
+
+export async function upsertAnswerWorkingDays(tx: Queryable, s: { mppId: string; tenantId: string; days: number; at: Date; by: string | null }): Promise<void> {
+  await tx.query(
+    `INSERT INTO consultation_settings (mpp_id, tenant_id, answer_working_days, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (mpp_id, tenant_id) DO UPDATE SET answer_working_days = EXCLUDED.answer_working_days, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    [s.mppId, s.tenantId, s.days, s.at, s.by],
+  );
+}
+
+export interface FaqRow { consultation_id: string; service_id: string; tenant_id: string; question: string; answer: string; published_at: Date }
+
+/** Publishes (or re-publishes with new text) the FAQ entry of an answered consultation. */
+export async function upsertFaq(tx: Queryable, f: { mppId: string; consultationId: string; serviceId: string; tenantId: string; question: string; answer: string; at: Date; by: string | null }): Promise<void> {
+  await tx.query(
+    `INSERT INTO consultation_faqs (mpp_id, consultation_id, service_id, tenant_id, question, answer, published_at, published_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (mpp_id, consultation_id) DO UPDATE SET question = EXCLUDED.question, answer = EXCLUDED.answer, published_at = EXCLUDED.published_at, published_by = EXCLUDED.published_by`,
+    [f.mppId, f.consultationId, f.serviceId, f.tenantId, f.question, f.answer, f.at, f.by],
+  );
+}
+
+/** @returns whether an entry was removed. */
+export async function deleteFaq(tx: Queryable, mppId: string, consultationId: string): Promise<boolean> {
+  const { rows } = await tx.query('DELETE FROM consultation_faqs WHERE mpp_id = $1 AND consultation_id = $2 RETURNING consultation_id', [mppId, consultationId]);
+  return rows.length > 0;
+}
+
+export async function findFaq(q: Queryable, mppId: string, consultationId: string): Promise<FaqRow | undefined> {
+  const { rows } = await q.query<FaqRow>('SELECT consultation_id, service_id, tenant_id, question, answer, published_at FROM consultation_faqs WHERE mpp_id = $1 AND consultation_id = $2', [mppId, consultationId]);
+  return rows[0];
+}
+
+/** A service's published FAQ, newest first. */
+export async function listFaqOfService(q: Queryable, mppId: string, serviceId: string): Promise<FaqRow[]> {
+  const { rows } = await q.query<FaqRow>(
+    'SELECT consultation_id, service_id, tenant_id, question, answer, published_at FROM consultation_faqs WHERE mpp_id = $1 AND service_id = $2 ORDER BY published_at DESC LIMIT 50',
+    [mppId, serviceId],
+  );
+  return rows;
+}

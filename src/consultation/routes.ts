@@ -7,7 +7,7 @@ import * as citizens from '../citizen/repository.js';
 import { citizenErrors, resolveCitizenSession } from '../citizen/sign-in.js';
 import type { AppContext } from '../platform/context.js';
 import { requestContext, type App } from '../platform/http.js';
-import { ActionParams, ActionRequest, AskRequest, CitizenParams, ConsultationParams, ConsultationView, MppParams, StaffConsultation, WorkQuery } from './schemas.js';
+import { ActionParams, ActionRequest, AskRequest, CitizenParams, ConsultationParams, ConsultationSettings, ConsultationView, FaqRequest, MppParams, PublicFaq, ServiceParams, StaffConsultation, TenantParams, WorkQuery } from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['consultation'];
@@ -75,4 +75,26 @@ export async function consultationRoutes(app: App, ctx: AppContext): Promise<voi
       .header('x-content-type-options', 'nosniff')
       .send(file.content);
   });
+
+  app.get('/api/mpps/:mppId/tenants/:tenantId/consultation-settings', {
+    schema: { tags, summary: "The agency's answer limit in working days (3 until it sets one)", params: TenantParams, response: { 200: ConsultationSettings } },
+  }, async (request) => service.getSettings(requestContext(request, db, clock), request.params));
+
+  app.put('/api/mpps/:mppId/tenants/:tenantId/consultation-settings', {
+    schema: { tags, summary: "Set the agency's answer limit (1..30 working days; new consultations only)", params: TenantParams, body: ConsultationSettings, response: { 200: ConsultationSettings } },
+  }, async (request) => service.setSettings(requestContext(request, db, clock), { ...request.params, body: request.body }));
+
+  app.put('/api/mpps/:mppId/consultations/:consultationId/faq', {
+    schema: { tags, summary: "Publish an answered written question as the service's FAQ (question optionally reworded; never who asked)", params: ConsultationParams, body: FaqRequest, response: { 200: StaffConsultation } },
+  }, async (request) => service.publishFaq(requestContext(request, db, clock), { ...request.params, body: request.body }));
+
+  app.delete('/api/mpps/:mppId/consultations/:consultationId/faq', {
+    schema: { tags, summary: 'Take the FAQ entry off the public page', params: ConsultationParams, response: { 200: StaffConsultation } },
+  }, async (request) => service.unpublishFaq(requestContext(request, db, clock), request.params));
+
+  // --- public ---------------------------------------------------------------------------------------
+
+  app.get('/api/mpps/:mppId/services/:serviceId/faq', {
+    schema: { tags, summary: "A service's FAQ published by its agency: questions and answers only", params: ServiceParams, response: { 200: z.array(PublicFaq) } },
+  }, async (request) => service.publicFaq(db, request.params));
 }

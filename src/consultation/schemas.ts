@@ -67,5 +67,32 @@ export const ConsultationView = z.object({
 export type ConsultationView = z.infer<typeof ConsultationView>;
 
 /** What the agency's staff see: the view plus the allowed steps (contact stays hidden: answers go through Layan). */
-export const StaffConsultation = ConsultationView.extend({ allowedActions: z.array(Action) });
+export const StaffConsultation = ConsultationView.extend({
+  allowedActions: z.array(Action),
+  /** The entry published as the service's FAQ from this answer, if any. */
+  faq: z.object({ question: z.string(), publishedAt: z.string() }).nullable(),
+});
 export type StaffConsultation = z.infer<typeof StaffConsultation>;
+
+export const TenantParams = z.object({ mppId: z.uuid(), tenantId: z.uuid() });
+export const ServiceParams = z.object({ mppId: z.uuid(), serviceId: z.uuid() });
+
+/** The agency's consultation settings: its answer limit in working days (3 until it sets one). */
+export const ConsultationSettings = z.object({
+  answerWorkingDays: z.number().int()
+    .min(1, bilingual('Batas jawaban minimal 1 hari kerja.', 'The answer limit is at least 1 working day.'))
+    .max(30, bilingual('Batas jawaban maksimal 30 hari kerja.', 'The answer limit is at most 30 working days.')),
+});
+export type ConsultationSettings = z.infer<typeof ConsultationSettings>;
+
+/** Publish an answered written question as FAQ; the question may be reworded (e.g. to remove personal details). */
+export const FaqRequest = z.object({
+  question: z.string().trim()
+    .min(10, bilingual('Pertanyaan FAQ minimal 10 huruf.', 'An FAQ question has at least 10 characters.'))
+    .max(2000, bilingual('Pertanyaan FAQ maksimal 2000 huruf.', 'An FAQ question has at most 2000 characters.')).optional(),
+});
+export type FaqRequest = z.infer<typeof FaqRequest>;
+
+/** One public FAQ entry: the question and the agency's answer, nothing about who asked. */
+export const PublicFaq = z.object({ id: z.uuid(), question: z.string(), answer: z.string(), tenantName: z.string(), publishedAt: z.string() });
+export type PublicFaq = z.infer<typeof PublicFaq>;

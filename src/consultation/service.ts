@@ -15,12 +15,12 @@ import { consultationErrors } from './errors.js';
 import { consultationAnswered, consultationReceived, consultationScheduled } from './messages.js';
 import * as repo from './repository.js';
 import type { ConsultationRow } from './repository.js';
-import { ATTACHMENT_MAX_BYTES, type ActionRequest, type AskRequest, type ConsultationView, type StaffConsultation } from './schemas.js';
+import { ATTACHMENT_MAX_BYTES, type ActionRequest, type AskRequest, type ConsultationSettings, type ConsultationView, type FaqRequest, type PublicFaq, type StaffConsultation } from './schemas.js';
 import { allowedActions, isOpen, TRANSITIONS, type Action, type Party } from './state-machine.js';
 
 export { consultationErrors };
 
-/** The working days an agency has to answer (one national default until agencies set their own). */
+/** The working days an agency has to answer unless it set its own limit (consultation_settings). */
 export const ANSWER_WORKING_DAYS = 3;
 /** An online consultation can be asked for from tomorrow up to this many days ahead. */
 export const SLOT_DAYS_AHEAD = 30;
@@ -88,7 +88,8 @@ export async function ask(c: CitizenCtx, env: ConsultationEnv, input: AskRequest
     slotStart = zonedInstant(input.slotDate, h * 60 + m, mpp.timezone);
   }
   const attachment = input.attachment ? checkedAttachment(input.attachment) : undefined;
-  const due = new Date((await dueAfterWorkingDays(ctx.db, input.mppId, ctx.now, ANSWER_WORKING_DAYS)).dueAt);
+  const days = (await repo.findAnswerWorkingDays(ctx.db, input.mppId, service.tenantId)) ?? ANSWER_WORKING_DAYS;
+  const due = new Date((await dueAfterWorkingDays(ctx.db, input.mppId, ctx.now, days)).dueAt);
   const actor = { ...ctx.actor, type: 'citizen' as const, id: c.citizenId, label: 'citizen' };
   for (let attempt = 0; ; attempt++) {
     try {
@@ -178,7 +179,8 @@ async function forStaff(ctx: ServiceContext, mppId: string, consultationId: stri
 }
 
 async function staffView(ctx: ServiceContext, row: ConsultationRow): Promise<StaffConsultation> {
-  return { ...(await viewOf(ctx.db, row, ctx.now)), allowedActions: allowedActions(row.status, 'staff', row.kind) };
+  const faq = await repo.findFaq(ctx.db, row.mpp_id, row.id);
+  return { ...(await viewOf(ctx.db, row, ctx.now)), allowedActions: allowedActions(row.status, 'staff', row.kind), faq: faq ? { question: faq.question, publishedAt: faq.published_at.toISOString() } : null };
 }
 
 /** The agency's consultations: open (by due date), answered, or all. @throws AppError unauthenticated, not_found */
@@ -212,3 +214,66 @@ export async function attachmentForStaff(ctx: ServiceContext, env: ConsultationE
   return { fileName: a.fileName, mediaType: a.mediaType, content: open(env.keys, attachmentAad(row.id), a.sealed) };
 }
 
+
+// --- the agency's settings -------------------------------------------------------------------------
+
+/** The agency's answer limit (3 working days until it sets one). @throws AppError not_found, forbidden */
+export async function getSettings(ctx: ServiceContext, input: { mppId: string; tenantId: string }): Promise<ConsultationSettings> {
+  requireTenantRole(ctx.principal, input.mppId, input.tenantId, ['officer', 'tenant_admin']);
+  if (!(await catalog.listTenants(ctx.db, input.mppId, { ids: [input.tenantId] })).length) throw commonErrors.not_found();
+  return { answerWorkingDays: (await repo.findAnswerWorkingDays(ctx.db, input.mppId, input.tenantId)) ?? ANSWER_WORKING_DAYS };
+}
+
+/**
+ * The agency admin sets the answer limit; consultations asked from now on are due after that many
+ * working days (open ones keep the due date they were given). @throws AppError not_found, forbidden
+ */
+export async function setSettings(ctx: ServiceContext, input: { mppId: string; tenantId: string; body: ConsultationSettings }): Promise<ConsultationSettings> {
+  requireTenantRole(ctx.principal, input.mppId, input.tenantId, ['tenant_admin']);
+  if (!(await catalog.listTenants(ctx.db, input.mppId, { ids: [input.tenantId] })).length) throw commonErrors.not_found();
+  await ctx.db.transaction(async (tx) => {
+    const before = (await repo.findAnswerWorkingDays(tx, input.mppId, input.tenantId)) ?? ANSWER_WORKING_DAYS;
+    await repo.upsertAnswerWorkingDays(tx, { mppId: input.mppId, tenantId: input.tenantId, days: input.body.answerWorkingDays, at: ctx.now, by: ctx.actor.label });
+    await recordAudit(tx, ctx.actor, { action: 'consultation.settings_set', targetType: 'tenant', targetId: input.tenantId, mppId: input.mppId, tenantId: input.tenantId, before: { answerWorkingDays: before }, after: { answerWorkingDays: input.body.answerWorkingDays } });
+  });
+  return { answerWorkingDays: input.body.answerWorkingDays };
+}
+
+// --- the service's FAQ -----------------------------------------------------------------------------
+
+/**
+ * An officer or admin of the answering agency publishes an answered written question as the service's
+ * FAQ: the (optionally reworded) question and the answer, copied; nothing about who asked. Publishing
+ * again replaces the text. An event row and an audit entry record it.
+ * @throws AppError not_found (another agency's), forbidden, consultation_faq_not_answered
+ */
+export async function publishFaq(ctx: ServiceContext, input: { mppId: string; consultationId: string; body: FaqRequest }): Promise<StaffConsultation> {
+  const row = await forStaff(ctx, input.mppId, input.consultationId);
+  if (row.status !== 'answered' || row.kind !== 'question' || !row.answer) throw consultationErrors.consultation_faq_not_answered();
+  const question = input.body.question ?? row.question;
+  await ctx.db.transaction(async (tx) => {
+    await repo.upsertFaq(tx, { mppId: row.mpp_id, consultationId: row.id, serviceId: row.service_id, tenantId: row.tenant_id, question, answer: row.answer!, at: ctx.now, by: ctx.actor.label });
+    await repo.insertEvent(tx, { mppId: row.mpp_id, consultationId: row.id, at: ctx.now, action: 'publish_faq', from: row.status, to: row.status, actor: ctx.actor });
+    await recordAudit(tx, ctx.actor, { action: 'consultation.faq_published', targetType: 'consultation', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id, after: { questionEdited: question !== row.question } });
+  });
+  return staffView(ctx, row);
+}
+
+/** Takes the entry off the public page (nothing to remove: unchanged). @throws AppError not_found, forbidden */
+export async function unpublishFaq(ctx: ServiceContext, input: { mppId: string; consultationId: string }): Promise<StaffConsultation> {
+  const row = await forStaff(ctx, input.mppId, input.consultationId);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.deleteFaq(tx, row.mpp_id, row.id))) return;
+    await repo.insertEvent(tx, { mppId: row.mpp_id, consultationId: row.id, at: ctx.now, action: 'unpublish_faq', from: row.status, to: row.status, actor: ctx.actor });
+    await recordAudit(tx, ctx.actor, { action: 'consultation.faq_unpublished', targetType: 'consultation', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id });
+  });
+  return staffView(ctx, row);
+}
+
+/** A service's published FAQ for its public page (an unknown or inactive service has none). */
+export async function publicFaq(q: Queryable, input: { mppId: string; serviceId: string }): Promise<PublicFaq[]> {
+  const service = (await catalogServices.listServices(q, input.mppId, { ids: [input.serviceId], activeOnly: true }))[0];
+  if (!service) throw commonErrors.not_found();
+  return (await repo.listFaqOfService(q, input.mppId, input.serviceId))
+    .map((f) => ({ id: f.consultation_id, question: f.question, answer: f.answer, tenantName: service.tenant.name, publishedAt: f.published_at.toISOString() }));
+}

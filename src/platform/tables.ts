@@ -338,6 +338,23 @@ export interface Tables {
     actor_id: string | null;
     actor_label: string | null;
   };
+  consultation_faqs: {
+    mpp_id: string;
+    consultation_id: string;
+    service_id: string;
+    tenant_id: string;
+    question: string;
+    answer: string;
+    published_at: Date;
+    published_by: string | null;
+  };
+  consultation_settings: {
+    mpp_id: string;
+    tenant_id: string;
+    answer_working_days: number;
+    updated_at: Date;
+    updated_by: string | null;
+  };
   consultations: {
     mpp_id: string;
     id: string;

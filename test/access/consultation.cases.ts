@@ -8,6 +8,7 @@ import type { CaseFile, CallerName } from './world.js';
  * session, which no caller of the matrix has (401); src/consultation/consultation.test.ts drives them.
  */
 const HANDLERS_A1: CallerName[] = ['national', 'mppAdminA', 'tenantAdminA1', 'officerA1'];
+const ADMINS_A1: CallerName[] = ['national', 'mppAdminA', 'tenantAdminA1'];
 const ALL_STAFF_OF_A: CallerName[] = ['national', 'mppAdminA', 'tenantAdminA1', 'officerA1', 'officerA2'];
 const PDF_BASE64 = Buffer.from('%PDF-1.4 lampiran matriks').toString('base64');
 
@@ -28,7 +29,10 @@ export default {
       method: 'POST', url: '/api/citizen/me/consultations', headers,
       payload: { mppId: w.mppA, serviceId: rows[0]!.id, question: 'Apakah layanan ini bisa diwakilkan?', attachment: { fileName: 'surat.pdf', contentBase64: PDF_BASE64 } },
     });
-    return { serviceId: rows[0]!.id, consultation: asked.json().id as string };
+    // A second question, answered, for the FAQ routes.
+    const answered = await w.t.app.inject({ method: 'POST', url: '/api/citizen/me/consultations', headers, payload: { mppId: w.mppA, serviceId: rows[0]!.id, question: 'Apakah formulir bisa diunduh?' } });
+    await w.t.db.query("UPDATE consultations SET status = 'answered', answer = 'Bisa, di halaman layanan.', answered_at = now() WHERE id = $1", [answered.json().id]);
+    return { serviceId: rows[0]!.id, consultation: asked.json().id as string, answered: answered.json().id as string };
   },
   cases: [
     { method: 'POST', route: '/api/citizen/me/consultations', allow: [], request: (w, f) => ({ url: '/api/citizen/me/consultations', payload: { mppId: w.mppA, serviceId: f.serviceId, question: 'Pertanyaan matriks akses?' } }) },
@@ -44,5 +48,10 @@ export default {
       // The first allowed caller answers; later allowed callers get 409 (past the access check).
       request: (w, f) => ({ url: `/api/mpps/${w.mppA}/consultations/${f.consultation}/actions/answer`, payload: { answer: 'Bisa, dengan surat kuasa bermeterai.' } }),
     },
+    { method: 'GET', route: '/api/mpps/:mppId/tenants/:tenantId/consultation-settings', allow: HANDLERS_A1, request: (w) => ({ url: `/api/mpps/${w.mppA}/tenants/${w.tenantA1}/consultation-settings` }) },
+    { method: 'PUT', route: '/api/mpps/:mppId/tenants/:tenantId/consultation-settings', allow: ADMINS_A1, request: (w) => ({ url: `/api/mpps/${w.mppA}/tenants/${w.tenantA1}/consultation-settings`, payload: { answerWorkingDays: 4 } }) },
+    { method: 'PUT', route: '/api/mpps/:mppId/consultations/:consultationId/faq', allow: HANDLERS_A1, request: (w, f) => ({ url: `/api/mpps/${w.mppA}/consultations/${f.answered}/faq`, payload: {} }) },
+    { method: 'DELETE', route: '/api/mpps/:mppId/consultations/:consultationId/faq', allow: HANDLERS_A1, request: (w, f) => ({ url: `/api/mpps/${w.mppA}/consultations/${f.answered}/faq` }) },
+    { method: 'GET', route: '/api/mpps/:mppId/services/:serviceId/faq', public: "the service's published FAQ: questions and answers only, never who asked", request: (w, f) => ({ url: `/api/mpps/${w.mppA}/services/${f.serviceId}/faq` }) },
   ],
 } satisfies CaseFile;

@@ -3501,6 +3501,7 @@ export interface paths {
                 401: components["responses"]["consultationReadProblem401"];
                 403: components["responses"]["consultationReadProblem403"];
                 404: components["responses"]["consultationReadProblem404"];
+                409: components["responses"]["consultationReadProblem409"];
                 415: components["responses"]["consultationReadProblem415"];
                 422: components["responses"]["consultationReadProblem422"];
                 429: components["responses"]["consultationReadProblem429"];
@@ -8419,6 +8420,10 @@ export interface paths {
                                 sizeBytes: number;
                             } | null;
                             dueAt: string;
+                            faq: {
+                                publishedAt: string;
+                                question: string;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
@@ -8449,6 +8454,7 @@ export interface paths {
                 401: components["responses"]["consultationReadProblem401"];
                 403: components["responses"]["consultationReadProblem403"];
                 404: components["responses"]["consultationReadProblem404"];
+                409: components["responses"]["consultationReadProblem409"];
                 415: components["responses"]["consultationReadProblem415"];
                 422: components["responses"]["consultationReadProblem422"];
                 429: components["responses"]["consultationReadProblem429"];
@@ -8499,6 +8505,10 @@ export interface paths {
                                 sizeBytes: number;
                             } | null;
                             dueAt: string;
+                            faq: {
+                                publishedAt: string;
+                                question: string;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
@@ -8529,6 +8539,7 @@ export interface paths {
                 401: components["responses"]["consultationReadProblem401"];
                 403: components["responses"]["consultationReadProblem403"];
                 404: components["responses"]["consultationReadProblem404"];
+                409: components["responses"]["consultationReadProblem409"];
                 415: components["responses"]["consultationReadProblem415"];
                 422: components["responses"]["consultationReadProblem422"];
                 429: components["responses"]["consultationReadProblem429"];
@@ -8590,6 +8601,10 @@ export interface paths {
                                 sizeBytes: number;
                             } | null;
                             dueAt: string;
+                            faq: {
+                                publishedAt: string;
+                                question: string;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
@@ -8665,6 +8680,7 @@ export interface paths {
                 401: components["responses"]["consultationReadProblem401"];
                 403: components["responses"]["consultationReadProblem403"];
                 404: components["responses"]["consultationReadProblem404"];
+                409: components["responses"]["consultationReadProblem409"];
                 415: components["responses"]["consultationReadProblem415"];
                 422: components["responses"]["consultationReadProblem422"];
                 429: components["responses"]["consultationReadProblem429"];
@@ -8674,6 +8690,168 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/consultations/{consultationId}/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Publish an answered written question as the service's FAQ (question optionally reworded; never who asked) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            faq: {
+                                publishedAt: string;
+                                question: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
+        post?: never;
+        /** Take the FAQ entry off the public page */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consultationId: string;
+                    mppId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("answer" | "schedule" | "withdraw")[];
+                            answer: string | null;
+                            answeredAt: string | null;
+                            attachment: {
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                            } | null;
+                            dueAt: string;
+                            faq: {
+                                publishedAt: string;
+                                question: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            meetingUrl: string | null;
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            slotStart: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            steps: {
+                                action: string;
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -14527,6 +14705,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mpps/{mppId}/services/{serviceId}/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service's FAQ published by its agency: questions and answers only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string;
+                            /** Format: uuid */
+                            id: string;
+                            publishedAt: string;
+                            question: string;
+                            tenantName: string;
+                        }[];
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                409: components["responses"]["consultationReadProblem409"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mpps/{mppId}/services/{serviceId}/survey-labels": {
         parameters: {
             query?: never;
@@ -15471,6 +15704,97 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mpps/{mppId}/tenants/{tenantId}/consultation-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's answer limit in working days (3 until it sets one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerWorkingDays: number;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                409: components["responses"]["consultationReadProblem409"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        /** Set the agency's answer limit (1..30 working days; new consultations only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mppId: string;
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answerWorkingDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerWorkingDays: number;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationWriteProblem400"];
+                401: components["responses"]["consultationWriteProblem401"];
+                403: components["responses"]["consultationWriteProblem403"];
+                404: components["responses"]["consultationWriteProblem404"];
+                409: components["responses"]["consultationWriteProblem409"];
+                413: components["responses"]["consultationWriteProblem413"];
+                415: components["responses"]["consultationWriteProblem415"];
+                422: components["responses"]["consultationWriteProblem422"];
+                429: components["responses"]["consultationWriteProblem429"];
+                503: components["responses"]["consultationWriteProblem503"];
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -19252,6 +19576,18 @@ export interface components {
                 };
             };
         };
+        /** @description Problem: consultation_faq_not_answered */
+        consultationReadProblem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code: "consultation_faq_not_answered";
+                };
+            };
+        };
         /** @description Problem: consultation_attachment_invalid */
         consultationReadProblem415: {
             headers: {
@@ -19348,7 +19684,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: conflict, invalid_transition */
+        /** @description Problem: conflict, consultation_faq_not_answered, invalid_transition */
         consultationWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -19356,7 +19692,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "invalid_transition";
+                    code: "conflict" | "consultation_faq_not_answered" | "invalid_transition";
                 };
             };
         };
