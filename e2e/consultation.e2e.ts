@@ -15,13 +15,16 @@ import { launchBrowser, loginUi, newContext, openServerDatabase, type RunningSer
  * phone finds the birth certificate service, asks Dukcapil a question with a PDF from the service
  * page (signing in with a code sent by SMS); the Dukcapil officer on a 1366x768 console opens
  * "Konsultasi" from the staff home and answers; the citizen gets the answer by SMS and reads it in
- * "Layanan saya". SMS go to a local webhook the test reads.
+ * "Layanan saya". SMS go to a local webhook the test reads. The officer then publishes the answer as
+ * the service's FAQ (question reworded) and anyone on a phone sees it on the public service page;
+ * the Dukcapil admin sets the agency's answer limit in working days.
  */
 const BANYUMAS = 'MPP Satria Banyumas (demo)';
 const PHONE = '081234567888';
 const E164 = '+6281234567888';
 const QUESTION = 'Apakah akta kelahiran anak bisa diurus oleh kakek dengan surat kuasa?';
 const ANSWER = 'Bisa. Bawa surat kuasa bermeterai dari orang tua dan KTP-el kakek.';
+const FAQ_QUESTION = 'Bolehkah akta kelahiran anak diurus oleh kakek dengan surat kuasa?';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const texts: { to: string; text: string }[] = [];
 let sms: Server;
@@ -130,4 +133,42 @@ test('a citizen asks Dukcapil from the service page, the officer answers from th
   await noSideways(phone, 'Layanan saya with the answer');
   await screenshot(phone, 'consultation-5-answer-phone', { fullPage: true });
 
+  // 5. The officer publishes the answer as the service's FAQ, the question reworded.
+  const faqForm = officer.getByTestId('consult-faq');
+  await faqForm.getByLabel('Pertanyaan yang diterbitkan').fill(FAQ_QUESTION);
+  await faqForm.getByRole('button', { name: 'Terbitkan sebagai FAQ' }).click();
+  await faqForm.getByRole('button', { name: 'Tarik dari FAQ' }).waitFor();
+  await noSideways(officer, 'the FAQ form');
+  await screenshot(officer, 'consultation-6-officer-faq', { fullPage: false });
+
+  // 6. Anyone on a phone, from the home page's search, sees it on the service page; nothing of who asked.
+  const visitor = await (await newContext(browser, 'phone')).newPage();
+  await visitor.goto(`${server.url}/`);
+  await visitor.getByLabel('MPP Anda').selectOption({ label: BANYUMAS });
+  await visitor.getByLabel('Cari layanan').fill('akta kelahiran');
+  await visitor.getByRole('button', { name: 'Cari', exact: true }).click();
+  await visitor.locator('ol.results li').filter({ hasText: 'Penerbitan akta kelahiran' }).first().getByRole('link').first().click();
+  const faq = visitor.getByTestId('svc-faq');
+  await faq.getByText(FAQ_QUESTION).click();
+  await faq.getByText(ANSWER).waitFor();
+  const shown = (await faq.textContent())!;
+  for (const personal of [QUESTION, PHONE, '567888', 'surat-kuasa.pdf', code]) assert.ok(!shown.includes(personal), `the public FAQ shows ${personal}`);
+  await faq.scrollIntoViewIfNeeded();
+  await noSideways(visitor, 'the service page with its FAQ');
+  await screenshot(visitor, 'consultation-7-faq-phone', { fullPage: true });
+
+  // 7. The Dukcapil admin sets the agency's answer limit; it stays after a reload.
+  const admin = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })).newPage();
+  await loginUi(admin, server.url, `admin.dukcapil@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD);
+  await admin.locator('.home-screens').getByRole('link', { name: 'Konsultasi' }).click();
+  const limit = admin.getByTestId('consult-settings').getByLabel('Batas menjawab (hari kerja)');
+  assert.equal(await limit.inputValue(), '3');
+  await limit.fill('5');
+  await admin.getByRole('button', { name: 'Simpan batas' }).click();
+  await admin.getByTestId('consult-settings').getByText('Tersimpan', { exact: false }).waitFor();
+  await noSideways(admin, 'the answer limit form');
+  await screenshot(admin, 'consultation-8-admin-limit', { fullPage: false });
+  await admin.reload();
+  await admin.getByTestId('consult-settings').waitFor();
+  assert.equal(await admin.getByTestId('consult-settings').getByLabel('Batas menjawab (hari kerja)').inputValue(), '5');
 });

@@ -8,6 +8,7 @@ import { WalletPrecheck } from '../applications/WalletPrecheck';
 import { zoneAbbr } from '../time';
 import { CHANNEL_NAMES, completionText, rupiah } from './format';
 import { PublicLoad, SearchBox, Shell } from './PublicParts';
+import { ServiceFaq } from '../consultation/ServiceFaq';
 import { RequirementChecklist, ServiceActions } from './ServiceActions';
 
 
@@ -127,6 +128,7 @@ export function ServicePage() {
         <h2 id="prosedur">{t('Sistem, mekanisme dan prosedur', 'Procedure')}</h2>
         <ol className="steps">{data.procedureSteps.map((s, i) => <li key={i}>{s}</li>)}</ol>
       </section>
+      <ServiceFaq mppId={data.mppId} serviceId={data.id} />
       <section aria-labelledby="tempat">
         <h2 id="tempat">{t('Tempat dan cara pelayanan', 'Where and how')}</h2>
         {/* Counters by name, as the board, the status page and the messages name them. */}

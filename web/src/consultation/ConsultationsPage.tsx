@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, client, unwrap, type ApiData } from '../api/client';
 import { useCurrentMpp } from '../current-mpp';
+import { useSession } from '../session';
 import { useI18n } from '../i18n';
 import { dateTimeWithZone } from '../time';
 import { CONSULTATION_KIND, CONSULTATION_STATUS, label } from './labels';
@@ -28,6 +29,7 @@ export function ConsultationsPage() {
   return (
     <div className="app-staff">
       <h1>{t('Konsultasi', 'Consultations')}</h1>
+      {mppId && <AnswerLimits mppId={mppId} />}
       <div className="app-tabs" role="group" aria-label={t('Daftar konsultasi', 'Consultation list')}>
         {VIEWS.map(([v, id, en]) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => { setView(v); setSelected(null); }}>{t(id, en)}</button>
@@ -91,10 +93,64 @@ function Detail({ mppId, c }: { mppId: string; c: Item }) {
         </form>
       )}
       {act.error && <p className="error" role="alert">{[act.error.message, ...act.error.errors.map((x) => x.message)].join(' ')}</p>}
+      {c.status === 'answered' && c.kind === 'question' && <FaqControl mppId={mppId} c={c} />}
       <h3>{t('Riwayat', 'History')}</h3>
       <ol className="timeline">
         {c.steps.map((s, i) => <li key={i}>{dateTimeWithZone(s.at, lang, c.timezone)} · {label(CONSULTATION_STATUS, s.status, t)}{s.actor ? ` · ${s.actor}` : ` · ${t('warga', 'citizen')}`}</li>)}
       </ol>
     </section>
+  );
+}
+
+/** The agency admin's answer limit, one form per agency they administer (3 working days until set). */
+function AnswerLimits({ mppId }: { mppId: string }) {
+  const { user } = useSession();
+  const tenants = [...new Set(user?.grants.filter((g) => g.role === 'tenant_admin' && g.mppId === mppId && g.tenantId).map((g) => g.tenantId!) ?? [])];
+  return <>{tenants.map((tenantId) => <AnswerLimit key={tenantId} mppId={mppId} tenantId={tenantId} />)}</>;
+}
+
+function AnswerLimit({ mppId, tenantId }: { mppId: string; tenantId: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const path = { params: { path: { mppId, tenantId } } };
+  const settings = useQuery(apiQuery('/api/mpps/{mppId}/tenants/{tenantId}/consultation-settings', path));
+  const [days, setDays] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (answerWorkingDays: number) => unwrap(client.PUT('/api/mpps/{mppId}/tenants/{tenantId}/consultation-settings', { ...path, body: { answerWorkingDays } })),
+    onSuccess: () => { setDays(null); return queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/tenants/{tenantId}/consultation-settings'] }); },
+  });
+  if (!settings.data) return null;
+  const id = `consult-days-${tenantId}`;
+  return (
+    <form className="consult-settings" data-testid="consult-settings" onSubmit={(e) => { e.preventDefault(); save.mutate(Number(days ?? settings.data.answerWorkingDays)); }}>
+      <label htmlFor={id}>{t('Batas menjawab (hari kerja)', 'Answer limit (working days)')}</label>
+      <input id={id} type="number" min={1} max={30} value={days ?? settings.data.answerWorkingDays} onChange={(e) => setDays(e.target.value)} />
+      <button type="submit" disabled={save.isPending || days === null}>{t('Simpan batas', 'Save the limit')}</button>
+      <span className="small muted" role="status">{save.isSuccess ? t('Tersimpan; berlaku untuk konsultasi baru.', 'Saved; applies to new consultations.') : ''}</span>
+      {save.error && <p className="error" role="alert">{[save.error.message, ...save.error.errors.map((x) => x.message)].join(' ')}</p>}
+    </form>
+  );
+}
+
+/** Publish the answer as the service's FAQ (the question may be reworded to drop personal details), or take it off. */
+function FaqControl({ mppId, c }: { mppId: string; c: Item }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [question, setQuestion] = useState(c.faq?.question ?? c.question);
+  const path = { params: { path: { mppId, consultationId: c.id } } };
+  const done = () => queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/consultations'] });
+  const publish = useMutation({ mutationFn: () => unwrap(client.PUT('/api/mpps/{mppId}/consultations/{consultationId}/faq', { ...path, body: { question } })), onSuccess: done });
+  const unpublish = useMutation({ mutationFn: () => unwrap(client.DELETE('/api/mpps/{mppId}/consultations/{consultationId}/faq', path)), onSuccess: done });
+  const error = publish.error ?? unpublish.error;
+  return (
+    <form className="consult-faq-form" data-testid="consult-faq" onSubmit={(e) => { e.preventDefault(); publish.mutate(); }}>
+      <h3>{t('FAQ di halaman layanan', 'FAQ on the service page')}</h3>
+      <p className="small muted">{c.faq ? t('Diterbitkan: pertanyaan dan jawaban tampil di halaman publik layanan (tanpa nama, kontak atau lampiran warga).', "Published: the question and answer show on the service's public page (never the citizen's name, contact or attachment).") : t('Terbitkan jawaban yang baik sebagai FAQ. Hapus nama atau data pribadi dari pertanyaan.', 'Publish a good answer as FAQ. Remove names or personal details from the question.')}</p>
+      <label htmlFor="consult-faq-q">{t('Pertanyaan yang diterbitkan', 'Question as published')}</label>
+      <input id="consult-faq-q" type="text" maxLength={2000} value={question} onChange={(e) => setQuestion(e.target.value)} />
+      <button type="submit" disabled={publish.isPending}>{c.faq ? t('Perbarui FAQ', 'Update the FAQ') : t('Terbitkan sebagai FAQ', 'Publish as FAQ')}</button>
+      {c.faq && <button type="button" className="secondary" disabled={unpublish.isPending} onClick={() => unpublish.mutate()}>{t('Tarik dari FAQ', 'Take off the FAQ')}</button>}
+      {error && <p className="error" role="alert">{[error.message, ...error.errors.map((x) => x.message)].join(' ')}</p>}
+    </form>
   );
 }
