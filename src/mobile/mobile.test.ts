@@ -24,9 +24,14 @@ describe('units', () => {
     expect(options.json().region).toEqual({ code: '33.02', name: 'Kabupaten Banyumas' });
     expect(options.json().staff.map((s: { id: string }) => s.id)).toContain(w.officer.userId);
     // The stop editor picks from the 27 kecamatan of Kabupaten Banyumas in the shipped region data.
-    const kecamatan = options.json().kecamatan as { code: string; name: string }[];
+    const kecamatan = options.json().kecamatan as { code: string; name: string; villages: { code: string; name: string }[] }[];
     expect(kecamatan).toHaveLength(27);
-    expect(kecamatan).toContainEqual({ code: '33.02.17', name: 'Cilongok' });
+    const cilongok = kecamatan.find((k) => k.code === '33.02.17');
+    expect(cilongok).toMatchObject({ code: '33.02.17', name: 'Cilongok' });
+    // ...each with its desa/kelurahan by name, for the select after the kecamatan picker.
+    expect(cilongok?.villages).toHaveLength(20);
+    expect(cilongok?.villages).toContainEqual({ code: '33.02.17.2006', name: 'Pageraji' });
+    expect(kecamatan.every((k) => k.villages.length > 0 && k.villages.every((v) => v.code.startsWith(`${k.code}.`)))).toBe(true);
     expect(kecamatan.every((k) => k.code.startsWith('33.02.'))).toBe(true);
   });
 
@@ -62,8 +67,8 @@ describe('schedule', () => {
   });
 
   it('schedules a stop in the MPP zone and refuses an overlapping one for the same unit', async () => {
-    // A name typed by an old client is ignored: the kecamatan is named from the region data.
-    const res = await createStop(t, w, '2026-11-25', { kecamatanName: 'Cilongokk' });
+    // Names typed by an old client are ignored: the kecamatan and desa are named from the region data.
+    const res = await createStop(t, w, '2026-11-25', { kecamatanName: 'Cilongokk', villageName: 'Pagerajii' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       kecamatanCode: '33.02.17',
@@ -74,26 +79,27 @@ describe('schedule', () => {
       localEnd: '12:00',
       regencyName: 'Kabupaten Banyumas',
       villageCode: '33.02.17.2006',
+      villageName: 'Pageraji',
       free: 20,
       status: 'scheduled',
     });
-    const overlap = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, villageName: undefined, startTime: '11:30', endTime: '14:00' });
+    const overlap = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, startTime: '11:30', endTime: '14:00' });
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json().code).toBe('mobile_stop_overlap');
     expect(overlap.json().title).toContain('Satu unit tidak dapat berada di dua tempat sekaligus');
     // Back to back is not an overlap.
-    const after = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, villageName: undefined, startTime: '12:00', endTime: '14:00' });
+    const after = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, startTime: '12:00', endTime: '14:00' });
     expect(after.statusCode).toBe(201);
   });
 
   it('refuses a stop outside the kabupaten/kota, a village outside its kecamatan, a past time and bad times', async () => {
-    const outside = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.03.01', villageCode: undefined, villageName: undefined });
+    const outside = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.03.01', villageCode: undefined });
     expect(outside.statusCode).toBe(400);
     expect(outside.json()).toMatchObject({ code: 'mobile_stop_outside_region' });
     expect(outside.json().title).toContain('di luar Kabupaten Banyumas');
     expect(outside.json().errors[0].path).toBe('body.kecamatanCode');
     // 33.02.28 has the right prefix but Banyumas has 27 kecamatan: not in the region data.
-    const unknown = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.02.28', villageCode: undefined, villageName: undefined });
+    const unknown = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.02.28', villageCode: undefined });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect(unknown.json()).toMatchObject({ code: 'mobile_unknown_kecamatan' });
@@ -101,6 +107,13 @@ describe('schedule', () => {
     expect(unknown.json().errors[0].path).toBe('body.kecamatanCode');
     const village = await createStop(t, w, '2026-11-26', { villageCode: '33.02.16.2005' });
     expect(village.json().code).toBe('mobile_village_outside_kecamatan');
+    // 33.02.17.2099 extends Cilongok's code, but Cilongok has 20 desa: not in the region data.
+    const unknownVillage = await createStop(t, w, '2026-11-26', { villageCode: '33.02.17.2099' });
+    expect(unknownVillage.statusCode).toBe(400);
+    expect(unknownVillage.headers['content-type']).toContain('application/problem+json');
+    expect(unknownVillage.json()).toMatchObject({ code: 'mobile_unknown_village' });
+    expect(unknownVillage.json().title).toContain('tidak ada dalam data wilayah Kemendagri untuk Kecamatan Cilongok');
+    expect(unknownVillage.json().errors[0].path).toBe('body.villageCode');
     const past = await createStop(t, w, '2026-11-20');
     expect(past.json().code).toBe('mobile_stop_in_past');
     const times = await createStop(t, w, '2026-11-26', { startTime: '12:00', endTime: '08:00' });

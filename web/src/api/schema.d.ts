@@ -9429,6 +9429,10 @@ export interface paths {
                             kecamatan: {
                                 code: string;
                                 name: string;
+                                villages: {
+                                    code: string;
+                                    name: string;
+                                }[];
                             }[];
                             region: {
                                 code: string;
@@ -9573,7 +9577,6 @@ export interface paths {
                         /** Format: uuid */
                         unitId: string;
                         villageCode?: string;
-                        villageName?: string;
                     };
                 };
             };
@@ -9679,7 +9682,6 @@ export interface paths {
                         /** Format: uuid */
                         unitId: string;
                         villageCode?: string;
-                        villageName?: string;
                     };
                 };
             };
@@ -19828,7 +19830,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_unknown_village, mobile_village_outside_kecamatan, validation_failed */
         mobileReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -19836,7 +19838,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_unknown_village" | "mobile_village_outside_kecamatan" | "validation_failed";
                 };
             };
         };
@@ -19912,7 +19914,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_unknown_village, mobile_village_outside_kecamatan, validation_failed */
         mobileWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -19920,7 +19922,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_unknown_village" | "mobile_village_outside_kecamatan" | "validation_failed";
                 };
             };
         };
