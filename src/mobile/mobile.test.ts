@@ -184,6 +184,26 @@ describe('public and booking', () => {
     await t.db.query('DELETE FROM booking_mpp_settings WHERE mpp_id = $1', [w.mppId]);
   });
 
+  it('a NIK at the limit through stop bookings is refused a counter booking, and booking reads them through mobile\'s read view', async () => {
+    await t.db.query('INSERT INTO booking_mpp_settings (mpp_id, max_active_per_nik) VALUES ($1, 1)', [w.mppId]);
+    await t.db.query(`UPDATE mpps SET weekly_hours = $2 WHERE id = $1`, [w.mppId, JSON.stringify({ '1': { opens: '08:00', closes: '15:00', breaks: [] }, '2': { opens: '08:00', closes: '15:00', breaks: [] } })]);
+    const counterService = await insertBookableService(t.db, w.mppId, w.tenantId, 'LOKETY', { slotMinutes: 30, capacityPerSlot: 3 });
+    const stop = await createStop(t, w, '2026-12-01', { capacity: 5 });
+    expect(stop.statusCode).toBe(201);
+    const atStop = await bookStop(t, w, stop.json().id, { serviceId: w.ktp, nik: nik(51) });
+    expect(atStop.statusCode).toBe(201);
+    const refused = await bookCounter(t, { mppId: w.mppId, serviceId: counterService }, '2026-11-24T03:00:00.000Z', nik(51));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ code: 'nik_active_limit' });
+    expect((await t.db.query("SELECT 1 FROM bookings WHERE mpp_id = $1 AND service_id = $2", [w.mppId, counterService])).rowCount).toBe(0);
+    // Once the stop booking no longer holds a place, the counter booking goes through.
+    await t.db.query("UPDATE mobile_stop_bookings SET status = 'cancelled' WHERE mpp_id = $1 AND code = $2", [w.mppId, atStop.json().code]);
+    const ok = await bookCounter(t, { mppId: w.mppId, serviceId: counterService }, '2026-11-24T03:00:00.000Z', nik(51));
+    expect(ok.statusCode).toBe(201);
+    await t.db.query('DELETE FROM booking_mpp_settings WHERE mpp_id = $1', [w.mppId]);
+  });
+
   it('a suspended NIK cannot book a stop either', async () => {
     // Suspend through the booking domain's table as its no-show job would.
     const hash = (await t.db.query<{ nik_hash: string }>('SELECT nik_hash FROM mobile_stop_bookings WHERE mpp_id = $1 AND nik_masked = $2', [w.mppId, '3174**********01'])).rows[0]!.nik_hash;
