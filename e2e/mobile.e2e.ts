@@ -5,7 +5,7 @@ import { launchBrowser, loginUi, newContext, screenshot, startServer, type Runni
 
 // Mobile services (layanan keliling) on the full demo: a citizen on a 360x740 phone finds, from the
 // home page, what comes to their kecamatan next and books it; the MPP admin schedules a stop at a
-// 1366x768 console, reached from the staff home, and is refused a stop outside the kabupaten.
+// 1366x768 console, reached from the staff home, picking a kecamatan of the kabupaten and one of its desa.
 const DEMO_PASSWORD = 'Demo-Layan-2026';
 const MPP_ADMIN = 'admin.banyumas@demo.layan.id';
 
@@ -81,7 +81,7 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   await context.close();
 });
 
-test('the MPP admin schedules a stop from the staff home, picking a kecamatan of the kabupaten, and is refused a desa of another', async () => {
+test('the MPP admin schedules a stop from the staff home, picking a kecamatan of the kabupaten and a desa of that kecamatan', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
@@ -102,10 +102,16 @@ test('the MPP admin schedules a stop from the staff home, picking a kecamatan of
   await search.fill('ajib');
   assert.deepEqual(await picker.locator('option').allInnerTexts(), ['— 1 cocok, pilih —', 'Ajibarang (33.02.14)']);
   await screenshot(page, 'mobile-admin-picker-console', { fullPage: false });
+  // The desa select waits for a kecamatan, then offers only that kecamatan's 15 desa (shipped region data).
+  const village = form.getByLabel(/^Desa\/kelurahan \(opsional/);
+  assert.equal(await village.isDisabled(), true);
   await picker.selectOption({ label: 'Ajibarang (33.02.14)' });
-  // A desa code of another kecamatan is refused by the server, in Bahasa Indonesia.
-  await form.getByLabel('Kode desa/kelurahan (opsional)').fill('33.02.17.2006');
-  await form.getByLabel('Nama desa/kelurahan').fill('Pageraji');
+  const villages = form.getByLabel('Desa/kelurahan (opsional, 15 di Kec. Ajibarang)');
+  const labels = await villages.locator('option').allInnerTexts();
+  assert.equal(labels.length, 16);
+  assert.ok(labels.includes('Pancurendang (33.02.14.2007)'));
+  assert.ok(!labels.some((l) => l.includes('Pageraji')));
+  await villages.selectOption({ label: 'Pancurendang (33.02.14.2007)' });
   await form.getByLabel('Alamat/titik kumpul').fill('Balai Desa Pancurendang, Jl. Raya Ajibarang');
   const day = jakartaDay(25);
   await form.getByLabel('Tanggal', { exact: true }).fill(day);
@@ -113,11 +119,8 @@ test('the MPP admin schedules a stop from the staff home, picking a kecamatan of
   await form.getByLabel('Selesai (WIB)').fill('13:00');
   await form.getByLabel('Kapasitas (orang)').fill('35');
   await form.getByLabel('Semua layanan unit').check();
-  await form.getByRole('button', { name: 'Jadwalkan' }).click();
-  await form.getByRole('alert').filter({ hasText: 'tidak berada di kecamatan 33.02.14' }).waitFor();
-  await screenshot(page, 'mobile-admin-refused-console', { fullPage: false });
-  await form.getByLabel('Kode desa/kelurahan (opsional)').fill('33.02.14.2007');
-  await form.getByLabel('Nama desa/kelurahan').fill('Pancurendang');
+  await villages.scrollIntoViewIfNeeded();
+  await screenshot(page, 'mobile-admin-village-console', { fullPage: false });
   await form.getByRole('button', { name: 'Jadwalkan' }).click();
   await form.waitFor({ state: 'detached' });
   const row = page.locator('table.data tbody tr', { hasText: 'Balai Desa Pancurendang' });
@@ -136,7 +139,9 @@ test('the MPP admin schedules a stop from the staff home, picking a kecamatan of
   await screenshot(page, 'mobile-admin-units-console', { fullPage: false });
   // The new stop is public at once, under its kecamatan.
   const res = await fetch(`${server.url}/api/mobile/stops?kecamatan=33.02.14&limit=100`);
-  const stops = (await res.json()) as { localDate: string; address: string }[];
-  assert.ok(stops.some((s) => s.localDate === day && s.address.startsWith('Balai Desa Pancurendang')));
+  const stops = (await res.json()) as { localDate: string; address: string; villageCode: string | null; villageName: string | null }[];
+  const created = stops.find((s) => s.localDate === day && s.address.startsWith('Balai Desa Pancurendang'));
+  assert.equal(created?.villageCode, '33.02.14.2007');
+  assert.equal(created?.villageName, 'Pancurendang');
   await context.close();
 });

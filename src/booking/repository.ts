@@ -140,6 +140,12 @@ export async function countActive(q: Queryable, mppId: string, nikHash: string, 
   return rows[0]!.n;
 }
 
+/** A NIK's active mobile-service stop bookings at an MPP, through mobile's read view (they count toward the per-NIK limit). */
+export async function countActiveStopBookings(q: Queryable, mppId: string, nikHash: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM mobile_stop_bookings_v WHERE mpp_id = $1 AND nik_hash = $2 AND active', [mppId, nikHash]);
+  return rows[0]!.n;
+}
+
 /**
  * Takes one place of a slot if fewer than `capacity` are taken, in one statement: the row lock of
  * the upsert serialises concurrent bookers and the WHERE re-reads the count after the lock.

@@ -131,7 +131,11 @@ async function takePlaces(tx: Queryable, mppId: string, service: repo.ServiceRow
   if (!(await repo.takeDayPlace(tx, mppId, service.id, localDay, service.settings.dailyQuota))) throw bookingErrors.day_full({ date: localDay });
 }
 
-/** Per-NIK rules, under the NIK's lock. @throws AppError nik_suspended, nik_day_limit, nik_active_limit */
+/**
+ * Per-NIK rules, under the NIK's lock (the one mobile's stop bookings take too). The active limit counts
+ * the NIK's counter bookings and its active mobile-service stop bookings together.
+ * @throws AppError nik_suspended, nik_day_limit, nik_active_limit
+ */
 async function checkNikRules(tx: Queryable, mppId: string, service: repo.ServiceRow, hash: string, localDay: string, timezone: string, now: Date, exceptId?: string): Promise<void> {
   await repo.lockNik(tx, mppId, hash);
   const suspension = await repo.findSuspension(tx, mppId, hash, now);
@@ -144,7 +148,8 @@ async function checkNikRules(tx: Queryable, mppId: string, service: repo.Service
   }
   if (exceptId === undefined) {
     const settings = await repo.getMppSettings(tx, mppId);
-    if ((await repo.countActive(tx, mppId, hash)) >= settings.maxActivePerNik) throw bookingErrors.nik_active_limit({ limit: settings.maxActivePerNik });
+    const active = (await repo.countActive(tx, mppId, hash)) + (await repo.countActiveStopBookings(tx, mppId, hash));
+    if (active >= settings.maxActivePerNik) throw bookingErrors.nik_active_limit({ limit: settings.maxActivePerNik });
   }
 }
 

@@ -89,3 +89,6 @@ export async function findDistricts(q: Queryable, input: { codes: string[] }): P
   const { rows } = await q.query<District>('SELECT code, regency_code AS "regencyCode", name FROM region_districts WHERE code = ANY($1) ORDER BY name', [input.codes]);
   return rows;
 }
+
+/** Desa/kelurahan of the shipped region data, read lazily from its data file (src/catalog/villages.ts). */
+export { findVillage, listVillages, type Village } from './villages.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
+import { findVillage } from '../catalog/read.js';
 import { loadDemo } from '../demo/load.js';
 import { nik } from './fixtures.test-helpers.js';
 
@@ -27,4 +28,15 @@ it('the demo MPPs publish upcoming stops by kecamatan, each bookable, inside the
     `SELECT count(*)::int AS n FROM mobile_stops a JOIN mobile_stops b ON a.mpp_id = b.mpp_id AND a.unit_id = b.unit_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
   );
   expect(overlaps.rows[0]!.n).toBe(0);
+});
+
+it('every demo stop is at a real desa/kelurahan of its kecamatan, named as the shipped region data names it', async () => {
+  const { rows } = await t.db.query<{ region_code: string; kecamatan_code: string; village_name: string | null }>('SELECT region_code, kecamatan_code, village_name FROM mobile_stops');
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) {
+    const village = await findVillage(r.region_code);
+    expect(village, r.region_code).toMatchObject({ districtCode: r.kecamatan_code, name: r.village_name });
+  }
+  const cilongok = (await t.app.inject({ url: '/api/mobile/stops?kecamatan=33.02.17' })).json() as { villageCode: string; villageName: string }[];
+  expect(cilongok[0]).toMatchObject({ villageCode: '33.02.17.2006', villageName: 'Pageraji' });
 });

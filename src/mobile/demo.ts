@@ -1,5 +1,5 @@
 import { addDays, localParts, zonedInstant } from '../catalog/hours.js';
-import { findDistricts } from '../catalog/read.js';
+import { findDistricts, findVillage } from '../catalog/read.js';
 import { listServices } from '../catalog/service-repository.js';
 import { listMppStaff } from '../identity/repository.js';
 import type { Queryable } from '../platform/db.js';
@@ -7,10 +7,11 @@ import * as repo from './repository.js';
 
 /**
  * Demo mobile units and their stops for the next two weeks. The places are real kecamatan of Kabupaten
- * Banyumas, Kabupaten Gowa and Kota Jayapura by Kemendagri code; their names come from the shipped region
- * data, as the stop editor takes them (the name written here only says which one the code is).
+ * Banyumas, Kabupaten Gowa and Kota Jayapura, each at a real desa/kelurahan, by Kemendagri code; their
+ * names come from the shipped region data, as the stop editor takes them (the kecamatan name written here
+ * only says which one the code is).
  */
-const DEMO: Record<string, { plate: string; units: { name: string; vehicle: string }[]; places: { code: string; name: string; address: string; lat: number; lng: number }[] }> = {
+const DEMO: Record<string, { plate: string; units: { name: string; vehicle: string }[]; places: { code: string; village: string; name: string; address: string; lat: number; lng: number }[] }> = {
   '33.02': {
     plate: 'R',
     units: [
@@ -18,28 +19,28 @@ const DEMO: Record<string, { plate: string; units: { name: string; vehicle: stri
       { name: 'Bus Layanan Satria 2', vehicle: 'Bus sedang Hino (layanan SIM dan Samsat)' },
     ],
     places: [
-      { code: '33.02.17', name: 'Cilongok', address: 'Balai Desa Pageraji, Jl. Raya Pageraji', lat: -7.3968, lng: 109.1497 },
-      { code: '33.02.14', name: 'Ajibarang', address: 'Halaman Kantor Kecamatan Ajibarang, Jl. Raya Ajibarang', lat: -7.4137, lng: 109.0792 },
-      { code: '33.02.07', name: 'Sumpiuh', address: 'Alun-alun Sumpiuh, Jl. Jenderal Sudirman', lat: -7.6103, lng: 109.3567 },
-      { code: '33.02.22', name: 'Baturraden', address: 'Balai Desa Karangmangu, dekat Lokawisata Baturraden', lat: -7.3102, lng: 109.2297 },
-      { code: '33.02.15', name: 'Gumelar', address: 'Pendopo Kecamatan Gumelar', lat: -7.3785, lng: 108.9926 },
+      { code: '33.02.17', village: '33.02.17.2006', name: 'Cilongok', address: 'Balai Desa Pageraji, Jl. Raya Pageraji', lat: -7.3968, lng: 109.1497 },
+      { code: '33.02.14', village: '33.02.14.2012', name: 'Ajibarang', address: 'Halaman Kantor Kecamatan Ajibarang, Jl. Raya Ajibarang', lat: -7.4137, lng: 109.0792 },
+      { code: '33.02.07', village: '33.02.07.1013', name: 'Sumpiuh', address: 'Alun-alun Sumpiuh, Jl. Jenderal Sudirman', lat: -7.6103, lng: 109.3567 },
+      { code: '33.02.22', village: '33.02.22.2011', name: 'Baturraden', address: 'Balai Desa Karangmangu, dekat Lokawisata Baturraden', lat: -7.3102, lng: 109.2297 },
+      { code: '33.02.15', village: '33.02.15.2006', name: 'Gumelar', address: 'Pendopo Kecamatan Gumelar', lat: -7.3785, lng: 108.9926 },
     ],
   },
   '73.06': {
     plate: 'DD',
     units: [{ name: 'Mobil Pelayanan Keliling Butta Gowa', vehicle: 'Toyota Hiace (mobil layanan)' }],
     places: [
-      { code: '73.06.04', name: 'Tinggimoncong', address: 'Lapangan Malino, Jl. Endang', lat: -5.2536, lng: 119.8513 },
-      { code: '73.06.03', name: 'Tompobulu', address: 'Kantor Camat Tompobulu', lat: -5.3391, lng: 119.7636 },
-      { code: '73.06.01', name: 'Bontonompo', address: 'Pasar Bontonompo, pelataran depan', lat: -5.3489, lng: 119.4418 },
+      { code: '73.06.04', village: '73.06.04.1001', name: 'Tinggimoncong', address: 'Lapangan Malino, Jl. Endang', lat: -5.2536, lng: 119.8513 },
+      { code: '73.06.03', village: '73.06.03.1001', name: 'Tompobulu', address: 'Kantor Camat Tompobulu', lat: -5.3391, lng: 119.7636 },
+      { code: '73.06.01', village: '73.06.01.1001', name: 'Bontonompo', address: 'Pasar Bontonompo, pelataran depan', lat: -5.3489, lng: 119.4418 },
     ],
   },
   '91.71': {
     plate: 'PA',
     units: [{ name: 'Mobil Layanan Port Numbay', vehicle: 'Mitsubishi L300 (mobil layanan)' }],
     places: [
-      { code: '91.71.04', name: 'Muara Tami', address: 'Kantor Distrik Muara Tami, Koya Barat', lat: -2.6467, lng: 140.7911 },
-      { code: '91.71.05', name: 'Heram', address: 'Halaman Gereja Waena, Jl. Raya Waena', lat: -2.5869, lng: 140.6392 },
+      { code: '91.71.04', village: '91.71.04.1004', name: 'Muara Tami', address: 'Kantor Distrik Muara Tami, Koya Barat', lat: -2.6467, lng: 140.7911 },
+      { code: '91.71.05', village: '91.71.05.1002', name: 'Heram', address: 'Halaman Gereja Waena, Jl. Raya Waena', lat: -2.5869, lng: 140.6392 },
     ],
   },
 };
@@ -65,13 +66,14 @@ export async function seedMobileDemo(tx: Queryable, input: { mppId: string; regi
     for (let k = 0; k < 6; k++) {
       const day = addDays(today, 1 + k * 2 + u);
       const place = demo.places[(k + u * 2) % demo.places.length]!;
+      const village = await findVillage(place.village);
       const morning = k % 2 === 0;
       const stopId = await repo.insertStop(tx, input.mppId, {
         unitId,
-        regionCode: place.code,
+        regionCode: village?.code ?? place.code,
         kecamatanCode: place.code,
         kecamatanName: kecamatan.get(place.code) ?? place.name,
-        villageName: null,
+        villageName: village?.name ?? null,
         address: place.address,
         lat: place.lat,
         lng: place.lng,

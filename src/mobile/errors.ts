@@ -38,6 +38,11 @@ export const mobileErrors = defineErrors('mobile', {
     id: 'Kode desa/kelurahan {village} tidak berada di kecamatan {kecamatan}. Empat digit desa mengikuti kode kecamatan (contoh {kecamatan}.2001).',
     en: 'Village code {village} does not lie in kecamatan {kecamatan}. A village code extends its kecamatan code (e.g. {kecamatan}.2001).',
   },
+  mobile_unknown_village: {
+    status: 400,
+    id: 'Kode desa/kelurahan {village} tidak ada dalam data wilayah Kemendagri untuk Kecamatan {kecamatanName}. Pilih desa/kelurahan dari daftar.',
+    en: 'Village code {village} is not in the Kemendagri region data of kecamatan {kecamatanName}. Choose a village from the list.',
+  },
   mobile_stop_in_past: { status: 400, id: 'Waktu persinggahan sudah lewat. Pilih tanggal dan jam yang akan datang.', en: 'This stop time has passed. Choose a date and time ahead.' },
   mobile_stop_overlap: {
     status: 409,

@@ -35,7 +35,6 @@ export function stopBody(w: MobileWorld, date: string, over: Record<string, unkn
     unitId: w.unitId,
     kecamatanCode: '33.02.17',
     villageCode: '33.02.17.2006',
-    villageName: 'Pageraji',
     address: 'Balai Desa Pageraji, Jl. Raya Pageraji',
     lat: -7.4,
     lng: 109.15,

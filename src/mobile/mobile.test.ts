@@ -24,9 +24,14 @@ describe('units', () => {
     expect(options.json().region).toEqual({ code: '33.02', name: 'Kabupaten Banyumas' });
     expect(options.json().staff.map((s: { id: string }) => s.id)).toContain(w.officer.userId);
     // The stop editor picks from the 27 kecamatan of Kabupaten Banyumas in the shipped region data.
-    const kecamatan = options.json().kecamatan as { code: string; name: string }[];
+    const kecamatan = options.json().kecamatan as { code: string; name: string; villages: { code: string; name: string }[] }[];
     expect(kecamatan).toHaveLength(27);
-    expect(kecamatan).toContainEqual({ code: '33.02.17', name: 'Cilongok' });
+    const cilongok = kecamatan.find((k) => k.code === '33.02.17');
+    expect(cilongok).toMatchObject({ code: '33.02.17', name: 'Cilongok' });
+    // ...each with its desa/kelurahan by name, for the select after the kecamatan picker.
+    expect(cilongok?.villages).toHaveLength(20);
+    expect(cilongok?.villages).toContainEqual({ code: '33.02.17.2006', name: 'Pageraji' });
+    expect(kecamatan.every((k) => k.villages.length > 0 && k.villages.every((v) => v.code.startsWith(`${k.code}.`)))).toBe(true);
     expect(kecamatan.every((k) => k.code.startsWith('33.02.'))).toBe(true);
   });
 
@@ -62,8 +67,8 @@ describe('schedule', () => {
   });
 
   it('schedules a stop in the MPP zone and refuses an overlapping one for the same unit', async () => {
-    // A name typed by an old client is ignored: the kecamatan is named from the region data.
-    const res = await createStop(t, w, '2026-11-25', { kecamatanName: 'Cilongokk' });
+    // Names typed by an old client are ignored: the kecamatan and desa are named from the region data.
+    const res = await createStop(t, w, '2026-11-25', { kecamatanName: 'Cilongokk', villageName: 'Pagerajii' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       kecamatanCode: '33.02.17',
@@ -74,26 +79,27 @@ describe('schedule', () => {
       localEnd: '12:00',
       regencyName: 'Kabupaten Banyumas',
       villageCode: '33.02.17.2006',
+      villageName: 'Pageraji',
       free: 20,
       status: 'scheduled',
     });
-    const overlap = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, villageName: undefined, startTime: '11:30', endTime: '14:00' });
+    const overlap = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, startTime: '11:30', endTime: '14:00' });
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json().code).toBe('mobile_stop_overlap');
     expect(overlap.json().title).toContain('Satu unit tidak dapat berada di dua tempat sekaligus');
     // Back to back is not an overlap.
-    const after = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, villageName: undefined, startTime: '12:00', endTime: '14:00' });
+    const after = await createStop(t, w, '2026-11-25', { kecamatanCode: '33.02.14', villageCode: undefined, startTime: '12:00', endTime: '14:00' });
     expect(after.statusCode).toBe(201);
   });
 
   it('refuses a stop outside the kabupaten/kota, a village outside its kecamatan, a past time and bad times', async () => {
-    const outside = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.03.01', villageCode: undefined, villageName: undefined });
+    const outside = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.03.01', villageCode: undefined });
     expect(outside.statusCode).toBe(400);
     expect(outside.json()).toMatchObject({ code: 'mobile_stop_outside_region' });
     expect(outside.json().title).toContain('di luar Kabupaten Banyumas');
     expect(outside.json().errors[0].path).toBe('body.kecamatanCode');
     // 33.02.28 has the right prefix but Banyumas has 27 kecamatan: not in the region data.
-    const unknown = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.02.28', villageCode: undefined, villageName: undefined });
+    const unknown = await createStop(t, w, '2026-11-26', { kecamatanCode: '33.02.28', villageCode: undefined });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect(unknown.json()).toMatchObject({ code: 'mobile_unknown_kecamatan' });
@@ -101,6 +107,13 @@ describe('schedule', () => {
     expect(unknown.json().errors[0].path).toBe('body.kecamatanCode');
     const village = await createStop(t, w, '2026-11-26', { villageCode: '33.02.16.2005' });
     expect(village.json().code).toBe('mobile_village_outside_kecamatan');
+    // 33.02.17.2099 extends Cilongok's code, but Cilongok has 20 desa: not in the region data.
+    const unknownVillage = await createStop(t, w, '2026-11-26', { villageCode: '33.02.17.2099' });
+    expect(unknownVillage.statusCode).toBe(400);
+    expect(unknownVillage.headers['content-type']).toContain('application/problem+json');
+    expect(unknownVillage.json()).toMatchObject({ code: 'mobile_unknown_village' });
+    expect(unknownVillage.json().title).toContain('tidak ada dalam data wilayah Kemendagri untuk Kecamatan Cilongok');
+    expect(unknownVillage.json().errors[0].path).toBe('body.villageCode');
     const past = await createStop(t, w, '2026-11-20');
     expect(past.json().code).toBe('mobile_stop_in_past');
     const times = await createStop(t, w, '2026-11-26', { startTime: '12:00', endTime: '08:00' });
@@ -168,6 +181,26 @@ describe('public and booking', () => {
     expect((await bookStop(t, w, stopId, { serviceId: w.ktp, nik: nik(50) })).statusCode).toBe(201);
     const third = await bookStop(t, w, later, { serviceId: w.ktp, nik: nik(50) });
     expect(third.json()).toMatchObject({ status: 409, code: 'nik_active_limit' });
+    await t.db.query('DELETE FROM booking_mpp_settings WHERE mpp_id = $1', [w.mppId]);
+  });
+
+  it('a NIK at the limit through stop bookings is refused a counter booking, and booking reads them through mobile\'s read view', async () => {
+    await t.db.query('INSERT INTO booking_mpp_settings (mpp_id, max_active_per_nik) VALUES ($1, 1)', [w.mppId]);
+    await t.db.query(`UPDATE mpps SET weekly_hours = $2 WHERE id = $1`, [w.mppId, JSON.stringify({ '1': { opens: '08:00', closes: '15:00', breaks: [] }, '2': { opens: '08:00', closes: '15:00', breaks: [] } })]);
+    const counterService = await insertBookableService(t.db, w.mppId, w.tenantId, 'LOKETY', { slotMinutes: 30, capacityPerSlot: 3 });
+    const stop = await createStop(t, w, '2026-12-01', { capacity: 5 });
+    expect(stop.statusCode).toBe(201);
+    const atStop = await bookStop(t, w, stop.json().id, { serviceId: w.ktp, nik: nik(51) });
+    expect(atStop.statusCode).toBe(201);
+    const refused = await bookCounter(t, { mppId: w.mppId, serviceId: counterService }, '2026-11-24T03:00:00.000Z', nik(51));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ code: 'nik_active_limit' });
+    expect((await t.db.query("SELECT 1 FROM bookings WHERE mpp_id = $1 AND service_id = $2", [w.mppId, counterService])).rowCount).toBe(0);
+    // Once the stop booking no longer holds a place, the counter booking goes through.
+    await t.db.query("UPDATE mobile_stop_bookings SET status = 'cancelled' WHERE mpp_id = $1 AND code = $2", [w.mppId, atStop.json().code]);
+    const ok = await bookCounter(t, { mppId: w.mppId, serviceId: counterService }, '2026-11-24T03:00:00.000Z', nik(51));
+    expect(ok.statusCode).toBe(201);
     await t.db.query('DELETE FROM booking_mpp_settings WHERE mpp_id = $1', [w.mppId]);
   });
 

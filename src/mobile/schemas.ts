@@ -56,8 +56,8 @@ export const MobileOptions = z.object({
   timezone: z.string(),
   /** The MPP's kabupaten/kota; stops must lie inside it. */
   region: z.object({ code: z.string(), name: z.string() }).nullable(),
-  /** The kecamatan of the MPP's kabupaten/kota (shipped region data), by name: what a stop may pick. */
-  kecamatan: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** The kecamatan of the MPP's kabupaten/kota (shipped region data), by name: what a stop may pick, each with its desa/kelurahan by name. */
+  kecamatan: z.array(z.object({ code: z.string(), name: z.string(), villages: z.array(z.object({ code: z.string(), name: z.string() })) })),
   staff: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string() })),
   services: z.array(z.object({ id: z.uuid(), name: z.string(), tenantName: z.string() })),
 });
@@ -68,8 +68,8 @@ export const StopInput = z
     unitId: z.uuid(),
     /** Its name comes from the shipped region data (src/catalog/data/regions), never from the client. */
     kecamatanCode,
+    /** A desa/kelurahan of the kecamatan in the shipped region data; its name comes from there too. */
     villageCode: villageCode.optional(),
-    villageName: name(2, 100).optional(),
     address: name(5, 300),
     lat: z.number().min(-11).max(6).optional(),
     lng: z.number().min(94).max(142).optional(),
@@ -81,8 +81,7 @@ export const StopInput = z
     note: z.string().trim().max(500).optional(),
   })
   .refine((s) => s.endTime > s.startTime, { ...bilingual('Jam selesai harus setelah jam mulai.', 'The end time must be after the start time.'), path: ['endTime'] })
-  .refine((s) => (s.lat === undefined) === (s.lng === undefined), { ...bilingual('Titik peta perlu lintang dan bujur sekaligus.', 'A map point needs both latitude and longitude.'), path: ['lng'] })
-  .refine((s) => (s.villageCode === undefined) === (s.villageName === undefined), { ...bilingual('Isi kode dan nama desa/kelurahan sekaligus, atau kosongkan keduanya.', 'Give both the village code and name, or neither.'), path: ['villageName'] });
+  .refine((s) => (s.lat === undefined) === (s.lng === undefined), { ...bilingual('Titik peta perlu lintang dan bujur sekaligus.', 'A map point needs both latitude and longitude.'), path: ['lng'] });
 export type StopInput = z.infer<typeof StopInput>;
 
 export const StopStatus = z.enum(['scheduled', 'cancelled', 'done']);

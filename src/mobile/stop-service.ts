@@ -1,6 +1,6 @@
 import { formatLocal } from '../booking/messages.js';
 import { localParts, toMinutes, zonedInstant } from '../catalog/hours.js';
-import { findDistricts } from '../catalog/read.js';
+import { findDistricts, findVillage } from '../catalog/read.js';
 import * as catalogRepo from '../catalog/repository.js';
 import { listServices } from '../catalog/service-repository.js';
 import { notify } from '../notifications/notify.js';
@@ -34,10 +34,10 @@ export async function listStops(ctx: ServiceContext, input: { mppId: string; fro
 
 /**
  * Checks a stop against the MPP (its kabupaten/kota, its clock) and the unit (active, offers the
- * services), and turns the local date and times into instants. The kecamatan must be one of the shipped
- * region data, and its name is taken from there.
+ * services), and turns the local date and times into instants. The kecamatan and the desa/kelurahan (if
+ * given) must be in the shipped region data, the desa inside the kecamatan; their names are taken from there.
  * @throws AppError not_found, mobile_mpp_without_region, mobile_stop_outside_region, mobile_unknown_kecamatan,
- *   mobile_village_outside_kecamatan, mobile_stop_in_past, mobile_unit_inactive, mobile_service_not_on_unit
+ *   mobile_village_outside_kecamatan, mobile_unknown_village, mobile_stop_in_past, mobile_unit_inactive, mobile_service_not_on_unit
  */
 async function resolveStop(q: Queryable, mppId: string, input: StopInput, now: Date): Promise<repo.StopWrite> {
   const mpp = await catalogRepo.getMpp(q, mppId);
@@ -50,6 +50,8 @@ async function resolveStop(q: Queryable, mppId: string, input: StopInput, now: D
   if (input.villageCode && input.villageCode.slice(0, 8) !== input.kecamatanCode) {
     throw withField(mobileErrors.mobile_village_outside_kecamatan({ village: input.villageCode, kecamatan: input.kecamatanCode }), 'body.villageCode');
   }
+  const village = input.villageCode ? await findVillage(input.villageCode) : undefined;
+  if (input.villageCode && !village) throw withField(mobileErrors.mobile_unknown_village({ village: input.villageCode, kecamatanName: kecamatan.name }), 'body.villageCode');
   const startsAt = zonedInstant(input.date, toMinutes(input.startTime), mpp.timezone);
   const endsAt = zonedInstant(input.date, toMinutes(input.endTime), mpp.timezone);
   if (startsAt.getTime() <= now.getTime()) throw withField(mobileErrors.mobile_stop_in_past(), 'body.date');
@@ -66,7 +68,7 @@ async function resolveStop(q: Queryable, mppId: string, input: StopInput, now: D
     regionCode: input.villageCode ?? input.kecamatanCode,
     kecamatanCode: input.kecamatanCode,
     kecamatanName: kecamatan.name,
-    villageName: input.villageName ?? null,
+    villageName: village?.name ?? null,
     address: input.address,
     lat: input.lat ?? null,
     lng: input.lng ?? null,

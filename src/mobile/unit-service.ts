@@ -1,5 +1,5 @@
 import * as catalogRepo from '../catalog/repository.js';
-import { listDistricts } from '../catalog/read.js';
+import { listDistricts, listVillages } from '../catalog/read.js';
 import { listServices } from '../catalog/service-repository.js';
 import { listMppStaff } from '../identity/repository.js';
 import { recordAudit } from '../platform/audit.js';
@@ -16,7 +16,15 @@ export async function options(ctx: ServiceContext, input: { mppId: string }): Pr
   return {
     timezone: mpp.timezone,
     region: mpp.region ? { code: mpp.region.code, name: mpp.region.name } : null,
-    kecamatan: mpp.regionCode ? (await listDistricts(ctx.db, { regencyCode: mpp.regionCode })).map((d) => ({ code: d.code, name: d.name })) : [],
+    kecamatan: mpp.regionCode
+      ? await Promise.all(
+          (await listDistricts(ctx.db, { regencyCode: mpp.regionCode })).map(async (d) => ({
+            code: d.code,
+            name: d.name,
+            villages: (await listVillages({ districtCode: d.code })).map((v) => ({ code: v.code, name: v.name })),
+          })),
+        )
+      : [],
     staff: await listMppStaff(ctx.db, input.mppId),
     services: services.map((s) => ({ id: s.id, name: s.name, tenantName: s.tenant.name })),
   };

@@ -526,6 +526,15 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
   };
+  mobile_stop_bookings_v: {
+    mpp_id: string | null;
+    id: string | null;
+    stop_id: string | null;
+    service_id: string | null;
+    nik_hash: string | null;
+    status: string | null;
+    active: boolean | null;
+  };
   mobile_stop_services: {
     mpp_id: string;
     stop_id: string;

@@ -9607,6 +9607,10 @@ export interface paths {
                             kecamatan: {
                                 code: string;
                                 name: string;
+                                villages: {
+                                    code: string;
+                                    name: string;
+                                }[];
                             }[];
                             region: {
                                 code: string;
@@ -9751,7 +9755,6 @@ export interface paths {
                         /** Format: uuid */
                         unitId: string;
                         villageCode?: string;
-                        villageName?: string;
                     };
                 };
             };
@@ -9857,7 +9860,6 @@ export interface paths {
                         /** Format: uuid */
                         unitId: string;
                         villageCode?: string;
-                        villageName?: string;
                     };
                 };
             };
@@ -20164,7 +20166,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        /** @description Problem: bad_request, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_unknown_village, mobile_village_outside_kecamatan, validation_failed */
         mobileReadProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -20172,7 +20174,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                    code: "bad_request" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_unknown_village" | "mobile_village_outside_kecamatan" | "validation_failed";
                 };
             };
         };
@@ -20248,7 +20250,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_village_outside_kecamatan, validation_failed */
+        /** @description Problem: bad_request, malformed_json, mobile_move_same_stop, mobile_service_not_at_stop, mobile_service_not_on_unit, mobile_stop_in_past, mobile_stop_outside_region, mobile_unknown_crew, mobile_unknown_kecamatan, mobile_unknown_services, mobile_unknown_village, mobile_village_outside_kecamatan, validation_failed */
         mobileWriteProblem400: {
             headers: {
                 [name: string]: unknown;
@@ -20256,7 +20258,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_village_outside_kecamatan" | "validation_failed";
+                    code: "bad_request" | "malformed_json" | "mobile_move_same_stop" | "mobile_service_not_at_stop" | "mobile_service_not_on_unit" | "mobile_stop_in_past" | "mobile_stop_outside_region" | "mobile_unknown_crew" | "mobile_unknown_kecamatan" | "mobile_unknown_services" | "mobile_unknown_village" | "mobile_village_outside_kecamatan" | "validation_failed";
                 };
             };
         };

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n';
 export interface KecamatanOption {
   code: string;
   name: string;
+  /** Its desa/kelurahan in the shipped region data, by name. */
+  villages: { code: string; name: string }[];
 }
 
 /** Lower-case letters and digits only, so "batur raden" finds "Baturraden" and "33.02.1" finds by code. */
@@ -39,5 +41,24 @@ export function KecamatanPicker({ options, regionName, value, onChange, error }:
         {error && <span className="error small">{error}</span>}
       </label>
     </>
+  );
+}
+
+/**
+ * Chooses the stop's desa/kelurahan (optional) among those of the chosen kecamatan in the shipped region
+ * data; empty until a kecamatan is chosen.
+ */
+export function VillageSelect({ kecamatan, value, onChange, error }: { kecamatan: KecamatanOption | undefined; value: string; onChange: (code: string) => void; error?: string }) {
+  const { t } = useI18n();
+  const villages = kecamatan?.villages ?? [];
+  return (
+    <label>
+      {kecamatan ? t(`Desa/kelurahan (opsional, ${villages.length} di Kec. ${kecamatan.name})`, `Village (optional, ${villages.length} in Kec. ${kecamatan.name})`) : t('Desa/kelurahan (opsional)', 'Village (optional)')}
+      <select value={value} onChange={(e) => onChange(e.target.value)} disabled={!kecamatan} aria-invalid={!!error}>
+        <option value="">{kecamatan ? t('— Tanpa desa/kelurahan —', '— No village —') : t('— Pilih kecamatan dahulu —', '— Choose a kecamatan first —')}</option>
+        {villages.map((v) => <option key={v.code} value={v.code}>{v.name} ({v.code})</option>)}
+      </select>
+      {error && <span className="error small">{error}</span>}
+    </label>
   );
 }

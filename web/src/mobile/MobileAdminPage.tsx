@@ -25,7 +25,7 @@ export function MobileAdminPage() {
         {(o) => (
           <p className="muted">
             {o.region
-              ? t(`Persinggahan berada di salah satu kecamatan ${o.region.name} (data wilayah Kemendagri bawaan); kode dan nama desa/kelurahan diisi sesuai kode Kemendagri.`, `Stops lie in one of the kecamatan of ${o.region.name} (the shipped Kemendagri region data); enter village codes and names as Kemendagri writes them.`)
+              ? t(`Persinggahan berada di salah satu kecamatan ${o.region.name} (data wilayah Kemendagri bawaan); desa/kelurahan dipilih dari kecamatan itu.`, `Stops lie in one of the kecamatan of ${o.region.name} (the shipped Kemendagri region data); the village is chosen from that kecamatan.`)
               : t('MPP ini belum memiliki kabupaten/kota; isi wilayah di Katalog > Profil MPP sebelum menjadwalkan.', 'This MPP has no kabupaten/kota yet; set it in Catalog > MPP profile before scheduling.')}
           </p>
         )}

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n';
 import { zoneAbbr } from '../time';
-import { KecamatanPicker } from './KecamatanPicker';
+import { KecamatanPicker, VillageSelect } from './KecamatanPicker';
 import { BookingsToMove } from './StopBookings';
 import { useStopEditor, type StopForm } from './use-stop-editor';
 import type { MobileOptions, StopView, UnitView } from './views';
@@ -27,9 +27,14 @@ export function StopEditor({ mppId, options, units, stop, onClose }: { mppId: st
             {units.filter((u) => u.active || u.id === form.unitId).map((u) => <option key={u.id} value={u.id}>{u.name} ({u.plate})</option>)}
           </select>
         </label>
-        <KecamatanPicker options={options.kecamatan} regionName={options.region?.name ?? null} value={form.kecamatanCode} onChange={(kecamatanCode) => set({ kecamatanCode })} error={fieldError('kecamatanCode')} />
-        {input('villageCode', t('Kode desa/kelurahan (opsional)', 'Village code (optional)'), { placeholder: 'NN.NN.NN.NNNN', inputMode: 'decimal' })}
-        {input('villageName', t('Nama desa/kelurahan', 'Village name'))}
+        <KecamatanPicker
+          options={options.kecamatan}
+          regionName={options.region?.name ?? null}
+          value={form.kecamatanCode}
+          onChange={(kecamatanCode) => set({ kecamatanCode, ...(kecamatanCode === form.kecamatanCode ? {} : { villageCode: '' }) })}
+          error={fieldError('kecamatanCode')}
+        />
+        <VillageSelect kecamatan={options.kecamatan.find((k) => k.code === form.kecamatanCode)} value={form.villageCode} onChange={(villageCode) => set({ villageCode })} error={fieldError('villageCode')} />
         {input('address', t('Alamat/titik kumpul', 'Address/meeting point'), { required: true })}
         {input('lat', t('Lintang (peta, opsional)', 'Latitude (map, optional)'), { inputMode: 'decimal', placeholder: '-7.40' })}
         {input('lng', t('Bujur (peta, opsional)', 'Longitude (map, optional)'), { inputMode: 'decimal', placeholder: '109.15' })}
