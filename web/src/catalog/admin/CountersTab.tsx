@@ -21,10 +21,15 @@ export function CountersTab({ mppId }: { mppId: string }) {
   return (
     <>
       <LoadState query={counters}>{() => null}</LoadState>
-      <table className="data">
-        <thead><tr><th>{t('Nomor', 'Number')}</th><th>{t('Nama', 'Name')}</th><th>{t('Instansi', 'Agency')}</th></tr></thead>
-        <tbody>{list.map((c) => <tr key={c.id}><td>{c.number}</td><td>{c.name}</td><td>{c.tenantCode}</td></tr>)}</tbody>
-      </table>
+      {/* A grid, not a table: an MPP has dozens of counters (the demo 47), a table row each was 3 screens. */}
+      <p className="muted">{t(`${list.length} loket`, `${list.length} counters`)}</p>
+      <ul className="counter-grid" aria-label={t('Daftar loket', 'Counters')}>
+        {list.map((c) => (
+          <li key={c.id}>
+            <strong>{c.number}</strong> {c.name} <span className="muted small">{c.tenantCode}</span>
+          </li>
+        ))}
+      </ul>
       <h2>{t('Tambah loket', 'Add a counter')}</h2>
       <form className="grid-form" onSubmit={create}>
         <label>{t('Nomor', 'Number')}<input required inputMode="numeric" value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} /></label>
