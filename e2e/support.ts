@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -247,4 +248,36 @@ export async function checkScreen(page: Page, prefix: string, name: string, scre
   assert.ok(!m.text.includes('?mpp='), `${name}: asks for ?mpp=`);
   assert.equal(m.idInputs, 0, `${name}: has an id input`);
   await screenshot(page, `${prefix}-${name}`);
+}
+
+/** An SMS webhook on a local port that keeps every message sent to it (the SMS port's test double). */
+export async function startSmsCapture(): Promise<{ texts: { to: string; text: string }[]; url: string; close: () => Promise<void> }> {
+  const texts: { to: string; text: string }[] = [];
+  const sms = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      texts.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to: string; text: string });
+      res.writeHead(200).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => sms.listen(0, '127.0.0.1', resolve));
+  return { texts, url: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`, close: () => new Promise<void>((resolve) => sms.close(() => resolve())) };
+}
+
+/** Polls `fn` until it gives a value (a message arriving, say), failing after `ms`. */
+export async function waitFor<T>(fn: () => T | undefined, what: string, ms = 45_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Fails when the page scrolls sideways. */
+export async function noSideways(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
 }
