@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../src/demo/data.js';
 import { loadDemo } from '../src/demo/load.js';
-import { launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { launchBrowser, loginUi, newContext, noSideways, openServerDatabase, type RunningServer, screenshot, startServer, startSmsCapture, waitFor } from './support.js';
 
 /**
  * Issue 15 on the full demo data, reached by clicking: a citizen on a 360x740 phone keeps her KK in
@@ -24,8 +22,8 @@ const E164 = '+6281234567321';
 const NIK = '3302015505900001';
 const DUKCAPIL = 'Dinas Kependudukan dan Pencatatan Sipil';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const texts: { to: string; text: string }[] = [];
-let sms: Server;
+let sms: Awaited<ReturnType<typeof startSmsCapture>>;
+let texts: typeof sms.texts;
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
@@ -35,15 +33,8 @@ let kioskToken: string;
 const localDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
 
 before(async () => {
-  sms = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      texts.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to: string; text: string });
-      res.writeHead(200).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => sms.listen(0, '127.0.0.1', resolve));
+  sms = await startSmsCapture();
+  texts = sms.texts;
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'layan-e2e-applications-'));
   const db = await openServerDatabase(dataDir);
   const demo = await loadDemo(db, new Date());
@@ -53,25 +44,15 @@ before(async () => {
     await db.query("INSERT INTO mpp_special_days (mpp_id, day, opens, closes, note) VALUES ($1, $2, '00:00', '23:59', 'Uji e2e') ON CONFLICT DO NOTHING", [mppId, day]);
   }
   await db.close();
-  server = await startServer({ DATA_DIR: dataDir, SMS_WEBHOOK_URL: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`, SMS_WEBHOOK_SECRET: 'rahasia-webhook-e2e-123' });
+  server = await startServer({ DATA_DIR: dataDir, SMS_WEBHOOK_URL: sms.url, SMS_WEBHOOK_SECRET: 'rahasia-webhook-e2e-123' });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
-  await new Promise<void>((resolve) => sms.close(() => resolve()));
+  await sms?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function waitFor<T>(fn: () => T | undefined, what: string, ms = 45_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 /** The newest 6-digit code sent to the phone after `since` messages, whose text matches `pattern`. */
 async function codeBySms(since: number, pattern: RegExp, what: string): Promise<string> {
@@ -81,11 +62,6 @@ async function codeBySms(since: number, pattern: RegExp, what: string): Promise<
 
 async function home(page: Page) {
   await page.getByRole('link', { name: 'Layan', exact: true }).click();
-}
-
-async function noSideways(page: Page, name: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
 }
 
 test('the citizen keeps a KK, books, shares it with the officer for the application, collects at the kiosk and sees who read it', async () => {

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { hashPassword } from '../src/identity/service.js';
-import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { ADMIN, apiLogin, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer, waitFor } from './support.js';
 
 /**
  * A citizen books on a phone, reads the confirmation from a real SMTP server, checks in at the
@@ -76,16 +76,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function waitFor<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 test('book on a phone, read the confirmation email, check in at the kiosk, get called at a counter', async () => {
   const phone = await newContext(browser, 'phone');
   const page = await phone.newPage();
@@ -110,7 +100,7 @@ test('book on a phone, read the confirmation email, check in at the kiosk, get c
   assert.ok(await page.getByText(`${slotTime}–`, { exact: false }).isVisible());
   await screenshot(page, 'booking-phone-3-confirmation');
 
-  const mail = await waitFor(() => mails.find((m) => m.includes(code)));
+  const mail = await waitFor(() => mails.find((m) => m.includes(code)), 'the confirmation email');
   assert.match(mail, /Subject: .*Booking/);
   assert.ok(mail.includes(`Kode booking: ${code}`));
   assert.ok(mail.includes('text/calendar'));

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { loadDemo } from '../src/demo/load.js';
-import { launchBrowser, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { launchBrowser, newContext, noSideways, openServerDatabase, type RunningServer, screenshot, startServer, waitFor } from './support.js';
 
 /**
  * Issue 11: a citizen on a 360x740 phone, on the full demo data, starting from the home page and only
@@ -66,16 +66,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function waitFor<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** axe-core, injected into the page: no WCAG 2.0/2.1 A or AA violation, and nothing wider than the phone. */
 async function checkPage(page: Page, name: string): Promise<void> {
   await page.evaluate(AXE);
@@ -85,8 +75,7 @@ async function checkPage(page: Page, name: string): Promise<void> {
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, [], `axe on ${name}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
+  await noSideways(page, name);
   await screenshot(page, `citizen-${name}`);
 }
 
@@ -146,7 +135,7 @@ test('a citizen finds, books, takes a number and complains, on a phone, by click
   const code = (await page.getByTestId('booking-code').textContent())!;
   bookingCode = code.trim();
   await checkPage(page, '5-booking-done');
-  const mail = await waitFor(() => mails.find((m) => m.includes(code)));
+  const mail = await waitFor(() => mails.find((m) => m.includes(code)), 'the confirmation email');
   assert.match(mail, /Perpanjangan SIM/);
   assert.match(mail, /siti@contoh\.id/);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadDemo } from '../src/demo/load.js';
-import { apiCaller, apiLogin, launchBrowser, loginUi, openServerDatabase, screenshot, startServer, type RunningServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, loginUi, noSideways, openServerDatabase, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * On the full demo data: a crew member of a mobile unit of MPP Banyumas opens today's stop from the
@@ -57,11 +57,6 @@ after(async () => {
 
 const call = apiCaller(() => server.url);
 
-async function noSidewaysScroll(page: Page, what: string) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  assert.ok(scroll <= client, `${what} scrolls sideways (${scroll} > ${client})`);
-}
-
 const netStatus = (page: Page) => page.locator('.crew-net strong');
 
 test('the crew tablet serves a booking and a walk-in offline, syncs when back online, and the statistics count both', async () => {
@@ -78,7 +73,7 @@ test('the crew tablet serves a booking and a walk-in offline, syncs when back on
   await page.getByRole('heading', { name: 'Desa Pernasidi' }).waitFor({ timeout: 30_000 });
   await page.locator('main[data-shell-ready="true"]').waitFor({ timeout: 60_000 });
   await netStatus(page).filter({ hasText: 'Daring — semua tersinkron' }).waitFor({ timeout: 30_000 });
-  await noSidewaysScroll(page, 'the stop queue on a tablet');
+  await noSideways(page, 'the stop queue on a tablet');
   await screenshot(page, 'crew-tablet-online');
 
   // The network drops.
@@ -105,7 +100,7 @@ test('the crew tablet serves a booking and a walk-in offline, syncs when back on
   await page.getByRole('heading', { name: 'Desa Pernasidi' }).waitFor({ timeout: 30_000 });
   await netStatus(page).filter({ hasText: 'Luring — 6 kejadian menunggu' }).waitFor({ timeout: 10_000 });
   assert.equal(await page.locator('.crew-done li').count(), 2);
-  await noSidewaysScroll(page, 'the offline stop queue on a tablet');
+  await noSideways(page, 'the offline stop queue on a tablet');
   await screenshot(page, 'crew-tablet-offline');
   // Nothing reached the server meanwhile.
   assert.equal((await call<any>('GET', statsUrl, admin)).totals.served, before.served);
@@ -134,7 +129,7 @@ test('the crew tablet serves a booking and a walk-in offline, syncs when back on
   assert.equal(await p2.locator('.crew-survey').count(), 2);
   const code = (await p2.locator('.crew-survey strong').first().textContent())!.trim();
   assert.equal((await fetch(`${server.url}/api/survey/forms/${encodeURIComponent(code)}`)).status, 200);
-  await noSidewaysScroll(p2, 'the stop queue on a phone');
+  await noSideways(p2, 'the stop queue on a phone');
   await screenshot(p2, 'crew-phone', { fullPage: true });
   await phone.close();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, loginUi, newContext, noSideways, screenshot, startServer, type RunningServer } from './support.js';
 
 // Mobile services (layanan keliling) on the full demo: a citizen on a 360x740 phone finds, from the
 // home page, what comes to their kecamatan next and books it; the MPP admin schedules a stop at a
@@ -21,11 +21,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function noSidewaysScroll(page: Page, name: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
-}
-
 const jakartaDay = (daysAhead: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + daysAhead * 86_400_000));
 
 test('a citizen on a phone finds the next stop in their kecamatan from the home page and books it', async () => {
@@ -35,7 +30,7 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   await page.goto(server.url);
   const teaser = page.getByRole('region', { name: 'Layanan keliling' });
   await teaser.waitFor();
-  await noSidewaysScroll(page, 'home');
+  await noSideways(page, 'home');
   await teaser.scrollIntoViewIfNeeded();
   await screenshot(page, 'mobile-home-phone', { fullPage: false });
   await page.getByLabel('Kecamatan Anda').selectOption({ label: 'Cilongok (Kabupaten Banyumas)' });
@@ -44,7 +39,7 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   const first = page.locator('.stop-card').first();
   await first.waitFor();
   assert.match(await first.innerText(), /Kec\. Cilongok/);
-  await noSidewaysScroll(page, 'schedule');
+  await noSideways(page, 'schedule');
   await screenshot(page, 'mobile-schedule-phone');
   await first.getByRole('link', { name: /Booking persinggahan/ }).click();
   await page.getByRole('heading', { name: 'Booking layanan keliling' }).waitFor();
@@ -52,14 +47,14 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   await page.getByLabel('NIK').fill('3302171505900001');
   await page.getByLabel('Nama lengkap').fill('Siti Aminah');
   await page.getByLabel('Nomor ponsel (SMS/WhatsApp)').fill('081234567890');
-  await noSidewaysScroll(page, 'booking form');
+  await noSideways(page, 'booking form');
   await screenshot(page, 'mobile-book-form-phone');
   await page.getByRole('button', { name: 'Booking sekarang' }).click();
   await page.getByRole('heading', { name: 'Booking berhasil' }).waitFor();
   const code = (await page.locator('.booked-code').innerText()).trim();
   assert.match(code, /^[A-Z0-9]{8}$/);
   assert.match(await page.locator('.booked-card').innerText(), /Kec\. Cilongok/);
-  await noSidewaysScroll(page, 'booked');
+  await noSideways(page, 'booked');
   await screenshot(page, 'mobile-booked-phone');
   // The same NIK again at this stop: refused in Bahasa Indonesia, nothing booked twice.
   await page.reload();
@@ -76,7 +71,7 @@ test('a citizen on a phone finds the next stop in their kecamatan from the home 
   await section.getByRole('link').first().waitFor();
   assert.equal(await section.getByRole('listitem').count(), 3);
   await section.scrollIntoViewIfNeeded();
-  await noSidewaysScroll(page, 'MPP page');
+  await noSideways(page, 'MPP page');
   await screenshot(page, 'mobile-mpp-page-phone', { fullPage: false });
   await context.close();
 });
@@ -127,7 +122,7 @@ test('the MPP admin schedules a stop from the staff home, picking a kecamatan of
   await row.waitFor();
   assert.match(await row.innerText(), /09:00–13:00 WIB/);
   assert.match(await row.innerText(), /0\/35/);
-  await noSidewaysScroll(page, 'admin schedule');
+  await noSideways(page, 'admin schedule');
   await row.scrollIntoViewIfNeeded();
   await screenshot(page, 'mobile-admin-created-console', { fullPage: false });
   // The units and their crew, one tab away.
@@ -135,7 +130,7 @@ test('the MPP admin schedules a stop from the staff home, picking a kecamatan of
   const unitRow = page.locator('table.data tbody tr', { hasText: 'Bus Layanan Satria 2' });
   await unitRow.waitFor();
   assert.match(await unitRow.innerText(), /R 1002 KL/);
-  await noSidewaysScroll(page, 'admin units');
+  await noSideways(page, 'admin units');
   await screenshot(page, 'mobile-admin-units-console', { fullPage: false });
   // The new stop is public at once, under its kecamatan.
   const res = await fetch(`${server.url}/api/mobile/stops?kecamatan=33.02.14&limit=100`);

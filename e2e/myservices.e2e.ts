@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../src/demo/data.js';
 import { loadDemo } from '../src/demo/load.js';
-import { apiCaller, apiLogin, launchBrowser, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, newContext, noSideways, openServerDatabase, type RunningServer, screenshot, startServer, waitFor } from './support.js';
 
 /**
  * Issue 11, "Layanan saya" and the messages that follow the citizen, on a 360x740 phone, on the full
@@ -77,16 +77,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function waitFor<T>(fn: () => T | undefined, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 const call = apiCaller(() => server.url);
 
 /**
@@ -113,8 +103,7 @@ async function checkPage(page: Page, name: string): Promise<void> {
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, [], `axe on ${name}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
+  await noSideways(page, name);
   await screenshot(page, `myservices-${name}`);
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiCaller, apiLogin, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, loginUi, noSideways, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * On the full demo data: a morning at MPP Banyumas through the real queue API (tickets issued at
@@ -23,11 +23,6 @@ after(async () => {
 });
 
 const call = apiCaller(() => server.url);
-
-async function noSidewaysScroll(page: Page, what: string) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  assert.ok(scroll <= client, `${what} scrolls sideways (${scroll} > ${client})`);
-}
 
 /** No card's content spills out of it (a table wider than its card hides under the next one). */
 async function cardsContained(page: Page, what: string) {
@@ -74,7 +69,7 @@ test('the live floor and the statistics show the morning that happened, reached 
   assert.match((await card.textContent())!, /Melayani/);
   const line = page.locator('.ops-lines tr').filter({ hasText: service.name }).first();
   assert.equal((await line.locator('td').nth(1).textContent())!.trim(), '1');
-  await noSidewaysScroll(page, 'the floor at 1366x768');
+  await noSideways(page, 'the floor at 1366x768');
   await cardsContained(page, 'the floor at 1366x768');
   await screenshot(page, 'operations-floor-console', { fullPage: false });
 
@@ -90,7 +85,7 @@ test('the live floor and the statistics show the morning that happened, reached 
   const group = stats.groups.find((g: any) => g.label === counter.tenantName);
   assert.match((await row.textContent())!, new RegExp(`${group.kpis.issued} / ${group.kpis.served}`));
   await page.getByRole('heading', { name: 'Saran jumlah loket (Erlang C)' }).waitFor();
-  await noSidewaysScroll(page, 'the statistics at 1366x768');
+  await noSideways(page, 'the statistics at 1366x768');
   await cardsContained(page, 'the statistics at 1366x768');
   await screenshot(page, 'operations-statistics-console');
   // The XLSX link downloads a workbook with the same session.
@@ -108,7 +103,7 @@ test('the live floor and the statistics show the morning that happened, reached 
   await loginUi(tvPage, server.url, 'admin.banyumas@demo.layan.id', PASSWORD);
   await tvPage.getByRole('link', { name: 'Lantai layanan' }).click();
   await tvPage.locator('.ops-counter').first().waitFor({ timeout: 30_000 });
-  await noSidewaysScroll(tvPage, 'the floor at 1920x1080');
+  await noSideways(tvPage, 'the floor at 1920x1080');
   await cardsContained(tvPage, 'the floor at 1920x1080');
   await screenshot(tvPage, 'operations-floor-tv', { fullPage: false });
   await tv.close();

@@ -10,7 +10,7 @@ import ece from 'http_ece';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../src/demo/data.js';
 import { loadDemo } from '../src/demo/load.js';
-import { apiLogin, launchBrowser, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, newContext, openServerDatabase, type RunningServer, screenshot, startServer, waitFor } from './support.js';
 
 /**
  * Issue 11, Web Push end to end on a 360x740 phone, on the full demo data, from the home page by
@@ -93,22 +93,7 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function waitFor<T>(fn: () => T | undefined | Promise<T | undefined>, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-async function call<T>(method: string, url: string, headers: Record<string, string>): Promise<T> {
-  const res = await fetch(`${server.url}${url}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : '{}' });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const call = apiCaller(() => server.url);
 
 /** Checks the VAPID authorization as a push service does (RFC 8292): an ES256 JWT signed by the key in k=, for this push service. */
 function checkVapid(headers: IncomingHttpHeaders, publicKey: string): void {
@@ -142,7 +127,7 @@ async function deliverToServiceWorker(cdp: CDPSession, data: string): Promise<vo
   const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
   cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
   await cdp.send('ServiceWorker.enable');
-  const reg = await waitFor(() => registrations.find((r) => !r.isDeleted && r.scopeURL === `${server.url}/`), 'the service worker registration');
+  const reg = await waitFor(() => registrations.find((r) => !r.isDeleted && r.scopeURL === `${server.url}/`), 'the service worker registration', 60_000);
   await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: reg.registrationId, data });
 }
 
@@ -213,7 +198,7 @@ test('a phone is told by Web Push when its ticket is called, naming the counter 
   assert.equal(await page.evaluate(() => (window as unknown as { layanPushKey?: string }).layanPushKey), publicKey, 'the page subscribed with the server\'s VAPID key');
 
   // No one ahead and "tell me at 3": "your turn is near" goes out at once.
-  const near = open(await waitFor(() => received[0], 'the "turn near" push'), publicKey);
+  const near = open(await waitFor(() => received[0], 'the "turn near" push', 60_000), publicKey);
   assert.equal(near.title, `Giliran Anda sudah dekat (${number})`);
 
   // The officer calls the ticket.
@@ -231,7 +216,7 @@ test('a phone is told by Web Push when its ticket is called, naming the counter 
   const vibrations = await page.evaluate(() => (window as unknown as { layanVibrations: number[][] }).layanVibrations);
   assert.deepEqual(vibrations, [[300, 150, 300], [300, 150, 300]]);
 
-  const pushed = await waitFor(() => received[1], 'the "called" push');
+  const pushed = await waitFor(() => received[1], 'the "called" push', 60_000);
   const payload = open(pushed, publicKey);
   assert.equal(payload.title, `Dipanggil: ${number}`);
   assert.ok(payload.body.includes(counterName), `the push names ${counterName}: ${payload.body}`);
@@ -244,7 +229,7 @@ test('a phone is told by Web Push when its ticket is called, naming the counter 
   await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
   const cdp = await ctx.newCDPSession(page);
   await deliverToServiceWorker(cdp, JSON.stringify(payload));
-  const shown = await waitFor(async () => (await notificationsShown(page)).find((n) => n.title === payload.title), 'the notification');
+  const shown = await waitFor(async () => (await notificationsShown(page)).find((n) => n.title === payload.title), 'the notification', 60_000);
   assert.ok(shown.body.includes(counterName), `the notification names ${counterName}: ${shown.body}`);
   assert.equal(new URL(shown.url, server.url).href, statusUrl, 'a tap opens the status page');
   assert.match(shown.tag, /^ticket-/);

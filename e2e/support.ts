@@ -265,11 +265,11 @@ export async function startSmsCapture(): Promise<{ texts: { to: string; text: st
   return { texts, url: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`, close: () => new Promise<void>((resolve) => sms.close(() => resolve())) };
 }
 
-/** Polls `fn` until it gives a value (a message arriving, say), failing after `ms`. */
-export async function waitFor<T>(fn: () => T | undefined, what: string, ms = 45_000): Promise<T> {
+/** Polls `fn` (sync or async) until it gives a value (a message arriving, say), failing after `ms`. */
+export async function waitFor<T>(fn: () => T | undefined | Promise<T | undefined>, what: string, ms = 45_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v !== undefined) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 150));
