@@ -93,11 +93,14 @@ export function LoadState<T>({ query, children, empty }: { query: UseQueryResult
   return <>{children(query.data)}</>;
 }
 
-/** The refusal of a write (problem+json title, detail and field errors in the user's language), or nothing. */
-export function WriteError({ error }: { error: ApiError | null | undefined }) {
+/**
+ * The refusal of a write (problem+json title, detail and field errors in the user's language), or
+ * nothing. `className` for a screen with its own alert style (a kiosk's).
+ */
+export function WriteError({ error, className = 'error' }: { error: ApiError | null | undefined; className?: string }) {
   if (!error) return null;
   return (
-    <p className="error" role="alert">
+    <p className={className} role="alert">
       {problemText(error)}
     </p>
   );

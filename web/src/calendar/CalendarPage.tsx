@@ -35,17 +35,17 @@ export function CalendarPage() {
   const writeError = addNational.error ?? addClosure.error ?? removeNational.error ?? removeClosure.error;
   const [closureKind, setClosureKind] = useState(false);
 
-  async function add(e: FormEvent) {
+  function add(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
-    try {
-      if (isNational && !closureKind) await addNational.mutateAsync({ body: form });
-      else if (mppId) await addClosure.mutateAsync({ params: { path: { mppId } }, body: { day: form.day, name: form.name } });
-      setMessage(t('Tanggal ditambahkan.', 'Date added.'));
-      setForm({ ...form, day: '', name: '' });
-    } catch {
-      // shown by WriteError
-    }
+    const added = {
+      onSuccess: () => {
+        setMessage(t('Tanggal ditambahkan.', 'Date added.'));
+        setForm({ ...form, day: '', name: '' });
+      },
+    };
+    if (isNational && !closureKind) addNational.mutate({ body: form }, added);
+    else if (mppId) addClosure.mutate({ params: { path: { mppId } }, body: { day: form.day, name: form.name } }, added);
   }
 
   function remove(d: CalendarDay) {

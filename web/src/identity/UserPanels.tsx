@@ -32,20 +32,18 @@ function GrantFields({ may, tenants, role, tenantId, onRole, onTenant }: {
   );
 }
 
-/** The "Add a user" form; `onCreate` answers whether the account was made (the form then clears). */
+/** The "Add a user" form; `onCreate` starts the write and calls `created` once the account is made (the form then clears). */
 export function NewUser({ may, tenants, mppId, onCreate }: {
   may: { roles: Role[] };
   tenants: TenantRow[];
   mppId: string;
-  onCreate(body: BodyOf<'/api/users', 'post'>): Promise<boolean>;
+  onCreate(body: BodyOf<'/api/users', 'post'>, created: () => void): void;
 }) {
   const { t } = useI18n();
   const [form, setForm] = useState({ email: '', name: '', password: '', role: may.roles[0]!, tenantId: '' });
-  async function create(e: FormEvent) {
+  function create(e: FormEvent) {
     e.preventDefault();
-    if (await onCreate({ email: form.email, name: form.name, password: form.password, grants: [grantOf(form.role, mppId, form.tenantId)] })) {
-      setForm({ ...form, email: '', name: '', password: '' });
-    }
+    onCreate({ email: form.email, name: form.name, password: form.password, grants: [grantOf(form.role, mppId, form.tenantId)] }, () => setForm({ ...form, email: '', name: '', password: '' }));
   }
   return (
     <>

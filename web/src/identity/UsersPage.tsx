@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { LoadState, WriteError } from '../api/hooks';
-import type { ApiError } from '../api/problem';
 import { useI18n } from '../i18n';
 import type { Grant } from '../session';
 import { ROLE_NAMES } from '../shell/roles';
@@ -18,20 +17,13 @@ export function UsersPage() {
   const { user, mppId, mpp, users, tenants, tenantChoices, may } = data;
   const [shown, setShown] = useState(PAGE);
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const lastAdmins = useLastAdmins(mppId);
 
-  /** Runs a write; its refusal is shown in the page's one alert. */
-  async function run<T>(write: Promise<T>): Promise<T | undefined> {
-    setError(null);
-    try {
-      return await write;
-    } catch (e) {
-      setError(e as ApiError);
-      return undefined;
-    }
-  }
+  // The page's one alert shows the refusal of the last write tried: starting a write clears the others'.
+  const writes = [data.update, data.resetPassword, data.create, data.addGrant, data.removeGrant];
+  const error = writes.find((w) => w.error)?.error ?? null;
+  const starting = (write: (typeof writes)[number]) => writes.forEach((w) => w !== write && w.reset());
 
   const roleText = (g: Grant) => {
     const role = t(ROLE_NAMES[g.role]);
@@ -40,13 +32,16 @@ export function UsersPage() {
     return g.mppId === mppId ? `${role} · ${mpp?.name ?? 'MPP'}` : `${role} · ${t('MPP lain', 'another MPP')}`;
   };
 
-  const toggle = (u: UserRow) => void run(data.update.mutateAsync({ params: { path: { userId: u.id } }, body: { status: u.status === 'active' ? 'disabled' : 'active' } }));
+  function toggle(u: UserRow) {
+    starting(data.update);
+    data.update.mutate({ params: { path: { userId: u.id } }, body: { status: u.status === 'active' ? 'disabled' : 'active' } });
+  }
 
-  async function reset(u: UserRow) {
+  function reset(u: UserRow) {
     const password = window.prompt(t('Kata sandi sementara baru (minimal 10 karakter):', 'New temporary password (at least 10 characters):'));
     if (!password) return;
-    const done = await run(data.resetPassword.mutateAsync({ params: { path: { userId: u.id } }, body: { password } }).then(() => true));
-    if (done) setMessage(t(`Kata sandi ${u.name} diatur ulang.`, `${u.name}'s password was reset.`));
+    starting(data.resetPassword);
+    data.resetPassword.mutate({ params: { path: { userId: u.id } }, body: { password } }, { onSuccess: () => setMessage(t(`Kata sandi ${u.name} diatur ulang.`, `${u.name}'s password was reset.`)) });
   }
 
   const list = users.data ?? [];
@@ -76,7 +71,7 @@ export function UsersPage() {
                     <td className="actions">
                       <button type="button" onClick={() => setSelected(u.id === selected ? null : u.id)}>{t('Peran', 'Roles')}</button>
                       <DisableButton account={u} self={u.id === user?.id} lastAdmin={lastAdmins.has(u.id)} onToggle={() => toggle(u)} />
-                      {u.id !== user?.id && <button type="button" onClick={() => void reset(u)}>{t('Atur ulang sandi', 'Reset password')}</button>}
+                      {u.id !== user?.id && <button type="button" onClick={() => reset(u)}>{t('Atur ulang sandi', 'Reset password')}</button>}
                     </td>
                   </tr>
                 ))}
@@ -102,8 +97,14 @@ export function UsersPage() {
           tenants={tenantChoices}
           mppId={mppId}
           roleText={roleText}
-          onAdd={(grant) => void run(data.addGrant.mutateAsync({ params: { path: { userId: chosen.id } }, body: grant }))}
-          onRemove={(grantId) => void run(data.removeGrant.mutateAsync({ params: { path: { userId: chosen.id, grantId } } }))}
+          onAdd={(grant) => {
+            starting(data.addGrant);
+            data.addGrant.mutate({ params: { path: { userId: chosen.id } }, body: grant });
+          }}
+          onRemove={(grantId) => {
+            starting(data.removeGrant);
+            data.removeGrant.mutate({ params: { path: { userId: chosen.id, grantId } } });
+          }}
         />
       )}
       {may.roles.length > 0 && mppId && (
@@ -111,10 +112,14 @@ export function UsersPage() {
           may={may}
           tenants={tenantChoices}
           mppId={mppId}
-          onCreate={async (body) => {
-            const u = await run(data.create.mutateAsync({ body }));
-            if (u) setMessage(t(`Akun ${u.name} dibuat. Berikan kata sandi sementara kepada pemiliknya.`, `Account ${u.name} created. Give the temporary password to its owner.`));
-            return !!u;
+          onCreate={(body, created) => {
+            starting(data.create);
+            data.create.mutate({ body }, {
+              onSuccess: (u) => {
+                if (u) setMessage(t(`Akun ${u.name} dibuat. Berikan kata sandi sementara kepada pemiliknya.`, `Account ${u.name} created. Give the temporary password to its owner.`));
+                created();
+              },
+            });
           }}
         />
       )}

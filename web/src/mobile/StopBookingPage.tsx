@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApiMutation, useApiQuery, LoadState } from '../api/hooks';
+import { useApiMutation, useApiQuery, LoadState, WriteError } from '../api/hooks';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
@@ -39,16 +39,15 @@ function BookingForm({ stop, onDone }: { stop: StopView; onDone: (r: Result) => 
   const book = useApiMutation('post', '/api/mobile/mpps/{mppId}/stops/{stopId}/bookings', { invalidates: ['/api/mobile/stops', '/api/mobile/mpps/{mppId}/stops/{stopId}'] });
   const fields = Object.fromEntries((book.error?.errors ?? []).map((x) => [x.path.replace(/^body\./, ''), x.message]));
   if (stop.status !== 'scheduled' || stop.free <= 0) return <p className="notice">{t('Persinggahan ini tidak dapat dibooking lagi.', 'This stop can no longer be booked.')}</p>;
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const body = { serviceId: form.serviceId, nik: form.nik.replace(/\s/g, ''), name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) };
-    try {
-      const result = await book.mutateAsync({ params: { path: { mppId: stop.mppId, stopId: stop.id } }, body });
-      if (result) onDone(result);
-      window.scrollTo(0, 0);
-    } catch {
-      // shown below
-    }
+    book.mutate({ params: { path: { mppId: stop.mppId, stopId: stop.id } }, body }, {
+      onSuccess: (result) => {
+        if (result) onDone(result);
+        window.scrollTo(0, 0);
+      },
+    });
   }
   const err = (name: string) => (fields[name] ? <p id={`${name}-error`} className="error">{fields[name]}</p> : null);
   return (
@@ -73,7 +72,7 @@ function BookingForm({ stop, onDone }: { stop: StopView; onDone: (r: Result) => 
       <label htmlFor="email">{t('Email (opsional jika ada ponsel)', 'Email (optional with a phone)')}</label>
       <input id="email" type="email" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={!!fields.email} />
       {err('email')}
-      {book.error && Object.keys(fields).length === 0 && <p className="error" role="alert">{book.error.message}</p>}
+      {Object.keys(fields).length === 0 && <WriteError error={book.error} />}
       {book.error && Object.keys(fields).length > 0 && <p className="error" role="alert">{t('Periksa isian yang ditandai.', 'Check the marked fields.')}</p>}
       <button className="primary wide" type="submit" disabled={book.isPending}>{book.isPending ? t('Memproses…', 'Booking…') : t('Booking sekarang', 'Book now')}</button>
     </form>

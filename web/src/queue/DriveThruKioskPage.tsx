@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { client, unwrap } from '../api/client';
-import { useApiQuery } from '../api/hooks';
+import { useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { bearer, deviceToken, sendHeartbeat, startHeartbeat } from './device';
@@ -33,8 +32,8 @@ export function DriveThruKioskPage() {
   const [byName, setByName] = useState(false);
   const [text, setText] = useState('');
   const [ticket, setTicket] = useState<TicketView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A ticket changes nothing this screen has loaded: no reload after it.
+  const taking = useApiMutation('post', '/api/mpps/{mppId}/queue/zones/{zoneId}/tickets', { invalidates: [] });
   const [printFailed, setPrintFailed] = useState(false);
   const idem = useRef<string | null>(null);
   const printerError = useRef<string | null | undefined>(undefined);
@@ -60,7 +59,7 @@ export function DriveThruKioskPage() {
     setServiceId(null);
     setByName(false);
     setText('');
-    setError(null);
+    taking.reset();
     setPrintFailed(false);
     void offerQuery.refetch();
   }
@@ -73,32 +72,30 @@ export function DriveThruKioskPage() {
     setPrintFailed(!outcome.ok);
   }
 
-  async function take() {
+  function take() {
     if (!serviceId) return;
-    setBusy(true);
-    setError(null);
     idem.current ??= `lane-${crypto.randomUUID()}`;
-    try {
-      const tk = await unwrap(
-        client.POST('/api/mpps/{mppId}/queue/zones/{zoneId}/tickets', {
-          params: { path: { mppId, zoneId } },
-          body: { serviceId, ...(byName ? { name: text.trim() } : { plate: text.trim() }) },
-          headers: { ...bearer(token), 'idempotency-key': idem.current },
-        }),
-      );
-      idem.current = null;
-      setTicket(tk);
-      setTimeout(() => void print(), 300);
-    } catch (e) {
-      if (e instanceof ApiError) idem.current = null;
-      setError(e instanceof ApiError ? [e.message, ...(e.errors ?? []).map((x) => x.message).filter((m) => m !== e.message)].join(' ') : t('Tidak tersambung ke server. Coba lagi.', 'No connection to the server. Try again.'));
-    } finally {
-      setBusy(false);
-    }
+    taking.mutate(
+      {
+        params: { path: { mppId, zoneId } },
+        body: { serviceId, ...(byName ? { name: text.trim() } : { plate: text.trim() }) },
+        headers: { ...bearer(token), 'idempotency-key': idem.current },
+      },
+      {
+        onSuccess: (tk) => {
+          idem.current = null;
+          if (tk) setTicket(tk);
+          setTimeout(() => void print(), 300);
+        },
+        onError: (e) => {
+          if (e instanceof ApiError) idem.current = null;
+        },
+      },
+    );
   }
 
   const press = (key: string) => {
-    setError(null);
+    taking.reset();
     setText((cur) => (cur.length >= (byName ? 40 : 12) ? cur : cur + key));
   };
   const chosen = offer?.services.find((s) => s.id === serviceId);
@@ -113,10 +110,14 @@ export function DriveThruKioskPage() {
         <LanguageSwitch />
       </header>
       {!token && <p className="dt-alert no-print">{t('Kios ini belum diaktifkan. Minta admin membuka halaman ini dengan token kios.', 'This kiosk is not set up. Ask an admin to open this page with a kiosk token.')}</p>}
-      {(error ?? offerQuery.error) && (
-        <p className="dt-alert no-print" role="alert">
-          {error ?? offerQuery.error?.message}
-        </p>
+      {taking.error ? (
+        <WriteError error={taking.error} className="dt-alert no-print" />
+      ) : (
+        offerQuery.error && (
+          <p className="dt-alert no-print" role="alert">
+            {offerQuery.error.message}
+          </p>
+        )
       )}
       {offer && !offer.open && !ticket && <p className="dt-alert dt-closed no-print" role="status">{t(closedReasonText(offer.closedReason))}</p>}
 
@@ -181,8 +182,8 @@ export function DriveThruKioskPage() {
               ⌫ {t('Hapus', 'Delete')}
             </button>
           </div>
-          <button type="button" className="dt-button primary" disabled={busy || text.trim().length < 2} onClick={() => void take()}>
-            {busy ? t('Memproses…', 'Working…') : t('Ambil nomor antrean', 'Take a queue number')}
+          <button type="button" className="dt-button primary" disabled={taking.isPending || text.trim().length < 2} onClick={take}>
+            {taking.isPending ? t('Memproses…', 'Working…') : t('Ambil nomor antrean', 'Take a queue number')}
           </button>
           <div className="dt-row">
             <button
@@ -191,12 +192,12 @@ export function DriveThruKioskPage() {
               onClick={() => {
                 setByName(!byName);
                 setText('');
-                setError(null);
+                taking.reset();
               }}
             >
               {byName ? t('Pakai nomor pelat', 'Use the plate number') : t('Tanpa pelat? Pakai nama', 'No plate? Use a name')}
             </button>
-            <button type="button" className="dt-button" onClick={() => { setServiceId(null); setText(''); setError(null); }}>
+            <button type="button" className="dt-button" onClick={() => { setServiceId(null); setText(''); taking.reset(); }}>
               ← {t('Kembali', 'Back')}
             </button>
           </div>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/problem';
+import { WriteError } from '../api/hooks';
+import type { ApiError } from '../api/problem';
 import type { BodyOf, ResponseOf } from '../api/types';
 import { useI18n, type Bilingual } from '../i18n';
 import './survey.css';
@@ -13,28 +14,21 @@ export type SurveyAnswersBody = BodyOf<'/api/survey/forms/{token}/responses', 'p
 
 const PROFILE_KEYS = ['gender', 'ageGroup', 'education', 'occupation'] as const;
 
-/** The nine-unsur questionnaire with the respondent profile and a suggestion; large touch targets. */
-export function SurveyQuestionnaire({ form, onSubmit }: { form: SurveyFormData; onSubmit(body: SurveyAnswersBody): Promise<void> }) {
+/**
+ * The nine-unsur questionnaire with the respondent profile and a suggestion; large touch targets.
+ * `onSubmit` starts the page's write; `sending` and `error` are that write's state.
+ */
+export function SurveyQuestionnaire({ form, onSubmit, sending, error }: { form: SurveyFormData; onSubmit(body: SurveyAnswersBody): void; sending: boolean; error: ApiError | null }) {
   const { t } = useI18n();
   const tx = (x: Text) => t(x);
   const [answers, setAnswers] = useState<Record<string, number | null>>({});
   const [profile, setProfile] = useState<Record<string, string | null>>({});
   const [suggestion, setSuggestion] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const answered = Object.values(answers).filter((v) => v != null).length;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await onSubmit({ answers, profile, suggestion: suggestion.trim() || null });
-    } catch (err) {
-      setError(err instanceof ApiError ? [err.message, ...err.errors.map((x) => x.message)].join(' ') : String(err));
-    } finally {
-      setBusy(false);
-    }
+    onSubmit({ answers, profile, suggestion: suggestion.trim() || null });
   }
 
   return (
@@ -89,10 +83,10 @@ export function SurveyQuestionnaire({ form, onSubmit }: { form: SurveyFormData; 
           <textarea rows={3} maxLength={2000} value={suggestion} onChange={(e) => setSuggestion(e.target.value)} />
         </label>
       </fieldset>
-      {error && <p className="error" role="alert">{error}</p>}
+      <WriteError error={error} />
       <div className="skm-submit">
         <span className="muted">{t(`${answered} dari 9 unsur dijawab`, `${answered} of 9 elements answered`)}</span>
-        <button type="submit" className="primary" disabled={busy || answered === 0}>{t('Kirim penilaian', 'Send rating')}</button>
+        <button type="submit" className="primary" disabled={sending || answered === 0}>{t('Kirim penilaian', 'Send rating')}</button>
       </div>
     </form>
   );

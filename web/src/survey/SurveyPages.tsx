@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { apiQuery, client, unwrap } from '../api/client';
-import { LoadStatus, problemText, useApiQuery } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { apiQuery } from '../api/client';
+import { LoadStatus, problemText, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import type { ResponseOf } from '../api/types';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { SurveyQuestionnaire, ThankYou, type SurveyAnswersBody, type SurveyFormData } from './SurveyForm';
@@ -65,11 +64,15 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
     return () => clearTimeout(timer);
   }, [done, kiosk]);
 
-  async function submit(body: SurveyAnswersBody) {
-    await unwrap(client.POST('/api/survey/forms/{token}/responses', { params: { path: { token: code } }, body, headers }));
-    setDone(true);
-    window.scrollTo(0, 0);
-  }
+  // A code answers once: nothing is reloaded after the answer (the form would now be refused).
+  const respond = useApiMutation('post', '/api/survey/forms/{token}/responses', {
+    invalidates: [],
+    onSuccess: () => {
+      setDone(true);
+      window.scrollTo(0, 0);
+    },
+  });
+  const submit = (body: SurveyAnswersBody) => respond.mutate({ params: { path: { token: code } }, body, headers });
 
   function enter(e: FormEvent) {
     e.preventDefault();
@@ -78,7 +81,7 @@ export function SurveyByCodePage({ kiosk = false }: { kiosk?: boolean }) {
   }
 
   if (done) return <Frame kiosk={kiosk}><ThankYou again={kiosk ? t('Layar kembali ke awal sebentar lagi.', 'The screen returns to the start shortly.') : undefined} /></Frame>;
-  if (form && !done) return <Frame kiosk={kiosk}><SurveyQuestionnaire form={form} onSubmit={submit} /></Frame>;
+  if (form && !done) return <Frame kiosk={kiosk}><SurveyQuestionnaire form={form} onSubmit={submit} sending={respond.isPending} error={respond.error} /></Frame>;
   return (
     <Frame kiosk={kiosk}>
       <form className="card skm-code" onSubmit={enter}>
@@ -105,7 +108,6 @@ export function SurveyTabletPage() {
   const { t } = useI18n();
   const { mppId = '' } = useParams();
   const [headers] = useState(deviceHeaders);
-  const [error, setError] = useState<string | null>(null);
   const [thanks, setThanks] = useState(false);
   const queryClient = useQueryClient();
   const init = { params: { path: { mppId } }, headers };
@@ -129,34 +131,32 @@ export function SurveyTabletPage() {
     return () => clearTimeout(timer);
   }, [thanks]);
 
-  async function submit(body: SurveyAnswersBody) {
+  // The poll is not reloaded after an answer: the answered form is taken off screen by `answered`.
+  const respond = useApiMutation('post', '/api/mpps/{mppId}/survey/tablet/responses', {
+    invalidates: [],
+    onSuccess: () => {
+      answered();
+      setThanks(true);
+      window.scrollTo(0, 0);
+    },
+  });
+  // 409: this visit was answered already (or the officer moved on); the tablet goes back to waiting and says so.
+  const alreadyAnswered = respond.error?.status === 409 ? respond.error : null;
+  function submit(body: SurveyAnswersBody) {
     if (!state?.pending) return;
-    try {
-      await unwrap(client.POST('/api/mpps/{mppId}/survey/tablet/responses', { params: { path: { mppId } }, body: { ...body, handoffId: state.pending.handoffId }, headers }));
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        answered();
-        setError(err.message);
-        return;
-      }
-      throw err;
-    }
-    setError(null);
-    answered();
-    setThanks(true);
-    window.scrollTo(0, 0);
+    respond.mutate({ params: { path: { mppId } }, body: { ...body, handoffId: state.pending.handoffId }, headers }, { onError: (err) => { if (err.status === 409) answered(); } });
   }
 
   if (!headers.authorization) return <Frame kiosk><p className="error">{t('Tablet ini belum memiliki token perangkat. Buka alamat ini dengan ?device=TOKEN.', 'This tablet has no device token yet. Open this address with ?device=TOKEN.')}</p></Frame>;
   if (thanks) return <Frame kiosk><ThankYou /></Frame>;
-  if (state?.pending) return <Frame kiosk><SurveyQuestionnaire key={state.pending.handoffId} form={state.pending.form} onSubmit={submit} /></Frame>;
+  if (state?.pending) return <Frame kiosk><SurveyQuestionnaire key={state.pending.handoffId} form={state.pending.form} onSubmit={submit} sending={respond.isPending} error={alreadyAnswered ? null : respond.error} /></Frame>;
   return (
     <Frame kiosk>
       <div className="skm-waiting card" aria-live="polite">
         {state && <p className="skm-counter">{t('Loket', 'Counter')} {state.counter.number} · {state.counter.name}</p>}
         <h1>{t('Bagaimana pelayanan kami hari ini?', 'How was our service today?')}</h1>
         <p className="muted">{t('Setelah petugas selesai melayani Anda, survei singkat akan muncul di layar ini.', 'When the officer has finished serving you, a short survey appears on this screen.')}</p>
-        {error && <p className="error" role="alert">{error}</p>}
+        <WriteError error={alreadyAnswered} />
         {poll.error && <p className="error" role="alert">{problemText(poll.error)}</p>}
       </div>
     </Frame>

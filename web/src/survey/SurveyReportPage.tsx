@@ -1,8 +1,6 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { client, unwrap } from '../api/client';
-import { useApiQuery, LoadStatus } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { useApiMutation, useApiQuery, LoadStatus, WriteError } from '../api/hooks';
 import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { locale, todayIn } from '../time';
@@ -53,9 +51,10 @@ export function SurveyReportPage() {
   const [serviceId, setServiceId] = useState('');
   const [tenants, setTenants] = useState<{ tenantId: string; name: string }[]>([]);
   const [tenantsOf, setTenantsOf] = useState<Report | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [published, setPublished] = useState(0);
+  // Publishing changes no report shown here; the public badge below is remounted to show it.
+  const publishing = useApiMutation('post', '/api/mpps/{mppId}/survey/publications', { invalidates: [] });
 
   const period = periodCode(kind, year, Math.min(part, PARTS[kind] || 1));
   const query = useMemo(() => {
@@ -81,15 +80,14 @@ export function SurveyReportPage() {
     setTenants(report.tenants);
   }
 
-  async function publish() {
+  function publish() {
     setNotice(null);
-    try {
-      await unwrap(client.POST('/api/mpps/{mppId}/survey/publications', { params: { path: { mppId } }, body: { period } }));
-      setNotice(t(`Hasil ${period} diterbitkan ke halaman publik MPP.`, `Results for ${period} published to the MPP's public page.`));
-      setPublished((n) => n + 1);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
+    publishing.mutate({ params: { path: { mppId } }, body: { period } }, {
+      onSuccess: () => {
+        setNotice(t(`Hasil ${period} diterbitkan ke halaman publik MPP.`, `Results for ${period} published to the MPP's public page.`));
+        setPublished((n) => n + 1);
+      },
+    });
   }
 
   const s = report?.summary;
@@ -138,7 +136,7 @@ export function SurveyReportPage() {
           </select>
         </label>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      <WriteError error={publishing.error} />
       <LoadStatus queries={[reportQuery]} />
       {notice && <p className="notice" role="status">{notice}</p>}
       {published > 0 && (
@@ -173,7 +171,7 @@ export function SurveyReportPage() {
           <div className="skm-downloads">
             <a className="button" href={`/api/mpps/${mppId}/survey/report.pdf?${query}`} download>{t('Unduh PDF', 'Download PDF')}</a>
             <a className="button" href={`/api/mpps/${mppId}/survey/report.xlsx?${query}`} download>{t('Unduh Excel', 'Download Excel')}</a>
-            {isMppAdmin && !tenantId && !serviceId && <button type="button" onClick={() => void publish()}>{t('Terbitkan ke halaman publik', 'Publish to the public page')}</button>}
+            {isMppAdmin && !tenantId && !serviceId && <button type="button" onClick={publish}>{t('Terbitkan ke halaman publik', 'Publish to the public page')}</button>}
           </div>
 
           <div className="skm-two">

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { apiQuery, client, unwrap } from '../api/client';
-import { LoadStatus, useApiQuery } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { apiQuery } from '../api/client';
+import { LoadStatus, useApiMutation, useApiQuery, WriteError } from '../api/hooks';
 import type { ResponseOf } from '../api/types';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n, type Bilingual } from '../i18n';
@@ -48,33 +47,34 @@ function TabletSection({ mppId }: { mppId: string }) {
   const tablets = tabletList.data ?? [];
   const kiosks = (deviceList.data ?? []).filter((x) => x.kind === 'kiosk' && !x.revokedAt);
   const counters = (counterList.data ?? []).filter((x) => x.active).sort((a, b) => a.number - b.number);
-  const queryClient = useQueryClient();
   const [deviceId, setDeviceId] = useState('');
   const [counterId, setCounterId] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = () => void queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/survey/tablets'] });
-
-  async function pair(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setNotice(null);
-    try {
-      const v = await unwrap(client.PUT('/api/mpps/{mppId}/survey/tablets/{deviceId}', { params: { path: { mppId, deviceId } }, body: { counterId } }));
-      setNotice(t(`${v.deviceName} kini tablet survei Loket ${v.counterNumber}.`, `${v.deviceName} is now the survey tablet of counter ${v.counterNumber}.`));
+  const invalidates = ['/api/mpps/{mppId}/survey/tablets' as const];
+  const pairing = useApiMutation('put', '/api/mpps/{mppId}/survey/tablets/{deviceId}', {
+    invalidates,
+    onSuccess: (v) => {
+      if (v) setNotice(t(`${v.deviceName} kini tablet survei Loket ${v.counterNumber}.`, `${v.deviceName} is now the survey tablet of counter ${v.counterNumber}.`));
       setDeviceId('');
-      load();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+    },
+  });
+  const unpairing = useApiMutation('delete', '/api/mpps/{mppId}/survey/tablets/{deviceId}', { invalidates });
+  const queryClient = useQueryClient();
+
+  // The section's one alert shows the refusal of the last write tried.
+  function pair(e: FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    unpairing.reset();
+    pairing.mutate({ params: { path: { mppId, deviceId } }, body: { counterId } });
   }
 
-  async function unpair(x: Tablet) {
+  function unpair(x: Tablet) {
     if (!window.confirm(t(`Lepaskan ${x.deviceName} dari Loket ${x.counterNumber}?`, `Unpair ${x.deviceName} from counter ${x.counterNumber}?`))) return;
     setNotice(null);
-    await unwrap(client.DELETE('/api/mpps/{mppId}/survey/tablets/{deviceId}', { params: { path: { mppId, deviceId: x.deviceId } } })).catch((e: ApiError) => setError(e.message));
-    load();
+    pairing.reset();
+    // A refused unpairing (another admin was quicker, say) still reloads the list.
+    unpairing.mutate({ params: { path: { mppId, deviceId: x.deviceId } } }, { onError: () => void queryClient.invalidateQueries({ queryKey: invalidates }) });
   }
 
   return (
@@ -86,7 +86,7 @@ function TabletSection({ mppId }: { mppId: string }) {
           'A kiosk device paired with a counter shows the survey for the ticket just finished at that counter. Device tokens are issued on the Devices page.',
         )}
       </p>
-      {error && <p className="error" role="alert">{error}</p>}
+      <WriteError error={pairing.error ?? unpairing.error} />
       {notice && <p className="notice" role="status">{notice}</p>}
       <LoadStatus queries={[tabletList, deviceList, counterList]} />
       {!tabletList.isSuccess ? null : tablets.length === 0 ? (
@@ -99,13 +99,13 @@ function TabletSection({ mppId }: { mppId: string }) {
               <tr key={x.deviceId}>
                 <td>{x.deviceName}</td>
                 <td>{t('Loket', 'Counter')} {x.counterNumber} · {x.counterName}</td>
-                <td><button type="button" onClick={() => void unpair(x)}>{t('Lepaskan', 'Unpair')}</button></td>
+                <td><button type="button" onClick={() => unpair(x)}>{t('Lepaskan', 'Unpair')}</button></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form className="pair-form" onSubmit={(e) => void pair(e)}>
+      <form className="pair-form" onSubmit={pair}>
         <div className="field">
           <label htmlFor="survey-tablet-device">{t('Perangkat kios', 'Kiosk device')}</label>
           <select id="survey-tablet-device" value={deviceId} onChange={(e) => setDeviceId(e.target.value)} required>
@@ -130,7 +130,6 @@ function WordingSection({ mppId }: { mppId: string }) {
   const { t } = useI18n();
   const [serviceId, setServiceId] = useState('');
   const [draft, setDraft] = useState<Draft>({});
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const serviceList = useApiQuery('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId } } });
@@ -151,16 +150,18 @@ function WordingSection({ mppId }: { mppId: string }) {
 
   const set = (key: string, lang: 'id' | 'en', value: string) => setDraft((d) => ({ ...d, [key]: { id: d[key]?.id ?? '', en: d[key]?.en ?? '', [lang]: value } }));
 
-  async function save(labels: Label[]) {
-    setError(null);
+  // The saved wording is put in the cache as is: nothing else needs reloading.
+  const saving = useApiMutation('put', '/api/mpps/{mppId}/services/{serviceId}/survey-labels', { invalidates: [] });
+
+  function save(labels: Label[]) {
     setNotice(null);
-    try {
-      const saved = await unwrap(client.PUT('/api/mpps/{mppId}/services/{serviceId}/survey-labels', { params: { path: { mppId, serviceId } }, body: labels }));
-      queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/services/{serviceId}/survey-labels', labelsInit).queryKey, saved);
-      setNotice(labels.length === 0 ? t('Kata-kata jawaban kembali seperti peraturan.', 'The answers are worded as in the regulation again.') : t(`${saved.length} label jawaban disimpan.`, `${saved.length} answer labels saved.`));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+    saving.mutate({ params: { path: { mppId, serviceId } }, body: labels }, {
+      onSuccess: (saved) => {
+        if (!saved) return;
+        queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/services/{serviceId}/survey-labels', labelsInit).queryKey, saved);
+        setNotice(labels.length === 0 ? t('Kata-kata jawaban kembali seperti peraturan.', 'The answers are worded as in the regulation again.') : t(`${saved.length} label jawaban disimpan.`, `${saved.length} answer labels saved.`));
+      },
+    });
   }
 
   function submit(e: FormEvent) {
@@ -175,7 +176,7 @@ function WordingSection({ mppId }: { mppId: string }) {
         if ((id && id !== a.id) || (en && en !== a.en)) labels.push({ unsur: i + 1, score: s + 1, labelId: id || a.id, labelEn: en || a.en });
       }),
     );
-    void save(labels);
+    save(labels);
   }
 
   return (
@@ -197,7 +198,7 @@ function WordingSection({ mppId }: { mppId: string }) {
           {services.map((s) => <option key={s.id} value={s.id}>{`${s.name} · ${s.tenant.name}`}</option>)}
         </select>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      <WriteError error={saving.error} />
       {notice && <p className="notice" role="status">{notice}</p>}
       <LoadStatus queries={[serviceList, questionnaire, wording]} />
       {serviceId && unsur.length > 0 && (
@@ -225,7 +226,7 @@ function WordingSection({ mppId }: { mppId: string }) {
           ))}
           <div className="wording-actions">
             <button type="submit" className="primary">{t('Simpan kata-kata jawaban', 'Save answer wording')}</button>
-            <button type="button" onClick={() => void save([])}>{t('Kembalikan ke bawaan', 'Restore defaults')}</button>
+            <button type="button" onClick={() => save([])}>{t('Kembalikan ke bawaan', 'Restore defaults')}</button>
           </div>
         </form>
       )}
