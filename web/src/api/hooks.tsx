@@ -59,10 +59,14 @@ export function useApiMutation<M extends WriteMethod, P extends PathsWithMethod<
   });
 }
 
-/** The problem+json message of a failed call, with its field errors and detail, for an alert. */
+/**
+ * The problem+json message of a failed call, with its field errors and detail, for an alert. With
+ * field errors the server's detail only lists them again as "body.field: message", so it is left out
+ * (a person reads each message once, and no field path).
+ */
 export function problemText(error: ApiError): string {
-  const detail = typeof error.body.detail === 'string' && error.body.detail !== error.message ? error.body.detail : null;
-  return [error.message, detail, ...error.errors.map((e) => e.message)].filter(Boolean).join(' ');
+  const detail = typeof error.body.detail === 'string' && error.body.detail !== error.message && error.errors.length === 0 ? error.body.detail : null;
+  return [error.message, detail, ...error.errors.map((e) => e.message).filter((m) => m !== error.message)].filter(Boolean).join(' ');
 }
 
 /**
