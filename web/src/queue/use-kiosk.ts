@@ -5,8 +5,8 @@ import { useApiQuery } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
-import { bearer, deviceToken, sendHeartbeat, startHeartbeat } from './device';
-import { printTicket } from './kiosk-print';
+import { bearer, deviceToken } from './device';
+import { useKioskPrinter } from './kiosk-print';
 import { mostUsed } from './KioskSearch';
 import type { TicketView } from './types';
 
@@ -48,14 +48,11 @@ export function useKiosk(mode: KioskMode) {
   const [query, setQuery] = useState('');
   const [agencyPage, setAgencyPage] = useState(0);
   const [large, setLarge] = useState(false);
-  const [printFailed, setPrintFailed] = useState<string | null>(null);
-  // What the heartbeat reports: undefined until this kiosk has printed, then the last print's error or null.
-  const printerError = useRef<string | null | undefined>(undefined);
+  // The online ticket page (a phone) has no device token: no heartbeat, and it prints through the dialog.
+  const { printFailed, setPrintFailed, print } = useKioskPrinter(mppId, token, 'kios');
   const idem = useRef<string | null>(null);
   const paper = new URLSearchParams(window.location.search).get('kertas') === '58' ? 'paper-58' : 'paper-80';
   const fit = FIT[large ? 'large' : 'normal'];
-
-  useEffect(() => (mode === 'kiosk' ? startHeartbeat(mppId, token, 'kios', () => printerError.current) : undefined), [mode, mppId, token]);
 
   // Back to the start screen after a while, so the next person does not see this ticket.
   useEffect(() => {
@@ -99,17 +96,6 @@ export function useKiosk(mode: KioskMode) {
     const v = ticket?.visitToken ?? null;
     reset();
     setVisitToken(v);
-  }
-
-  /** Prints, and tells the officer's side when the browser saw the print fail (kiosk-print.ts). */
-  async function print() {
-    const report = (next: string | null) => {
-      setPrintFailed(next);
-      if (printerError.current !== next && !(printerError.current === undefined && next === null)) sendHeartbeat(mppId, token, 'kios', next);
-      printerError.current = next;
-    };
-    const outcome = await printTicket(undefined, () => report(null));
-    report(outcome.ok ? null : outcome.reason);
   }
 
   async function take(priorityClassId: string | null) {
