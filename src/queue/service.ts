@@ -290,11 +290,11 @@ export async function queueOffer(ctx: ServiceContext, input: { mppId: string }):
   const { db, now: at } = ctx;
   const { mppId } = input;
   const status = await openingStatus(db, mppId, at);
-  const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
+  const { localDay, timezone, name, slug } = await repo.localDayOf(db, mppId, at);
   const services = await listOfferServices(db, { mppId, localDay });
   const classes = await settingsRepo.listPriorityClasses(db, mppId, true);
   return {
-    mpp: { id: mppId, name, timezone },
+    mpp: { id: mppId, name, timezone, slug },
     open: status.open,
     closedReason: status.open ? null : status.reason,
     nextOpening: status.nextOpening,

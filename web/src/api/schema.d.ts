@@ -12678,6 +12678,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                slug: string;
                                 timezone: string;
                             };
                             nextOpening: string | null;
