@@ -125,13 +125,45 @@ test('book on a phone, read the confirmation email, check in at the kiosk, get c
 
   const admin = await apiLogin(server.url, ADMIN.email, ADMIN.password);
   const device = await (await fetch(`${server.url}/api/mpps/${seed.mppId}/devices`, { method: 'POST', headers: admin, body: JSON.stringify({ kind: 'kiosk', name: 'Kiosk lobi' }) })).json() as { token: string };
+  // At the kiosk (1080x1920): from its start screen to the check-in, a wrong code first, then the QR.
   const kiosk = await (await newContext(browser, 'kiosk')).newPage();
-  await kiosk.goto(`${server.url}/kios/${seed.mppId}/booking?token=${device.token}`);
-  await kiosk.getByLabel('Pindai QR atau ketik kode booking').fill(code.toLowerCase());
-  await kiosk.getByRole('button', { name: 'Check-in' }).click();
-  const ticketNumber = (await kiosk.getByTestId('ticket-number').textContent())!;
+  await kiosk.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+      window.dispatchEvent(new Event('afterprint'));
+    };
+  });
+  await kiosk.goto(`${server.url}/kios/${seed.mppId}?token=${device.token}`);
+  await kiosk.clock.install();
+  await kiosk.getByRole('link', { name: /Sudah punya booking\? Check-in/ }).tap();
+  const codeBox = kiosk.getByLabel('Pindai QR atau ketik kode booking');
+  await codeBox.fill('ZZZZ9999');
+  await kiosk.getByRole('button', { name: 'Check-in' }).tap();
+  await kiosk.getByRole('alert').waitFor();
+  // Left alone with the refusal on screen: back to the start after a minute.
+  await kiosk.clock.fastForward(61_000);
+  await kiosk.getByRole('heading', { name: 'Pilih instansi' }).waitFor();
+  await kiosk.getByRole('link', { name: /Sudah punya booking\? Check-in/ }).tap();
+  assert.equal(await kiosk.getByRole('alert').count(), 0, 'the refusal is gone for the next person');
+  await codeBox.fill(code.toLowerCase());
+  await kiosk.getByRole('button', { name: 'Check-in' }).tap();
+  await kiosk.locator('.pt-qr').waitFor();
+  const ticketNumber = (await kiosk.locator('.pt-number').textContent())!;
   assert.match(ticketNumber, /^A-?\d+/);
+  assert.match((await kiosk.locator('.pt-code').textContent())!.trim(), /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'the survey code printed in text');
+  await kiosk.waitForFunction(() => (window as unknown as { printed: number }).printed === 1, undefined, { timeout: 30_000 });
+  assert.equal(await kiosk.getByText('Siti Aminah').count(), 0, "the kiosk does not show the booker's name");
+  const scroll = await kiosk.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth);
+  assert.ok(scroll, 'nothing scrolls sideways at 1080 px');
   await screenshot(kiosk, 'booking-kiosk-checkin', { fullPage: false });
+  // The ticket's QR is its status page.
+  const qrToken = await kiosk.evaluate(() => document.querySelector('.pt-qr')?.getAttribute('src')?.length ?? 0);
+  assert.ok(qrToken > 100, 'a QR image is drawn');
+  // The next person finds the start screen, not this ticket.
+  await kiosk.clock.fastForward(21_000);
+  await kiosk.getByRole('heading', { name: 'Pilih instansi' }).waitFor();
+  assert.equal(await kiosk.getByText(ticketNumber).count(), 0);
 
   // The officer opens counter 1 on the queue console and calls the next ticket: the booked person's.
   const desk = await (await newContext(browser, 'desktop')).newPage();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { speakCounterLabel } from '../src/queue/speech.js';
-import { apiCaller, apiLogin, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
+import { apiCaller, apiLogin, assertFits, launchBrowser, loginUi, newContext, screenshot, startServer, type RunningServer } from './support.js';
 
 /**
  * The floor at a real MPP's size (issue 12), on the full demo data (25 agencies, 159 services): the
@@ -36,25 +36,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Nothing scrolls (either way) and no element sticks out of the screen or cuts its text. */
-async function assertFits(page: Page, root: string, what: string) {
-  const r = await page.evaluate((sel) => {
-    const doc = document.scrollingElement!;
-    const bad: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(`${sel} *`)) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      const clip = el.closest('section')?.getBoundingClientRect();
-      if (box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1 || (clip && el.tagName !== 'SECTION' && box.bottom > clip.bottom + 1)) bad.push(`outside: ${el.className || el.tagName} "${el.textContent?.slice(0, 40)}"`);
-      const style = getComputedStyle(el);
-      if (el.children.length === 0 && el.textContent?.trim() && style.overflow !== 'visible' && el.scrollWidth > el.clientWidth + 1) bad.push(`cut: ${el.className} "${el.textContent.slice(0, 40)}"`);
-    }
-    return { sh: doc.scrollHeight, sw: doc.scrollWidth, h: window.innerHeight, w: window.innerWidth, bad: bad.slice(0, 5) };
-  }, root);
-  assert.ok(r.sh <= r.h + 1 && r.sw <= r.w + 1, `${what}: page scrolls (${r.sw}x${r.sh} in ${r.w}x${r.h})`);
-  assert.deepEqual(r.bad, [], `${what}: ${r.bad.join('; ')}`);
-}
 
 test('kiosk 1080x1920: agency first, "Perpanjangan SIM A" in two taps, no page scrolls, ticket prints its QR and survey code', async () => {
   const ctx = await newContext(browser, 'kiosk');

@@ -281,3 +281,25 @@ export async function noSideways(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
 }
+
+/**
+ * A device screen fits: nothing scrolls (either way), no element under `root` sticks out of the screen
+ * or out of its section, and no text is cut (the kiosk, the board, the check-in page).
+ */
+export async function assertFits(page: Page, root: string, what: string): Promise<void> {
+  const r = await page.evaluate((sel) => {
+    const doc = document.scrollingElement!;
+    const bad: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(`${sel} *`)) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const clip = el.closest('section')?.getBoundingClientRect();
+      if (box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1 || (clip && el.tagName !== 'SECTION' && box.bottom > clip.bottom + 1)) bad.push(`outside: ${el.className || el.tagName} "${el.textContent?.slice(0, 40)}"`);
+      const style = getComputedStyle(el);
+      if (el.children.length === 0 && el.textContent?.trim() && style.overflow !== 'visible' && el.scrollWidth > el.clientWidth + 1) bad.push(`cut: ${el.className} "${el.textContent.slice(0, 40)}"`);
+    }
+    return { sh: doc.scrollHeight, sw: doc.scrollWidth, h: window.innerHeight, w: window.innerWidth, bad: bad.slice(0, 5) };
+  }, root);
+  assert.ok(r.sh <= r.h + 1 && r.sw <= r.w + 1, `${what}: page scrolls (${r.sw}x${r.sh} in ${r.w}x${r.h})`);
+  assert.deepEqual(r.bad, [], `${what}: ${r.bad.join('; ')}`);
+}

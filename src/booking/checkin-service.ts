@@ -2,7 +2,7 @@ import { localParts } from '../catalog/hours.js';
 import { requireDevice, requireMppRole } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
 import { invalidTransition } from '../platform/errors.js';
-import { issueTicket } from '../queue/service.js';
+import { issueTicket, ticketViewById } from '../queue/service.js';
 import { bookingErrors } from './errors.js';
 import { formatTime } from './messages.js';
 import * as repo from './repository.js';
@@ -40,7 +40,7 @@ export async function checkIn(ctx: ServiceContext, input: { mppId: string; code:
   if (booking.status === 'checked_in' && booking.ticketId) {
     return {
       outcome: 'checked_in',
-      ticket: { id: booking.ticketId, number: booking.ticketNumber! },
+      ticket: await ticketViewById(db, { mppId, ticketId: booking.ticketId, at: now }),
       booking: await viewOf(db, booking, { mpp, service }),
       message: say(`Anda sudah check-in. Nomor antrean Anda: ${booking.ticketNumber}.`, `You are already checked in. Your ticket number: ${booking.ticketNumber}.`),
     };
@@ -76,7 +76,8 @@ export async function checkIn(ctx: ServiceContext, input: { mppId: string; code:
   });
   return {
     outcome: late ? 'walk_in' : 'checked_in',
-    ticket: { id: updated.ticketId ?? ticket.id, number: updated.ticketNumber ?? ticket.number },
+    // A racing second check-in of the same booking got the same ticket (one idempotency key).
+    ticket,
     booking: await viewOf(db, updated, { mpp, service }),
     message: late
       ? say(`Anda terlambat dari jadwal booking; Anda mendapat antrean biasa nomor ${ticket.number}.`, `You are past your booking time; you got an ordinary ticket, number ${ticket.number}.`)

@@ -34,6 +34,8 @@ describe('check-in at the kiosk', () => {
     expect(ok.json()).toMatchObject({ outcome: 'checked_in', booking: { status: 'checked_in' } });
     const ticket = await t.db.query<{ channel: string; number: string; status: string }>('SELECT channel, number, status FROM tickets WHERE mpp_id = $1 AND id = $2', [w.mppId, ok.json().ticket.id]);
     expect(ticket.rows[0]).toMatchObject({ channel: 'online', status: 'waiting', number: ok.json().ticket.number });
+    // The answer is the ticket as the kiosk prints it: status QR token, survey code, people ahead.
+    expect(ok.json().ticket).toMatchObject({ status: 'waiting', peopleAhead: 0, statusToken: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/), surveyCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
     const twice = await checkIn(b.code.toLowerCase());
     expect(twice.json().ticket).toEqual(ok.json().ticket);
     // Scanned again at reception by an officer (another caller): still the one ticket.

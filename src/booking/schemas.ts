@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../platform/i18n.js';
+import { TicketView } from '../queue/schemas.js';
 import { BookingMppSettings, BookingMppSettingsChange, BookingPreview, BookingSettings, BookingSettingsChange } from './settings.js';
 
 export const MppParams = z.object({ mppId: z.uuid() });
@@ -146,7 +147,8 @@ export type StaffDay = z.infer<typeof StaffDay>;
 
 export const CheckInResult = z.object({
   outcome: z.enum(['checked_in', 'walk_in']),
-  ticket: z.object({ id: z.uuid(), number: z.string() }),
+  /** The queue ticket as the kiosk prints it (number, people ahead, estimate, status QR token, survey code). */
+  ticket: TicketView,
   booking: BookingView,
   message: z.string(),
 });

@@ -425,13 +425,13 @@ export async function waitingCounts(q: Queryable, mppId: string, localDay: strin
   return Object.fromEntries(rows.map((r) => [r.service_id, Number(r.n)]));
 }
 
-export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise<{ localDay: string; timezone: string; name: string }> {
-  const { rows } = await q.query<{ local_day: string; timezone: string; name: string }>(
-    `SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS local_day, timezone, name FROM catalog_mpps_v WHERE id = $1`,
+export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise<{ localDay: string; timezone: string; name: string; slug: string }> {
+  const { rows } = await q.query<{ local_day: string; timezone: string; name: string; slug: string }>(
+    `SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS local_day, timezone, name, slug FROM catalog_mpps_v WHERE id = $1`,
     [mppId, at],
   );
   if (!rows[0]) throw commonErrors.not_found();
-  return { localDay: rows[0].local_day, timezone: rows[0].timezone, name: rows[0].name };
+  return { localDay: rows[0].local_day, timezone: rows[0].timezone, name: rows[0].name, slug: rows[0].slug };
 }
 
 /**

@@ -201,7 +201,8 @@ export const UpdatePriorityClass = z.object({
 
 /** What the kiosk and the online ticket page offer. */
 export const QueueOffer = z.object({
-  mpp: z.object({ id: z.uuid(), name: z.string(), timezone: z.string() }),
+  /** `slug` names the MPP's public page (`/api/public/mpps/:slug`), where the kiosk reads the agencies' logos. */
+  mpp: z.object({ id: z.uuid(), name: z.string(), timezone: z.string(), slug: z.string() }),
   open: z.boolean(),
   closedReason: z.string().nullable(),
   nextOpening: z.string().nullable(),

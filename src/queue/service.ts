@@ -250,6 +250,11 @@ export async function queuePositions(q: Queryable, input: { mppId: string; local
   return computePositions(await repo.positionInputs(q, input));
 }
 
+/** The holder's view of one ticket by id (the booking check-in prints it again on a second scan). */
+export async function ticketViewById(db: Db, input: { mppId: string; ticketId: string; at: Date }): Promise<TicketView> {
+  return ticketView(db, await repo.getTicket(db, input.mppId, input.ticketId), input.at);
+}
+
 /** @throws AppError not_found for an unknown token. */
 export async function statusByToken(ctx: ServiceContext, input: { token: string }): Promise<TicketView> {
   const { db, now: at } = ctx;
@@ -285,11 +290,11 @@ export async function queueOffer(ctx: ServiceContext, input: { mppId: string }):
   const { db, now: at } = ctx;
   const { mppId } = input;
   const status = await openingStatus(db, mppId, at);
-  const { localDay, timezone, name } = await repo.localDayOf(db, mppId, at);
+  const { localDay, timezone, name, slug } = await repo.localDayOf(db, mppId, at);
   const services = await listOfferServices(db, { mppId, localDay });
   const classes = await settingsRepo.listPriorityClasses(db, mppId, true);
   return {
-    mpp: { id: mppId, name, timezone },
+    mpp: { id: mppId, name, timezone, slug },
     open: status.open,
     closedReason: status.open ? null : status.reason,
     nextOpening: status.nextOpening,

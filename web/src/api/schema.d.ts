@@ -6576,9 +6576,52 @@ export interface paths {
                             /** @enum {string} */
                             outcome: "checked_in" | "walk_in";
                             ticket: {
+                                calledAt: string | null;
+                                /** @enum {string} */
+                                channel: "kiosk" | "reception" | "online";
+                                counter: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    number: number;
+                                } | null;
+                                estimatedWaitMinutes: number | null;
+                                estimatedWaitRange: {
+                                    highMinutes: number;
+                                    lowMinutes: number;
+                                } | null;
+                                holderName: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                issuedAt: string;
+                                mpp: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    timezone: string;
+                                };
+                                noCounter: ("paused" | "closed") | null;
                                 number: string;
+                                peopleAhead: number | null;
+                                plate: string | null;
+                                priorityClass: string | null;
+                                service: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                                statusToken: string;
+                                surveyCode: string;
+                                tenantName: string;
+                                visitTickets: {
+                                    number: string;
+                                    serviceName: string;
+                                    /** @enum {string} */
+                                    status: "waiting" | "called" | "serving" | "parked" | "served" | "no_show" | "cancelled";
+                                }[];
+                                visitToken: string;
                             };
                         };
                     };
@@ -12635,6 +12678,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                slug: string;
                                 timezone: string;
                             };
                             nextOpening: string | null;

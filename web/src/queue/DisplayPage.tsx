@@ -42,6 +42,8 @@ export function DisplayPage() {
   const [soundOn, setSoundOn] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
   const [speaking, setSpeaking] = useState<DisplayEvent | null>(null);
+  // Calls queued behind the one being spoken (a burst): listed with "Berikutnya" until their turn.
+  const [pending, setPending] = useState<number[]>([]);
   const [linePage, setLinePage] = useState(0);
   const [portrait, setPortrait] = useState(() => window.innerHeight > window.innerWidth);
   const [now, setNow] = useState(() => new Date());
@@ -109,7 +111,9 @@ export function DisplayPage() {
     if (ev.type === 'call' || ev.type === 'recall') {
       // Calls missed while disconnected are shown, not spoken: their people have long been called.
       if (ev.payload.speech && Date.now() - Date.parse(ev.at) <= SPEAK_MAX_AGE_MS) {
+        setPending((p) => [...p, ev.seq]);
         void announcer.current.say(ev.payload.speech, () => {
+          setPending((p) => p.filter((seq) => seq !== ev.seq));
           setSpeaking(ev);
           setFlash(ev.payload.ticketId + ev.seq);
         });
@@ -177,12 +181,13 @@ export function DisplayPage() {
           <h2>{t('Panggilan terakhir', 'Recent calls')}</h2>
           <ol className="board-recent">
             {recent.map((c) => (
-              <li key={c.seq}>
+              <li key={c.seq} className={pending.includes(c.seq) ? 'br-next' : undefined}>
                 <span className="br-number">
                   {c.payload.number}
                   {(c.payload.plate ?? c.payload.holderName) && <span className="br-plate"> {c.payload.plate ?? c.payload.holderName}</span>}
                 </span>
                 <span className="br-counter">{c.payload.counterName}</span>
+                {pending.includes(c.seq) && <span className="br-tag">{t('Berikutnya', 'Up next')}</span>}
               </li>
             ))}
           </ol>

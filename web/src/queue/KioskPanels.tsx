@@ -140,7 +140,7 @@ export function KioskSearchStep({ kiosk }: { kiosk: Kiosk }) {
 /** The start screen: booking check-in and pickup links, search, the most used services, the agencies. */
 export function KioskStart({ kiosk }: { kiosk: Kiosk }) {
   const { t } = useI18n();
-  const { mode, mppId, visitToken, tenant, offer, popular, pageAgencies, agencyPage, agencyPages, setAgencyPage, setSearching, setServiceId, choose } = kiosk;
+  const { mode, mppId, visitToken, tenant, offer, logos, popular, pageAgencies, agencyPage, agencyPages, setAgencyPage, setSearching, setServiceId, choose } = kiosk;
   return (
     <div className="kiosk-step no-print">
       {visitToken && <p className="kiosk-lead">{t('Pilih layanan berikutnya untuk kunjungan yang sama.', 'Choose the next service for the same visit.')}</p>}
@@ -176,10 +176,13 @@ export function KioskStart({ kiosk }: { kiosk: Kiosk }) {
           <h1 className="kiosk-h1">{t('Pilih instansi', 'Choose an agency')}</h1>
           <div className="kiosk-tenants">
             {pageAgencies.map(([name, services]) => (
-              <button key={name} type="button" className="kiosk-tenant-button" onClick={() => choose(name)}>
-                <span className="kt-name">{name}</span>
-                <span className="kt-meta">
-                  {services.length} {t('layanan', 'services')} · {t('menunggu', 'waiting')} {services.reduce((n, x) => n + x.waiting, 0)}
+              <button key={name} type="button" className={`kiosk-tenant-button${logos.has(name) ? ' has-logo' : ''}`} onClick={() => choose(name)}>
+                {logos.has(name) && <img className="kt-logo" src={logos.get(name)} alt="" />}
+                <span className="kt-text">
+                  <span className="kt-name">{name}</span>
+                  <span className="kt-meta">
+                    {services.length} {t('layanan', 'services')} · {t('menunggu', 'waiting')} {services.reduce((n, x) => n + x.waiting, 0)}
+                  </span>
                 </span>
               </button>
             ))}
@@ -201,12 +204,12 @@ export function KioskStart({ kiosk }: { kiosk: Kiosk }) {
 /** One agency's services, a page at a time on the kiosk, each with its waiting count and quota left. */
 function AgencyServices({ kiosk }: { kiosk: Kiosk }) {
   const { t } = useI18n();
-  const { tenant, offer, pageServices, page, pages, setPage, setServiceId, choose } = kiosk;
+  const { tenant, offer, pageServices, dense, page, pages, setPage, setServiceId, choose } = kiosk;
   return (
     <>
       <h1 className="kiosk-h1">{tenant}</h1>
       <p className="kiosk-lead">{t('Pilih layanan', 'Choose a service')}</p>
-      <div className="kiosk-grid kiosk-services">
+      <div className={`kiosk-grid kiosk-services${dense ? ' kiosk-dense' : ''}`}>
         {pageServices.map((s) => (
           <button key={s.id} type="button" className="kiosk-service" disabled={!offer?.open || s.quotaLeft === 0} onClick={() => setServiceId(s.id)}>
             <span className="ks-name">{s.name}</span>

@@ -1,3 +1,6 @@
+import { useEffect, useRef, useState } from 'react';
+import { sendHeartbeat, startHeartbeat } from './device';
+
 /**
  * Printing a ticket from the kiosk browser, and what the browser can tell about it.
  *
@@ -45,4 +48,27 @@ export function printTicket(deadlineMs = PRINT_DEADLINE_MS, onLateFinish?: () =>
       settle({ ok: false, reason: `Cetak gagal: ${e instanceof Error ? e.message : String(e)}` });
     }
   });
+}
+
+/**
+ * A kiosk page's printer: its heartbeat (every 30 s, with the last print's error) and `print`, which
+ * prints, shows a failure (`printFailed`) and reports a change of it at once in a heartbeat, withdrawing
+ * it when a late print finishes. `page` names the page in the heartbeat; a null token (the online ticket
+ * page on a phone) sends nothing.
+ */
+export function useKioskPrinter(mppId: string, token: string | null, page: string) {
+  const [printFailed, setPrintFailed] = useState<string | null>(null);
+  // What the heartbeat reports: undefined until this kiosk has printed, then the last print's error or null.
+  const printerError = useRef<string | null | undefined>(undefined);
+  useEffect(() => startHeartbeat(mppId, token, page, () => printerError.current), [mppId, token, page]);
+  async function print() {
+    const report = (next: string | null) => {
+      setPrintFailed(next);
+      if (printerError.current !== next && !(printerError.current === undefined && next === null)) sendHeartbeat(mppId, token, page, next);
+      printerError.current = next;
+    };
+    const outcome = await printTicket(undefined, () => report(null));
+    report(outcome.ok ? null : outcome.reason);
+  }
+  return { printFailed, setPrintFailed, print };
 }

@@ -5,8 +5,8 @@ import { useApiQuery } from '../api/hooks';
 import { ApiError } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
-import { bearer, deviceToken, sendHeartbeat, startHeartbeat } from './device';
-import { printTicket } from './kiosk-print';
+import { bearer, deviceToken } from './device';
+import { useKioskPrinter } from './kiosk-print';
 import { mostUsed } from './KioskSearch';
 import type { TicketView } from './types';
 
@@ -23,6 +23,12 @@ const FIT = {
   normal: { services: 18, agencies: 27, popular: 6, results: 8 },
   large: { services: 8, agencies: 10, popular: 2, results: 4 },
 };
+/**
+ * An agency with more services than a normal page holds (a DPMPTSP of a 300-service MPP lists 40-50
+ * permits) gets them on one screen in smaller tiles, three columns, so every service stays two taps
+ * away (e2e/floor-scale.e2e.ts); only beyond this many does the agency page.
+ */
+const DENSE_SERVICES = 48;
 const KIOSK_IDLE_MS = 60_000;
 
 /**
@@ -37,6 +43,10 @@ export function useKiosk(mode: KioskMode) {
   const token = useMemo(() => (mode === 'kiosk' ? deviceToken('kiosk', mppId) : null), [mppId, mode]);
   const offerQuery = useApiQuery('/api/mpps/{mppId}/queue/offer', { params: { path: { mppId } } }, { refetchInterval: 15_000 });
   const offer = offerQuery.data;
+  // The agencies' logos, where the catalog has them: from the MPP's public page, read once an hour
+  // (an unpublished MPP has none to show, and the tiles stay text only).
+  const publicPage = useApiQuery('/api/public/mpps/{slug}', offer ? { params: { path: { slug: offer.mpp.slug } } } : null, { staleTime: 3_600_000, refetchInterval: 3_600_000, retry: false });
+  const logos = useMemo(() => new Map((publicPage.data?.tenants ?? []).flatMap((x) => (x.logo ? [[x.name, x.logo] as const] : []))), [publicPage.data]);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [tenant, setTenant] = useState<string | null>(null);
   const [page, setPage] = useState(0);
@@ -48,14 +58,11 @@ export function useKiosk(mode: KioskMode) {
   const [query, setQuery] = useState('');
   const [agencyPage, setAgencyPage] = useState(0);
   const [large, setLarge] = useState(false);
-  const [printFailed, setPrintFailed] = useState<string | null>(null);
-  // What the heartbeat reports: undefined until this kiosk has printed, then the last print's error or null.
-  const printerError = useRef<string | null | undefined>(undefined);
+  // The online ticket page (a phone) has no device token: no heartbeat, and it prints through the dialog.
+  const { printFailed, setPrintFailed, print } = useKioskPrinter(mppId, token, 'kios');
   const idem = useRef<string | null>(null);
   const paper = new URLSearchParams(window.location.search).get('kertas') === '58' ? 'paper-58' : 'paper-80';
   const fit = FIT[large ? 'large' : 'normal'];
-
-  useEffect(() => (mode === 'kiosk' ? startHeartbeat(mppId, token, 'kios', () => printerError.current) : undefined), [mode, mppId, token]);
 
   // Back to the start screen after a while, so the next person does not see this ticket.
   useEffect(() => {
@@ -101,17 +108,6 @@ export function useKiosk(mode: KioskMode) {
     setVisitToken(v);
   }
 
-  /** Prints, and tells the officer's side when the browser saw the print fail (kiosk-print.ts). */
-  async function print() {
-    const report = (next: string | null) => {
-      setPrintFailed(next);
-      if (printerError.current !== next && !(printerError.current === undefined && next === null)) sendHeartbeat(mppId, token, 'kios', next);
-      printerError.current = next;
-    };
-    const outcome = await printTicket(undefined, () => report(null));
-    report(outcome.ok ? null : outcome.reason);
-  }
-
   async function take(priorityClassId: string | null) {
     if (!serviceId) return;
     setBusy(true);
@@ -140,8 +136,9 @@ export function useKiosk(mode: KioskMode) {
   for (const s of offer?.services ?? []) byTenant.set(s.tenantName, [...(byTenant.get(s.tenantName) ?? []), s]);
   const chosen = offer?.services.find((s) => s.id === serviceId);
   // The kiosk pages an agency's services so a 1080x1920 screen never scrolls; a phone lists them all.
-  const perPage = mode === 'kiosk' ? fit.services : 1000;
   const agencyServices = tenant ? (byTenant.get(tenant) ?? []) : [];
+  const dense = mode === 'kiosk' && !large && agencyServices.length > fit.services;
+  const perPage = mode === 'kiosk' ? (dense ? DENSE_SERVICES : fit.services) : 1000;
   const pages = Math.max(1, Math.ceil(agencyServices.length / perPage));
   const pageServices = agencyServices.slice(page * perPage, (page + 1) * perPage);
   function choose(name: string | null) {
@@ -160,6 +157,7 @@ export function useKiosk(mode: KioskMode) {
     token,
     offerQuery,
     offer,
+    logos,
     paper,
     fit,
     large,
@@ -181,6 +179,7 @@ export function useKiosk(mode: KioskMode) {
     setPage,
     pages,
     pageServices,
+    dense,
     agencyPage,
     setAgencyPage,
     agencyPages,
