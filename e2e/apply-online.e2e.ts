@@ -18,7 +18,8 @@ import {
  * photo missing; a wrong NIK and a missing consent are said at their fields, which take the focus;
  * she applies sharing the KK for 14 days and gets the tracking code, then sees the application in
  * "Layanan saya" with its state and due date. The Dukcapil officer (console 1366x768, from the staff
- * home) finds it in the work list and sees only the KK. axe on each citizen page.
+ * home) finds it in the work list and sees only the KK. Then she asks Dukcapil a question and withdraws
+ * it from "Layanan saya". axe on each citizen page.
  */
 const BANYUMAS = 'MPP Satria Banyumas (demo)';
 const PHONE = '081234567888';
@@ -138,6 +139,21 @@ test('a citizen applies online from the service page sharing her KK; the officer
   await granted.waitFor();
   assert.deepEqual(await granted.getByRole('link').allTextContents(), ['Kartu Keluarga (KK)']);
   await checkScreen(officer, 'apply-online', '7-detail');
+
+  // 9. Asking the agency is tracked in "Layanan saya" too, and the citizen can withdraw the question there.
+  await phone.getByRole('link', { name: 'Layan', exact: true }).click();
+  await phone.getByLabel('Cari layanan').fill('kartu identitas anak');
+  await phone.getByRole('button', { name: 'Cari', exact: true }).click();
+  await phone.locator('ol.results li').filter({ hasText: 'KIA' }).first().getByRole('link').first().click();
+  await phone.getByTestId('svc-consult').click();
+  await phone.getByLabel('Pertanyaan Anda').fill('Apakah KIA bisa diambil oleh kakek anak tersebut?');
+  await phone.getByRole('button', { name: 'Kirim pertanyaan' }).click();
+  await phone.getByTestId('consult-sent').getByRole('link', { name: 'Ke Layanan saya' }).click();
+  const asked = phone.getByTestId('my-consultation').filter({ hasText: 'kakek' });
+  await asked.getByRole('button', { name: 'Batalkan konsultasi' }).click();
+  await asked.getByText('Status: Dibatalkan').waitFor();
+  assert.equal(await asked.getByRole('button', { name: 'Batalkan konsultasi' }).count(), 0);
+  await citizenPage(phone, '9-consultation-withdrawn');
 });
 
 test("an MPP admin chooses an agency of the MPP and sets its consultation answer limit", async () => {
