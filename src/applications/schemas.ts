@@ -33,6 +33,11 @@ export const OnlineApplicationRequest = z.object({
   serviceId: z.uuid(),
   nik: nikField,
   name: z.string().trim().min(2).max(200),
+  /** Wallet documents the handling agency may read for this application, for `days` days (granted in the same transaction). */
+  grant: z.object({
+    documentIds: z.array(z.uuid()).min(1).max(20),
+    days: z.number().int().min(1).max(90).default(30),
+  }).optional(),
 });
 export type OnlineApplicationRequest = z.infer<typeof OnlineApplicationRequest>;
 

@@ -23,7 +23,7 @@ import type { ApplicationRow, WorkView } from './repository.js';
 import type { ActionRequest, ApplicationDetail, ApplicationSummary, OnlineApplicationRequest, OpenApplicationRequest, TrackingView } from './schemas.js';
 import { allowedActions, canTransition, DUE_SOON_HOURS, isClosed, isDueSoon, isRunning, TRANSITIONS, waitsForCitizen, type Action, type Party } from './state-machine.js';
 import { endGrantsOfApplication } from './wallet-repository.js';
-import { grantedDocumentsFor, sniffMediaType } from './wallet-service.js';
+import { grantedDocumentsFor, insertGrants, sniffMediaType } from './wallet-service.js';
 import { WALLET_MAX_BYTES } from './wallet-schemas.js';
 
 export { applicationErrors };
@@ -78,7 +78,7 @@ export async function dueDateFor(q: Queryable, mppId: string, service: Pick<Serv
   return { days: 0, dueAt: new Date(from.getTime() + service.completion.value * 60_000) };
 }
 
-async function insertWithCode(ctx: ServiceContext, env: ApplicationsEnv, input: Omit<repo.NewApplication, 'tracking_code'>, action: string): Promise<ApplicationRow> {
+async function insertWithCode(ctx: ServiceContext, env: ApplicationsEnv, input: Omit<repo.NewApplication, 'tracking_code'>, action: string, alsoInTx?: (tx: Queryable, row: ApplicationRow) => Promise<void>): Promise<ApplicationRow> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await ctx.db.transaction(async (tx) => {
@@ -88,6 +88,7 @@ async function insertWithCode(ctx: ServiceContext, env: ApplicationsEnv, input: 
           action: 'application.opened', targetType: 'application', targetId: row.id, mppId: row.mpp_id, tenantId: row.tenant_id,
           after: { channel: row.channel, serviceId: row.service_id, fromTicket: !!row.source_ticket_id, fromBooking: !!row.source_booking_id },
         });
+        await alsoInTx?.(tx, row);
         await notifyApplicant(tx, env, row);
         return row;
       });
@@ -151,8 +152,9 @@ export async function openApplication(ctx: ServiceContext, env: ApplicationsEnv,
 }
 
 /**
- * A signed-in citizen applies online for a service that offers the online channel.
- * @throws AppError not_found, service_not_online.
+ * A signed-in citizen applies online for a service that offers the online channel, optionally letting
+ * the agency read some wallet documents for it (in the same transaction: refused, nothing is written).
+ * @throws AppError not_found, service_not_online, wallet_document_not_found.
  */
 export async function applyOnline(ctx: ServiceContext, env: ApplicationsEnv, input: OnlineApplicationRequest & { citizenId: string; phone: string | null; email: string | null }): Promise<TrackingView> {
   const service = (await catalogServices.listServices(ctx.db, input.mppId, { ids: [input.serviceId], activeOnly: true }))[0];
@@ -165,7 +167,7 @@ export async function applyOnline(ctx: ServiceContext, env: ApplicationsEnv, inp
     nik_hash: nikHash(env.keys, input.nik), nik_masked: maskNik(input.nik), applicant_name: input.name,
     contact_phone: input.phone, contact_email: input.email, requirements: service.requirements,
     completion_days: due.days, submitted_at: ctx.now, due_at: due.dueAt,
-  }, 'apply_online');
+  }, 'apply_online', input.grant && ((tx, row) => insertGrants(tx, { ctx, citizenId: input.citizenId }, row, input.grant!)));
   return trackingViewOf(ctx.db, row, ctx.now);
 }
 

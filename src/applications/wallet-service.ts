@@ -125,16 +125,22 @@ export async function grantAccess(c: CitizenCtx, input: { applicationCode: strin
   const a = (await applicationsOf(c.ctx.db, c.citizenId)).find((x) => x.tracking_code === code);
   if (!a) throw walletErrors.application_not_yours();
   if (isClosed(a.status)) throw walletErrors.application_closed_for_sharing();
-  const expiresAt = new Date(c.ctx.now.getTime() + input.days * 86_400_000);
-  await c.ctx.db.transaction(async (tx) => {
-    for (const documentId of new Set(input.documentIds)) {
-      const d = await wallet.findDocument(tx, documentId);
-      if (!d || d.citizen_id !== c.citizenId) throw walletErrors.wallet_document_not_found();
-      const g = await wallet.insertGrant(tx, { mppId: a.mpp_id, citizenId: c.citizenId, documentId, applicationId: a.id, tenantId: a.tenant_id, at: c.ctx.now, expiresAt });
-      await recordAudit(tx, { ...c.ctx.actor, type: 'citizen', id: c.citizenId }, { action: 'wallet.granted', targetType: 'wallet_grant', targetId: g.id, mppId: a.mpp_id, tenantId: a.tenant_id, after: { typeCode: d.type_code, applicationId: a.id, expiresAt: expiresAt.toISOString() } });
-    }
-  });
+  await c.ctx.db.transaction((tx) => insertGrants(tx, c, a, input));
   return listDocuments(c);
+}
+
+/**
+ * Inside `tx`: the application's agency may read these documents of the citizen for `days` days, each
+ * grant audited. @throws AppError wallet_document_not_found (a document that is not the citizen's).
+ */
+export async function insertGrants(tx: Queryable, c: CitizenCtx, a: Pick<ApplicationRow, 'id' | 'mpp_id' | 'tenant_id'>, input: { documentIds: string[]; days: number }): Promise<void> {
+  const expiresAt = new Date(c.ctx.now.getTime() + input.days * 86_400_000);
+  for (const documentId of new Set(input.documentIds)) {
+    const d = await wallet.findDocument(tx, documentId);
+    if (!d || d.citizen_id !== c.citizenId) throw walletErrors.wallet_document_not_found();
+    const g = await wallet.insertGrant(tx, { mppId: a.mpp_id, citizenId: c.citizenId, documentId, applicationId: a.id, tenantId: a.tenant_id, at: c.ctx.now, expiresAt });
+    await recordAudit(tx, { ...c.ctx.actor, type: 'citizen', id: c.citizenId }, { action: 'wallet.granted', targetType: 'wallet_grant', targetId: g.id, mppId: a.mpp_id, tenantId: a.tenant_id, after: { typeCode: d.type_code, applicationId: a.id, expiresAt: expiresAt.toISOString() } });
+  }
 }
 
 /** @throws AppError wallet_grant_not_found */

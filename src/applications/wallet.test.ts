@@ -208,6 +208,34 @@ describe('online applications', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().title).toBe('Layanan ini tidak menerima permohonan daring. Ajukan langsung di loket.');
   });
+
+  it('grants the wallet documents chosen with the application in one step; a document not the citizen\'s refuses it all, writing nothing', async () => {
+    const kk = (await upload(PDF)).json() as { id: string };
+    const photo = (await upload(PNG, 'PAS_FOTO', citizen, 'image/png')).json() as { id: string };
+    const stranger = await citizenCaller('+6281234577888');
+    const theirs = (await upload(PDF, 'KK', stranger)).json() as { id: string };
+    const count = async () => (await t.db.query<{ n: number }>('SELECT (SELECT count(*) FROM applications)::int + (SELECT count(*) FROM wallet_grants)::int AS n')).rows[0]!.n;
+    const before = await count();
+    const bad = await t.app.inject({ method: 'POST', url: '/api/citizen/me/applications', headers: citizen.headers, payload: { mppId: mpp.mppId, serviceId, nik: NIK, name: 'Siti Aminah', grant: { documentIds: [kk.id, theirs.id], days: 14 } } });
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().title).toMatch(/Dokumen/);
+    expect(await count()).toBe(before);
+
+    const res = await t.app.inject({ method: 'POST', url: '/api/citizen/me/applications', headers: citizen.headers, payload: { mppId: mpp.mppId, serviceId, nik: NIK, name: 'Siti Aminah', grant: { documentIds: [kk.id], days: 14 } } });
+    expect(res.statusCode).toBe(201);
+    const code = res.json().trackingCode as string;
+    const docs = (await t.app.inject({ method: 'GET', url: '/api/citizen/me/documents', headers: citizen.headers })).json() as { id: string; grants: { applicationCode: string; live: boolean; expiresAt: string }[] }[];
+    expect(docs.find((d) => d.id === kk.id)!.grants).toEqual([expect.objectContaining({ applicationCode: code, live: true, expiresAt: new Date(clock.now().getTime() + 14 * 86_400_000).toISOString() })]);
+    expect(docs.find((d) => d.id === photo.id)!.grants).toEqual([]);
+    const app = (await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/applications?view=open`, headers: officer.headers })).json().find((a: { trackingCode: string }) => a.trackingCode === code);
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/applications/${app.id}`, headers: officer.headers })).json();
+    expect(detail.documents.map((d: { id: string }) => d.id)).toEqual([kk.id]);
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/citizen/me/applications', headers: citizen.headers })).json().find((a: { trackingCode: string }) => a.trackingCode === code);
+    expect(mine.requirements).toEqual([
+      { typeCode: 'KK', name: 'Kartu Keluarga (KK)', inWallet: true, granted: true },
+      { typeCode: 'AKTA_KELAHIRAN', name: expect.any(String), inWallet: false, granted: false },
+    ]);
+  });
 });
 
 describe('kiosk pickup', () => {

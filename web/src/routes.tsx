@@ -108,6 +108,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/permohonan', element: page(applicationsPublic, 'TrackApplicationPage') },
   { path: '/permohonan/:code', element: page(applicationsPublic, 'TrackApplicationPage') },
   { path: '/dokumen-saya', element: page(applicationsPublic, 'WalletPage') },
+  { path: '/permohonan-daring/:slug/:code', element: page(applicationsPublic, 'ApplyOnlinePage') },
   { path: '/kios/:mppId/ambil', element: page(applicationsPublic, 'KioskPickupPage') },
   { path: '/kru/:mppId/:stopId', element: page(crew, 'CrewStopPage') },
   { path: '/keliling', element: page(mobilePublic, 'MobilePublicPage') },

@@ -3377,6 +3377,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        grant?: {
+                            /** @default 30 */
+                            days?: number;
+                            documentIds: string[];
+                        };
                         /** Format: uuid */
                         mppId: string;
                         name: string;

@@ -1,14 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
-import { citizenCsrf } from '../citizen/browser';
 import { useI18n } from '../i18n';
 
 /**
  * Before booking or applying: which of the service's requirements the signed-in citizen already keeps
- * in "Dokumen saya", and which are missing. Without a citizen session it only offers the wallet.
+ * in "Dokumen saya", and which are missing. Without a citizen session it only offers the wallet. Applying
+ * online (with the choice of documents to share) is its own page, ApplyOnlinePage.
  */
 export function WalletPrecheck({ mppId, serviceId }: { mppId: string; serviceId: string }) {
   const { t } = useI18n();
@@ -38,30 +37,6 @@ export function WalletPrecheck({ mppId, serviceId }: { mppId: string; serviceId:
         ))}
       </ul>
       {missing > 0 && <Link to="/dokumen-saya">{t('Tambahkan yang belum ada', 'Add what is missing')}</Link>}
-      {check.data.online && <ApplyOnline mppId={mppId} serviceId={serviceId} />}
     </div>
-  );
-}
-
-/** A signed-in citizen applies online for a service that takes online applications. */
-function ApplyOnline({ mppId, serviceId }: { mppId: string; serviceId: string }) {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const [nik, setNik] = useState('');
-  const [name, setName] = useState('');
-  const apply = useMutation({
-    mutationFn: () => unwrap(client.POST('/api/citizen/me/applications', { body: { mppId, serviceId, nik, name }, headers: citizenCsrf() })),
-    onSuccess: (a) => navigate(`/permohonan/${a.trackingCode}`),
-  });
-  return (
-    <form className="apply-online" onSubmit={(e: FormEvent) => { e.preventDefault(); apply.mutate(); }}>
-      <h3>{t('Ajukan permohonan daring', 'Apply online')}</h3>
-      <label htmlFor="apply-nik">NIK</label>
-      <input id="apply-nik" value={nik} onChange={(e) => setNik(e.target.value)} inputMode="numeric" autoComplete="off" />
-      <label htmlFor="apply-name">{t('Nama lengkap', 'Full name')}</label>
-      <input id="apply-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
-      {apply.error && <p className="error" role="alert">{[apply.error.message, ...apply.error.errors.map((x) => x.message)].join(' ')}</p>}
-      <button type="submit" className="primary" disabled={apply.isPending}>{t('Ajukan', 'Apply')}</button>
-    </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadStatus, useApiMutation, useApiQuery } from '../api/hooks';
+import { WalletPrecheck } from '../applications/WalletPrecheck';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { BookingCard } from './BookingCard';
@@ -123,6 +124,8 @@ export function BookingPage() {
                 )}
               </>
             )}
+            {/* Before booking: which requirements are already in the citizen's wallet (issue 15, item 3). */}
+            {service && <WalletPrecheck mppId={mppId} serviceId={service.id} />}
             {service && <SlotPicker mppId={mppId} serviceId={service.id} selected={slot?.startsAt ?? null} onSelect={setSlot} />}
             {slot && (
               <form onSubmit={submit} className="card booking-form" noValidate>

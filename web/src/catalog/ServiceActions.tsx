@@ -7,7 +7,7 @@ import type { PublicService } from './views';
 /**
  * What a citizen can do with this service now, each opening its page with the MPP and service chosen.
  * The online ticket shows only while the MPP is open and the service is offered with quota left today;
- * booking only when the service takes bookings. A complaint about it and where it is served always apply.
+ * booking only when the service takes bookings; applying online only when its channels include online. A complaint about it and where it is served always apply.
  */
 export function ServiceActions({ service }: { service: PublicService }) {
   const { t } = useI18n();
@@ -28,6 +28,9 @@ export function ServiceActions({ service }: { service: PublicService }) {
         )}
         {bookable && (
           <li><Link className="button-link" data-testid="svc-book" to={`/booking?mpp=${service.mppId}&layanan=${service.id}`}>{t('Booking jadwal', 'Book a time')}</Link></li>
+        )}
+        {service.channels.includes('online') && (
+          <li><Link className="button-link" data-testid="svc-apply" to={`/permohonan-daring/${service.mpp.slug}/${service.code}`}>{t('Ajukan permohonan daring', 'Apply online')}</Link></li>
         )}
         <li><Link className="button-link secondary" data-testid="svc-consult" to={`/konsultasi/${service.mpp.slug}/${service.code}`}>{t('Tanya instansi (konsultasi)', 'Ask the agency (consultation)')}</Link></li>
         <li><Link className="button-link secondary" data-testid="svc-complain" to={`/pengaduan/${service.mpp.slug}?layanan=${service.id}`}>{t('Adukan layanan ini', 'Complain about this service')}</Link></li>

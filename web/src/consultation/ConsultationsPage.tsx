@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, client, unwrap, type ApiData } from '../api/client';
+import { useApiQuery } from '../api/hooks';
 import { useCurrentMpp } from '../current-mpp';
 import { useSession } from '../session';
 import { useI18n } from '../i18n';
@@ -102,11 +103,32 @@ function Detail({ mppId, c }: { mppId: string; c: Item }) {
   );
 }
 
-/** The agency admin's answer limit, one form per agency they administer (3 working days until set). */
+/**
+ * The answer limit (3 working days until set): one form per agency a tenant admin administers; an MPP
+ * (or national) admin chooses the agency of this MPP from a list.
+ */
 function AnswerLimits({ mppId }: { mppId: string }) {
   const { user } = useSession();
   const tenants = [...new Set(user?.grants.filter((g) => g.role === 'tenant_admin' && g.mppId === mppId && g.tenantId).map((g) => g.tenantId!) ?? [])];
+  const wholeMpp = !!user?.grants.some((g) => g.role === 'national_admin' || (g.role === 'mpp_admin' && g.mppId === mppId));
+  if (wholeMpp) return <AgencyAnswerLimit mppId={mppId} />;
   return <>{tenants.map((tenantId) => <AnswerLimit key={tenantId} mppId={mppId} tenantId={tenantId} />)}</>;
+}
+
+function AgencyAnswerLimit({ mppId }: { mppId: string }) {
+  const { t } = useI18n();
+  const tenants = useApiQuery('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } } });
+  const [tenantId, setTenantId] = useState('');
+  return (
+    <div className="consult-settings-mpp">
+      <label htmlFor="consult-tenant">{t('Instansi (atur batas menjawab)', 'Agency (set its answer limit)')}</label>
+      <select id="consult-tenant" value={tenantId} onChange={(e) => setTenantId(e.target.value)}>
+        <option value="">{t('— pilih instansi —', '— choose an agency —')}</option>
+        {tenants.data?.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+      </select>
+      {tenantId && <AnswerLimit key={tenantId} mppId={mppId} tenantId={tenantId} />}
+    </div>
+  );
 }
 
 function AnswerLimit({ mppId, tenantId }: { mppId: string; tenantId: string }) {

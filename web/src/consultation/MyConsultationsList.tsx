@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../api/client';
+import { useApiMutation } from '../api/hooks';
+import { citizenCsrf } from '../citizen/browser';
 import { useI18n } from '../i18n';
 import { dateTimeWithZone } from '../time';
 import { CONSULTATION_KIND, CONSULTATION_STATUS, label } from './labels';
@@ -9,11 +11,12 @@ import './consultation.css';
 export function MyConsultationsList() {
   const { t, lang } = useI18n();
   const list = useQuery({ ...apiQuery('/api/citizen/me/consultations'), refetchOnMount: 'always' });
+  const withdraw = useApiMutation('post', '/api/citizen/me/consultations/{consultationId}/withdraw', { invalidates: ['/api/citizen/me/consultations'] });
   if (!list.data?.length && !list.error) return null;
   return (
     <section aria-labelledby="my-consult-title" data-testid="my-consultations">
       <h2 id="my-consult-title">{t('Konsultasi saya', 'My consultations')}</h2>
-      {list.error && <p className="error" role="alert">{list.error.message}</p>}
+      {(list.error ?? withdraw.error) && <p className="error" role="alert">{(list.error ?? withdraw.error)!.message}</p>}
       <ul className="my-items">
         {list.data?.map((c) => (
           <li key={c.id} className="card my-item" data-testid="my-consultation">
@@ -26,6 +29,11 @@ export function MyConsultationsList() {
             </p>
             {c.slotStart && <p>{t('Jadwal', 'Time')}: {dateTimeWithZone(c.slotStart, lang, c.timezone)}</p>}
             {c.meetingUrl && c.status === 'scheduled' && <p><a href={c.meetingUrl} target="_blank" rel="noreferrer noopener">{t('Buka tautan pertemuan', 'Open the meeting link')}</a></p>}
+            {(c.status === 'submitted' || c.status === 'scheduled') && (
+              <button type="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ params: { path: { consultationId: c.id } }, headers: citizenCsrf() })}>
+                {t('Batalkan konsultasi', 'Withdraw the consultation')}
+              </button>
+            )}
             {c.answer && (
               <div className="consult-answer">
                 <p><strong>{t(`Jawaban ${c.tenantName}`, `Answer from ${c.tenantName}`)}</strong></p>
