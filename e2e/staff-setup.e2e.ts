@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, apiLogin, checkScreen, launchBrowser, newContext, openFromMenu, screenshot, staffMenu, staffSignIn, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, checkScreen, launchBrowser, newContext, openFromMenu, screenshot, staffMenu, staffSignIn, startServer, walkStaffMenu, type RunningServer } from './support.js';
 
 // Setting up an MPP entirely through the staff screens, on the full demo at a 1366x768 console: a new
 // MPP from nothing to a citizen's booking, the hours and rules where the queue is set up, the audit log
@@ -318,27 +318,21 @@ test('the Users page says why an account cannot be disabled: one\'s own, or the 
   await page.context().close();
 });
 
-test('every menu screen, as an agency admin and as an officer, fits a 1366x768 console with no raw id and no "?mpp="', async () => {
+test('every menu screen and tab, as an agency admin and as an officer, fits a 1366x768 console with no raw id and no "?mpp="', async () => {
   const problems: string[] = [];
   const visited: string[] = [];
   for (const who of [TENANT_ADMIN, OFFICER]) {
     const page = await signIn(who, DEMO_PASSWORD);
     const links = await staffMenu(page).getByRole('link').allTextContents();
     assert.ok(links.length >= (who === OFFICER ? 5 : 10), `${who} has ${links.length} menu screens`);
-    for (const link of links) {
-      await staffMenu(page).getByRole('link', { name: link, exact: true }).click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      visited.push(`${who.split('@')[0]}: ${link}`);
-      try {
-        await checkScreen(page, 'setup', `walk-${who.split('@')[0]}-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`, 3);
-      } catch (e) {
-        problems.push((e as Error).message);
-      }
-    }
+    const walk = await walkStaffMenu(page, 'setup', who.split('@')[0]!, 3);
+    problems.push(...walk.problems);
+    visited.push(...walk.visited.map((v) => `${who.split('@')[0]}: ${v}`));
     await page.context().close();
   }
   assert.deepEqual(problems, []);
   assert.ok(visited.some((v) => v.startsWith('petugas') && v.endsWith('Konsol loket')));
+  assert.ok(visited.some((v) => v.startsWith('admin.dukcapil: Pengaturan antrean › ')), 'the agency admin walked the set-up tabs');
 });
 
 test("an MPP admin's home shows today at a glance and what is past its time, each leading to its screen", async () => {
@@ -394,4 +388,113 @@ test('every tab of the catalog and the set-up screens fits a few 1366x768 screen
   }
   assert.deepEqual(problems, []);
   await page.context().close();
+});
+
+test("an MPP admin's counter and booking-rule forms send only what was changed, and the audit log opens the very counter and service", async () => {
+  const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const mpp = (await mppsOf(headers))[0]!;
+  type Counter = { id: string; name: string; number: number; active: boolean; tenantId: string };
+  const counters = async () => (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/counters`, { headers })).json()) as Counter[];
+  const counter = (await counters()).find((c) => c.name === 'Loket DUKCAPIL 3')!;
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+
+  // The counter: the admin renames it while another admin takes it out of use.
+  await openFromMenu(page, 'Pengaturan antrean', 'Pengaturan antrean');
+  await page.getByRole('tab', { name: 'Loket', exact: true }).click();
+  await page.getByRole('list', { name: 'Daftar loket' }).getByRole('button', { name: /Loket DUKCAPIL 3/ }).click();
+  const form = page.getByRole('form', { name: 'Loket DUKCAPIL 3' });
+  await form.getByLabel('Nama loket').fill('Loket DUKCAPIL 3 Lansia');
+  const other = await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/counters/${counter.id}`, { method: 'PATCH', headers, body: JSON.stringify({ active: false }) });
+  assert.equal(other.status, 200, await other.text());
+  await form.getByRole('button', { name: 'Simpan perubahan' }).click();
+  const renamed = page.getByRole('form', { name: 'Loket DUKCAPIL 3 Lansia' });
+  await renamed.getByText('Tersimpan', { exact: true }).waitFor();
+  const after = (await counters()).find((c) => c.id === counter.id)!;
+  assert.deepEqual([after.name, after.active, after.number, after.tenantId], ['Loket DUKCAPIL 3 Lansia', false, counter.number, counter.tenantId]);
+  assert.equal(await renamed.getByRole('checkbox', { name: 'Loket dipakai' }).isChecked(), false, 'the form shows the counter out of use, as the server holds it');
+  // Saving again sends nothing stale: the counter stays out of use.
+  await renamed.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await renamed.getByText('Tersimpan', { exact: true }).waitFor();
+  assert.equal((await counters()).find((c) => c.id === counter.id)!.active, false);
+
+  // The booking rules: the admin opens booking with 3 people a slot while another admin sets the days ahead.
+  const services = (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/services`, { headers })).json()) as { id: string; name: string }[];
+  const service = services.find((s) => s.name === 'Penerbitan akta kematian')!;
+  const settingsUrl = `${server.url}/api/mpps/${mpp.id}/booking/services/${service.id}/settings`;
+  const before = (await (await fetch(settingsUrl, { headers })).json()) as Record<string, unknown>;
+  await openFromMenu(page, 'Aturan booking', 'Aturan booking');
+  await page.getByLabel('Cari layanan atau instansi').fill('akta kematian');
+  await page.getByRole('list', { name: 'Daftar layanan' }).getByRole('button', { name: /Penerbitan akta kematian/ }).click();
+  const rules = page.getByRole('form', { name: 'Penerbitan akta kematian' });
+  await rules.getByRole('checkbox', { name: /boleh booking/ }).check();
+  await rules.getByLabel('Orang per slot').fill('3');
+  const put = await fetch(settingsUrl, { method: 'PUT', headers, body: JSON.stringify({ bookAheadDays: 21 }) });
+  assert.equal(put.status, 200, await put.text());
+  await rules.getByRole('button', { name: 'Simpan aturan' }).click();
+  await page.getByText('Tersimpan: Penerbitan akta kematian').waitFor();
+  const saved = (await (await fetch(settingsUrl, { headers })).json()) as Record<string, unknown>;
+  assert.deepEqual(saved, { ...before, enabled: true, capacityPerSlot: 3, bookAheadDays: 21 });
+  assert.equal(await rules.getByLabel('Bisa dipesan berapa hari ke depan').inputValue(), '21', 'the form shows the days ahead the other admin set');
+  assert.ok(await rules.getByRole('button', { name: 'Simpan aturan' }).isDisabled(), 'nothing left to save: the next save cannot undo the other admin');
+
+  // The audit log names both, and each link opens that very counter and service.
+  await openFromMenu(page, 'Log audit', 'Log audit');
+  await page.getByLabel('Tindakan', { exact: true }).selectOption({ label: 'Loket diubah' });
+  await page.getByRole('link', { name: 'Loket: Loket DUKCAPIL 3 Lansia' }).first().click();
+  await page.getByRole('tab', { name: 'Loket', exact: true, selected: true }).waitFor();
+  await page.getByRole('form', { name: 'Loket DUKCAPIL 3 Lansia' }).waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Daftar loket' }).getByRole('button', { name: /Loket DUKCAPIL 3 Lansia/ }).getAttribute('aria-current'), 'true');
+  await checkScreen(page, 'setup', 'audit-link-counter', 2);
+
+  await openFromMenu(page, 'Log audit', 'Log audit');
+  await page.getByLabel('Tindakan', { exact: true }).selectOption({ label: 'Aturan booking layanan diubah' });
+  // The entry keeps the settings only; the service is named from the catalog.
+  await page.getByRole('link', { name: 'Layanan: Penerbitan akta kematian' }).first().click();
+  await page.getByRole('heading', { name: 'Aturan booking', level: 1 }).waitFor();
+  await page.getByRole('form', { name: 'Penerbitan akta kematian' }).waitFor();
+  await checkScreen(page, 'setup', 'audit-link-booking-rules', 2);
+  await page.context().close();
+});
+
+test('a person granted two MPPs switches between them in the top bar, and every page follows the choice', async () => {
+  const headers = await apiLogin(server.url, ADMIN.email, ADMIN.password);
+  const all = await mppsOf(headers);
+  const banyumas = all.find((m) => m.name.startsWith('MPP Satria Banyumas'))!;
+  const gianyar = all.find((m) => m.name === NEW_MPP)!;
+  const created = await fetch(`${server.url}/api/users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: 'dua.mpp@e2e.layan', name: 'Admin Dua MPP', password: 'sementara-123', grants: [{ role: 'mpp_admin', mppId: banyumas.id }, { role: 'mpp_admin', mppId: gianyar.id }] }),
+  });
+  assert.equal(created.status, 201, await created.text());
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/masuk`);
+  await page.getByLabel('Email').fill('dua.mpp@e2e.layan');
+  await page.getByLabel('Kata sandi').fill('sementara-123');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('heading', { name: 'Ganti kata sandi' }).waitFor();
+  await page.getByLabel('Kata sandi saat ini').fill('sementara-123');
+  await page.getByLabel(/Kata sandi baru/).fill('kata-sandi-tetap-2');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+
+  // Two grants: the switcher lists exactly those two MPPs.
+  await page.locator('.mpp-switcher > button').click();
+  const choices = page.getByRole('list', { name: 'Daftar MPP' }).getByRole('button');
+  await choices.nth(1).waitFor();
+  assert.deepEqual((await choices.allTextContents()).map((x) => x.split(/ [(·]/)[0]!.trim()).sort(), ['MPP Kabupaten Gianyar', 'MPP Satria Banyumas'].sort());
+  await page.getByRole('list', { name: 'Daftar MPP' }).getByRole('button', { name: new RegExp(NEW_MPP) }).click();
+  await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
+  await page.getByText(new RegExp(`Anda bekerja di ${NEW_MPP}`)).waitFor();
+  // Remembered across a reload, and used by the pages reached from the menu.
+  await page.reload();
+  await page.locator('.mpp-switcher > button', { hasText: NEW_MPP }).waitFor();
+  await openFromMenu(page, 'Aturan booking', 'Aturan booking');
+  await page.getByRole('list', { name: 'Daftar layanan' }).getByRole('button', { name: new RegExp(NEW_SERVICE) }).waitFor();
+  await openFromMenu(page, 'Log audit', 'Log audit');
+  await page.getByRole('columnheader', { name: 'Waktu (WITA)' }).waitFor();
+  await checkScreen(page, 'setup', 'two-grants-audit', 2);
+  await context.close();
 });

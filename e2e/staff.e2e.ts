@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, apiLogin, checkScreen, launchBrowser, loginUi, newContext, openFromMenu, screenshot, staffSignIn, startServer, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, checkScreen, launchBrowser, loginUi, newContext, openFromMenu, screenshot, staffSignIn, startServer, walkStaffMenu, type RunningServer } from './support.js';
 
 // Staff screens on the full demo (MPP Satria Banyumas: 25 agencies, 159 services) at a 1366x768
 // console, every page reached by clicking from the staff home.
@@ -210,24 +210,53 @@ test("a national admin's home names the MPP being worked on and offers every nat
   await page.context().close();
 });
 
-test('every screen in the menu fits a 1366x768 console: no sideways scroll, a few screens tall, no raw id', async () => {
+test('every screen in the menu, and every tab on it, fits a 1366x768 console: no sideways scroll, a few screens tall, no raw id', async () => {
   const problems: string[] = [];
   for (const [who, password] of [[MPP_ADMIN, DEMO_PASSWORD], [ADMIN.email, ADMIN.password]] as const) {
     const page = await signIn(who, password);
-    const links = await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link').allTextContents();
-    for (const link of links) {
-      await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: link, exact: true }).click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      try {
-        // The console's counter chooser shows an MPP admin all 45 counters, grouped by agency in columns.
-        await checkScreen(page, 'staff', `walk-${who.split('@')[0]}-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`, 4);
-      } catch (e) {
-        problems.push((e as Error).message);
-      }
-    }
+    // The console's counter chooser shows an MPP admin all 45 counters, grouped by agency in columns.
+    const walk = await walkStaffMenu(page, 'staff', who.split('@')[0]!, 4);
+    problems.push(...walk.problems);
+    assert.ok(walk.visited.some((v) => v.startsWith('Pengaturan antrean › ')), `${who} walked the set-up tabs: ${walk.visited.join(', ')}`);
     await page.context().close();
   }
   assert.deepEqual(problems, []);
+});
+
+test('the pages reached from a list (a complaint, a service of the catalog) fit too, with no raw id', async () => {
+  const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const mpp = ((await (await fetch(`${server.url}/api/catalog/mpps`, { headers })).json()) as { id: string }[])[0]!;
+  // The demo has no complaint yet: a citizen files one, as the public form does.
+  const filed = await fetch(`${server.url}/api/mpps/${mpp.id}/complaints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ class: 'pengaduan', subjectType: 'facility', subjectDetail: 'Ruang laktasi', description: 'Ruang laktasi terkunci sejak pagi, tidak ada petugas yang memegang kunci.' }),
+  });
+  const answer = await filed.text();
+  assert.equal(filed.status, 201, answer);
+  const { trackingCode } = JSON.parse(answer) as { trackingCode: string };
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  const problems: string[] = [];
+  const check = async (name: string, screens: number) => {
+    try {
+      await checkScreen(page, 'staff', name, screens);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  };
+  await openFromMenu(page, 'Pengaduan', 'Pengaduan');
+  await page.getByRole('link', { name: trackingCode }).click();
+  await page.getByRole('heading', { name: new RegExp(`Pengaduan ${trackingCode}`), level: 1 }).waitFor();
+  await check('complaint-detail', 3);
+  await openFromMenu(page, 'Katalog layanan', 'Katalog layanan');
+  await page.getByRole('tab', { name: 'Layanan', exact: true }).click();
+  await page.getByLabel('Saring layanan').fill('legalisasi dokumen');
+  await page.getByRole('link', { name: 'Legalisasi dokumen kependudukan' }).first().click();
+  await page.getByRole('heading', { name: /Ubah layanan: Legalisasi dokumen kependudukan/, level: 1 }).waitFor();
+  // All 14 components of the Standar Pelayanan on one form: the longest set-up page.
+  await check('service-editor', 4);
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });
 
 test('the set-up screens do not scroll sideways on a 360 px phone either', async () => {

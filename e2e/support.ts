@@ -251,6 +251,44 @@ export async function checkScreen(page: Page, prefix: string, name: string, scre
   await screenshot(page, `${prefix}-${name}`);
 }
 
+/**
+ * Clicks every entry of the staff menu and, on each page, every tab, checking each screen as
+ * `checkScreen` does (saved as <prefix>-walk-<who>-<page>[-<tab>].png). Answers what failed (the walk
+ * goes on past a failure, so one run lists them all) and what was visited.
+ */
+export async function walkStaffMenu(page: Page, prefix: string, who: string, screens: number): Promise<{ problems: string[]; visited: string[] }> {
+  const problems: string[] = [];
+  const visited: string[] = [];
+  const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '-');
+  const check = async (name: string) => {
+    try {
+      await checkScreen(page, prefix, name, screens);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  };
+  for (const link of await staffMenu(page).getByRole('link').allTextContents()) {
+    await staffMenu(page).getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    visited.push(link);
+    await check(`walk-${who}-${slug(link)}`);
+    // The tab the page opened on was just checked; then every other one.
+    const others = await page.getByRole('tab', { selected: false }).allTextContents();
+    for (const tab of others) {
+      try {
+        await page.getByRole('tab', { name: tab, exact: true }).first().click();
+        await page.getByRole('tab', { name: tab, exact: true, selected: true }).first().waitFor();
+      } catch (e) {
+        problems.push(`${link} › ${tab}: the tab does not open (${(e as Error).message.split('\n')[0]})`);
+        continue;
+      }
+      visited.push(`${link} › ${tab}`);
+      await check(`walk-${who}-${slug(link)}-${slug(tab)}`);
+    }
+  }
+  return { problems, visited };
+}
+
 /** An SMS webhook on a local port that keeps every message sent to it (the SMS port's test double). */
 export async function startSmsCapture(): Promise<{ texts: { to: string; text: string }[]; url: string; close: () => Promise<void> }> {
   const texts: { to: string; text: string }[] = [];

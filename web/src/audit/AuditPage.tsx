@@ -1,13 +1,14 @@
-import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { apiQuery } from '../api/client';
 import { LoadState, useApiQuery } from '../api/hooks';
 import { useCurrentMpp } from '../current-mpp';
 import { useI18n, type Translate } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
 import { locale, localMidnight, zoneAbbr } from '../time';
-import { actionName, changeSummary, targetLink, targetName } from './actions';
+import { actionName, changeDetail, changeSummary, targetLink, targetName } from './actions';
 
 const PAGE = 25;
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -49,6 +50,7 @@ export function AuditPage() {
     // The page being left stays on screen until the next one has loaded.
     { placeholderData: keepPreviousData },
   );
+  const names = useTargetNames(mppId);
   const { actions, actors, targetTypes } = facets.data ?? NO_FACETS;
   const next = log.data?.nextBefore ?? null;
 
@@ -87,7 +89,7 @@ export function AuditPage() {
         <thead><tr><th>{t('Waktu', 'Time')} ({zoneAbbr(zone)})</th><th>{t('Pelaku', 'Actor')}</th><th>{t('Tindakan', 'Action')}</th><th>{t('Sasaran', 'Target')}</th><th>{t('Perubahan', 'Change')}</th></tr></thead>
         <tbody>
           {entries.map((e) => {
-            const link = targetLink(e);
+            const link = targetLink(e, names);
             return (
               <tr key={e.id}>
                 <td>{fmt.format(new Date(e.at))}</td>
@@ -97,7 +99,7 @@ export function AuditPage() {
                 <td>
                   <details>
                     <summary>{changeSummary(e, t)}</summary>
-                    <pre>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                    <pre>{changeDetail(e)}</pre>
                   </details>
                 </td>
               </tr>
@@ -114,6 +116,18 @@ export function AuditPage() {
         <button type="button" disabled={!next} onClick={() => { setPages([...pages, cursor ?? 0]); setCursor(next); }}>{t('Lebih lama', 'Older')} →</button>
       </div>
     </section>
+  );
+}
+
+/** The MPP's services, counters and agencies by id, to name a target whose entry does not (lists the catalog screens load too). */
+function useTargetNames(mppId: string | null): ReadonlyMap<string, string> {
+  const path = { params: { path: { mppId: mppId ?? '' } } };
+  const services = useQuery({ ...apiQuery('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId: mppId ?? '' }, query: {} } }), enabled: !!mppId });
+  const counters = useQuery({ ...apiQuery('/api/catalog/mpps/{mppId}/counters', path), enabled: !!mppId });
+  const tenants = useQuery({ ...apiQuery('/api/catalog/mpps/{mppId}/tenants', path), enabled: !!mppId });
+  return useMemo(
+    () => new Map([...(services.data ?? []), ...(counters.data ?? []), ...(tenants.data ?? [])].map((x) => [x.id, x.name])),
+    [services.data, counters.data, tenants.data],
   );
 }
 

@@ -9,6 +9,7 @@ import { MasterList } from '../ui/MasterList';
 import { AgreementsEditor } from './AgreementsEditor';
 import { KIND_NAMES } from './format';
 import type { Agreement, Tenant, TenantKind } from './views';
+import { useChosen } from '../ui/chosen';
 
 const TENANTS = '/api/catalog/mpps/{mppId}/tenants';
 const AGREEMENTS = '/api/catalog/mpps/{mppId}/agreements';
@@ -24,7 +25,7 @@ export function AgenciesTab({ mppId, isMppAdmin }: { mppId: string; isMppAdmin: 
   const { user } = useSession();
   const tenants = useQuery(apiQuery(TENANTS, { params: { path: { mppId } } }));
   const agreements = useQuery({ ...apiQuery(AGREEMENTS, { params: { path: { mppId } } }), enabled: isMppAdmin });
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useChosen();
   const list = useMemo(() => [...(tenants.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'id')), [tenants.data]);
   const items = useMemo(
     () =>

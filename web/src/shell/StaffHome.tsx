@@ -31,6 +31,11 @@ const SCREEN_HINTS: Record<string, Bilingual> = {
   '/staf/pengaturan-survei': { id: 'Pertanyaan dan cara survei dibagikan.', en: 'Questions and how the survey is handed out.' },
   '/staf/mpp': { id: 'Semua MPP; tambah MPP baru.', en: 'Every MPP; add a new one.' },
   '/staf/nasional': { id: 'Jumlah MPP, instansi dan layanan per provinsi.', en: 'MPPs, agencies and services per province.' },
+  '/staf/rapor': { id: 'Rapor bulanan MPP: IKM, waktu tunggu, janji waktu layanan.', en: "The MPP's monthly scorecard: IKM, waiting times, service-time promises." },
+  '/staf/rapor-nasional': { id: 'Rapor semua MPP berdampingan.', en: "Every MPP's scorecard side by side." },
+  '/staf/webhook': { id: 'Kirim peristiwa MPP ke sistem lain.', en: "Send the MPP's events to other systems." },
+  '/staf/peluncuran': { id: 'Tahap peluncuran MPP per kabupaten/kota.', en: 'MPP rollout stage per kabupaten/kota.' },
+  '/staf/kata-pencarian': { id: 'Sinonim dan kata yang dipakai warga untuk mencari layanan.', en: 'Synonyms and the words citizens search with.' },
 };
 
 /** The staff home: which MPP this person is working on, what needs them now, and the screens they can use. */

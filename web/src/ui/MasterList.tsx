@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
 export interface MasterItem {
@@ -35,6 +35,11 @@ export function MasterList({ items, selected, onSelect, label, searchLabel, chil
     const q = norm(query.trim());
     return q ? items.filter((i) => norm(`${i.label} ${i.detail ?? ''} ${i.keywords ?? ''}`).includes(q)) : items;
   }, [items, query]);
+  // An item opened from a link may sit far down the list: bring it into the list's view.
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected, items.length]);
   return (
     <div className="master-detail">
       <div className="master">
@@ -42,7 +47,7 @@ export function MasterList({ items, selected, onSelect, label, searchLabel, chil
         <p className="muted small" aria-live="polite">
           {shown.length === items.length ? t(`${items.length} item`, `${items.length} items`) : t(`${shown.length} dari ${items.length}`, `${shown.length} of ${items.length}`)}
         </p>
-        <ul id={id} className="master-items" aria-label={label}>
+        <ul id={id} ref={listRef} className="master-items" aria-label={label}>
           {shown.map((item) => (
             <li key={item.key}>
               <button type="button" aria-current={item.key === selected} onClick={() => onSelect(item.key)}>

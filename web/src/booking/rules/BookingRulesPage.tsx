@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { hasRole, useSession } from '../../session';
 import { longDay, zoneAbbr } from '../../time';
 import { MasterList } from '../../ui/MasterList';
+import { useChosen } from '../../ui/chosen';
 import { Tabs } from '../../ui/Tabs';
 import '../../ui/ui.css';
 import './rules.css';
@@ -67,7 +68,7 @@ export function BookingRulesPage() {
 function ServiceRulesTab({ mppId, tenantIds }: { mppId: string; tenantIds: Set<string> | null }) {
   const { t } = useI18n();
   const services = useQuery(apiQuery('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId }, query: {} } }));
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useChosen();
   const items = useMemo(
     () =>
       (services.data ?? [])
@@ -112,9 +113,14 @@ function ServiceRulesForm({ mppId, serviceId, name, agency, stored }: { mppId: s
   const dirty = Object.keys(changes()).length > 0;
   const save = useMutation({
     mutationFn: () => unwrap(client.PUT('/api/mpps/{mppId}/booking/services/{serviceId}/settings', { params: { path: { mppId, serviceId } }, body: changes() })),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      // The form now shows what the server holds (a field another admin changed meanwhile included),
+      // so the next save does not send the old value back.
+      queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/booking/services/{serviceId}/settings', { params: { path: { mppId, serviceId } } }).queryKey, saved);
+      setDraftState(toDraft(saved, SERVICE_FIELDS));
+      setEnabledState(saved.enabled);
+      setLateArrivalState(saved.lateArrival);
       void queryClient.invalidateQueries({ queryKey: ['/api/catalog/mpps/{mppId}/services'] });
-      return queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/booking/services/{serviceId}/settings'] });
     },
   });
   const preview = useMutation({ mutationFn: () => previewCall(mppId, serviceId, changes()) });
@@ -212,7 +218,10 @@ function MppRulesEditor({ mppId, stored }: { mppId: string; stored: MppRules }) 
   const dirty = Object.keys(changes).length > 0;
   const save = useMutation({
     mutationFn: () => unwrap(client.PUT('/api/mpps/{mppId}/booking/settings', { params: { path: { mppId } }, body: changes })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['/api/mpps/{mppId}/booking/settings'] }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(apiQuery('/api/mpps/{mppId}/booking/settings', { params: { path: { mppId } } }).queryKey, saved);
+      setDraftState(toDraft(saved, MPP_FIELDS));
+    },
   });
   const setDraft = (d: Draft) => { save.reset(); setDraftState(d); };
   return (

@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { MasterList } from '../../ui/MasterList';
 import { counterLabel, errorText, useSaveCounterServices, type Setup, type SetupCounter, type SetupService } from './data';
+import { useChosen } from '../../ui/chosen';
 
 const WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /** Per counter: which of its agency's services it calls, and with what weight. One counter at a time. */
 export function CounterServicesTab({ mppId, setup }: { mppId: string; setup: Setup }) {
   const { t } = useI18n();
-  const [selected, setSelected] = useState<string | null>(setup.counters[0]?.id ?? null);
+  const [selected, setSelected] = useChosen(setup.counters[0]?.id ?? null);
   const counter = setup.counters.find((c) => c.id === selected) ?? setup.counters[0];
   const items = useMemo(
     () =>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { Pick } from '../../shell/Pick';
 import { MasterList } from '../../ui/MasterList';
 import { counterLabel, errorText, SETUP_KEY } from './data';
+import { useChosen } from '../../ui/chosen';
 
 type CatalogCounter = ApiData<'/api/catalog/mpps/{mppId}/counters'>[number];
 const NEW = '__new__';
@@ -14,7 +15,7 @@ export function CountersTab({ mppId, canCreate, tenantIds }: { mppId: string; ca
   const { t } = useI18n();
   const counters = useQuery(apiQuery('/api/catalog/mpps/{mppId}/counters', { params: { path: { mppId } } }));
   const tenants = useQuery(apiQuery('/api/catalog/mpps/{mppId}/tenants', { params: { path: { mppId } } }));
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useChosen();
   const tenantName = useMemo(() => new Map((tenants.data ?? []).map((x) => [x.id, x.name])), [tenants.data]);
   if (counters.isPending || tenants.isPending) return <p className="loading">{t('Memuat…', 'Loading…')}</p>;
   if (counters.isError) return <p className="error" role="alert">{counters.error.message}</p>;
@@ -51,7 +52,8 @@ function CounterForm({ mppId, options, counter, nextNumber, onDone }: {
 }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState({ number: String(counter?.number ?? nextNumber ?? 1), name: counter?.name ?? '', tenantId: counter?.tenantId ?? '', active: counter?.active ?? true });
+  const toDraft = (c: CatalogCounter | undefined) => ({ number: String(c?.number ?? nextNumber ?? 1), name: c?.name ?? '', tenantId: c?.tenantId ?? '', active: c?.active ?? true });
+  const [draft, setDraft] = useState(() => toDraft(counter));
   const save = useMutation({
     mutationFn: async () => {
       if (counter) {
@@ -66,6 +68,9 @@ function CounterForm({ mppId, options, counter, nextNumber, onDone }: {
       return unwrap(client.POST('/api/catalog/mpps/{mppId}/counters', { params: { path: { mppId } }, body: { number: Number(draft.number), name: draft.name, tenantId: draft.tenantId, active: draft.active } }));
     },
     onSuccess: (saved) => {
+      // The form now shows what the server holds, a change someone else made meanwhile included, so the
+      // next save does not undo it.
+      if (counter) setDraft(toDraft(saved));
       void queryClient.invalidateQueries({ queryKey: ['/api/catalog/mpps/{mppId}/counters'] });
       void queryClient.invalidateQueries({ queryKey: [SETUP_KEY] });
       onDone(saved.id);

@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../../i18n';
 import { MasterList } from '../../ui/MasterList';
 import { counterLabel, errorText, useSaveCounterServices, type Setup, type SetupService } from './data';
+import { useChosen } from '../../ui/chosen';
 
 /** Per service, the other way round: which of its agency's counters call it. Ticking a counter saves that counter. */
 export function ServiceCountersTab({ mppId, setup }: { mppId: string; setup: Setup }) {
   const { t } = useI18n();
-  const [selected, setSelected] = useState<string | null>(setup.services[0]?.id ?? null);
+  const [selected, setSelected] = useChosen(setup.services[0]?.id ?? null);
   const service = setup.services.find((s) => s.id === selected) ?? setup.services[0];
   const items = useMemo(
     () =>
