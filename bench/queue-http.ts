@@ -101,6 +101,34 @@ async function callPhase(base: string, b: BenchDb, clients: number, staff: Recor
   });
 }
 
+/** The recorded issue statement replayed by `clients` concurrent callers for SECONDS on a direct handle (PGlite's baseline). */
+async function minimalIssueInProcess(b: BenchDb, clients: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const db = await b.open();
+  try {
+    const log: Stmt[] = [];
+    const rec: Db = { ...db, query: (sql, params = []) => (log.push({ sql, params }), db.query(sql, params)) };
+    const actor: Actor = { type: 'device', id: null, label: 'bench', requestId: null };
+    const first = await issueTicket(rec, b.issueMpp.mppId, 'kiosk', { serviceId: b.issueMpp.services.ktp }, { at: new Date(), actor });
+    const stmt = log.find((s) => s.sql.includes('INSERT INTO queue_service_day'))!;
+    const tokens = new Set<unknown>([first.statusToken, first.visitToken]);
+    const lat: number[] = [];
+    const start = performance.now();
+    const end = start + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          await db.query(stmt.sql, stmt.params.map((p) => (tokens.has(p) ? `${String(p)}${randomBytes(6).toString('hex')}` : p)));
+          lat.push(performance.now() - t0);
+        }
+      }),
+    );
+    return summarize(lat, performance.now() - start);
+  } finally {
+    await db.close();
+  }
+}
+
 // ---- What the app's backends wait on (BENCH_WAITS=1, PostgreSQL only) ------------------------------
 
 /** Samples the benchmark database's active backends every 50 ms; returns a stop function printing the tally. */
@@ -291,6 +319,15 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<vo
       const stopWaits = sampleWaits(b.url, `issue, ${c} clients`);
       await issuePhase(server.url, b.issueMpp.mppId, b.issueMpp.services.ktp, c);
       await stopWaits();
+      if (kind === 'pglite') {
+        // pgbench cannot reach the embedded database: the baseline is the minimal issue statement run
+        // in one process on the same data directory, at the same concurrency, right after.
+        await server.stop();
+        const m = await minimalIssueInProcess(b, c);
+        server = await startServer(b.env, port);
+        const http = rows.at(-1)!;
+        rows.push({ db: '', op: 'issue ticket (in process, minimal issue statement)', clients: c, rate: m.perSecond, p50: m.p50.toFixed(1), p99: m.p99.toFixed(1), note: `HTTP = ${(http.rate / m.perSecond).toFixed(2)}x` });
+      }
       if (scripts) {
         const r = await pgbench(b.url!, scripts.issue, c, { seconds: SECONDS });
         rows.push({ db: '', op: 'issue ticket (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: pgbenchNote(r) });
