@@ -1,30 +1,13 @@
+import { buildApp } from './app.js';
+import { startComplaintSweeper } from './complaints/sweep.js';
+import { startAggregateFolder } from './operations/aggregate-folder.js';
+import { startScorecardRefresher } from './operations/scorecard-jobs.js';
+import { ensureInitialAdmin } from './identity/service.js';
+import { bookingKeyInDatabase } from './booking/keys.js';
 import { ConfigError, loadConfig, secretWarnings, type Config } from './platform/config.js';
 import { openDatabase } from './platform/database.js';
 import { DataDirLockedError } from './platform/datadir-lock.js';
 import { migrate } from './platform/migrate.js';
-
-/**
- * The HTTP app and every domain behind it, imported while the database opens: on a restart both take
- * seconds (docs/benchmarks.md "Start-up"), and PGlite compiles its WebAssembly off the main thread.
- */
-async function loadServer() {
-  const [app, sweep, folder, scorecards, identity, bookingKeys] = await Promise.all([
-    import('./app.js'),
-    import('./complaints/sweep.js'),
-    import('./operations/aggregate-folder.js'),
-    import('./operations/scorecard-jobs.js'),
-    import('./identity/service.js'),
-    import('./booking/keys.js'),
-  ]);
-  return {
-    buildApp: app.buildApp,
-    startComplaintSweeper: sweep.startComplaintSweeper,
-    startAggregateFolder: folder.startAggregateFolder,
-    startScorecardRefresher: scorecards.startScorecardRefresher,
-    ensureInitialAdmin: identity.ensureInitialAdmin,
-    bookingKeyInDatabase: bookingKeys.bookingKeyInDatabase,
-  };
-}
 
 function fail(message: string): never {
   process.stderr.write(`layan: ${message}\n`);
@@ -39,9 +22,6 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
-  const server = loadServer();
-  // A database that cannot be opened ends the process below; the import's outcome is awaited after it.
-  server.catch(() => undefined);
   let opened;
   try {
     opened = await openDatabase(config, {
@@ -54,7 +34,6 @@ async function main(): Promise<void> {
   }
   const { db, release } = opened;
   await migrate(db);
-  const { buildApp, startComplaintSweeper, startAggregateFolder, startScorecardRefresher, ensureInitialAdmin, bookingKeyInDatabase } = await server;
   const admin = await ensureInitialAdmin(db, config.adminEmail, config.adminPassword);
   const { app, ctx } = await buildApp(db, config);
   for (const warning of secretWarnings(config)) app.log.warn(`SECURITY: ${warning}`);
