@@ -4,13 +4,16 @@
  * running the very same SQL at the same concurrency.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:queue
- *   BENCH_SECONDS=5 (issue phase length) BENCH_ONLY=pglite|postgres
+ *   BENCH_SECONDS=5 (issue phase length) BENCH_ONLY=pglite|postgres BENCH_PHASES=issue,call BENCH_CALLS=1280
+ *   BENCH_WAITS=1 samples pg_stat_activity every 50 ms during the HTTP phases on PostgreSQL and prints
+ *   what the app's backends were waiting on (lock waits by relation, or CPU/IO), to profile contention.
  *
  * The pgbench scripts are not hand-written: the bench runs the service functions once through a
  * recording database handle and replays the statements they sent (parameters inlined; the fresh
  * tokens and the ids a statement returns become pgbench expressions and \gset variables).
  */
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { resolveDevice, resolveSession, sha256 } from '../src/identity/service.js';
 import type { Db, Queryable } from '../src/platform/db.js';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/auth.js';
@@ -20,7 +23,8 @@ import { KIOSK_TOKEN, httpClient, login, pgbench, prefillWaiting, prepareDb, sta
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LEVELS = [16, 64];
-const CALLS_PER_LEVEL = 1280;
+const CALLS_PER_LEVEL = Number(process.env.BENCH_CALLS ?? 1280);
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'issue,call').split(','));
 
 interface Row {
   db: string;
@@ -97,6 +101,68 @@ async function callPhase(base: string, b: BenchDb, clients: number, staff: Recor
   });
 }
 
+/** The recorded issue statement replayed by `clients` concurrent callers for SECONDS on a direct handle (PGlite's baseline). */
+async function minimalIssueInProcess(b: BenchDb, clients: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const db = await b.open();
+  try {
+    const log: Stmt[] = [];
+    const rec: Db = { ...db, query: (sql, params = []) => (log.push({ sql, params }), db.query(sql, params)) };
+    const actor: Actor = { type: 'device', id: null, label: 'bench', requestId: null };
+    const first = await issueTicket(rec, b.issueMpp.mppId, 'kiosk', { serviceId: b.issueMpp.services.ktp }, { at: new Date(), actor });
+    const stmt = log.find((s) => s.sql.includes('INSERT INTO queue_service_day'))!;
+    const tokens = new Set<unknown>([first.statusToken, first.visitToken]);
+    const lat: number[] = [];
+    const start = performance.now();
+    const end = start + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          await db.query(stmt.sql, stmt.params.map((p) => (tokens.has(p) ? `${String(p)}${randomBytes(6).toString('hex')}` : p)));
+          lat.push(performance.now() - t0);
+        }
+      }),
+    );
+    return summarize(lat, performance.now() - start);
+  } finally {
+    await db.close();
+  }
+}
+
+// ---- What the app's backends wait on (BENCH_WAITS=1, PostgreSQL only) ------------------------------
+
+/** Samples the benchmark database's active backends every 50 ms; returns a stop function printing the tally. */
+function sampleWaits(url: string | null, label: string): () => Promise<void> {
+  if (!url || !process.env.BENCH_WAITS) return async () => {};
+  const c = new pg.Client({ connectionString: url });
+  const tally = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const done = (async () => {
+    await c.connect();
+    while (running) {
+      const { rows } = await c.query<{ what: string }>(
+        `SELECT coalesce(a.wait_event_type || ':' || a.wait_event, 'CPU') ||
+                coalesce(' on ' || (SELECT string_agg(DISTINCT coalesce(l.relation::regclass::text, l.locktype), ',') FROM pg_locks l
+                                     WHERE l.pid = a.pid AND NOT l.granted), '') ||
+                ' | ' || left(regexp_replace(a.query, '\\s+', ' ', 'g'), 60) AS what
+           FROM pg_stat_activity a
+          WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.state = 'active'`,
+      );
+      samples++;
+      for (const r of rows) tally.set(r.what, (tally.get(r.what) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await c.end();
+  })();
+  return async () => {
+    running = false;
+    await done;
+    process.stderr.write(`\nWaits during ${label} (${samples} samples; backends active per sample, by what they waited on):\n`);
+    for (const [what, n] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 15)) process.stderr.write(`  ${(n / samples).toFixed(2).padStart(6)}  ${what}\n`);
+  };
+}
+
 // ---- Recording the SQL the services send -------------------------------------------------------
 
 interface Stmt {
@@ -170,7 +236,12 @@ interface Scripts {
   call: string;
   /** The issue statement alone (bump the service's quota and number rows, insert visit, ticket and event). */
   issueMinimal: string;
-  /** Call-next's claim and its 'called' event, in one transaction. */
+  /**
+   * The minimal call-next + no-show pair, what one HTTP iteration must write: call-next's claim and its
+   * 'called' event in one transaction, then the no-show's status update and its event in another. (A
+   * claim alone cannot be repeated: the counter still holds the called ticket; before 2026-12-01 the
+   * script was the claim alone and pgbench aborted every client after its first transaction.)
+   */
   callMinimal: string;
 }
 
@@ -220,10 +291,17 @@ async function recordScripts(b: BenchDb, staffUserId: string): Promise<Scripts> 
   const counterOfClient = `SELECT id AS cid FROM counters WHERE mpp_id = '${b.callMpp.mppId}' AND number = (:client_id)::int + 1 \\gset\n`;
   const call = `${counterOfClient}${toScript(crec.log, csubst, new Map([[claimIdx, 'raw']]))}`;
   const calledIdx = crec.log.findIndex((s) => s.sql.includes('INSERT INTO ticket_events') && s.params.includes('called'));
-  const callMinimal = `${counterOfClient}${toScript([{ sql: 'BEGIN', params: [] }, crec.log[claimIdx]!, crec.log[calledIdx]!, { sql: 'COMMIT', params: [] }], csubst, new Map([[1, 'raw']]))}`;
+  const noShowIdx = crec.log.findIndex((s) => s.sql.includes('UPDATE tickets SET status = $4') && s.params.includes('no_show'));
+  const noShowEventIdx = crec.log.findIndex((s) => s.sql.includes('INSERT INTO ticket_events') && s.params.includes('no_show'));
+  if (claimIdx < 0 || calledIdx < 0 || noShowIdx < 0 || noShowEventIdx < 0) throw new Error('the recorded call-next / no-show statements were not found');
+  const [begin, commit] = [{ sql: 'BEGIN', params: [] }, { sql: 'COMMIT', params: [] }];
+  const minimalPair = [begin, crec.log[claimIdx]!, crec.log[calledIdx]!, commit, begin, crec.log[noShowIdx]!, crec.log[noShowEventIdx]!, commit];
+  const callMinimal = `${counterOfClient}${toScript(minimalPair, csubst, new Map([[1, 'raw']]))}`;
   await db.close();
   return { issue, call, issueMinimal, callMinimal };
 }
+
+const pgbenchNote = (r: { failed: number; aborted: string | null }): string => [r.failed ? `${r.failed} failed` : '', r.aborted ?? ''].filter(Boolean).join('; ');
 
 // ---- The run -------------------------------------------------------------------------------------
 
@@ -237,16 +315,27 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<vo
     if (kind === 'postgres') scripts = await recordScripts(b, b.callMpp.officerUserId);
     server = await startServer(b.env, port);
     const staff = await login(server.url, b.callMpp.officerEmail);
-    for (const c of LEVELS) {
+    for (const c of PHASES.has('issue') ? LEVELS : []) {
+      const stopWaits = sampleWaits(b.url, `issue, ${c} clients`);
       await issuePhase(server.url, b.issueMpp.mppId, b.issueMpp.services.ktp, c);
+      await stopWaits();
+      if (kind === 'pglite') {
+        // pgbench cannot reach the embedded database: the baseline is the minimal issue statement run
+        // in one process on the same data directory, at the same concurrency, right after.
+        await server.stop();
+        const m = await minimalIssueInProcess(b, c);
+        server = await startServer(b.env, port);
+        const http = rows.at(-1)!;
+        rows.push({ db: '', op: 'issue ticket (in process, minimal issue statement)', clients: c, rate: m.perSecond, p50: m.p50.toFixed(1), p99: m.p99.toFixed(1), note: `HTTP = ${(http.rate / m.perSecond).toFixed(2)}x` });
+      }
       if (scripts) {
         const r = await pgbench(b.url!, scripts.issue, c, { seconds: SECONDS });
-        rows.push({ db: '', op: 'issue ticket (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: r.failed ? `${r.failed} failed` : '' });
+        rows.push({ db: '', op: 'issue ticket (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: pgbenchNote(r) });
         const m = await pgbench(b.url!, scripts.issueMinimal, c, { seconds: SECONDS });
-        rows.push({ db: '', op: 'issue ticket (pgbench, minimal issue statement)', clients: c, rate: Math.round(m.tps), p50: `avg ${m.latencyAvgMs.toFixed(1)}`, p99: '-', note: `HTTP = ${(rows.at(-2)!.rate / m.tps).toFixed(2)}x${m.failed ? `; ${m.failed} failed` : ''}` });
+        rows.push({ db: '', op: 'issue ticket (pgbench, minimal issue statement)', clients: c, rate: Math.round(m.tps), p50: `avg ${m.latencyAvgMs.toFixed(1)}`, p99: '-', note: [`HTTP = ${(rows.at(-2)!.rate / m.tps).toFixed(2)}x`, pgbenchNote(m)].filter(Boolean).join('; ') });
       }
     }
-    for (const c of LEVELS) {
+    for (const c of PHASES.has('call') ? LEVELS : []) {
       if (kind === 'pglite') {
         // The embedded database is the server's alone: stop it to put tickets in line, then restart.
         await server.stop();
@@ -259,21 +348,23 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number): Promise<vo
         await prefillWaiting(db, b.callMpp, CALLS_PER_LEVEL + 50, `H${c}`);
         await db.close();
       }
+      const stopWaits = sampleWaits(b.url, `call-next + no-show, ${c} clients`);
       await callPhase(server.url, b, c, await login(server.url, b.callMpp.officerEmail));
+      await stopWaits();
       if (scripts) {
         const db = await b.open();
         await db.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status = 'waiting'", [b.callMpp.mppId]);
         await prefillWaiting(db, b.callMpp, CALLS_PER_LEVEL + 50, `G${c}`);
         await db.close();
         const r = await pgbench(b.url!, scripts.call, c, { transactions: CALLS_PER_LEVEL / c });
-        rows.push({ db: '', op: 'call-next + no-show (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: r.failed ? `${r.failed} failed` : '' });
+        rows.push({ db: '', op: 'call-next + no-show (pgbench, same SQL)', clients: c, rate: Math.round(r.tps), p50: `avg ${r.latencyAvgMs.toFixed(1)}`, p99: '-', note: pgbenchNote(r) });
         const db2 = await b.open();
         await db2.query("UPDATE tickets SET status = 'no_show' WHERE mpp_id = $1 AND status IN ('waiting', 'called')", [b.callMpp.mppId]);
         await prefillWaiting(db2, b.callMpp, CALLS_PER_LEVEL + 50, `M${c}`);
         await db2.close();
         const m = await pgbench(b.url!, scripts.callMinimal, c, { transactions: CALLS_PER_LEVEL / c });
         const http = rows.find((x) => x.op.startsWith('call-next + no-show (HTTP)') && x.clients === c && x.db === '')!;
-        rows.push({ db: '', op: 'call-next (pgbench, minimal: claim + event)', clients: c, rate: Math.round(m.tps), p50: `avg ${m.latencyAvgMs.toFixed(1)}`, p99: '-', note: `HTTP = ${(http.rate / m.tps).toFixed(2)}x${m.failed ? `; ${m.failed} failed` : ''}` });
+        rows.push({ db: '', op: 'call-next + no-show (pgbench, minimal: claim + event; no-show update + event)', clients: c, rate: Math.round(m.tps), p50: `avg ${m.latencyAvgMs.toFixed(1)}`, p99: '-', note: [`HTTP = ${(http.rate / m.tps).toFixed(2)}x`, pgbenchNote(m)].filter(Boolean).join('; ') });
       }
       const db = kind === 'postgres' ? await b.open() : null;
       if (db) {

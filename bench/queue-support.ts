@@ -167,12 +167,20 @@ export function summarize(latenciesMs: number[], elapsedMs: number) {
   return { ops: s.length, perSecond: Math.round((s.length / elapsedMs) * 1000), p50: percentile(s, 50), p99: percentile(s, 99) };
 }
 
-/** Runs pgbench with a script; returns transactions per second and latency average. */
-export function pgbench(url: string, script: string, clients: number, limit: { seconds?: number; transactions?: number }): Promise<{ tps: number; latencyAvgMs: number; failed: number; raw: string }> {
+/**
+ * Runs pgbench with a script; returns transactions per second, latency average, failed transactions
+ * and `aborted` (clients pgbench gave up on after an error: their remaining transactions never ran).
+ */
+export function pgbench(
+  url: string,
+  script: string,
+  clients: number,
+  limit: { seconds?: number; transactions?: number },
+): Promise<{ tps: number; latencyAvgMs: number; failed: number; aborted: string | null; raw: string }> {
   const file = path.join(os.tmpdir(), `layan-pgbench-${randomBytes(4).toString('hex')}.sql`);
   return import('node:fs').then(({ writeFileSync }) => {
     writeFileSync(file, script);
-    const args = ['-n', '-r', '-M', 'extended', '-c', String(clients), '-j', '2', '-f', file, ...(limit.seconds ? ['-T', String(limit.seconds)] : ['-t', String(limit.transactions)]), '-d', url];
+    const args = ['-n', '-r', '-M', 'extended', '-c', String(clients), '-j', '2', '-f', file, ...(limit.seconds ? ['-T', String(limit.seconds)] : ['-t', String(limit.transactions)]), url];
     return new Promise((resolve, reject) => {
       const child = spawn('/usr/bin/pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
@@ -184,8 +192,10 @@ export function pgbench(url: string, script: string, clients: number, limit: { s
         const tps = /tps = ([\d.]+)/.exec(out);
         const lat = /latency average = ([\d.]+) ms/.exec(out);
         const failed = /number of failed transactions: (\d+)/.exec(out);
+        const processed = /actually processed: (\d+)\/(\d+)/.exec(out);
+        const aborted = processed && processed[1] !== processed[2] ? `aborted after ${processed[1]}/${processed[2]} transactions` : null;
         if (!tps) return reject(new Error(`pgbench failed:\n${out}`));
-        resolve({ tps: Number(tps[1]), latencyAvgMs: lat ? Number(lat[1]) : NaN, failed: failed ? Number(failed[1]) : 0, raw: out });
+        resolve({ tps: Number(tps[1]), latencyAvgMs: lat ? Number(lat[1]) : NaN, failed: failed ? Number(failed[1]) : 0, aborted, raw: out });
       });
     });
   });

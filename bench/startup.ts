@@ -5,6 +5,11 @@
  *
  *   npm run build && npm run bench:startup            (5 restarts each; STARTUP_RUNS=n to change)
  *
+ * STARTUP_DATA_DIR=dir keeps the data directory (made with the demo on the first run, reused after:
+ * the demo load takes minutes on a busy machine). STARTUP_OTHER_DIST=dist-before (a copy of an earlier
+ * build inside the repository, so it finds migrations/ and node_modules/) times that build's restarts
+ * too, alternating with dist/ on the same directory in the same run.
+ *
  * The data directory is created once with the full demo (3 MPPs, 159 services in the largest), so
  * the restarts open a real-sized database: migrations are checked, not applied, and the demo is
  * not loaded again.
@@ -37,10 +42,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts Layan on the directory and returns the milliseconds until /readyz answers 200. */
-async function startLayan(dataDir: string, demo: boolean, deadlineMs: number): Promise<{ ms: number; child: ChildProcess }> {
+async function startLayan(dataDir: string, demo: boolean, deadlineMs: number, dist = 'dist'): Promise<{ ms: number; child: ChildProcess }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [`${dist}/main.js`], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LAYAN_DEMO: String(demo), LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -82,28 +87,39 @@ function summary(label: string, ms: number[]): string {
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist/main.js'))) throw new Error('run `npm run build` first');
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layan-bench-startup-'));
+  const kept = process.env.STARTUP_DATA_DIR;
+  const other = process.env.STARTUP_OTHER_DIST;
+  if (other && !existsSync(path.join(ROOT, other, 'main.js'))) throw new Error(`${other}/main.js not found`);
+  const dataDir = kept ? path.resolve(kept) : mkdtempSync(path.join(os.tmpdir(), 'layan-bench-startup-'));
   try {
     process.stdout.write(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} CPUs)\n`);
-    const first = await startLayan(dataDir, true, 600_000);
-    process.stdout.write(`first start with the demo load: ${(first.ms / 1000).toFixed(1)} s\n`);
-    first.child.kill('SIGTERM');
-    await exited(first.child);
+    if (!existsSync(path.join(dataDir, 'pglite'))) {
+      const first = await startLayan(dataDir, true, 1_200_000);
+      process.stdout.write(`first start with the demo load: ${(first.ms / 1000).toFixed(1)} s\n`);
+      first.child.kill('SIGTERM');
+      await exited(first.child);
+    }
 
     const layan: number[] = [];
+    const otherMs: number[] = [];
     const bare: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      bare.push(await bareOpen(dataDir));
-      const run = await startLayan(dataDir, true, 120_000);
-      layan.push(run.ms);
+    const restart = async (dist?: string) => {
+      const run = await startLayan(dataDir, true, 120_000, dist);
       run.child.kill('SIGTERM');
       await exited(run.child);
+      return run.ms;
+    };
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await bareOpen(dataDir));
+      if (other) otherMs.push(await restart(other));
+      layan.push(await restart());
     }
     process.stdout.write(`${summary('baseline: node + PGlite open + select 1', bare)}\n`);
+    if (other) process.stdout.write(`${summary(`${other}: restart until /readyz = 200`, otherMs)}\n`);
     process.stdout.write(`${summary('layan restart until /readyz = 200', layan)}\n`);
     process.stdout.write(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

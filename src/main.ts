@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { startComplaintSweeper } from './complaints/sweep.js';
+import { startAggregateFolder } from './operations/aggregate-folder.js';
 import { startScorecardRefresher } from './operations/scorecard-jobs.js';
 import { ensureInitialAdmin } from './identity/service.js';
 import { bookingKeyInDatabase } from './booking/keys.js';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   ctx.outbox.start();
   const stopComplaintSweeper = startComplaintSweeper(db, ctx.clock, (err) => app.log.error({ err }, 'complaint sweep failed'));
   const stopScorecardRefresher = startScorecardRefresher(db, ctx.clock, (err) => app.log.error({ err }, 'scorecard refresh failed'));
+  const stopAggregateFolder = startAggregateFolder(db, (err) => app.log.error({ err }, 'statistics fold failed'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     await app.close();
     stopComplaintSweeper();
     stopScorecardRefresher();
+    stopAggregateFolder();
     clearInterval(sweep);
     clearTimeout(deadline);
     await ctx.outbox.stop();

@@ -34,6 +34,7 @@ export async function getDigitalCriteria(ctx: ServiceContext, input: { mppId: st
   const d30 = dayOf(new Date(ctx.now.getTime() - 30 * DAY_MS), mpp.timezone);
   const d90 = dayOf(new Date(ctx.now.getTime() - 90 * DAY_MS), mpp.timezone);
   const month = monthIn(ctx.now, mpp.timezone);
+  await repo.foldPending(ctx.db, input.mppId);
   const [services, queue, bookings, sla, survey, computedAt, months, stage, applications, devices] = await Promise.all([
     listServices(ctx.db, input.mppId, { activeOnly: true }),
     repo.aggregate(ctx.db, { mppId: input.mppId, from: d30, to: today }, 'total'),

@@ -24,6 +24,7 @@ export async function getFloor(ctx: ServiceContext, input: { mppId: string } & {
   const tenantId = resolveTenant(principal, mppId, query.tenantId);
   const mpp = await repo.getMppInfo(db, mppId);
   const localDay = await floorRepo.localDay(db, mppId, now);
+  await repo.foldPending(db, mppId);
   const riskMinutes = Math.floor(mpp.targetWaitMinutes * AT_RISK_SHARE);
   const [lines, counters, risky, quiet] = await Promise.all([
     floorRepo.lines(db, mppId, localDay, now, tenantId),
@@ -92,6 +93,7 @@ export async function getStaffing(ctx: ServiceContext, input: { mppId: string } 
   if (query.to < query.from) throw operationsErrors.ops_bad_period();
   const mpp = await repo.getMppInfo(db, mppId);
   const target = query.targetWaitMinutes ?? mpp.targetWaitMinutes;
+  await repo.foldPending(db, mppId);
   const { days, rows } = await repo.tenantHours(db, { mppId, from: query.from, to: query.to, tenantId });
   const tenants = (await repo.tenantCounters(db, mppId)).filter((t) => !tenantId || t.tenantId === tenantId);
   return {

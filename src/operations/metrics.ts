@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../platform/db.js';
 import { countersPerMpp, servedLastHourPerMpp, waitingPerMpp } from './metrics-repository.js';
+import { foldAllPending } from './repository.js';
 
 /**
  * Prometheus metrics of one app: HTTP requests by route and status, and the queue's live state per
@@ -47,6 +48,7 @@ export function createMetrics(db: Db) {
     registers: [registry],
     async collect() {
       this.reset();
+      await foldAllPending(db);
       const rows = await servedLastHourPerMpp(db);
       for (const r of rows) this.set({ mpp: r.slug }, Number(r.n));
     },

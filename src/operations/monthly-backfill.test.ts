@@ -20,6 +20,8 @@ it('the 0717 backfill reproduces what ops_apply keeps', async () => {
     clock.advance(60_000 * (3 + i * 4));
     await post(t, w.officer, `/api/mpps/${w.mppId}/queue/tickets/${tk.id}/finish`);
   }
+  // The events reach the aggregates when folded (migration 0730); a statistics read does this first.
+  await t.db.query('SELECT ops_fold($1)', [w.mppId]);
   const month = () => t.db.query('SELECT * FROM ops_monthly ORDER BY service_id').then((r) => r.rows);
   const staff = () => t.db.query('SELECT * FROM ops_daily_staff ORDER BY counter_id, officer_id').then((r) => r.rows);
   const [m0, s0] = [await month(), await staff()];

@@ -230,6 +230,29 @@ export async function labels(q: Queryable, mppId: string, by: Grouping, keys: st
   return new Map(rows.map((r) => [r.key, r.label]));
 }
 
+/**
+ * Applies the MPP's ticket events still waiting in ops_pending to the aggregates (migration 0730);
+ * returns how many. Every read of the aggregates calls this first, so it counts every event committed
+ * before it, as when the trigger wrote the aggregates itself. Folds of one MPP wait for each other.
+ */
+export async function foldPending(q: Queryable, mppId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>('SELECT ops_fold($1) AS n', [mppId]);
+  return Number(rows[0]!.n);
+}
+
+/** The MPPs with ticket events not yet folded into the aggregates. */
+export async function mppsWithPending(q: Queryable): Promise<string[]> {
+  const { rows } = await q.query<{ mpp_id: string }>('SELECT DISTINCT mpp_id FROM ops_pending');
+  return rows.map((r) => r.mpp_id);
+}
+
+/** Folds every MPP's pending events, one MPP (one transaction) at a time; returns how many. */
+export async function foldAllPending(q: Queryable): Promise<number> {
+  let n = 0;
+  for (const mppId of await mppsWithPending(q)) n += await foldPending(q, mppId);
+  return n;
+}
+
 /** Re-derives an MPP's aggregates from its events between two instants; returns the events replayed. */
 export async function rebuild(q: Queryable, mppId: string, from: Date | string, to: Date | string): Promise<number> {
   const { rows } = await q.query<{ n: number }>('SELECT ops_rebuild($1, $2::timestamptz, $3::timestamptz) AS n', [mppId, from, to]);

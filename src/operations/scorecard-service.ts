@@ -51,6 +51,7 @@ export function compositeScore(c: Omit<ScorecardMonth, 'score'>): number | null 
 /** One month of an MPP's scorecard, judged at `now` (deadlines not yet passed do not count against it). */
 export async function computeMonth(db: Db, input: { mppId: string; timezone: string; targetWaitMinutes: number; month: string; now: Date }) {
   const { first, last, next } = monthDays(input.month);
+  await repo.foldPending(db, input.mppId);
   const [totals, survey, sla, attendance, times] = await Promise.all([
     repo.aggregate(db, { mppId: input.mppId, from: first, to: last }, 'total'),
     tallies(db, { mppId: input.mppId, from: first, to: next }),

@@ -98,6 +98,7 @@ export async function getStats(ctx: ServiceContext, input: { mppId: string } & S
   const span = (Date.parse(`${query.to}T00:00:00Z`) - Date.parse(`${query.from}T00:00:00Z`)) / DAY_MS;
   if (span < 0 || span > 365) throw operationsErrors.ops_bad_period();
   const mpp = await repo.getMppInfo(db, mppId);
+  await repo.foldPending(db, mppId);
   const slice: repo.Slice = { mppId, from: query.from, to: query.to, tenantId, serviceId: query.serviceId };
   const daily = repo.DAILY_GROUPINGS.includes(query.by);
   const [rows, totals, heat] = await Promise.all([

@@ -1211,6 +1211,10 @@ export interface Tables {
     target_wait_minutes: number;
     updated_at: Date;
   };
+  ops_pending: {
+    mpp_id: string;
+    event_id: number;
+  };
   ops_rollout: {
     region_code: string;
     stage: string;
