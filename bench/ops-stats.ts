@@ -17,9 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { TENANTS } from '../src/demo/data.js';
-import { aggregateSql, dailyAggregateSql } from '../src/operations/repository.js';
+import { aggregate, aggregateSql, arrivals, dailyAggregateSql, getMppInfo, labels } from '../src/operations/repository.js';
 import type { Grouping } from '../src/operations/schemas.js';
-import { getStats } from '../src/operations/stats-service.js';
+import { getStats, kpisOf } from '../src/operations/stats-service.js';
 import { SYSTEM_ACTOR, type Principal } from '../src/platform/auth.js';
 import { postgresDb } from '../src/platform/db.js';
 import { migrate } from '../src/platform/migrate.js';
@@ -181,6 +181,22 @@ async function main(): Promise<void> {
         timings.set(by, [...(timings.get(by) ?? []), performance.now() - a]);
       }
     }
+    // The request path of "by service", step by step (each alone, one after another): where its time goes.
+    const steps = new Map<string, number[]>();
+    const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
+      const a = performance.now();
+      const out = await f();
+      steps.set(label, [...(steps.get(label) ?? []), performance.now() - a]);
+      return out;
+    };
+    const slice = { mppId, ...month };
+    for (let i = 0; i < ITER; i++) {
+      await time('  step: the MPP (zone, target wait)', () => getMppInfo(db, mppId));
+      const rows = await time('  step: aggregate statement (month rows)', () => aggregate(db, slice, 'service'));
+      await time('  step: arrivals heatmap (ops_daily_hour)', () => arrivals(db, slice));
+      await time('  step: service names', () => labels(db, mppId, 'service', []));
+      await time('  step: KPIs in Node (159 groups)', () => rows.map((r) => kpisOf(r, 15)));
+    }
     // Baseline: pgbench runs the aggregate statement of the service grouping (the month rows, 0717),
     // and the statement it replaced (the month's day rows), each inlined.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'operations-bench-'));
@@ -221,6 +237,7 @@ async function main(): Promise<void> {
 
     process.stdout.write(`${'ms'.padEnd(44)}     p50      p95      max\n`);
     for (const by of groupings) process.stdout.write(line(`getStats, month, by ${by} (Node, pg pool)`, timings.get(by)!));
+    for (const [label, xs] of steps) process.stdout.write(line(label, xs));
     process.stdout.write(line('pgbench, same aggregate statement (service)', base));
     process.stdout.write(line('pgbench, by service from the day rows (before)', baseDays));
     process.stdout.write(line('naive: month medians from events (3 runs)', naive));

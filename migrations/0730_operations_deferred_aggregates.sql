@@ -59,6 +59,7 @@ DECLARE
   t timestamptz;
   m1 date;
   m2 date;
+  days date[];
 BEGIN
   -- Fold what is pending first (under the MPP's fold lock, held to the end), so no event is both
   -- replayed here and folded again later.
@@ -70,11 +71,14 @@ BEGIN
   t := CASE WHEN isfinite(d2) THEN (d2 + 1)::timestamp AT TIME ZONE tz ELSE 'infinity' END;
   m1 := CASE WHEN isfinite(d1) THEN date_trunc('month', d1)::date ELSE '-infinity'::date END;
   m2 := CASE WHEN isfinite(d2) THEN date_trunc('month', d2)::date ELSE 'infinity'::date END;
-  DELETE FROM ops_hourly WHERE mpp_id = p_mpp AND hour >= f AND hour < t;
-  DELETE FROM ops_daily WHERE mpp_id = p_mpp AND local_day >= d1 AND local_day <= d2;
-  DELETE FROM ops_daily_staff WHERE mpp_id = p_mpp AND local_day >= d1 AND local_day <= d2;
-  DELETE FROM ops_daily_hour WHERE mpp_id = p_mpp AND local_day >= d1 AND local_day <= d2;
-  DELETE FROM ops_daily_tenant WHERE mpp_id = p_mpp AND local_day >= d1 AND local_day <= d2;
+  -- Only the local days that have events are re-derived: a day without any (the demo's generated
+  -- history, written straight into the aggregates) keeps its rows (as 0720).
+  SELECT coalesce(array_agg(DISTINCT (at AT TIME ZONE tz)::date), '{}') INTO days FROM ticket_events WHERE mpp_id = p_mpp AND at >= f AND at < t;
+  DELETE FROM ops_hourly WHERE mpp_id = p_mpp AND hour >= f AND hour < t AND (hour AT TIME ZONE tz)::date = ANY (days);
+  DELETE FROM ops_daily WHERE mpp_id = p_mpp AND local_day = ANY (days);
+  DELETE FROM ops_daily_staff WHERE mpp_id = p_mpp AND local_day = ANY (days);
+  DELETE FROM ops_daily_hour WHERE mpp_id = p_mpp AND local_day = ANY (days);
+  DELETE FROM ops_daily_tenant WHERE mpp_id = p_mpp AND local_day = ANY (days);
   FOR e IN SELECT * FROM ticket_events WHERE mpp_id = p_mpp AND at >= f AND at < t ORDER BY id LOOP
     PERFORM ops_apply(e);
     -- An event committed after the fold above is replayed here: it must not be folded again.

@@ -403,3 +403,35 @@ export async function findByContact(q: Queryable, contacts: { phones: string[]; 
   );
   return rows.map((r) => ({ ...toBooking(r), serviceName: r.service_name, mppName: r.mpp_name, timezone: r.timezone }));
 }
+
+/** A past booking with its whole story, as the demo's history writes it (demo-history.ts): its final state and when it was reached. */
+export type HistoryBooking = Pick<BookingRow, 'id' | 'code' | 'serviceId' | 'slotStart' | 'slotEnd' | 'localDay' | 'nikHash' | 'nikMasked' | 'name' | 'createdAt'> & {
+  email: string;
+  status: 'checked_in' | 'no_show' | 'cancelled';
+  at: Date;
+};
+
+/** Inserts past bookings and their two events (book, then check-in, no-show or cancel) in bulk, one array per column. */
+export async function insertHistory(q: Queryable, mppId: string, rows: HistoryBooking[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000);
+    const col = <K extends keyof HistoryBooking>(k: K) => chunk.map((r) => r[k]);
+    const stamp = (s: HistoryBooking['status']) => chunk.map((r) => (r.status === s ? r.at : null));
+    await q.query(
+      `INSERT INTO bookings (mpp_id, id, code, service_id, slot_start, slot_end, local_day, nik_hash, nik_masked, name, email, status,
+                             checked_in_at, no_show_at, cancelled_at, created_at, updated_at)
+       SELECT $1::uuid, * FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::timestamptz[], $7::date[], $8::text[], $9::text[], $10::text[],
+                                $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[])`,
+      [mppId, col('id'), col('code'), col('serviceId'), col('slotStart'), col('slotEnd'), col('localDay'), col('nikHash'), col('nikMasked'), col('name'),
+        col('email'), col('status'), stamp('checked_in'), stamp('no_show'), stamp('cancelled'), col('createdAt'), col('at')],
+    );
+    const action = { checked_in: 'check_in', no_show: 'no_show', cancelled: 'cancel' } as const;
+    await q.query(
+      `INSERT INTO booking_events (mpp_id, booking_id, action, from_status, to_status, actor_type, at)
+       SELECT $1::uuid, b, 'book', NULL, 'booked', 'citizen', c FROM unnest($2::uuid[], $3::timestamptz[]) AS x(b, c)
+       UNION ALL
+       SELECT $1::uuid, b, a, 'booked', s, CASE a WHEN 'cancel' THEN 'citizen' ELSE 'system' END, t FROM unnest($2::uuid[], $4::text[], $5::text[], $6::timestamptz[]) AS y(b, a, s, t)`,
+      [mppId, col('id'), col('createdAt'), chunk.map((r) => action[r.status]), col('status'), col('at')],
+    );
+  }
+}

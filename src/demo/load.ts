@@ -4,6 +4,8 @@ import { addDays, localParts } from '../catalog/hours.js';
 import * as catalogRepo from '../catalog/repository.js';
 import type { MppInput, ServiceInput, WeeklyHours } from '../catalog/schemas.js';
 import { insertServiceTx } from '../catalog/standards-service.js';
+import { loadDemoBookingHistory } from '../booking/demo-history.js';
+import { loadDemoComplaintHistory } from '../complaints/demo-history.js';
 import { loadDemoHistory } from '../operations/demo-history.js';
 import { hashPassword, sha256 } from '../identity/service.js';
 import { seedMobileDemo } from '../mobile/demo.js';
@@ -222,6 +224,9 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
       await seedMobileDemo(tx, { mppId, regionCode: seed.regionCode, timezone: seed.timezone, now });
       // Five past months of queue activity and survey answers, so scorecards, trends and statistics have figures.
       await loadDemoHistory(tx, { mppId, timezone: seed.timezone, today, months: 5, ticketsPerDay: m === 0 ? 70 : 30, seed: 1400 + m, officers, surveyPerMonth: m === 0 ? 60 : 30 });
+      // And complaints and online bookings of those months, for the scorecard's complaint SLA and booking no-shows.
+      await loadDemoComplaintHistory(tx, { mppId, timezone: seed.timezone, today, months: 5, perMonth: m === 0 ? 16 : 6, seed: 1500 + m, now });
+      await loadDemoBookingHistory(tx, { mppId, timezone: seed.timezone, today, months: 5, bookingsPerDay: m === 0 ? 10 : 4, seed: 1600 + m });
     }
     return summary;
   });

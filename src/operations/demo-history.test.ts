@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, type TestApp } from '../../test/support/app.js';
 import { loadDemo } from '../demo/load.js';
 import { seedQueueWorld, type QueueWorld } from '../queue/fixtures.test-helpers.js';
+import { loadDemoBookingHistory, type DemoBookingMonth } from '../booking/demo-history.js';
+import { loadDemoComplaintHistory, type DemoComplaintMonth } from '../complaints/demo-history.js';
+import { issue } from '../queue/fixtures.test-helpers.js';
 import { loadDemoHistory, type DemoHistorySummary } from './demo-history.js';
 
 /**
@@ -13,6 +16,8 @@ const clock = fakeClock('2026-11-23T03:00:00Z'); // Monday 10:00 WIB
 let t: TestApp;
 let w: QueueWorld;
 let history: DemoHistorySummary;
+let complaints: Record<string, DemoComplaintMonth>;
+let bookings: Record<string, DemoBookingMonth>;
 const input = () => ({
   mppId: w.mppId,
   timezone: 'Asia/Jakarta',
@@ -35,7 +40,12 @@ beforeAll(async () => {
   w = await seedQueueWorld(t);
   // KTP promises 10 minutes, KK 15 (Standar Pelayanan conformity); STNK promises working days.
   await t.db.query("UPDATE services SET completion_value = CASE code WHEN 'KTP' THEN 10 WHEN 'KK' THEN 15 ELSE 3 END, completion_unit = CASE code WHEN 'STNK' THEN 'working_days' ELSE 'minutes' END WHERE mpp_id = $1", [w.mppId]);
+  // KTP and KK take online bookings.
+  await t.db.query(`UPDATE services SET booking_settings = '{"enabled": true}' WHERE mpp_id = $1 AND code IN ('KTP', 'KK')`, [w.mppId]);
   history = await t.db.transaction((tx) => loadDemoHistory(tx, input()));
+  const common = { mppId: w.mppId, timezone: 'Asia/Jakarta' as const, today: '2026-11-23', months: 2 };
+  complaints = await t.db.transaction((tx) => loadDemoComplaintHistory(tx, { ...common, perMonth: 40, seed: 8, now: clock.now() }));
+  bookings = await t.db.transaction((tx) => loadDemoBookingHistory(tx, { ...common, bookingsPerDay: 12, seed: 9 }));
 }, 600_000);
 afterAll(() => t.close());
 
@@ -72,6 +82,24 @@ describe('demo history', () => {
       expect(m.survey.ikm).toBeGreaterThan(70);
       expect(m.score).not.toBeNull();
     }
+    // Complaint SLA and booking no-shows: the figures the complaint and booking generators counted,
+    // complaints judged at the clock's now (the deadlines of November's late ones have not all passed).
+    for (const m of card.months) {
+      const filed = complaints[m.month]!;
+      expect(filed.received, m.month).toBeGreaterThan(10);
+      expect(m.complaints, m.month).toMatchObject({
+        ...filed,
+        verifiedOnTimeShare: Math.round((filed.verifiedOnTime / filed.verificationDue) * 1000) / 1000,
+        resolvedOnTimeShare: Math.round((filed.resolvedOnTime / filed.resolutionDue) * 1000) / 1000,
+      });
+      const booked = bookings[m.month]!;
+      expect(booked.checkedIn + booked.noShow + booked.cancelled).toBe(booked.booked);
+      expect(m.booking, m.month).toEqual({ checkedIn: booked.checkedIn, noShow: booked.noShow, noShowRate: Math.round((booked.noShow / (booked.checkedIn + booked.noShow)) * 1000) / 1000 });
+    }
+    // Some verifications late, most on time; no-shows fewer month by month.
+    expect(card.months[0].complaints.verifiedOnTimeShare).toBeGreaterThan(0.5);
+    expect(card.months[0].complaints.verifiedOnTimeShare).toBeLessThan(1);
+    expect(card.months[2].booking.noShowRate).toBeLessThan(card.months[0].booking.noShowRate);
     // The generator's trend: waits shorten month by month.
     expect(card.months[2].queue.withinTargetShare).toBeGreaterThan(card.months[0].queue.withinTargetShare);
   });
@@ -94,6 +122,23 @@ describe('demo history', () => {
     // The demo officer's service times, per counter and officer, carry percentiles.
     const officers = (await get('stats?from=2026-10-01&to=2026-10-31&by=officer')).json();
     expect(officers.groups.find((g: any) => g.key === w.officer.userId).kpis.service.medianMinutes).not.toBeNull();
+  });
+
+  it('keeps the generated months when the aggregates are rebuilt from the events', async () => {
+    // Today has one real ticket (events); the generated days have none.
+    const issued = await issue(t, w, w.services.ktp);
+    expect(issued.statusCode, issued.body).toBe(201);
+    const figures = async () => ({
+      october: (await get('stats?from=2026-10-01&to=2026-10-31&by=service')).json(),
+      officers: (await get('stats?from=2026-09-01&to=2026-11-23&by=officer')).json(),
+      today: (await get('stats?from=2026-11-23&to=2026-11-23&by=service')).json(),
+    });
+    const before = await figures();
+    expect(before.today.totals.issued).toBe(1);
+    expect(before.october.totals.issued).toBe(history.months['2026-10']!.issued);
+    const { rows } = await t.db.query<{ n: number }>("SELECT ops_rebuild($1, '-infinity', 'infinity') AS n", [w.mppId]);
+    expect(Number(rows[0]!.n)).toBe(1);
+    expect(await figures()).toEqual(before);
   });
 
   it('is the same every time for the same seed and day', async () => {

@@ -1,6 +1,7 @@
 import { listCounters } from '../catalog/repository.js';
 import { listServices } from '../catalog/service-repository.js';
 import type { Queryable } from '../platform/db.js';
+import { seededRandom } from '../platform/seeded-random.js';
 import { UNSUR_KEYS } from '../survey/schemas.js';
 import { insertResponse } from '../survey/repository.js';
 import { insertAggregateColumns, NIL_UUID, setHourlyRollups, type AggregateTable } from './repository.js';
@@ -49,18 +50,6 @@ export interface DemoHistorySummary {
   months: Record<string, DemoMonth>;
 }
 
-/** mulberry32: small, fast and the same sequence everywhere for a seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The same buckets as ops_bucket_long / ops_bucket_walk (migration 0701). */
 export function bucketLong(seconds: number): number {
   const m = Math.floor(Math.max(seconds, 0) / 60);
@@ -81,7 +70,7 @@ interface Agg {
   t: number[];
 }
 const NO_BUCKETS: number[] = [];
-/** Bucket arrays only where the table keeps them (hourly rows have none; the staff rollup only s). */
+/** Bucket arrays only where the table keeps them (hourly rows and the hour rollup have none). */
 const newAgg = (keys: Agg['keys'], b = { w: true, k: true, s: true, t: true }): Agg => ({
   keys,
   c: Object.fromEntries(COUNTS.map((x) => [x, 0])) as Agg['c'],
@@ -162,7 +151,7 @@ async function insertRows(q: Queryable, table: AggregateTable, rows: Agg[], keyT
  * Run in the demo's loading transaction, on an MPP that has no activity yet.
  */
 export async function loadDemoHistory(q: Queryable, input: DemoHistoryInput): Promise<DemoHistorySummary> {
-  const rnd = generator(input.seed);
+  const rnd = seededRandom(input.seed);
   // Civil registration, driving licences and vehicle tax draw the most people at an MPP; then the rest by code.
   const busiest = ['DUKCAPIL', 'POLRES', 'SAMSAT', 'IMIGRASI', 'BPJSKES'];
   const rank = (code: string) => (busiest.includes(code) ? busiest.indexOf(code) : busiest.length);
@@ -203,7 +192,7 @@ export async function loadDemoHistory(q: Queryable, input: DemoHistoryInput): Pr
     const hour = local.getUTCHours();
     add(hourly, { hour: new Date(hourMs).toISOString(), service_id: e.serviceId, counter_id: e.counterId, officer_id: e.officerId, tenant_id: e.tenantId }, e, NONE);
     add(daily, { local_day: day, service_id: e.serviceId, tenant_id: e.tenantId }, e, ALL);
-    add(staff, { local_day: day, tenant_id: e.tenantId, counter_id: e.counterId, officer_id: e.officerId }, e, { ...NONE, s: true });
+    add(staff, { local_day: day, tenant_id: e.tenantId, counter_id: e.counterId, officer_id: e.officerId }, e, ALL);
     add(dayHour, { local_day: day, local_hour: hour, tenant_id: e.tenantId }, e, NONE);
   };
 
@@ -293,7 +282,7 @@ export async function loadDemoHistory(q: Queryable, input: DemoHistoryInput): Pr
   await insertRows(q, 'ops_daily', withMpp(daily), { ...m, local_day: 'date', service_id: 'uuid', tenant_id: 'uuid' }, ['w', 'k', 's', 't']);
   await insertRows(q, 'ops_daily_tenant', withMpp(tenantDaily), { ...m, local_day: 'date', tenant_id: 'uuid' }, ['w', 'k', 's', 't']);
   await insertRows(q, 'ops_monthly', withMpp(monthly), { ...m, local_month: 'date', service_id: 'uuid', tenant_id: 'uuid' }, ['w', 'k', 's', 't']);
-  await insertRows(q, 'ops_daily_staff', withMpp(staff), { ...m, local_day: 'date', tenant_id: 'uuid', counter_id: 'uuid', officer_id: 'text' }, ['s']);
+  await insertRows(q, 'ops_daily_staff', withMpp(staff), { ...m, local_day: 'date', tenant_id: 'uuid', counter_id: 'uuid', officer_id: 'text' }, ['w', 'k', 's', 't']);
   await insertRows(q, 'ops_daily_hour', withMpp(dayHour), { ...m, local_day: 'date', local_hour: 'smallint', tenant_id: 'uuid' }, []);
   // ops_hourly's trigger would add every row to the two rollups written above: they are complete, so it is skipped.
   await setHourlyRollups(q, false);

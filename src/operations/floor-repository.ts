@@ -140,6 +140,19 @@ export async function longWaiting(q: Queryable, mppId: string, localDay: string,
   return rows.map((r) => ({ id: r.id, number: r.number, serviceName: r.service_name, tenantName: r.tenant_name, queuedAt: new Date(r.queued_at) }));
 }
 
+/** Today's parked tickets (stepped aside at a counter, waiting in the agency's pool), longest parked first. */
+export async function parkedTickets(q: Queryable, mppId: string, localDay: string, tenantId?: string): Promise<(Omit<WaitingTicketRow, 'queuedAt'> & { parkedAt: Date })[]> {
+  const { rows } = await q.query<Pick<Row<'tickets'>, 'id' | 'number' | 'parked_at'> & { service_name: string; tenant_name: string }>(
+    `SELECT k.id, k.number, s.name AS service_name, t.name AS tenant_name, k.parked_at
+       FROM queue_tickets_v k JOIN catalog_services_v s ON s.mpp_id = k.mpp_id AND s.id = k.service_id
+       JOIN catalog_tenants_v t ON t.mpp_id = k.mpp_id AND t.id = k.tenant_id
+      WHERE k.mpp_id = $1 AND k.local_day = $2::date AND k.status = 'parked' ${tenantId ? 'AND k.tenant_id = $3' : ''}
+      ORDER BY k.parked_at LIMIT 50`,
+    tenantId ? [mppId, localDay, tenantId] : [mppId, localDay],
+  );
+  return rows.map((r) => ({ id: r.id, number: r.number, serviceName: r.service_name, tenantName: r.tenant_name, parkedAt: new Date(r.parked_at!) }));
+}
+
 /** Kiosks and boards not heard from since `since` (never used counts as offline). */
 export async function quietDevices(q: Queryable, mppId: string, since: Date): Promise<{ id: string; name: string; kind: string; lastUsedAt: Date | null }[]> {
   const { rows } = await q.query<Pick<Row<'device_tokens'>, 'id' | 'name' | 'kind' | 'last_used_at'>>(

@@ -15,7 +15,7 @@ const DEVICE_QUIET_MINUTES = 10;
 
 /**
  * The live floor of an MPP (an agency admin sees its own agency): lines, counters, tickets near the
- * target wait, devices not heard from.
+ * target wait, parked tickets, devices not heard from.
  * @throws AppError 401/403/404 by scope; ops_pick_tenant (400).
  */
 export async function getFloor(ctx: ServiceContext, input: { mppId: string } & { tenantId?: string }): Promise<Floor> {
@@ -26,10 +26,11 @@ export async function getFloor(ctx: ServiceContext, input: { mppId: string } & {
   const localDay = await floorRepo.localDay(db, mppId, now);
   await repo.foldPending(db, mppId);
   const riskMinutes = Math.floor(mpp.targetWaitMinutes * AT_RISK_SHARE);
-  const [lines, counters, risky, quiet] = await Promise.all([
+  const [lines, counters, risky, parked, quiet] = await Promise.all([
     floorRepo.lines(db, mppId, localDay, now, tenantId),
     floorRepo.counters(db, mppId, tenantId),
     floorRepo.longWaiting(db, mppId, localDay, now, riskMinutes, tenantId),
+    floorRepo.parkedTickets(db, mppId, localDay, tenantId),
     tenantId ? Promise.resolve([]) : floorRepo.quietDevices(db, mppId, new Date(now.getTime() - DEVICE_QUIET_MINUTES * 60_000)),
   ]);
   const lineViews = lines.map((l) => {
@@ -75,6 +76,7 @@ export async function getFloor(ctx: ServiceContext, input: { mppId: string } & {
       current: c.current ? { ...c.current, calledAt: iso(c.current.calledAt) } : null,
     })),
     atRisk: risky.map((r) => ({ id: r.id, number: r.number, serviceName: r.serviceName, tenantName: r.tenantName, waitingSeconds: secondsSince(r.queuedAt, now) })),
+    parked: parked.map((p) => ({ id: p.id, number: p.number, serviceName: p.serviceName, tenantName: p.tenantName, parkedSeconds: secondsSince(p.parkedAt, now) })),
     devicesOffline: quiet.map((d) => ({ ...d, lastUsedAt: iso(d.lastUsedAt) })),
   };
 }

@@ -56,6 +56,13 @@ describe('live floor', () => {
     expect(later.atRisk.map((x: any) => [x.serviceName, x.waitingSeconds]).sort()).toEqual([['Pengesahan STNK', 720], ['Perekaman KTP-el', 720]]);
     expect(later.lines.filter((l: any) => l.atRisk).length).toBe(2);
     expect(later.devicesOffline.map((d: any) => d.kind).sort()).toEqual(['display']);
+    expect(later.parked).toEqual([]);
+    // The called citizen steps aside to finish a form: parked at 08:17, shown 3 minutes later.
+    expect((await post(t, w.officer, `/api/mpps/${w.mppId}/queue/tickets/${called.id}/park`)).statusCode).toBe(200);
+    clock.advance(3 * 60_000);
+    const parked = (await get(w.admin, 'floor')).json();
+    expect(parked.parked).toEqual([{ id: called.id, number: called.number, serviceName: 'Perekaman KTP-el', tenantName: 'Dukcapil', parkedSeconds: 180 }]);
+    expect(parked.counters.find((c: any) => c.id === w.counters.c2).current).toBeNull();
   });
 
   it('shows an agency admin only its agency, and officers nothing', async () => {
@@ -64,6 +71,7 @@ describe('live floor', () => {
     expect(f.lines.map((l: any) => l.serviceName)).toEqual(['Pengesahan STNK']);
     expect(f.counters.map((c: any) => c.number)).toEqual([3]);
     expect(f.devicesOffline).toEqual([]);
+    expect(f.parked).toEqual([]); // Dukcapil's parked ticket is not Samsat's
     expect((await get(w.officer, 'floor')).statusCode).toBe(403);
   });
 });

@@ -61,13 +61,12 @@ const DAILY_KEY: Record<string, string> = {
   day: 'd.local_day::text',
   weekday: '(extract(isodow FROM d.local_day)::int - 1)::text',
 };
-/** Counter and officer come from ops_daily_staff (per local day, agency, counter and officer), or ops_hourly for one service. */
+/** Counter and officer come from ops_daily_staff (per local day, agency, counter and officer, with every duration's buckets), or ops_hourly for one service. */
 const STAFF_KEY: Record<string, string> = { counter: 'd.counter_id::text', officer: 'd.officer_id' };
 
 const bucketCols = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
 const BUCKETS = { w: bucketCols('w', 40), k: bucketCols('k', 11), s: bucketCols('s', 40), t: bucketCols('t', 40) };
 const BUCKET_SUMS = Object.values(BUCKETS).flat().map((c) => `sum(${c})::int AS ${c}`).join(', ');
-const SERVICE_BUCKET_SUMS = BUCKETS.s.map((c) => `sum(${c})::int AS ${c}`).join(', ');
 const MONTH_COLUMNS = `issued, issued_booked, called, recalled, served, no_show, cancelled, transferred, wait_n, wait_sum, wait_max, walk_n, walk_sum,
             service_n, service_sum, service_max, total_n, total_sum, ${Object.values(BUCKETS).flat().join(', ')}`;
 
@@ -158,7 +157,7 @@ export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; p
   if (DAILY_GROUPINGS.includes(by)) return dailyAggregateSql(s, by);
   if ((by === 'counter' || by === 'officer') && !s.serviceId) {
     const where = filters(s, params, 'd');
-    return { sql: `SELECT ${STAFF_KEY[by]} AS key, ${COUNT_SUMS}, ${SERVICE_BUCKET_SUMS} FROM ops_daily_staff d WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
+    return { sql: `SELECT ${STAFF_KEY[by]} AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_daily_staff d WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
   }
   if (by === 'counter' || by === 'officer') {
     const where = filters(s, params);
@@ -184,7 +183,7 @@ export async function aggregate(q: Queryable, s: Slice, by: Grouping | 'total'):
 type AggRecord = Record<string, string | number | null>;
 
 function toAggRow(r: AggRecord): AggRow {
-  // Each histogram only where the statement summed it (the staff rollup keeps service times only).
+  // Each histogram only where the statement summed it (none from ops_hourly and its hour rollup).
   const hist = (cols: string[]) => (cols[0]! in r ? cols.map((c) => Number(r[c])) : []);
   return {
     key: String(r.key),

@@ -23,7 +23,7 @@ export type StatsQuery = z.infer<typeof StatsQuery>;
 export const DurationStats = z.object({
   count: z.number().int(),
   meanSeconds: z.number().int().nullable(),
-  medianMinutes: z.number().int().nullable().describe('Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service)'),
+  medianMinutes: z.number().int().nullable().describe('Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen'),
   p90Minutes: z.number().int().nullable(),
   maxSeconds: z.number().int().nullable(),
 });
@@ -105,6 +105,7 @@ export const Floor = z.object({
   lines: z.array(FloorLine),
   counters: z.array(FloorCounter),
   atRisk: z.array(z.object({ id: z.uuid(), number: z.string(), serviceName: z.string(), tenantName: z.string(), waitingSeconds: z.number().int() })),
+  parked: z.array(z.object({ id: z.uuid(), number: z.string(), serviceName: z.string(), tenantName: z.string(), parkedSeconds: z.number().int() })).describe('Today\'s parked tickets (in their agency\'s pool), longest parked first, at most 50'),
   devicesOffline: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string(), lastUsedAt: z.string().nullable() })),
 });
 export type Floor = z.infer<typeof Floor>;

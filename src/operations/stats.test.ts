@@ -3,7 +3,7 @@ import { createTestApp, fakeClock, staffCaller, type Caller, type TestApp } from
 import { issue, post, seedQueueWorld, type QueueWorld } from '../queue/fixtures.test-helpers.js';
 import { ticketTimes } from '../queue/transitions.js';
 import { listTicketEvents } from '../queue/repository.js';
-import { wholeMonths } from './repository.js';
+import { NIL_UUID, wholeMonths } from './repository.js';
 
 /**
  * A hand-worked day at an MPP in WIB (UTC+7), driven through the queue API with a fake clock; every
@@ -139,14 +139,35 @@ describe('statistics of a hand-worked day', () => {
     expect(tenants).toEqual([['Dukcapil', 4, 2], ['Samsat', 1, 1]]);
     const byOfficer = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=officer')).json();
     const officer = byOfficer.groups.find((g: any) => g.key === w.officer.userId).kpis;
-    // Services 7 and 3 min: nearest-rank median the 1st (3), p90 the 2nd (7).
-    expect(officer).toMatchObject({ called: 3, served: 2, noShow: 1, cancelled: 1, service: { count: 2, meanSeconds: 300, medianMinutes: 3, p90Minutes: 7 } });
-    // Per counter and officer only service time keeps a histogram (docs/operations.md): no wait percentiles.
-    expect(officer.withinTargetShare).toBeNull();
-    expect(officer.wait.medianMinutes).toBeNull();
+    // The officer called A1, A2 and B1 at counter 1 and served A1 and B1. Every time has its median and
+    // p90 (nearest rank): waits 12, 19, 20 (median the 2nd, p90 the 3rd); walks 1, 2; services 7, 3
+    // (sorted 3, 7: median 3, p90 7); totals 20, 25. One of the three calls within the 15-minute target.
+    const officerTimes = {
+      called: 3, served: 2, noShow: 1, cancelled: 1, withinTargetShare: 0.333,
+      wait: { count: 3, meanSeconds: Math.round(((12 + 19 + 20) * 60) / 3), medianMinutes: 19, p90Minutes: 20, maxSeconds: 1200 },
+      walk: { count: 2, meanSeconds: 90, medianMinutes: 1, p90Minutes: 2 },
+      service: { count: 2, meanSeconds: 300, medianMinutes: 3, p90Minutes: 7, maxSeconds: 420 },
+      total: { count: 2, meanSeconds: Math.round(((20 + 25) * 60) / 2), medianMinutes: 20, p90Minutes: 25 },
+    };
+    expect(officer).toMatchObject(officerTimes);
     expect(byOfficer.totals.wait.medianMinutes).toBe(19);
+    // The Samsat officer: S1 waited 30, walked 1, served 15, 46 in all (the 45-49 bucket).
+    const samsatTimes = {
+      called: 1, served: 1, withinTargetShare: 0,
+      wait: { count: 1, meanSeconds: 1800, medianMinutes: 30, p90Minutes: 30 },
+      walk: { count: 1, meanSeconds: 60, medianMinutes: 1, p90Minutes: 1 },
+      service: { meanSeconds: 900, medianMinutes: 15, p90Minutes: 15 },
+      total: { count: 1, meanSeconds: 46 * 60, medianMinutes: 45, p90Minutes: 45 },
+    };
     const samsat = byOfficer.groups.find((g: any) => g.key === w.samsatOfficer.userId).kpis;
-    expect(samsat).toMatchObject({ called: 1, served: 1, service: { meanSeconds: 900, medianMinutes: 15, p90Minutes: 15 } });
+    expect(samsat).toMatchObject(samsatTimes);
+    // Per counter the same figures (each officer worked one counter all day), except the cancellation,
+    // which the officer made away from any counter.
+    const perCounter = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=counter')).json();
+    expect(perCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ ...officerTimes, cancelled: 0 });
+    expect(perCounter.groups.find((g: any) => g.key === w.counters.c3).kpis).toMatchObject(samsatTimes);
+    // The ticket machine's row (issues and the kiosk's own events) has no durations.
+    expect(perCounter.groups.find((g: any) => g.key === NIL_UUID).kpis.wait).toMatchObject({ count: 0, medianMinutes: null, p90Minutes: null });
     const byCounter = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=counter')).json();
     expect(byCounter.groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject({ called: 3, served: 2 });
     expect(byCounter.groups.find((g: any) => g.label === 'Tanpa loket (ambil tiket)').kpis.issued).toBe(5);

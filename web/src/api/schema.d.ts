@@ -10651,6 +10651,15 @@ export interface paths {
                                 waiting: number;
                             }[];
                             localDay: string;
+                            /** @description Today's parked tickets (in their agency's pool), longest parked first, at most 50 */
+                            parked: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                parkedSeconds: number;
+                                serviceName: string;
+                                tenantName: string;
+                            }[];
                             targetWaitMinutes: number;
                             timezone: string;
                             totals: {

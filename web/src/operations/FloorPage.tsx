@@ -121,6 +121,18 @@ export function FloorPage() {
               ))}
             </ul>
           )}
+          <h2>{t('Diparkir', 'Parked')}</h2>
+          {f.parked.length === 0 ? (
+            <p className="muted">{t('Tidak ada.', 'None.')}</p>
+          ) : (
+            <ul className="ops-plain" data-testid="floor-parked">
+              {f.parked.slice(0, 8).map((p) => (
+                <li key={p.id}>
+                  <strong>{p.number}</strong> {minutes(p.parkedSeconds)} · <span className="muted">{p.serviceName}</span>
+                </li>
+              ))}
+            </ul>
+          )}
           <h2>{t('Perangkat tidak aktif', 'Devices offline')}</h2>
           {f.devicesOffline.length === 0 ? (
             <p className="muted">{t('Semua aktif.', 'All active.')}</p>

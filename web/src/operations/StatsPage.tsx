@@ -127,8 +127,8 @@ function StatsBody({ s }: { s: Stats }) {
                     <span className="ops-bar-text">{g.kpis.issued} / {g.kpis.served}</span>
                   </td>
                   <td className="num">{g.kpis.noShow}</td>
-                  <td className="num">{mins(g.kpis.wait.medianMinutes)}</td>
-                  <td className="num">{mins(g.kpis.wait.p90Minutes)}</td>
+                  <td className="num" data-testid="wait-median">{mins(g.kpis.wait.medianMinutes)}</td>
+                  <td className="num" data-testid="wait-p90">{mins(g.kpis.wait.p90Minutes)}</td>
                   <td className="num" data-testid="service-median">{mins(g.kpis.service.medianMinutes)}</td>
                   <td className="num" data-testid="service-p90">{mins(g.kpis.service.p90Minutes)}</td>
                   <td className="num">{pct(g.kpis.withinTargetShare)}</td>
