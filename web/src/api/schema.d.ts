@@ -11056,7 +11056,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11064,7 +11064,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11073,7 +11073,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11081,7 +11081,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11115,7 +11115,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11123,7 +11123,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11132,7 +11132,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11140,7 +11140,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour; by counter and officer only service time has one (none for one chosen service) */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
