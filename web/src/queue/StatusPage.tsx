@@ -48,8 +48,17 @@ export function StatusPage() {
           <LanguageSwitch />
         </header>
         <main id="main" className="st-missing">
-          <h1>{query.error.status === 404 || query.error.status === 400 ? t('Tiket tidak ditemukan', 'Ticket not found') : t('Status tiket tidak dapat dimuat', 'The ticket status could not be loaded')}</h1>
-          <p className="error" role="alert">{problemText(query.error)}</p>
+          {query.error.status === 404 || query.error.status === 400 ? (
+            <>
+              <h1>{t('Tiket tidak ditemukan', 'Ticket not found')}</h1>
+              <p role="alert">{t('Tautan ini tidak menunjuk ke tiket yang ada. Periksa tautan atau QR pada tiket Anda; nomor antrean berlaku pada harinya saja.', 'This link does not lead to a ticket. Check the link or the QR on your ticket; a queue number is valid on its day only.')}</p>
+            </>
+          ) : (
+            <>
+              <h1>{t('Status tiket tidak dapat dimuat', 'The ticket status could not be loaded')}</h1>
+              <p className="error" role="alert">{problemText(query.error)}</p>
+            </>
+          )}
           <ul>
             <li><Link to="/mpp">{t('Ambil nomor baru (pilih MPP)', 'Take a new number (choose an MPP)')}</Link></li>
             <li><Link to="/layanan-saya">{t('Tiket saya di Layanan saya', 'My tickets in Layanan saya')}</Link></li>
