@@ -7,7 +7,9 @@
  * different order and with small variations), then times `searchServices` (the API's code path: one
  * transaction with SET LOCAL + the search statement) for a mix of misspelt and abbreviated queries,
  * one client at a time. Baseline in the same command: pgbench running the very same statements
- * (BEGIN; SET LOCAL; the generated SELECT; END) for the same queries, one client.
+ * for the same queries, one client: each query's statements are recorded as searchServices sends them
+ * (BEGIN; SET LOCAL; the search statement, and for a query that needs it the frequency probe and the
+ * second statement; END) and replayed with their parameters inlined.
  *
  * Profiling without rebuilding the 100,000 services each time: BENCH_DB_NAME=x BENCH_KEEP_DB=1 keeps the
  * database at the end; a later run with the same name and BENCH_REUSE_DB=1 uses it as it is.
@@ -17,11 +19,11 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { buildSearchText, queryTerms, searchServices } from '../src/catalog/search.js';
+import { buildSearchText, nameQuery, queryTerms, searchServices } from '../src/catalog/search.js';
 import { searchSql, THRESHOLD_SQL } from '../src/catalog/search-repository.js';
 import { listSynonyms } from '../src/catalog/service-repository.js';
 import { TENANTS } from '../src/demo/data.js';
-import { postgresDb } from '../src/platform/db.js';
+import { type Db, postgresDb, type Queryable } from '../src/platform/db.js';
 import { migrate } from '../src/platform/migrate.js';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     process.stdout.write(`catalog search: ${MPPS} MPPs, ${counted[0]!.n} services (built in ${((Date.now() - t0) / 1000).toFixed(0)} s), ${ITER} rounds of ${QUERIES.length} queries, 1 client\n\n`);
 
     if (process.env.BENCH_EXPLAIN) {
-      const { sql, params } = searchSql(queryTerms(process.env.BENCH_EXPLAIN, synonyms), { limit: 20 });
+      const { sql, params } = searchSql(queryTerms(process.env.BENCH_EXPLAIN, synonyms), { limit: 20, nameQuery: nameQuery(process.env.BENCH_EXPLAIN, synonyms) });
       const plan = await db.transaction(async (tx) => {
         await tx.query(THRESHOLD_SQL);
         return tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
@@ -111,13 +113,14 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'layan-bench-'));
     const scripts: string[] = [];
     for (const [i, q] of QUERIES.entries()) {
-      const { sql, params } = searchSql(queryTerms(q, synonyms), { limit: 20 });
-      const inlined = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+      const sent: { sql: string; params: readonly unknown[] }[] = [];
+      await searchServices(recording(db, sent), q, { limit: 20 });
+      const statements = sent.map(({ sql, params }) => sql.replace(/\$(\d+)/g, (_m, n: string) => {
         const v = params[Number(n) - 1];
         return typeof v === 'number' ? String(v) : pg.escapeLiteral(String(v));
-      });
+      }).replace(/\s*\n\s*/g, ' '));
       const file = path.join(dir, `q${i}.sql`);
-      writeFileSync(file, `BEGIN;\n${THRESHOLD_SQL};\n${inlined.replace(/\s*\n\s*/g, ' ')};\nEND;\n`);
+      writeFileSync(file, `BEGIN;\n${statements.join(';\n')};\nEND;\n`);
       scripts.push('-f', file);
     }
     const run = spawnSync('pgbench', ['-n', '-c', '1', '-j', '1', '-t', String(ITER * QUERIES.length), '-l', '--log-prefix', path.join(dir, 'log'), ...scripts, url.toString()], { encoding: 'utf8', cwd: dir });
@@ -139,6 +142,21 @@ async function main(): Promise<void> {
     if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** The database as searchServices sees it, keeping every statement it sends (the synonyms are cached by then). */
+function recording(db: Db, sent: { sql: string; params: readonly unknown[] }[]): Db {
+  const keep = (q: Queryable): Queryable => ({
+    query: (sql, params = []) => {
+      sent.push({ sql, params });
+      return q.query(sql, params);
+    },
+    exec: (sql) => {
+      sent.push({ sql, params: [] });
+      return q.exec(sql);
+    },
+  });
+  return { ...db, ...keep(db), transaction: (fn) => db.transaction((tx) => fn(keep(tx))) };
 }
 
 main().catch((err) => {

@@ -28,6 +28,9 @@ let dataDir: string;
 /** Left by the first test for the pages that follow a booking and a complaint. */
 let bookingCode = '';
 let trackingCode = '';
+let banyumasId = '';
+let closedServiceCode = '';
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 const localDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
 
@@ -55,6 +58,10 @@ before(async () => {
   }
   // Gowa keeps no weekly hours: closed today whatever the hour, for the closed-MPP deep link.
   await db.query("UPDATE mpps SET weekly_hours = '{}'::jsonb WHERE slug = 'mpp-demo-gowa'");
+  banyumasId = rows[0]!.id;
+  // For the deep links to a closed service and a closed MPP: one Banyumas service withdrawn, Jayapura not public.
+  closedServiceCode = (await db.query<{ code: string }>("UPDATE services SET active = false WHERE mpp_id = $1 AND code = 'KEJARI-03' RETURNING code", [banyumasId])).rows[0]!.code;
+  await db.query("UPDATE mpps SET published = false WHERE slug = 'mpp-demo-jayapura'");
   await db.close();
   server = await startServer({ DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>' });
   browser = await launchBrowser();
@@ -192,6 +199,38 @@ test('a deep link to an unknown MPP or service shows a clear page with the way b
   await checkPage(page, '12-mpp');
   await page.goto(`${server.url}/antrean-online/00000000-0000-4000-8000-000000000000`);
   await page.getByRole('heading', { name: 'MPP tidak ditemukan' }).waitFor();
+  await page.getByRole('link', { name: 'Kembali ke beranda' }).click();
+  await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
+
+  // Closed: a withdrawn service and an MPP not (or no longer) public read like unknown ones.
+  await page.goto(`${server.url}/mpp/mpp-demo-banyumas/layanan/${closedServiceCode}`);
+  await page.getByRole('heading', { name: 'Layanan tidak ditemukan' }).waitFor();
+  await page.getByRole('link', { name: 'Lihat semua layanan MPP ini' }).waitFor();
+  await page.goto(`${server.url}/mpp/mpp-demo-jayapura`);
+  await page.getByRole('heading', { name: 'MPP tidak ditemukan' }).waitFor();
+  await page.goto(`${server.url}/pengaduan/mpp-yang-tidak-ada`);
+  await page.getByText('MPP ini tidak ditemukan atau belum dibuka untuk umum.').waitFor();
+  await page.getByRole('link', { name: 'Pilih MPP dari daftar' }).waitFor();
+
+  // A known MPP with an unknown service in the link: said so above the choices, never a blank form.
+  await page.goto(`${server.url}/antrean-online/${banyumasId}?layanan=${NO_SUCH_ID}`);
+  await page.getByTestId('ot-wanted-missing').waitFor();
+  await page.getByText('Langkah 1 dari 2: pilih instansi').waitFor();
+  await checkPage(page, '12a-online-unknown-service');
+  await page.goto(`${server.url}/booking?mpp=${banyumasId}&layanan=${NO_SUCH_ID}`);
+  await page.getByTestId('booking-wanted-missing').getByText('Layanan dari tautan ini tidak bisa dibooking di MPP ini.').waitFor();
+  assert.equal(await page.locator('#service').inputValue(), '', 'no service chosen');
+  await checkPage(page, '12b-booking-unknown-service');
+  await page.goto(`${server.url}/booking?mpp=${NO_SUCH_ID}`);
+  await page.getByTestId('booking-wanted-missing').getByText('MPP dari tautan ini tidak ditemukan atau belum menerima booking.').waitFor();
+  await page.goto(`${server.url}/pengaduan/mpp-demo-banyumas?layanan=${NO_SUCH_ID}`);
+  await page.getByTestId('complaint-wanted-missing').waitFor();
+  await checkPage(page, '12c-complaint-unknown-service');
+
+  // A ticket link that leads nowhere (another day's, a cut-off QR): a page with the way on.
+  await page.goto(`${server.url}/antrean/tidak-ada-tiket-ini`);
+  await page.getByRole('heading', { name: 'Tiket tidak ditemukan' }).waitFor();
+  await checkPage(page, '12d-ticket-not-found');
   await page.getByRole('link', { name: 'Kembali ke beranda' }).click();
   await page.getByRole('heading', { name: 'Layanan publik dalam satu atap' }).waitFor();
   await ctx.close();

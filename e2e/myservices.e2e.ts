@@ -9,22 +9,24 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../src/demo/data.js';
 import { loadDemo } from '../src/demo/load.js';
-import { apiCaller, apiLogin, launchBrowser, newContext, noSideways, openServerDatabase, type RunningServer, screenshot, startServer, waitFor } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, newContext, noSideways, openServerDatabase, type RunningServer, screenshot, startServer, startSmsCapture, waitFor } from './support.js';
 
 /**
- * Issue 11, "Layanan saya" and the messages that follow the citizen, on a 360x740 phone, on the full
- * demo data, from the home page by clicking only: take an online ticket for "perpanjang sim" with two
- * people ahead, ask to be told by email, and read "your turn is near" (with the count the status page
- * shows) and "you are called" from a real SMTP server as the officer calls; complain about the
- * service with the same email, have a handler answer it, then sign in to Layanan saya with a
- * one-time code and read the ticket and the answer there; finally delete the account. Every page is
- * checked with axe-core and screenshotted.
+ * Issue 11's test, one journey on a 360x740 phone, on the full demo data, from the home page by
+ * clicking only: find "perpanjang sim", open the service, book a slot and read the confirmation from a
+ * real SMTP server; take an online ticket with two people ahead, ask to be told by email, and read
+ * "your turn is near" (with the count the status page shows) and "you are called" as the officer
+ * calls; complain about the service with the same email, have a handler answer it, then sign in to
+ * Layanan saya with a one-time code and read the booking, the ticket and the answer there; finally
+ * delete the account. The second test does the same by SMS only, through a local SMS webhook
+ * (startSmsCapture). Every page is checked with axe-core and screenshotted.
  */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BANYUMAS = 'MPP Satria Banyumas (demo)';
 const EMAIL = 'warga.e2e@contoh.id';
 const mails: string[] = [];
 let smtp: SMTPServer;
+let sms: Awaited<ReturnType<typeof startSmsCapture>>;
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
@@ -52,6 +54,7 @@ before(async () => {
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  sms = await startSmsCapture();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'layan-e2e-myservices-'));
   const db = await openServerDatabase(dataDir);
   const demo = await loadDemo(db, new Date());
@@ -66,34 +69,24 @@ before(async () => {
     await db.query("INSERT INTO mpp_special_days (mpp_id, day, opens, closes, note) VALUES ($1, $2, '00:00', '23:59', 'Uji e2e') ON CONFLICT DO NOTHING", [mppId, day]);
   }
   await db.close();
-  // SMS_WEBHOOK_URL unset: texts go to the SMS port's fake, which writes each text to the log at debug level (see smsOutbox).
-  server = await startServer({ DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>', LOG_LEVEL: 'debug' });
+  server = await startServer({
+    DATA_DIR: dataDir,
+    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>',
+    SMS_WEBHOOK_URL: sms.url,
+    SMS_WEBHOOK_SECRET: 'rahasia-webhook-e2e-123',
+  });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await sms?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 const call = apiCaller(() => server.url);
-
-/**
- * The SMS port's fake outbox (src/notifications/fake.ts), read from outside the server process: the
- * fake logs every text it would send ("SMS text (not sent)", with its recipient) at debug level.
- */
-function smsOutbox(): { to: string; text: string }[] {
-  return server.output().split('\n').flatMap((line) => {
-    if (!line.includes('SMS text (not sent)')) return [];
-    try {
-      const entry = JSON.parse(line) as { to: string; text: string };
-      return [{ to: entry.to, text: entry.text }];
-    } catch {
-      return []; // a line still being written
-    }
-  });
-}
 
 async function checkPage(page: Page, name: string): Promise<void> {
   await page.evaluate(AXE);
@@ -126,6 +119,22 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   const page = await ctx.newPage();
   await page.goto(`${server.url}/`);
   await page.getByLabel('MPP Anda').selectOption({ label: BANYUMAS });
+
+  // 0. Find the service, book a slot with the email; the confirmation arrives at the SMTP server.
+  await openServiceFromHome(page);
+  await page.getByTestId('svc-book').click();
+  await page.getByRole('heading', { name: 'Pilih jam' }).waitFor();
+  await page.locator('.slot:not([disabled])').first().click();
+  await page.getByLabel('NIK').fill('3302015505900003');
+  await page.getByLabel('Nama lengkap').fill('Rina Wulandari');
+  await page.getByLabel('Email (opsional jika ada ponsel)').fill(EMAIL);
+  await page.getByRole('button', { name: 'Booking sekarang' }).click();
+  await page.getByRole('heading', { name: 'Booking berhasil' }).waitFor();
+  const bookingCode = (await page.getByTestId('booking-code').textContent())!.trim();
+  await checkPage(page, '0-booked');
+  const confirmation = await waitFor(() => mails.find((m) => m.includes(bookingCode)), 'the booking confirmation email');
+  assert.match(confirmation, /Perpanjangan SIM/);
+  assert.ok(confirmation.includes(`To: ${EMAIL}`) || confirmation.includes(EMAIL), 'sent to the email given');
 
   // 1. Online ticket from the service page, then the status page: ask to be told by email.
   await openServiceFromHome(page);
@@ -213,6 +222,7 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   const ticketItem = page.getByTestId('my-ticket').filter({ hasText: number });
   await ticketItem.waitFor();
   assert.ok((await ticketItem.textContent())!.includes(`Menuju ${counterName} sekarang`), 'Layanan saya names the counter as the status page does');
+  await page.getByTestId('my-booking').filter({ hasText: bookingCode }).waitFor();
   const complaintItem = page.getByTestId('my-complaint').filter({ hasText: tracking });
   await complaintItem.getByText(answer).waitFor();
   await checkPage(page, '7-my-services');
@@ -228,7 +238,7 @@ test('a citizen is told when the turn is near and called, reads the complaint an
 test('by SMS only: a booking confirmation and "turn near" by SMS, then Layanan saya with a code sent by SMS', async () => {
   const PHONE = '0812-7000-1234';
   const E164 = '+6281270001234';
-  const textsTo = () => smsOutbox().filter((m) => m.to === E164).map((m) => m.text);
+  const textsTo = () => sms.texts.filter((m) => m.to === E164).map((m) => m.text);
   const ctx = await newContext(browser, 'phone');
   const page = await ctx.newPage();
   await page.goto(`${server.url}/`);

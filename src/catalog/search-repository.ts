@@ -21,9 +21,12 @@ export interface SearchFilter {
 /**
  * Builds the one SQL statement of a search; exported so the benchmark runs the very same SQL through pgbench.
  * Per query word: the vocabulary words that are trigram-similar to it or to one of its alternatives
- * (or start with it), each with its similarity; a service matches when its words meet every query
- * word's set (GIN array index), and ranks by the summed best similarity, ties going to the service
- * whose own name is closest to the query.
+ * (or start with it), each with its similarity. Matching and scoring run on the search documents
+ * (the distinct (name, words) pairs the services share, migration 0120; GIN array index): a document
+ * matches when its words meet every query word's set, and scores the summed best similarity plus the
+ * closeness of its name to the query. Only then are services read: per ranked document, its first
+ * services in MPP order (services_search_doc_idx), stopping once the page is full; the citizen's MPP
+ * and province, when preferred, are read first the same way.
  */
 export function searchSql(terms: string[][], filter: SearchFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -36,6 +39,7 @@ export function searchSql(terms: string[][], filter: SearchFilter): { sql: strin
   const scores: string[] = [];
   const minMatch = Math.min(terms.length, filter.minMatch ?? terms.length);
   const partial = minMatch < terms.length;
+  const wordsOf = (i: number) => `(SELECT coalesce(array_agg(word), '{}') FROM t${i})`;
   terms.forEach((alts, i) => {
     const refs = alts.map((a) => p(a));
     const prefix = alts[0]!.length >= 4 ? ` OR word LIKE ${p(`${alts[0]}%`)}` : '';
@@ -43,46 +47,58 @@ export function searchSql(terms: string[][], filter: SearchFilter): { sql: strin
     // BPJS service before another that only shares the alternative "jkn".
     const sim = `greatest(${refs.map((r, k) => (k === 0 ? `similarity(word, ${r})` : `0.9 * similarity(word, ${r})`)).join(', ')}${prefix ? `, CASE WHEN word LIKE $${params.length} THEN 0.6 ELSE 0 END` : ''})`;
     ctes.push(`t${i} AS MATERIALIZED (SELECT word, ${sim} AS sim FROM search_vocabulary WHERE ${refs.map((r) => `word % ${r}`).join(' OR ')}${prefix})`);
-    conditions.push(`(s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM t${i}))`);
+    conditions.push(`(d.search_words && ${wordsOf(i)})`);
     // When a word may miss, a rare word (imb -> pbg) outweighs a common one (urus -> penerbitan):
-    // each word's score is weighted by 1 / (1 + ln(1 + services holding it)).
-    if (partial) ctes.push(`w${i} AS MATERIALIZED (SELECT 1.0 / (1 + ln(1 + count(*))) AS w FROM services s2 WHERE s2.active AND s2.search_words && (SELECT coalesce(array_agg(word), '{}') FROM t${i}))`);
-    const best = `coalesce((SELECT max(sim) FROM t${i} WHERE t${i}.word = ANY (s.search_words)), 0)`;
+    // each word's score is weighted by 1 / (1 + ln(1 + search documents holding it)); a document is a
+    // distinct service, however many MPPs offer it, so the weight does not grow with the MPP count.
+    if (partial) ctes.push(`w${i} AS MATERIALIZED (SELECT 1.0 / (1 + ln(1 + count(*))) AS w FROM search_documents WHERE search_words && ${wordsOf(i)})`);
+    const best = `coalesce((SELECT max(sim) FROM t${i} WHERE t${i}.word = ANY (d.search_words)), 0)`;
     scores.push(partial ? `${best} * (SELECT w FROM w${i})` : best);
   });
-  scores.push(`${partial ? '0.25' : '0.5'} * word_similarity(${p(filter.nameQuery ?? terms.map((a) => a[0]).join(' '))}, lower(s.name))`);
-  // Rank inside services alone and join the names for the few rows kept: joining first cost a probe per hit.
-  const mppFilter = filter.mppSlug ? ` AND slug = ${p(filter.mppSlug)}` : '';
-  const provinceFilter = filter.province ? ` AND left(region_code, 2) = ${p(filter.province)}` : '';
-  const pref: string[] = [];
-  if (filter.preferMpp) pref.push(`WHEN s.mpp_id IN (SELECT id FROM mpps WHERE slug = ${p(filter.preferMpp)}) THEN 2`);
-  if (filter.preferProvince) pref.push(`WHEN s.mpp_id IN (SELECT id FROM mpps WHERE left(region_code, 2) = ${p(filter.preferProvince)}) THEN 1`);
-  const preference = pref.length ? `CASE ${pref.join(' ')} ELSE 0 END` : '0';
+  scores.push(`${partial ? '0.25' : '0.5'} * word_similarity(${p(filter.nameQuery ?? terms.map((a) => a[0]).join(' '))}, lower(d.name))`);
   // Every word required: one GIN probe per word. Fewer required: one GIN probe over all the words, then count.
   const match = minMatch >= terms.length
     ? conditions.join(' AND ')
-    : `s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM (${terms.map((_a, i) => `SELECT word FROM t${i}`).join(' UNION ALL ')}) w)
+    : `d.search_words && (SELECT coalesce(array_agg(word), '{}') FROM (${terms.map((_a, i) => `SELECT word FROM t${i}`).join(' UNION ALL ')}) w)
      AND (${conditions.map((c) => `${c}::int`).join(' + ')}) >= ${p(minMatch)}`;
   const matched = minMatch >= terms.length ? String(terms.length) : `(${conditions.map((c) => `${c}::int`).join(' + ')})`;
   const limit = p(filter.limit);
-  // Score each distinct (name, words) once, not each matching row: the MPPs share their catalog, so a
-  // broad query ("bpjs kesehatan": 5,000 rows at 500 MPPs) has a few dozen distinct services to score,
-  // and the similarity functions were most of its time (docs/benchmarks.md).
+  // Limits first (they narrow the index probe), then the preference classes, each read on its own.
+  const base: string[] = [];
+  if (filter.mppSlug) base.push(`s.mpp_id = (SELECT id FROM mpps WHERE slug = ${p(filter.mppSlug)})`);
+  if (filter.province) base.push(`s.mpp_id = ANY (${inProvince(p(filter.province))})`);
+  const classes: { preference: number; where: string[] }[] = [];
+  const notYet: string[] = [];
+  if (filter.preferMpp) {
+    const mine = `(SELECT id FROM mpps WHERE slug = ${p(filter.preferMpp)})`;
+    classes.push({ preference: 2, where: [`s.mpp_id = ${mine}`] });
+    notYet.push(`s.mpp_id IS DISTINCT FROM ${mine}`);
+  }
+  if (filter.preferProvince) {
+    const mine = inProvince(p(filter.preferProvince));
+    classes.push({ preference: 1, where: [`s.mpp_id = ANY (${mine})`, ...notYet] });
+    notYet.push(`NOT (s.mpp_id = ANY (${mine}))`);
+  }
+  classes.push({ preference: 0, where: notYet });
+  // One class: the ranked documents in order, each with its first services in MPP order; the outer
+  // order (documents, then MPP) is the inner one, so the page fills from the first documents.
+  const part = (c: { preference: number; where: string[] }) => `(SELECT s.mpp_id, s.tenant_id, s.code, d.name, s.fee_rupiah, d.score, ${c.preference} AS preference, d.matched
+    FROM (SELECT * FROM docs ORDER BY matched DESC, score DESC, name) d
+   CROSS JOIN LATERAL (
+     SELECT s.mpp_id, s.tenant_id, s.code, s.fee_rupiah FROM services s
+      WHERE s.search_doc_id = d.id AND s.active${[...base, ...c.where].map((w) => ` AND ${w}`).join('')}
+        AND s.mpp_id NOT IN (SELECT id FROM mpps WHERE NOT published)
+        AND (s.mpp_id, s.tenant_id) NOT IN (SELECT mpp_id, id FROM tenants WHERE NOT active)
+      ORDER BY s.mpp_id LIMIT ${limit}) s
+   ORDER BY d.matched DESC, d.score DESC, d.name, s.mpp_id LIMIT ${limit})`;
   const sql = `WITH ${ctes.join(',\n')},
-found AS MATERIALIZED (
-  SELECT s.mpp_id, s.tenant_id, s.code, s.name, s.fee_rupiah, s.search_words, ${preference} AS preference
-    FROM services s
-   WHERE s.active AND ${match}
-     AND s.mpp_id IN (SELECT id FROM mpps WHERE published${mppFilter}${provinceFilter})
-     AND (s.mpp_id, s.tenant_id) NOT IN (SELECT mpp_id, id FROM tenants WHERE NOT active)),
-scored AS MATERIALIZED (
-  SELECT s.name, s.search_words, ${matched} AS matched, (${scores.join(' + ')})::float8 AS score
-    FROM (SELECT DISTINCT name, search_words FROM found) s),
+docs AS MATERIALIZED (
+  SELECT d.id, d.name, ${matched} AS matched, (${scores.join(' + ')})::float8 AS score
+    FROM search_documents d
+   WHERE ${match}),
 hits AS (
-  SELECT f.mpp_id, f.tenant_id, f.code, f.name, f.fee_rupiah, sc.score, f.preference, sc.matched
-    FROM found f
-    JOIN scored sc ON sc.name = f.name AND sc.search_words = f.search_words
-   ORDER BY f.preference DESC, sc.matched DESC, sc.score DESC, f.name, f.mpp_id
+  SELECT * FROM (${classes.map(part).join('\n  UNION ALL ')}) h
+   ORDER BY h.preference DESC, h.matched DESC, h.score DESC, h.name, h.mpp_id
    LIMIT ${limit})
 SELECT h.code AS service_code, h.name AS service_name, t.name AS tenant_name, m.slug AS mpp_slug, m.name AS mpp_name,
        r.name AS region_name, h.fee_rupiah, h.score
@@ -94,19 +110,30 @@ SELECT h.code AS service_code, h.name AS service_name, t.name AS tenant_name, m.
   return { sql, params };
 }
 
-/** Services holding a query word or one of its alternatives, counted up to a cap (cheap: a bounded GIN probe). */
+/** The MPPs of a province (2-digit code) as an array: an index condition, not a join per document. */
+const inProvince = (ref: string) => `coalesce((SELECT array_agg(id) FROM mpps WHERE left(region_code, 2) = ${ref}), '{}')`;
+
+/**
+ * For each query word (with its alternatives), the search documents holding it, counted up to a cap:
+ * one statement of bounded GIN probes. Run inside inSearchTransaction.
+ */
 const FREQUENCY_CAP = 2000;
-export async function countServicesWithWord(q: Queryable, alts: string[]): Promise<number> {
-  const params: unknown[] = [...alts];
-  const refs = alts.map((_a, i) => `$${i + 1}`);
-  const prefix = alts[0]!.length >= 4 ? (params.push(`${alts[0]}%`), ` OR word LIKE $${params.length}`) : '';
-  params.push(FREQUENCY_CAP);
-  const sql = `SELECT count(*)::int AS n FROM (
-    SELECT 1 FROM services s
-     WHERE s.active AND s.search_words && (SELECT coalesce(array_agg(word), '{}') FROM search_vocabulary WHERE ${refs.map((r) => `word % ${r}`).join(' OR ')}${prefix})
-     LIMIT $${params.length}) x`;
-  const { rows } = await runQuery<{ n: number }>(q, sql, params);
-  return Number(rows[0]?.n ?? 0);
+export async function countDocumentsWithWords(tx: Queryable, terms: string[][]): Promise<number[]> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const cap = p(FREQUENCY_CAP);
+  const counts = terms.map((alts) => {
+    const refs = alts.map((a) => p(a));
+    const prefix = alts[0]!.length >= 4 ? ` OR word LIKE ${p(`${alts[0]}%`)}` : '';
+    return `(SELECT count(*) FROM (SELECT 1 FROM search_documents
+       WHERE search_words && (SELECT coalesce(array_agg(word), '{}') FROM search_vocabulary WHERE ${refs.map((r) => `word % ${r}`).join(' OR ')}${prefix})
+       LIMIT ${cap}) x)`;
+  });
+  const { rows } = await tx.query<{ n: number[] }>(`SELECT ARRAY[${counts.join(', ')}]::int[] AS n`, params);
+  return (rows[0]?.n ?? []).map(Number);
 }
 
 /**
@@ -118,21 +145,24 @@ export const THRESHOLD_SQL = `SET LOCAL pg_trgm.similarity_threshold = ${SIMILAR
 
 export type SearchRow = { service_code: string; service_name: string; tenant_name: string; mpp_slug: string; mpp_name: string; region_name: string | null; fee_rupiah: number; score: number };
 
-/** The services matching the query words, best first (see searchSql). */
-export async function findSearchRows(q: Queryable, terms: string[][], filter: SearchFilter): Promise<SearchRow[]> {
+/** The services matching the query words, best first (see searchSql). Run inside inSearchTransaction. */
+export async function findSearchRows(tx: Queryable, terms: string[][], filter: SearchFilter): Promise<SearchRow[]> {
   const { sql, params } = searchSql(terms, filter);
-  return (await runQuery<SearchRow>(q, sql, params)).rows;
+  return (await tx.query<SearchRow>(sql, params)).rows;
 }
 
-/** Runs one statement with the search's similarity threshold (SET LOCAL, so inside a transaction). */
-async function runQuery<R>(q: Queryable, sql: string, params: unknown[]): Promise<{ rows: R[] }> {
+/**
+ * Runs a search's statements in one transaction with the search's similarity threshold (SET LOCAL):
+ * one BEGIN/SET/COMMIT for the whole search, however many statements it takes.
+ */
+export async function inSearchTransaction<T>(q: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const db = q as Partial<Db>;
   if (!db.transaction) {
     await q.query(THRESHOLD_SQL);
-    return q.query<R>(sql, params);
+    return fn(q);
   }
   return db.transaction(async (tx) => {
     await tx.query(THRESHOLD_SQL);
-    return tx.query<R>(sql, params);
+    return fn(tx);
   });
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import type { SearchHit } from './schemas.js';
-import { countServicesWithWord, findSearchRows, type SearchFilter } from './search-repository.js';
+import { countDocumentsWithWords, findSearchRows, inSearchTransaction, type SearchFilter } from './search-repository.js';
 import { listSynonyms, type Synonym } from './service-repository.js';
 
 /**
@@ -85,19 +85,18 @@ export async function searchServices(q: Queryable, query: string, filter: Search
   const terms = queryTerms(query, synonyms);
   if (!terms.length) return [];
   filter = { ...filter, nameQuery: nameQuery(query, synonyms) };
-  let rows = await findSearchRows(q, terms, filter);
-  // Nothing has every word: let one word miss (an unknown or extra word must not empty the result).
-  // First the cheap way: drop the word no service knows, else the most common one, and require the
-  // rest (a few GIN probes). Only if that finds nothing, rank every service holding all but one word.
-  if (!rows.length && terms.length > 1) {
-    const counts: number[] = [];
-    for (const alts of terms) counts.push(await countServicesWithWord(q, alts));
+  const rows = await inSearchTransaction(q, async (tx) => {
+    const all = await findSearchRows(tx, terms, filter);
+    if (all.length || terms.length < 2) return all;
+    // Nothing has every word: let one word miss (an unknown or extra word must not empty the result).
+    // First the cheap way: drop the word no service knows, else the most common one, and require the
+    // rest (a few GIN probes). Only if that finds nothing, rank every service holding all but one word.
+    const counts = await countDocumentsWithWords(tx, terms);
     const unknown = counts.indexOf(0);
     const drop = unknown >= 0 ? unknown : counts.indexOf(Math.max(...counts));
-    const rest = terms.filter((_a, i) => i !== drop);
-    rows = await findSearchRows(q, rest, filter);
-    if (!rows.length) rows = await findSearchRows(q, terms, { ...filter, minMatch: terms.length - 1 });
-  }
+    const rest = await findSearchRows(tx, terms.filter((_a, i) => i !== drop), filter);
+    return rest.length ? rest : findSearchRows(tx, terms, { ...filter, minMatch: terms.length - 1 });
+  });
   return rows.map((r) => ({
     serviceCode: r.service_code,
     serviceName: r.service_name,

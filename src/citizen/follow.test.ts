@@ -127,6 +127,12 @@ describe('following a ticket', () => {
     const all = textsTo(phone);
     expect(all).toHaveLength(2);
     expect(all[1]).toBe(`Tiket ${mine.number} dipanggil ke Loket 1. Silakan menuju loket sekarang.`);
+    // "Called" reached the push service too, decrypted with the subscription's keys as the phone would.
+    expect(received).toHaveLength(2);
+    checkVapid(received[1]!.headers, pushBase, publicKey);
+    const calledPush = JSON.parse(ece.decrypt(received[1]!.body, { version: 'aes128gcm', privateKey: sub.ecdh, authSecret: sub.auth.toString('base64url') }).toString('utf8'));
+    expect(calledPush).toMatchObject({ title: `Dipanggil: ${mine.number}`, url: `/antrean/${mine.statusToken}`, tag: `ticket-${mine.id}` });
+    expect(calledPush.body).toContain('Loket 1');
 
     await act(mine.id, 'start');
     await act(mine.id, 'finish');

@@ -75,6 +75,23 @@ describe('one-time codes', () => {
     expect(e).toEqual(w);
   });
 
+  it('refuses a code for a destination that never asked for one exactly as a wrong code for one that did', async () => {
+    await askCode('ada@example.id');
+    await deliver();
+    const code = lastCodeSentTo('ada@example.id');
+    const guess = code === '000000' ? '111111' : '000000';
+    const known = await signIn('ada@example.id', guess);
+    const unknown = await signIn('tidak.pernah@example.id', guess);
+    const phone = await signIn('0812-9999-0000', guess);
+    for (const r of [known, unknown, phone]) expect(r.statusCode).toBe(400);
+    const bodies = [known, unknown, phone].map((r) => {
+      const { requestId: _r, ...body } = r.json();
+      return body;
+    });
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).toEqual(bodies[0]);
+  });
+
   it('voids a code after five wrong guesses, even the right one after that', async () => {
     await askCode('tebak@example.id');
     await deliver();

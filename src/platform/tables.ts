@@ -1495,6 +1495,12 @@ export interface Tables {
     checksum: string;
     applied_at: Date;
   };
+  search_documents: {
+    id: number;
+    doc_key: string;
+    name: string;
+    search_words: string[];
+  };
   search_synonyms: {
     term: string;
     kind: string;
@@ -1546,6 +1552,7 @@ export interface Tables {
     version: number;
     search_text: string;
     search_words: string[];
+    search_doc_id: number | null;
   };
   sessions: {
     token_hash: string;

@@ -81,6 +81,10 @@ export function BookingPage() {
   }
 
   const service = services?.find((s) => s.id === serviceId);
+  // A deep link naming an MPP or a service that takes no bookings (unknown, closed, not bookable):
+  // say so once the lists are in, and let the citizen choose from them.
+  const mppMissing = !pickedMpp && !!wanted.current.mpp && mppList.isSuccess && !mpps.some((m) => m.id === wanted.current.mpp);
+  const serviceMissing = !pickedService && !!wanted.current.service && !mppMissing && serviceList.isSuccess && !services?.some((s) => s.id === wanted.current.service);
   return (
     <>
       <PublicHeader />
@@ -101,6 +105,14 @@ export function BookingPage() {
               <Link to="/booking/cari">{t('Sudah punya booking?', 'Already booked?')}</Link>
             </p>
             <LoadStatus queries={[mppList]} />
+            {(mppMissing || serviceMissing) && (
+              <p className="notice" role="status" data-testid="booking-wanted-missing">
+                {mppMissing
+                  ? t('MPP dari tautan ini tidak ditemukan atau belum menerima booking. Pilih MPP dari daftar.', 'The MPP in this link was not found or takes no bookings yet. Choose an MPP from the list.')
+                  : t('Layanan dari tautan ini tidak bisa dibooking di MPP ini. Pilih layanan lain.', 'The service in this link cannot be booked at this MPP. Choose another service.')}{' '}
+                <Link to="/">{t('Kembali ke beranda', 'Back to the home page')}</Link>
+              </p>
+            )}
             <label htmlFor="mpp">{t('MPP', 'MPP')}</label>
             <select id="mpp" value={mppId} onChange={(e) => setMppId(e.target.value)}>
               <option value="">{t('— Pilih MPP —', '— Choose an MPP —')}</option>

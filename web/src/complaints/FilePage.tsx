@@ -93,6 +93,11 @@ export function FileComplaintPage() {
         ) : (
           <LoadStatus queries={[optionsQuery]} />
         )}
+        {options && params.get('layanan') && !options.services.some((s) => s.id === params.get('layanan')) && (
+          <p className="notice" role="status" data-testid="complaint-wanted-missing">
+            {t('Layanan dari tautan ini tidak ditemukan di MPP ini. Pilih layanannya di bawah, atau adukan MPP-nya.', 'The service in this link was not found at this MPP. Choose it below, or complain about the MPP.')}
+          </p>
+        )}
         {error && <p id="complaint-error" className="error" role="alert" tabIndex={-1}>{error}</p>}
         {options && (
           <form className="card complaint-form" onSubmit={submit} noValidate>

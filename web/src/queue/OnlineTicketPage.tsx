@@ -117,6 +117,10 @@ export function OnlineTicketPage() {
     );
   }
 
+  // Opened with a service that takes no online number here today (unknown, closed, or walk-in only):
+  // say so above the agency list instead of silently starting over.
+  const wantedService = params.get('layanan');
+  const wantedMissing = !!offer?.open && !!wantedService && !taken && !offer.services.some((s) => s.id === wantedService);
   const tenants = [...new Set((offer?.services ?? []).map((s) => s.tenantName))];
   const chosen = offer?.services.find((s) => s.id === serviceId);
   const inTenant = (offer?.services ?? []).filter((s) => s.tenantName === tenant);
@@ -175,6 +179,12 @@ export function OnlineTicketPage() {
         )}
         {offer?.open && !chosen && !tenant && (
           <section className="ot-step" aria-labelledby="ot-h">
+            {wantedMissing && (
+              <p className="notice" role="status" data-testid="ot-wanted-missing">
+                {t('Layanan dari tautan ini tidak membuka antrean online hari ini. Pilih layanan lain, atau', 'The service in this link takes no online numbers today. Choose another service, or')}{' '}
+                <Link to={`/booking?mpp=${mppId}`}>{t('booking jadwal untuk hari lain', 'book a time on another day')}</Link>.
+              </p>
+            )}
             <h1 id="ot-h" ref={heading} tabIndex={-1}>{t('Antrean online hari ini', "Today's online queue")}</h1>
             <p className="muted">{t('Langkah 1 dari 2: pilih instansi', 'Step 1 of 2: choose the agency')}</p>
             {tenants.length === 0 && <p>{t('Belum ada layanan yang membuka antrean online.', 'No service takes online tickets yet.')}</p>}

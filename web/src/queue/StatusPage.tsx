@@ -38,7 +38,36 @@ export function StatusPage() {
   });
 
   const ticket = query.data;
-  if (query.error && !ticket) return <div className="status-page"><p className="error" role="alert">{problemText(query.error)}</p></div>;
+  // A stale or mistyped link (a ticket of another day, a cut-off QR): say so and offer the way on.
+  if (query.error && !ticket) {
+    return (
+      <div className="status-page">
+        <header className="status-header">
+          <a className="skip-link" href="#main">{t('Lompat ke isi', 'Skip to content')}</a>
+          <Link to="/" className="st-home">Layan</Link>
+          <LanguageSwitch />
+        </header>
+        <main id="main" className="st-missing">
+          {query.error.status === 404 || query.error.status === 400 ? (
+            <>
+              <h1>{t('Tiket tidak ditemukan', 'Ticket not found')}</h1>
+              <p role="alert">{t('Tautan ini tidak menunjuk ke tiket yang ada. Periksa tautan atau QR pada tiket Anda; nomor antrean berlaku pada harinya saja.', 'This link does not lead to a ticket. Check the link or the QR on your ticket; a queue number is valid on its day only.')}</p>
+            </>
+          ) : (
+            <>
+              <h1>{t('Status tiket tidak dapat dimuat', 'The ticket status could not be loaded')}</h1>
+              <p className="error" role="alert">{problemText(query.error)}</p>
+            </>
+          )}
+          <ul>
+            <li><Link to="/mpp">{t('Ambil nomor baru (pilih MPP)', 'Take a new number (choose an MPP)')}</Link></li>
+            <li><Link to="/layanan-saya">{t('Tiket saya di Layanan saya', 'My tickets in Layanan saya')}</Link></li>
+            <li><Link to="/">{t('Kembali ke beranda', 'Back to the home page')}</Link></li>
+          </ul>
+        </main>
+      </div>
+    );
+  }
   if (!ticket) return <div className="status-page" role="status">{t('Memuat…', 'Loading…')}</div>;
   const failed = cancel.error ?? rate.error;
   const cancellable = ticket.status === 'waiting' || ticket.status === 'called';
