@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** One SSE message, serialised once and written to any number of streams. */
@@ -30,19 +29,24 @@ const PING = Buffer.from(': ping\n\n');
  * than twice that (proxies close idle connections after about 60 s). A stream that gets events pays
  * for no pings.
  */
+/** Where a stream's bytes go: the socket, or the response when there is no real socket (app.inject). */
+interface Sink {
+  write(chunk: string | Uint8Array): unknown;
+}
+
 class Heartbeat {
-  private readonly streams = new Map<Socket, { wrote: boolean }>();
+  private readonly streams = new Map<Sink, { wrote: boolean }>();
   private timer: NodeJS.Timeout | undefined;
 
-  add(socket: Socket): { wrote: boolean } {
+  add(sink: Sink): { wrote: boolean } {
     const mark = { wrote: false };
-    this.streams.set(socket, mark);
+    this.streams.set(sink, mark);
     this.timer ??= setInterval(() => this.tick(), HEARTBEAT_MS).unref();
     return mark;
   }
 
-  remove(socket: Socket): void {
-    this.streams.delete(socket);
+  remove(sink: Sink): void {
+    this.streams.delete(sink);
     if (this.streams.size === 0 && this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;
@@ -50,8 +54,8 @@ class Heartbeat {
   }
 
   private tick(): void {
-    for (const [socket, mark] of this.streams) {
-      if (!mark.wrote) socket.write(PING);
+    for (const [sink, mark] of this.streams) {
+      if (!mark.wrote) sink.write(PING);
       mark.wrote = false;
     }
   }
@@ -79,12 +83,14 @@ export function openSse(request: FastifyRequest, reply: FastifyReply, open: Set<
     'x-request-id': String(request.id),
   });
   raw.write('retry: 2000\n\n');
-  const socket = request.raw.socket;
-  const mark = heartbeat.add(socket);
+  // app.inject's mock socket cannot be written to; there the bytes go through the response.
+  const socket = request.raw.socket as Partial<Sink> | null;
+  const sink: Sink = typeof socket?.write === 'function' ? (socket as Sink) : raw;
+  const mark = heartbeat.add(sink);
   let closed = false;
   const write = (frame: string | Uint8Array) => {
     mark.wrote = true;
-    socket.write(frame);
+    sink.write(frame);
   };
   const stream: SseStream = {
     get closed() {
@@ -105,7 +111,7 @@ export function openSse(request: FastifyRequest, reply: FastifyReply, open: Set<
   const finish = () => {
     if (closed) return;
     closed = true;
-    heartbeat.remove(socket);
+    heartbeat.remove(sink);
     open.delete(stream);
     onClose();
   };
