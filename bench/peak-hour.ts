@@ -52,7 +52,8 @@ interface Mpp {
 }
 
 async function seed(url: string): Promise<Mpp[]> {
-  const db = postgresDb(url, 2);
+  // The bulk inserts of the seed (82,000 services) outlast the app's 30 s statement timeout on a busy machine.
+  const db = postgresDb(url, { poolSize: 2, statementTimeoutMs: 600_000 });
   await migrate(db);
   await db.query(
     `INSERT INTO mpps (slug, name, timezone, region_code, published, weekly_hours)

@@ -6,17 +6,16 @@ import { boardShows, lastDisplaySeq, listDisplayEventsAfter, waitingPerService, 
 import type { QueueHub } from './hub.js';
 import * as repo from './repository.js';
 import { ticketView } from './service.js';
-import { openSse, sseFrame, type SseStream } from './sse.js';
-import type { TicketView } from './schemas.js';
-import { StatusBroadcaster } from './status-feed.js';
+import { openSse, sseFrameBytes, type SseStream } from './sse.js';
+import { StatusBroadcaster, statusFrame } from './status-feed.js';
 import { sharedQueuePositions } from './shared-positions.js';
 
 const COUNTS_DELAY_MS = 500;
 /** A board event is serialised once, however many boards receive it. */
-const frames = new WeakMap<DisplayEvent, string>();
-function frameOf(ev: DisplayEvent): string {
+const frames = new WeakMap<DisplayEvent, Buffer>();
+function frameOf(ev: DisplayEvent): Buffer {
   let f = frames.get(ev);
-  if (!f) frames.set(ev, (f = sseFrame(ev.type, { seq: ev.seq, zone: ev.zone, type: ev.type, payload: ev.payload, at: ev.at }, ev.seq)));
+  if (!f) frames.set(ev, (f = sseFrameBytes(ev.type, { seq: ev.seq, zone: ev.zone, type: ev.type, payload: ev.payload, at: ev.at }, ev.seq)));
   return f;
 }
 
@@ -26,14 +25,14 @@ function frameOf(ev: DisplayEvent): string {
  */
 class CountsBroadcaster {
   private readonly pending = new Map<string, NodeJS.Timeout>();
-  private readonly listeners = new Map<string, Set<(frame: string) => void>>();
+  private readonly listeners = new Map<string, Set<(frame: Buffer) => void>>();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
-  add(mppId: string, fn: (frame: string) => void): () => void {
+  add(mppId: string, fn: (frame: Buffer) => void): () => void {
     let set = this.listeners.get(mppId);
     if (!set) this.listeners.set(mppId, (set = new Set()));
     set.add(fn);
@@ -48,7 +47,7 @@ class CountsBroadcaster {
         this.pending.delete(mppId);
         void this.compute(mppId)
           .then((counts) => {
-            const frame = sseFrame('counts', counts);
+            const frame = sseFrameBytes('counts', counts);
             for (const fn of this.listeners.get(mppId) ?? []) fn(frame);
           })
           .catch(() => undefined);
@@ -152,18 +151,17 @@ export class QueueFeeds {
     const first = await repo.findTicketByStatusToken(this.db, token);
     if (!first) throw commonErrors.not_found();
     const cleanups: (() => void)[] = [];
-    let last = '';
+    // The frame last written: the view is sent again only when it changed. Frames come serialised
+    // (once per ticket and change, whatever the number of its streams), so this is a byte compare.
+    let last: Buffer | undefined;
     // A view computed before the stream is open is dropped: the first view follows right after.
     let opened = false;
-    const send = (view: TicketView) => {
-      if (!opened || stream.closed) return;
-      const text = JSON.stringify(view);
-      if (text !== last) {
-        last = text;
-        stream.send('status', view);
-      }
+    const send = (frame: Buffer) => {
+      if (!opened || stream.closed || last?.equals(frame)) return;
+      last = frame;
+      stream.sendFrame(frame);
     };
-    cleanups.push(await this.status.follow(first.mppId, token, send));
+    cleanups.push(await this.status.follow(first.mppId, token, (_view, frame) => send(frame)));
     // Opened only once subscribed.
     const stream = openSse(request, reply, this.streams, () => cleanups.forEach((c) => c()));
     opened = true;
@@ -171,7 +169,7 @@ export class QueueFeeds {
       // Phones connecting together (a board's QR code, a reconnect wave) share the position computation.
       const at = this.clock.now();
       const positions = first.status === 'waiting' ? await sharedQueuePositions(this.db, { mppId: first.mppId, localDay: first.localDay, at }) : undefined;
-      send(await ticketView(this.db, first, at, { positions }));
+      send(statusFrame(await ticketView(this.db, first, at, { positions })));
     } catch {
       stream.close();
     }

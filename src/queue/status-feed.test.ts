@@ -65,4 +65,34 @@ describe('live ticket status: one computation per change, whatever the number of
       expect(views.at(-1)).toMatchObject({ statusToken: token, status: 'waiting', peopleAhead: i });
     });
   });
+
+  it('folds a burst of changes into at most two runs, and every phone ends with the latest state', async () => {
+    const c = counting(t.db);
+    const hub = { subscribe: async () => () => undefined };
+    const status = new StatusBroadcaster(c.db, hub, t.ctx.clock);
+    const frames: Buffer[] = [];
+    let views = 0;
+    await status.follow(w.mppId, tokens[5]!, (_v, frame) => (views++, frames.push(frame)));
+
+    let before = c.count();
+    await status.refresh(w.mppId);
+    const perRun = c.count() - before;
+    expect(views).toBe(1);
+
+    // A ticket ahead is cancelled; ten changes while a run is under way or inside its window: one more run covers them all.
+    expect((await t.app.inject({ method: 'POST', url: `/api/queue/status/${tokens[2]}/cancel` })).statusCode).toBe(200);
+    before = c.count();
+    const burst = [status.refresh(w.mppId)];
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 9; i++) burst.push(status.refresh(w.mppId));
+    await Promise.all(burst);
+    expect(c.count() - before).toBeLessThanOrEqual(2 * perRun);
+    expect(views).toBeLessThanOrEqual(3);
+    // The frame is the SSE event of the ticket's latest view, serialised once.
+    const last = frames.at(-1)!.toString('utf8');
+    expect(last.startsWith('event: status\ndata: ')).toBe(true);
+    const view = JSON.parse(last.slice('event: status\ndata: '.length)) as TicketView;
+    expect(view).toMatchObject({ statusToken: tokens[5], status: 'waiting' });
+    expect(view.peopleAhead).toBe((await t.app.inject({ url: `/api/queue/status/${tokens[5]}` })).json().peopleAhead);
+  });
 });
