@@ -135,6 +135,34 @@ describe('tenants, counters and services', () => {
     expect(await count(`counters WHERE number = 42 AND mpp_id = '${mppId}'`)).toBe(1);
   });
 
+  it('two admins changing different fields of one record at once both keep their change (counter, agency, MPP, service)', async () => {
+    const patch = (url: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/catalog/mpps/${mppId}${url}`, headers: national.headers, payload });
+    const counter = (await t.app.inject({ method: 'POST', url: `/api/catalog/mpps/${mppId}/counters`, headers: national.headers, payload: { tenantId, number: 77, name: 'Loket 77' } })).json();
+    const service = (await t.app.inject({ method: 'POST', url: `/api/catalog/mpps/${mppId}/services`, headers: national.headers, payload: serviceBody(tenantId, 'RACE-1') })).json();
+    // Several rounds: on PostgreSQL the two transactions really overlap; each round must keep both edits.
+    for (let round = 0; round < 6; round++) {
+      const results = await Promise.all([
+        patch(`/counters/${counter.id}`, { name: `Loket 77 r${round}` }),
+        patch(`/counters/${counter.id}`, { active: round % 2 === 0 }),
+        patch(`/tenants/${tenantId}`, { name: `Satpas Polresta r${round}` }),
+        patch(`/tenants/${tenantId}`, { description: `Uraian r${round}` }),
+        patch('', { address: `Jl. Merdeka ${round}` }),
+        patch('', { waitingCapacity: 100 + round }),
+        patch(`/services/${service.id}`, { description: `Uraian layanan r${round}` }),
+        patch(`/services/${service.id}`, { feeRupiah: 1000 * round, feeLegalBasis: 'PP 76/2020' }),
+      ]);
+      expect(results.map((r) => r.statusCode)).toEqual(new Array(8).fill(200));
+      const c = (await t.db.query<{ name: string; active: boolean }>('SELECT name, active FROM counters WHERE id = $1', [counter.id])).rows[0]!;
+      expect(c).toEqual({ name: `Loket 77 r${round}`, active: round % 2 === 0 });
+      const ten = (await t.db.query<{ name: string; description: string }>('SELECT name, description FROM tenants WHERE id = $1', [tenantId])).rows[0]!;
+      expect(ten).toEqual({ name: `Satpas Polresta r${round}`, description: `Uraian r${round}` });
+      const m = (await t.db.query<{ address: string; waiting_capacity: number }>('SELECT address, waiting_capacity FROM mpps WHERE id = $1', [mppId])).rows[0]!;
+      expect(m).toEqual({ address: `Jl. Merdeka ${round}`, waiting_capacity: 100 + round });
+      const s = (await t.app.inject({ method: 'GET', url: `/api/catalog/mpps/${mppId}/services/${service.id}`, headers: national.headers })).json();
+      expect({ description: s.description, feeRupiah: s.feeRupiah }).toEqual({ description: `Uraian layanan r${round}`, feeRupiah: 1000 * round });
+    }
+  });
+
   it('refuses negative fees and unknown requirement types without writing anything', async () => {
     const before = await count('services');
     const neg = await t.app.inject({ method: 'POST', url: `/api/catalog/mpps/${mppId}/services`, headers: national.headers, payload: serviceBody(tenantId, 'SIM-02', { feeRupiah: -5 }) });

@@ -88,6 +88,16 @@ export async function findMpp(q: Queryable, by: { id?: string; slug?: string }):
 }
 
 /** @throws AppError not_found */
+/**
+ * Takes the row's lock for the rest of the transaction before an edit reads it: an edit writes the whole
+ * row from what it read plus the admin's changes, so two admins changing different fields at once must
+ * run one after the other, or the later would write back the value the earlier one changed.
+ */
+export async function lockForEdit(q: Queryable, table: 'mpps' | 'tenants' | 'counters' | 'services', mppId: string, id: string): Promise<void> {
+  if (table === 'mpps') await q.query('SELECT 1 FROM mpps WHERE id = $1 FOR UPDATE', [id]);
+  else await q.query(`SELECT 1 FROM ${table} WHERE mpp_id = $1 AND id = $2 FOR UPDATE`, [mppId, id]);
+}
+
 export async function getMpp(q: Queryable, id: string): Promise<MppView> {
   const mpp = await findMpp(q, { id });
   if (!mpp) throw commonErrors.not_found();

@@ -70,6 +70,7 @@ export async function updateMpp(ctx: ServiceContext, input: { mppId: string; pat
   requireMppRole(principal, mppId, ['mpp_admin']);
   try {
     return await db.transaction(async (tx) => {
+      await repo.lockForEdit(tx, 'mpps', mppId, mppId);
       const before = await repo.getMpp(tx, mppId);
       const { id: _id, region: _r, province: _p, ...current } = before;
       const regionCode = patch.regionCode ?? current.regionCode;
@@ -160,6 +161,7 @@ export async function updateTenant(ctx: ServiceContext, input: { mppId: string; 
   const mppWide = tenantScope(principal, mppId) === 'all';
   try {
     return await db.transaction(async (tx) => {
+      await repo.lockForEdit(tx, 'tenants', mppId, tenantId);
       const before = await repo.getTenant(tx, mppId, tenantId);
       if (!mppWide) {
         for (const field of ['code', 'kind', 'active'] as const) {
@@ -214,6 +216,7 @@ export async function updateCounter(ctx: ServiceContext, input: { mppId: string;
   requireMppRole(principal, mppId, STAFF_ROLES);
   try {
     return await db.transaction(async (tx) => {
+      await repo.lockForEdit(tx, 'counters', mppId, counterId);
       const before = (await repo.listCounters(tx, mppId, { ids: [counterId] }))[0];
       if (!before) throw commonErrors.not_found();
       requireTenantRole(principal, mppId, before.tenantId, ['tenant_admin']);

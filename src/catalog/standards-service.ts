@@ -138,6 +138,7 @@ export async function updateService(ctx: ServiceContext, target: { mppId: string
   requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin']);
   try {
     return await db.transaction(async (tx) => {
+      await repo.lockForEdit(tx, 'services', mppId, serviceId);
       const before = await srepo.getService(tx, mppId, serviceId);
       requireTenantRole(principal, mppId, before.tenantId, ['tenant_admin']);
       const next: ServiceInput = { ...inputOf(before), ...patch };
