@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../src/demo/data.js';
 import { loadDemo } from '../src/demo/load.js';
-import { apiCaller, apiLogin, launchBrowser, newContext, noSideways, openServerDatabase, type RunningServer, screenshot, startServer, startSmsCapture, waitFor } from './support.js';
+import { apiCaller, apiLogin, assertAxeClean, launchBrowser, newContext, noSideways, openServerDatabase, type RunningServer, screenshot, startServer, startSmsCapture, waitFor } from './support.js';
 
 /**
  * Issue 11's test, one journey on a 360x740 phone, on the full demo data, from the home page by
@@ -21,7 +20,6 @@ import { apiCaller, apiLogin, launchBrowser, newContext, noSideways, openServerD
  * delete the account. The second test does the same by SMS only, through a local SMS webhook
  * (startSmsCapture). Every page is checked with axe-core and screenshotted.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BANYUMAS = 'MPP Satria Banyumas (demo)';
 const EMAIL = 'warga.e2e@contoh.id';
 const mails: string[] = [];
@@ -89,13 +87,7 @@ after(async () => {
 const call = apiCaller(() => server.url);
 
 async function checkPage(page: Page, name: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${name}`);
+  await assertAxeClean(page, name);
   await noSideways(page, name);
   await screenshot(page, `myservices-${name}`);
 }

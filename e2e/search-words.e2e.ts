@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadDemo } from '../src/demo/load.js';
 import { ensureInitialAdmin } from '../src/identity/service.js';
-import { ADMIN, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { ADMIN, assertAxeClean, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
 
 /**
  * Issue 11, search that understands people, on a 360x740 phone on the full demo data, from the home
@@ -15,7 +14,6 @@ import { ADMIN, launchBrowser, loginUi, newContext, openServerDatabase, type Run
  * the English UI, the citizen's MPP first and "only at my MPP"; then a national admin adds a word on
  * the search-words screen and the citizen finds the service by it. axe-core on every page.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BANYUMAS = 'MPP Satria Banyumas (demo)';
 let server: RunningServer;
 let browser: Browser;
@@ -38,13 +36,7 @@ after(async () => {
 });
 
 async function checkPage(page: Page, name: string, scope?: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: Element | Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(sel ? document.querySelector(sel)! : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, scope ?? null);
-  assert.deepEqual(violations, [], `axe on ${name}`);
+  await assertAxeClean(page, name, scope);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
   await screenshot(page, `search-words-${name}`);

@@ -344,13 +344,16 @@ export async function assertFits(page: Page, root: string, what: string): Promis
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** axe-core injected into the page: fails on any WCAG 2.0/2.1 A or AA violation, naming the rule and nodes. */
-export async function assertAxeClean(page: Page, name: string): Promise<void> {
+/**
+ * axe-core injected into the page: fails on any WCAG 2.0/2.1 A or AA violation, naming the rule and nodes;
+ * `scope` limits the check to one element (a staff screen's content, say).
+ */
+export async function assertAxeClean(page: Page, name: string, scope?: string): Promise<void> {
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  const violations = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(ctx: Element | Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(sel ? document.querySelector(sel)! : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  }, scope ?? null);
   assert.deepEqual(violations, [], `axe on ${name}`);
 }
