@@ -28,6 +28,7 @@ let dataDir: string;
 /** Left by the first test for the pages that follow a booking and a complaint. */
 let bookingCode = '';
 let trackingCode = '';
+let jayapuraId = '';
 let banyumasId = '';
 let closedServiceCode = '';
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -61,7 +62,7 @@ before(async () => {
   banyumasId = rows[0]!.id;
   // For the deep links to a closed service and a closed MPP: one Banyumas service withdrawn, Jayapura not public.
   closedServiceCode = (await db.query<{ code: string }>("UPDATE services SET active = false WHERE mpp_id = $1 AND code = 'KEJARI-03' RETURNING code", [banyumasId])).rows[0]!.code;
-  await db.query("UPDATE mpps SET published = false WHERE slug = 'mpp-demo-jayapura'");
+  jayapuraId = (await db.query<{ id: string }>("UPDATE mpps SET published = false WHERE slug = 'mpp-demo-jayapura' RETURNING id")).rows[0]!.id;
   await db.close();
   server = await startServer({ DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, SMTP_FROM: 'MPP Banyumas <mpp@e2e.layan>' });
   browser = await launchBrowser();
@@ -211,6 +212,21 @@ test('a deep link to an unknown MPP or service shows a clear page with the way b
   await page.goto(`${server.url}/pengaduan/mpp-yang-tidak-ada`);
   await page.getByText('MPP ini tidak ditemukan atau belum dibuka untuk umum.').waitFor();
   await page.getByRole('link', { name: 'Pilih MPP dari daftar' }).waitFor();
+  // The unpublished MPP's own action links (by id and by slug) lead nowhere either: no ticket, no form.
+  await page.goto(`${server.url}/antrean-online/${jayapuraId}`);
+  await page.getByRole('heading', { name: 'MPP tidak ditemukan' }).waitFor();
+  await checkPage(page, '11a-online-unpublished-mpp');
+  await page.getByRole('link', { name: 'Kembali ke beranda' }).waitFor();
+  for (const key of ['mpp-demo-jayapura', jayapuraId]) {
+    await page.goto(`${server.url}/pengaduan/${key}`);
+    await page.getByText('MPP ini tidak ditemukan atau belum dibuka untuk umum.').waitFor();
+    assert.equal(await page.locator('textarea').count(), 0, `no complaint form for the unpublished MPP (${key})`);
+  }
+  await checkPage(page, '11b-complaint-unpublished-mpp');
+  await page.getByRole('link', { name: 'Pilih MPP dari daftar' }).click();
+  await page.waitForURL((u) => u.pathname === '/mpp');
+  await page.goto(`${server.url}/booking?mpp=${jayapuraId}`);
+  await page.getByTestId('booking-wanted-missing').getByText('MPP dari tautan ini tidak ditemukan atau belum menerima booking.').waitFor();
 
   // A known MPP with an unknown service in the link: said so above the choices, never a blank form.
   await page.goto(`${server.url}/antrean-online/${banyumasId}?layanan=${NO_SUCH_ID}`);

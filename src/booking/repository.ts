@@ -1,4 +1,5 @@
-import { findMppBasics, listMppBasics } from '../catalog/read.js';
+import { findMppBasics, findMppFor, listMppBasics } from '../catalog/read.js';
+import type { Principal } from '../platform/auth.js';
 import { lockServiceBookingSettings, saveServiceBookingSettings } from '../catalog/service-repository.js';
 import type { Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
@@ -11,13 +12,17 @@ export interface MppRow {
   timezone: string;
 }
 
+/** The MPPs the public may book at: the published ones. */
 export async function listMpps(q: Queryable): Promise<MppRow[]> {
-  return listMppBasics(q);
+  return listMppBasics(q, { publishedOnly: true });
 }
 
-/** @throws AppError not_found */
-export async function getMpp(q: Queryable, mppId: string): Promise<MppRow> {
-  const mpp = await findMppBasics(q, { id: mppId });
+/**
+ * Given the caller, an unpublished MPP is not found unless the caller is its staff or device.
+ * @throws AppError not_found
+ */
+export async function getMpp(q: Queryable, mppId: string, caller?: Principal): Promise<MppRow> {
+  const mpp = caller ? await findMppFor(q, caller, { id: mppId }) : await findMppBasics(q, { id: mppId });
   if (!mpp) throw commonErrors.not_found();
   return mpp;
 }

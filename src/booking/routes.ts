@@ -62,12 +62,12 @@ export async function bookingRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get('/api/booking/mpps', { schema: { tags, summary: 'MPPs one can book at', response: { 200: z.array(PublicMpp) } } }, async () => service.listMpps({ db }));
 
   app.get('/api/mpps/:mppId/booking/services', { schema: { tags, summary: 'Services of an MPP open for booking', params: MppParams, response: { 200: z.array(BookableService) } } }, async (request) =>
-    service.listBookableServices({ db }, { mppId: request.params.mppId }),
+    service.listBookableServices(requestContext(request, db, clock), { mppId: request.params.mppId }),
   );
 
   app.get('/api/mpps/:mppId/booking/services/:serviceId/availability', {
     schema: { tags, summary: 'Bookable days and the slots of one day with free places', params: ServiceParams, querystring: AvailabilityQuery, response: { 200: Availability } },
-  }, async (request) => service.availability({ db, now: clock.now() }, { ...request.params, date: request.query.date }));
+  }, async (request) => service.availability(requestContext(request, db, clock), { ...request.params, date: request.query.date }));
 
   app.post('/api/mpps/:mppId/bookings', {
     schema: { tags, summary: 'Book a slot (NIK, name, phone or email)', params: MppParams, body: CreateBookingRequest, response: { 201: ManagedBooking } },

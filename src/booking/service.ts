@@ -31,10 +31,10 @@ export async function listMpps(ctx: { db: Queryable }): Promise<PublicMpp[]> {
 }
 
 /** @throws AppError not_found (unknown MPP) */
-export async function listBookableServices(ctx: { db: Queryable }, input: { mppId: string }): Promise<BookableService[]> {
+export async function listBookableServices(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { mppId: string }): Promise<BookableService[]> {
   const { db } = ctx;
   const { mppId } = input;
-  await repo.getMpp(db, mppId);
+  await repo.getMpp(db, mppId, ctx.principal);
   return (await repo.listBookableServices(db, mppId)).map((s) => ({
     id: s.id,
     code: s.code,
@@ -73,9 +73,10 @@ function slotView(settings: BookingSettings, slot: SlotTime, booked: number, day
  * date, or the first day with a free place).
  * @throws AppError not_found, booking_not_offered
  */
-export async function availability(ctx: Pick<ServiceContext, 'db' | 'now'>, input: { mppId: string; serviceId: string; date?: string }): Promise<Availability> {
+export async function availability(ctx: Pick<ServiceContext, 'db' | 'now' | 'principal'>, input: { mppId: string; serviceId: string; date?: string }): Promise<Availability> {
   const { db, now } = ctx;
   const { mppId, serviceId, date } = input;
+  await repo.getMpp(db, mppId, ctx.principal);
   const service = await bookableService(db, mppId, serviceId);
   const s = service.settings;
   const src = await loadHoursSource(db, mppId, now, s.bookAheadDays + 1);
@@ -264,7 +265,7 @@ function parseNikOrThrow(raw: string, now: Date, timezone: string) {
 export async function createBooking(ctx: ServiceContext, env: BookingEnv, input: { mppId: string } & CreateBookingRequest): Promise<ManagedBooking> {
   const { db, now, actor, lang } = ctx;
   const { mppId } = input;
-  const mpp = await repo.getMpp(db, mppId);
+  const mpp = await repo.getMpp(db, mppId, ctx.principal);
   const nik = parseNikOrThrow(input.nik, now, mpp.timezone);
   const service = await bookableService(db, mppId, input.serviceId);
   const { slot, localDay, timezone } = await resolveSlot(db, mppId, service, new Date(input.startsAt), now, mpp);

@@ -1,3 +1,4 @@
+import { isMppInsider, type Principal } from '../platform/auth.js';
 import type { Queryable } from '../platform/db.js';
 
 /**
@@ -23,9 +24,9 @@ export async function tenantExists(q: Queryable, input: { mppId: string; tenantI
   return rows.length > 0;
 }
 
-/** Every MPP by name. */
-export async function listMppBasics(q: Queryable): Promise<MppBasics[]> {
-  return (await q.query<MppBasics>('SELECT id, slug, name, timezone FROM mpps ORDER BY name')).rows;
+/** Every MPP by name; only the published ones for a public list. */
+export async function listMppBasics(q: Queryable, filter: { publishedOnly?: boolean } = {}): Promise<MppBasics[]> {
+  return (await q.query<MppBasics>('SELECT id, slug, name, timezone FROM mpps WHERE published OR NOT $1 ORDER BY name', [filter.publishedOnly ?? false])).rows;
 }
 
 /** An MPP by its id or its slug. */
@@ -35,6 +36,21 @@ export async function findMppBasics(q: Queryable, by: { id: string } | { slug: s
       ? await q.query<MppBasics>('SELECT id, slug, name, timezone FROM mpps WHERE id = $1', [by.id])
       : await q.query<MppBasics>('SELECT id, slug, name, timezone FROM mpps WHERE slug = $1', [by.slug]);
   return rows[0];
+}
+
+/**
+ * An MPP the caller may act on (file a complaint, take a number, book): an unpublished MPP is nothing to
+ * the public, exactly like an unknown one, while its kiosks and staff keep using it (an MPP is set up and
+ * tried out before it is published).
+ */
+export async function findMppFor(q: Queryable, principal: Principal, by: { id: string } | { slug: string }): Promise<MppBasics | undefined> {
+  const { rows } = await q.query<MppBasics & { published: boolean }>(
+    `SELECT id, slug, name, timezone, published FROM mpps WHERE ${'id' in by ? 'id' : 'slug'} = $1`,
+    ['id' in by ? by.id : by.slug],
+  );
+  const r = rows[0];
+  if (!r || (!r.published && !isMppInsider(principal, r.id))) return undefined;
+  return { id: r.id, slug: r.slug, name: r.name, timezone: r.timezone };
 }
 
 /** An MPP's tenants by name, for pickers. */

@@ -37,7 +37,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get('/api/complaints/options/:slug', {
     schema: { tags, summary: 'What the public filing form offers for an MPP (public)', params: SlugParams, response: { 200: FilingOptions } },
-  }, async (request) => service.filingOptions({ db }, { slugOrId: request.params.slug }));
+  }, async (request) => service.filingOptions(requestContext(request, db, clock), { slugOrId: request.params.slug }));
 
   // Filing accepts JSON or multipart/form-data (with up to 3 photos/PDFs in `attachments`); the
   // multipart parser lives only in this scope.

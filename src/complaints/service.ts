@@ -1,5 +1,5 @@
 import { dueAfterWorkingDays } from '../calendar/service.js';
-import { findMppBasics, findServiceBasics, listActiveServiceNames, listTenantNames, tenantExists } from '../catalog/read.js';
+import { findMppBasics, findMppFor, findServiceBasics, listActiveServiceNames, listTenantNames, tenantExists } from '../catalog/read.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireDevice, requireMppRole, requireStaff, tenantScope, type Principal, type Staff } from '../platform/auth.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -84,7 +84,8 @@ export async function fileComplaint(
     requireMppRole(principal, mppId, ['mpp_admin', 'tenant_admin', 'officer']);
     channel = 'staff';
   }
-  const mpp = await findMppBasics(db, { id: mppId });
+  // Open311 callers hold a key the MPP's admin issued; the public web form may not reach an unpublished MPP.
+  const mpp = channel === 'open311' ? await findMppBasics(db, { id: mppId }) : await findMppFor(db, principal, { id: mppId });
   if (!mpp) throw commonErrors.not_found();
   const subject = await checkSubject(db, mppId, input);
   const { now } = ctx;
@@ -284,10 +285,10 @@ export async function getAttachment(ctx: Pick<ServiceContext, 'db' | 'principal'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the public filing form offers for an MPP, found by slug (or id, for staff screens). @throws AppError not_found */
-export async function filingOptions(ctx: { db: Queryable }, input: { slugOrId: string }): Promise<FilingOptions> {
-  const { db } = ctx;
+export async function filingOptions(ctx: Pick<ServiceContext, 'db' | 'principal'>, input: { slugOrId: string }): Promise<FilingOptions> {
+  const { db, principal } = ctx;
   const { slugOrId } = input;
-  const mpp = await findMppBasics(db, UUID.test(slugOrId) ? { id: slugOrId } : { slug: slugOrId });
+  const mpp = await findMppFor(db, principal, UUID.test(slugOrId) ? { id: slugOrId } : { slug: slugOrId });
   if (!mpp) throw commonErrors.not_found();
   const [tenants, services] = await Promise.all([listTenantNames(db, mpp.id), listActiveServiceNames(db, mpp.id)]);
   return { mpp, tenants, services: services.map((s) => ({ id: s.id, tenantId: s.tenant_id, name: s.name })) };

@@ -63,6 +63,15 @@ function grantsFor(staff: Staff, mppId: string): Grant[] {
 }
 
 /**
+ * Whether the caller belongs to the MPP: one of its devices, or staff with a grant there (or a national
+ * admin). Insiders may use an MPP that is not published yet; everyone else must not learn it exists.
+ */
+export function isMppInsider(principal: Principal, mppId: string): boolean {
+  if (principal.kind === 'device') return principal.mppId === mppId;
+  return principal.kind === 'staff' && grantsFor(principal, mppId).length > 0;
+}
+
+/**
  * Allows staff holding one of `roles` for the MPP (national admins always pass).
  * Staff with no grant at all in that MPP get 404, so they learn nothing about it.
  * @throws AppError unauthenticated (401), not_found (404), forbidden (403).

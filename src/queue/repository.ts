@@ -16,6 +16,8 @@ export interface IssueContext {
   prefix: string;
   active: boolean;
   mppName: string;
+  /** Unpublished MPPs take no public (online) tickets; their kiosks and staff still issue. */
+  mppPublished: boolean;
   timezone: string;
   localDay: string;
   dailyQuota: number | null;
@@ -40,9 +42,10 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
         pc_id: string | null;
         pc_weight: number | null;
         pc_name: string | null;
+        mpp_published: boolean;
       }
   >(
-    `SELECT s.id, s.name, s.tenant_id, tn.name AS tenant_name, s.ticket_prefix, s.active, m.name AS mpp_name, m.timezone,
+    `SELECT s.id, s.name, s.tenant_id, tn.name AS tenant_name, s.ticket_prefix, s.active, m.name AS mpp_name, m.published AS mpp_published, m.timezone,
             (($3::timestamptz AT TIME ZONE m.timezone)::date)::text AS local_day,
             qs.daily_quota, coalesce(nullif(m.waiting_capacity, 0), ms.waiting_room_capacity) AS waiting_room_capacity,
             CASE WHEN coalesce(nullif(m.waiting_capacity, 0), ms.waiting_room_capacity) IS NULL THEN 0 ELSE
@@ -67,6 +70,7 @@ export async function findIssueContext(q: Queryable, mppId: string, serviceId: s
     prefix: r.ticket_prefix,
     active: r.active,
     mppName: r.mpp_name,
+    mppPublished: r.mpp_published,
     timezone: r.timezone,
     localDay: r.local_day,
     dailyQuota: r.daily_quota,
@@ -425,13 +429,13 @@ export async function waitingCounts(q: Queryable, mppId: string, localDay: strin
   return Object.fromEntries(rows.map((r) => [r.service_id, Number(r.n)]));
 }
 
-export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise<{ localDay: string; timezone: string; name: string; slug: string }> {
-  const { rows } = await q.query<{ local_day: string; timezone: string; name: string; slug: string }>(
-    `SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS local_day, timezone, name, slug FROM catalog_mpps_v WHERE id = $1`,
+export async function localDayOf(q: Queryable, mppId: string, at: Date): Promise<{ localDay: string; timezone: string; name: string; slug: string; published: boolean }> {
+  const { rows } = await q.query<{ local_day: string; timezone: string; name: string; slug: string; published: boolean }>(
+    `SELECT (($2::timestamptz AT TIME ZONE timezone)::date)::text AS local_day, timezone, name, slug, published FROM catalog_mpps_v WHERE id = $1`,
     [mppId, at],
   );
   if (!rows[0]) throw commonErrors.not_found();
-  return { localDay: rows[0].local_day, timezone: rows[0].timezone, name: rows[0].name, slug: rows[0].slug };
+  return { localDay: rows[0].local_day, timezone: rows[0].timezone, name: rows[0].name, slug: rows[0].slug, published: rows[0].published };
 }
 
 /**

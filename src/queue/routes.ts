@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../platform/auth.js';
+import { actorOf, isMppInsider } from '../platform/auth.js';
 import type { AppContext } from '../platform/context.js';
 import { requestContext, type App } from '../platform/http.js';
 import * as console_ from './console-service.js';
@@ -89,6 +89,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       idempotencyKey: request.headers['idempotency-key'],
       at: clock.now(),
       actor: actorOf(request.principal, request.id),
+      insider: isMppInsider(request.principal, request.params.mppId),
     });
     return reply.status(201).send(ticket);
   });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ServiceContext } from '../platform/context.js';
 import { openingStatus, type OpeningStatus } from '../catalog/hours.js';
 import { cachedOpeningStatus } from '../catalog/hours-cache.js';
-import { requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
+import { isMppInsider, requireDevice, requireMppRole, type Actor, type Principal } from '../platform/auth.js';
 import { isUniqueViolation, type Db, type Queryable } from '../platform/db.js';
 import { commonErrors } from '../platform/errors.js';
 import { publish } from '../platform/outbox.js';
@@ -71,7 +71,7 @@ export async function issueTicket(
   mppId: string,
   channel: Channel,
   input: IssueTicketRequest,
-  opts: { idempotencyKey?: string; at: Date; actor: Actor; bookedFor?: Date; lane?: repo.NewTicket['lane'] },
+  opts: { idempotencyKey?: string; at: Date; actor: Actor; bookedFor?: Date; lane?: repo.NewTicket['lane']; insider?: boolean },
 ): Promise<TicketView> {
   const bookedFor = opts.bookedFor ?? null;
   // A key sent in the Idempotency-Key header is the caller's own: the same key from another kiosk,
@@ -96,7 +96,9 @@ export async function issueTicket(
   }
 
   const ctx = await repo.findIssueContext(db, mppId, input.serviceId, input.priorityClassId ?? null, opts.at);
-  if (!ctx) throw commonErrors.not_found();
+  // An online ticket for an unpublished MPP is as unknown as one for an MPP that does not exist,
+  // unless the caller works there (`opts.insider`, set by the route for its staff or devices).
+  if (!ctx || (channel === 'online' && !ctx.mppPublished && !opts.insider)) throw commonErrors.not_found();
   if (!ctx.active) throw queueErrors.service_unavailable();
   if (channel !== 'reception') {
     const status = await cachedOpeningStatus(db, mppId, opts.at);
@@ -289,8 +291,10 @@ export async function cancelByToken(ctx: ServiceContext, input: { token: string 
 export async function queueOffer(ctx: ServiceContext, input: { mppId: string }): Promise<QueueOffer> {
   const { db, now: at } = ctx;
   const { mppId } = input;
+  // The kiosk of an MPP not yet published shares this endpoint with the public online-ticket page.
+  const { localDay, timezone, name, slug, published } = await repo.localDayOf(db, mppId, at);
+  if (!published && !isMppInsider(ctx.principal, mppId)) throw commonErrors.not_found();
   const status = await openingStatus(db, mppId, at);
-  const { localDay, timezone, name, slug } = await repo.localDayOf(db, mppId, at);
   const services = await listOfferServices(db, { mppId, localDay });
   const classes = await settingsRepo.listPriorityClasses(db, mppId, true);
   return {
