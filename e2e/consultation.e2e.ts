@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../src/demo/data.js';
 import { loadDemo } from '../src/demo/load.js';
-import { launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer, startSmsCapture, noSideways, waitFor } from './support.js';
+import { assertAxeClean, launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer, startSmsCapture, noSideways, waitFor } from './support.js';
 
 /**
  * Consultation (issue 15 item 5) on the full demo data, reached by clicking: a citizen on a 360x740
@@ -78,6 +78,7 @@ test('a citizen asks Dukcapil from the service page, the officer answers from th
   const sent = phone.getByTestId('consult-sent');
   await sent.waitFor();
   const code = /Kode konsultasi: ([A-Z0-9-]+)\./.exec((await sent.textContent())!)![1]!;
+  assert.equal(await sent.getByTestId('consult-track-link').getAttribute('href'), `/lacak-konsultasi/${code}`);
   await noSideways(phone, 'question sent');
   await screenshot(phone, 'consultation-2-sent-phone', { fullPage: true });
 
@@ -109,6 +110,20 @@ test('a citizen asks Dukcapil from the service page, the officer answers from th
   await mine.scrollIntoViewIfNeeded();
   await noSideways(phone, 'Layanan saya with the answer');
   await screenshot(phone, 'consultation-5-answer-phone', { fullPage: true });
+
+  // 4b. Tracked like a complaint: anyone with the code, not signed in, from the home page's entry.
+  const tracker = await (await newContext(browser, 'phone')).newPage();
+  await tracker.goto(`${server.url}/`);
+  await tracker.getByTestId('act-track-consultation').click();
+  await tracker.getByLabel('Kode konsultasi').fill(code.toLowerCase());
+  await tracker.getByRole('button', { name: 'Lacak', exact: true }).click();
+  const tracked = tracker.getByTestId('consult-tracking');
+  await tracked.getByTestId('consult-answer').getByText(ANSWER).waitFor();
+  await tracked.getByText('Status: Dijawab').waitFor();
+  assert.equal(await tracked.getByText('surat-kuasa.pdf').count(), 0, 'no attachment on the public page');
+  await noSideways(tracker, 'consultation tracking');
+  await assertAxeClean(tracker, 'consultation tracking');
+  await screenshot(tracker, 'consultation-5b-tracking-phone', { fullPage: true });
 
   // 5. The officer publishes the answer as the service's FAQ, the question reworded.
   const faqForm = officer.getByTestId('consult-faq');

@@ -27,7 +27,8 @@ const perCaller = (request: FastifyRequest) => {
   return p.kind === 'staff' ? `u:${p.userId}` : p.kind === 'device' ? `d:${p.deviceId}` : `ip:${request.ip}`;
 };
 export const FILING_LIMIT = { max: 5, timeWindow: '10 minutes', keyGenerator: perCaller };
-const TRACKING_LIMIT = { max: 30, timeWindow: '1 minute', keyGenerator: perCaller };
+/** Public look-ups by a tracking code (complaints, consultations). */
+export const TRACKING_LIMIT = { max: 30, timeWindow: '1 minute', keyGenerator: perCaller };
 
 export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void> {
   const { db, clock } = ctx;

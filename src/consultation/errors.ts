@@ -9,6 +9,7 @@ export const consultationErrors = defineErrors('consultation', {
     en: 'An online consultation must be between tomorrow and {days} days ahead.',
   },
   consultation_not_found: { status: 404, id: 'Konsultasi tidak ditemukan di antara konsultasi Anda.', en: 'Consultation not found among yours.' },
+  consultation_code_unknown: { status: 404, id: 'Kode konsultasi tidak dikenal. Periksa kembali kode dari SMS/email Anda.', en: 'Unknown consultation code. Check the code from your SMS/email.' },
   consultation_faq_not_answered: { status: 409, id: 'Hanya pertanyaan tertulis yang sudah dijawab yang dapat diterbitkan sebagai FAQ.', en: 'Only an answered written question can be published as FAQ.' },
   consultation_no_attachment: { status: 404, id: 'Konsultasi ini tidak memiliki lampiran.', en: 'This consultation has no attachment.' },
   consultation_attachment_invalid: {

@@ -43,6 +43,12 @@ export async function findConsultation(q: Queryable, mppId: string, id: string):
   return rows[0];
 }
 
+/** The consultation with this (normalised) code; undefined unless exactly one MPP has it. */
+export async function findByTrackingCode(q: Queryable, code: string): Promise<ConsultationRow | undefined> {
+  const { rows } = await q.query<ConsultationRow>('SELECT * FROM consultations WHERE tracking_code = $1 LIMIT 2', [code]);
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
 export async function findOfCitizen(q: Queryable, citizenId: string, id: string): Promise<ConsultationRow | undefined> {
   const { rows } = await q.query<ConsultationRow>('SELECT * FROM consultations WHERE citizen_id = $1 AND id = $2', [citizenId, id]);
   return rows[0];

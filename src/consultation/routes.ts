@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { loadApplicationKeys } from '../applications/keys.js';
 import { CITIZEN_COOKIE, CITIZEN_CSRF_HEADER } from '../citizen/routes.js';
 import * as citizens from '../citizen/repository.js';
+import { TRACKING_LIMIT } from '../complaints/routes.js';
 import { citizenErrors, resolveCitizenSession } from '../citizen/sign-in.js';
 import type { AppContext } from '../platform/context.js';
 import { requestContext, type App } from '../platform/http.js';
-import { ActionParams, ActionRequest, AskRequest, CitizenParams, ConsultationParams, ConsultationSettings, ConsultationView, FaqRequest, MppParams, PublicFaq, ServiceParams, StaffConsultation, TenantParams, WorkQuery } from './schemas.js';
+import { ActionParams, ActionRequest, AskRequest, CitizenParams, CodeParams, ConsultationParams, ConsultationTracking, ConsultationSettings, ConsultationView, FaqRequest, MppParams, PublicFaq, ServiceParams, StaffConsultation, TenantParams, WorkQuery } from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['consultation'];
@@ -93,6 +94,11 @@ export async function consultationRoutes(app: App, ctx: AppContext): Promise<voi
   }, async (request) => service.unpublishFaq(requestContext(request, db, clock), request.params));
 
   // --- public ---------------------------------------------------------------------------------------
+
+  app.get('/api/consultations/track/:code', {
+    schema: { tags, summary: 'Follow a consultation by its code (public, like a complaint; no name, contact, attachment or meeting link)', params: CodeParams, response: { 200: ConsultationTracking } },
+    config: { rateLimit: TRACKING_LIMIT },
+  }, async (request) => service.track({ db, now: clock.now() }, request.params));
 
   app.get('/api/mpps/:mppId/services/:serviceId/faq', {
     schema: { tags, summary: "A service's FAQ published by its agency: questions and answers only", params: ServiceParams, response: { 200: z.array(PublicFaq) } },

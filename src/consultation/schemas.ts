@@ -15,6 +15,7 @@ export const MppParams = z.object({ mppId: z.uuid() });
 export const ConsultationParams = z.object({ mppId: z.uuid(), consultationId: z.uuid() });
 export const ActionParams = ConsultationParams.extend({ action: Action });
 export const CitizenParams = z.object({ consultationId: z.uuid() });
+export const CodeParams = z.object({ code: z.string().max(30) });
 
 export const AskRequest = z.object({
   mppId: z.uuid(),
@@ -96,3 +97,26 @@ export type FaqRequest = z.infer<typeof FaqRequest>;
 /** One public FAQ entry: the question and the agency's answer, nothing about who asked. */
 export const PublicFaq = z.object({ id: z.uuid(), question: z.string(), answer: z.string(), tenantName: z.string(), publishedAt: z.string() });
 export type PublicFaq = z.infer<typeof PublicFaq>;
+
+/**
+ * What anyone holding the code sees (the public tracking page), mirroring a complaint's tracking:
+ * the question and the agency's answer, never who asked, their contacts, the attachment or the
+ * meeting link (those stay in "Layanan saya" behind the citizen's sign-in).
+ */
+export const ConsultationTracking = z.object({
+  trackingCode: z.string(),
+  kind: Kind,
+  mppName: z.string(),
+  timezone: z.string(),
+  tenantName: z.string(),
+  serviceName: z.string(),
+  question: z.string(),
+  status: Status,
+  submittedAt: z.string(),
+  dueAt: z.string().describe("The agency's answer limit in working days, counted on the MPP's calendar"),
+  overdue: z.boolean(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  history: z.array(z.object({ at: z.string(), status: Status })),
+});
+export type ConsultationTracking = z.infer<typeof ConsultationTracking>;

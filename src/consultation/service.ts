@@ -4,7 +4,7 @@ import { dueAfterWorkingDays } from '../calendar/service.js';
 import { addDays, localParts, zonedInstant } from '../catalog/hours.js';
 import * as catalog from '../catalog/repository.js';
 import * as catalogServices from '../catalog/service-repository.js';
-import { formatTrackingCode, newTrackingCode } from '../complaints/tracking-code.js';
+import { formatTrackingCode, newTrackingCode, normaliseTrackingCode } from '../complaints/tracking-code.js';
 import { notify } from '../notifications/notify.js';
 import { recordAudit } from '../platform/audit.js';
 import { requireStaff, requireTenantRole, tenantScope } from '../platform/auth.js';
@@ -15,7 +15,7 @@ import { consultationErrors } from './errors.js';
 import { consultationAnswered, consultationReceived, consultationScheduled } from './messages.js';
 import * as repo from './repository.js';
 import type { ConsultationRow } from './repository.js';
-import { ATTACHMENT_MAX_BYTES, type ActionRequest, type AskRequest, type ConsultationSettings, type ConsultationView, type FaqRequest, type PublicFaq, type StaffConsultation } from './schemas.js';
+import { ATTACHMENT_MAX_BYTES, type ActionRequest, type AskRequest, type ConsultationSettings, type ConsultationTracking, type ConsultationView, type FaqRequest, type PublicFaq, type StaffConsultation } from './schemas.js';
 import { allowedActions, isOpen, TRANSITIONS, type Action, type Party } from './state-machine.js';
 
 export { consultationErrors };
@@ -117,6 +117,25 @@ export async function ask(c: CitizenCtx, env: ConsultationEnv, input: AskRequest
 }
 
 /** The citizen's consultations, newest first, with answers and meeting links. */
+/**
+ * The public tracking page: the code is the only credential, as for a complaint. No name, contact,
+ * attachment or meeting link. @throws AppError consultation_code_unknown (404)
+ */
+export async function track(ctx: Pick<ServiceContext, 'db' | 'now'>, input: { code: string }): Promise<ConsultationTracking> {
+  const normal = normaliseTrackingCode(input.code);
+  const c = normal ? await repo.findByTrackingCode(ctx.db, normal) : undefined;
+  if (!c) throw consultationErrors.consultation_code_unknown();
+  const mpp = await catalog.findMpp(ctx.db, { id: c.mpp_id });
+  const events = await repo.listEvents(ctx.db, c.mpp_id, c.id);
+  return {
+    trackingCode: formatTrackingCode(c.tracking_code), kind: c.kind, mppName: mpp?.name ?? '', timezone: mpp?.timezone ?? 'Asia/Jakarta',
+    tenantName: c.tenant_name, serviceName: c.service_name, question: c.question, status: c.status,
+    submittedAt: c.submitted_at.toISOString(), dueAt: c.due_at.toISOString(), overdue: isOpen(c.status) && c.due_at < ctx.now,
+    answer: c.answer, answeredAt: c.answered_at?.toISOString() ?? null,
+    history: events.map((e) => ({ at: e.at.toISOString(), status: e.to_status })),
+  };
+}
+
 export async function listMine(c: CitizenCtx): Promise<ConsultationView[]> {
   const out: ConsultationView[] = [];
   for (const row of await repo.listOfCitizen(c.ctx.db, c.citizenId)) out.push(await viewOf(c.ctx.db, row, c.ctx.now));

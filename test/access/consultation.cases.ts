@@ -32,7 +32,7 @@ export default {
     // A second question, answered, for the FAQ routes.
     const answered = await w.t.app.inject({ method: 'POST', url: '/api/citizen/me/consultations', headers, payload: { mppId: w.mppA, serviceId: rows[0]!.id, question: 'Apakah formulir bisa diunduh?' } });
     await w.t.db.query("UPDATE consultations SET status = 'answered', answer = 'Bisa, di halaman layanan.', answered_at = now() WHERE id = $1", [answered.json().id]);
-    return { serviceId: rows[0]!.id, consultation: asked.json().id as string, answered: answered.json().id as string };
+    return { serviceId: rows[0]!.id, consultation: asked.json().id as string, answered: answered.json().id as string, code: asked.json().trackingCode as string };
   },
   cases: [
     { method: 'POST', route: '/api/citizen/me/consultations', allow: [], request: (w, f) => ({ url: '/api/citizen/me/consultations', payload: { mppId: w.mppA, serviceId: f.serviceId, question: 'Pertanyaan matriks akses?' } }) },
@@ -52,6 +52,7 @@ export default {
     { method: 'PUT', route: '/api/mpps/:mppId/tenants/:tenantId/consultation-settings', allow: ADMINS_A1, request: (w) => ({ url: `/api/mpps/${w.mppA}/tenants/${w.tenantA1}/consultation-settings`, payload: { answerWorkingDays: 4 } }) },
     { method: 'PUT', route: '/api/mpps/:mppId/consultations/:consultationId/faq', allow: HANDLERS_A1, request: (w, f) => ({ url: `/api/mpps/${w.mppA}/consultations/${f.answered}/faq`, payload: {} }) },
     { method: 'DELETE', route: '/api/mpps/:mppId/consultations/:consultationId/faq', allow: HANDLERS_A1, request: (w, f) => ({ url: `/api/mpps/${w.mppA}/consultations/${f.answered}/faq` }) },
+    { method: 'GET', route: '/api/consultations/track/:code', public: "the consultation code is the citizen's credential, as for a complaint; no name, contact, attachment or meeting link", request: (_w, f) => ({ url: `/api/consultations/track/${f.code}` }) },
     { method: 'GET', route: '/api/mpps/:mppId/services/:serviceId/faq', public: "the service's published FAQ: questions and answers only, never who asked", request: (w, f) => ({ url: `/api/mpps/${w.mppA}/services/${f.serviceId}/faq` }) },
   ],
 } satisfies CaseFile;

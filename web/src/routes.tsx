@@ -114,6 +114,8 @@ export const publicRoutes: RouteObject[] = [
   { path: '/keliling', element: page(mobilePublic, 'MobilePublicPage') },
   { path: '/keliling/:mppId/:stopId', element: page(mobilePublic, 'StopBookingPage') },
   { path: '/konsultasi/:slug/:code', element: page(consultation, 'AskConsultationPage') },
+  { path: '/lacak-konsultasi', element: page(consultation, 'TrackConsultationPage') },
+  { path: '/lacak-konsultasi/:code', element: page(consultation, 'TrackConsultationPage') },
 ];
 
 /** Pages inside the staff shell, under /staf. Domains add theirs (and a STAFF_NAV entry). */

@@ -5055,6 +5055,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations/track/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow a consultation by its code (public, like a complaint; no name, contact, attachment or meeting link) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            /** @description The agency's answer limit in working days, counted on the MPP's calendar */
+                            dueAt: string;
+                            history: {
+                                at: string;
+                                /** @enum {string} */
+                                status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            kind: "question" | "meeting";
+                            mppName: string;
+                            overdue: boolean;
+                            question: string;
+                            serviceName: string;
+                            /** @enum {string} */
+                            status: "submitted" | "scheduled" | "answered" | "withdrawn";
+                            submittedAt: string;
+                            tenantName: string;
+                            timezone: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                400: components["responses"]["consultationReadProblem400"];
+                401: components["responses"]["consultationReadProblem401"];
+                403: components["responses"]["consultationReadProblem403"];
+                404: components["responses"]["consultationReadProblem404"];
+                409: components["responses"]["consultationReadProblem409"];
+                415: components["responses"]["consultationReadProblem415"];
+                422: components["responses"]["consultationReadProblem422"];
+                429: components["responses"]["consultationReadProblem429"];
+                503: components["responses"]["consultationReadProblem503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crew/stops": {
         parameters: {
             query?: never;
@@ -19624,7 +19693,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: consultation_no_attachment, consultation_not_found, not_found */
+        /** @description Problem: consultation_code_unknown, consultation_no_attachment, consultation_not_found, not_found */
         consultationReadProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -19632,7 +19701,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "consultation_no_attachment" | "consultation_not_found" | "not_found";
+                    code: "consultation_code_unknown" | "consultation_no_attachment" | "consultation_not_found" | "not_found";
                 };
             };
         };
@@ -19732,7 +19801,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: consultation_no_attachment, consultation_not_found, not_found */
+        /** @description Problem: consultation_code_unknown, consultation_no_attachment, consultation_not_found, not_found */
         consultationWriteProblem404: {
             headers: {
                 [name: string]: unknown;
@@ -19740,7 +19809,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "consultation_no_attachment" | "consultation_not_found" | "not_found";
+                    code: "consultation_code_unknown" | "consultation_no_attachment" | "consultation_not_found" | "not_found";
                 };
             };
         };

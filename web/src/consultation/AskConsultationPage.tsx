@@ -93,6 +93,7 @@ function AskForm({ mppId, serviceId, timezone, tenantName }: { mppId: string; se
         <h2>{t('Pertanyaan terkirim', 'Question sent')}</h2>
         <p>{t(`Kode konsultasi: ${c.trackingCode}. ${c.tenantName} menjawab paling lambat ${dateTimeWithZone(c.dueAt, lang, c.timezone)}.`, `Consultation code: ${c.trackingCode}. ${c.tenantName} answers by ${dateTimeWithZone(c.dueAt, lang, c.timezone)}.`)}</p>
         <p>{t('Kami kirim jawabannya lewat SMS/WhatsApp atau email; jawaban juga tampil di Layanan saya.', 'We send the answer by SMS/WhatsApp or email; it also shows in My services.')}</p>
+        <p><Link to={`/lacak-konsultasi/${encodeURIComponent(c.trackingCode)}`} data-testid="consult-track-link">{t('Lacak konsultasi dengan kode ini', 'Track the consultation with this code')}</Link></p>
         <Link to="/layanan-saya" className="button-link">{t('Ke Layanan saya', 'To My services')}</Link>
       </section>
     );

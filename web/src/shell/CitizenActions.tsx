@@ -15,6 +15,7 @@ export function CitizenActions({ mpp, searchTarget }: { mpp: { id: string; slug:
     { to: '/booking/cari', label: t('Booking saya', 'My bookings'), hint: t('Lihat, ubah, batalkan', 'View, move, cancel'), testId: 'act-my-bookings' },
     { to: needMpp(`/pengaduan/${mpp?.slug}`), label: t('Ajukan pengaduan', 'File a complaint'), hint: t('Boleh tanpa nama', 'Anonymous allowed'), testId: 'act-complain' },
     { to: '/lacak', label: t('Lacak pengaduan', 'Track a complaint'), hint: t('Dengan kode lacak', 'With its tracking code'), testId: 'act-track' },
+    { to: '/lacak-konsultasi', label: t('Lacak konsultasi', 'Track a consultation'), hint: t('Jawaban instansi', "The agency's answer"), testId: 'act-track-consultation' },
     { to: '/permohonan', label: t('Lacak permohonan', 'Track an application'), hint: t('Dokumen saya sudah jadi?', 'Is my document ready?'), testId: 'act-track-application' },
     { to: '/dokumen-saya', label: t('Dokumen saya', 'My documents'), hint: t('KTP-el, KK, akta: simpan sekali', 'KTP-el, KK, certificates: keep once'), testId: 'act-wallet' },
     { to: '/survei', label: t('Isi survei kepuasan', 'Rate a service'), hint: t('Kode di tiket Anda', 'Code on your ticket'), testId: 'act-survey' },
