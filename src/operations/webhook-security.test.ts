@@ -62,6 +62,15 @@ describe('webhook addresses (SSRF)', () => {
     expect(await countSubscriptions()).toBe(before);
   });
 
+  it('refuses an address a URL cannot have (found by the route fuzzer: it was a 500) with a field error', async () => {
+    const before = await countSubscriptions();
+    const r = await subscribe('http://s<p0pL5ShTMhkK`.');
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(r.json())).toContain('bukan URL yang sah');
+    expect(await countSubscriptions()).toBe(before);
+  });
+
   it('refuses a host name that has no address', async () => {
     const r = await subscribe('https://tidak-ada.invalid/hook');
     expect(r.statusCode, r.body).toBe(400);

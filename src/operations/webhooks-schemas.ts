@@ -10,7 +10,9 @@ export const CreateWebhook = z.object({
   url: z
     .string()
     .max(500)
-    .regex(/^https?:\/\/[^\s/]+/, bilingual('Alamat harus diawali http:// atau https://.', 'The address must start with http:// or https://.')),
+    .regex(/^https?:\/\/[^\s/]+/, bilingual('Alamat harus diawali http:// atau https://.', 'The address must start with http:// or https://.'))
+    // The pattern lets through hosts a URL cannot have ("http://a<b"); those would fail later, in the address check.
+    .refine((u) => URL.canParse(u), bilingual('Alamat bukan URL yang sah.', 'The address is not a valid URL.')),
   description: z.string().max(200).default(''),
   events: z.array(z.enum(WEBHOOK_EVENT_KINDS)).min(1, bilingual('Pilih paling sedikit satu jenis peristiwa.', 'Choose at least one kind of event.')),
 });
