@@ -291,7 +291,10 @@ test('the Users page says why an account cannot be disabled: one\'s own, or the 
   await openFromMenu(agency, 'Pengguna', 'Pengguna');
   const form = agency.locator('form').filter({ has: agency.getByRole('button', { name: 'Buat akun' }) });
   assert.deepEqual(await form.getByLabel('Peran').locator('option').allTextContents(), ['Petugas']);
-  assert.deepEqual(await form.getByLabel('Instansi', { exact: true }).locator('option').allTextContents(), ['— pilih instansi —', 'Dinas Kependudukan dan Pencatatan Sipil']);
+  // The agencies arrive after the form shows (their own query): wait for the first one, then read the whole list.
+  const agencies = form.getByLabel('Instansi', { exact: true }).locator('option');
+  await agencies.nth(1).waitFor({ state: 'attached' });
+  assert.deepEqual(await agencies.allTextContents(), ['— pilih instansi —', 'Dinas Kependudukan dan Pencatatan Sipil']);
   await agency.context().close();
 
   // The national admin, on the same MPP, sees that this is its last MPP admin...
