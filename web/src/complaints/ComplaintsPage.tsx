@@ -11,6 +11,8 @@ import './complaints.css';
 type BodyOfList = NonNullable<paths['/api/mpps/{mppId}/complaints']['get']['parameters']['query']>;
 type Status = NonNullable<BodyOfList['status']>;
 
+const PAGE_SIZE = 15;
+
 /** Complaint list for handlers (all) and tenant staff (assigned to them); overdue items flagged. */
 export function ComplaintsPage() {
   const { t, lang } = useI18n();
@@ -20,6 +22,7 @@ export function ComplaintsPage() {
   const isHandler = hasRole(user, 'mpp_admin', 'national_admin');
   const [status, setStatus] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [page, setPage] = useState(0);
   const query: BodyOfList = {};
   if (status) query.status = status as Status;
   if (overdueOnly) query.overdue = 'true';
@@ -28,6 +31,10 @@ export function ComplaintsPage() {
   if (!mppId) return <p className="notice">{t('Pilih MPP di bagian atas halaman.', 'Choose an MPP at the top of the page.')}</p>;
   const items = list.data ?? [];
   const overdueCount = items.filter((i) => i.overdue).length;
+  // A page of the list at a time: an MPP with months of complaints would otherwise be a page many screens tall.
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const shownPage = Math.min(page, pages - 1);
+  const shown = items.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
 
   return (
     <section className="complaint-staff">
@@ -36,18 +43,18 @@ export function ComplaintsPage() {
       {overdueCount > 0 && <p className="notice" role="status">{t(`${overdueCount} pengaduan melewati batas waktu.`, `${overdueCount} complaint(s) past their deadline.`)}</p>}
       <div className="inline">
         <label>{t('Status', 'Status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select value={status} onChange={(e) => { setStatus(e.target.value); setPage(0); }}>
             <option value="">{t('Semua', 'All')}</option>
             {(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => <option key={s} value={s}>{pick(STATUS_LABEL, s, t)}</option>)}
           </select>
         </label>
-        <label className="choice"><input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> {t('Hanya yang terlambat', 'Overdue only')}</label>
+        <label className="choice"><input type="checkbox" checked={overdueOnly} onChange={(e) => { setOverdueOnly(e.target.checked); setPage(0); }} /> {t('Hanya yang terlambat', 'Overdue only')}</label>
       </div>
       <div className="table-scroll">
         <table className="data">
           <thead><tr><th>{t('Kode', 'Code')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Uraian', 'Description')}</th><th>{t('Status', 'Status')}</th><th>{t('Batas waktu', 'Due')}</th></tr></thead>
           <tbody>
-            {items.map((c) => (
+            {shown.map((c) => (
               <tr key={c.id} className={c.overdue ? 'overdue' : ''}>
                 <td className="mono"><Link to={`/staf/pengaduan/${c.id}`}>{c.trackingCode}</Link></td>
                 <td>{pick(CLASS_LABEL, c.class, t)}</td>
@@ -60,6 +67,13 @@ export function ComplaintsPage() {
           </tbody>
         </table>
       </div>
+      {pages > 1 && (
+        <p className="inline" role="navigation" aria-label={t('Halaman daftar pengaduan', 'Complaint list pages')}>
+          <button type="button" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>{t('‹ Sebelumnya', '‹ Previous')}</button>
+          <span>{t(`${shownPage * PAGE_SIZE + 1}–${shownPage * PAGE_SIZE + shown.length} dari ${items.length}`, `${shownPage * PAGE_SIZE + 1}–${shownPage * PAGE_SIZE + shown.length} of ${items.length}`)}</span>
+          <button type="button" disabled={shownPage === pages - 1} onClick={() => setPage(shownPage + 1)}>{t('Berikutnya ›', 'Next ›')}</button>
+        </p>
+      )}
       {isHandler && <LaporExport mppId={mppId} />}
       {isHandler && <Open311Keys mppId={mppId} />}
     </section>
