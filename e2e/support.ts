@@ -216,6 +216,9 @@ export async function staffSignIn(browser: Browser, baseUrl: string, email: stri
   const context = await browser.newContext({ viewport: VIEW, locale: 'id-ID' });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
+  // Headless Chromium has been seen to stop producing frames for a page (a click then waits 30 s for
+  // "stable", which needs animation frames); making the new page the active one keeps frames coming.
+  await page.bringToFront();
   trackRequests(page);
   await loginUi(page, baseUrl, email, password);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
