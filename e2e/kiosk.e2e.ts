@@ -218,3 +218,28 @@ test('a print that never finishes is reported after 10 s, and withdrawn when it 
   assert.equal(await kiosk.locator('.kiosk-print-failed').count(), 0);
   await ctx.close();
 });
+
+test('a ticket whose answer is lost on the way back: the second tap prints the same ticket, not a second one', async () => {
+  const { ctx, kiosk } = await openKiosk('works');
+  const waiting = async () => (await call<{ services: { name: string; waiting: number }[] }>('GET', `/api/mpps/${mppId}/queue/offer`, {})).services.find((s) => s.name === 'Perekaman KTP-el')!.waiting;
+  const before = await waiting();
+  // The server issues the ticket, then the network drops before the answer reaches the kiosk.
+  let issued: { number: string } | undefined;
+  await kiosk.route('**/queue/tickets', async (route) => {
+    issued = (await (await route.fetch()).json()) as { number: string };
+    await route.abort('internetdisconnected');
+  }, { times: 1 });
+  await kiosk.locator('.kiosk-tenant-button', { hasText: 'Dinas Kependudukan' }).tap();
+  await kiosk.getByRole('button', { name: /Perekaman KTP-el/ }).tap();
+  await kiosk.getByRole('button', { name: 'Tidak, antrean biasa' }).tap();
+  await kiosk.getByRole('alert').filter({ hasText: 'Ketuk pilihan Anda sekali lagi' }).waitFor();
+  assert.ok(issued, 'the server issued a ticket before the answer was lost');
+  await screenshot(kiosk, 'kiosk-answer-lost', { fullPage: false });
+  // The citizen taps again: the same press, the same ticket.
+  const again = kiosk.waitForResponse((r) => r.url().endsWith('/queue/tickets') && r.request().method() === 'POST');
+  await kiosk.getByRole('button', { name: 'Tidak, antrean biasa' }).tap();
+  assert.equal(((await (await again).json()) as { number: string }).number, issued.number);
+  await kiosk.locator('.pt-number', { hasText: issued.number }).waitFor();
+  assert.equal(await waiting(), before + 1, 'one ticket issued for the two taps');
+  await ctx.close();
+});

@@ -11,6 +11,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The server answered and refused (4xx): a new attempt is a new request, with a new idempotency key.
+ * A network failure (status 0) or a server fault (5xx) may have left the first attempt done or undone:
+ * the retry keeps its key, so the server answers it with what it did the first time.
+ */
+export function serverRefused(e: unknown): boolean {
+  return e instanceof ApiError && e.status >= 400 && e.status < 500;
+}
+
 /** The UI language, which is also the language asked of the API. */
 export function currentLang(): 'id' | 'en' {
   return localStorage.getItem('layan.lang') === 'en' ? 'en' : 'id';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useApiMutation, useApiQuery, WriteError } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { serverRefused } from '../api/problem';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { bearer, deviceToken, sendHeartbeat, startHeartbeat } from './device';
 import './drivethru.css';
@@ -88,7 +88,7 @@ export function DriveThruKioskPage() {
           setTimeout(() => void print(), 300);
         },
         onError: (e) => {
-          if (e instanceof ApiError) idem.current = null;
+          if (serverRefused(e)) idem.current = null;
         },
       },
     );

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { problemText, useApiQuery } from '../api/hooks';
+import { serverRefused } from '../api/problem';
 import { useI18n } from '../i18n';
 import { PublicHeader } from '../shell/Home';
 import { ticketStatusQuery, useLiveTicket } from './live-ticket';
@@ -90,9 +91,8 @@ export function OnlineTicketPage() {
       window.scrollTo(0, 0);
       void offerQuery.refetch();
     },
-    // The server answered (a refusal): the next try is a new request. A network failure keeps the key.
     onError: (e) => {
-      if (e.status !== 0) idem.current = null;
+      if (serverRefused(e)) idem.current = null;
     },
   });
   function take() {

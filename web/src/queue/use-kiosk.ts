@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { useApiQuery } from '../api/hooks';
-import { ApiError } from '../api/problem';
+import { ApiError, serverRefused } from '../api/problem';
 import type { ResponseOf } from '../api/types';
 import { useI18n } from '../i18n';
 import { bearer, deviceToken } from './device';
@@ -125,8 +125,9 @@ export function useKiosk(mode: KioskMode) {
       setTicket(tk);
       if (mode === 'kiosk') setTimeout(() => void print(), 300);
     } catch (e) {
-      idem.current = e instanceof ApiError ? null : idem.current;
-      setError(e instanceof ApiError ? e.message : t('Tidak tersambung ke server. Coba lagi.', 'No connection to the server. Try again.'));
+      if (serverRefused(e)) idem.current = null;
+      // A citizen at a kiosk cannot check a connection: they are told to tap again (the same ticket comes).
+      setError(e instanceof ApiError && e.status !== 0 ? e.message : t('Tidak tersambung ke server. Ketuk pilihan Anda sekali lagi.', 'No connection to the server. Tap your choice again.'));
     } finally {
       setBusy(false);
     }
