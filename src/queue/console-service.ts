@@ -14,6 +14,7 @@ import { nextStatus, type TicketAction } from './state.js';
 import type { DisplayEventType } from './display-repository.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
 import { consoleErrors } from './errors.js';
+import { assertTransferInLane } from './zone-service.js';
 
 export { consoleErrors };
 
@@ -215,6 +216,7 @@ export async function ticketAction(
         const handling = t.counterTenantId ?? t.tenantId;
         if (counter && counter.tenantId !== handling) throw consoleErrors.transfer_foreign_counter();
         if (service && service.tenantId !== handling && t.status === 'waiting') throw consoleErrors.transfer_not_seen();
+        if (t.lane) await assertTransferInLane(tx, mppId, t.lane, { service, counter });
         await repo.applyTransition(tx, { ...base, event: 'transferred', note: target.note ?? null }, {
           counterId: null,
           targetCounterId: target.counterId ?? null,

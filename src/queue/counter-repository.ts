@@ -200,19 +200,26 @@ export async function findService(q: Queryable, mppId: string, serviceId: string
   return rows[0] ? { id: rows[0].id, tenantId: rows[0].tenant_id, name: rows[0].name } : undefined;
 }
 
-/** Where an officer may transfer a ticket: the MPP's active services, and its other active counters. */
+/** Where an officer may transfer a ticket: the MPP's active services and its other active counters (a lane window: its lane's). */
 export async function listTransferTargets(
   q: Queryable,
   input: { mppId: string; counterId: string },
 ): Promise<{ services: { id: string; name: string; tenantName: string }[]; counters: { id: string; number: number; name: string }[] }> {
+  // A window of a drive-thru lane only serves cars: it may send one to the lane's services and windows,
+  // never to the hall (no hall counter calls a car, so it would wait for nobody).
+  const lane = `(SELECT st.zone FROM queue_counter_state st JOIN queue_zones z ON z.mpp_id = st.mpp_id AND z.code = st.zone AND z.kind = 'drive_thru'
+                  WHERE st.mpp_id = $1 AND st.counter_id = $2)`;
+  const inLane = `(SELECT st.counter_id FROM queue_counter_state st WHERE st.mpp_id = $1 AND st.zone = ${lane})`;
   const services = await q.query<{ id: string; name: string; tenant_name: string }>(
     `SELECT s.id, s.name, tn.name AS tenant_name FROM catalog_services_v s JOIN catalog_tenants_v tn ON tn.mpp_id = s.mpp_id AND tn.id = s.tenant_id
-      WHERE s.mpp_id = $1 AND s.active ORDER BY tn.name, s.name`,
-    [input.mppId],
+      WHERE s.mpp_id = $1 AND s.active
+        AND (${lane} IS NULL OR s.id IN (SELECT cs.service_id FROM counter_services cs WHERE cs.mpp_id = $1 AND cs.counter_id IN ${inLane}))
+      ORDER BY tn.name, s.name`,
+    [input.mppId, input.counterId],
   );
-  const others = await q.query<{ id: string; number: number; name: string }>('SELECT id, number, name FROM catalog_counters_v WHERE mpp_id = $1 AND active AND id <> $2 ORDER BY number', [
-    input.mppId,
-    input.counterId,
-  ]);
+  const others = await q.query<{ id: string; number: number; name: string }>(
+    `SELECT id, number, name FROM catalog_counters_v WHERE mpp_id = $1 AND active AND id <> $2 AND (${lane} IS NULL OR id IN ${inLane}) ORDER BY number`,
+    [input.mppId, input.counterId],
+  );
   return { services: services.rows.map((r) => ({ id: r.id, name: r.name, tenantName: r.tenant_name })), counters: others.rows };
 }

@@ -109,6 +109,11 @@ export const zoneErrors = defineErrors('queue', {
     id: 'Layanan "{service}" tidak dilayani di lajur {zone}. Pilih layanan yang tersedia di lajur ini.',
     en: 'Service "{service}" is not served in lane {zone}. Choose a service this lane offers.',
   },
+  counter_not_in_lane: {
+    status: 409,
+    id: 'Loket "{counter}" bukan jendela lajur {zone}. Kendaraan hanya dapat dipindahkan ke jendela lajur ini.',
+    en: 'Counter "{counter}" is not a window of lane {zone}. A car can only be transferred to this lane\'s windows.',
+  },
   kiosk_of_other_zone: {
     status: 403,
     id: 'Kios ini terpasang di zona lain dan tidak dapat mengeluarkan tiket untuk lajur ini.',

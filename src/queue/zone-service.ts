@@ -110,6 +110,18 @@ async function laneServices(q: Queryable, mppId: string, code: string, localDay:
   return [...services.values()].sort((a, b) => a.name.localeCompare(b.name, 'id'));
 }
 
+/**
+ * A car waits in its lane: a transfer may send it to a service the lane's windows serve, or to one of
+ * those windows, never to the hall, where no counter calls cars.
+ * @throws service_not_in_lane, counter_not_in_lane (409)
+ */
+export async function assertTransferInLane(q: Queryable, mppId: string, lane: string, target: { service?: { id: string; name: string }; counter?: { id: string; name: string } }): Promise<void> {
+  const windows = (await counters.listCounters(q, mppId, 'all')).filter((c) => c.zone === lane);
+  const zone = (await zones.findZoneByCode(q, mppId, lane))?.name ?? lane;
+  if (target.service && !windows.some((c) => c.services.some((s) => s.serviceId === target.service!.id))) throw zoneErrors.service_not_in_lane({ service: target.service.name, zone });
+  if (target.counter && !windows.some((c) => c.id === target.counter!.id)) throw zoneErrors.counter_not_in_lane({ counter: target.counter.name, zone });
+}
+
 /** What a drive-thru kiosk shows (public, like the hall kiosk's offer). @throws not_found, not_a_lane */
 export async function laneOffer(ctx: ServiceContext, input: { mppId: string; zoneId: string }): Promise<LaneOffer> {
   const { db, now } = ctx;

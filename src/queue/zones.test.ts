@@ -181,4 +181,35 @@ describe('a drive-thru lane', () => {
       for (const c of [w.counters.c2, c4, w.counters.c1]) for (let tk = await callNext(c); tk; tk = await callNext(c)) await finish(tk.id);
     }
   });
+
+  it('keeps a car in its lane when a window transfers it: never to a hall service or counter, where nobody calls cars', async () => {
+    for (const c of [w.counters.c2, w.counters.c1]) for (let tk = await callNext(c); tk; tk = await callNext(c)) await finish(tk.id);
+    const car = (await laneTicket({ serviceId: w.services.ktp, plate: 'R 77 T' })).json();
+    expect((await callNext(w.counters.c2)).id).toBe(car.id);
+    // The window's console offers only the lane: its service and its other window.
+    const targets = (await get(`/counters/${w.counters.c2}/console`, w.officer.headers)).json().transferTargets;
+    expect(targets.services.map((s: { id: string }) => s.id)).toEqual([w.services.ktp]);
+    expect(targets.counters.map((c: { name: string }) => c.name)).toEqual(['Jendela 2']);
+    // A hall counter's console still offers the whole MPP.
+    const hallTargets = (await get(`/counters/${w.counters.c1}/console`, w.officer.headers)).json().transferTargets;
+    expect(hallTargets.services.map((s: { id: string }) => s.id)).toContain(w.services.kk);
+
+    const transfer = (body: Record<string, unknown>) => post(t, w.officer, url(`/tickets/${car.id}/transfer`), body);
+    const toHallService = await transfer({ serviceId: w.services.kk });
+    expect(toHallService.statusCode).toBe(409);
+    expect(toHallService.json()).toMatchObject({ code: 'service_not_in_lane' });
+    expect(toHallService.json().title).toContain('Drive-thru KTP');
+    const toHallCounter = await transfer({ counterId: w.counters.c1 });
+    expect(toHallCounter.statusCode).toBe(409);
+    expect(toHallCounter.json().code).toBe('counter_not_in_lane');
+    // Nothing was written: the car is still called at its window.
+    expect((await get(`/tickets/${car.id}`, w.officer.headers)).json()).toMatchObject({ status: 'called', counter: expect.objectContaining({ id: w.counters.c2 }) });
+
+    // To the lane's other window it goes, and that window calls it.
+    const other = (await t.db.query<{ id: string }>("SELECT id FROM counters WHERE mpp_id = $1 AND name = 'Jendela 2'", [w.mppId])).rows[0]!.id;
+    expect((await transfer({ counterId: other })).statusCode).toBe(200);
+    expect(await callNext(w.counters.c1)).toBeNull();
+    expect((await callNext(other)).id).toBe(car.id);
+    await finish(car.id);
+  });
 });
