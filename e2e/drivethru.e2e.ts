@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { speakPlate } from '../src/queue/plate.js';
 import { speakCounterLabel } from '../src/queue/speech.js';
-import { apiCaller, apiLogin, launchBrowser, loginUi, screenshot, startServer, type RunningServer } from './support.js';
+import { apiCaller, apiLogin, launchBrowser, loginUi, noSideways, screenshot, staffMenu, staffSignIn, startServer, type RunningServer } from './support.js';
 
 /**
  * Drive-thru lanes (issue 16.4) on the full demo data: the admin finds the SIM and SKCK lanes on the
@@ -141,6 +141,15 @@ test('issue by plate at the lane kiosk: the lane board shows and says the plate 
   const window1 = (await call<{ id: string; name: string; zone: string | null }[]>('GET', `/api/mpps/${mppId}/queue/counters`, officer)).find((c) => c.zone === 'sim-dt')!;
   assert.equal(window1.name, 'Jendela 1');
   await call('POST', `/api/mpps/${mppId}/queue/counters/${window1.id}/open`, officer);
+  // At the window's console (1366x768, from the staff home) the waiting car is named by its plate.
+  const desk = await staffSignIn(browser, server.url, 'petugas.polres@demo.layan.id', PASSWORD);
+  await staffMenu(desk).getByRole('link', { name: 'Konsol loket', exact: true }).click();
+  await desk.getByRole('button', { name: /Jendela 1/ }).click();
+  const waitingCar = desk.locator('.console-line li', { hasText: ticket.number });
+  await waitingCar.locator('.cl-plate', { hasText: 'R 1234 AB' }).waitFor();
+  await noSideways(desk, 'lane window console');
+  await screenshot(desk, 'drivethru-window-console', { fullPage: false });
+  await desk.context().close();
   const called = await call<{ ticket: { id: string } }>('POST', `/api/mpps/${mppId}/queue/counters/${window1.id}/call-next`, officer);
   assert.equal(called.ticket.id, ticket.id);
 

@@ -155,14 +155,17 @@ export interface WaitingTicket {
   transferred: boolean;
   /** Slot start of the booking it was checked in for, if any. */
   bookedFor: string | null;
+  /** A drive-thru car's plate, or the name it is called by. */
+  plate: string | null;
+  holderName: string | null;
 }
 
 /** The waiting line of a counter in call-next order. */
 export async function waitingLine(q: Queryable, mppId: string, counterId: string, localDay: string, at: Date, limit = 50): Promise<{ total: number; tickets: WaitingTicket[] }> {
   const { rows } = await q.query<
-    Pick<Row<'tickets'>, 'id' | 'number' | 'service_id' | 'issued_at' | 'booked_for'> & { service_name: string; priority_name: string | null; transferred: boolean; total: number }
+    Pick<Row<'tickets'>, 'id' | 'number' | 'service_id' | 'issued_at' | 'booked_for' | 'plate' | 'holder_name'> & { service_name: string; priority_name: string | null; transferred: boolean; total: number }
   >(
-    `SELECT t.id, t.number, t.service_id, s.name AS service_name, pc.name AS priority_name, t.issued_at, t.booked_for,
+    `SELECT t.id, t.number, t.service_id, s.name AS service_name, pc.name AS priority_name, t.issued_at, t.booked_for, t.plate, t.holder_name,
             (t.queued_at <> t.issued_at OR t.target_counter_id IS NOT NULL) AS transferred, count(*) OVER () AS total
        ${CANDIDATES.replace('FROM tickets t', `FROM tickets t JOIN catalog_services_v s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
          LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id`)}
@@ -180,6 +183,8 @@ export async function waitingLine(q: Queryable, mppId: string, counterId: string
       issuedAt: r.issued_at.toISOString(),
       transferred: r.transferred,
       bookedFor: r.booked_for ? r.booked_for.toISOString() : null,
+      plate: r.plate,
+      holderName: r.holder_name,
     })),
   };
 }

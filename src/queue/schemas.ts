@@ -142,7 +142,9 @@ export const ConsoleView = z.object({
   waiting: z.object({
     total: z.number().int(),
     tickets: z.array(
-      z.object({ id: z.uuid(), number: z.string(), serviceId: z.uuid(), serviceName: z.string(), priorityName: z.string().nullable(), issuedAt: z.string(), transferred: z.boolean(), bookedFor: z.string().nullable() }),
+      z.object({ id: z.uuid(), number: z.string(), serviceId: z.uuid(), serviceName: z.string(), priorityName: z.string().nullable(), issuedAt: z.string(), transferred: z.boolean(), bookedFor: z.string().nullable(),
+        /** A drive-thru car: the plate (or the name) the window calls it by. */
+        plate: z.string().nullable(), holderName: z.string().nullable() }),
     ),
   }),
   myCounts: z.object({ called: z.number().int(), served: z.number().int(), noShow: z.number().int(), transferred: z.number().int() }),

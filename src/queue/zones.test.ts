@@ -185,6 +185,9 @@ describe('a drive-thru lane', () => {
   it('keeps a car in its lane when a window transfers it: never to a hall service or counter, where nobody calls cars', async () => {
     for (const c of [w.counters.c2, w.counters.c1]) for (let tk = await callNext(c); tk; tk = await callNext(c)) await finish(tk.id);
     const car = (await laneTicket({ serviceId: w.services.ktp, plate: 'R 77 T' })).json();
+    // The window's waiting line names the car by its plate.
+    const line = (await get(`/counters/${w.counters.c2}/console`, w.officer.headers)).json().waiting.tickets;
+    expect(line).toEqual([expect.objectContaining({ id: car.id, plate: 'R 77 T', holderName: null })]);
     expect((await callNext(w.counters.c2)).id).toBe(car.id);
     // The window's console offers only the lane: its service and its other window.
     const targets = (await get(`/counters/${w.counters.c2}/console`, w.officer.headers)).json().transferTargets;

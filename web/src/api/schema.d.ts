@@ -11966,10 +11966,12 @@ export interface paths {
                             waiting: {
                                 tickets: {
                                     bookedFor: string | null;
+                                    holderName: string | null;
                                     /** Format: uuid */
                                     id: string;
                                     issuedAt: string;
                                     number: string;
+                                    plate: string | null;
                                     priorityName: string | null;
                                     /** Format: uuid */
                                     serviceId: string;
@@ -20809,7 +20811,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: counter_busy, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
+        /** @description Problem: counter_busy, counter_not_in_lane, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueReadProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -20817,7 +20819,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "counter_busy" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
+                    code: "counter_busy" | "counter_not_in_lane" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };
@@ -20893,7 +20895,7 @@ export interface components {
                 };
             };
         };
-        /** @description Problem: conflict, counter_busy, invalid_transition, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
+        /** @description Problem: conflict, counter_busy, counter_not_in_lane, invalid_transition, mpp_closed, not_a_lane, not_in_line, parked_other_tenant, parked_taken, quota_exhausted, recall_limit, reprint_final, service_not_in_lane, service_unavailable, transfer_foreign_counter, transfer_not_seen, undo_expired, waiting_room_full, wrong_counter, zone_code_taken, zone_in_use */
         queueWriteProblem409: {
             headers: {
                 [name: string]: unknown;
@@ -20901,7 +20903,7 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
-                    code: "conflict" | "counter_busy" | "invalid_transition" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
+                    code: "conflict" | "counter_busy" | "counter_not_in_lane" | "invalid_transition" | "mpp_closed" | "not_a_lane" | "not_in_line" | "parked_other_tenant" | "parked_taken" | "quota_exhausted" | "recall_limit" | "reprint_final" | "service_not_in_lane" | "service_unavailable" | "transfer_foreign_counter" | "transfer_not_seen" | "undo_expired" | "waiting_room_full" | "wrong_counter" | "zone_code_taken" | "zone_in_use";
                 };
             };
         };

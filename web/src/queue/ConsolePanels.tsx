@@ -83,6 +83,7 @@ export function WaitingPanel({ view, now, why, onCall, onReprint }: {
           <li key={w.id}>
             <span className="cl-number">{w.number}</span>
             <span className="cl-service">
+              {(w.plate ?? w.holderName) && <strong className="cl-plate">{w.plate ?? w.holderName} · </strong>}
               {w.serviceName}
               {w.priorityName && <em> · {w.priorityName}</em>}
               {w.transferred && <em> · {t('dialihkan', 'transferred')}</em>}
