@@ -9,7 +9,7 @@ const clock = fakeClock('2026-03-02T01:00:00Z');
 let t: TestApp;
 let mpp: SeededMpp;
 let handler: Caller;
-let filed: { id: string; code: string }[] = [];
+const filed: { id: string; code: string }[] = [];
 const assignedToOther: string[] = [];
 
 beforeAll(async () => {
