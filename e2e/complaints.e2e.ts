@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { hashPassword } from '../src/identity/service.js';
-import { apiLogin, checkScreen, launchBrowser, loginUi, newContext, openFromMenu, openServerDatabase, type RunningServer, screenshot, staffMenu, staffSignIn, startServer } from './support.js';
+import { apiLogin, checkScreen, launchBrowser, loginUi, newContext, openFromMenu, openServerDatabase, type RunningServer, screenshot, staffMenu, staffSignIn, startServer, widthShare } from './support.js';
 
 const HANDLER = { email: 'pengaduan@e2e.layan', password: 'handler-e2e-password' };
 const SLUG = 'mpp-kota-e2e';
@@ -190,6 +190,14 @@ test('on the full demo the staff list shows the true total and pages through all
   await range(small).filter({ hasText: `16–30 dari ${total}` }).waitFor();
   const sideways = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(sideways <= 0, `phone list scrolls sideways by ${sideways}px`);
+  // Each complaint is a card: its description over the card's whole width, nothing cut inside a scroller.
+  const table = small.locator('.complaint-staff table.data');
+  const share = await widthShare(table.locator('tbody tr td:nth-child(3)').first(), table);
+  assert.ok(share >= 0.9, `the description takes ${Math.round(share * 100)}% of the list's width on a phone`);
+  const inner = await table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth);
+  assert.ok(inner <= 0, `the list scrolls sideways inside its box by ${inner}px`);
   await screenshot(small, 'complaints-list-demo-phone');
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(small, 'complaints-list-demo-phone-view', { fullPage: false });
   await phone.close();
 });
