@@ -191,7 +191,7 @@ test('on the full demo the staff list shows the true total and pages through all
   const sideways = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(sideways <= 0, `phone list scrolls sideways by ${sideways}px`);
   // Each complaint is a card: its description over the card's whole width, nothing cut inside a scroller.
-  const table = small.locator('.complaint-staff table.data');
+  const table = small.locator('.complaint-staff .table-scroll table.data');
   const share = await widthShare(table.locator('tbody tr td:nth-child(3)').first(), table);
   assert.ok(share >= 0.9, `the description takes ${Math.round(share * 100)}% of the list's width on a phone`);
   const inner = await table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth);
