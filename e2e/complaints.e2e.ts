@@ -5,11 +5,13 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { hashPassword } from '../src/identity/service.js';
-import { launchBrowser, loginUi, newContext, openServerDatabase, type RunningServer, screenshot, startServer } from './support.js';
+import { apiLogin, checkScreen, launchBrowser, loginUi, newContext, openFromMenu, openServerDatabase, type RunningServer, screenshot, staffMenu, staffSignIn, startServer, widthShare } from './support.js';
 
 const HANDLER = { email: 'pengaduan@e2e.layan', password: 'handler-e2e-password' };
 const SLUG = 'mpp-kota-e2e';
 let server: RunningServer;
+/** The full demo (months of complaint history): the scale the staff list is judged by. */
+let demo: RunningServer;
 let browser: Browser;
 let dataDir: string;
 
@@ -30,12 +32,13 @@ before(async () => {
   if (process.env.E2E_DATABASE_URL) throw new Error('complaints e2e prepares an embedded database; run it without E2E_DATABASE_URL');
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'layan-e2e-complaints-'));
   await prepareDatabase(dataDir);
-  server = await startServer({ DATA_DIR: dataDir });
+  [server, demo] = await Promise.all([startServer({ DATA_DIR: dataDir }), startServer({ LAYAN_DEMO: 'true' })]);
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await demo?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -112,4 +115,89 @@ test('a citizen files on the public page, a handler answers, the citizen reads i
   await page.locator('.status-closed').waitFor();
   await screenshot(page, 'complaints-track-closed-phone');
   await citizen.close();
+});
+
+const DEMO_PASSWORD = 'Demo-Layan-2026';
+const DEMO_MPP_ADMIN = 'admin.banyumas@demo.layan.id';
+const DEMO_TENANT_ADMIN = 'admin.dukcapil@demo.layan.id';
+type ComplaintPage = { items: { id: string; trackingCode: string }[]; total: number };
+
+async function demoList(headers: Record<string, string>, mppId: string, query: string): Promise<ComplaintPage> {
+  const res = await fetch(`${demo.url}/api/mpps/${mppId}/complaints${query}`, { headers });
+  assert.equal(res.status, 200);
+  return (await res.json()) as ComplaintPage;
+}
+
+/** The codes in the list's rows, in order. */
+const shownCodes = (page: import('playwright-core').Page) => page.locator('.complaint-staff table.data tbody td.mono').allTextContents();
+const range = (page: import('playwright-core').Page) => page.getByTestId('complaint-range');
+
+test('on the full demo the staff list shows the true total and pages through all complaints (1366x768 and 360x740)', async () => {
+  const admin = await apiLogin(demo.url, DEMO_MPP_ADMIN, DEMO_PASSWORD);
+  const me = await (await fetch(`${demo.url}/api/auth/me`, { headers: admin })).json() as { user: { grants: { mppId: string | null }[] } };
+  const mppId = me.user.grants.find((g) => g.mppId)!.mppId!;
+  const all = await demoList(admin, mppId, '?limit=15');
+  const page2 = await demoList(admin, mppId, '?limit=15&offset=15');
+  assert.ok(all.total > 50, `the demo has months of complaints (${all.total})`);
+
+  const page = await staffSignIn(browser, demo.url, DEMO_MPP_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(page, 'Pengaduan', 'Pengaduan');
+  const total = all.total.toLocaleString('id-ID');
+  await range(page).filter({ hasText: `1–15 dari ${total}` }).waitFor();
+  assert.deepEqual(await shownCodes(page), all.items.map((c) => c.trackingCode));
+  await checkScreen(page, 'complaints', 'list-demo', 3);
+  await page.getByRole('button', { name: 'Berikutnya ›' }).click();
+  await range(page).filter({ hasText: `16–30 dari ${total}` }).waitFor();
+  assert.deepEqual(await shownCodes(page), page2.items.map((c) => c.trackingCode));
+  await checkScreen(page, 'complaints', 'list-demo-page2', 3);
+
+  // The status filter is counted on the server too.
+  const verified = await demoList(admin, mppId, '?status=verified&limit=15');
+  await page.getByLabel('Status').selectOption({ label: 'Terverifikasi' });
+  await range(page).filter({ hasText: `dari ${verified.total.toLocaleString('id-ID')}` }).waitFor();
+  assert.deepEqual(await shownCodes(page), verified.items.map((c) => c.trackingCode));
+  // A search by part of a tracking code finds that complaint among all months.
+  const oldest = (await demoList(admin, mppId, `?limit=1&offset=${all.total - 1}`)).items[0]!;
+  await page.getByLabel('Status').selectOption({ label: 'Semua' });
+  await page.getByLabel('Cari kode atau uraian').fill(oldest.trackingCode.slice(0, 9));
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.locator('.complaint-staff td.mono', { hasText: oldest.trackingCode }).waitFor();
+  await page.context().close();
+
+  // An agency admin sees only its agency's complaints, with its own total.
+  const one = verified.items[0]!;
+  const tenants = await (await fetch(`${demo.url}/api/catalog/mpps/${mppId}/tenants`, { headers: admin })).json() as { id: string; code: string }[];
+  const dukcapil = tenants.find((x) => x.code === 'DUKCAPIL')!;
+  const assigned = await fetch(`${demo.url}/api/mpps/${mppId}/complaints/${one.id}/actions/assign`, { method: 'POST', headers: admin, body: JSON.stringify({ tenantId: dukcapil.id }) });
+  assert.equal(assigned.status, 200, await assigned.text());
+  const agency = await demoList(await apiLogin(demo.url, DEMO_TENANT_ADMIN, DEMO_PASSWORD), mppId, '?limit=15');
+  assert.ok(agency.total >= 1 && agency.total < all.total, `agency total ${agency.total}`);
+  const tenantPage = await staffSignIn(browser, demo.url, DEMO_TENANT_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(tenantPage, 'Pengaduan', 'Pengaduan');
+  await range(tenantPage).filter({ hasText: `dari ${agency.total.toLocaleString('id-ID')}` }).waitFor();
+  assert.deepEqual(await shownCodes(tenantPage), agency.items.map((c) => c.trackingCode));
+  await checkScreen(tenantPage, 'complaints', 'list-demo-agency', 3);
+  await tenantPage.context().close();
+
+  // A 360 px phone: the same list, nothing sideways.
+  const phone = await newContext(browser, 'phone');
+  phone.setDefaultTimeout(30_000);
+  const small = await phone.newPage();
+  await loginUi(small, demo.url, DEMO_MPP_ADMIN, DEMO_PASSWORD);
+  await staffMenu(small).getByRole('link', { name: 'Pengaduan', exact: true }).click();
+  await range(small).filter({ hasText: `1–15 dari ${total}` }).waitFor();
+  await small.getByRole('button', { name: 'Berikutnya ›' }).click();
+  await range(small).filter({ hasText: `16–30 dari ${total}` }).waitFor();
+  const sideways = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(sideways <= 0, `phone list scrolls sideways by ${sideways}px`);
+  // Each complaint is a card: its description over the card's whole width, nothing cut inside a scroller.
+  const table = small.locator('.complaint-staff .table-scroll table.data');
+  const share = await widthShare(table.locator('tbody tr td:nth-child(3)').first(), table);
+  assert.ok(share >= 0.9, `the description takes ${Math.round(share * 100)}% of the list's width on a phone`);
+  const inner = await table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth);
+  assert.ok(inner <= 0, `the list scrolls sideways inside its box by ${inner}px`);
+  await screenshot(small, 'complaints-list-demo-phone');
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(small, 'complaints-list-demo-phone-view', { fullPage: false });
+  await phone.close();
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, loginUi, newContext, noSideways, screenshot, startServer, type RunningServer } from './support.js';
+import { launchBrowser, loginUi, newContext, noSideways, screenshot, selectFit, startServer, type RunningServer } from './support.js';
 
 // Mobile services (layanan keliling) on the full demo: a citizen on a 360x740 phone finds, from the
 // home page, what comes to their kecamatan next and books it; the MPP admin schedules a stop at a
@@ -107,6 +107,9 @@ test('the MPP admin schedules a stop from the staff home, picking a kecamatan of
   assert.ok(labels.includes('Pancurendang (33.02.14.2007)'));
   assert.ok(!labels.some((l) => l.includes('Pageraji')));
   await villages.selectOption({ label: 'Pancurendang (33.02.14.2007)' });
+  // At 1366x768 the closed select shows every desa's name and code whole (it was clipped in a narrow column).
+  const fit = await selectFit(villages);
+  assert.ok(fit.needed <= fit.width, `the desa select clips "${fit.longest}": ${fit.width}px wide, ${fit.needed}px needed`);
   await form.getByLabel('Alamat/titik kumpul').fill('Balai Desa Pancurendang, Jl. Raya Ajibarang');
   const day = jakartaDay(25);
   await form.getByLabel('Tanggal', { exact: true }).fill(day);

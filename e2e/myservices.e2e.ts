@@ -186,8 +186,8 @@ test('a citizen is told when the turn is near and called, reads the complaint an
   await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
   const tracking = (await page.getByTestId('tracking-code').textContent())!.trim();
   const admin = await apiLogin(server.url, `admin.banyumas@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD);
-  const list = await call<{ id: string; trackingCode: string }[]>('GET', `/api/mpps/${mppId}/complaints`, admin);
-  const complaint = list.find((c) => c.trackingCode === tracking)!;
+  const list = await call<{ items: { id: string; trackingCode: string }[] }>('GET', `/api/mpps/${mppId}/complaints?q=${tracking}`, admin);
+  const complaint = list.items.find((c) => c.trackingCode === tracking)!;
   await call('POST', `/api/mpps/${mppId}/complaints/${complaint.id}/actions/verify`, admin, { track: 'simple' });
   const answer = 'Mulai besok loket SIM dibuka tepat pukul 08.00; petugas cadangan sudah disiapkan.';
   await call('POST', `/api/mpps/${mppId}/complaints/${complaint.id}/actions/answer`, admin, { answer });

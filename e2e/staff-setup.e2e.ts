@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, apiLogin, checkScreen, launchBrowser, newContext, openFromMenu, screenshot, staffMenu, staffSignIn, startServer, walkStaffMenu, type RunningServer } from './support.js';
+import { ADMIN, apiLogin, checkScreen, launchBrowser, newContext, openFromMenu, screenshot, staffMenu, staffSignIn, startServer, walkStaffMenu, widthShare, type RunningServer } from './support.js';
 
 // Setting up an MPP entirely through the staff screens, on the full demo at a 1366x768 console: a new
 // MPP from nothing to a citizen's booking, the hours and rules where the queue is set up, the audit log
@@ -406,6 +406,10 @@ test("an MPP admin's counter and booking-rule forms send only what was changed, 
   await page.getByRole('tab', { name: 'Loket', exact: true }).click();
   await page.getByRole('list', { name: 'Daftar loket' }).getByRole('button', { name: /Loket DUKCAPIL 3/ }).click();
   const form = page.getByRole('form', { name: 'Loket DUKCAPIL 3' });
+  // The name takes the form's width beside the short number (it was a 14rem column of four).
+  const nameShare = await widthShare(form.getByLabel('Nama loket'), form);
+  assert.ok(nameShare >= 0.6, `the counter name field is ${Math.round(nameShare * 100)}% of the form's width`);
+  await checkScreen(page, 'setup', 'counter-editor', 3);
   await form.getByLabel('Nama loket').fill('Loket DUKCAPIL 3 Lansia');
   const other = await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/counters/${counter.id}`, { method: 'PATCH', headers, body: JSON.stringify({ active: false }) });
   assert.equal(other.status, 200, await other.text());
@@ -419,6 +423,15 @@ test("an MPP admin's counter and booking-rule forms send only what was changed, 
   await renamed.getByRole('button', { name: 'Simpan perubahan' }).click();
   await renamed.getByText('Tersimpan', { exact: true }).waitFor();
   assert.equal((await counters()).find((c) => c.id === counter.id)!.active, false);
+
+  // The catalog's counter form too: the name beside the number, over the rest of the form.
+  await openFromMenu(page, 'Katalog layanan', 'Katalog layanan');
+  await page.getByRole('tab', { name: 'Loket', exact: true }).click();
+  const add = page.locator('form', { has: page.getByRole('button', { name: 'Tambah', exact: true }) });
+  const catalogShare = await widthShare(add.getByLabel('Nama', { exact: true }), add);
+  assert.ok(catalogShare >= 0.6, `the catalog's counter name field is ${Math.round(catalogShare * 100)}% of the form's width`);
+  await add.getByLabel('Nama', { exact: true }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'setup-catalog-counter-form');
 
   // The booking rules: the admin opens booking with 3 people a slot while another admin sets the days ahead.
   const services = (await (await fetch(`${server.url}/api/catalog/mpps/${mpp.id}/services`, { headers })).json()) as { id: string; name: string }[];
@@ -451,6 +464,13 @@ test("an MPP admin's counter and booking-rule forms send only what was changed, 
 
   await openFromMenu(page, 'Log audit', 'Log audit');
   await page.getByLabel('Tindakan', { exact: true }).selectOption({ label: 'Aturan booking layanan diubah' });
+  // "Perubahan" names the changed fields in words, never by API key (capacityPerSlot).
+  const entry = page.locator('.audit-table tbody tr').filter({ has: page.locator('summary', { hasText: 'Kapasitas per slot' }) }).first();
+  await entry.locator('summary').click();
+  await entry.getByRole('rowheader', { name: 'Kapasitas per slot' }).waitFor();
+  const summaries = await page.locator('.audit-table summary').allTextContents();
+  assert.deepEqual(summaries.filter((x) => /\b[a-z]+[A-Z]\w*/.test(x)), [], 'no summary names a field by its API key');
+  await screenshot(page, 'setup-audit-change-words');
   // The entry keeps the settings only; the service is named from the catalog.
   await page.getByRole('link', { name: 'Layanan: Penerbitan akta kematian' }).first().click();
   await page.getByRole('heading', { name: 'Aturan booking', level: 1 }).waitFor();

@@ -6,7 +6,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { openPglite, pgliteDb, postgresDb, type Db } from '../src/platform/db.js';
 import { migrate } from '../src/platform/migrate.js';
 
@@ -359,4 +359,31 @@ export async function assertAxeClean(page: Page, name: string, scope?: string): 
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, scope ?? null);
   assert.deepEqual(violations, [], `axe on ${name}`);
+}
+
+/**
+ * How wide a select must be to show its longest option whole (the text in the select's own font, plus
+ * its padding, border and arrow), and how wide it is: a closed select clips an option longer than itself.
+ */
+export async function selectFit(select: Locator): Promise<{ longest: string; needed: number; width: number }> {
+  return select.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    let longest = '';
+    let textWidth = 0;
+    for (const o of [...el.options]) {
+      const w = ctx.measureText(o.text).width;
+      if (w > textWidth) [longest, textWidth] = [o.text, w];
+    }
+    const chrome = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth) + 24;
+    return { longest, needed: Math.ceil(textWidth + chrome), width: el.getBoundingClientRect().width };
+  });
+}
+
+/** The share of its form's width a field takes (1 = the whole width). */
+export async function widthShare(field: Locator, form: Locator): Promise<number> {
+  const [f, all] = await Promise.all([field.boundingBox(), form.boundingBox()]);
+  if (!f || !all) throw new Error('field or form not shown');
+  return f.width / all.width;
 }

@@ -113,24 +113,33 @@ export interface ListFilter {
   overdueAt?: Date;
   /** Only complaints assigned to one of these tenants (tenant staff). */
   tenantIds?: string[];
+  /** Part of the tracking code (already without dashes, upper case) or of the description. */
+  search?: string;
   limit: number;
+  offset: number;
 }
 
 /** The deadline running in a status, as SQL. */
 export const RUNNING_DUE_SQL = `CASE WHEN status = 'received' THEN verification_due_at
   WHEN status IN ('verified', 'assigned', 'in_progress') THEN resolution_due_at END`;
 
-export async function listComplaints(q: Queryable, mppId: string, f: ListFilter): Promise<ComplaintRow[]> {
-  const { rows } = await q.query<ComplaintRow>(
-    `SELECT * FROM complaints
-      WHERE mpp_id = $1
+const LIST_WHERE = `mpp_id = $1
         AND ($2::text IS NULL OR status = $2)
         AND ($3::timestamptz IS NULL OR (${RUNNING_DUE_SQL}) < $3)
         AND ($4::uuid[] IS NULL OR assigned_tenant_id = ANY($4::uuid[]))
-      ORDER BY received_at DESC LIMIT $5`,
-    [mppId, f.status ?? null, f.overdueAt ?? null, f.tenantIds ?? null, f.limit],
-  );
-  return rows;
+        AND ($5::text IS NULL OR tracking_code LIKE '%' || $5 || '%' OR description ILIKE '%' || $6 || '%')`;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One page (newest first; id breaks ties so pages never overlap) and the count of all matching rows. */
+export async function listComplaints(q: Queryable, mppId: string, f: ListFilter): Promise<{ rows: ComplaintRow[]; total: number }> {
+  const code = f.search ? escapeLike(f.search.replace(/[\s-]/g, '').toUpperCase()) : null;
+  const params = [mppId, f.status ?? null, f.overdueAt ?? null, f.tenantIds ?? null, f.search ? code : null, f.search ? escapeLike(f.search) : null];
+  const [page, count] = await Promise.all([
+    q.query<ComplaintRow>(`SELECT * FROM complaints WHERE ${LIST_WHERE} ORDER BY received_at DESC, id DESC LIMIT $7 OFFSET $8`, [...params, f.limit, f.offset]),
+    q.query<{ total: number }>(`SELECT count(*)::int AS total FROM complaints WHERE ${LIST_WHERE}`, params),
+  ]);
+  return { rows: page.rows, total: count.rows[0]?.total ?? 0 };
 }
 
 export interface EventRow {

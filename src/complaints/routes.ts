@@ -10,7 +10,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './open311.js';
 import { open311Routes } from './open311-routes.js';
 import {
   ActionParams, ApiKeyCreated, ApiKeyParams, ApiKeyView, AttachmentParams, CodeParams, ComplaintActionRequest, ComplaintDetail, ComplaintListQuery,
-  ComplaintParams, ComplaintView, CreateApiKey, ExportQuery, FiledComplaint, FileComplaintRequest, FilingOptions, MppParams, NoteRequest, ReopenRequest,
+  ComplaintPage, ComplaintParams, ComplaintView, CreateApiKey, ExportQuery, FiledComplaint, FileComplaintRequest, FilingOptions, MppParams, NoteRequest, ReopenRequest,
   SlugParams, TrackingView,
 } from './schemas.js';
 import * as service from './service.js';
@@ -62,7 +62,7 @@ export async function complaintsRoutes(app: App, ctx: AppContext): Promise<void>
   });
 
   app.get('/api/mpps/:mppId/complaints', {
-    schema: { tags, summary: 'Complaints of an MPP (handlers: all; tenant staff: those assigned to them)', params: MppParams, querystring: ComplaintListQuery, response: { 200: z.array(ComplaintView) } },
+    schema: { tags, summary: 'Complaints of an MPP, a page at a time with the total (handlers: all; tenant staff: those assigned to them)', params: MppParams, querystring: ComplaintListQuery, response: { 200: ComplaintPage } },
   }, async (request) => service.listComplaints(requestContext(request, db, clock), { mppId: request.params.mppId, query: request.query }));
 
   app.get('/api/mpps/:mppId/complaints/:complaintId', {

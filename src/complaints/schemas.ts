@@ -101,9 +101,20 @@ export type ComplaintDetail = z.infer<typeof ComplaintDetail>;
 export const ComplaintListQuery = z.object({
   status: Status.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional().describe('Search: part of the tracking code (dashes and case ignored) or words of the description'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('How many matching complaints to skip (newest first)'),
 });
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
+
+/** One page of the list, newest first, with the number of all complaints matching the same filters. */
+export const ComplaintPage = z.object({
+  items: z.array(ComplaintView),
+  total: z.number().int().describe('All complaints this caller may see that match the filters, not only this page'),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type ComplaintPage = z.infer<typeof ComplaintPage>;
 
 export const ComplaintActionRequest = z.object({
   track: Track.optional().describe('verify: simple (5 working days), dispute (14), dispute_field_check (60)'),

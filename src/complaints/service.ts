@@ -8,7 +8,7 @@ import { commonErrors, invalidTransition } from '../platform/errors.js';
 import { enqueue } from '../platform/outbox.js';
 import * as repo from './repository.js';
 import type { ComplaintRow } from './repository.js';
-import type { ComplaintActionRequest, ComplaintDetail, ComplaintListQuery, ComplaintView, FiledComplaint, FileComplaintRequest, FilingOptions } from './schemas.js';
+import type { ComplaintActionRequest, ComplaintDetail, ComplaintListQuery, ComplaintPage, ComplaintView, FiledComplaint, FileComplaintRequest, FilingOptions } from './schemas.js';
 import { REOPEN_DAYS, resolutionDays, VERIFICATION_DAYS, type Track } from './sla.js';
 import { allowedActions, canTransition, TRANSITIONS, targetStatus, type Action, type Party, type Status } from './state-machine.js';
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
@@ -243,18 +243,21 @@ export async function addNote(ctx: ServiceContext, input: { mppId: string; compl
 }
 
 /** @throws AppError unauthenticated, not_found */
-export async function listComplaints(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, input: { mppId: string; query: ComplaintListQuery }): Promise<ComplaintView[]> {
+export async function listComplaints(ctx: Pick<ServiceContext, 'db' | 'principal' | 'now'>, input: { mppId: string; query: ComplaintListQuery }): Promise<ComplaintPage> {
   const { db, principal, now } = ctx;
   const { mppId, query } = input;
   const { party, identityVisible } = partyOf(principal, mppId);
   const scope = tenantScope(principal, mppId);
-  const rows = await repo.listComplaints(db, mppId, {
+  const { rows, total } = await repo.listComplaints(db, mppId, {
     status: query.status,
     overdueAt: query.overdue === 'true' ? now : undefined,
     tenantIds: scope === 'all' ? undefined : scope,
+    search: query.q || undefined,
     limit: query.limit,
+    offset: query.offset,
   });
-  return rows.map((r) => toComplaintView(r, party, party === 'handler' ? identityVisible : r.consent_share_identity, now));
+  const items = rows.map((r) => toComplaintView(r, party, party === 'handler' ? identityVisible : r.consent_share_identity, now));
+  return { items, total, limit: query.limit, offset: query.offset };
 }
 
 /** @throws AppError unauthenticated, not_found */

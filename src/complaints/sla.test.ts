@@ -98,12 +98,12 @@ describe('overdue', () => {
     const onTime = await file(mpp.mppId, '2025-11-06T01:00:00Z');
     clock.set('2025-11-06T15:59:59Z');
     let list = await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/complaints?overdue=true`, headers: admin.headers });
-    expect(list.json()).toHaveLength(0);
+    expect(list.json().items).toHaveLength(0);
     clock.set('2025-11-06T16:00:00Z');
     list = await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/complaints?overdue=true`, headers: admin.headers });
-    expect(list.json().map((c: { id: string }) => c.id)).toEqual([late.id]);
+    expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([late.id]);
     const all = await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/complaints`, headers: admin.headers });
-    expect(Object.fromEntries(all.json().map((c: { id: string; overdue: boolean }) => [c.id, c.overdue]))).toEqual({ [late.id]: true, [onTime.id]: false });
+    expect(Object.fromEntries(all.json().items.map((c: { id: string; overdue: boolean }) => [c.id, c.overdue]))).toEqual({ [late.id]: true, [onTime.id]: false });
 
     await sweepComplaints(t.db, clock);
     await sweepComplaints(t.db, clock);

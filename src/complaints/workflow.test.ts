@@ -165,7 +165,8 @@ describe('who may act', () => {
     await fileAndFind(t, mpp.mppId);
     const list = await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/complaints`, headers: tenantAdmin.headers });
     expect(list.statusCode).toBe(200);
-    expect(list.json().map((x: { id: string }) => x.id)).toEqual([mine.id]);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([mine.id]);
+    expect(list.json().total).toBe(1);
   });
 });
 
@@ -186,7 +187,7 @@ describe('privacy of the complainant', () => {
     expect((await get(hidden, national)).json().contact).toBeNull();
     expect((await get(shared, officer)).json().contact?.name).toBe('Budi Santoso');
     const list = await t.app.inject({ method: 'GET', url: `/api/mpps/${mpp.mppId}/complaints`, headers: officer.headers });
-    const byId = Object.fromEntries(list.json().map((x: { id: string; contact: unknown }) => [x.id, x.contact]));
+    const byId = Object.fromEntries(list.json().items.map((x: { id: string; contact: unknown }) => [x.id, x.contact]));
     expect(byId[hidden.id]).toBeNull();
     expect(byId[shared.id]).not.toBeNull();
     // The audit log does not hold the identity either.

@@ -8027,12 +8027,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Complaints of an MPP (handlers: all; tenant staff: those assigned to them) */
+        /** Complaints of an MPP, a page at a time with the total (handlers: all; tenant staff: those assigned to them) */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description How many matching complaints to skip (newest first) */
+                    offset?: number;
                     overdue?: "true" | "false";
+                    /** @description Search: part of the tracking code (dashes and case ignored) or words of the description */
+                    q?: string;
                     status?: "received" | "verified" | "not_ours" | "duplicate" | "archived" | "assigned" | "in_progress" | "answered" | "closed";
                 };
                 header?: never;
@@ -8050,46 +8054,52 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("verify" | "set_aside" | "assign" | "start" | "answer" | "confirm" | "reopen" | "close")[];
-                            anonymous: boolean;
-                            answeredAt: string | null;
-                            assignedTenantId: string | null;
-                            /** @enum {string} */
-                            channel: "web" | "kiosk" | "staff" | "open311";
-                            /** @enum {string} */
-                            class: "pengaduan" | "aspirasi" | "permintaan_informasi";
-                            closedAt: string | null;
-                            consentShareIdentity: boolean;
-                            /** @description Null when anonymous or when the caller may not see who complained */
-                            contact: {
-                                email: string | null;
-                                name: string | null;
-                                phone: string | null;
-                            } | null;
-                            description: string;
-                            /** @description The deadline running now, if any */
-                            dueAt: string | null;
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            mppId: string;
-                            overdue: boolean;
-                            publicAnswer: string | null;
-                            receivedAt: string;
-                            reopenUntil: string | null;
-                            resolutionDueAt: string | null;
-                            /** @enum {string} */
-                            status: "received" | "verified" | "not_ours" | "duplicate" | "archived" | "assigned" | "in_progress" | "answered" | "closed";
-                            statusReason: string | null;
-                            subjectDetail: string | null;
-                            subjectServiceId: string | null;
-                            subjectTenantId: string | null;
-                            /** @enum {string} */
-                            subjectType: "mpp" | "tenant" | "service" | "facility" | "officer";
-                            track: ("simple" | "dispute" | "dispute_field_check") | null;
-                            trackingCode: string;
-                            verificationDueAt: string;
-                        }[];
+                            items: {
+                                allowedActions: ("verify" | "set_aside" | "assign" | "start" | "answer" | "confirm" | "reopen" | "close")[];
+                                anonymous: boolean;
+                                answeredAt: string | null;
+                                assignedTenantId: string | null;
+                                /** @enum {string} */
+                                channel: "web" | "kiosk" | "staff" | "open311";
+                                /** @enum {string} */
+                                class: "pengaduan" | "aspirasi" | "permintaan_informasi";
+                                closedAt: string | null;
+                                consentShareIdentity: boolean;
+                                /** @description Null when anonymous or when the caller may not see who complained */
+                                contact: {
+                                    email: string | null;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                description: string;
+                                /** @description The deadline running now, if any */
+                                dueAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                mppId: string;
+                                overdue: boolean;
+                                publicAnswer: string | null;
+                                receivedAt: string;
+                                reopenUntil: string | null;
+                                resolutionDueAt: string | null;
+                                /** @enum {string} */
+                                status: "received" | "verified" | "not_ours" | "duplicate" | "archived" | "assigned" | "in_progress" | "answered" | "closed";
+                                statusReason: string | null;
+                                subjectDetail: string | null;
+                                subjectServiceId: string | null;
+                                subjectTenantId: string | null;
+                                /** @enum {string} */
+                                subjectType: "mpp" | "tenant" | "service" | "facility" | "officer";
+                                track: ("simple" | "dispute" | "dispute_field_check") | null;
+                                trackingCode: string;
+                                verificationDueAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            /** @description All complaints this caller may see that match the filters, not only this page */
+                            total: number;
+                        };
                     };
                 };
                 400: components["responses"]["complaintsReadProblem400"];

@@ -8,7 +8,7 @@ import { useI18n, type Translate } from '../i18n';
 import { hasRole, useSession } from '../session';
 import { Pick } from '../shell/Pick';
 import { locale, localMidnight, zoneAbbr } from '../time';
-import { actionName, changeDetail, changeSummary, targetLink, targetName } from './actions';
+import { actionName, changeRows, changeSummary, targetLink, targetName, type AuditEntry } from './actions';
 
 const PAGE = 25;
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -99,7 +99,7 @@ export function AuditPage() {
                 <td>
                   <details>
                     <summary>{changeSummary(e, t)}</summary>
-                    <pre>{changeDetail(e)}</pre>
+                    <ChangeTable entry={e} />
                   </details>
                 </td>
               </tr>
@@ -120,6 +120,21 @@ export function AuditPage() {
 }
 
 /** The MPP's services, counters and agencies by id, to name a target whose entry does not (lists the catalog screens load too). */
+/** The changed fields in words, each with its value before and after. */
+function ChangeTable({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  const rows = changeRows(entry, t);
+  if (rows.length === 0) return <p className="muted">–</p>;
+  return (
+    <table className="audit-change">
+      <thead><tr><th>{t('Kolom', 'Field')}</th>{entry.before != null && <th>{t('Sebelum', 'Before')}</th>}{entry.after != null && <th>{t('Sesudah', 'After')}</th>}</tr></thead>
+      <tbody>
+        {rows.map((r) => <tr key={r.key}><th scope="row">{r.field}</th>{entry.before != null && <td>{r.before}</td>}{entry.after != null && <td>{r.after}</td>}</tr>)}
+      </tbody>
+    </table>
+  );
+}
+
 function useTargetNames(mppId: string | null): ReadonlyMap<string, string> {
   const path = { params: { path: { mppId: mppId ?? '' } } };
   const services = useQuery({ ...apiQuery('/api/catalog/mpps/{mppId}/services', { params: { path: { mppId: mppId ?? '' }, query: {} } }), enabled: !!mppId });

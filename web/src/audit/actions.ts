@@ -1,6 +1,7 @@
 import type { ResponseOf } from '../api/types';
 import type { Bilingual, Translate } from '../i18n';
 import { CHOSEN_PARAM } from '../ui/chosen';
+import { fieldName } from './fields';
 
 /** One entry of the audit log, as /api/audit answers it. */
 export type AuditEntry = ResponseOf<'/api/audit'>['entries'][number];
@@ -211,19 +212,42 @@ export function targetLink(e: AuditEntry, names?: ReadonlyMap<string, string>): 
   return path ? { to: path, label } : null;
 }
 
-/** 'nama, status' : the fields an entry changed, or what was created/removed. */
-export function changeSummary(e: AuditEntry, t: T): string {
+/** The keys whose value differs between before and after (all keys of a creation or removal). */
+function changedKeys(e: Pick<AuditEntry, 'before' | 'after'>): string[] {
   const before = (e.before ?? {}) as Record<string, unknown>;
   const after = (e.after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
+/** "Nama, Status": the fields an entry changed, in words, or what was created/removed. */
+export function changeSummary(e: AuditEntry, t: T): string {
   if (!e.before && e.after) return t('dibuat', 'created');
   if (e.before && !e.after) return t('dihapus', 'removed');
   if (!e.before && !e.after) return '–';
-  const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const changed = changedKeys(e).map((k) => fieldName(k, t));
   return changed.length ? changed.slice(0, 4).join(', ') + (changed.length > 4 ? '…' : '') : t('tanpa perubahan', 'no change');
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const noIds = (_key: string, value: unknown) => (typeof value === 'string' && UUID.test(value) ? '…' : value);
 /** Before and after, as the entry keeps them, but with no raw id on screen: an id reads "…" (the target link names the object). */
 export function changeDetail(e: Pick<AuditEntry, 'before' | 'after'>): string {
-  return JSON.stringify({ before: e.before, after: e.after }, (_key, value: unknown) => (typeof value === 'string' && UUID.test(value) ? '…' : value), 2);
+  return JSON.stringify({ before: e.before, after: e.after }, noIds, 2);
+}
+
+/** A value as a cell shows it: text as it is, yes/no, "–" for none, lists and objects as compact JSON (ids as "…"). */
+function shown(value: unknown, t: T): string {
+  if (value === undefined || value === null) return '–';
+  if (typeof value === 'boolean') return value ? t('ya', 'yes') : t('tidak', 'no');
+  if (typeof value === 'string') return UUID.test(value) ? '…' : value;
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value, noIds);
+}
+
+/** Each changed field in words with its value before and after (the detail under the summary). */
+export function changeRows(e: Pick<AuditEntry, 'before' | 'after'>, t: T): { key: string; field: string; before: string; after: string }[] {
+  const before = (e.before ?? {}) as Record<string, unknown>;
+  const after = (e.after ?? {}) as Record<string, unknown>;
+  if (typeof e.before !== 'object' && e.before !== null) return [];
+  return changedKeys(e).map((key) => ({ key, field: fieldName(key, t), before: e.before ? shown(before[key], t) : '–', after: e.after ? shown(after[key], t) : '–' }));
 }

@@ -1,3 +1,4 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useApiMutation, useApiQuery, WriteError, LoadStatus } from '../api/hooks';
@@ -13,7 +14,11 @@ type Status = NonNullable<BodyOfList['status']>;
 
 const PAGE_SIZE = 15;
 
-/** Complaint list for handlers (all) and tenant staff (assigned to them); overdue items flagged. */
+/**
+ * Complaint list for handlers (all) and tenant staff (assigned to them); overdue items flagged.
+ * The server pages, filters and counts: an MPP has months of complaints, and the total shown is the
+ * number of all complaints matching the filters, not of what was loaded.
+ */
 export function ComplaintsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
@@ -22,19 +27,29 @@ export function ComplaintsPage() {
   const isHandler = hasRole(user, 'mpp_admin', 'national_admin');
   const [status, setStatus] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
-  const query: BodyOfList = {};
+  const query: BodyOfList = { limit: PAGE_SIZE, offset: page * PAGE_SIZE };
   if (status) query.status = status as Status;
   if (overdueOnly) query.overdue = 'true';
-  const list = useApiQuery('/api/mpps/{mppId}/complaints', mppId ? { params: { path: { mppId }, query } } : null);
+  if (search) query.q = search;
+  const list = useApiQuery('/api/mpps/{mppId}/complaints', mppId ? { params: { path: { mppId }, query } } : null, { placeholderData: keepPreviousData });
+  // Only the count is wanted: how many of all this caller's complaints are past their deadline.
+  const overdue = useApiQuery('/api/mpps/{mppId}/complaints', mppId ? { params: { path: { mppId }, query: { overdue: 'true', limit: 1 } } } : null);
 
   if (!mppId) return <p className="notice">{t('Pilih MPP di bagian atas halaman.', 'Choose an MPP at the top of the page.')}</p>;
-  const items = list.data ?? [];
-  const overdueCount = items.filter((i) => i.overdue).length;
-  // A page of the list at a time: an MPP with months of complaints would otherwise be a page many screens tall.
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const shownPage = Math.min(page, pages - 1);
-  const shown = items.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const overdueCount = overdue.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const from = (list.data?.offset ?? 0) + 1;
+  const to = (list.data?.offset ?? 0) + items.length;
+  function find(e: FormEvent) {
+    e.preventDefault();
+    setSearch(typed.trim());
+    setPage(0);
+  }
 
   return (
     <section className="complaint-staff">
@@ -49,12 +64,16 @@ export function ComplaintsPage() {
           </select>
         </label>
         <label className="choice"><input type="checkbox" checked={overdueOnly} onChange={(e) => { setOverdueOnly(e.target.checked); setPage(0); }} /> {t('Hanya yang terlambat', 'Overdue only')}</label>
+        <form className="inline" role="search" onSubmit={find}>
+          <input type="search" aria-label={t('Cari kode atau uraian', 'Search code or description')} placeholder={t('Kode atau uraian', 'Code or description')} value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
+          <button type="submit">{t('Cari', 'Search')}</button>
+        </form>
       </div>
       <div className="table-scroll">
         <table className="data">
           <thead><tr><th>{t('Kode', 'Code')}</th><th>{t('Jenis', 'Kind')}</th><th>{t('Uraian', 'Description')}</th><th>{t('Status', 'Status')}</th><th>{t('Batas waktu', 'Due')}</th></tr></thead>
           <tbody>
-            {shown.map((c) => (
+            {items.map((c) => (
               <tr key={c.id} className={c.overdue ? 'overdue' : ''}>
                 <td className="mono"><Link to={`/staf/pengaduan/${c.id}`}>{c.trackingCode}</Link></td>
                 <td>{pick(CLASS_LABEL, c.class, t)}</td>
@@ -63,15 +82,15 @@ export function ComplaintsPage() {
                 <td>{formatDateTime(c.dueAt, lang, timezone)} {c.overdue && <span className="badge-overdue">{t('TERLAMBAT', 'OVERDUE')}</span>}</td>
               </tr>
             ))}
-            {list.isSuccess && items.length === 0 && <tr><td colSpan={5} className="muted">{t('Tidak ada pengaduan.', 'No complaints.')}</td></tr>}
+            {list.isSuccess && total === 0 && <tr><td colSpan={5} className="muted">{t('Tidak ada pengaduan.', 'No complaints.')}</td></tr>}
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
+      {total > 0 && (
         <p className="inline" role="navigation" aria-label={t('Halaman daftar pengaduan', 'Complaint list pages')}>
-          <button type="button" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>{t('‹ Sebelumnya', '‹ Previous')}</button>
-          <span>{t(`${shownPage * PAGE_SIZE + 1}–${shownPage * PAGE_SIZE + shown.length} dari ${items.length}`, `${shownPage * PAGE_SIZE + 1}–${shownPage * PAGE_SIZE + shown.length} of ${items.length}`)}</span>
-          <button type="button" disabled={shownPage === pages - 1} onClick={() => setPage(shownPage + 1)}>{t('Berikutnya ›', 'Next ›')}</button>
+          <button type="button" disabled={page === 0 || list.isPlaceholderData} onClick={() => setPage(page - 1)}>{t('‹ Sebelumnya', '‹ Previous')}</button>
+          <span data-testid="complaint-range">{t(`${from}–${to} dari ${total.toLocaleString('id-ID')}`, `${from}–${to} of ${total.toLocaleString('en-US')}`)}</span>
+          <button type="button" disabled={page >= pages - 1 || list.isPlaceholderData} onClick={() => setPage(page + 1)}>{t('Berikutnya ›', 'Next ›')}</button>
         </p>
       )}
       {isHandler && <LaporExport mppId={mppId} />}

@@ -52,7 +52,7 @@ export function VillageSelect({ kecamatan, value, onChange, error }: { kecamatan
   const { t } = useI18n();
   const villages = kecamatan?.villages ?? [];
   return (
-    <label>
+    <label className="grid-wide">
       {kecamatan ? t(`Desa/kelurahan (opsional, ${villages.length} di Kec. ${kecamatan.name})`, `Village (optional, ${villages.length} in Kec. ${kecamatan.name})`) : t('Desa/kelurahan (opsional)', 'Village (optional)')}
       <select value={value} onChange={(e) => onChange(e.target.value)} disabled={!kecamatan} aria-invalid={!!error}>
         <option value="">{kecamatan ? t('— Tanpa desa/kelurahan —', '— No village —') : t('— Pilih kecamatan dahulu —', '— Choose a kecamatan first —')}</option>

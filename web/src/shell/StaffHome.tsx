@@ -137,7 +137,7 @@ function Today({ mppId, wholeMpp, officerOnly }: { mppId: string; wholeMpp: bool
 /** What is past its time: complaints past their deadline; for MPP admins also MoU/PKS ended or ending soon. */
 function Overdue({ mppId, wholeMpp }: { mppId: string; wholeMpp: boolean }) {
   const { t } = useI18n();
-  const overdue = useQuery(apiQuery('/api/mpps/{mppId}/complaints', { params: { path: { mppId }, query: { overdue: 'true', limit: 200 } } }));
+  const overdue = useQuery(apiQuery('/api/mpps/{mppId}/complaints', { params: { path: { mppId }, query: { overdue: 'true', limit: 1 } } }));
   const agreements = useQuery({ ...apiQuery('/api/catalog/mpps/{mppId}/agreements', { params: { path: { mppId } } }), enabled: wholeMpp });
   if (!overdue.data) return null;
   const expired = (agreements.data ?? []).filter((a) => a.expiry === 'expired').length;
@@ -145,11 +145,11 @@ function Overdue({ mppId, wholeMpp }: { mppId: string; wholeMpp: boolean }) {
   return (
     <div className="card">
       <h2>{t('Perlu tindakan', 'Needs action')}</h2>
-      {overdue.data.length === 0 ? (
+      {overdue.data.total === 0 ? (
         <p>{t('Tidak ada pengaduan yang melewati batas waktu.', 'No complaint is past its deadline.')}</p>
       ) : (
         <p>
-          <Link to="/staf/pengaduan">{t(`${overdue.data.length} pengaduan melewati batas waktu`, `${overdue.data.length} complaint(s) past their deadline`)}</Link>
+          <Link to="/staf/pengaduan">{t(`${overdue.data.total} pengaduan melewati batas waktu`, `${overdue.data.total} complaint(s) past their deadline`)}</Link>
         </p>
       )}
       {(expired > 0 || expiring > 0) && (

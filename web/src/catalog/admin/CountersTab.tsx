@@ -31,15 +31,15 @@ export function CountersTab({ mppId }: { mppId: string }) {
         ))}
       </ul>
       <h2>{t('Tambah loket', 'Add a counter')}</h2>
-      <form className="grid-form" onSubmit={create}>
+      <form className="counter-fields" onSubmit={create}>
         <label>{t('Nomor', 'Number')}<input required inputMode="numeric" value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} /></label>
         <label>{t('Nama', 'Name')}<input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
-        <label>{t('Instansi', 'Agency')}
+        <label className="grid-wide">{t('Instansi', 'Agency')}
           <select value={form.tenantId} onChange={(e) => setForm({ ...form, tenantId: e.target.value })}>
             {tenants.map((tn) => <option key={tn.id} value={tn.id}>{tn.name}</option>)}
           </select>
         </label>
-        <button type="submit" className="primary">{t('Tambah', 'Add')}</button>
+        <p className="grid-wide"><button type="submit" className="primary">{t('Tambah', 'Add')}</button></p>
       </form>
       {error && <p className="error" role="alert">{error}</p>}
     </>

@@ -83,7 +83,7 @@ function CounterForm({ mppId, options, counter, nextNumber, onDone }: {
   return (
     <form onSubmit={submit} aria-label={counter ? counter.name : t('Loket baru', 'New counter')}>
       <h2>{counter ? counterLabel(counter, t) : t('Loket baru', 'New counter')}</h2>
-      <div className="grid-form">
+      <div className="counter-fields">
         <label>
           {t('Nomor loket', 'Counter number')}
           <input required type="number" min={1} max={999} value={draft.number} onChange={(e) => setDraft({ ...draft, number: e.target.value })} />
