@@ -13,6 +13,7 @@ import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from 
 import { nextStatus, type TicketAction } from './state.js';
 import type { DisplayEventType } from './display-repository.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
+import { publishBoardEvents } from './board-publisher.js';
 import { consoleErrors } from './errors.js';
 
 export { consoleErrors };
@@ -108,20 +109,19 @@ export async function callNext(ctx: ServiceContext, input: { mppId: string; coun
   const { db, principal, now: at, actor } = ctx;
   const { mppId, counterId } = input;
   await staffedCounter(db, principal, mppId, counterId);
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
     const { localDay } = await repo.localDayOf(tx, mppId, at);
     const id = await counters.claimNext(tx, mppId, counterId, localDay, at);
     if (!id) return null;
     const t = await repo.getTicket(tx, mppId, id);
-    // The writes that take rows every counter of the MPP shares (the event's statistics rows, the
-    // board's sequence) come last, so they are held only until the commit right after.
     await announceTicketProgress(tx, { type: 'called', mppId, ticketId: id, serviceId: t.serviceId, localDay: t.localDay });
     await repo.insertEvent(tx, { mppId, ticketId: id, event: 'called', at, actorType: actor.type, actorId: actor.id, counterId, serviceId: t.serviceId });
-    const view = await staffTicketView(tx, t);
     await emitTicketDisplay(tx, t, 'call', at);
-    return view;
+    return staffTicketView(tx, t);
   });
+  if (view) await publishBoardEvents(db, mppId);
+  return view;
 }
 
 /**
@@ -132,7 +132,7 @@ export async function callSpecific(ctx: ServiceContext, input: { mppId: string; 
   const { db, principal, now: at, actor } = ctx;
   const { mppId, counterId, ticketId, reason } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
     const before = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
     nextStatus(before.status, 'call');
@@ -150,6 +150,8 @@ export async function callSpecific(ctx: ServiceContext, input: { mppId: string; 
     await announceTicketProgress(tx, { type: 'called', mppId, ticketId, serviceId: t.serviceId, localDay: t.localDay });
     return staffTicketView(tx, t);
   });
+  await publishBoardEvents(db, mppId);
+  return view;
 }
 
 /** Park, call back and undo have their own functions (floor-service.ts). */
@@ -174,7 +176,7 @@ export async function ticketAction(
     throw commonErrors.not_found();
   }
   requireTenantRole(principal, mppId, peek.counterTenantId ?? peek.tenantId, OFFICER_ROLES);
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const t = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
     const to = nextStatus(t.status, action);
     const base = { mppId, ticketId, from: t.status, to, at, actorType: actor.type, actorId: actor.id };
@@ -226,11 +228,11 @@ export async function ticketAction(
         break;
       }
     }
-    const view = await staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
-    // Last, just before commit: it holds the MPP's board sequence row (see emitTicketDisplay).
     if (display) await emitTicketDisplay(tx, t, display, at);
-    return view;
+    return staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
   });
+  await publishBoardEvents(db, mppId);
+  return view;
 }
 
 /** 'ticket.served' leaves through the outbox (durable) and NOTIFY (live, e.g. the survey tablet). */
