@@ -290,12 +290,16 @@ async function recordScripts(b: BenchDb, staffUserId: string): Promise<Scripts> 
   const claimIdx = crec.log.findIndex((s) => s.sql.includes('WITH pick AS'));
   const counterOfClient = `SELECT id AS cid FROM counters WHERE mpp_id = '${b.callMpp.mppId}' AND number = (:client_id)::int + 1 \\gset\n`;
   const call = `${counterOfClient}${toScript(crec.log, csubst, new Map([[claimIdx, 'raw']]))}`;
-  const calledIdx = crec.log.findIndex((s) => s.sql.includes('INSERT INTO ticket_events') && s.params.includes('called'));
+  // The 'called' event is its own statement, or (since the claim writes it, issue 17) part of the claim;
+  // likewise the no-show's event and its status update.
+  const writesEvent = (type: string) => (s: Stmt) => s.sql.includes('INSERT INTO ticket_events') && (s.params.includes(type) || s.sql.includes(`'${type}'`));
+  const calledIdx = crec.log.findIndex(writesEvent('called'));
   const noShowIdx = crec.log.findIndex((s) => s.sql.includes('UPDATE tickets SET status = $4') && s.params.includes('no_show'));
-  const noShowEventIdx = crec.log.findIndex((s) => s.sql.includes('INSERT INTO ticket_events') && s.params.includes('no_show'));
+  const noShowEventIdx = crec.log.findIndex(writesEvent('no_show'));
   if (claimIdx < 0 || calledIdx < 0 || noShowIdx < 0 || noShowEventIdx < 0) throw new Error('the recorded call-next / no-show statements were not found');
   const [begin, commit] = [{ sql: 'BEGIN', params: [] }, { sql: 'COMMIT', params: [] }];
-  const minimalPair = [begin, crec.log[claimIdx]!, crec.log[calledIdx]!, commit, begin, crec.log[noShowIdx]!, crec.log[noShowEventIdx]!, commit];
+  const statements = (idx: number[]) => [...new Set(idx)].map((i) => crec.log[i]!);
+  const minimalPair = [begin, ...statements([claimIdx, calledIdx]), commit, begin, ...statements([noShowIdx, noShowEventIdx]), commit];
   const callMinimal = `${counterOfClient}${toScript(minimalPair, csubst, new Map([[1, 'raw']]))}`;
   await db.close();
   return { issue, call, issueMinimal, callMinimal };
