@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { startComplaintSweeper } from './complaints/sweep.js';
 import { startAggregateFolder } from './operations/aggregate-folder.js';
 import { startScorecardRefresher } from './operations/scorecard-jobs.js';
+import { startBoardSweep } from './queue/board-publisher.js';
 import { ensureInitialAdmin } from './identity/service.js';
 import { bookingKeyInDatabase } from './booking/keys.js';
 import { ConfigError, loadConfig, secretWarnings, type Config } from './platform/config.js';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   const stopComplaintSweeper = startComplaintSweeper(db, ctx.clock, (err) => app.log.error({ err }, 'complaint sweep failed'));
   const stopScorecardRefresher = startScorecardRefresher(db, ctx.clock, (err) => app.log.error({ err }, 'scorecard refresh failed'));
   const stopAggregateFolder = startAggregateFolder(db, (err) => app.log.error({ err }, 'statistics fold failed'));
+  const stopBoardSweep = startBoardSweep(db, (err) => app.log.error({ err }, 'board event publication failed'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     stopComplaintSweeper();
     stopScorecardRefresher();
     stopAggregateFolder();
+    stopBoardSweep();
     clearInterval(sweep);
     clearTimeout(deadline);
     await ctx.outbox.stop();

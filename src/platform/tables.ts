@@ -477,6 +477,14 @@ export interface Tables {
     payload: unknown;
     at: Date;
   };
+  display_pending: {
+    mpp_id: string;
+    id: number;
+    zone: string | null;
+    type: string;
+    payload: unknown;
+    at: Date;
+  };
   display_seq: {
     mpp_id: string;
     last_seq: number;

@@ -13,6 +13,7 @@ import type { ConsoleView, CounterView, StaffTicketView, TransferRequest } from 
 import { nextStatus, type TicketAction } from './state.js';
 import type { DisplayEventType } from './display-repository.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
+import { publishBoardEvents } from './board-publisher.js';
 import { consoleErrors } from './errors.js';
 import { assertTransferInLane } from './zone-service.js';
 
@@ -103,26 +104,30 @@ export async function requireOpenAndFree(tx: Queryable, mppId: string, counterId
 
 /**
  * Calls the best waiting ticket (priority, weight, waiting time) to the counter; null when none waits.
- * @throws AppError invalid_transition (counter not open), counter_busy.
+ * The hottest staff request: the counter's checks are one statement, and the claim writes its event
+ * and returns the ticket in another (issue 17).
+ * @throws AppError 401/403/404 (as staffedCounter), invalid_transition (counter not open), counter_busy.
  */
 export async function callNext(ctx: ServiceContext, input: { mppId: string; counterId: string }): Promise<StaffTicketView | null> {
   const { db, principal, now: at, actor } = ctx;
   const { mppId, counterId } = input;
-  await staffedCounter(db, principal, mppId, counterId);
-  return db.transaction(async (tx) => {
-    await requireOpenAndFree(tx, mppId, counterId);
-    const { localDay } = await repo.localDayOf(tx, mppId, at);
-    const id = await counters.claimNext(tx, mppId, counterId, localDay, at);
-    if (!id) return null;
-    const t = await repo.getTicket(tx, mppId, id);
-    // The writes that take rows every counter of the MPP shares (the event's statistics rows, the
-    // board's sequence) come last, so they are held only until the commit right after.
-    await announceTicketProgress(tx, { type: 'called', mppId, ticketId: id, serviceId: t.serviceId, localDay: t.localDay });
-    await repo.insertEvent(tx, { mppId, ticketId: id, event: 'called', at, actorType: actor.type, actorId: actor.id, counterId, serviceId: t.serviceId });
-    const view = await staffTicketView(tx, t);
+  requireStaff(principal);
+  const view = await db.transaction(async (tx) => {
+    const counter = await counters.lockCounterForCall(tx, mppId, counterId, at);
+    // Learn nothing about an MPP you have no grant in.
+    requireTenantRole(principal, mppId, counter?.tenantId ?? '00000000-0000-0000-0000-000000000000', OFFICER_ROLES);
+    if (!counter) throw commonErrors.not_found();
+    if (counter.status !== 'open') throw invalidTransition('call', counter.status, COUNTER_ACTIONS[counter.status]!);
+    const current = await counters.currentTicketId(tx, mppId, counterId);
+    if (current) throw consoleErrors.counter_busy({ number: (await repo.getTicket(tx, mppId, current)).number });
+    const t = await counters.claimNext(tx, { mppId, counterId, localDay: counter.localDay, at, actorType: actor.type, actorId: actor.id });
+    if (!t) return null;
+    await announceTicketProgress(tx, { type: 'called', mppId, ticketId: t.id, serviceId: t.serviceId, localDay: t.localDay });
     await emitTicketDisplay(tx, t, 'call', at);
-    return view;
+    return staffTicketView(tx, t);
   });
+  if (view) await publishBoardEvents(db, mppId);
+  return view;
 }
 
 /**
@@ -133,7 +138,7 @@ export async function callSpecific(ctx: ServiceContext, input: { mppId: string; 
   const { db, principal, now: at, actor } = ctx;
   const { mppId, counterId, ticketId, reason } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
     const before = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
     nextStatus(before.status, 'call');
@@ -151,6 +156,8 @@ export async function callSpecific(ctx: ServiceContext, input: { mppId: string; 
     await announceTicketProgress(tx, { type: 'called', mppId, ticketId, serviceId: t.serviceId, localDay: t.localDay });
     return staffTicketView(tx, t);
   });
+  await publishBoardEvents(db, mppId);
+  return view;
 }
 
 /** Park, call back and undo have their own functions (floor-service.ts). */
@@ -169,14 +176,11 @@ export async function ticketAction(
   const { mppId, ticketId, action } = input;
   const body = input;
   requireStaff(principal);
-  const peek = await repo.findTicket(db, mppId, ticketId);
-  if (!peek) {
-    requireTenantRole(principal, mppId, '00000000-0000-0000-0000-000000000000', OFFICER_ROLES);
-    throw commonErrors.not_found();
-  }
-  requireTenantRole(principal, mppId, peek.counterTenantId ?? peek.tenantId, OFFICER_ROLES);
-  return db.transaction(async (tx) => {
-    const t = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
+  const view = await db.transaction(async (tx) => {
+    const t = await repo.findTicket(tx, mppId, ticketId, { forUpdate: true });
+    // Learn nothing about an MPP you have no grant in (a refusal rolls back, releasing the row).
+    requireTenantRole(principal, mppId, t ? (t.counterTenantId ?? t.tenantId) : '00000000-0000-0000-0000-000000000000', OFFICER_ROLES);
+    if (!t) throw commonErrors.not_found();
     const to = nextStatus(t.status, action);
     const base = { mppId, ticketId, from: t.status, to, at, actorType: actor.type, actorId: actor.id };
     let display: DisplayEventType | null = null;
@@ -228,11 +232,11 @@ export async function ticketAction(
         break;
       }
     }
-    const view = await staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
-    // Last, just before commit: it holds the MPP's board sequence row (see emitTicketDisplay).
     if (display) await emitTicketDisplay(tx, t, display, at);
-    return view;
+    return staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
   });
+  await publishBoardEvents(db, mppId);
+  return view;
 }
 
 /** 'ticket.served' leaves through the outbox (durable) and NOTIFY (live, e.g. the survey tablet). */

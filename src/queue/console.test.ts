@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fakeClock, staffCaller, type Caller, type TestApp } from '../../test/support/app.js';
+import { until } from '../../test/support/sse.js';
+import { startBoardSweep } from './board-publisher.js';
+import { appendDisplayEvent, lastDisplaySeq, listDisplayEventsAfter } from './display-repository.js';
 import { insertCounter, insertService, issue, post, seedQueueWorld, type QueueWorld } from './fixtures.test-helpers.js';
 
 const clock = fakeClock('2026-11-23T02:00:00Z');
@@ -90,6 +93,12 @@ describe('call next', () => {
     for (const c of counterIds) await openCounter(m.officer, c, m);
     await Promise.all(Array.from({ length: 60 }, () => issue(t, m, svc)));
     const called: string[] = [];
+    // What a board hears: every board event of the MPP, in the order the notifications arrive.
+    const heard: { seq: number; type: string; ticketId: string }[] = [];
+    const unlisten = await t.db.listen('queue_display', (p) => {
+      const e = JSON.parse(p) as { mppId: string; seq: number; type: string; payload: { ticketId: string } };
+      if (e.mppId === m.mppId) heard.push({ seq: Number(e.seq), type: e.type, ticketId: e.payload.ticketId });
+    });
     const officers = await Promise.all(counterIds.map(() => staffCaller(t, 'officer', { mppId: m.mppId, tenantId: m.tenantId })));
     await Promise.all(
       counterIds.map(async (c, i) => {
@@ -108,6 +117,44 @@ describe('call next', () => {
     expect(new Set(called).size).toBe(60);
     const { rows } = await t.db.query<{ n: number }>("SELECT count(*) AS n FROM ticket_events WHERE mpp_id = $1 AND type = 'called'", [m.mppId]);
     expect(Number(rows[0]!.n)).toBe(60);
+    // Boards: 180 events (call, serving, done per ticket) numbered 1..180 without a gap, each ticket's in
+    // the order they happened, and heard live in number order (numbers are given after the commits).
+    const stored = await t.db.query<{ seq: string; type: string; ticket_id: string }>(
+      "SELECT seq, type, payload->>'ticketId' AS ticket_id FROM display_events WHERE mpp_id = $1 ORDER BY seq",
+      [m.mppId],
+    );
+    expect(stored.rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
+    for (const id of called) expect(stored.rows.filter((r) => r.ticket_id === id).map((r) => r.type)).toEqual(['call', 'serving', 'done']);
+    expect((await t.db.query('SELECT 1 FROM display_pending WHERE mpp_id = $1', [m.mppId])).rows).toHaveLength(0);
+    await until(() => heard.length >= 180, 30_000, 'every board event heard');
+    await unlisten();
+    expect(heard.map((e) => e.seq)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
+    expect(heard.map((e) => `${e.type} ${e.ticketId}`)).toEqual(stored.rows.map((r) => `${r.type} ${r.ticket_id}`));
+  });
+
+  it('publishes a board event a stopped node left pending (committed, never numbered) on the next sweep', async () => {
+    const m = await seedQueueWorld(t);
+    const before = await lastDisplaySeq(t.db, m.mppId);
+    await t.db.transaction((tx) =>
+      appendDisplayEvent(tx, {
+        mppId: m.mppId,
+        zone: null,
+        type: 'call',
+        at: new Date(),
+        payload: { ticketId: '00000000-0000-0000-0000-000000000001', number: 'A-001', serviceId: m.services.ktp, serviceName: 'Perekaman KTP-el', counterId: null, counterNumber: null, counterName: null, speech: null },
+      }),
+    );
+    expect(await lastDisplaySeq(t.db, m.mppId)).toBe(before);
+    const errors: unknown[] = [];
+    const stop = startBoardSweep(t.db, (err) => errors.push(err), 50);
+    try {
+      await until(async () => (await lastDisplaySeq(t.db, m.mppId)) === before + 1, 30_000, 'the pending event published');
+    } finally {
+      stop();
+    }
+    const [ev] = await listDisplayEventsAfter(t.db, m.mppId, before, { zone: null, lane: false });
+    expect(ev).toMatchObject({ seq: before + 1, type: 'call', payload: { number: 'A-001' } });
+    expect(errors).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../platform/db.js';
 import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
-import { isUuid } from './repository.js';
+import { isUuid, ticketSelectFrom, toTicket, type TicketRecord, type TicketRow } from './repository.js';
 
 export interface CounterRow {
   id: string;
@@ -82,6 +82,26 @@ export async function lockCounterState(tx: Queryable, mppId: string, counterId: 
   return rows[0]!;
 }
 
+/**
+ * For call-next, in one round trip: locks the counter's queue state row (so its actions run one at a
+ * time) and reads its status, its agency and the MPP's local day. Undefined for an unknown counter; a
+ * counter never opened has no state row and reads as closed. The counter's current ticket is read in a
+ * statement after this one, so that it sees what a previous action of this counter committed while
+ * this one waited for the lock.
+ */
+export async function lockCounterForCall(tx: Queryable, mppId: string, counterId: string, at: Date): Promise<{ tenantId: string; status: string; localDay: string } | undefined> {
+  if (!isUuid(counterId)) return undefined;
+  const { rows } = await tx.query<{ tenant_id: string; status: string | null; local_day: string }>(
+    `SELECT c.tenant_id, (($3::timestamptz AT TIME ZONE m.timezone)::date)::text AS local_day,
+            (SELECT st.status FROM queue_counter_state st WHERE st.mpp_id = c.mpp_id AND st.counter_id = c.id FOR UPDATE) AS status
+       FROM catalog_counters_v c JOIN catalog_mpps_v m ON m.id = c.mpp_id
+      WHERE c.mpp_id = $1 AND c.id = $2`,
+    [mppId, counterId, at],
+  );
+  const r = rows[0];
+  return r ? { tenantId: r.tenant_id, status: r.status ?? 'closed', localDay: r.local_day } : undefined;
+}
+
 export async function setCounterState(tx: Queryable, mppId: string, counterId: string, s: { status: string; pauseReason: string | null; officerId: string | null; at: Date }): Promise<void> {
   await tx.query(
     'UPDATE queue_counter_state SET status = $3, pause_reason = $4, officer_id = $5, updated_at = $6 WHERE mpp_id = $1 AND counter_id = $2',
@@ -131,18 +151,28 @@ const CANDIDATES = `
                                              WHERE st.mpp_id = $1 AND st.counter_id = $2 AND z.kind = 'drive_thru')))`;
 
 /**
- * Claims the best waiting ticket for a counter and marks it called. Rows another counter is claiming
- * are skipped (SKIP LOCKED) and the update re-checks the status, so two counters never get one ticket.
+ * Claims the best waiting ticket for a counter, marks it called and writes its 'called' event; returns
+ * the called ticket, or undefined when none waits. Rows another counter is claiming are skipped (SKIP
+ * LOCKED) and the update re-checks the status, so two counters never get one ticket.
  */
-export async function claimNext(tx: Queryable, mppId: string, counterId: string, localDay: string, at: Date): Promise<string | undefined> {
-  const { rows } = await tx.query<{ id: string }>(
-    `WITH pick AS (SELECT t.id ${CANDIDATES} ORDER BY ${SCORE} LIMIT 1 FOR UPDATE OF t SKIP LOCKED)
-     UPDATE tickets SET status = 'called', counter_id = $2, target_counter_id = NULL, called_at = $4, recall_count = 0, updated_at = $4
-       FROM pick WHERE tickets.mpp_id = $1 AND tickets.id = pick.id AND tickets.status = 'waiting'
-     RETURNING tickets.id`,
-    [mppId, counterId, localDay, at],
+export async function claimNext(
+  tx: Queryable,
+  input: { mppId: string; counterId: string; localDay: string; at: Date; actorType: string; actorId: string | null },
+): Promise<TicketRow | undefined> {
+  const { rows } = await tx.query<TicketRecord>(
+    `WITH pick AS (SELECT t.id ${CANDIDATES} ORDER BY ${SCORE} LIMIT 1 FOR UPDATE OF t SKIP LOCKED),
+     claimed AS (
+       UPDATE tickets SET status = 'called', counter_id = $2, target_counter_id = NULL, called_at = $4, recall_count = 0, updated_at = $4
+         FROM pick WHERE tickets.mpp_id = $1 AND tickets.id = pick.id AND tickets.status = 'waiting'
+       RETURNING tickets.*
+     ), called AS (
+       INSERT INTO ticket_events (mpp_id, ticket_id, type, at, actor_type, actor_id, counter_id, service_id)
+       SELECT mpp_id, id, 'called', $4, $5, $6, $2, service_id FROM claimed
+     )
+     ${ticketSelectFrom('claimed')}`,
+    [input.mppId, input.counterId, input.localDay, input.at, input.actorType, input.actorId],
   );
-  return rows[0]?.id;
+  return rows[0] ? toTicket(rows[0]) : undefined;
 }
 
 export interface WaitingTicket {

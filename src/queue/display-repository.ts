@@ -48,30 +48,35 @@ export interface DisplayEvent {
 }
 
 /**
- * Appends a board event and NOTIFYs it (delivered on commit). The per-MPP sequence row stays locked
- * until the transaction ends, so events of one MPP commit in sequence order and a board that asks
- * for "after seq N" can never miss one that commits later with a smaller number.
+ * Records a board event in the transition's transaction. It is numbered and NOTIFYed after the commit
+ * by `publishDisplayEvents` (board-publisher.ts; migration 0750): the insert takes no row another
+ * counter waits for, so an MPP's transitions commit side by side.
  */
 export async function appendDisplayEvent(
   tx: Queryable,
   e: { mppId: string; zone: string | null; type: DisplayEventType; payload: DisplayPayload; at: Date; zoneOfCounter?: string | null },
-): Promise<number> {
-  // `zoneOfCounter`: the zone is the counter's, read here rather than in a round trip of its own
-  // (this statement takes the MPP's hot sequence row; the callers send it last, just before commit).
-  const { rows } = await tx.query<{ seq: number }>(
-    `WITH z AS (
-       SELECT coalesce($2::text, (SELECT zone FROM queue_counter_state WHERE mpp_id = $1 AND counter_id = $7::uuid)) AS zone
-     ), s AS (
-       INSERT INTO display_seq AS d (mpp_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (mpp_id) DO UPDATE SET last_seq = d.last_seq + 1 RETURNING last_seq
-     ), e AS (
-       INSERT INTO display_events (mpp_id, seq, zone, type, payload, at) SELECT $1, last_seq, z.zone, $3, $4::jsonb, $5 FROM s, z RETURNING seq, zone
-     )
-     SELECT seq, pg_notify($6, json_build_object('mppId', $1::uuid, 'seq', seq, 'zone', zone, 'type', $3::text,
-                                                 'payload', $4::jsonb, 'at', $5::timestamptz)::text) FROM e`,
-    [e.mppId, e.zone, e.type, JSON.stringify(e.payload), e.at, DISPLAY_CHANNEL, e.zoneOfCounter ?? null],
+): Promise<void> {
+  // `zoneOfCounter`: the zone is the counter's, read here rather than in a round trip of its own.
+  await tx.query(
+    `INSERT INTO display_pending (mpp_id, zone, type, payload, at)
+     SELECT $1, coalesce($2::text, (SELECT zone FROM queue_counter_state WHERE mpp_id = $1 AND counter_id = $6::uuid)), $3, $4::jsonb, $5`,
+    [e.mppId, e.zone, e.type, JSON.stringify(e.payload), e.at, e.zoneOfCounter ?? null],
   );
-  return Number(rows[0]!.seq);
+}
+
+/**
+ * Numbers the MPP's pending board events (the next values of its sequence, without gaps, committed in
+ * order) and NOTIFYs them on DISPLAY_CHANNEL, in one transaction; returns how many.
+ */
+export async function publishDisplayEvents(q: Queryable, mppId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>('SELECT display_publish($1) AS n', [mppId]);
+  return Number(rows[0]!.n);
+}
+
+/** The MPPs with board events recorded but not yet published (a node stopped between commit and publication). */
+export async function mppsWithPendingDisplay(q: Queryable): Promise<string[]> {
+  const { rows } = await q.query<{ mpp_id: string }>('SELECT DISTINCT mpp_id FROM display_pending');
+  return rows.map((r) => r.mpp_id);
 }
 
 type DisplayEventRecord = Pick<Row<'display_events'>, 'mpp_id' | 'seq' | 'zone' | 'type' | 'payload' | 'at'>;

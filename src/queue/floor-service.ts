@@ -19,6 +19,7 @@ import type { CounterView, DeviceHealth, PauseReason, PauseRequest, StaffTicketV
 import { ticketView } from './service.js';
 import { allowedActions, nextStatus } from './state.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
+import { publishBoardEvents } from './board-publisher.js';
 import { floorErrors } from './errors.js';
 
 /** A device is online when its last heartbeat is this recent (devices beat every 30 s). */
@@ -110,7 +111,7 @@ export async function parkTicket(ctx: ServiceContext, input: { mppId: string; ti
   const { db, principal, now: at, actor } = ctx;
   const { mppId, ticketId, note } = input;
   await officerOfTicket(db, principal, mppId, ticketId);
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const t = await repo.getTicket(tx, mppId, ticketId, { forUpdate: true });
     nextStatus(t.status, 'park');
     if (!(await floor.parkTicket(tx, { mppId, ticketId, from: t.status, at }))) throw invalidTransition('park', t.status, allowedActions(t.status));
@@ -119,6 +120,8 @@ export async function parkTicket(ctx: ServiceContext, input: { mppId: string; ti
     await publish(tx, 'queue_changed', { mppId, serviceId: t.serviceId });
     return staffTicketView(tx, await repo.getTicket(tx, mppId, ticketId));
   });
+  await publishBoardEvents(db, mppId);
+  return view;
 }
 
 /**
@@ -130,7 +133,7 @@ export async function unparkTicket(ctx: ServiceContext, input: { mppId: string; 
   const { db, principal, now: at, actor } = ctx;
   const { mppId, counterId, ticketId } = input;
   const counter = await staffedCounter(db, principal, mppId, counterId);
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     await requireOpenAndFree(tx, mppId, counterId);
     const before = await repo.findTicket(tx, mppId, ticketId);
     if (!before) throw commonErrors.not_found();
@@ -146,6 +149,8 @@ export async function unparkTicket(ctx: ServiceContext, input: { mppId: string; 
     await announceTicketProgress(tx, { type: 'called', mppId, ticketId, serviceId: t.serviceId, localDay: t.localDay });
     return staffTicketView(tx, t);
   });
+  await publishBoardEvents(db, mppId);
+  return view;
 }
 
 // --- No-show undo -------------------------------------------------------------------------------------

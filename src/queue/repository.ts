@@ -230,21 +230,23 @@ export interface TicketRow {
   holderName: string | null;
 }
 
-const TICKET_SELECT = `
+/** The ticket's columns with its MPP, visit, service, agency, class and counter, read from `source` as t. */
+export const ticketSelectFrom = (source: string) => `
   SELECT t.id, t.mpp_id, m.name AS mpp_name, m.timezone, t.visit_id, v.token AS visit_token, t.service_id, s.name AS service_name,
          t.tenant_id, tn.name AS tenant_name, t.prefix, t.seq, t.number, t.local_day::text AS local_day, t.channel, t.status,
          t.priority_class_id, pc.name AS priority_name, t.priority_weight, t.issued_at, t.rank_at, t.called_at, t.recall_count,
          t.counter_id, c.number AS counter_number, c.name AS counter_name, c.tenant_id AS counter_tenant_id,
          t.target_counter_id, t.status_token, t.lane, t.plate, t.holder_name
-    FROM tickets t
+    FROM ${source} t
     JOIN catalog_mpps_v m ON m.id = t.mpp_id
     JOIN visits v ON v.mpp_id = t.mpp_id AND v.id = t.visit_id
     JOIN catalog_services_v s ON s.mpp_id = t.mpp_id AND s.id = t.service_id
     JOIN catalog_tenants_v tn ON tn.mpp_id = t.mpp_id AND tn.id = t.tenant_id
     LEFT JOIN priority_classes pc ON pc.mpp_id = t.mpp_id AND pc.id = t.priority_class_id
     LEFT JOIN catalog_counters_v c ON c.mpp_id = t.mpp_id AND c.id = t.counter_id`;
+const TICKET_SELECT = ticketSelectFrom('tickets');
 
-type TicketRecord = Pick<
+export type TicketRecord = Pick<
   Row<'tickets'>,
   | 'id' | 'mpp_id' | 'visit_id' | 'service_id' | 'tenant_id' | 'prefix' | 'seq' | 'number' | 'local_day' | 'priority_class_id'
   | 'priority_weight' | 'issued_at' | 'rank_at' | 'called_at' | 'recall_count' | 'counter_id' | 'target_counter_id' | 'status_token'
@@ -262,7 +264,7 @@ type TicketRecord = Pick<
     counter_tenant_id: string | null;
   };
 
-function toTicket(r: TicketRecord): TicketRow {
+export function toTicket(r: TicketRecord): TicketRow {
   return {
     id: r.id,
     mppId: r.mpp_id,
@@ -343,22 +345,28 @@ export async function listVisitTickets(q: Queryable, mppId: string, visitId: str
   return rows.map(toTicket);
 }
 
-/** Moves a ticket to a new status with an event row; the caller has checked the state machine. */
+/** Moves a ticket to a new status and writes its event row, in one statement; the caller has checked the state machine. */
 export async function applyTransition(
   q: Queryable,
   t: { mppId: string; ticketId: string; from: TicketStatus; to: TicketStatus; event: string; at: Date; actorType: string; actorId: string | null; note?: string | null },
   set: { counterId?: string | null; targetCounterId?: string | null; serviceId?: string; tenantId?: string; called?: boolean; recall?: boolean } = {},
 ): Promise<boolean> {
-  const { rows } = await q.query<{ service_id: string; counter_id: string | null; old_service: string }>(
-    `UPDATE tickets SET status = $4, updated_at = $5,
-            counter_id = CASE WHEN $6::boolean THEN $7::uuid ELSE counter_id END,
-            target_counter_id = CASE WHEN $8::boolean THEN $9::uuid ELSE target_counter_id END,
-            service_id = coalesce($10::uuid, service_id),
-            tenant_id = coalesce($11::uuid, tenant_id),
-            called_at = CASE WHEN $12::boolean THEN $5 ELSE called_at END,
-            recall_count = CASE WHEN $13::boolean THEN recall_count + 1 WHEN $12::boolean THEN 0 ELSE recall_count END
-      WHERE mpp_id = $1 AND id = $2 AND status = $3
-      RETURNING service_id, counter_id, (SELECT service_id FROM tickets o WHERE o.mpp_id = $1 AND o.id = $2) AS old_service`,
+  const { rows } = await q.query<{ id: string }>(
+    `WITH moved AS (
+       UPDATE tickets SET status = $4, updated_at = $5,
+              counter_id = CASE WHEN $6::boolean THEN $7::uuid ELSE counter_id END,
+              target_counter_id = CASE WHEN $8::boolean THEN $9::uuid ELSE target_counter_id END,
+              service_id = coalesce($10::uuid, service_id),
+              tenant_id = coalesce($11::uuid, tenant_id),
+              called_at = CASE WHEN $12::boolean THEN $5 ELSE called_at END,
+              recall_count = CASE WHEN $13::boolean THEN recall_count + 1 WHEN $12::boolean THEN 0 ELSE recall_count END
+        WHERE mpp_id = $1 AND id = $2 AND status = $3
+        RETURNING id, service_id, counter_id, (SELECT service_id FROM tickets o WHERE o.mpp_id = $1 AND o.id = $2) AS old_service
+     ), ev AS (
+       INSERT INTO ticket_events (mpp_id, ticket_id, type, at, actor_type, actor_id, counter_id, service_id, from_service_id, note)
+       SELECT $1, id, $14, $5, $15, $16, counter_id, service_id, nullif(old_service, service_id), $17 FROM moved
+     )
+     SELECT id FROM moved`,
     [
       t.mppId,
       t.ticketId,
@@ -373,12 +381,13 @@ export async function applyTransition(
       set.tenantId ?? null,
       set.called === true,
       set.recall === true,
+      t.event,
+      t.actorType,
+      t.actorId,
+      t.note ?? null,
     ],
   );
-  const r = rows[0];
-  if (!r) return false;
-  await insertEvent(q, { ...t, serviceId: r.service_id, fromServiceId: r.old_service !== r.service_id ? r.old_service : null, counterId: set.counterId ?? r.counter_id });
-  return true;
+  return rows.length > 0;
 }
 
 export async function insertEvent(

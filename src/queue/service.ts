@@ -19,6 +19,7 @@ import { sharedQueuePositions } from './shared-positions.js';
 import type { IssueTicketRequest, QueueOffer, TicketView } from './schemas.js';
 import { nextStatus } from './state.js';
 import { emitTicketDisplay } from './transitions.js';
+import { publishBoardEvents } from './board-publisher.js';
 import { queueErrors } from './errors.js';
 
 const REASON_TEXT: Record<string, { id: string; en: string }> = {
@@ -284,6 +285,7 @@ export async function cancelByToken(ctx: ServiceContext, input: { token: string 
     if (t.counterId) await emitTicketDisplay(tx, t, 'done', at);
     else await publish(tx, CHANGED_CHANNEL, { mppId: t.mppId, serviceId: t.serviceId });
   });
+  await publishBoardEvents(db, found.mppId);
   return statusByToken(ctx, { token });
 }
 

@@ -6,9 +6,8 @@ import { callAnnouncement } from './speech.js';
 import { allowedActions } from './state.js';
 
 /**
- * Tells the boards about a ticket at a counter (call, recall, serving, done). It takes the MPP's
- * display sequence row and PostgreSQL's notify lock until commit: send it as the transaction's last
- * statement.
+ * Records, in the transition's transaction, what the boards are told about a ticket at a counter (call,
+ * recall, serving, done). The caller publishes it after the commit: publishBoardEvents (board-publisher.ts).
  */
 export async function emitTicketDisplay(tx: Queryable, t: repo.TicketRow, type: DisplayEventType, at: Date): Promise<void> {
   const called = (type === 'call' || type === 'recall') && t.counterName !== null;
