@@ -53,7 +53,7 @@ export interface AggRow {
   total: { n: number; sum: number; hist: number[] };
 }
 
-/** Groupings answered from ops_daily or ops_daily_tenant (with histograms); the others come from the rollups of ops_hourly (counts and means). */
+/** Groupings answered from ops_daily or ops_daily_tenant; the others from ops_daily_staff, ops_daily_hour or ops_hourly (every one with the buckets since 0740). */
 export const DAILY_GROUPINGS: readonly (Grouping | 'total')[] = ['total', 'tenant', 'service', 'day', 'weekday'];
 
 const DAILY_KEY: Record<string, string> = {
@@ -167,15 +167,15 @@ export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; p
   }
   if (by === 'counter' || by === 'officer') {
     const where = filters(s, params);
-    return { sql: `WITH ${RANGE_CTE} SELECT ${STAFF_KEY[by]!.replace('d.', 'h.')} AS key, ${COUNT_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
+    return { sql: `WITH ${RANGE_CTE} SELECT ${STAFF_KEY[by]!.replace('d.', 'h.')} AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
   }
   if (!s.serviceId) {
     const where = filters(s, params, 'd');
-    return { sql: `SELECT d.local_hour::text AS key, ${COUNT_SUMS} FROM ops_daily_hour d WHERE ${where} GROUP BY d.local_hour ORDER BY d.local_hour`, params };
+    return { sql: `SELECT d.local_hour::text AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_daily_hour d WHERE ${where} GROUP BY d.local_hour ORDER BY d.local_hour`, params };
   }
   const where = filters(s, params);
   const hourOfDay = 'extract(hour FROM h.hour AT TIME ZONE r.tz)::int';
-  return { sql: `WITH ${RANGE_CTE} SELECT ${hourOfDay}::text AS key, ${COUNT_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY ${hourOfDay} ORDER BY ${hourOfDay}`, params };
+  return { sql: `WITH ${RANGE_CTE} SELECT ${hourOfDay}::text AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY ${hourOfDay} ORDER BY ${hourOfDay}`, params };
 }
 
 /**
@@ -196,8 +196,8 @@ export async function aggregate(q: Queryable, s: Slice, by: Grouping | 'total'):
 type AggRecord = Record<string, string | number | null | number[]>;
 
 function toAggRow(r: AggRecord): AggRow {
-  // Each histogram only where the statement summed it (none from ops_hourly and its hour rollup).
-  const hist = (p: keyof typeof BUCKETS) => (Array.isArray(r[p]) ? (r[p] as unknown[]).map(Number) : []);
+  // Every statement sums the buckets (ops_hourly and ops_daily_hour since 0740); a NULL (never used) bucket is 0.
+  const hist = (p: keyof typeof BUCKETS) => (Array.isArray(r[p]) ? (r[p] as unknown[]).map((v) => Number(v ?? 0)) : []);
   return {
     key: String(r.key),
     issued: Number(r.issued),
