@@ -11125,7 +11125,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11133,7 +11133,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11142,7 +11142,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11150,7 +11150,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11184,7 +11184,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11192,7 +11192,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11201,7 +11201,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11209,7 +11209,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
