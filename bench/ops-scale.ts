@@ -166,11 +166,14 @@ async function main(): Promise<void> {
     // "By service" as it was before (each bucket a column, an unnamed statement planned at every call).
     const now = aggregateSql(slice, 'service');
     const beforeSql = now.sql.replace(/ARRAY\[([^\]]*)\]::int\[\] AS \w/g, (_m, sums: string) => sums.split(', ').map((x) => `${x}::int AS ${x.slice(4, -1)}`).join(', '));
+    const busiest = (await db.query<{ id: string }>("SELECT service_id AS id FROM ops_monthly WHERE mpp_id = $1 AND local_month = '2026-11-01' ORDER BY issued DESC LIMIT 1", [mppId])).rows[0]!.id;
     for (const by of groupings) await getStats(ctx, { mppId, ...month, by });
     await getNationalView(ctx, { month: '2026-11', sort: 'score' });
     let shown = 0;
     for (let i = 0; i < ITER; i++) {
       for (const by of groupings) await time(`getStats, November, by ${by} (Node, pg pool)`, () => getStats(ctx, { mppId, ...month, by }));
+      // Within one service (the busiest): counter, officer and hour read ops_hourly (with buckets since 0740).
+      for (const by of ['counter', 'officer', 'hour'] as const) await time(`getStats, November, one service, by ${by}`, () => getStats(ctx, { mppId, ...month, by, serviceId: busiest }));
       const v = await time('getNationalView, all MPPs, ranked (Node)', () => getNationalView(ctx, { month: '2026-11', sort: 'score' }));
       shown = v.mpps.length;
       await time('getNationalView, one province, by IKM (Node)', () => getNationalView(ctx, { month: '2026-11', sort: 'ikm', province: '33' }));
