@@ -118,7 +118,7 @@ test('the MPP admin reads the month’s scorecard and its trend, from the staff 
   await ctx.close();
 });
 
-test('the statistics of last month come from the demo history, with wait and service median and p90 per counter', async () => {
+test('the statistics of last month come from the demo history, with wait and service median and p90 per counter and per hour', async () => {
   const admin = await apiLogin(server.url, 'admin.banyumas@demo.layan.id', PASSWORD);
   const mppId = (await call<{ mpp: { id: string } }>('GET', '/api/public/mpps/mpp-demo-banyumas', {})).mpp.id;
   const [y, m] = jakartaMonth().split('-').map(Number) as [number, number];
@@ -145,6 +145,15 @@ test('the statistics of last month come from the demo history, with wait and ser
   assert.ok(s.groups.some((g: any) => g.kpis.service.p90Minutes !== null && g.kpis.wait.p90Minutes !== null));
   await fits(page, 'last month by counter at 1366x768');
   await screenshot(page, 'operations2-statistics-history-console');
+  // By hour too (0740): each hour's wait and service median and p90, as the API gives them.
+  await page.getByLabel('Kelompokkan per').selectOption('hour');
+  const h = await call<any>('GET', `/api/mpps/${mppId}/operations/stats?from=${first}&to=${last}&by=hour`, admin);
+  await until('the hour breakdown of last month', async () => (await page.locator('.ops-breakdown tbody tr').count()) === h.groups.length && (await page.locator('.ops-breakdown tbody tr').first().textContent())!.includes(':00'));
+  const shownHours = await page.locator('.ops-breakdown tbody tr').evaluateAll((rows, ids) => rows.map((r) => ids.map((id) => r.querySelector(`[data-testid=${id}]`)!.textContent!.trim())), cells);
+  assert.deepEqual(shownHours, h.groups.map((g: any) => [mins(g.kpis.wait.medianMinutes), mins(g.kpis.wait.p90Minutes), mins(g.kpis.service.medianMinutes), mins(g.kpis.service.p90Minutes)]));
+  assert.ok(h.groups.some((g: any) => g.kpis.wait.medianMinutes !== null && g.kpis.service.p90Minutes !== null), 'hours have percentiles');
+  await fits(page, 'last month by hour at 1366x768');
+  await screenshot(page, 'operations2-statistics-hours-console');
   await ctx.close();
 });
 

@@ -184,16 +184,15 @@ export async function loadDemoHistory(q: Queryable, input: DemoHistoryInput): Pr
     addEvent(a, e, buckets);
   };
   const ALL = { w: true, k: true, s: true, t: true };
-  const NONE = { w: false, k: false, s: false, t: false };
   const apply = (e: Ev) => {
     const hourMs = Math.floor(e.at / 3_600_000) * 3_600_000;
     const local = new Date(e.at + offset);
     const day = local.toISOString().slice(0, 10);
     const hour = local.getUTCHours();
-    add(hourly, { hour: new Date(hourMs).toISOString(), service_id: e.serviceId, counter_id: e.counterId, officer_id: e.officerId, tenant_id: e.tenantId }, e, NONE);
+    add(hourly, { hour: new Date(hourMs).toISOString(), service_id: e.serviceId, counter_id: e.counterId, officer_id: e.officerId, tenant_id: e.tenantId }, e, ALL);
     add(daily, { local_day: day, service_id: e.serviceId, tenant_id: e.tenantId }, e, ALL);
     add(staff, { local_day: day, tenant_id: e.tenantId, counter_id: e.counterId, officer_id: e.officerId }, e, ALL);
-    add(dayHour, { local_day: day, local_hour: hour, tenant_id: e.tenantId }, e, NONE);
+    add(dayHour, { local_day: day, local_hour: hour, tenant_id: e.tenantId }, e, ALL);
   };
 
   const months: Record<string, DemoMonth> = {};
@@ -283,10 +282,10 @@ export async function loadDemoHistory(q: Queryable, input: DemoHistoryInput): Pr
   await insertRows(q, 'ops_daily_tenant', withMpp(tenantDaily), { ...m, local_day: 'date', tenant_id: 'uuid' }, ['w', 'k', 's', 't']);
   await insertRows(q, 'ops_monthly', withMpp(monthly), { ...m, local_month: 'date', service_id: 'uuid', tenant_id: 'uuid' }, ['w', 'k', 's', 't']);
   await insertRows(q, 'ops_daily_staff', withMpp(staff), { ...m, local_day: 'date', tenant_id: 'uuid', counter_id: 'uuid', officer_id: 'text' }, ['w', 'k', 's', 't']);
-  await insertRows(q, 'ops_daily_hour', withMpp(dayHour), { ...m, local_day: 'date', local_hour: 'smallint', tenant_id: 'uuid' }, []);
+  await insertRows(q, 'ops_daily_hour', withMpp(dayHour), { ...m, local_day: 'date', local_hour: 'smallint', tenant_id: 'uuid' }, ['w', 'k', 's', 't']);
   // ops_hourly's trigger would add every row to the two rollups written above: they are complete, so it is skipped.
   await setHourlyRollups(q, false);
-  await insertRows(q, 'ops_hourly', withMpp(hourly), { ...m, hour: 'timestamptz', service_id: 'uuid', counter_id: 'uuid', officer_id: 'text', tenant_id: 'uuid' }, []);
+  await insertRows(q, 'ops_hourly', withMpp(hourly), { ...m, hour: 'timestamptz', service_id: 'uuid', counter_id: 'uuid', officer_id: 'text', tenant_id: 'uuid' }, ['w', 'k', 's', 't']);
   await setHourlyRollups(q, true);
 
   // Survey answers: mostly "good" and "very good", a little better each month.

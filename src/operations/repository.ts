@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../platform/db.js';
 import type { Row } from '../platform/tables.js';
 import { commonErrors } from '../platform/errors.js';
@@ -20,6 +21,7 @@ export async function getMppInfo(q: Queryable, mppId: string): Promise<MppInfo> 
     `SELECT m.id, m.name, m.timezone, coalesce(s.target_wait_minutes, 15) AS target
        FROM catalog_mpps_v m LEFT JOIN ops_mpp_settings s ON s.mpp_id = m.id WHERE m.id = $1`,
     [mppId],
+    { name: 'ops_mpp_info' },
   );
   const r = rows[0];
   if (!r) throw commonErrors.not_found();
@@ -51,7 +53,7 @@ export interface AggRow {
   total: { n: number; sum: number; hist: number[] };
 }
 
-/** Groupings answered from ops_daily or ops_daily_tenant (with histograms); the others come from the rollups of ops_hourly (counts and means). */
+/** Groupings answered from ops_daily or ops_daily_tenant; the others from ops_daily_staff, ops_daily_hour or ops_hourly (every one with the buckets since 0740). */
 export const DAILY_GROUPINGS: readonly (Grouping | 'total')[] = ['total', 'tenant', 'service', 'day', 'weekday'];
 
 const DAILY_KEY: Record<string, string> = {
@@ -66,7 +68,11 @@ const STAFF_KEY: Record<string, string> = { counter: 'd.counter_id::text', offic
 
 const bucketCols = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
 const BUCKETS = { w: bucketCols('w', 40), k: bucketCols('k', 11), s: bucketCols('s', 40), t: bucketCols('t', 40) };
-const BUCKET_SUMS = Object.values(BUCKETS).flat().map((c) => `sum(${c})::int AS ${c}`).join(', ');
+// Each duration's buckets come back as one int[] (4 values a row, not 131 columns: the driver parsed
+// ~23,700 values for a month by service; bench/ops-stats.ts).
+const BUCKET_SUMS = Object.entries(BUCKETS)
+  .map(([p, cols]) => `ARRAY[${cols.map((c) => `sum(${c})`).join(', ')}]::int[] AS ${p}`)
+  .join(', ');
 const MONTH_COLUMNS = `issued, issued_booked, called, recalled, served, no_show, cancelled, transferred, wait_n, wait_sum, wait_max, walk_n, walk_sum,
             service_n, service_sum, service_max, total_n, total_sum, ${Object.values(BUCKETS).flat().join(', ')}`;
 
@@ -161,30 +167,37 @@ export function aggregateSql(s: Slice, by: Grouping | 'total'): { sql: string; p
   }
   if (by === 'counter' || by === 'officer') {
     const where = filters(s, params);
-    return { sql: `WITH ${RANGE_CTE} SELECT ${STAFF_KEY[by]!.replace('d.', 'h.')} AS key, ${COUNT_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
+    return { sql: `WITH ${RANGE_CTE} SELECT ${STAFF_KEY[by]!.replace('d.', 'h.')} AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY 1 ORDER BY 1`, params };
   }
   if (!s.serviceId) {
     const where = filters(s, params, 'd');
-    return { sql: `SELECT d.local_hour::text AS key, ${COUNT_SUMS} FROM ops_daily_hour d WHERE ${where} GROUP BY d.local_hour ORDER BY d.local_hour`, params };
+    return { sql: `SELECT d.local_hour::text AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_daily_hour d WHERE ${where} GROUP BY d.local_hour ORDER BY d.local_hour`, params };
   }
   const where = filters(s, params);
   const hourOfDay = 'extract(hour FROM h.hour AT TIME ZONE r.tz)::int';
-  return { sql: `WITH ${RANGE_CTE} SELECT ${hourOfDay}::text AS key, ${COUNT_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY ${hourOfDay} ORDER BY ${hourOfDay}`, params };
+  return { sql: `WITH ${RANGE_CTE} SELECT ${hourOfDay}::text AS key, ${COUNT_SUMS}, ${BUCKET_SUMS} FROM ops_hourly h, r WHERE ${where} GROUP BY ${hourOfDay} ORDER BY ${hourOfDay}`, params };
 }
+
+/**
+ * A prepared statement's name for a statement text: the same text always gets the same name (a name
+ * is bound to its text on each connection), so a statement is planned once per connection. Planning
+ * the month-by-service statement cost more than running it (bench/ops-stats.ts).
+ */
+export const statementName = (sql: string): string => `ops_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
 
 /** Sums the aggregates over a slice of local days, one row per group. */
 export async function aggregate(q: Queryable, s: Slice, by: Grouping | 'total'): Promise<AggRow[]> {
   const { sql, params } = aggregateSql(s, by);
-  const { rows } = await q.query<AggRecord>(sql, params);
+  const { rows } = await q.query<AggRecord>(sql, params, { name: statementName(sql) });
   return rows.map(toAggRow);
 }
 
-/** One row of `aggregateSql`: the group key and its sums, by column name (numbers or numeric strings). */
-type AggRecord = Record<string, string | number | null>;
+/** One row of `aggregateSql`: the group key, its sums by column name (numbers or numeric strings) and the bucket arrays w, k, s, t. */
+type AggRecord = Record<string, string | number | null | number[]>;
 
 function toAggRow(r: AggRecord): AggRow {
-  // Each histogram only where the statement summed it (none from ops_hourly and its hour rollup).
-  const hist = (cols: string[]) => (cols[0]! in r ? cols.map((c) => Number(r[c])) : []);
+  // Every statement sums the buckets (ops_hourly and ops_daily_hour since 0740); a NULL (never used) bucket is 0.
+  const hist = (p: keyof typeof BUCKETS) => (Array.isArray(r[p]) ? (r[p] as unknown[]).map((v) => Number(v ?? 0)) : []);
   return {
     key: String(r.key),
     issued: Number(r.issued),
@@ -195,10 +208,10 @@ function toAggRow(r: AggRecord): AggRow {
     noShow: Number(r.no_show),
     cancelled: Number(r.cancelled),
     transferred: Number(r.transferred),
-    wait: { n: Number(r.wait_n), sum: Number(r.wait_sum), max: Number(r.wait_max ?? 0), hist: hist(BUCKETS.w) },
-    walk: { n: Number(r.walk_n), sum: Number(r.walk_sum), hist: hist(BUCKETS.k) },
-    service: { n: Number(r.service_n), sum: Number(r.service_sum), max: Number(r.service_max ?? 0), hist: hist(BUCKETS.s) },
-    total: { n: Number(r.total_n), sum: Number(r.total_sum), hist: hist(BUCKETS.t) },
+    wait: { n: Number(r.wait_n), sum: Number(r.wait_sum), max: Number(r.wait_max ?? 0), hist: hist('w') },
+    walk: { n: Number(r.walk_n), sum: Number(r.walk_sum), hist: hist('k') },
+    service: { n: Number(r.service_n), sum: Number(r.service_sum), max: Number(r.service_max ?? 0), hist: hist('s') },
+    total: { n: Number(r.total_n), sum: Number(r.total_sum), hist: hist('t') },
   };
 }
 
@@ -212,7 +225,7 @@ export async function arrivals(q: Queryable, s: Slice): Promise<{ weekday: numbe
          FROM ops_hourly h, r WHERE ${filters(s, params)} AND h.issued > 0 GROUP BY 1, 2`
     : `SELECT extract(isodow FROM d.local_day)::int - 1 AS weekday, d.local_hour AS hour, sum(issued)::int AS issued
          FROM ops_daily_hour d WHERE ${filters(s, params, 'd')} AND d.issued > 0 GROUP BY 1, 2`;
-  const { rows } = await q.query<{ weekday: number; hour: number; issued: number }>(sql, params);
+  const { rows } = await q.query<{ weekday: number; hour: number; issued: number }>(sql, params, { name: statementName(sql) });
   return rows.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), issued: Number(r.issued) }));
 }
 
@@ -225,7 +238,7 @@ export async function labels(q: Queryable, mppId: string, by: Grouping, keys: st
     officer: 'SELECT u.id::text AS key, u.name AS label FROM identity_users_v u WHERE $1::uuid IS NOT NULL AND u.id::text = ANY($2::text[])',
   };
   if (!sql[by]) return new Map();
-  const { rows } = await q.query<{ key: string; label: string }>(sql[by]!, by === 'officer' ? [mppId, keys] : [mppId]);
+  const { rows } = await q.query<{ key: string; label: string }>(sql[by]!, by === 'officer' ? [mppId, keys] : [mppId], { name: statementName(sql[by]!) });
   return new Map(rows.map((r) => [r.key, r.label]));
 }
 

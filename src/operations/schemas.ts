@@ -23,7 +23,7 @@ export type StatsQuery = z.infer<typeof StatsQuery>;
 export const DurationStats = z.object({
   count: z.number().int(),
   meanSeconds: z.number().int().nullable(),
-  medianMinutes: z.number().int().nullable().describe('Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen'),
+  medianMinutes: z.number().int().nullable().describe('Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations'),
   p90Minutes: z.number().int().nullable(),
   maxSeconds: z.number().int().nullable(),
 });

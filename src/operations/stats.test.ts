@@ -212,6 +212,45 @@ describe('statistics of a hand-worked day', () => {
     for (const r of rollups) expect(r).toEqual(hourly);
   });
 
+  it('gives median and p90 by hour, and per counter, officer and hour within one service (0740)', async () => {
+    // Each duration lands in the local hour of the event that ends it: all calls, starts and finishes
+    // were between 08:12 and 08:56. Waits 12, 19, 20, 30 (median the 2nd, p90 the 4th); walks 1, 2, 1
+    // (sorted 1, 1, 2: median 1, p90 2); services 7, 3, 15 (median 7, p90 15); totals 20, 25, 46 (45-49 bucket).
+    const byHour = (await stats(w.admin, 'from=2026-11-23&to=2026-11-23&by=hour')).json();
+    expect(byHour.groups.map((g: any) => g.label)).toEqual(['01:00', '08:00']);
+    const eight = byHour.groups[1].kpis;
+    expect(eight.withinTargetShare).toBe(0.25);
+    expect(eight.wait).toEqual({ count: 4, meanSeconds: 1215, medianMinutes: 19, p90Minutes: 30, maxSeconds: 1800 });
+    expect(eight.walk).toEqual({ count: 3, meanSeconds: 80, medianMinutes: 1, p90Minutes: 2, maxSeconds: null });
+    expect(eight.service).toEqual({ count: 3, meanSeconds: 500, medianMinutes: 7, p90Minutes: 15, maxSeconds: 900 });
+    expect(eight.total).toEqual({ count: 3, meanSeconds: Math.round(((20 + 25 + 46) * 60) / 3), medianMinutes: 25, p90Minutes: 45, maxSeconds: null });
+    // 01:00 only issued a ticket: no durations, so no percentiles.
+    const one = byHour.groups[0].kpis;
+    expect([one.wait, one.walk, one.service, one.total].map((d: any) => [d.count, d.medianMinutes, d.p90Minutes])).toEqual([[0, null, null], [0, null, null], [0, null, null], [0, null, null]]);
+    expect(one.withinTargetShare).toBeNull();
+    // Within KTP: A1 waited 12, walked 1, was served 7, 20 in all; A2 waited 19 and did not come.
+    const ktpTimes = {
+      called: 2, served: 1, noShow: 1, withinTargetShare: 0.5,
+      wait: { count: 2, meanSeconds: Math.round(((12 + 19) * 60) / 2), medianMinutes: 12, p90Minutes: 19, maxSeconds: 19 * 60 },
+      walk: { count: 1, meanSeconds: 60, medianMinutes: 1, p90Minutes: 1, maxSeconds: null },
+      service: { count: 1, meanSeconds: 420, medianMinutes: 7, p90Minutes: 7, maxSeconds: 420 },
+      total: { count: 1, meanSeconds: 20 * 60, medianMinutes: 20, p90Minutes: 20, maxSeconds: null },
+    };
+    const ktp = (by: string) => stats(w.admin, `from=2026-11-23&to=2026-11-23&by=${by}&serviceId=${w.services.ktp}`).then((r) => r.json());
+    const ktpHour = await ktp('hour');
+    expect(ktpHour.groups[1].kpis).toMatchObject(ktpTimes);
+    expect(ktpHour.groups[0].kpis.wait).toMatchObject({ count: 0, medianMinutes: null });
+    // Counter 1 and the officer made every KTP call and start and the finish.
+    expect((await ktp('counter')).groups.find((g: any) => g.key === w.counters.c1).kpis).toMatchObject(ktpTimes);
+    expect((await ktp('officer')).groups.find((g: any) => g.key === w.officer.userId).kpis).toMatchObject(ktpTimes);
+    // Within STNK: S1 at counter 3 by the Samsat officer, waited 30, walked 1, served 15, 46 in all.
+    const stnk = (await stats(w.admin, `from=2026-11-23&to=2026-11-23&by=officer&serviceId=${w.services.stnk}`)).json();
+    expect(stnk.groups.find((g: any) => g.key === w.samsatOfficer.userId).kpis).toMatchObject({
+      called: 1, served: 1, withinTargetShare: 0,
+      wait: { medianMinutes: 30, p90Minutes: 30 }, walk: { medianMinutes: 1, p90Minutes: 1 }, service: { medianMinutes: 15, p90Minutes: 15 }, total: { medianMinutes: 45, p90Minutes: 45 },
+    });
+  });
+
   it('shows an agency admin only its own agency', async () => {
     const tenantAdmin = await staffCaller(t, 'tenant_admin', { mppId: w.mppId, tenantId: w.otherTenantId });
     const own = (await stats(tenantAdmin, 'from=2026-11-23&to=2026-11-23')).json();
@@ -235,6 +274,8 @@ describe('statistics of a hand-worked day', () => {
     const before = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=officer')).json();
     const beforeHour = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=hour')).json();
     const beforeCounter = (await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=counter')).json();
+    const ktpCounter = `from=2026-11-22&to=2026-11-24&by=counter&serviceId=${w.services.ktp}`;
+    const beforeKtpCounter = (await stats(w.admin, ktpCounter)).json();
     const beforeMonth = (await stats(w.admin, 'from=2026-11-01&to=2026-11-30&by=service')).json();
     const monthRows = () => t.db.query('SELECT * FROM ops_monthly WHERE mpp_id = $1 ORDER BY service_id', [w.mppId]).then((r) => r.rows);
     const staffRows = () => t.db.query('SELECT * FROM ops_daily_staff WHERE mpp_id = $1 ORDER BY counter_id, officer_id, tenant_id', [w.mppId]).then((r) => r.rows);
@@ -248,6 +289,7 @@ describe('statistics of a hand-worked day', () => {
     expect(after).toEqual(before);
     expect((await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=hour')).json()).toEqual(beforeHour);
     expect((await stats(w.admin, 'from=2026-11-22&to=2026-11-24&by=counter')).json()).toEqual(beforeCounter);
+    expect((await stats(w.admin, ktpCounter)).json()).toEqual(beforeKtpCounter);
     expect((await stats(w.admin, 'from=2026-11-01&to=2026-11-30&by=service')).json()).toEqual(beforeMonth);
     expect(await monthRows()).toEqual(monthBefore);
     expect(await staffRows()).toEqual(staffBefore);

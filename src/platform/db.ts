@@ -9,8 +9,16 @@ export interface QueryResult<T> {
 }
 
 /** Anything SQL can be sent to: the database itself or an open transaction. */
+/**
+ * `name` makes it a named prepared statement on a PostgreSQL server: parsed and planned once per
+ * connection instead of at every call (PGlite ignores it). One name must always carry the same SQL text.
+ */
+export interface QueryOptions {
+  name?: string;
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<QueryResult<T>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -198,8 +206,8 @@ export function postgresDb(connectionString: string, poolSizeOrOpts: number | Po
   checker.unref();
 
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const res = await q.query(sql, params as unknown[]);
+    async query<T>(sql: string, params: readonly unknown[] = [], opts: QueryOptions = {}) {
+      const res = opts.name ? await q.query({ name: opts.name, text: sql, values: params as unknown[] }) : await q.query(sql, params as unknown[]);
       return { rows: res.rows as T[], rowCount: res.rowCount ?? 0 };
     },
     async exec(sql: string) {

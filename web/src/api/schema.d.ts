@@ -11135,7 +11135,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11143,7 +11143,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11152,7 +11152,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11160,7 +11160,7 @@ export interface paths {
                                         count: number;
                                         maxSeconds: number | null;
                                         meanSeconds: number | null;
-                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                        /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                         medianMinutes: number | null;
                                         p90Minutes: number | null;
                                     };
@@ -11194,7 +11194,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11202,7 +11202,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11211,7 +11211,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
@@ -11219,7 +11219,7 @@ export interface paths {
                                     count: number;
                                     maxSeconds: number | null;
                                     meanSeconds: number | null;
-                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null where the grouping keeps no histogram: by hour, and by counter or officer when one service is chosen */
+                                    /** @description Nearest-rank median, the lower bound in minutes of its histogram bucket (per minute below 30 min); null without observations */
                                     medianMinutes: number | null;
                                     p90Minutes: number | null;
                                 };
