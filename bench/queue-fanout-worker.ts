@@ -16,6 +16,8 @@ interface Start {
   port: number;
   boards: { path: string; auth: string }[];
   phones: string[];
+  /** How many workers share the streams: each connects its share of the parent's old batch sizes. */
+  workers: number;
 }
 type Message = Start | { type: 'round'; t0: number } | { type: 'report' } | { type: 'stop' };
 
@@ -64,6 +66,8 @@ function open(host: string, port: number, path: string, headers: string, onFrame
       }
     });
     s.on('error', reject);
+    // Closed before an answer (refused, or a limit hit): fail loudly instead of waiting forever.
+    s.on('close', () => head && reject(new Error(`${path}: closed before the response`)));
     sockets.push(s);
   });
 }
@@ -82,7 +86,7 @@ async function start(m: Start): Promise<void> {
         progress();
       }),
     );
-    if (pending.length >= 100) await Promise.all(pending.splice(0));
+    if (pending.length >= Math.ceil(200 / m.workers)) await Promise.all(pending.splice(0));
   }
   for (const [i, p] of m.phones.entries()) {
     pending.push(
@@ -95,7 +99,7 @@ async function start(m: Start): Promise<void> {
         progress();
       }),
     );
-    if (pending.length >= 50) await Promise.all(pending.splice(0));
+    if (pending.length >= Math.ceil(50 / m.workers)) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);
 }

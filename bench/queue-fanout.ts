@@ -77,6 +77,7 @@ try {
         type: 'start',
         host: url.hostname,
         port: Number(url.port),
+        workers: WORKERS,
         boards: Array.from({ length: BOARDS }, (_, i) => i).filter((i) => i % WORKERS === k).map(() => ({ path: `/api/mpps/${m.mppId}/queue/display/events`, auth: `Bearer ${DISPLAY_TOKEN}2` })),
         phones: Array.from({ length: STATUS }, (_, i) => i).filter((i) => i % WORKERS === k).map((i) => `/api/queue/status/${tokens[i % tokens.length]}/events`),
       });
