@@ -18,6 +18,8 @@ interface Pending {
  * notification. Listeners only use it to refresh waiting counts and positions, and the next change of
  * the MPP or the next reconnect brings them up to date; board calls keep their in-transaction NOTIFY.
  */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 class ChangeNotifier {
   private inFlight: Promise<void> | undefined;
   private next: Pending | undefined;
@@ -32,7 +34,9 @@ class ChangeNotifier {
     }
     const pending: Pending = { payloads: new Set([payload]), done: Promise.resolve() };
     this.next = pending;
-    pending.done = (this.inFlight ?? Promise.resolve()).then(() => {
+    // Sent on the next turn of the event loop at the earliest, so the changes committed in this turn share
+    // the batch (on PGlite a request runs to its end within one turn: see shared-positions.ts).
+    pending.done = (this.inFlight ?? Promise.resolve()).then(nextTurn).then(() => {
       this.next = undefined;
       const batch = [...pending.payloads];
       this.inFlight = this.db

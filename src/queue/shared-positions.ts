@@ -5,8 +5,9 @@ import * as repo from './repository.js';
 /**
  * Positions of every waiting ticket of an MPP's day, computed once for all who ask at about the same
  * time: a caller gets the result of a computation that starts after its call (so it sees every change
- * the caller committed before asking), and callers that ask while one runs share the next one. At 16
- * concurrent issuers of one MPP that is one position query per round instead of one per ticket.
+ * the caller committed before asking), and callers that ask in the same turn of the event loop, or while
+ * one runs, share the next one. At 16 concurrent issuers of one MPP that is one position query per
+ * round instead of one per ticket.
  */
 class PositionsCoalescer {
   private readonly running = new Map<string, Promise<Map<string, Position>>>();
@@ -28,13 +29,18 @@ class PositionsCoalescer {
       p.then(clear, clear);
       return p;
     };
-    const running = this.running.get(key);
-    if (!running) return start();
+    // Nothing running: start on the next turn of the event loop, not now, so the requests already read
+    // in this turn share it. On PGlite a request's statements resolve without leaving the microtask
+    // queue, so without this turn each request ran alone to its end and nothing was ever shared
+    // (docs/benchmarks.md, issue 17, PGlite issue).
+    const running = this.running.get(key) ?? nextTurn();
     const next = running.then(start, start);
     this.queued.set(key, next);
     return next;
   }
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const coalescers = new WeakMap<Db, PositionsCoalescer>();
 
