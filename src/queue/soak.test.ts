@@ -5,9 +5,10 @@ import { insertCounter } from './fixtures.test-helpers.js';
 
 /**
  * 64 clients issuing and 10 counters calling at once. QUEUE_SOAK_SECONDS sets how long the issuers
- * run (default 8 s here; the full minute is `QUEUE_SOAK_SECONDS=60 npx vitest run src/queue/soak.test.ts`).
+ * run at least (and until 150 tickets were issued; default 8 s here; the full minute is `QUEUE_SOAK_SECONDS=60 npx vitest run src/queue/soak.test.ts`).
  */
 const SECONDS = Number(process.env.QUEUE_SOAK_SECONDS ?? 8);
+const MIN_TICKETS = 150;
 let t: TestApp;
 let demo: QueueDemo;
 let kiosk: Caller;
@@ -56,7 +57,11 @@ it(`loses no ticket, duplicates no number and serves no ticket twice with 64 iss
       served.push(tk.id);
     }
   });
+  // The issuers run for SECONDS and until MIN_TICKETS were issued, however slow the machine is (a
+  // loaded CI machine issued only 64 in 8 s once); the deadline is only there to end a hung run.
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  const deadline = Date.now() + 300_000;
+  while (issued.length < MIN_TICKETS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   issuing = false;
   await Promise.all(issuers);
   issuersDone = true;
@@ -72,5 +77,5 @@ it(`loses no ticket, duplicates no number and serves no ticket twice with 64 iss
     [demo.mppId],
   );
   expect(rows.map((r) => [r.status, Number(r.n), Number(r.served_events)])).toEqual([['served', issued.length, issued.length]]);
-  expect(issued.length).toBeGreaterThan(100);
-}, 600_000);
+  expect(issued.length).toBeGreaterThanOrEqual(MIN_TICKETS);
+}, 900_000);
