@@ -153,6 +153,15 @@ test('the statistics of last month come from the demo history, with wait and ser
   assert.deepEqual(shownHours, h.groups.map((g: any) => [mins(g.kpis.wait.medianMinutes), mins(g.kpis.wait.p90Minutes), mins(g.kpis.service.medianMinutes), mins(g.kpis.service.p90Minutes)]));
   assert.ok(h.groups.some((g: any) => g.kpis.wait.medianMinutes !== null && g.kpis.service.p90Minutes !== null), 'hours have percentiles');
   await fits(page, 'last month by hour at 1366x768');
+  // The busiest hour's bar is the longest: it ends before its figures begin, which are read whole.
+  const covered = await page.locator('.ops-breakdown tbody tr').evaluateAll((rows) =>
+    rows.flatMap((r) => {
+      const bar = r.querySelector('.ops-bar')!.getBoundingClientRect();
+      const text = r.querySelector('.ops-bar-text')!;
+      return bar.right > text.getBoundingClientRect().left ? [text.textContent] : [];
+    }));
+  assert.deepEqual(covered, [], 'a bar covers its figures');
+  assert.deepEqual(await page.locator('.ops-bar-text').allTextContents(), h.groups.map((g: any) => `${g.kpis.issued} / ${g.kpis.served}`));
   await screenshot(page, 'operations2-statistics-hours-console');
   await ctx.close();
 });

@@ -50,6 +50,12 @@ test('the ticket QR opens the survey once served; the published IKM shows on the
   await call('POST', `${q}/tickets/${ticket.id}/start`, w.officer);
   await call('POST', `${q}/tickets/${ticket.id}/finish`, w.officer);
 
+  // What the month held for this service before this person rated it (the demo's history writes
+  // responses for every past day of the month, so the figures depend on the date).
+  type Report = { summary: { respondents: number }; unsur: { sum: number; answers: number }[] };
+  const reportOf = () => call<Report>('GET', `/api/mpps/${w.mppId}/survey/report?period=${jakartaMonth()}&serviceId=${w.service.id}`, w.admin);
+  const before = await reportOf();
+
   // The live page turns to "served" and offers the survey.
   await phone.getByRole('button', { name: 'Nilai layanan kami' }).waitFor({ timeout: 10_000 });
   await screenshot(phone, 'survey-status-served-phone', { fullPage: false });
@@ -60,6 +66,10 @@ test('the ticket QR opens the survey once served; the published IKM shows on the
   for (let i = 0; i < 9; i++) await groups.nth(i).locator('label').nth(3).click();
   await phone.getByRole('button', { name: 'Kirim penilaian' }).click();
   await phone.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
+  // The answers counted: one more respondent, and every unit's sum up by 4 (the best answer).
+  const after = await reportOf();
+  assert.equal(after.summary.respondents, before.summary.respondents + 1);
+  assert.deepEqual(after.unsur.map((u, i) => u.sum - before.unsur[i]!.sum), Array(9).fill(4));
 
   // Back on the status page: the same ticket cannot rate twice.
   await phone.goto(`${server.url}/antrean/${ticket.statusToken}`);
@@ -69,7 +79,10 @@ test('the ticket QR opens the survey once served; the published IKM shows on the
 
   // Published, the IKM shows on the MPP's public page with the agency's grade.
   const period = jakartaMonth();
-  await call('POST', `/api/mpps/${w.mppId}/survey/publications`, w.admin, { period });
+  type Grade = { mutu: string } | null;
+  const published = await call<{ ikm: number; tenants: { name: string; ikm: number | null; grade: Grade }[] }>('POST', `/api/mpps/${w.mppId}/survey/publications`, w.admin, { period });
+  const agency = published.tenants.find((x) => x.name === w.counter.tenantName)!;
+  assert.ok(agency.ikm !== null && agency.grade, 'the agency has an IKM this month');
   // An agency logo given as an https URL is not blocked by the Content-Security-Policy (the host
   // does not resolve here, so the image itself fails, but no policy violation may be reported).
   await call('PATCH', `/api/catalog/mpps/${w.mppId}/tenants/${w.counter.tenantId}`, w.admin, { logo: 'https://logo.invalid/dukcapil.png' });
@@ -82,9 +95,10 @@ test('the ticket QR opens the survey once served; the published IKM shows on the
   await phone.locator('img.tenant-logo[src="https://logo.invalid/dukcapil.png"]').waitFor({ state: 'attached' });
   await phone.waitForTimeout(500);
   assert.deepEqual(await phone.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
-  assert.match((await phone.locator('.ikm-badge').textContent()) ?? '', /100\.00/);
+  // The public page shows what was published, for the MPP and for the agency.
+  assert.ok(((await phone.locator('.ikm-badge').textContent()) ?? '').includes(published.ikm.toFixed(2)));
   const chip = phone.locator('.tenant-list li').filter({ hasText: w.counter.tenantName }).locator('.ikm-tenant-chip');
-  assert.match((await chip.textContent()) ?? '', /A\s*100\.00/);
+  assert.match((await chip.textContent()) ?? '', new RegExp(`${agency.grade!.mutu}\\s*${agency.ikm!.toFixed(2).replace('.', '\\.')}`));
   const width = await phone.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `MPP page scrolls sideways: ${width}px`);
   await screenshot(phone, 'survey-ikm-public-mpp-phone', { fullPage: false });

@@ -121,10 +121,14 @@ function StatsBody({ s }: { s: Stats }) {
                 <tr key={g.key}>
                   <td className="ops-name">{g.label}</td>
                   <td className="ops-bar-col">
-                    <span className="ops-bar" style={{ width: `${(g.kpis.issued / maxIssued) * 100}%` }}>
-                      <span className="ops-bar-served" style={{ width: `${g.kpis.issued ? (g.kpis.served / g.kpis.issued) * 100 : 0}%` }} />
-                    </span>
-                    <span className="ops-bar-text">{g.kpis.issued} / {g.kpis.served}</span>
+                    <div className="ops-bar-cell">
+                      <span className="ops-bar-track">
+                        <span className="ops-bar" style={{ width: `${(g.kpis.issued / maxIssued) * 100}%` }}>
+                          <span className="ops-bar-served" style={{ width: `${g.kpis.issued ? (g.kpis.served / g.kpis.issued) * 100 : 0}%` }} />
+                        </span>
+                      </span>
+                      <span className="ops-bar-text">{g.kpis.issued} / {g.kpis.served}</span>
+                    </div>
                   </td>
                   <td className="num">{g.kpis.noShow}</td>
                   <td className="num" data-testid="wait-median">{mins(g.kpis.wait.medianMinutes)}</td>

@@ -7,6 +7,7 @@ import { locale, todayIn } from '../time';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { mutuColor, TenantBars, TrendLine, UnsurBars } from './charts';
+import { FIRST, ShowAll } from '../ui/ShowAll';
 import { IkmBadge } from './IkmBadge';
 import type { Text } from './SurveyForm';
 import './survey.css';
@@ -53,6 +54,9 @@ export function SurveyReportPage() {
   const [tenantsOf, setTenantsOf] = useState<Report | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const [published, setPublished] = useState(0);
+  // A month of a busy MPP has dozens of services and suggestions: the first few show, the rest on request.
+  const [open, setOpen] = useState({ services: false, suggestions: false });
+  const firstOf = <T,>(xs: T[], list: keyof typeof open): T[] => (open[list] ? xs : xs.slice(0, FIRST));
   // Publishing changes no report shown here; the public badge below is remounted to show it.
   const publishing = useApiMutation('post', '/api/mpps/{mppId}/survey/publications', { invalidates: [] });
 
@@ -221,8 +225,9 @@ export function SurveyReportPage() {
               <h2>{t('Per jenis layanan', 'Per service')}</h2>
               <table className="data">
                 <thead><tr><th>{t('Layanan', 'Service')}</th><th>{t('Instansi', 'Agency')}</th><th>{t('Responden', 'Respondents')}</th><th>IKM</th><th>{t('Mutu', 'Quality')}</th></tr></thead>
-                <tbody>{report.services.map((x) => <tr key={x.serviceId}><td>{x.name}</td><td>{x.tenantName}</td><td>{x.respondents}</td><td>{x.ikm?.toFixed(2) ?? '–'}</td><td>{x.grade?.mutu ?? '–'}</td></tr>)}</tbody>
+                <tbody>{firstOf(report.services, 'services').map((x) => <tr key={x.serviceId}><td>{x.name}</td><td>{x.tenantName}</td><td>{x.respondents}</td><td>{x.ikm?.toFixed(2) ?? '–'}</td><td>{x.grade?.mutu ?? '–'}</td></tr>)}</tbody>
               </table>
+              <ShowAll count={report.services.length} open={open.services} onOpen={() => setOpen((o) => ({ ...o, services: true }))} what={t('layanan', 'services')} />
             </>
           )}
 
@@ -230,9 +235,12 @@ export function SurveyReportPage() {
           {suggestions.length === 0 ? (
             <p className="muted">{t('Belum ada saran pada periode ini.', 'No suggestions in this period.')}</p>
           ) : (
-            <ul className="skm-suggestions">
-              {suggestions.map((x, i) => <li key={i}><span className="muted">{x.tenantName} · {x.serviceName}</span><br />{x.text}</li>)}
-            </ul>
+            <>
+              <ul className="skm-suggestions">
+                {firstOf(suggestions, 'suggestions').map((x, i) => <li key={i}><span className="muted">{x.tenantName} · {x.serviceName}</span><br />{x.text}</li>)}
+              </ul>
+              <ShowAll count={suggestions.length} open={open.suggestions} onOpen={() => setOpen((o) => ({ ...o, suggestions: true }))} what={t('saran', 'suggestions')} />
+            </>
           )}
         </>
       )}
