@@ -78,6 +78,15 @@ test('the admin finds the demo lanes from the staff home and binds a kiosk and a
   simLane = zones.find((z) => z.code === 'sim-dt')!;
   assert.equal(zones.find((z) => z.code === 'sim-dt')!.deviceIds.length >= 2, true);
   await ctx.close();
+
+  // The kiosk now bound to the lane is switched on at the hall kiosk's address: it becomes the lane's kiosk.
+  const kCtx = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'id-ID' });
+  const kiosk = await kCtx.newPage();
+  await kiosk.goto(`${server.url}/kios/${mppId}?token=${laneKiosk}`);
+  await kiosk.waitForURL(`**/kios/${mppId}/lajur/${simLane.id}`);
+  await kiosk.locator('.dt-service-name').first().waitFor();
+  assert.ok(await kiosk.getByRole('button', { name: /Perpanjangan SIM A/ }).isVisible(), 'the lane kiosk offers the lane\'s services');
+  await kCtx.close();
 });
 
 test('a car-window tablet (800x1280) fits the service and plate screens and refuses a bad plate in Bahasa Indonesia', async () => {

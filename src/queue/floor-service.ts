@@ -21,6 +21,7 @@ import { allowedActions, nextStatus } from './state.js';
 import { emitTicketDisplay, staffTicketView } from './transitions.js';
 import { publishBoardEvents } from './board-publisher.js';
 import { floorErrors } from './errors.js';
+import * as zones from './zone-repository.js';
 
 /** A device is online when its last heartbeat is this recent (devices beat every 30 s). */
 export const ONLINE_SECONDS = 90;
@@ -207,12 +208,13 @@ export async function reprintTicket(ctx: ServiceContext, input: { mppId: string;
 // --- Device health ------------------------------------------------------------------------------------------
 
 /** A kiosk or board reports that it is alive, its app version and its printer's state. @throws 401/403/404 */
-export async function heartbeat(ctx: ServiceContext, input: { mppId: string; body: { appVersion: string; page?: string; printerError?: string | null } }): Promise<{ serverTime: string }> {
+export async function heartbeat(ctx: ServiceContext, input: { mppId: string; body: { appVersion: string; page?: string; printerError?: string | null } }): Promise<{ serverTime: string; lane: string | null }> {
   const { db, principal, now: at } = ctx;
   const { mppId, body } = input;
   const device = requireDevice(principal, mppId, ['kiosk', 'display']);
   await floor.upsertHeartbeat(db, { mppId, deviceId: device.deviceId, at, appVersion: body.appVersion, page: body.page ?? null, printerError: body.printerError });
-  return { serverTime: at.toISOString() };
+  const zone = device.deviceKind === 'kiosk' ? await zones.deviceZone(db, mppId, device.deviceId) : undefined;
+  return { serverTime: at.toISOString(), lane: zone?.kind === 'drive_thru' ? zone.id : null };
 }
 
 /** Every kiosk and board of the MPP: last seen, online, app version, printer error. MPP admins. @throws 401/403/404 */

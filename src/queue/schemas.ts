@@ -307,7 +307,11 @@ export const HeartbeatRequest = z.object({
   /** The printer's last error as the device saw it (null: printing works again). */
   printerError: z.string().max(200).nullable().optional(),
 });
-export const HeartbeatResult = z.object({ serverTime: z.string() });
+export const HeartbeatResult = z.object({
+  serverTime: z.string(),
+  /** A kiosk bound to a drive-thru lane: the lane's zone id, so a hall kiosk page opened on it turns into the lane's kiosk. */
+  lane: z.uuid().nullable(),
+});
 export const DeviceHealth = z.object({
   deviceId: z.uuid(),
   name: z.string(),

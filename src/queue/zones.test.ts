@@ -215,4 +215,24 @@ describe('a drive-thru lane', () => {
     expect((await callNext(other)).id).toBe(car.id);
     await finish(car.id);
   });
+
+  it("tells a kiosk bound to the lane its lane in the heartbeat's answer, so the hall kiosk page opened on it becomes the lane's", async () => {
+    const beat = async (headers: Record<string, string>) => {
+      const res = await t.app.inject({ method: 'POST', url: url('/devices/heartbeat'), headers, payload: { appVersion: '0.1.0', page: 'kios' } });
+      expect(res.statusCode).toBe(200);
+      return res.json().lane;
+    };
+    const laneKiosk = await deviceCaller(t, w.admin, w.mppId, 'kiosk');
+    expect(await beat(laneKiosk.headers)).toBeNull();
+    expect((await put(`/devices/${laneKiosk.deviceId}/zone`, w.admin.headers, { zoneId: lane.id })).statusCode).toBe(200);
+    expect(await beat(laneKiosk.headers)).toBe(lane.id);
+    // A kiosk in a hall zone, or none, stays the hall's; a board bound to the lane is no kiosk.
+    const hall = (await get('/zones', w.admin.headers)).json().find((z: { kind: string }) => z.kind === 'hall');
+    expect((await put(`/devices/${laneKiosk.deviceId}/zone`, w.admin.headers, { zoneId: hall.id })).statusCode).toBe(200);
+    expect(await beat(laneKiosk.headers)).toBeNull();
+    expect(await beat(w.kiosk.headers)).toBeNull();
+    const board = await deviceCaller(t, w.admin, w.mppId, 'display');
+    await put(`/devices/${board.deviceId}/zone`, w.admin.headers, { zoneId: lane.id });
+    expect(await beat(board.headers)).toBeNull();
+  });
 });

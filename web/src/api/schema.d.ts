@@ -12568,6 +12568,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            lane: string | null;
                             serverTime: string;
                         };
                     };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { sendHeartbeat, startHeartbeat } from './device';
+import { sendHeartbeat, startHeartbeat, type HeartbeatAnswer } from './device';
 
 /**
  * Printing a ticket from the kiosk browser, and what the browser can tell about it.
@@ -56,11 +56,13 @@ export function printTicket(deadlineMs = PRINT_DEADLINE_MS, onLateFinish?: () =>
  * it when a late print finishes. `page` names the page in the heartbeat; a null token (the online ticket
  * page on a phone) sends nothing.
  */
-export function useKioskPrinter(mppId: string, token: string | null, page: string) {
+export function useKioskPrinter(mppId: string, token: string | null, page: string, onAnswer?: (answer: HeartbeatAnswer) => void) {
   const [printFailed, setPrintFailed] = useState<string | null>(null);
   // What the heartbeat reports: undefined until this kiosk has printed, then the last print's error or null.
   const printerError = useRef<string | null | undefined>(undefined);
-  useEffect(() => startHeartbeat(mppId, token, page, () => printerError.current), [mppId, token, page]);
+  const answered = useRef(onAnswer);
+  answered.current = onAnswer;
+  useEffect(() => startHeartbeat(mppId, token, page, () => printerError.current, (a) => answered.current?.(a)), [mppId, token, page]);
   async function print() {
     const report = (next: string | null) => {
       setPrintFailed(next);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { ApiError, serverRefused } from '../api/problem';
@@ -59,7 +59,11 @@ export function useKiosk(mode: KioskMode) {
   const [agencyPage, setAgencyPage] = useState(0);
   const [large, setLarge] = useState(false);
   // The online ticket page (a phone) has no device token: no heartbeat, and it prints through the dialog.
-  const { printFailed, setPrintFailed, print } = useKioskPrinter(mppId, token, 'kios');
+  // A kiosk bound to a drive-thru lane that was opened on the hall kiosk's address becomes the lane's kiosk.
+  const navigate = useNavigate();
+  const { printFailed, setPrintFailed, print } = useKioskPrinter(mppId, token, 'kios', (answer) => {
+    if (answer.lane) void navigate(`/kios/${mppId}/lajur/${answer.lane}`, { replace: true });
+  });
   const idem = useRef<string | null>(null);
   const paper = new URLSearchParams(window.location.search).get('kertas') === '58' ? 'paper-58' : 'paper-80';
   const fit = FIT[large ? 'large' : 'normal'];
