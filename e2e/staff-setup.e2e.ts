@@ -521,3 +521,42 @@ test('a person granted two MPPs switches between them in the top bar, and every 
   await checkScreen(page, 'setup', 'two-grants-audit', 2);
   await context.close();
 });
+
+test('an MPP admin closes the MPP for a day from the calendar screen: the SLA due dates skip it, a second entry is refused in words, and removing it restores them', async () => {
+  const headers = await apiLogin(server.url, MPP_ADMIN, DEMO_PASSWORD);
+  const mpp = (await mppsOf(headers))[0]!;
+  // A day a week or more ahead that is a working day now, and the working-day SLA that would end on it.
+  const dueFrom = async (from: string, days: number) => (await (await fetch(`${server.url}/api/mpps/${mpp.id}/calendar/due?from=${encodeURIComponent(from)}&days=${days}`)).json()) as { dueDate: string };
+  const start = new Date(Date.now() + 7 * 86_400_000);
+  const from = `${start.toISOString().slice(0, 10)}T03:00:00+07:00`;
+  const day = (await dueFrom(from, 1)).dueDate;
+  const before = (await dueFrom(from, 2)).dueDate;
+
+  const page = await signIn(MPP_ADMIN, DEMO_PASSWORD);
+  await openFromMenu(page, 'Kalender', 'Kalender hari kerja');
+  await page.getByLabel('Tahun').selectOption(day.slice(0, 4));
+  await page.getByLabel('Tanggal').fill(day);
+  await page.getByLabel('Keterangan').fill('Tutup: pemadaman listrik terjadwal');
+  await page.getByRole('button', { name: 'Tambah', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Tanggal ditambahkan.' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: 'pemadaman listrik terjadwal' });
+  await row.waitFor();
+  await checkScreen(page, 'setup', 'calendar-closure', 3);
+  // What then happens: a 2-working-day SLA from the same instant now ends one working day later.
+  assert.equal((await dueFrom(from, 1)).dueDate > day, true, 'the closed day is no working day');
+  assert.ok((await dueFrom(from, 2)).dueDate > before, 'the SLA moved past the closure');
+
+  // The same date again: refused, in Bahasa Indonesia, and nothing added.
+  await page.getByLabel('Tanggal').fill(day);
+  await page.getByLabel('Keterangan').fill('Tutup lagi');
+  await page.getByRole('button', { name: 'Tambah', exact: true }).click();
+  await page.getByText(`Tanggal ${day} sudah tercatat di kalender ini.`).waitFor();
+  assert.equal(await page.getByRole('row').filter({ hasText: 'Tutup lagi' }).count(), 0);
+
+  // Removed again (after the browser's confirmation): the due dates are as before.
+  page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Hapus' }).click();
+  await row.waitFor({ state: 'detached' });
+  assert.equal((await dueFrom(from, 2)).dueDate, before);
+  await page.context().close();
+});
