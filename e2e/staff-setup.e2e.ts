@@ -464,6 +464,15 @@ test("an MPP admin's counter and booking-rule forms send only what was changed, 
 
   await openFromMenu(page, 'Log audit', 'Log audit');
   await page.getByLabel('Tindakan', { exact: true }).selectOption({ label: 'Aturan booking layanan diubah' });
+  // The chosen action is read whole in its filter (the select is wider than its text and arrow).
+  const cut = await page.getByLabel('Tindakan', { exact: true }).evaluate((el: HTMLSelectElement) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = getComputedStyle(el).font;
+    const style = getComputedStyle(el);
+    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return ctx.measureText(el.selectedOptions[0]!.text).width > room;
+  });
+  assert.equal(cut, false, 'the action filter cuts its chosen name');
   // "Perubahan" names the changed fields in words, never by API key (capacityPerSlot).
   const entry = page.locator('.audit-table tbody tr').filter({ has: page.locator('summary', { hasText: 'Kapasitas per slot' }) }).first();
   await entry.locator('summary').click();
