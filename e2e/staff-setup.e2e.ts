@@ -214,7 +214,7 @@ test('the audit log of the new MPP names each action in words, in WITA, filtered
   await page.getByLabel('Tindakan', { exact: true }).selectOption({ label: 'Instansi ditambahkan' });
   await asked;
   await page.getByRole('row', { name: /Layanan ditambahkan/ }).waitFor({ state: 'detached' });
-  assert.equal(await page.locator('.audit-table tbody tr').count(), 1);
+  assert.equal(await page.locator('.audit-table > tbody > tr').count(), 1, 'one entry (the change tables inside entries are not entries)');
   await page.getByRole('link', { name: `Instansi: ${NEW_AGENCY}` }).click();
   await page.getByRole('heading', { name: 'Katalog layanan', level: 1 }).waitFor();
   await page.getByRole('tab', { name: 'Instansi', selected: true }).waitFor();
@@ -474,7 +474,7 @@ test("an MPP admin's counter and booking-rule forms send only what was changed, 
   });
   assert.equal(cut, false, 'the action filter cuts its chosen name');
   // "Perubahan" names the changed fields in words, never by API key (capacityPerSlot).
-  const entry = page.locator('.audit-table tbody tr').filter({ has: page.locator('summary', { hasText: 'Kapasitas per slot' }) }).first();
+  const entry = page.locator('.audit-table > tbody > tr').filter({ has: page.locator('summary', { hasText: 'Kapasitas per slot' }) }).first();
   await entry.locator('summary').click();
   await entry.getByRole('rowheader', { name: 'Kapasitas per slot' }).waitFor();
   const summaries = await page.locator('.audit-table summary').allTextContents();

@@ -255,6 +255,13 @@ export async function checkScreen(page: Page, prefix: string, name: string, scre
 }
 
 /**
+ * Pages that are reports laid out by regulation and may take four console screens: the SKM report
+ * follows PermenPANRB 14/2017 (cards, NRR and trend charts, the nine unsur, the respondent profile, then
+ * at most 5 services and 5 suggestions before "Tampilkan semua"): about 3.3 screens with a month of data.
+ */
+const LONG_REPORTS = new Set(['Survei kepuasan']);
+
+/**
  * Clicks every entry of the staff menu and, on each page, every tab, checking each screen as
  * `checkScreen` does (saved as <prefix>-walk-<who>-<page>[-<tab>].png). Answers what failed (the walk
  * goes on past a failure, so one run lists them all) and what was visited.
@@ -263,9 +270,9 @@ export async function walkStaffMenu(page: Page, prefix: string, who: string, scr
   const problems: string[] = [];
   const visited: string[] = [];
   const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '-');
-  const check = async (name: string) => {
+  const check = async (name: string, link: string) => {
     try {
-      await checkScreen(page, prefix, name, screens);
+      await checkScreen(page, prefix, name, LONG_REPORTS.has(link) ? Math.max(screens, 4) : screens);
     } catch (e) {
       problems.push((e as Error).message);
     }
@@ -274,7 +281,7 @@ export async function walkStaffMenu(page: Page, prefix: string, who: string, scr
     await staffMenu(page).getByRole('link', { name: link, exact: true }).click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     visited.push(link);
-    await check(`walk-${who}-${slug(link)}`);
+    await check(`walk-${who}-${slug(link)}`, link);
     // The tab the page opened on was just checked; then every other one.
     const others = await page.getByRole('tab', { selected: false }).allTextContents();
     for (const tab of others) {
@@ -286,7 +293,7 @@ export async function walkStaffMenu(page: Page, prefix: string, who: string, scr
         continue;
       }
       visited.push(`${link} › ${tab}`);
-      await check(`walk-${who}-${slug(link)}-${slug(tab)}`);
+      await check(`walk-${who}-${slug(link)}-${slug(tab)}`, link);
     }
   }
   return { problems, visited };

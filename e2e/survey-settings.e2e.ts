@@ -119,8 +119,18 @@ test('an MPP admin pairs a kiosk with a counter and rewords an answer for one se
   await page.getByRole('status').filter({ hasText: 'kini tablet survei' }).waitFor();
   await page.getByRole('row').filter({ hasText: 'Kios lobi (demo)' }).waitFor();
 
+  // The service's current wording arrives late (a slow link): what the admin types meanwhile must not be
+  // replaced by it (CI once saved the default Indonesian label beside the new English one).
+  await page.route('**/survey-labels', async (route) => {
+    if (route.request().method() === 'GET') await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const loaded = page.waitForResponse((r) => r.url().endsWith('/survey-labels') && r.request().method() === 'GET');
   await page.getByLabel('Layanan', { exact: true }).selectOption(w.service.id);
   await page.getByLabel('U3 nilai 4 (Indonesia)').fill('Selesai di hari yang sama');
+  await loaded;
+  await page.waitForTimeout(500); // the page applies the wording it loaded (a slow machine can only hide the fault, never fake it)
+  assert.equal(await page.getByLabel('U3 nilai 4 (Indonesia)').inputValue(), 'Selesai di hari yang sama', 'what was typed is kept');
   await page.getByLabel('U3 nilai 4 (English)').fill('Done the same day');
   await page.getByRole('button', { name: 'Simpan kata-kata jawaban' }).click();
   await page.getByRole('status').filter({ hasText: '1 label jawaban disimpan' }).waitFor();

@@ -203,6 +203,8 @@ function WordingSection({ mppId }: { mppId: string }) {
       <LoadStatus queries={[serviceList, questionnaire, wording]} />
       {serviceId && unsur.length > 0 && (
         <form onSubmit={submit}>
+          {/* Closed until the chosen service's wording has loaded, so nothing typed is replaced when it arrives. */}
+          <fieldset className="wording-fields" disabled={!wording.data}>
           {unsur.map((u, i) => (
             <fieldset key={u.code} className="wording-unsur">
               <legend>{u.code} · {t(u.name)}</legend>
@@ -228,6 +230,7 @@ function WordingSection({ mppId }: { mppId: string }) {
             <button type="submit" className="primary">{t('Simpan kata-kata jawaban', 'Save answer wording')}</button>
             <button type="button" onClick={() => save([])}>{t('Kembalikan ke bawaan', 'Restore defaults')}</button>
           </div>
+          </fieldset>
         </form>
       )}
     </section>

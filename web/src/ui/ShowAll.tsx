@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n';
 
 /** How many rows a long list shows before "Tampilkan semua". */
-export const FIRST = 10;
+export const FIRST = 5;
 
 /** "Tampilkan semua N …" under a list cut to its first FIRST rows; nothing once open or when short. */
 export function ShowAll({ count, open, onOpen, what }: { count: number; open: boolean; onOpen: () => void; what: string }) {
