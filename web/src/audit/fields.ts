@@ -52,6 +52,7 @@ export const FIELD_NAMES: Record<string, Bilingual> = {
   kecamatanCode: { id: 'Kecamatan', en: 'District' },
   kind: { id: 'Jenis', en: 'Kind' },
   label: { id: 'Label', en: 'Label' },
+  lane: { id: 'Lajur drive-thru', en: 'Drive-thru lane' },
   lat: { id: 'Lintang', en: 'Latitude' },
   lateArrival: { id: 'Datang terlambat', en: 'Late arrival' },
   lng: { id: 'Bujur', en: 'Longitude' },
